@@ -1,0 +1,3 @@
+module github.com/piiguard/piiguard
+
+go 1.26

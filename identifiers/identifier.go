@@ -1,0 +1,180 @@
+// Package identifiers describes what piiguard looks for: the identifier model,
+// the managed catalog that mirrors Amazon CloudWatch Logs' managed data
+// identifiers, and custom identifiers.
+//
+// An identifier is data. It names the kind of value (the CloudWatch ARN name,
+// such as "Ssn-US"), gives one or more RE2 patterns for its formats, the
+// keywords that must (or may) appear near a value, a validator such as a
+// checksum, and values that are never reported. The package knows nothing
+// of scanning; package detector compiles identifiers into an automaton.
+package identifiers
+
+import (
+	"fmt"
+	"strings"
+)
+
+// DefaultWindow is the keyword proximity window in characters: a keyword
+// counts as near a value when at most this many characters separate the
+// keyword from the nearer edge of the value, on either side.
+const DefaultWindow = 30
+
+// Category groups identifiers as CloudWatch's console does.
+type Category string
+
+// The categories of the managed catalog.
+const (
+	Personal    Category = "Personal"
+	Financial   Category = "Financial"
+	Credentials Category = "Credentials"
+	Health      Category = "Health"
+	Device      Category = "Device"
+	Custom      Category = "Custom"
+)
+
+// Pattern is one format of an identifier.
+type Pattern struct {
+	// Expr is an RE2 regular expression (Go regexp syntax). A match is only
+	// reported when it does not continue a word: when the pattern starts or
+	// ends with a letter or digit, the text just outside the match must not
+	// be a letter or digit. Patterns need not write \b themselves.
+	Expr string
+	// NeedsKeyword marks a format that only counts with a keyword nearby even
+	// when the identifier as a whole does not require one (a phone number
+	// without a country code, for instance).
+	NeedsKeyword bool
+}
+
+// Validator checks a candidate value that matched a pattern, typically a
+// checksum. Check receives the matched bytes exactly as they appear in the
+// text (with separators) and must not retain them.
+type Validator struct {
+	// Name describes the check in a few words ("Luhn", "ISO 7064 mod 97-10").
+	Name  string
+	Check func(value []byte) bool
+}
+
+// Identifier is a kind of sensitive value and how to recognise it.
+type Identifier struct {
+	// Name is the CloudWatch ARN name (EmailAddress, Ssn-US) or a custom name.
+	Name     string
+	Category Category
+	// Country is the ISO 3166-1 alpha-2 code the name's suffix carries, "EU",
+	// or "" for identifiers that are not country-specific.
+	Country string
+	// Patterns are the accepted formats. At least one is required.
+	Patterns []Pattern
+	// Keywords, matched case-insensitively with their variants (see
+	// KeywordVariants). With KeywordRequired, a value is reported only when
+	// one of them is within Window characters; otherwise a nearby keyword
+	// raises the score.
+	Keywords        []string
+	KeywordRequired bool
+	// Window is the keyword proximity in characters; 0 means DefaultWindow.
+	Window int
+	// Validator, when set, must accept a value for it to be reported.
+	Validator *Validator
+	// NeverReported lists values that are never reported (issuer test card
+	// numbers, AWS documentation keys). They are compared with spaces and
+	// hyphens removed.
+	NeverReported []string
+	// Confidence is the base score of a match, in (0, 1]; 0 means 0.5.
+	Confidence float64
+	// Format is a one-line description of the accepted formats and checks,
+	// used in the generated documentation.
+	Format string
+	// Extension marks identifiers that CloudWatch does not have.
+	Extension bool
+}
+
+// ProximityWindow returns the keyword window in characters.
+func (id *Identifier) ProximityWindow() int {
+	if id.Window > 0 {
+		return id.Window
+	}
+	return DefaultWindow
+}
+
+// BaseConfidence returns the base score of a match.
+func (id *Identifier) BaseConfidence() float64 {
+	if id.Confidence > 0 {
+		return id.Confidence
+	}
+	return 0.5
+}
+
+// IsNeverReported reports whether value is one of the identifier's values
+// that are never reported. Spaces and hyphens are ignored.
+func (id *Identifier) IsNeverReported(value []byte) bool {
+	if len(id.NeverReported) == 0 {
+		return false
+	}
+	var buf [64]byte
+	norm := buf[:0]
+	for _, c := range value {
+		if c == ' ' || c == '-' {
+			continue
+		}
+		norm = append(norm, c)
+	}
+	for _, v := range id.NeverReported {
+		if v == string(norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// KeywordVariants returns the forms in which a keyword is matched, lower-cased:
+// the keyword itself and, when it contains spaces, the forms with the spaces
+// removed, replaced by underscores and replaced by hyphens, as CloudWatch
+// documents ("secret key" also matches "secretkey", "secret_key" and
+// "secret-key"). Matching is case-insensitive.
+func KeywordVariants(keyword string) []string {
+	k := strings.ToLower(strings.TrimSpace(keyword))
+	if k == "" {
+		return nil
+	}
+	out := []string{k}
+	if strings.Contains(k, " ") {
+		for _, sep := range []string{"", "_", "-"} {
+			v := strings.ReplaceAll(k, " ", sep)
+			if v != k {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// Validate checks that the identifier is well formed: a name, at least one
+// pattern, a confidence in range. It does not compile the patterns; the
+// detector does and reports bad ones.
+func (id *Identifier) Validate() error {
+	if id.Name == "" {
+		return fmt.Errorf("identifier has no name")
+	}
+	if len(id.Patterns) == 0 {
+		return fmt.Errorf("identifier %q has no pattern", id.Name)
+	}
+	for i, p := range id.Patterns {
+		if p.Expr == "" {
+			return fmt.Errorf("identifier %q: pattern %d is empty", id.Name, i)
+		}
+	}
+	if id.Confidence < 0 || id.Confidence > 1 {
+		return fmt.Errorf("identifier %q: confidence %v is outside [0, 1]", id.Name, id.Confidence)
+	}
+	if id.Window < 0 {
+		return fmt.Errorf("identifier %q: negative keyword window %d", id.Name, id.Window)
+	}
+	if id.KeywordRequired && len(id.Keywords) == 0 {
+		return fmt.Errorf("identifier %q requires a keyword but has none", id.Name)
+	}
+	for _, p := range id.Patterns {
+		if p.NeedsKeyword && len(id.Keywords) == 0 {
+			return fmt.Errorf("identifier %q: a pattern needs a keyword but the identifier has none", id.Name)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,41 @@
+package regex
+
+import "regexp"
+
+// Go returns the engine backed by Go's regexp package, whatever the default.
+func Go() Engine { return goEngine{} }
+
+type goEngine struct{}
+
+func (goEngine) Name() string { return "go" }
+
+func (goEngine) Compile(expr string) (Regexp, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	return goRegexp{re}, nil
+}
+
+type goRegexp struct{ re *regexp.Regexp }
+
+func (r goRegexp) String() string { return r.re.String() }
+
+func (r goRegexp) Match(b []byte) bool { return r.re.Match(b) }
+
+func (r goRegexp) FindAll(dst []int, b []byte) []int {
+	pos := 0
+	for pos <= len(b) {
+		loc := r.re.FindIndex(b[pos:])
+		if loc == nil {
+			break
+		}
+		s, e := pos+loc[0], pos+loc[1]
+		dst = append(dst, s, e)
+		if e == s {
+			e++ // step over an empty match
+		}
+		pos = e
+	}
+	return dst
+}

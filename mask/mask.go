@@ -1,0 +1,80 @@
+// Package mask turns findings into output: it replaces the values a
+// detector found with masks, leaving every other byte as it was.
+//
+// The CloudWatch masker (Asterisk) replaces each character of a value with
+// '*', as CloudWatch Logs data protection does. Apply takes any Masker, and
+// ByIdentifier chooses a masker per identifier.
+package mask
+
+import (
+	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/detector"
+)
+
+// A Masker appends the replacement for one finding's value to dst and
+// returns the extended slice. value is the finding's bytes in the text.
+type Masker interface {
+	AppendMask(dst []byte, value []byte, f detector.Finding) []byte
+}
+
+// MaskerFunc adapts a function to the Masker interface.
+type MaskerFunc func(dst []byte, value []byte, f detector.Finding) []byte
+
+// AppendMask calls fn.
+func (fn MaskerFunc) AppendMask(dst, value []byte, f detector.Finding) []byte {
+	return fn(dst, value, f)
+}
+
+// Asterisk is CloudWatch's masker: every character of the value, counted
+// in runes (an invalid byte counts as one), becomes '*'.
+var Asterisk Masker = MaskerFunc(func(dst, value []byte, _ detector.Finding) []byte {
+	for n := utf8.RuneCount(value); n > 0; n-- {
+		dst = append(dst, '*')
+	}
+	return dst
+})
+
+// ByIdentifier chooses a masker by identifier name, falling back to
+// Default (or Asterisk when Default is nil).
+type ByIdentifier struct {
+	Default Masker
+	Maskers map[string]Masker
+}
+
+// AppendMask masks value with the masker chosen for f.Identifier.
+func (b ByIdentifier) AppendMask(dst, value []byte, f detector.Finding) []byte {
+	if m, ok := b.Maskers[f.Identifier]; ok && m != nil {
+		return m.AppendMask(dst, value, f)
+	}
+	if b.Default != nil {
+		return b.Default.AppendMask(dst, value, f)
+	}
+	return Asterisk.AppendMask(dst, value, f)
+}
+
+// Append appends text to dst with each finding's value replaced by m's mask
+// and returns the extended slice. findings must be sorted by Start and must
+// not overlap, as a detector returns them; a finding out of range or
+// overlapping the previous one is skipped rather than corrupting the output,
+// so every byte outside the findings is copied unchanged and in order.
+func Append(dst, text []byte, findings []detector.Finding, m Masker) []byte {
+	if m == nil {
+		m = Asterisk
+	}
+	pos := 0
+	for _, f := range findings {
+		if f.Start < pos || f.End > len(text) || f.Start > f.End {
+			continue
+		}
+		dst = append(dst, text[pos:f.Start]...)
+		dst = m.AppendMask(dst, text[f.Start:f.End], f)
+		pos = f.End
+	}
+	return append(dst, text[pos:]...)
+}
+
+// String returns text with the findings masked by m.
+func String(text string, findings []detector.Finding, m Masker) string {
+	return string(Append(make([]byte, 0, len(text)), []byte(text), findings, m))
+}
