@@ -38,11 +38,29 @@ type Pattern struct {
 	// reported when it does not continue a word: when the pattern starts or
 	// ends with a letter or digit, the text just outside the match must not
 	// be a letter or digit. Patterns need not write \b themselves.
+	// Alternations are leftmost-first, as in Perl: write the longer
+	// alternative first ("1[0-2]|0?[1-9]", not "0?[1-9]|1[0-2]"), or a
+	// shorter one may win and then fail the boundary check.
 	Expr string
+	// Standalone rejects a match that is one group of a longer run of digit
+	// groups: the match must not be preceded by a digit and a separator
+	// (space, '-', '.', '/') nor followed by a separator and a digit. It keeps
+	// short numbers (a 3-digit security code) from matching inside longer ones
+	// (a card number written in groups).
+	Standalone bool
 	// NeedsKeyword marks a format that only counts with a keyword nearby even
 	// when the identifier as a whole does not require one (a phone number
 	// without a country code, for instance).
 	NeedsKeyword bool
+	// Validator, when set, replaces the identifier's validator for matches of
+	// this pattern (an IBAN and a domestic account number are checked
+	// differently).
+	Validator *Validator
+	// WordChars lists characters that join a value to a letter or digit
+	// beyond them, for the boundary check: with ".", "1.2.3.4" does not count
+	// inside "1.2.3.4.5" (but does at the end of a sentence, "at 1.2.3.4.");
+	// with "/+", 40 characters cut out of a longer base64 string do not count.
+	WordChars string
 }
 
 // Validator checks a candidate value that matched a pattern, typically a

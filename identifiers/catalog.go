@@ -1,0 +1,75 @@
+package identifiers
+
+import "sort"
+
+// catalog holds every managed identifier piiguard implements, one table per
+// category (see the catalog_*.go files). Catalog and Lookup give copies.
+var catalog = func() map[string]*Identifier {
+	m := map[string]*Identifier{}
+	for _, table := range [][]*Identifier{credentials, financial, personal, device} {
+		for _, id := range table {
+			if _, dup := m[id.Name]; dup {
+				panic("identifiers: duplicate catalog entry " + id.Name)
+			}
+			m[id.Name] = id
+		}
+	}
+	return m
+}()
+
+// Catalog returns the managed identifiers piiguard implements, sorted by
+// name. Each is a copy the caller may change.
+func Catalog() []*Identifier {
+	names := make([]string, 0, len(catalog))
+	for n := range catalog {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	out := make([]*Identifier, len(names))
+	for i, n := range names {
+		out[i] = catalog[n].clone()
+	}
+	return out
+}
+
+// Lookup returns a copy of the managed identifier with the given name.
+func Lookup(name string) (*Identifier, bool) {
+	id, ok := catalog[name]
+	if !ok {
+		return nil, false
+	}
+	return id.clone(), true
+}
+
+// clone copies an identifier deeply enough that changing the copy's slices
+// does not change the catalog.
+func (id *Identifier) clone() *Identifier {
+	c := *id
+	c.Patterns = append([]Pattern(nil), id.Patterns...)
+	c.Keywords = append([]string(nil), id.Keywords...)
+	c.NeverReported = append([]string(nil), id.NeverReported...)
+	return &c
+}
+
+// keywords splits a comma-separated keyword list, as the reference writes
+// them, trimming spaces.
+func keywords(list string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(list); i++ {
+		if i == len(list) || list[i] == ',' {
+			k := list[start:i]
+			for len(k) > 0 && k[0] == ' ' {
+				k = k[1:]
+			}
+			for len(k) > 0 && k[len(k)-1] == ' ' {
+				k = k[:len(k)-1]
+			}
+			if k != "" {
+				out = append(out, k)
+			}
+			start = i + 1
+		}
+	}
+	return out
+}

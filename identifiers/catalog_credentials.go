@@ -1,0 +1,78 @@
+package identifiers
+
+// pemBlock returns the patterns for a PEM-armoured private key with the given
+// label alternatives: the whole block, and, for line-by-line input where the
+// block is cut, the header with the key material that follows it on the same
+// line (escaped "\n" sequences included, as JSON logs write them).
+func pemBlock(label string) []Pattern {
+	return []Pattern{
+		{Expr: `-----BEGIN ` + label + `-----[\s\S]*?-----END ` + label + `-----`},
+		{Expr: `-----BEGIN ` + label + `-----(?:\\[nr]|[\sA-Za-z0-9+/=:,-])*[A-Za-z0-9+/=]`},
+	}
+}
+
+var credentials = []*Identifier{
+	{
+		Name:            "AwsSecretKey",
+		Category:        Credentials,
+		Patterns:        []Pattern{{Expr: `[A-Za-z0-9/+]{40}`, WordChars: "/+"}},
+		Keywords:        keywords("aws_secret_access_key, credentials, secret access key, secret key, set-awscredential"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "mixed case and digits", Check: mixedBase64},
+		NeverReported:   []string{"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+		Format:          "40 base64 characters (A-Z a-z 0-9 / +) with upper, lower and digits; AWS documentation example keys never reported",
+	},
+	{
+		Name:       "OpenSshPrivateKey",
+		Category:   Credentials,
+		Patterns:   pemBlock("OPENSSH PRIVATE KEY"),
+		Confidence: 0.95,
+		Format:     "PEM block -----BEGIN OPENSSH PRIVATE KEY----- ... END",
+	},
+	{
+		Name:       "PgpPrivateKey",
+		Category:   Credentials,
+		Patterns:   pemBlock("PGP PRIVATE KEY BLOCK"),
+		Confidence: 0.95,
+		Format:     "ASCII-armoured block -----BEGIN PGP PRIVATE KEY BLOCK----- ... END",
+	},
+	{
+		Name:       "PkcsPrivateKey",
+		Category:   Credentials,
+		Patterns:   pemBlock("(?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY"),
+		Confidence: 0.95,
+		Format:     "PEM block -----BEGIN [RSA |DSA |EC |ENCRYPTED ]PRIVATE KEY----- ... END (PKCS #1, #8, SEC 1)",
+	},
+	{
+		Name:     "PuttyPrivateKey",
+		Category: Credentials,
+		Patterns: []Pattern{{Expr: `PuTTY-User-Key-File-[0-9]+: [A-Za-z0-9-]+` +
+			puttyNL + `Encryption: [A-Za-z0-9-]+` +
+			puttyNL + `Comment: [A-Za-z0-9-]+` +
+			puttyNL + `Public-Lines: [0-9]+` + puttyNL + `(?:[A-Za-z0-9+/=]+` + puttyNL + `)+` +
+			`Private-Lines: [0-9]+` + puttyNL + `(?:[A-Za-z0-9+/=]+` + puttyNL + `)+` +
+			`Private-MAC: [A-Za-z0-9+]+`}},
+		Confidence: 0.95,
+		Format:     "PuTTY key file headers PuTTY-User-Key-File, Encryption, Comment, Public-Lines, Private-Lines, Private-MAC in order (Macie's rule)",
+	},
+}
+
+// puttyNL is a line break in a PuTTY key: real or escaped.
+const puttyNL = `(?:\r?\n|\\r\\n|\\n)`
+
+// mixedBase64 accepts values with an upper-case letter, a lower-case letter
+// and a digit, as random keys have and words and paths rarely do.
+func mixedBase64(v []byte) bool {
+	var up, low, dig bool
+	for _, c := range v {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			up = true
+		case c >= 'a' && c <= 'z':
+			low = true
+		case c >= '0' && c <= '9':
+			dig = true
+		}
+	}
+	return up && low && dig
+}

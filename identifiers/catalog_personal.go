@@ -1,0 +1,133 @@
+package identifiers
+
+import "github.com/piiguard/piiguard/internal/checksum"
+
+// Keywords shared by phone numbers of every country (reference §6.1).
+const phoneKeywords = "cell, contact, fax, fax number, mobile, phone, phone number, tel, telephone, telephone number"
+
+// Keywords shared by US and UK driver's licences (reference §6.2).
+const driversLicenseKeywordsGB = "dl#, dl:, dlno#, driver licence, driver licences, driver license, driver licenses, driver permit, drivers lic., drivers licence, driver's licence, drivers licences, driver's licences, drivers license, driver's license, drivers licenses, driver's licenses, drivers permit, driver's permit, drivers permit number, driving licence, driving license, driving permit"
+
+const (
+	day   = `(?:3[01]|[12][0-9]|0?[1-9])`
+	month = `(?:1[0-2]|0?[1-9])`
+	year4 = `(?:19|20)[0-9]{2}`
+)
+
+var personal = []*Identifier{
+	{
+		Name:     "DateOfBirth",
+		Category: Personal,
+		Patterns: []Pattern{
+			{Expr: year4 + `[-/. ]` + month + `[-/. ]` + day},
+			{Expr: `[0-9]{1,2}[-/. ][0-9]{1,2}[-/. ](?:19|20)?[0-9]{2}`},
+			{Expr: day + `(?:st|nd|rd|th)?[ -]` + monthNames + `\.?,?[ -]` + year4},
+			{Expr: monthNames + `\.? ` + day + `(?:st|nd|rd|th)?,? ` + year4},
+		},
+		Keywords:        keywords("dob, date of birth, birthdate, birth date, birthday, b-day, bday"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "calendar date", Check: validDate},
+		Format:          "a calendar date: Y-M-D, D/M/Y, M/D/Y (two- or four-digit years), D Month Y, Month D, Y; separators space, / . or -",
+	},
+	{
+		Name:       "EmailAddress",
+		Category:   Personal,
+		Patterns:   []Pattern{{Expr: `[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}`}},
+		Confidence: 0.9,
+		Format:     "local-part@domain with a top-level domain of 2-24 letters",
+	},
+	{
+		Name:            "LatLong",
+		Category:        Personal,
+		Patterns:        []Pattern{{Expr: `[-+]?[0-9]{1,2}\.[0-9]{1,10}(?: ?, ?| )[-+]?[0-9]{1,3}\.[0-9]{1,10}`}},
+		Keywords:        keywords("coordinate, coordinates, lat long, latitude longitude, location, position"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "latitude in [-90, 90], longitude in [-180, 180]", Check: checksum.LatLong},
+		Format:          "decimal-degree pair lat,lon (comma or space) with decimals, in range",
+	},
+	{
+		Name:     "PhoneNumber-GB",
+		Category: Personal,
+		Country:  "GB",
+		Patterns: []Pattern{
+			{Expr: `\+44[ -]?(?:\(0\)[ -]?)?[1-9](?:[ -]?[0-9]){8,9}`},
+			{Expr: `0[1-9](?:[ -]?[0-9]){8,9}`, NeedsKeyword: true},
+			{Expr: `\(0[1-9][0-9]{1,3}\)[ -]?[0-9]{3,4}[ -]?[0-9]{3,4}`, NeedsKeyword: true},
+		},
+		Keywords:   keywords(phoneKeywords),
+		Confidence: 0.7,
+		Format:     "+44 and 9-10 digits, or, near a keyword, a national number 0 + 9-10 digits; spaces, hyphens, (0) and (area code) allowed",
+	},
+	{
+		Name:     "PhoneNumber-US",
+		Category: Personal,
+		Country:  "US",
+		Patterns: []Pattern{
+			{Expr: `\+1[ .-]?\(?[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-]?[0-9]{4}`},
+			{Expr: `(?:1[ .-]?)?\(?[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-]?[0-9]{4}`, NeedsKeyword: true},
+		},
+		Keywords:   keywords(phoneKeywords),
+		Validator:  &Validator{Name: "NANP numbering plan", Check: checksum.NANP},
+		Confidence: 0.65,
+		Format:     "+1 and a 10-digit NANP number, or, near a keyword, the 10-digit number alone (toll-free and fax included); area and exchange codes start with 2-9",
+	},
+	{
+		Name:       "PostalCode-CA",
+		Category:   Personal,
+		Country:    "CA",
+		Patterns:   []Pattern{{Expr: `[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]`}},
+		Confidence: 0.6,
+		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first)",
+	},
+	{
+		Name:            "PassportNumber-US",
+		Category:        Personal,
+		Country:         "US",
+		Patterns:        []Pattern{{Expr: `[A-Z][0-9]{8}|[0-9]{9}`, Standalone: true}},
+		Keywords:        keywords("passport, travel document"),
+		KeywordRequired: true,
+		Format:          "9 digits, or a letter and 8 digits (Next Generation passport)",
+	},
+	{
+		Name:     "DriversLicense-US",
+		Category: Personal,
+		Country:  "US",
+		Patterns: []Pattern{
+			{Expr: `[A-Z]{1,2}[0-9]{5,13}`},
+			{Expr: `[0-9]{7,12}`, Standalone: true},
+			{Expr: `[A-Z][0-9]{3}(?:[ -][0-9]{3,4}){2,3}`},
+		},
+		Keywords:        keywords(driversLicenseKeywordsGB),
+		KeywordRequired: true,
+		Format:          "state formats: 1-2 letters and 5-13 digits, 7-12 digits, or a letter with hyphen-grouped digits (W123-456-789)",
+	},
+	{
+		Name:            "Ssn-US",
+		Category:        Personal,
+		Country:         "US",
+		Patterns:        []Pattern{{Expr: `[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{3} [0-9]{2} [0-9]{4}|[0-9]{9}`, Standalone: true}},
+		Keywords:        keywords("social security, ss#, ssn"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "SSA area, group and serial rules", Check: checksum.SSN},
+		Format:          "AAA-GG-SSSS (hyphens, spaces or none); area not 000, 666 or 900-999, group not 00, serial not 0000",
+	},
+	{
+		Name:            "VehicleIdentificationNumber",
+		Category:        Personal,
+		Patterns:        []Pattern{{Expr: `[A-HJ-NPR-Z0-9]{17}`}},
+		Keywords:        keywords("Fahrgestellnummer, niv, numarul de identificare, numarul seriei de sasiu, serie sasiu, numer VIN, Número de Identificação do Veículo, Número de Identificación de Automóviles, numéro d'identification du véhicule, vehicle identification number, vin, VIN numeris"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "ISO 3779 check digit", Check: checksum.VIN},
+		Format:          "17 characters of A-Z and 0-9 without I, O, Q (ISO 3779), check digit in position 9",
+	},
+	{
+		Name:            "ZipCode-US",
+		Category:        Personal,
+		Country:         "US",
+		Patterns:        []Pattern{{Expr: `[0-9]{5}(?:-[0-9]{4})?`, Standalone: true}},
+		Keywords:        keywords("zip code, zip+4"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "not 00000", Check: func(v []byte) bool { return string(v[:5]) != "00000" }},
+		Format:          "ZIP or ZIP+4: 5 digits, optionally -4 digits",
+	},
+}

@@ -1,0 +1,80 @@
+package checksum
+
+// NHS reports whether value is an NHS number (England, Wales and the Isle of
+// Man; NHS Data Dictionary): 10 digits whose last is the modulus 11 check
+// digit of the first nine weighted 10 down to 2 (11 - sum mod 11, 11 becomes
+// 0, 10 is never issued). Spaces and hyphens, as in "943 476 5919", are
+// ignored. Numbers of one repeated digit are rejected.
+func NHS(value []byte) bool {
+	var d [10]byte
+	if compact(d[:], value, space|hyphen) != len(d) || !allDigits(d[:]) || allSame(d[:]) {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += int(d[i]-'0') * (10 - i)
+	}
+	check := 11 - sum%11
+	if check == 11 {
+		check = 0
+	}
+	return check != 10 && int(d[9]-'0') == check
+}
+
+// NINO reports whether value is a UK National Insurance number (HMRC
+// National Insurance Manual NIM39110): two prefix letters, 6 digits and a
+// suffix letter A-D. The first letter is not D, F, I, Q, U or V, the second
+// is not D, F, I, O, Q, U or V, and the prefixes BG, GB, KN, NK, NT, TN and
+// ZZ are not allocated. Spaces and hyphens, as in "AB 12 34 56 C", are
+// ignored. NINOs have no check character.
+func NINO(value []byte) bool {
+	var b [9]byte
+	if compact(b[:], value, space|hyphen) != len(b) {
+		return false
+	}
+	if !isUpper(b[0]) || !isUpper(b[1]) || !allDigits(b[2:8]) || b[8] < 'A' || b[8] > 'D' {
+		return false
+	}
+	switch b[0] {
+	case 'D', 'F', 'I', 'Q', 'U', 'V':
+		return false
+	}
+	switch b[1] {
+	case 'D', 'F', 'I', 'O', 'Q', 'U', 'V':
+		return false
+	}
+	switch string(b[:2]) {
+	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+		return false
+	}
+	return true
+}
+
+// UTR reports whether value is a UK Unique Taxpayer Reference (HMRC):
+// 10 digits whose first is the check digit of the other nine weighted
+// 6,7,8,9,10,5,4,3,2, looked up by the sum mod 11 in "21987654321". A single
+// K before or after the digits (as in payment references) is allowed, and
+// the 13-digit form shown in HMRC online accounts is accepted, its last 10
+// digits being the UTR. Spaces are ignored.
+func UTR(value []byte) bool {
+	var buf [14]byte
+	n := compact(buf[:], value, space)
+	if n < 10 {
+		return false
+	}
+	b := buf[:n]
+	if b[0] == 'K' {
+		b = b[1:]
+	} else if b[len(b)-1] == 'K' {
+		b = b[:len(b)-1]
+	}
+	if (len(b) != 10 && len(b) != 13) || !allDigits(b) {
+		return false
+	}
+	b = b[len(b)-10:]
+	sum := 0
+	for i, w := range [9]int{6, 7, 8, 9, 10, 5, 4, 3, 2} {
+		sum += int(b[i+1]-'0') * w
+	}
+	return b[0] == "21987654321"[sum%11]
+}

@@ -1,0 +1,126 @@
+// Package piiguard finds and masks sensitive data (personal, financial,
+// health data and credentials) in text and logs, the way Amazon CloudWatch
+// Logs data protection does, as a library that runs anywhere.
+//
+// Most programs need only this package:
+//
+//	s, err := piiguard.NewScanner(piiguard.Config{})        // every managed identifier
+//	masked := s.MaskString("card 4929 1234 5678 9128")      // "card *******************"
+//
+// A Scanner is compiled once and is safe for concurrent use. The packages
+// below it do one job each: identifiers (the catalog and custom identifiers),
+// detector (the automaton that finds values) and mask (what replaces them).
+package piiguard
+
+import (
+	"fmt"
+
+	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/mask"
+)
+
+// Finding is one sensitive value found in a text: identifier name, byte
+// offsets [Start, End), score and supporting keyword.
+type Finding = detector.Finding
+
+// Config chooses what a Scanner looks for and how it masks.
+type Config struct {
+	// Identifiers names managed identifiers (CloudWatch ARN names such as
+	// "EmailAddress" or "Ssn-US"). Empty means every managed identifier
+	// piiguard implements.
+	Identifiers []string
+	// Custom adds custom identifiers (see identifiers.NewCustom); at most
+	// identifiers.MaxCustomIdentifiers, as in CloudWatch.
+	Custom []*identifiers.Identifier
+	// MinScore drops findings scoring below it.
+	MinScore float64
+	// Masker replaces values; nil means CloudWatch's asterisks.
+	Masker mask.Masker
+}
+
+// Scanner finds and masks sensitive values. It is immutable and safe for
+// concurrent use.
+type Scanner struct {
+	det    *detector.Detector
+	masker mask.Masker
+}
+
+// NewScanner compiles a Scanner from cfg. It reports unknown or
+// unimplemented identifier names and invalid custom identifiers.
+func NewScanner(cfg Config) (*Scanner, error) {
+	ids, err := resolve(cfg.Identifiers)
+	if err != nil {
+		return nil, err
+	}
+	if err := identifiers.CheckCustomSet(cfg.Custom); err != nil {
+		return nil, fmt.Errorf("piiguard: %w", err)
+	}
+	ids = append(ids, cfg.Custom...)
+	det, err := detector.CompileOptions(ids, detector.Options{MinScore: cfg.MinScore})
+	if err != nil {
+		return nil, fmt.Errorf("piiguard: %w", err)
+	}
+	m := cfg.Masker
+	if m == nil {
+		m = mask.Asterisk
+	}
+	return &Scanner{det: det, masker: m}, nil
+}
+
+// resolve looks up managed identifiers by name; no names means all.
+func resolve(names []string) ([]*identifiers.Identifier, error) {
+	if len(names) == 0 {
+		return identifiers.Catalog(), nil
+	}
+	ids := make([]*identifiers.Identifier, 0, len(names))
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		id, ok := identifiers.Lookup(n)
+		if !ok {
+			if identifiers.IsManagedName(n) {
+				return nil, fmt.Errorf("piiguard: managed identifier %q is not implemented yet", n)
+			}
+			return nil, fmt.Errorf("piiguard: unknown managed identifier %q", n)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// Scan returns the findings in text, sorted by Start, not overlapping.
+func (s *Scanner) Scan(text []byte) []Finding { return s.det.Find(text) }
+
+// ScanString is Scan for a string.
+func (s *Scanner) ScanString(text string) []Finding { return s.det.FindString(text) }
+
+// AppendFindings appends the findings in text to dst; it allocates nothing
+// when there are none.
+func (s *Scanner) AppendFindings(dst []Finding, text []byte) []Finding {
+	return s.det.AppendFindings(dst, text)
+}
+
+// Mask returns text with every finding masked. Bytes outside findings are
+// unchanged.
+func (s *Scanner) Mask(text []byte) []byte {
+	return s.AppendMask(make([]byte, 0, len(text)), text)
+}
+
+// AppendMask appends text, masked, to dst.
+func (s *Scanner) AppendMask(dst, text []byte) []byte {
+	f := s.det.Find(text)
+	return mask.Append(dst, text, f, s.masker)
+}
+
+// MaskString is Mask for a string.
+func (s *Scanner) MaskString(text string) string {
+	return string(s.Mask([]byte(text)))
+}
+
+// Detector returns the compiled detector, for callers that need the lower
+// layer (streaming, JSON-aware masking).
+func (s *Scanner) Detector() *detector.Detector { return s.det }
