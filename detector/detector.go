@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cloudflare/ahocorasick"
@@ -24,10 +25,6 @@ const (
 	byClass                  // runs of the pattern's byte class
 	byLine                   // the whole text
 )
-
-// Maximum number of rejected matches retried, one character further on,
-// within one window: bounds the work on hostile input.
-const maxRetries = 64
 
 // Options tunes a Detector.
 type Options struct {
@@ -245,10 +242,36 @@ var lowerTable = func() (t [256]byte) {
 	return t
 }()
 
-// isWordByte reports whether c continues a word for keyword boundaries:
-// ASCII letters and digits and any non-ASCII byte. '_' and '-' separate.
+// isWordByte reports whether c can continue a word: ASCII letters and
+// digits, and any non-ASCII byte (which may start a letter). '_' and '-'
+// separate words.
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
+}
+
+// continuesWordBefore reports whether the character before text[i] is a
+// letter or digit, so that a keyword starting at i would be inside a word.
+func continuesWordBefore(text []byte, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
+	r, _ := utf8.DecodeLastRune(text[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// continuesWordAfter reports whether text[i] starts a letter or digit.
+func continuesWordAfter(text []byte, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // valueWordChars are the bytes that continue a value for value boundaries:
@@ -284,7 +307,6 @@ type scratch struct {
 	lower    []byte
 	kwOccs   []occurrence
 	windows  []window
-	matches  []int
 	cands    []Finding
 	accepted []Finding
 	specific []int8
@@ -377,8 +399,7 @@ func (d *Detector) collectWords(s *scratch, text []byte) {
 			if len(w.keywords) == 0 {
 				continue
 			}
-			if w.startWord && start > 0 && isWordByte(text[start-1]) ||
-				w.endWord && end < len(text) && isWordByte(text[end]) {
+			if w.startWord && continuesWordBefore(text, start) || w.endWord && continuesWordAfter(text, end) {
 				continue
 			}
 			s.kwOccs = append(s.kwOccs, occurrence{start, end, wi})
@@ -504,35 +525,30 @@ func hasRequired(seen, required *[256]bool) bool {
 	return true
 }
 
-// verify runs a pattern over one window and records candidates.
+// verify runs a pattern over one window and records candidates. Matches
+// are taken one at a time: after a rejected match the search resumes one
+// character after its start, since a longer false match may hide a true one;
+// after a kept match it resumes at its end.
 func (d *Detector) verify(s *scratch, text []byte, w window) {
 	cp := d.patterns[w.pattern]
-	pos, retries := w.start, 0
-	for pos <= w.end {
-		s.matches = cp.re.FindAll(s.matches[:0], text[pos:w.end])
-		if len(s.matches) == 0 {
+	for pos := w.start; pos < w.end; {
+		ms, me, ok := cp.re.Find(text[pos:w.end])
+		if !ok {
 			return
 		}
-		next := -1
-		for k := 0; k+1 < len(s.matches); k += 2 {
-			ms, me := pos+s.matches[k], pos+s.matches[k+1]
-			if me == ms {
-				continue
-			}
-			ok, retry := d.consider(s, text, cp, ms, me)
-			if !ok && retry && retries < maxRetries {
-				// A longer false match may hide a true one: look again one
-				// character further on.
-				_, size := utf8.DecodeRune(text[ms:])
-				next = ms + size
-				retries++
-				break
-			}
+		ms, me = pos+ms, pos+me
+		if me == ms {
+			pos = me + 1
+			continue
 		}
-		if next < 0 {
-			return
+		kept, retry := d.consider(s, text, cp, ms, me)
+		switch {
+		case kept || !retry:
+			pos = me
+		default:
+			_, size := utf8.DecodeRune(text[ms:])
+			pos = ms + size
 		}
-		pos = next
 	}
 }
 

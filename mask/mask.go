@@ -2,8 +2,27 @@
 // detector found with masks, leaving every other byte as it was.
 //
 // The CloudWatch masker (Asterisk) replaces each character of a value with
-// '*', as CloudWatch Logs data protection does. Apply takes any Masker, and
+// '*', as CloudWatch Logs data protection does. Append takes any Masker, and
 // ByIdentifier chooses a masker per identifier.
+//
+// Other maskers:
+//
+//   - Fixed(c): every character becomes c.
+//   - Partial: keeps the first/last N letters and digits (the last four
+//     digits of a card), keeps separators, masks the rest; masks the
+//     whole value when that would show half of it or more.
+//   - Placeholder(template): "{Ssn-US}", or a template using {identifier}.
+//   - Redact: removes the value.
+//   - Hash (NewHash): keyed HMAC-SHA256, truncated, as
+//     "<hash:Ssn-US:9ab00d2361f0ebaa>"; one-way, equal values give equal
+//     masks.
+//   - Tokenizer (NewTokenizer): reversible, deterministic authenticated
+//     encryption as "<pii:v1:Ssn-US:...>"; Tokenizer.Unmask restores the
+//     values for whoever holds the key, as CloudWatch's logs:Unmask does.
+//
+// Keys for Hash and Tokenizer come from files (LoadKey, KeyFromEnv), never
+// from flags. Format-preserving encryption (FF1) is not offered: no
+// maintained Go implementation exists.
 package mask
 
 import (

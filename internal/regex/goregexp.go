@@ -21,6 +21,14 @@ type goRegexp struct{ re *regexp.Regexp }
 
 func (r goRegexp) String() string { return r.re.String() }
 
+func (r goRegexp) Find(b []byte) (int, int, bool) {
+	loc := r.re.FindIndex(b)
+	if loc == nil {
+		return 0, 0, false
+	}
+	return loc[0], loc[1], true
+}
+
 func (r goRegexp) Match(b []byte) bool { return r.re.Match(b) }
 
 func (r goRegexp) FindAll(dst []int, b []byte) []int {

@@ -16,6 +16,9 @@ type Regexp interface {
 	// as pairs (start0, end0, start1, end1, ...), and returns the extended
 	// slice. It does not allocate when dst has room.
 	FindAll(dst []int, b []byte) []int
+	// Find returns the start and end byte offsets of the leftmost-first match
+	// in b, if any.
+	Find(b []byte) (start, end int, ok bool)
 	// Match reports whether b contains a match.
 	Match(b []byte) bool
 	// String returns the source pattern.

@@ -1,0 +1,200 @@
+package mask
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/detector"
+)
+
+// maskChar returns c, or '*' when c is zero or not a valid rune.
+func maskChar(c rune) rune {
+	if c == 0 || !utf8.ValidRune(c) {
+		return '*'
+	}
+	return c
+}
+
+// appendRepeat appends n copies of c.
+func appendRepeat(dst []byte, c rune, n int) []byte {
+	if c < utf8.RuneSelf {
+		for ; n > 0; n-- {
+			dst = append(dst, byte(c))
+		}
+		return dst
+	}
+	for ; n > 0; n-- {
+		dst = utf8.AppendRune(dst, c)
+	}
+	return dst
+}
+
+// Fixed returns a masker that replaces every character of the value with
+// char, one for one: the length in characters is kept, as with Asterisk
+// (characters are counted in runes; an invalid UTF-8 byte counts as one).
+// A zero or invalid char means '*', so Fixed('*') and Fixed(0) behave as
+// Asterisk.
+func Fixed(char rune) Masker {
+	c := maskChar(char)
+	return MaskerFunc(func(dst, value []byte, _ detector.Finding) []byte {
+		return appendRepeat(dst, c, utf8.RuneCount(value))
+	})
+}
+
+// Redact removes the value: its replacement is empty, so "ssn=123-45-6789;"
+// becomes "ssn=;". Use it where the shape of the value must not survive.
+var Redact Masker = MaskerFunc(func(dst, _ []byte, _ detector.Finding) []byte {
+	return dst
+})
+
+// Partial keeps the first KeepFirst and the last KeepLast alphanumeric
+// characters of a value (letters and digits, in the Unicode sense) and
+// replaces every other letter or digit with Char ('*' when zero or
+// invalid). Any other character, such as '-', ' ', '.' or '@', is a
+// separator and is kept as it is, so the value keeps its shape:
+// Partial{KeepLast: 4} turns "4111 1111 1111 1234" into
+// "**** **** **** 1234". An invalid UTF-8 byte counts as a character and is
+// always masked, never kept.
+//
+// When the value is too short to keep anything safely, that is when
+// 2*(KeepFirst+KeepLast) >= the number of characters, Partial masks every
+// character of the value, separators included, as Fixed(Char) does: no
+// more than half of a value is ever shown. Negative counts mean zero.
+type Partial struct {
+	KeepFirst, KeepLast int
+	Char                rune
+}
+
+// AppendMask appends value partially masked.
+func (p Partial) AppendMask(dst, value []byte, _ detector.Finding) []byte {
+	c := maskChar(p.Char)
+	kf, kl := max(p.KeepFirst, 0), max(p.KeepLast, 0)
+	// n counts the characters that carry data: letters, digits and
+	// invalid bytes.
+	n := 0
+	for i := 0; i < len(value); {
+		r, size := utf8.DecodeRune(value[i:])
+		if isData(r, size) {
+			n++
+		}
+		i += size
+	}
+	if kf >= n || kl >= n || 2*(kf+kl) >= n {
+		return appendRepeat(dst, c, utf8.RuneCount(value))
+	}
+	k := 0 // index of the current data character
+	for i := 0; i < len(value); {
+		r, size := utf8.DecodeRune(value[i:])
+		switch {
+		case !isData(r, size):
+			dst = append(dst, value[i:i+size]...)
+		case size == 1 && r == utf8.RuneError:
+			dst = utf8.AppendRune(dst, c)
+			k++
+		case k < kf || k >= n-kl:
+			dst = append(dst, value[i:i+size]...)
+			k++
+		default:
+			dst = utf8.AppendRune(dst, c)
+			k++
+		}
+		i += size
+	}
+	return dst
+}
+
+// isData reports whether the rune r, decoded from size bytes, carries data:
+// a letter, a digit or an invalid byte.
+func isData(r rune, size int) bool {
+	if r == utf8.RuneError && size == 1 {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// placeholderVar is the variable a Placeholder template may use.
+const placeholderVar = "{identifier}"
+
+// Placeholder returns a masker that replaces the value with a fixed text
+// naming the identifier, as Amazon Lex shows "{SlotName}" for an
+// obfuscated slot.
+//
+// Template syntax: every occurrence of the exact text "{identifier}" is
+// replaced with the finding's identifier name; everything else, other
+// braces included, is copied literally. There is no escape: a template
+// cannot produce the literal text "{identifier}". An empty template means
+// "{{identifier}}", which gives "{Ssn-US}" for an Ssn-US finding; a
+// template such as "[REDACTED]" ignores the identifier. The name is
+// written as SafeIdentifier returns it.
+func Placeholder(template string) Masker {
+	if template == "" {
+		template = "{" + placeholderVar + "}"
+	}
+	parts := strings.Split(template, placeholderVar)
+	return MaskerFunc(func(dst, _ []byte, f detector.Finding) []byte {
+		for i, p := range parts {
+			if i > 0 {
+				dst = appendSafeIdentifier(dst, f.Identifier)
+			}
+			dst = append(dst, p...)
+		}
+		return dst
+	})
+}
+
+// maxIdentifierLength is the longest identifier name that maskers write,
+// CloudWatch's limit on custom identifier names.
+const maxIdentifierLength = 128
+
+// SafeIdentifier returns the form of an identifier name that the maskers
+// write into text (Placeholder, Hash and Tokenizer): the name itself when
+// it is, as every managed and custom identifier name is, 1 to 128
+// characters of A-Z, a-z, 0-9, '_' and '-'. Otherwise every other
+// character becomes '_', the result is cut to 128 bytes, and an empty name
+// becomes "_". The result never contains a quote, a backslash, a colon, a
+// space, '<', '>' or a line break.
+func SafeIdentifier(name string) string {
+	if isSafeIdentifier(name) {
+		return name
+	}
+	return string(appendSafeIdentifier(nil, name))
+}
+
+func isSafeIdentifier(name string) bool {
+	if name == "" || len(name) > maxIdentifierLength {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if !isIdentifierByte(name[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isIdentifierByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+func appendSafeIdentifier(dst []byte, name string) []byte {
+	if isSafeIdentifier(name) {
+		return append(dst, name...)
+	}
+	if name == "" {
+		return append(dst, '_')
+	}
+	n := 0
+	for _, r := range name { // an invalid byte comes as RuneError
+		if n == maxIdentifierLength {
+			break
+		}
+		if r < utf8.RuneSelf && isIdentifierByte(byte(r)) {
+			dst = append(dst, byte(r))
+		} else {
+			dst = append(dst, '_')
+		}
+		n++
+	}
+	return dst
+}
