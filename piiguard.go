@@ -110,10 +110,27 @@ func (s *Scanner) Mask(text []byte) []byte {
 	return s.AppendMask(make([]byte, 0, len(text)), text)
 }
 
-// AppendMask appends text, masked, to dst.
+// maxMaskRounds bounds how often AppendMask rescans its own output.
+const maxMaskRounds = 4
+
+// AppendMask appends text, masked, to dst. The output is rescanned: should
+// masking have made a new value appear (a masker's replacement completing a
+// pattern with its neighbours), it is masked too, so that scanning the
+// output with the same Scanner finds nothing.
 func (s *Scanner) AppendMask(dst, text []byte) []byte {
 	f := s.det.Find(text)
-	return mask.Append(dst, text, f, s.masker)
+	if len(f) == 0 {
+		return append(dst, text...)
+	}
+	out := mask.Append(nil, text, f, s.masker)
+	for round := 1; round < maxMaskRounds; round++ {
+		f = s.det.AppendFindings(f[:0], out)
+		if len(f) == 0 {
+			break
+		}
+		out = mask.Append(make([]byte, 0, len(out)), out, f, mask.Asterisk)
+	}
+	return append(dst, out...)
 }
 
 // MaskString is Mask for a string.

@@ -26,8 +26,6 @@
 package mask
 
 import (
-	"unicode/utf8"
-
 	"github.com/piiguard/piiguard/detector"
 )
 
@@ -46,13 +44,10 @@ func (fn MaskerFunc) AppendMask(dst, value []byte, f detector.Finding) []byte {
 }
 
 // Asterisk is CloudWatch's masker: every character of the value, counted
-// in runes (an invalid byte counts as one), becomes '*'.
-var Asterisk Masker = MaskerFunc(func(dst, value []byte, _ detector.Finding) []byte {
-	for n := utf8.RuneCount(value); n > 0; n-- {
-		dst = append(dst, '*')
-	}
-	return dst
-})
+// in runes (an invalid byte counts as one), becomes '*', except line breaks
+// ('\n' and '\r'), which are kept so that a masked multi-line value (a
+// private key) leaves the text with as many lines as before.
+var Asterisk Masker = Fixed('*')
 
 // ByIdentifier chooses a masker by identifier name, falling back to
 // Default (or Asterisk when Default is nil).

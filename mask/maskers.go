@@ -1,6 +1,7 @@
 package mask
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,12 +34,21 @@ func appendRepeat(dst []byte, c rune, n int) []byte {
 // Fixed returns a masker that replaces every character of the value with
 // char, one for one: the length in characters is kept, as with Asterisk
 // (characters are counted in runes; an invalid UTF-8 byte counts as one).
-// A zero or invalid char means '*', so Fixed('*') and Fixed(0) behave as
+// Line breaks are kept. A zero or invalid char means '*', so Fixed('*') and Fixed(0) behave as
 // Asterisk.
 func Fixed(char rune) Masker {
 	c := maskChar(char)
 	return MaskerFunc(func(dst, value []byte, _ detector.Finding) []byte {
-		return appendRepeat(dst, c, utf8.RuneCount(value))
+		for len(value) > 0 {
+			i := bytes.IndexAny(value, "\r\n")
+			if i < 0 {
+				return appendRepeat(dst, c, utf8.RuneCount(value))
+			}
+			dst = appendRepeat(dst, c, utf8.RuneCount(value[:i]))
+			dst = append(dst, value[i])
+			value = value[i+1:]
+		}
+		return dst
 	})
 }
 

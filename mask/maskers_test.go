@@ -29,7 +29,7 @@ func TestFixed(t *testing.T) {
 		{'x', "日本語", "xxx"},         // counted in runes
 		{'x', "a\xffb", "xxx"},      // an invalid byte counts as one
 		{'x', "", ""},               // empty value
-		{'X', "a b\tc\n", "XXXXXX"}, // separators are masked too
+		{'X', "a b\tc\n", "XXXXX\n"}, // separators are masked too, line breaks kept
 	}
 	for _, tt := range tests {
 		if got := maskOne(mask.Fixed(tt.char), "X", tt.value); got != tt.want {
