@@ -21,14 +21,14 @@ func TestFixed(t *testing.T) {
 	}{
 		{'#', "123-45-6789", "###########"},
 		{'*', "jane@example.com", "****************"},
-		{0, "abc", "***"},           // zero means '*'
-		{-1, "abc", "***"},          // invalid means '*'
-		{0xD800, "abc", "***"},      // surrogate is invalid
-		{'•', "abcd", "••••"},       // multi-byte mask character
-		{'x', "Zoë", "xxx"},         // counted in runes
-		{'x', "日本語", "xxx"},         // counted in runes
-		{'x', "a\xffb", "xxx"},      // an invalid byte counts as one
-		{'x', "", ""},               // empty value
+		{0, "abc", "***"},            // zero means '*'
+		{-1, "abc", "***"},           // invalid means '*'
+		{0xD800, "abc", "***"},       // surrogate is invalid
+		{'•', "abcd", "••••"},        // multi-byte mask character
+		{'x', "Zoë", "xxx"},          // counted in runes
+		{'x', "日本語", "xxx"},          // counted in runes
+		{'x', "a\xffb", "xxx"},       // an invalid byte counts as one
+		{'x', "", ""},                // empty value
 		{'X', "a b\tc\n", "XXXXX\n"}, // separators are masked too, line breaks kept
 	}
 	for _, tt := range tests {
