@@ -1,8 +1,9 @@
 package checksum
 
-// brazilCheck returns the mod 11 check digit of b under the Receita
-// Federal weights: 2, 3, ..., 9 (CNPJ) or 2, 3, ... (CPF) from the right,
-// characters valued by their ASCII code minus 48. A remainder below 2 gives 0.
+// brazilCheck returns the Receita Federal mod 11 check digit of b: the
+// characters, valued by their ASCII code minus 48, are weighted 2, 3, ...,
+// maxWeight from the right, the weights starting again at 2 after maxWeight.
+// A remainder r below 2 gives 0, any other 11 - r.
 func brazilCheck(b []byte, maxWeight int) byte {
 	sum, w := 0, 2
 	for i := len(b) - 1; i >= 0; i-- {
@@ -19,11 +20,12 @@ func brazilCheck(b []byte, maxWeight int) byte {
 	return byte('0' + 11 - r)
 }
 
-// CPF reports whether value is a Brazilian individual taxpayer number
-// (Cadastro de Pessoas Físicas, Receita Federal): 11 digits, as in
-// 012.345.678-90, whose last two are mod 11 check digits over the first 9
-// and 10 digits (weights 10..2 and 11..2). Numbers of one repeated digit are
-// rejected. Dots, hyphens, slashes and spaces are ignored.
+// CPF reports whether value is a Brazilian CPF (Cadastro de Pessoas Físicas,
+// Receita Federal): 11 digits ending in two mod 11 check digits.
+//
+// The check digits weight the first 9 and 10 digits 10..2 and 11..2; a
+// remainder below 2 gives 0. Numbers of one repeated digit are rejected. Dots,
+// hyphens, slashes and spaces, as in 012.345.678-90, are ignored.
 func CPF(value []byte) bool {
 	var d [11]byte
 	if compact(d[:], value, space|hyphen|dot|slash) != len(d) || !allDigits(d[:]) || allSame(d[:]) {
@@ -32,13 +34,14 @@ func CPF(value []byte) bool {
 	return d[9] == brazilCheck(d[:9], 11) && d[10] == brazilCheck(d[:10], 11)
 }
 
-// CNPJ reports whether value is a Brazilian company registration number
-// (Cadastro Nacional da Pessoa Jurídica, Receita Federal): 14 characters, as
-// in 00.623.904/0001-73, whose last two are mod 11 check digits over the
-// first 12 and 13 (weights 2..9 repeating from the right). The first 12
-// characters may be letters (the alphanumeric CNPJ issued from July 2026,
-// each character valued by its ASCII code minus 48). Values of one repeated
-// character are rejected. Dots, slashes, hyphens and spaces are ignored.
+// CNPJ reports whether value is a Brazilian CNPJ (Cadastro Nacional da Pessoa
+// Jurídica, Receita Federal): 14 characters ending in two mod 11 check digits.
+//
+// The check digits weight the first 12 and 13 characters 2..9 repeating from
+// the right; a remainder below 2 gives 0. The first 12 characters may be
+// letters (the alphanumeric CNPJ issued from July 2026), each valued by its
+// ASCII code minus 48. Values of one repeated character are rejected. Dots,
+// slashes, hyphens and spaces, as in 00.623.904/0001-73, are ignored.
 func CNPJ(value []byte) bool {
 	var b [14]byte
 	if compact(b[:], value, space|hyphen|dot|slash) != len(b) || allSame(b[:]) {

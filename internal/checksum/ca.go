@@ -1,9 +1,10 @@
 package checksum
 
 // SIN reports whether value is a Canadian Social Insurance Number (Service
-// Canada): 9 digits passing the Luhn check (ISO/IEC 7812-1), the first digit
-// not 0 (fictitious numbers) or 8 (unused). Spaces and hyphens, as in
-// 123 456 782, are ignored.
+// Canada): 9 digits passing the Luhn check, the first not 0 or 8.
+//
+// Numbers starting with 0 are fictitious and 8 is unused. Spaces and hyphens,
+// as in 123 456 782, are ignored.
 func SIN(value []byte) bool {
 	var d [9]byte
 	if compact(d[:], value, space|hyphen) != len(d) || !allDigits(d[:]) || d[0] == '0' || d[0] == '8' {
@@ -12,11 +13,13 @@ func SIN(value []byte) bool {
 	return luhnSum(d[:])%10 == 0
 }
 
-// BCPHN reports whether value is a British Columbia Personal Health Number
-// (Canada): 10 digits starting with 9, whose last is the mod 11 check digit
-// 11 - (s mod 11) of digits 2-9 weighted 2, 4, 8, 5, 10, 9, 7, 3 (the
-// province's rule: sums leaving remainder 0 or 1 have no valid check digit).
-// Spaces and hyphens, as in 9698 658 215, are ignored.
+// BCPHN reports whether value is a British Columbia Personal Health Number: 10
+// digits starting with 9, ending in a mod 11 check digit (weights
+// 2,4,8,5,10,9,7,3).
+//
+// The check digit is 11 - (s mod 11) over digits 2-9, following the province's
+// rule that sums leaving remainder 0 or 1 have no valid check digit. Spaces and
+// hyphens, as in 9698 658 215, are ignored.
 func BCPHN(value []byte) bool {
 	var d [10]byte
 	if compact(d[:], value, space|hyphen) != len(d) || !allDigits(d[:]) || d[0] != '9' {

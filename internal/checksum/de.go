@@ -19,11 +19,12 @@ func mod11x10(b []byte) bool {
 }
 
 // SteuerID reports whether value is a German tax identification number
-// (steuerliche Identifikationsnummer, § 139b AO): 11 digits, the first not
-// 0, whose last is the ISO/IEC 7064 MOD 11,10 check digit. In the first 10
-// digits exactly one digit occurs twice or three times (three times not all
-// adjacent) and every other digit at most once. Spaces, hyphens, dots and
-// slashes are ignored.
+// (Steuer-IdNr, § 139b AO): 11 digits ending in an ISO/IEC 7064 MOD 11,10 check
+// digit.
+//
+// The first digit is not 0. In the first 10 digits exactly one digit occurs
+// twice or three times, three times not all adjacent, and every other digit at
+// most once. Spaces, hyphens, dots and slashes are ignored.
 func SteuerID(value []byte) bool {
 	var d [11]byte
 	if compact(d[:], value, space|hyphen|dot|slash) != len(d) || !allDigits(d[:]) || d[0] == '0' {
@@ -67,12 +68,13 @@ func germanDocChar(c byte) (int, bool) {
 	return 0, false
 }
 
-// GermanDocumentNumber reports whether value is the document number of a
-// German identity card (Personalausweis) or passport (Reisepass): 9
-// characters from the digits and the letters C F G H J K L M N P R T V W X Y
-// Z, followed by the ICAO Doc 9303 check digit (weights 7, 3, 1 repeating,
-// letters A=10 ... Z=35, sum mod 10), optionally followed by the nationality
-// letter D, as in T220001293 or LZ6311T475. Spaces are ignored.
+// GermanDocumentNumber reports whether value is a German identity card or
+// passport number: 9 characters and an ICAO 9303 check digit (weights 7, 3, 1).
+//
+// The characters are digits and the letters C F G H J K L M N P R T V W X Y Z,
+// valued A=10 ... Z=35; the check digit is the weighted sum mod 10. The
+// nationality letter D may follow, as in T220001293 or C01X00T478D. Spaces are
+// ignored.
 func GermanDocumentNumber(value []byte) bool {
 	var buf [11]byte
 	n := compact(buf[:], value, space)

@@ -3,10 +3,11 @@ package checksum
 // dniLetters maps a DNI or NIE number mod 23 to its control letter.
 const dniLetters = "TRWAGMYFPDXBNJZSQVHLCKE"
 
-// DNI reports whether value is a Spanish national identity number
-// (Documento Nacional de Identidad, also the NIF of Spanish citizens): 8
-// digits and the control letter "TRWAGMYFPDXBNJZSQVHLCKE"[number mod 23], as
-// in 12345678Z. Spaces, hyphens and dots are ignored.
+// DNI reports whether value is a Spanish DNI (Documento Nacional de Identidad,
+// NIF of citizens): 8 digits and the letter "TRWAGMYFPDXBNJZSQVHLCKE"[n mod
+// 23].
+//
+// Spaces, hyphens and dots, as in 12.345.678-Z, are ignored.
 func DNI(value []byte) bool {
 	var b [9]byte
 	if compact(b[:], value, space|hyphen|dot) != len(b) || !allDigits(b[:8]) {
@@ -15,10 +16,11 @@ func DNI(value []byte) bool {
 	return b[8] == dniLetters[atoi(b[:8])%23]
 }
 
-// NIE reports whether value is a Spanish foreigner identity number (Número
-// de Identidad de Extranjero): X, Y or Z, 7 digits and the DNI control
-// letter of the number with X, Y, Z read as 0, 1, 2, as in X1234567L.
-// Spaces, hyphens and dots are ignored.
+// NIE reports whether value is a Spanish NIE (Número de Identidad de
+// Extranjero): X, Y or Z, 7 digits and the DNI control letter (mod 23).
+//
+// The control letter is computed with X, Y and Z read as 0, 1 and 2, as in
+// X1234567L. Spaces, hyphens and dots are ignored.
 func NIE(value []byte) bool {
 	var b [9]byte
 	if compact(b[:], value, space|hyphen|dot) != len(b) || b[0] < 'X' || b[0] > 'Z' || !allDigits(b[1:8]) {
@@ -28,13 +30,14 @@ func NIE(value []byte) bool {
 	return b[8] == dniLetters[n%23]
 }
 
-// CIF reports whether value is a Spanish company tax code (Código de
-// Identificación Fiscal, NIF of legal entities): an entity-type letter (A B C
-// D E F G H J N P Q R S U V W), 7 digits and a control character. The
-// control is c = (10 - s mod 10) mod 10, where s adds the digits in even
-// positions and the digit sums of the doubled digits in odd positions; it is
-// written as the digit c or the letter "JABCDEFGHI"[c] (either is accepted).
-// Spaces, hyphens and dots are ignored.
+// CIF reports whether value is a Spanish CIF (Código de Identificación Fiscal
+// of legal entities): an entity letter, 7 digits and a control digit or letter.
+//
+// The entity letter is one of A B C D E F G H J N P Q R S U V W. The control is
+// c = (10 - s mod 10) mod 10, where s adds the digits in even positions and the
+// digit sums of the doubled digits in odd positions; it is written as the digit
+// c or the letter "JABCDEFGHI"[c], and either is accepted. Spaces, hyphens and
+// dots are ignored.
 func CIF(value []byte) bool {
 	var b [9]byte
 	if compact(b[:], value, space|hyphen|dot) != len(b) || !allDigits(b[1:8]) {
@@ -59,10 +62,11 @@ func CIF(value []byte) bool {
 }
 
 // NAF reports whether value is a Spanish social security number (número de
-// afiliación, NUSS, of the Tesorería General de la Seguridad Social):
-// 12 digits, a 2-digit province, an 8-digit number and 2 control digits
-// equal to (province*10^8 + number) mod 97, or (province*10^7 + number) mod
-// 97 when the number is below 10^7. Spaces, hyphens, dots and slashes, as
+// afiliación, NUSS): 12 digits, a province, an 8-digit number and a mod 97
+// control.
+//
+// The control is (province*10^8 + number) mod 97, or (province*10^7 + number)
+// mod 97 when the number is below 10^7. Spaces, hyphens, dots and slashes, as
 // in 28/12345678/40, are ignored.
 func NAF(value []byte) bool {
 	var d [12]byte

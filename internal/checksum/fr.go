@@ -1,11 +1,11 @@
 package checksum
 
-// NIR reports whether value is a French social security number (numéro
-// d'inscription au répertoire, INSEE code, also on the carte Vitale): 13
-// characters and a 2-digit key equal to 97 - (n mod 97), where n is the
-// 13-digit number. The first digit (sex) is 1, 2, 3, 4, 7 or 8; the
-// department (characters 6-7) may be 2A or 2B for Corsica, read as 19 and 18
-// to compute the key. Spaces, hyphens and dots are ignored.
+// NIR reports whether value is a French social security number (NIR, INSEE
+// code): 13 characters and a 2-digit key equal to 97 - (n mod 97).
+//
+// The first digit (sex) is 1, 2, 3, 4, 7 or 8. The department (characters 6-7)
+// may be 2A or 2B for Corsica, read as 19 and 18 to compute the key. Spaces,
+// hyphens and dots are ignored.
 func NIR(value []byte) bool {
 	var b [15]byte
 	if compact(b[:], value, space|hyphen|dot) != len(b) {

@@ -1,10 +1,11 @@
 package checksum
 
-// NHS reports whether value is an NHS number (England, Wales and the Isle of
-// Man; NHS Data Dictionary): 10 digits whose last is the modulus 11 check
-// digit of the first nine weighted 10 down to 2 (11 - sum mod 11, 11 becomes
-// 0, 10 is never issued). Spaces and hyphens, as in "943 476 5919", are
-// ignored. Numbers of one repeated digit are rejected.
+// NHS reports whether value is an NHS number (NHS Data Dictionary): 10 digits
+// whose last is the modulus 11 check digit of the first nine, weighted 10 to 2.
+//
+// The check digit is 11 - (sum mod 11), 11 becoming 0; numbers whose check
+// would be 10 are never issued. Numbers of one repeated digit are rejected.
+// Spaces and hyphens, as in "943 476 5919", are ignored.
 func NHS(value []byte) bool {
 	var d [10]byte
 	if compact(d[:], value, space|hyphen) != len(d) || !allDigits(d[:]) || allSame(d[:]) {
@@ -21,12 +22,12 @@ func NHS(value []byte) bool {
 	return check != 10 && int(d[9]-'0') == check
 }
 
-// NINO reports whether value is a UK National Insurance number (HMRC
-// National Insurance Manual NIM39110): two prefix letters, 6 digits and a
-// suffix letter A-D. The first letter is not D, F, I, Q, U or V, the second
-// is not D, F, I, O, Q, U or V, and the prefixes BG, GB, KN, NK, NT, TN and
-// ZZ are not allocated. Spaces and hyphens, as in "AB 12 34 56 C", are
-// ignored. NINOs have no check character.
+// NINO reports whether value is a UK National Insurance number (HMRC NIM39110):
+// 2 allowed prefix letters, 6 digits and a suffix A-D; no check character.
+//
+// The first letter is not D, F, I, Q, U or V, the second not D, F, I, O, Q, U
+// or V, and the prefixes BG, GB, KN, NK, NT, TN and ZZ are not allocated.
+// Spaces and hyphens, as in "AB 12 34 56 C", are ignored.
 func NINO(value []byte) bool {
 	var b [9]byte
 	if compact(b[:], value, space|hyphen) != len(b) {
@@ -50,12 +51,13 @@ func NINO(value []byte) bool {
 	return true
 }
 
-// UTR reports whether value is a UK Unique Taxpayer Reference (HMRC):
-// 10 digits whose first is the check digit of the other nine weighted
-// 6,7,8,9,10,5,4,3,2, looked up by the sum mod 11 in "21987654321". A single
-// K before or after the digits (as in payment references) is allowed, and
-// the 13-digit form shown in HMRC online accounts is accepted, its last 10
-// digits being the UTR. Spaces are ignored.
+// UTR reports whether value is a UK Unique Taxpayer Reference (HMRC): 10
+// digits, the first a mod 11 check digit of the rest (weights
+// 6,7,8,9,10,5,4,3,2).
+//
+// The check digit is "21987654321"[sum mod 11]. A single K before or after the
+// digits (as in payment references) is allowed, and in the 13-digit form shown
+// in HMRC online accounts the last 10 digits are the UTR. Spaces are ignored.
 func UTR(value []byte) bool {
 	var buf [14]byte
 	n := compact(buf[:], value, space)

@@ -10,8 +10,10 @@ type ibanFormat struct {
 	bban    string
 }
 
-// ibanFormats lists the IBAN countries of the SWIFT IBAN registry (all SEPA
-// countries and the other registered countries), sorted by country code.
+// ibanFormats lists the IBAN countries of the SWIFT IBAN registry as of
+// December 2024 (all SEPA countries and the other registered countries),
+// sorted by country code. Territories that use a parent's code (GF, JE, AX,
+// ...) have no entry of their own.
 var ibanFormats = [...]ibanFormat{
 	{"AD", 24, "4n4n12c"},
 	{"AE", 23, "3n16n"},
@@ -107,7 +109,7 @@ var ibanFormats = [...]ibanFormat{
 const ibanMaxLength = 34
 
 // lookupIBANFormat returns the registry entry for the upper-case country
-// code cc, or nil.
+// code c0 c1, or nil.
 func lookupIBANFormat(c0, c1 byte) *ibanFormat {
 	lo, hi := 0, len(ibanFormats)
 	for lo < hi {
@@ -199,10 +201,14 @@ func parseIBAN(value []byte) *ibanFormat {
 	return f
 }
 
-// IBAN reports whether value is an International Bank Account Number
-// (ISO 13616): a registered country code, two check digits and a BBAN of the
-// country's length and structure, passing the ISO 7064 mod 97-10 check.
-// Spaces and hyphens are ignored; letters may be in either case.
+// IBAN reports whether value is an International Bank Account Number (ISO
+// 13616): a country's registered length and BBAN structure, passing the ISO
+// 7064 mod 97-10 check.
+//
+// The country code must be in the SWIFT IBAN registry (all SEPA countries and
+// the other registered countries), the BBAN must match the registry's character
+// classes, and the check digits 00, 01 and 99 are rejected. Spaces and hyphens
+// are ignored; letters may be in either case.
 func IBAN(value []byte) bool {
 	return parseIBAN(value) != nil
 }
@@ -228,10 +234,11 @@ func IBANFor(country string) func(value []byte) bool {
 }
 
 // SortCodeAccount reports whether value has the shape of a UK domestic bank
-// account: a 6-digit sort code, written 601613, 60-16-13 or 60 16 13,
-// followed by an 8-digit account number, as in "60-16-13 31926819". Spaces
-// and hyphens may separate the two parts. UK account numbers have no public
-// check digit: only the shape is checked, and all-zero parts are rejected.
+// account, a 6-digit sort code and an 8-digit account number: shape only.
+//
+// The sort code is written 601613, 60-16-13 or 60 16 13, and spaces or hyphens
+// may separate it from the account number, as in "60-16-13 31926819". UK
+// account numbers have no public check digit; all-zero parts are rejected.
 func SortCodeAccount(value []byte) bool {
 	var d [14]byte
 	n := 0

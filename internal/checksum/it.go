@@ -19,13 +19,14 @@ func cfDigit(c byte) (int, bool) {
 	return 0, false
 }
 
-// CodiceFiscale reports whether value is an Italian personal tax code
-// (codice fiscale, DM 23/12/1976): 6 letters, year (2 digits), month letter
-// (A B C D E H L M P R S T), day (01-31, or 41-71 for women), a letter and 3
-// digits (place of birth), and a check letter. Digits may be replaced by
-// L M N P Q R S T U V (omocodia). The check letter is the sum of the odd
-// position values (table) and even position values (A/0=0 ... Z=25) mod 26.
-// Spaces, hyphens, dots and slashes are ignored.
+// CodiceFiscale reports whether value is an Italian codice fiscale (DM
+// 23/12/1976): 16 characters ending in a check letter (odd/even tables, mod
+// 26).
+//
+// The structure is 6 letters, year (2 digits), month letter (A B C D E H L M P
+// R S T), day (01-31, or 41-71 for women), a letter and 3 digits (place of
+// birth). Digits may be replaced by L M N P Q R S T U V (omocodia). Spaces,
+// hyphens, dots and slashes are ignored.
 func CodiceFiscale(value []byte) bool {
 	var b [16]byte
 	if compact(b[:], value, space|hyphen|dot|slash) != len(b) {

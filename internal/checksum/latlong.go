@@ -1,10 +1,11 @@
 package checksum
 
 // LatLong reports whether value is a latitude and longitude pair in decimal
-// degrees, as in "41.948614,-87.655311": two signed decimal numbers, each
-// with at least one decimal place, separated by a comma (with optional
-// spaces around it) or by spaces, with the latitude in [-90, 90] and the
-// longitude in [-180, 180].
+// degrees, as in "41.948614,-87.655311", each with at least one decimal place.
+//
+// The latitude must be in [-90, 90] and the longitude in [-180, 180]. The two
+// numbers are separated by a comma, with optional spaces around it, or by
+// spaces. Degrees-minutes forms are rejected.
 func LatLong(value []byte) bool {
 	i, ok := degrees(value, 0, 90)
 	if !ok {

@@ -1,8 +1,9 @@
 package checksum
 
-// Luhn reports whether value is a string of at least two digits that passes
-// the Luhn (ISO/IEC 7812-1 mod 10) check, as used by payment cards and many
-// other identifiers. Spaces and hyphens between digits are ignored.
+// Luhn reports whether value is a string of at least two digits that passes the
+// Luhn check (ISO/IEC 7812-1 mod 10).
+//
+// Spaces and hyphens between digits are ignored.
 func Luhn(value []byte) bool {
 	if badEdges(value, space|hyphen) {
 		return false
@@ -46,18 +47,16 @@ func luhnSum(b []byte) int {
 	return sum
 }
 
-// CreditCard reports whether value is a payment card number: 13 to 19
-// digits passing the Luhn check (ISO/IEC 7812-1), with the issuer prefix and
-// length of American Express, Dankort, Diners Club, Discover, JCB,
-// Mastercard, UnionPay, Visa or Visa Electron. Spaces and hyphens are
-// ignored.
+// CreditCard reports whether value is a payment card number (ISO/IEC 7812): 13
+// to 19 digits with a listed issuer prefix and length, passing the Luhn check.
 //
-// The accepted prefixes (IIN ranges) and lengths are: American Express 34,
-// 37 (15 digits); Dankort 5019 (16); Diners Club 300-305, 36, 38, 39
-// (14-19); Discover 6011, 622126-622925, 644-649, 65 (16-19); JCB 3528-3589
-// (16-19); Mastercard 2221-2720, 51-55 (16); UnionPay 62 (16-19); Visa,
-// Visa Electron and Visa/Dankort 4 (13, 16 or 19). Other schemes (Maestro,
-// Mir, RuPay, UATP, ...) are rejected.
+// The issuers are those CloudWatch lists, with these prefixes (IIN ranges) and
+// lengths: American Express 34, 37 (15 digits); Dankort 5019 (16); Diners Club
+// 300-305, 36, 38, 39 (14-19); Discover 6011, 622126-622925, 644-649, 65
+// (16-19); JCB 3528-3589 (16-19); Mastercard 2221-2720, 51-55 (16); UnionPay 62
+// (16-19); Visa, including Visa Electron (4026, 417500, 4508, 4844, 4913, 4917)
+// and Visa/Dankort (4571), 4 (13, 16 or 19). Other schemes (Maestro, Mir,
+// RuPay, UATP, ...) are rejected. Spaces and hyphens are ignored.
 func CreditCard(value []byte) bool {
 	var buf [19]byte
 	n := compact(buf[:], value, space|hyphen)

@@ -1,10 +1,11 @@
 package checksum
 
-// SSN reports whether value is a US Social Security number as issued by the
-// Social Security Administration: 9 digits written 123456789, 123-45-6789 or
-// 123 45 6789, with area (first three digits) not 000, 666 or 900-999, group
-// not 00 and serial not 0000. The well-known example numbers 078-05-1120,
-// 219-09-9999 and 123-45-6789 are rejected. SSNs have no check digit.
+// SSN reports whether value is a US Social Security number (SSA): 9 digits in
+// 3-2-4 grouping, area not 000, 666 or 900-999, group not 00, serial not 0000.
+//
+// The digits are written 123456789, 123-45-6789 or 123 45 6789. The well-known
+// example numbers 078-05-1120, 219-09-9999 and 123-45-6789 are rejected. SSNs
+// have no check digit.
 func SSN(value []byte) bool {
 	var d [9]byte
 	if !grouped324(&d, value) {
@@ -21,10 +22,11 @@ func SSN(value []byte) bool {
 	return true
 }
 
-// ITIN reports whether value is a US Individual Taxpayer Identification
-// Number (IRS): 9 digits written like an SSN (123456789, 923-45-6789 or
-// 923 45 6789), starting with 9, with the fourth and fifth digits in 50-65,
-// 70-88, 90-92 or 94-99. ITINs have no check digit.
+// ITIN reports whether value is a US Individual Taxpayer Identification Number
+// (IRS): 9 digits starting with 9, digits 4-5 in 50-65, 70-88, 90-92 or 94-99.
+//
+// The digits are grouped like an SSN: 912345678, 912-70-1234 or 912 70 1234.
+// ITINs have no check digit.
 func ITIN(value []byte) bool {
 	var d [9]byte
 	if !grouped324(&d, value) || d[0] != '9' {
@@ -47,11 +49,11 @@ func mbiAlpha(c byte) bool {
 	return isUpper(c)
 }
 
-// MBI reports whether value is a US Medicare Beneficiary Identifier (CMS):
-// 11 characters where position 1 is a digit 1-9, positions 2, 5, 8 and 9
-// are letters other than S, L, O, I, B and Z, positions 4, 7, 10 and 11 are
-// digits, and positions 3 and 6 are either. Spaces and hyphens, as in
-// 1EG4-TE5-MK73, are ignored. MBIs have no check digit.
+// MBI reports whether value is a US Medicare Beneficiary Identifier (CMS): 11
+// characters in the positions C A AN N A AN N A A N N; no check digit.
+//
+// C is a digit 1-9, N a digit, A a letter other than S, L, O, I, B and Z, and
+// AN either. Spaces and hyphens, as in 1EG4-TE5-MK73, are ignored.
 func MBI(value []byte) bool {
 	var b [11]byte
 	if compact(b[:], value, space|hyphen) != len(b) {
@@ -78,10 +80,11 @@ func MBI(value []byte) bool {
 	return true
 }
 
-// DEA reports whether value is a US Drug Enforcement Administration
-// registration number: a registrant-type letter (A B C D E F G H J K L M P R
-// S T U X), a letter or 9, and 7 digits whose last is the check digit
-// (d1+d3+d5 + 2*(d2+d4+d6)) mod 10.
+// DEA reports whether value is a US DEA registration number: 2 letters and 7
+// digits, the last equal to (d1+d3+d5 + 2*(d2+d4+d6)) mod 10.
+//
+// The first letter is a registrant type (A B C D E F G H J K L M P R S T U X);
+// the second is a letter or 9. No separators are allowed.
 func DEA(value []byte) bool {
 	var b [9]byte
 	if len(value) != len(b) || compact(b[:], value, 0) != len(b) {
@@ -103,10 +106,10 @@ func DEA(value []byte) bool {
 	return (v(0)+v(2)+v(4)+2*(v(1)+v(3)+v(5)))%10 == v(6)
 }
 
-// NPI reports whether value is a US National Provider Identifier (CMS):
-// 10 digits whose last is a Luhn check digit computed over the prefix 80840
-// followed by the first 9 digits (ISO/IEC 7812-1). Spaces and hyphens are
-// ignored.
+// NPI reports whether value is a US National Provider Identifier (CMS): 10
+// digits passing the Luhn check (ISO/IEC 7812-1) with the prefix 80840.
+//
+// Spaces and hyphens are ignored.
 func NPI(value []byte) bool {
 	var d [10]byte
 	if compact(d[:], value, space|hyphen) != len(d) || !allDigits(d[:]) {
@@ -116,10 +119,11 @@ func NPI(value []byte) bool {
 	return (luhnSum(d[:])+24)%10 == 0
 }
 
-// ABARouting reports whether value is a US ABA routing transit number:
-// 9 digits whose first two are 00-12, 21-32, 61-72 or 80, passing the ABA
-// checksum 3*(d1+d4+d7) + 7*(d2+d5+d8) + (d3+d6+d9) = 0 mod 10. The all-zero
-// number is rejected.
+// ABARouting reports whether value is a US ABA routing transit number: 9 digits
+// with weights 3, 7, 1 summing to 0 mod 10.
+//
+// The first two digits must be 00-12, 21-32, 61-72 or 80, and the all-zero
+// number is rejected. No separators are allowed.
 func ABARouting(value []byte) bool {
 	if len(value) != 9 || !allDigits(value) || allZero(value) {
 		return false
@@ -137,12 +141,14 @@ func ABARouting(value []byte) bool {
 }
 
 // NANP reports whether value is a North American Numbering Plan telephone
-// number: 10 digits, optionally preceded by the country code 1 or +1, with
-// an area code whose first digit is 2-9, whose middle digit is not 9 and
-// that is not N11, and an exchange code whose first digit is 2-9 and that is
-// not N11. Spaces, hyphens and dots may separate the parts, and the area
-// code may be in parentheses, as in "+1 (206) 266-1000". Numbers reserved
-// for fiction (555-0100 to 555-0199) are not rejected.
+// number: 10 digits, optionally after 1 or +1, with valid area and exchange
+// codes.
+//
+// The area code starts with 2-9, has no 9 in the middle and is not N11; the
+// exchange code starts with 2-9 and is not N11. Spaces, hyphens and dots may
+// separate the parts and the area code may be in parentheses, as in "+1 (206)
+// 266-1000". Numbers reserved for fiction (555-0100 to 555-0199) are not
+// rejected.
 func NANP(value []byte) bool {
 	var d [11]byte
 	n := 0
@@ -202,9 +208,10 @@ func NANP(value []byte) bool {
 }
 
 // NDC reports whether value has the shape of a US National Drug Code (FDA):
-// labeler, product and package segments of 4-4-2, 5-3-2 or 5-4-1 digits
-// joined by hyphens, the 11-digit 5-4-2 billing form, or 10 or 11 digits
-// without hyphens. NDCs have no check digit; all-zero values are rejected.
+// 4-4-2, 5-3-2, 5-4-1 or 5-4-2 hyphenated digits, or 10 or 11 plain digits.
+//
+// NDCs have no check digit: only the shape is checked, and all-zero values are
+// rejected.
 func NDC(value []byte) bool {
 	var lens [3]int
 	segs, run := 0, 0

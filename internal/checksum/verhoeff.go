@@ -26,9 +26,10 @@ var verhoeffP = [8][10]uint8{
 	{7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
 }
 
-// Verhoeff reports whether value is a string of at least two digits whose
-// last digit is its Verhoeff check digit (dihedral group D5 scheme, as used
-// by Aadhaar). Spaces and hyphens between digits are ignored.
+// Verhoeff reports whether value is a string of at least two digits ending in
+// its Verhoeff check digit (dihedral group D5).
+//
+// Spaces and hyphens between digits are ignored.
 func Verhoeff(value []byte) bool {
 	if badEdges(value, space|hyphen) {
 		return false

@@ -19,12 +19,15 @@ func vinValue(c byte) int {
 
 var vinWeights = [17]int{8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2}
 
-// VIN reports whether value is a vehicle identification number (ISO 3779):
-// 17 letters and digits other than I, O and Q, with the check digit of
-// 49 CFR 565 in position 9: the transliterated characters weighted
-// 8,7,6,5,4,3,2,10,0,9,8,7,6,5,4,3,2, summed mod 11, 10 written X. The
-// model-year character (position 10) must not be U, Z or 0, and a VIN made
-// of a single repeated character is rejected. No separators are allowed.
+// VIN reports whether value is a vehicle identification number (ISO 3779): 17
+// characters without I, O and Q, with the check digit in position 9 (49 CFR
+// 565).
+//
+// The check digit is the sum of the transliterated characters weighted
+// 8,7,6,5,4,3,2,10,0,9,8,7,6,5,4,3,2, mod 11, with 10 written X. The model-year
+// character (position 10) must not be U, Z or 0, and a single repeated
+// character is rejected. VINs of vehicles made for markets that do not use the
+// check digit (much of Europe) are rejected. No separators are allowed.
 func VIN(value []byte) bool {
 	var b [17]byte
 	if len(value) != len(b) || compact(b[:], value, 0) != len(b) || allSame(b[:]) {
