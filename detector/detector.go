@@ -67,6 +67,8 @@ type compiledPattern struct {
 	trigger      trigger
 	validator    *identifiers.Validator
 	standalone   bool
+	// required lists the bytes every match contains.
+	required []byte
 	// joiners are bytes that join a match to a letter or digit beyond them
 	// (Pattern.WordChars).
 	joiners [256]bool
@@ -152,6 +154,11 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			}
 			if p.Validator != nil {
 				cp.validator = p.Validator
+			}
+			for c, ok := range info.Required {
+				if ok {
+					cp.required = append(cp.required, byte(c))
+				}
 			}
 			for i := 0; i < len(p.WordChars); i++ {
 				cp.joiners[p.WordChars[i]] = true
@@ -393,8 +400,7 @@ func (d *Detector) collectWords(s *scratch, text []byte) {
 			end := start + len(w.text)
 			off = start + 1
 			for _, pi := range w.literals {
-				cp := d.patterns[pi]
-				d.addWindow(s, cp, start, end, len(text), 0)
+				d.addLiteralWindow(s, d.patterns[pi], text, start, end)
 			}
 			if len(w.keywords) == 0 {
 				continue
@@ -435,6 +441,32 @@ func (d *Detector) addWindow(s *scratch, cp *compiledPattern, start, end, n, gap
 	s.windows = append(s.windows, window{cp.index, lo, hi})
 }
 
+// addLiteralWindow adds the window in which a match of cp containing the
+// literal at [start, end) can lie. When the pattern's matches are made of a
+// narrow byte class, the window is only the run of that class around the
+// literal (an email address is the run of address characters around '@').
+func (d *Detector) addLiteralWindow(s *scratch, cp *compiledPattern, text []byte, start, end int) {
+	info := cp.info
+	if info.AllowedAll {
+		d.addWindow(s, cp, start, end, len(text), 0)
+		return
+	}
+	lo, hi := start, end
+	minLo, maxHi := 0, len(text)
+	if info.MaxLen != prefilter.Unbounded {
+		minLo, maxHi = max(0, start-info.MaxLen), min(len(text), end+info.MaxLen)
+	}
+	for lo > minLo && info.Allowed[text[lo-1]] {
+		lo--
+	}
+	for hi < maxHi && info.Allowed[text[hi]] {
+		hi++
+	}
+	if hi-lo >= info.MinLen {
+		s.windows = append(s.windows, window{cp.index, lo, hi})
+	}
+}
+
 // collectClassRuns finds runs of bytes of the class patterns' classes and
 // adds a window for each pattern whose class covers a long enough piece.
 func (d *Detector) collectClassRuns(s *scratch, text []byte) {
@@ -469,16 +501,13 @@ func (d *Detector) classPieces(s *scratch, cp *compiledPattern, text []byte, i, 
 			continue
 		}
 		k, digits := i, 0
-		var seen [256]bool
 		for k < j && info.Allowed[text[k]] {
-			c := text[k]
-			if c >= '0' && c <= '9' {
+			if c := text[k]; c >= '0' && c <= '9' {
 				digits++
 			}
-			seen[c] = true
 			k++
 		}
-		if k-i >= info.MinLen && digits >= info.MinDigits && hasRequired(&seen, &info.Required) {
+		if k-i >= info.MinLen && digits >= info.MinDigits && containsAll(text[i:k], cp.required) {
 			s.windows = append(s.windows, window{cp.index, i, k})
 		}
 		i = k
@@ -516,9 +545,10 @@ func inDigitGroups(text []byte, ms, me int) bool {
 	return me+1 < len(text) && isSep(text[me]) && isDigit(text[me+1])
 }
 
-func hasRequired(seen, required *[256]bool) bool {
-	for c, r := range required {
-		if r && !seen[c] {
+// containsAll reports whether b contains every byte of required.
+func containsAll(b, required []byte) bool {
+	for _, c := range required {
+		if bytes.IndexByte(b, c) < 0 {
 			return false
 		}
 	}
