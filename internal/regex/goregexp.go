@@ -32,18 +32,8 @@ func (r goRegexp) Find(b []byte) (int, int, bool) {
 func (r goRegexp) Match(b []byte) bool { return r.re.Match(b) }
 
 func (r goRegexp) FindAll(dst []int, b []byte) []int {
-	pos := 0
-	for pos <= len(b) {
-		loc := r.re.FindIndex(b[pos:])
-		if loc == nil {
-			break
-		}
-		s, e := pos+loc[0], pos+loc[1]
-		dst = append(dst, s, e)
-		if e == s {
-			e++ // step over an empty match
-		}
-		pos = e
+	for _, m := range r.re.FindAllIndex(b, -1) {
+		dst = append(dst, m[0], m[1])
 	}
 	return dst
 }
