@@ -8,9 +8,14 @@ import (
 
 // CloudWatch's limits on custom data identifiers.
 const (
-	MaxCustomIdentifiers  = 10  // per policy
-	MaxCustomNameLength   = 128 // characters of [A-Za-z0-9_-]
-	MaxCustomRegexLength  = 200 // characters
+	MaxCustomIdentifiers = 10  // per policy
+	MaxCustomNameLength  = 128 // characters of [A-Za-z0-9_-]
+	MaxCustomRegexLength = 200 // characters
+	// MaxCustomProgramSize bounds the compiled size of a custom regex, in
+	// instructions of Go's regexp/syntax program: a short regex can still
+	// expand to a huge program ("(a{100}){100}" is 10,000 instructions),
+	// and scanning cost grows with it.
+	MaxCustomProgramSize  = 3000
 	customConfidence      = 0.6
 	customCategoryComment = "custom data identifier"
 )
@@ -22,6 +27,7 @@ var (
 	ErrCustomManaged   = errors.New("custom identifier name is the name of a managed identifier")
 	ErrCustomRegex     = errors.New("custom identifier regex is invalid")
 	ErrCustomRegexLong = errors.New("custom identifier regex is longer than 200 characters")
+	ErrCustomRegexBig  = errors.New("custom identifier regex compiles to a program larger than 3000 instructions")
 	ErrCustomCount     = errors.New("more than 10 custom identifiers")
 	ErrCustomDuplicate = errors.New("duplicate custom identifier name")
 )
@@ -40,8 +46,16 @@ func NewCustom(name, regex string) (*Identifier, error) {
 	if regex == "" {
 		return nil, fmt.Errorf("%s: %w: empty", name, ErrCustomRegex)
 	}
-	if _, err := syntax.Parse(regex, syntax.Perl); err != nil {
+	re, err := syntax.Parse(regex, syntax.Perl)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", name, ErrCustomRegex, err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrCustomRegex, err)
+	}
+	if n := len(prog.Inst); n > MaxCustomProgramSize {
+		return nil, fmt.Errorf("%s: %w (%d)", name, ErrCustomRegexBig, n)
 	}
 	return &Identifier{
 		Name:       name,
