@@ -13,6 +13,7 @@
 package piiguard
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/piiguard/piiguard/detector"
@@ -94,6 +95,12 @@ func resolve(names []string) ([]*identifiers.Identifier, error) {
 
 // Scan returns the findings in text, sorted by Start, not overlapping.
 func (s *Scanner) Scan(text []byte) []Finding { return s.det.Find(text) }
+
+// ScanContext is Scan under a context: a long scan stops with ctx.Err()
+// when the context is cancelled or its deadline passes.
+func (s *Scanner) ScanContext(ctx context.Context, text []byte) ([]Finding, error) {
+	return s.det.AppendFindingsContext(ctx, nil, text)
+}
 
 // ScanString is Scan for a string.
 func (s *Scanner) ScanString(text string) []Finding { return s.det.FindString(text) }

@@ -2,6 +2,7 @@ package detector
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -332,11 +333,42 @@ type window struct {
 // AppendFindings appends the findings in text to dst, sorted by Start and
 // not overlapping, and returns the extended slice. text is not retained.
 func (d *Detector) AppendFindings(dst []Finding, text []byte) []Finding {
+	dst, _ = d.appendFindings(nil, dst, text)
+	return dst
+}
+
+// AppendFindingsContext is AppendFindings that stops early, returning
+// ctx.Err() and the findings so far discarded, when ctx is done: for long
+// texts under a deadline. The context is checked every few verification
+// windows, so a cancelled scan stops within microseconds.
+func (d *Detector) AppendFindingsContext(ctx context.Context, dst []Finding, text []byte) ([]Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return dst, err
+	}
+	return d.appendFindings(ctx, dst, text)
+}
+
+// maxPooledBuffer is the largest scratch buffer kept for reuse: a single
+// huge text must not pin its size in memory after the call.
+const maxPooledBuffer = 1 << 20
+
+// checkEvery is how many verification windows run between context checks.
+const checkEvery = 64
+
+func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byte) ([]Finding, error) {
 	if len(text) == 0 || len(d.patterns) == 0 {
-		return dst
+		return dst, nil
 	}
 	s := d.pool.Get().(*scratch)
-	defer d.pool.Put(s)
+	defer func() {
+		if cap(s.lower) > maxPooledBuffer {
+			s.lower = nil
+		}
+		if cap(s.windows) > maxPooledBuffer/16 {
+			s.windows, s.kwOccs, s.cands, s.accepted, s.specific = nil, nil, nil, nil, nil
+		}
+		d.pool.Put(s)
+	}()
 	s.kwOccs, s.windows, s.cands = s.kwOccs[:0], s.windows[:0], s.cands[:0]
 
 	d.collectWords(s, text)
@@ -345,7 +377,7 @@ func (d *Detector) AppendFindings(dst []Finding, text []byte) []Finding {
 		s.windows = append(s.windows, window{cp.index, 0, len(text)})
 	}
 	if len(s.windows) == 0 {
-		return dst
+		return dst, nil
 	}
 	slices.SortFunc(s.windows, func(a, b window) int {
 		if a.pattern != b.pattern {
@@ -355,7 +387,7 @@ func (d *Detector) AppendFindings(dst []Finding, text []byte) []Finding {
 	})
 	// Merge overlapping windows of the same pattern, then verify.
 	cur := s.windows[0]
-	for _, w := range s.windows[1:] {
+	for i, w := range s.windows[1:] {
 		if w.pattern == cur.pattern && w.start <= cur.end {
 			if w.end > cur.end {
 				cur.end = w.end
@@ -364,12 +396,17 @@ func (d *Detector) AppendFindings(dst []Finding, text []byte) []Finding {
 		}
 		d.verify(s, text, cur)
 		cur = w
+		if ctx != nil && i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return dst, err
+			}
+		}
 	}
 	d.verify(s, text, cur)
 	if len(s.cands) == 0 {
-		return dst
+		return dst, nil
 	}
-	return d.resolve(s, dst)
+	return d.resolve(s, dst), nil
 }
 
 // collectWords runs the automaton, locates the words it reports, records

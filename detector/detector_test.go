@@ -2,6 +2,7 @@ package detector_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -283,5 +284,19 @@ func BenchmarkFindNoFindings(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		dst = d.AppendFindings(dst[:0], line)
+	}
+}
+
+func TestContextCancellation(t *testing.T) {
+	d := catalogDetector(t)
+	text := bytes.Repeat([]byte("ssn 536-22-1234 mail a@example.com "), 20000)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := d.AppendFindingsContext(ctx, nil, text); err != context.Canceled {
+		t.Errorf("cancelled scan: error %v, want context.Canceled", err)
+	}
+	got, err := d.AppendFindingsContext(context.Background(), nil, text)
+	if err != nil || len(got) != 40000 {
+		t.Errorf("scan: %d findings, error %v; want 40000, nil", len(got), err)
 	}
 }
