@@ -333,7 +333,7 @@ type window struct {
 // AppendFindings appends the findings in text to dst, sorted by Start and
 // not overlapping, and returns the extended slice. text is not retained.
 func (d *Detector) AppendFindings(dst []Finding, text []byte) []Finding {
-	dst, _ = d.appendFindings(nil, dst, text)
+	dst, _ = d.appendFindings(context.Background(), dst, text)
 	return dst
 }
 
@@ -396,7 +396,7 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		}
 		d.verify(s, text, cur)
 		cur = w
-		if ctx != nil && i%checkEvery == 0 {
+		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return dst, err
 			}

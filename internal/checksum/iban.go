@@ -252,6 +252,14 @@ func SortCodeAccount(value []byte) bool {
 		}
 		return false
 	}
+	pair := func() bool {
+		for k := 0; k < 2; k++ {
+			if !digit() {
+				return false
+			}
+		}
+		return true
+	}
 	sep := func() byte {
 		if i < len(value) && (value[i] == ' ' || value[i] == '-') {
 			i++
@@ -260,17 +268,17 @@ func SortCodeAccount(value []byte) bool {
 		return 0
 	}
 	// Sort code: three pairs, with one separator style between them or none.
-	if !digit() || !digit() {
+	if !pair() {
 		return false
 	}
 	s1 := sep()
-	if !digit() || !digit() {
+	if !pair() {
 		return false
 	}
 	if sep() != s1 {
 		return false
 	}
-	if !digit() || !digit() {
+	if !pair() {
 		return false
 	}
 	// Between the sort code and the account number: any spaces and hyphens.
