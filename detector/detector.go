@@ -571,15 +571,31 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 	return true
 }
 
-// inDigitGroups reports whether text[ms:me] is next to another digit group:
-// preceded by a digit and a separator, or followed by a separator and a digit.
-func inDigitGroups(text []byte, ms, me int) bool {
-	isSep := func(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '/' }
-	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
-	if ms >= 2 && isSep(text[ms-1]) && isDigit(text[ms-2]) {
-		return true
+// keywordEndsAt reports whether a keyword occurrence ends at byte i (so a
+// digit there, as in "cvv2 123", is the keyword's, not a digit group's).
+func keywordEndsAt(s *scratch, i int) bool {
+	for _, o := range s.kwOccs {
+		if o.end == i {
+			return true
+		}
 	}
-	return me+1 < len(text) && isSep(text[me]) && isDigit(text[me+1])
+	return false
+}
+
+func isGroupSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '/' }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// digitGroupBefore reports whether a match starting at ms follows a digit
+// and a separator: it would be one group of a longer grouped number.
+func digitGroupBefore(text []byte, ms int) bool {
+	return ms >= 2 && isGroupSep(text[ms-1]) && isDigit(text[ms-2])
+}
+
+// digitGroupAfter reports whether a separator and a digit follow a match
+// ending at me.
+func digitGroupAfter(text []byte, me int) bool {
+	return me+1 < len(text) && isGroupSep(text[me]) && isDigit(text[me+1])
 }
 
 // containsAll reports whether b contains every byte of required.
@@ -627,7 +643,7 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if !cp.bounded(text, ms, me) {
 		return false, true
 	}
-	if cp.standalone && inDigitGroups(text, ms, me) {
+	if cp.standalone && (digitGroupBefore(text, ms) && !keywordEndsAt(s, ms-1) || digitGroupAfter(text, me)) {
 		return false, true
 	}
 	value := text[ms:me]

@@ -3,11 +3,12 @@ package identifiers
 // pemBlock returns the patterns for a PEM-armoured private key with the given
 // label alternatives: the whole block, and, for line-by-line input where the
 // block is cut, the header with the key material that follows it on the same
-// line (escaped "\n" sequences included, as JSON logs write them).
+// line (escaped "\n" sequences included, as JSON logs write them). The
+// material holds no "--", so it stops before an END line and the text after it.
 func pemBlock(label string) []Pattern {
 	return []Pattern{
 		{Expr: `-----BEGIN ` + label + `-----[\s\S]*?-----END ` + label + `-----`},
-		{Expr: `-----BEGIN ` + label + `-----(?:\\[nr]|[\sA-Za-z0-9+/=:,-])*[A-Za-z0-9+/=]`},
+		{Expr: `-----BEGIN ` + label + `-----(?:\\[nr]|[\sA-Za-z0-9+/=:,]|-[\sA-Za-z0-9+/=:,])*[A-Za-z0-9+/=]`},
 	}
 }
 

@@ -1,0 +1,566 @@
+package policy
+
+import (
+	"fmt"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Extensions are piiguard's additions to a policy. They are plain data: the
+// engine applies them. See the package documentation for the document
+// format.
+type Extensions struct {
+	// Mask is the mask for identifiers without their own; nil means
+	// CloudWatch's (MaskAsterisk).
+	Mask *Mask
+	// Threshold is the minimum confidence score a finding needs to be
+	// reported, for identifiers without their own; nil means the engine's
+	// default.
+	Threshold *float64
+	// AllowList lists values never reported, whatever the identifier.
+	AllowList AllowList
+	// Identifiers holds per-identifier settings by identifier name (managed
+	// name such as "Ssn-US", or custom name); nil when there are none.
+	Identifiers map[string]IdentifierSettings
+}
+
+// IdentifierSettings are the extensions for one identifier.
+type IdentifierSettings struct {
+	// Mask overrides Extensions.Mask; nil means none.
+	Mask *Mask
+	// Threshold overrides Extensions.Threshold; nil means none.
+	Threshold *float64
+	// Keywords: for a managed identifier, keywords added to the catalog's
+	// (they raise the score; they never make a keyword required); for a
+	// custom identifier, its keywords (identifiers.Identifier.Keywords).
+	Keywords []string
+	// KeywordRequired (custom identifiers only) reports a value only with
+	// one of Keywords within Window characters.
+	KeywordRequired bool
+	// Window (custom identifiers only) is the keyword proximity window in
+	// characters, 1 to MaxWindow; 0 means identifiers.DefaultWindow.
+	Window int
+	// AllowList lists values of this identifier that are never reported,
+	// in addition to Extensions.AllowList.
+	AllowList AllowList
+}
+
+// AllowList lists values that are never reported.
+type AllowList struct {
+	// Values are compared with the whole matched value, exactly
+	// (case-sensitively).
+	Values []string
+	// Patterns are RE2 regular expressions (Go regexp syntax) that must
+	// match the whole matched value, as if written ^(?:pattern)$.
+	Patterns []string
+}
+
+// IsZero reports whether the list is empty.
+func (a AllowList) IsZero() bool { return len(a.Values) == 0 && len(a.Patterns) == 0 }
+
+// MaskStyle names a way to mask a value.
+type MaskStyle string
+
+// The mask styles.
+const (
+	// MaskAsterisk replaces each character with Char ("*"), as CloudWatch does.
+	MaskAsterisk MaskStyle = "asterisk"
+	// MaskFixed replaces the value with Length (8) copies of Char ("*"),
+	// hiding its length.
+	MaskFixed MaskStyle = "fixed"
+	// MaskPartial keeps the first KeepFirst and the last KeepLast
+	// characters and replaces the others with Char ("*"); a value with no
+	// more than KeepFirst+KeepLast characters is masked entirely.
+	MaskPartial MaskStyle = "partial"
+	// MaskPlaceholder replaces the value with Text ("[{name}]"), in which
+	// "{name}" stands for the identifier's name.
+	MaskPlaceholder MaskStyle = "placeholder"
+	// MaskRedact removes the value.
+	MaskRedact MaskStyle = "redact"
+	// MaskHash replaces the value with the first Length (16) lower-case
+	// hex digits of SHA-256 over Salt followed by the value.
+	MaskHash MaskStyle = "hash"
+	// MaskToken replaces the value with Prefix (the identifier's name), a
+	// '-' and a number that is the same for equal values within one scan.
+	MaskToken MaskStyle = "token"
+)
+
+// maskStyles lists the mask styles.
+var maskStyles = []MaskStyle{MaskAsterisk, MaskFixed, MaskPartial, MaskPlaceholder, MaskRedact, MaskHash, MaskToken}
+
+// Limits and defaults of the extensions.
+const (
+	DefaultFixedLength     = 8
+	MaxFixedLength         = 256
+	MaxKeep                = 64 // KeepFirst, KeepLast
+	DefaultPlaceholderText = "[{name}]"
+	MaxTextLength          = 256 // Text, Salt (characters)
+	DefaultHashLength      = 16
+	MinHashLength          = 8
+	MaxHashLength          = 64
+	MaxPrefixLength        = 64
+	MaxWindow              = 1000
+	MaxKeywordLength       = 100
+	MaxAllowLength         = 1000 // an allow-list value or pattern (characters)
+)
+
+// Mask is a mask style and its parameters. A zero parameter means the
+// default.
+type Mask struct {
+	Style MaskStyle
+	// Char is the mask character of asterisk, fixed and partial; "" means "*".
+	Char string
+	// Length is the length of fixed (default 8) or the number of hex digits
+	// of hash (default 16).
+	Length int
+	// KeepFirst and KeepLast are partial's characters left in clear.
+	KeepFirst, KeepLast int
+	// Text is placeholder's replacement; "" means "[{name}]".
+	Text string
+	// Salt is prefixed to the value before hashing.
+	Salt string
+	// Prefix is token's prefix; "" means the identifier's name.
+	Prefix string
+}
+
+// The parameters of each mask style.
+var maskParams = map[MaskStyle][]string{
+	MaskAsterisk:    {"Char"},
+	MaskFixed:       {"Char", "Length"},
+	MaskPartial:     {"Char", "KeepFirst", "KeepLast"},
+	MaskPlaceholder: {"Text"},
+	MaskRedact:      {},
+	MaskHash:        {"Length", "Salt"},
+	MaskToken:       {"Prefix"},
+}
+
+var maskFields = []string{"Style", "Char", "Length", "KeepFirst", "KeepLast", "Text", "Salt", "Prefix"}
+
+// MaskChar returns the mask character.
+func (m Mask) MaskChar() string {
+	if m.Char == "" {
+		return "*"
+	}
+	return m.Char
+}
+
+// FixedLength returns the length of a fixed mask.
+func (m Mask) FixedLength() int {
+	if m.Length == 0 {
+		return DefaultFixedLength
+	}
+	return m.Length
+}
+
+// HashLength returns the number of hex digits of a hash mask.
+func (m Mask) HashLength() int {
+	if m.Length == 0 {
+		return DefaultHashLength
+	}
+	return m.Length
+}
+
+// Placeholder returns placeholder's replacement for identifier name.
+func (m Mask) Placeholder(name string) string {
+	t := m.Text
+	if t == "" {
+		t = DefaultPlaceholderText
+	}
+	return strings.ReplaceAll(t, "{name}", name)
+}
+
+// TokenPrefix returns token's prefix for identifier name.
+func (m Mask) TokenPrefix(name string) string {
+	if m.Prefix == "" {
+		return name
+	}
+	return m.Prefix
+}
+
+// MaskFor returns the mask of identifier name: its own, else the policy's,
+// else MaskAsterisk (CloudWatch's).
+func (p *Policy) MaskFor(name string) Mask {
+	if e := p.Extensions; e != nil {
+		if s, ok := e.Identifiers[name]; ok && s.Mask != nil {
+			return *s.Mask
+		}
+		if e.Mask != nil {
+			return *e.Mask
+		}
+	}
+	return Mask{Style: MaskAsterisk}
+}
+
+// ThresholdFor returns the confidence threshold of identifier name: its
+// own, else the policy's; ok is false when neither is set.
+func (p *Policy) ThresholdFor(name string) (threshold float64, ok bool) {
+	if e := p.Extensions; e != nil {
+		if s, ok := e.Identifiers[name]; ok && s.Threshold != nil {
+			return *s.Threshold, true
+		}
+		if e.Threshold != nil {
+			return *e.Threshold, true
+		}
+	}
+	return 0, false
+}
+
+// AllowListFor returns the values never reported for identifier name: the
+// policy's allow list followed by the identifier's.
+func (p *Policy) AllowListFor(name string) AllowList {
+	var a AllowList
+	if e := p.Extensions; e != nil {
+		a = unionAllow(e.AllowList, e.Identifiers[name].AllowList)
+	}
+	return a
+}
+
+// KeywordsFor returns the extra keywords of identifier name (for a custom
+// identifier, its keywords).
+func (p *Policy) KeywordsFor(name string) []string {
+	if e := p.Extensions; e != nil {
+		return slices.Clone(e.Identifiers[name].Keywords)
+	}
+	return nil
+}
+
+var extFields = []string{"Mask", "Threshold", "AllowList", "Identifiers"}
+var identFields = []string{"Mask", "Threshold", "Keywords", "KeywordRequired", "Window", "AllowList"}
+
+// extensions validates the extension object n. names maps the identifier
+// names of the policy to whether they are custom.
+func (c *checker) extensions(path string, n *node, names map[string]bool) *Extensions {
+	f, ok := c.object(path, n, extFields...)
+	if !ok {
+		return nil
+	}
+	e := &Extensions{}
+	if m, ok := f["Mask"]; ok {
+		e.Mask = c.mask(field(path, "Mask"), m)
+	}
+	if t, ok := f["Threshold"]; ok {
+		if v, ok := c.fraction(field(path, "Threshold"), t); ok {
+			e.Threshold = &v
+		}
+	}
+	if a, ok := f["AllowList"]; ok {
+		e.AllowList = c.allowList(field(path, "AllowList"), a)
+	}
+	if ids, ok := f["Identifiers"]; ok {
+		ip := field(path, "Identifiers")
+		im, ok := c.object(ip, ids)
+		if ok {
+			for _, mb := range ids.members {
+				v, ok := im[mb.key]
+				if !ok || v != mb.val {
+					continue // a duplicate key
+				}
+				p := field(ip, mb.key)
+				custom, known := names[mb.key]
+				if !known {
+					c.add(mb.keyOff, p, notInPolicy(mb.key))
+				}
+				s := c.identifierSettings(p, v, custom || !known)
+				if e.Identifiers == nil {
+					e.Identifiers = map[string]IdentifierSettings{}
+				}
+				e.Identifiers[mb.key] = s
+			}
+		}
+	}
+	return e
+}
+
+func notInPolicy(name string) string {
+	switch {
+	case strings.HasPrefix(name, "arn:"):
+		return "identifiers are named by their bare name (\"EmailAddress\", or a custom Name), not by ARN"
+	default:
+		return fmt.Sprintf("%q is not an identifier of this policy (not in its DataIdentifier lists)", name)
+	}
+}
+
+func (c *checker) identifierSettings(path string, n *node, custom bool) IdentifierSettings {
+	var s IdentifierSettings
+	f, ok := c.object(path, n, identFields...)
+	if !ok {
+		return s
+	}
+	if m, ok := f["Mask"]; ok {
+		s.Mask = c.mask(field(path, "Mask"), m)
+	}
+	if t, ok := f["Threshold"]; ok {
+		if v, ok := c.fraction(field(path, "Threshold"), t); ok {
+			s.Threshold = &v
+		}
+	}
+	if k, ok := f["Keywords"]; ok {
+		s.Keywords = c.keywords(field(path, "Keywords"), k)
+	}
+	if k, ok := f["KeywordRequired"]; ok {
+		p := field(path, "KeywordRequired")
+		if !custom {
+			c.add(k.off, p, "only custom identifiers take KeywordRequired; managed identifiers keep CloudWatch's keyword rules")
+		} else if v, ok := c.boolean(p, k); ok {
+			s.KeywordRequired = v
+			if v && len(f["Keywords"].elemsOrNil()) == 0 {
+				c.add(k.off, p, "is true but Keywords is empty")
+			}
+		}
+	}
+	if w, ok := f["Window"]; ok {
+		p := field(path, "Window")
+		if !custom {
+			c.add(w.off, p, "only custom identifiers take Window; managed identifiers keep CloudWatch's 30-character window")
+		} else {
+			s.Window, _ = c.integer(p, w, 1, MaxWindow)
+		}
+	}
+	if a, ok := f["AllowList"]; ok {
+		s.AllowList = c.allowList(field(path, "AllowList"), a)
+	}
+	return s
+}
+
+func (n *node) elemsOrNil() []*node {
+	if n == nil || n.kind != kindArray {
+		return nil
+	}
+	return n.elems
+}
+
+func (c *checker) keywords(path string, n *node) []string {
+	elems, ok := c.array(path, n)
+	if !ok {
+		return nil
+	}
+	var out []string
+	seen := map[string]int{}
+	for i, e := range elems {
+		ep := index(path, i)
+		k, ok := c.str(ep, e)
+		if !ok {
+			continue
+		}
+		norm := strings.ToLower(strings.TrimSpace(k))
+		switch {
+		case norm == "":
+			c.add(e.off, ep, "must not be empty or blank")
+		case utf8.RuneCountInString(k) > MaxKeywordLength:
+			c.addf(e.off, ep, "is longer than %d characters", MaxKeywordLength)
+		default:
+			if j, dup := seen[norm]; dup {
+				c.addf(e.off, ep, "duplicate of %s (keywords are case-insensitive)", index(path, j))
+				continue
+			}
+			seen[norm] = i
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (c *checker) allowList(path string, n *node) AllowList {
+	var a AllowList
+	f, ok := c.object(path, n, "Values", "Patterns")
+	if !ok {
+		return a
+	}
+	list := func(key string, check func(p string, e *node, s string) bool) []string {
+		ln, ok := f[key]
+		if !ok {
+			return nil
+		}
+		lp := field(path, key)
+		elems, ok := c.array(lp, ln)
+		if !ok {
+			return nil
+		}
+		var out []string
+		seen := map[string]int{}
+		for i, e := range elems {
+			ep := index(lp, i)
+			s, ok := c.nonEmpty(ep, e)
+			if !ok {
+				continue
+			}
+			if utf8.RuneCountInString(s) > MaxAllowLength {
+				c.addf(e.off, ep, "is longer than %d characters", MaxAllowLength)
+				continue
+			}
+			if j, dup := seen[s]; dup {
+				c.addf(e.off, ep, "duplicate of %s", index(lp, j))
+				continue
+			}
+			seen[s] = i
+			if check != nil && !check(ep, e, s) {
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	a.Values = list("Values", nil)
+	a.Patterns = list("Patterns", func(p string, e *node, s string) bool {
+		if _, err := syntax.Parse(s, syntax.Perl); err != nil {
+			c.addf(e.off, p, "invalid regular expression: %v", err)
+			return false
+		}
+		return true
+	})
+	return a
+}
+
+func (c *checker) mask(path string, n *node) *Mask {
+	styleOK := func(p string, sn *node, s string) (MaskStyle, bool) {
+		st := MaskStyle(s)
+		if _, ok := maskParams[st]; ok {
+			return st, true
+		}
+		names := make([]string, len(maskStyles))
+		for i, s := range maskStyles {
+			names[i] = string(s)
+		}
+		c.addf(sn.off, p, "unknown mask style %q (styles: %s)", s, strings.Join(names, ", "))
+		return "", false
+	}
+	switch n.kind {
+	case kindString:
+		st, ok := styleOK(path, n, n.str)
+		if !ok {
+			return nil
+		}
+		m := &Mask{Style: st}
+		if st == MaskPartial {
+			c.add(n.off, path, "partial needs KeepFirst or KeepLast; write it as an object")
+			return nil
+		}
+		return m
+	case kindObject:
+	default:
+		c.addf(n.off, path, "must be a mask style name or an object, not %s", n.kind)
+		return nil
+	}
+	f, _ := c.object(path, n, maskFields...)
+	sn := c.required(n, path, f, "Style")
+	if sn == nil {
+		return nil
+	}
+	s, ok := c.str(field(path, "Style"), sn)
+	if !ok {
+		return nil
+	}
+	st, ok := styleOK(field(path, "Style"), sn, s)
+	if !ok {
+		return nil
+	}
+	m := &Mask{Style: st}
+	valid := true
+	params := maskParams[st]
+	for _, mb := range n.members {
+		if mb.key == "Style" || !contains(maskFields, mb.key) || contains(params, mb.key) {
+			continue
+		}
+		its := "it has none"
+		if len(params) > 0 {
+			its = "its parameters: " + strings.Join(params, ", ")
+		}
+		c.addf(mb.keyOff, field(path, mb.key), "not a parameter of mask style %q (%s)", st, its)
+		valid = false
+	}
+	get := func(key string) (*node, string) {
+		v, ok := f[key]
+		if !ok || !contains(params, key) {
+			return nil, ""
+		}
+		return v, field(path, key)
+	}
+	if v, p := get("Char"); v != nil {
+		if s, ok := c.str(p, v); ok {
+			if r, size := utf8.DecodeRuneInString(s); s == "" || size != len(s) || !unicode.IsGraphic(r) || unicode.IsSpace(r) {
+				c.add(v.off, p, "must be exactly one visible character")
+				valid = false
+			} else {
+				m.Char = s
+			}
+		} else {
+			valid = false
+		}
+	}
+	if v, p := get("Length"); v != nil {
+		lo, hi := 1, MaxFixedLength
+		if st == MaskHash {
+			lo, hi = MinHashLength, MaxHashLength
+		}
+		var ok bool
+		if m.Length, ok = c.integer(p, v, lo, hi); !ok {
+			valid = false
+		}
+	}
+	if v, p := get("KeepFirst"); v != nil {
+		var ok bool
+		if m.KeepFirst, ok = c.integer(p, v, 0, MaxKeep); !ok {
+			valid = false
+		}
+	}
+	if v, p := get("KeepLast"); v != nil {
+		var ok bool
+		if m.KeepLast, ok = c.integer(p, v, 0, MaxKeep); !ok {
+			valid = false
+		}
+	}
+	if st == MaskPartial && valid && m.KeepFirst == 0 && m.KeepLast == 0 {
+		c.add(n.off, path, "partial needs KeepFirst or KeepLast greater than 0")
+		valid = false
+	}
+	text := func(key string, min, max int) string {
+		v, p := get(key)
+		if v == nil {
+			return ""
+		}
+		s, ok := c.str(p, v)
+		if !ok {
+			valid = false
+			return ""
+		}
+		if l := utf8.RuneCountInString(s); l < min || l > max {
+			c.addf(v.off, p, "must be %d to %d characters", min, max)
+			valid = false
+			return ""
+		}
+		return s
+	}
+	m.Text = text("Text", 1, MaxTextLength)
+	m.Salt = text("Salt", 0, MaxTextLength)
+	m.Prefix = text("Prefix", 1, MaxPrefixLength)
+	if !valid {
+		return nil
+	}
+	return m
+}
+
+func unionStrings(a, b []string, key func(string) string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, list := range [][]string{a, b} {
+		for _, s := range list {
+			k := key(s)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func same(s string) string { return s }
+
+func keywordKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func unionAllow(a, b AllowList) AllowList {
+	return AllowList{Values: unionStrings(a.Values, b.Values, same), Patterns: unionStrings(a.Patterns, b.Patterns, same)}
+}
