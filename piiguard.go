@@ -28,8 +28,9 @@ type Finding = detector.Finding
 // Config chooses what a Scanner looks for and how it masks.
 type Config struct {
 	// Identifiers names managed identifiers (CloudWatch ARN names such as
-	// "EmailAddress" or "Ssn-US"). Empty means every managed identifier
-	// piiguard implements.
+	// "EmailAddress" or "Ssn-US", or the names of piiguard's extensions).
+	// Empty means every CloudWatch identifier piiguard implements;
+	// extensions are used only when named.
 	Identifiers []string
 	// Custom adds custom identifiers (see identifiers.NewCustom); at most
 	// identifiers.MaxCustomIdentifiers, as in CloudWatch.
@@ -72,7 +73,13 @@ func NewScanner(cfg Config) (*Scanner, error) {
 // resolve looks up managed identifiers by name; no names means all.
 func resolve(names []string) ([]*identifiers.Identifier, error) {
 	if len(names) == 0 {
-		return identifiers.Catalog(), nil
+		var ids []*identifiers.Identifier
+		for _, id := range identifiers.Catalog() {
+			if !id.Extension {
+				ids = append(ids, id)
+			}
+		}
+		return ids, nil
 	}
 	ids := make([]*identifiers.Identifier, 0, len(names))
 	seen := map[string]bool{}

@@ -6,7 +6,7 @@ import "sort"
 // category (see the catalog_*.go files). Catalog and Lookup give copies.
 var catalog = func() map[string]*Identifier {
 	m := map[string]*Identifier{}
-	for _, table := range [][]*Identifier{credentials, financial, personal, device} {
+	for _, table := range [][]*Identifier{credentials, financial, personal, device, national, health, namesAndAddresses, beyond} {
 		for _, id := range table {
 			if _, dup := m[id.Name]; dup {
 				panic("identifiers: duplicate catalog entry " + id.Name)

@@ -1,0 +1,4 @@
+package identifiers
+
+// health holds protected health information (PHI).
+var health = []*Identifier{}
