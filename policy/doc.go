@@ -105,8 +105,10 @@
 // parameters: asterisk {Char}, fixed {Char, Length 1-256 (8)}, partial
 // {Char, KeepFirst 0-64, KeepLast 0-64, at least one > 0}, placeholder
 // {Text, 1-256 characters, "{name}" for the identifier's name
-// ("[{name}]")}, redact {}, hash {Length 8-64 hex digits (16), Salt},
-// token {Prefix 1-64 characters (the identifier's name)}. A parameter of
+// ("{{name}}", giving {Ssn-US} as Lex writes {SlotName})}, redact {}, hash {Length 8-64 hex
+// digits (16): a keyed HMAC-SHA256 with the key the engine is given, never a
+// bare hash}, token {}: a reversible token under the engine's key (see
+// package mask). A parameter of
 // another style is an error. Identifier names must be identifiers of the
 // policy. Keywords are unique case-insensitively, at most 100 characters;
 // allow-list values and patterns are unique, 1-1000 characters, patterns

@@ -316,13 +316,5 @@ func (w *writer) mask(m *Mask) {
 		o.key("Text")
 		w.str(m.Text)
 	}
-	if m.Salt != "" {
-		o.key("Salt")
-		w.str(m.Salt)
-	}
-	if m.Prefix != "" {
-		o.key("Prefix")
-		w.str(m.Prefix)
-	}
 	w.raw("}")
 }

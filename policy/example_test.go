@@ -72,9 +72,9 @@ func ExampleParseExtended() {
 	emp := p.CustomIdentifier("EmployeeId")
 	fmt.Println("EmployeeId keywords:", emp.Keywords, "required:", emp.KeywordRequired, "window:", emp.Window)
 	// Output:
-	// CreditCardNumber: mask {Style:partial Char:# Length:0 KeepFirst:0 KeepLast:4 Text: Salt: Prefix:}, threshold 0.8, allow {[noreply@example.com] [4111-?1111-?1111-?1111]}
-	// EmailAddress: mask {Style:hash Char: Length:12 KeepFirst:0 KeepLast:0 Text: Salt:s3cret Prefix:}, threshold 0.5, allow {[noreply@example.com] [[a-z]+@example\.com]}
-	// EmployeeId: mask {Style:placeholder Char: Length:0 KeepFirst:0 KeepLast:0 Text:<{name}> Salt: Prefix:}, threshold 0.5, allow {[noreply@example.com] []}
+	// CreditCardNumber: mask {Style:partial Char:# Length:0 KeepFirst:0 KeepLast:4 Text:}, threshold 0.8, allow {[noreply@example.com] [4111-?1111-?1111-?1111]}
+	// EmailAddress: mask {Style:hash Char: Length:12 KeepFirst:0 KeepLast:0 Text:}, threshold 0.5, allow {[noreply@example.com] [[a-z]+@example\.com]}
+	// EmployeeId: mask {Style:placeholder Char: Length:0 KeepFirst:0 KeepLast:0 Text:<{name}>}, threshold 0.5, allow {[noreply@example.com] []}
 	// EmployeeId keywords: [employee emp id] required: true window: 40
 }
 

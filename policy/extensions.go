@@ -75,16 +75,19 @@ const (
 	// characters and replaces the others with Char ("*"); a value with no
 	// more than KeepFirst+KeepLast characters is masked entirely.
 	MaskPartial MaskStyle = "partial"
-	// MaskPlaceholder replaces the value with Text ("[{name}]"), in which
+	// MaskPlaceholder replaces the value with Text ("{{name}}"), in which
 	// "{name}" stands for the identifier's name.
 	MaskPlaceholder MaskStyle = "placeholder"
 	// MaskRedact removes the value.
 	MaskRedact MaskStyle = "redact"
 	// MaskHash replaces the value with the first Length (16) lower-case
-	// hex digits of SHA-256 over Salt followed by the value.
+	// hex digits of HMAC-SHA256 over the value, keyed with the key the
+	// engine is given (package mask's Hash). There is no unkeyed hash: a
+	// bare hash of a low-entropy value falls to a dictionary.
 	MaskHash MaskStyle = "hash"
-	// MaskToken replaces the value with Prefix (the identifier's name), a
-	// '-' and a number that is the same for equal values within one scan.
+	// MaskToken replaces the value with a reversible token, authenticated
+	// encryption under the key the engine is given (package mask's
+	// Tokenizer): the analogue of CloudWatch's logs:Unmask.
 	MaskToken MaskStyle = "token"
 )
 
@@ -95,13 +98,12 @@ var maskStyles = []MaskStyle{MaskAsterisk, MaskFixed, MaskPartial, MaskPlacehold
 const (
 	DefaultFixedLength     = 8
 	MaxFixedLength         = 256
-	MaxKeep                = 64 // KeepFirst, KeepLast
-	DefaultPlaceholderText = "[{name}]"
-	MaxTextLength          = 256 // Text, Salt (characters)
+	MaxKeep                = 64         // KeepFirst, KeepLast
+	DefaultPlaceholderText = "{{name}}" // "{Ssn-US}", as Lex writes {SlotName}
+	MaxTextLength          = 256        // Text (characters)
 	DefaultHashLength      = 16
 	MinHashLength          = 8
 	MaxHashLength          = 64
-	MaxPrefixLength        = 64
 	MaxWindow              = 1000
 	MaxKeywordLength       = 100
 	MaxAllowLength         = 1000 // an allow-list value or pattern (characters)
@@ -118,12 +120,8 @@ type Mask struct {
 	Length int
 	// KeepFirst and KeepLast are partial's characters left in clear.
 	KeepFirst, KeepLast int
-	// Text is placeholder's replacement; "" means "[{name}]".
+	// Text is placeholder's replacement; "" means "{{name}}", which gives "{Ssn-US}".
 	Text string
-	// Salt is prefixed to the value before hashing.
-	Salt string
-	// Prefix is token's prefix; "" means the identifier's name.
-	Prefix string
 }
 
 // The parameters of each mask style.
@@ -133,11 +131,11 @@ var maskParams = map[MaskStyle][]string{
 	MaskPartial:     {"Char", "KeepFirst", "KeepLast"},
 	MaskPlaceholder: {"Text"},
 	MaskRedact:      {},
-	MaskHash:        {"Length", "Salt"},
-	MaskToken:       {"Prefix"},
+	MaskHash:        {"Length"},
+	MaskToken:       {},
 }
 
-var maskFields = []string{"Style", "Char", "Length", "KeepFirst", "KeepLast", "Text", "Salt", "Prefix"}
+var maskFields = []string{"Style", "Char", "Length", "KeepFirst", "KeepLast", "Text"}
 
 // MaskChar returns the mask character.
 func (m Mask) MaskChar() string {
@@ -170,14 +168,6 @@ func (m Mask) Placeholder(name string) string {
 		t = DefaultPlaceholderText
 	}
 	return strings.ReplaceAll(t, "{name}", name)
-}
-
-// TokenPrefix returns token's prefix for identifier name.
-func (m Mask) TokenPrefix(name string) string {
-	if m.Prefix == "" {
-		return name
-	}
-	return m.Prefix
 }
 
 // MaskFor returns the mask of identifier name: its own, else the policy's,
@@ -534,8 +524,6 @@ func (c *checker) mask(path string, n *node) *Mask {
 		return s
 	}
 	m.Text = text("Text", 1, MaxTextLength)
-	m.Salt = text("Salt", 0, MaxTextLength)
-	m.Prefix = text("Prefix", 1, MaxPrefixLength)
 	if !valid {
 		return nil
 	}

@@ -27,7 +27,7 @@ func TestExtendedExample(t *testing.T) {
 				AllowList: AllowList{Patterns: []string{"4111-?1111-?1111-?1111"}},
 			},
 			"EmailAddress": {
-				Mask:      &Mask{Style: MaskHash, Length: 12, Salt: "s3cret"},
+				Mask:      &Mask{Style: MaskHash, Length: 12},
 				AllowList: AllowList{Patterns: []string{`[a-z]+@example\.com`}},
 			},
 			"EmployeeId": {
@@ -107,11 +107,7 @@ func TestMaskDefaults(t *testing.T) {
 	if m.FixedLength() != DefaultFixedLength || m.MaskChar() != "*" {
 		t.Error(m)
 	}
-	m = Mask{Style: MaskToken}
-	if m.TokenPrefix("Ssn-US") != "Ssn-US" || (Mask{Prefix: "T"}).TokenPrefix("x") != "T" {
-		t.Error("TokenPrefix")
-	}
-	if (Mask{}).Placeholder("Ssn-US") != "[Ssn-US]" || (Mask{}).HashLength() != DefaultHashLength {
+	if (Mask{}).Placeholder("Ssn-US") != "{Ssn-US}" || (Mask{}).HashLength() != DefaultHashLength {
 		t.Error("Placeholder/HashLength defaults")
 	}
 }
@@ -129,8 +125,8 @@ func TestExtensionsValid(t *testing.T) {
 		{`{"Mask": {"Style": "fixed", "Length": 4, "Char": "•"}}`, &Extensions{Mask: &Mask{Style: MaskFixed, Length: 4, Char: "•"}}},
 		{`{"Mask": {"Style": "partial", "KeepFirst": 2, "KeepLast": 0}}`, &Extensions{Mask: &Mask{Style: MaskPartial, KeepFirst: 2}}},
 		{`{"Mask": {"Style": "placeholder"}}`, &Extensions{Mask: &Mask{Style: MaskPlaceholder}}},
-		{`{"Mask": {"Style": "hash", "Length": 64, "Salt": ""}}`, &Extensions{Mask: &Mask{Style: MaskHash, Length: 64}}},
-		{`{"Mask": {"Style": "token", "Prefix": "PII"}}`, &Extensions{Mask: &Mask{Style: MaskToken, Prefix: "PII"}}},
+		{`{"Mask": {"Style": "hash", "Length": 64}}`, &Extensions{Mask: &Mask{Style: MaskHash, Length: 64}}},
+		{`{"Mask": {"Style": "token"}}`, &Extensions{Mask: &Mask{Style: MaskToken}}},
 		{`{"Threshold": 0}`, &Extensions{Threshold: ptr(0)}},
 		{`{"Threshold": 1e0}`, &Extensions{Threshold: ptr(1)}},
 		{`{"AllowList": {"Values": [], "Patterns": []}}`, &Extensions{}},
@@ -172,9 +168,9 @@ func TestExtensionsInvalid(t *testing.T) {
 		{`{"Mask": {"KeepLast": 4}}`, "PiiGuard.Mask.Style: required"},
 		{`{"Mask": {"Style": "Redact"}}`, `PiiGuard.Mask.Style: unknown mask style "Redact" (styles: asterisk, fixed, partial, placeholder, redact, hash, token)`},
 		{`{"Mask": {"Style": "partial"}}`, "PiiGuard.Mask: partial needs KeepFirst or KeepLast greater than 0"},
-		{`{"Mask": {"Style": "hash", "KeepLast": 4}}`, `PiiGuard.Mask.KeepLast: not a parameter of mask style "hash" (its parameters: Length, Salt)`},
+		{`{"Mask": {"Style": "hash", "KeepLast": 4}}`, `PiiGuard.Mask.KeepLast: not a parameter of mask style "hash" (its parameters: Length)`},
 		{`{"Mask": {"Style": "redact", "Char": "#"}}`, `PiiGuard.Mask.Char: not a parameter of mask style "redact" (it has none)`},
-		{`{"Mask": {"Style": "asterisk", "Color": "red"}}`, "PiiGuard.Mask.Color: unknown field (allowed: Style, Char, Length, KeepFirst, KeepLast, Text, Salt, Prefix)"},
+		{`{"Mask": {"Style": "asterisk", "Color": "red"}}`, "PiiGuard.Mask.Color: unknown field (allowed: Style, Char, Length, KeepFirst, KeepLast, Text)"},
 		{`{"Mask": {"Style": "asterisk", "Char": "##"}}`, "PiiGuard.Mask.Char: must be exactly one visible character"},
 		{`{"Mask": {"Style": "asterisk", "Char": " "}}`, "PiiGuard.Mask.Char: must be exactly one visible character"},
 		{`{"Mask": {"Style": "fixed", "Length": 0}}`, "PiiGuard.Mask.Length: must be an integer from 1 to 256"},
@@ -182,7 +178,7 @@ func TestExtensionsInvalid(t *testing.T) {
 		{`{"Mask": {"Style": "fixed", "Length": 2.5}}`, "PiiGuard.Mask.Length: must be an integer from 1 to 256"},
 		{`{"Mask": {"Style": "partial", "KeepFirst": -1}}`, "PiiGuard.Mask.KeepFirst: must be an integer from 0 to 64"},
 		{`{"Mask": {"Style": "placeholder", "Text": ""}}`, "PiiGuard.Mask.Text: must be 1 to 256 characters"},
-		{`{"Mask": {"Style": "token", "Prefix": 1}}`, "PiiGuard.Mask.Prefix: must be a string, not a number"},
+		{`{"Mask": {"Style": "token", "Prefix": "x"}}`, "PiiGuard.Mask.Prefix: unknown field (allowed: Style, Char, Length, KeepFirst, KeepLast, Text)"},
 		{`{"Threshold": 1.5}`, "PiiGuard.Threshold: must be a number from 0 to 1"},
 		{`{"Threshold": "high"}`, "PiiGuard.Threshold: must be a number from 0 to 1"},
 		{`{"AllowList": ["x"]}`, "PiiGuard.AllowList: must be an object, not an array"},
