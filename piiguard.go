@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/mask"
@@ -37,20 +38,41 @@ type Config struct {
 	Custom []*identifiers.Identifier
 	// MinScore drops findings scoring below it.
 	MinScore float64
-	// Masker replaces values; nil means CloudWatch's asterisks.
+	// Masker replaces values; nil means CloudWatch's asterisks, or the
+	// policy's mask styles.
 	Masker mask.Masker
+	// Policy, when set, chooses the identifiers (its managed and custom
+	// identifiers; Identifiers and Custom must then be empty) and applies its
+	// piiguard extensions: mask styles, thresholds, extra keywords and allow
+	// lists. See ParsePolicy.
+	Policy *Policy
+	// Key is the key of the hash and token mask styles a policy may choose
+	// (at least 32 bytes; see mask.LoadKey). It is not needed otherwise.
+	Key []byte
+	// ResourceArn is the log group ARN written in audit reports.
+	ResourceArn string
 }
 
 // Scanner finds and masks sensitive values. It is immutable and safe for
 // concurrent use.
 type Scanner struct {
-	det    *detector.Detector
-	masker mask.Masker
+	det     *detector.Detector
+	masker  mask.Masker
+	filter  *filter // nil when nothing is filtered
+	policy  *Policy
+	arn     string
+	metrics audit.Metrics
 }
 
 // NewScanner compiles a Scanner from cfg. It reports unknown or
 // unimplemented identifier names and invalid custom identifiers.
 func NewScanner(cfg Config) (*Scanner, error) {
+	if cfg.Policy != nil {
+		if len(cfg.Identifiers) > 0 || len(cfg.Custom) > 0 {
+			return nil, fmt.Errorf("piiguard: Config.Policy chooses the identifiers; Identifiers and Custom must be empty")
+		}
+		return newPolicyScanner(cfg)
+	}
 	ids, err := resolve(cfg.Identifiers)
 	if err != nil {
 		return nil, err
@@ -67,7 +89,7 @@ func NewScanner(cfg Config) (*Scanner, error) {
 	if m == nil {
 		m = mask.Asterisk
 	}
-	return &Scanner{det: det, masker: m}, nil
+	return &Scanner{det: det, masker: m, arn: cfg.ResourceArn}, nil
 }
 
 // resolve looks up managed identifiers by name; no names means all.
@@ -101,21 +123,27 @@ func resolve(names []string) ([]*identifiers.Identifier, error) {
 }
 
 // Scan returns the findings in text, sorted by Start, not overlapping.
-func (s *Scanner) Scan(text []byte) []Finding { return s.det.Find(text) }
+func (s *Scanner) Scan(text []byte) []Finding { return s.AppendFindings(nil, text) }
 
 // ScanContext is Scan under a context: a long scan stops with ctx.Err()
 // when the context is cancelled or its deadline passes.
 func (s *Scanner) ScanContext(ctx context.Context, text []byte) ([]Finding, error) {
-	return s.det.AppendFindingsContext(ctx, nil, text)
+	f, err := s.det.AppendFindingsContext(ctx, nil, text)
+	if err != nil {
+		return nil, err
+	}
+	return s.filter.apply(f, 0, text), nil
 }
 
 // ScanString is Scan for a string.
-func (s *Scanner) ScanString(text string) []Finding { return s.det.FindString(text) }
+func (s *Scanner) ScanString(text string) []Finding { return s.Scan([]byte(text)) }
 
 // AppendFindings appends the findings in text to dst; it allocates nothing
 // when there are none.
 func (s *Scanner) AppendFindings(dst []Finding, text []byte) []Finding {
-	return s.det.AppendFindings(dst, text)
+	n := len(dst)
+	dst = s.det.AppendFindings(dst, text)
+	return s.filter.apply(dst, n, text)
 }
 
 // Mask returns text with every finding masked. Bytes outside findings are
@@ -132,13 +160,13 @@ const maxMaskRounds = 4
 // pattern with its neighbours), it is masked too, so that scanning the
 // output with the same Scanner finds nothing.
 func (s *Scanner) AppendMask(dst, text []byte) []byte {
-	f := s.det.Find(text)
+	f := s.AppendFindings(nil, text)
 	if len(f) == 0 {
 		return append(dst, text...)
 	}
 	out := mask.Append(nil, text, f, s.masker)
 	for round := 1; round < maxMaskRounds; round++ {
-		f = s.det.AppendFindings(f[:0], out)
+		f = s.AppendFindings(f[:0], out)
 		if len(f) == 0 {
 			break
 		}

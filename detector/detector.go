@@ -70,6 +70,12 @@ type compiledPattern struct {
 	standalone   bool
 	// required lists the bytes every match contains.
 	required []byte
+	// whole is set for class patterns whose bytes all either continue a value
+	// or join it to one (IPv4: digits and '.'): a match must then be a whole
+	// run of the class, trimmed of joiners, and anchored checks it without
+	// searching (and without allocating).
+	whole    bool
+	anchored regex.Regexp
 	// joiners are bytes that join a match to a letter or digit beyond them
 	// (Pattern.WordChars).
 	joiners [256]bool
@@ -175,6 +181,12 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 				}
 			case !info.AllowedAll && info.MinLen > 0 && !allowsLower(info):
 				cp.trigger = byClass
+				cp.whole = wholeRuns(info, p.WordChars)
+				if cp.whole {
+					if cp.anchored, err = engine.Compile(`^(?:` + p.Expr + `)$`); err != nil {
+						return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
+					}
+				}
 				d.byClass = append(d.byClass, cp)
 				for b, ok := range info.Allowed {
 					if ok {
@@ -204,6 +216,20 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 	}
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
+}
+
+// wholeRuns reports whether every byte of the pattern's class is a value
+// character or one of its joiners, so that a match must be a whole run.
+func wholeRuns(info *prefilter.Info, joiners string) bool {
+	if joiners == "" {
+		return false
+	}
+	for c, ok := range info.Allowed {
+		if ok && !valueWordChars[c] && strings.IndexByte(joiners, byte(c)) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // allowsLower reports whether a class admits most lower-case letters, in
@@ -257,6 +283,10 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
 }
 
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
 // continuesWordBefore reports whether the character before text[i] is a
 // letter or digit, so that a keyword starting at i would be inside a word.
 func continuesWordBefore(text []byte, i int) bool {
@@ -264,7 +294,8 @@ func continuesWordBefore(text []byte, i int) bool {
 		return false
 	}
 	if c := text[i-1]; c < utf8.RuneSelf {
-		return isWordByte(c)
+		// A case change starts a word: "userSsn" holds the keyword "ssn".
+		return isWordByte(c) && !(isLower(c) && isUpper(text[i]))
 	}
 	r, _ := utf8.DecodeLastRune(text[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -276,7 +307,8 @@ func continuesWordAfter(text []byte, i int) bool {
 		return false
 	}
 	if c := text[i]; c < utf8.RuneSelf {
-		return isWordByte(c)
+		// A case change ends a word: "passportNumber" holds "passport".
+		return isWordByte(c) && !(isUpper(c) && i > 0 && isLower(text[i-1]))
 	}
 	r, _ := utf8.DecodeRune(text[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -377,7 +409,10 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		s.windows = append(s.windows, window{cp.index, 0, len(text)})
 	}
 	if len(s.windows) == 0 {
-		return dst, nil
+		if len(s.cands) == 0 {
+			return dst, nil
+		}
+		return d.resolve(s, dst), nil
 	}
 	slices.SortFunc(s.windows, func(a, b window) int {
 		if a.pattern != b.pattern {
@@ -521,7 +556,11 @@ func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 		}
 		if j-i >= d.classMinLen {
 			for _, cp := range d.byClass {
-				d.classPieces(s, cp, text, i, j)
+				if cp.whole {
+					d.wholePieces(s, cp, text, i, j)
+				} else {
+					d.classPieces(s, cp, text, i, j)
+				}
 			}
 		}
 		i = j
@@ -561,10 +600,18 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 		if cp.info.WordStart && w[c] && w[text[ms]] || cp.joiners[c] && ms >= 2 && w[text[ms-2]] {
 			return false
 		}
+		// A number never starts right after "digit." ("10.11.10" in "1.10.11.10").
+		if c == '.' && isDigit(text[ms]) && ms >= 2 && isDigit(text[ms-2]) {
+			return false
+		}
 	}
 	if me < len(text) {
 		c := text[me]
 		if cp.info.WordEnd && w[c] && w[text[me-1]] || cp.joiners[c] && me+1 < len(text) && w[text[me+1]] {
+			return false
+		}
+		// Nor ends right before ".digit" ("10.11.10" in "10.11.10.1").
+		if c == '.' && isDigit(text[me-1]) && me+1 < len(text) && isDigit(text[me+1]) {
 			return false
 		}
 	}
@@ -596,6 +643,49 @@ func digitGroupBefore(text []byte, ms int) bool {
 // ending at me.
 func digitGroupAfter(text []byte, me int) bool {
 	return me+1 < len(text) && isGroupSep(text[me]) && isDigit(text[me+1])
+}
+
+// wholePieces checks each maximal run of cp's class in text[i:j], trimmed
+// of joiners, as one candidate.
+func (d *Detector) wholePieces(s *scratch, cp *compiledPattern, text []byte, i, j int) {
+	info := cp.info
+	for i < j {
+		if !info.Allowed[text[i]] {
+			i++
+			continue
+		}
+		k := i
+		for k < j && info.Allowed[text[k]] {
+			k++
+		}
+		if !d.wholeCandidate(s, cp, text, i, k) {
+			// "10.0.0.1." ends a sentence: try again without edge joiners.
+			lo, hi := i, k
+			for lo < hi && cp.joiners[text[lo]] {
+				lo++
+			}
+			for hi > lo && cp.joiners[text[hi-1]] {
+				hi--
+			}
+			if lo != i || hi != k {
+				d.wholeCandidate(s, cp, text, lo, hi)
+			}
+		}
+		i = k
+	}
+}
+
+// wholeCandidate considers text[lo:hi] as a whole match of cp and reports
+// whether it was kept.
+func (d *Detector) wholeCandidate(s *scratch, cp *compiledPattern, text []byte, lo, hi int) bool {
+	info := cp.info
+	n := hi - lo
+	if n < info.MinLen || info.MaxLen != prefilter.Unbounded && n > info.MaxLen ||
+		!containsAll(text[lo:hi], cp.required) || !cp.anchored.Match(text[lo:hi]) {
+		return false
+	}
+	kept, _ := d.consider(s, text, cp, lo, hi)
+	return kept
 }
 
 // containsAll reports whether b contains every byte of required.

@@ -70,6 +70,12 @@ func TestFind(t *testing.T) {
 		{"host [2001:db8::8a2e:370:7334]:443", []want{{"IpAddress", "2001:db8::8a2e:370:7334"}}},
 		{"chip FF:F2:9F:16:EB:27:00:0D:60:E9:14:D8 ok", nil},
 		{"std::vector and ::1", nil},
+		{"client=10.11.10.1 dob=1985-03-12", []want{{"IpAddress", "10.11.10.1"}, {"DateOfBirth", "1985-03-12"}}},
+		{"ts 2005-08-04-15.42.50.675872 done", nil},
+		{"passportNumber=585064707", []want{{"PassportNumber-US", "585064707"}}},
+		{"userSsn:536-22-1234", []want{{"Ssn-US", "536-22-1234"}}},
+		{"ssnumber 536-22-1234", nil},
+		{"note ::ffff:192.0.2.128 and 10.0.0.1.", []want{{"IpAddress", "::ffff:192.0.2.128"}, {"IpAddress", "10.0.0.1"}}},
 	}
 	for _, tt := range tests {
 		got := findings(d, tt.text)

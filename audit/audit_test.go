@@ -1,0 +1,119 @@
+package audit_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/piiguard/piiguard/audit"
+	"github.com/piiguard/piiguard/detector"
+)
+
+var at = time.Date(2023, 1, 23, 21, 11, 20, 0, time.UTC)
+
+func TestNewReportMatchesCloudWatchExample(t *testing.T) {
+	// The reference's example: two emails in one event.
+	event := []byte("user=alice a@example.com, b@example.com")
+	findings := []detector.Finding{
+		{Identifier: "EmailAddress", Start: 11, End: 24},
+		{Identifier: "EmailAddress", Start: 26, End: 39},
+	}
+	r := audit.NewReport(event, findings, "arn:aws:logs:us-west-2:111122223333:log-group:/aws/lambda/MyLogGroup:*", at)
+	got, _ := json.Marshal(r)
+	want := `{"auditTimestamp":"2023-01-23T21:11:20Z","resourceArn":"arn:aws:logs:us-west-2:111122223333:log-group:/aws/lambda/MyLogGroup:*","dataIdentifiers":[{"name":"EmailAddress","count":2,"detections":[{"start":11,"end":24},{"start":26,"end":39}]}]}`
+	if string(got) != want {
+		t.Errorf("report\n got %s\nwant %s", got, want)
+	}
+	if audit.NewReport(event, nil, "", at) != nil {
+		t.Error("report for an event without findings")
+	}
+}
+
+func TestReportOffsetsAreCharacters(t *testing.T) {
+	event := []byte("é€ ssn 536-22-1234 \xff a@b.co")
+	ssn := strings.Index(string(event), "536")
+	mail := strings.Index(string(event), "a@b")
+	r := audit.NewReport(event, []detector.Finding{
+		{Identifier: "Ssn-US", Start: ssn, End: ssn + 11},
+		{Identifier: "EmailAddress", Start: mail, End: mail + 6},
+	}, "", at)
+	want := []audit.DataIdentifier{
+		{Name: "Ssn-US", Count: 1, Detections: []audit.Detection{{7, 18}}},
+		{Name: "EmailAddress", Count: 1, Detections: []audit.Detection{{21, 27}}},
+	}
+	got, _ := json.Marshal(r.DataIdentifiers)
+	w, _ := json.Marshal(want)
+	if string(got) != string(w) {
+		t.Errorf("got %s, want %s", got, w)
+	}
+}
+
+func TestMetricsCountEventsNotOccurrences(t *testing.T) {
+	var m audit.Metrics
+	two := audit.NewReport([]byte("a@b.co c@d.co"), []detector.Finding{{Identifier: "EmailAddress", Start: 0, End: 6}, {Identifier: "EmailAddress", Start: 7, End: 13}}, "", at)
+	m.Add(two)
+	m.Add(nil)
+	m.Add(audit.NewReport([]byte("ssn 536-22-1234 a@b.co"), []detector.Finding{{Identifier: "Ssn-US", Start: 4, End: 15}, {Identifier: "EmailAddress", Start: 16, End: 22}}, "", at))
+	s := m.Snapshot()
+	if s.LogEvents != 3 || s.LogEventsWithFindings != 2 || s.ByIdentifier["EmailAddress"] != 2 || s.ByIdentifier["Ssn-US"] != 1 {
+		t.Errorf("snapshot %+v", s)
+	}
+	if names := s.Names(); strings.Join(names, ",") != "EmailAddress,Ssn-US" {
+		t.Errorf("names %v", names)
+	}
+}
+
+func TestWriterJSONLines(t *testing.T) {
+	var buf bytes.Buffer
+	w := audit.NewWriter(&buf)
+	r := audit.NewReport([]byte("a@b.co"), []detector.Finding{{Identifier: "EmailAddress", Start: 0, End: 6}}, "", at)
+	for _, rep := range []*audit.Report{r, nil, r} {
+		if err := w.Write(rep); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines: %q", len(lines), buf.String())
+	}
+	for _, l := range lines {
+		var back audit.Report
+		if err := json.Unmarshal([]byte(l), &back); err != nil || back.DataIdentifiers[0].Count != 1 {
+			t.Errorf("line %q: %v", l, err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "findings.jsonl")
+	fw, err := audit.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write(r)
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(data), `{"auditTimestamp":"2023-01-23T21:11:20Z"`) {
+		t.Errorf("file holds %q", data)
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriterReportsErrors(t *testing.T) {
+	w := audit.NewWriter(failWriter{})
+	r := audit.NewReport([]byte("a@b.co"), []detector.Finding{{Identifier: "EmailAddress", Start: 0, End: 6}}, "", at)
+	w.Write(r)
+	if err := w.Flush(); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Flush error %v", err)
+	}
+}

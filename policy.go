@@ -1,0 +1,200 @@
+package piiguard
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/piiguard/piiguard/audit"
+	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/mask"
+	"github.com/piiguard/piiguard/policy"
+)
+
+// Policy is a parsed CloudWatch Logs data protection policy, with any
+// piiguard extensions (see package policy).
+type Policy = policy.Policy
+
+// ParsePolicy parses and validates a CloudWatch Logs data protection policy
+// document. It accepts what CloudWatch accepts, plus piiguard's extensions
+// in a top-level "PiiGuard" member; errors name the JSON path and the rule
+// broken (see policy.ParseExtended).
+func ParsePolicy(data []byte) (*Policy, error) {
+	return policy.ParseExtended(data)
+}
+
+// CombinePolicies applies an account-level policy and a log-group policy
+// together, as CloudWatch does: the identifiers of both are audited and
+// masked. Either may be nil.
+func CombinePolicies(account, logGroup *Policy) *Policy {
+	return policy.Combine(account, logGroup)
+}
+
+// newPolicyScanner compiles a Scanner from cfg.Policy.
+func newPolicyScanner(cfg Config) (*Scanner, error) {
+	p := cfg.Policy
+	ids, err := resolve(p.Managed)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		id.Keywords = append(id.Keywords, p.KeywordsFor(id.Name)...)
+	}
+	ids = append(ids, p.Custom...)
+	det, err := detector.CompileOptions(ids, detector.Options{MinScore: cfg.MinScore})
+	if err != nil {
+		return nil, fmt.Errorf("piiguard: %w", err)
+	}
+	s := &Scanner{det: det, policy: p, arn: cfg.ResourceArn}
+	if s.filter, err = newFilter(p, ids); err != nil {
+		return nil, err
+	}
+	if cfg.Masker != nil {
+		s.masker = cfg.Masker
+		return s, nil
+	}
+	by := mask.ByIdentifier{Default: mask.Asterisk, Maskers: map[string]mask.Masker{}}
+	for _, id := range ids {
+		m, err := maskerFor(p.MaskFor(id.Name), cfg.Key)
+		if err != nil {
+			return nil, fmt.Errorf("piiguard: identifier %s: %w", id.Name, err)
+		}
+		by.Maskers[id.Name] = m
+	}
+	s.masker = by
+	return s, nil
+}
+
+// maskerFor builds the masker of a policy mask style.
+func maskerFor(m policy.Mask, key []byte) (mask.Masker, error) {
+	char := []rune(m.MaskChar())[0]
+	switch m.Style {
+	case "", policy.MaskAsterisk:
+		return mask.Fixed(char), nil
+	case policy.MaskFixed:
+		n := m.FixedLength()
+		return mask.MaskerFunc(func(dst, _ []byte, _ detector.Finding) []byte {
+			for i := 0; i < n; i++ {
+				dst = append(dst, string(char)...)
+			}
+			return dst
+		}), nil
+	case policy.MaskPartial:
+		return mask.Partial{KeepFirst: m.KeepFirst, KeepLast: m.KeepLast, Char: char}, nil
+	case policy.MaskPlaceholder:
+		return mask.MaskerFunc(func(dst, _ []byte, f detector.Finding) []byte {
+			return append(dst, m.Placeholder(mask.SafeIdentifier(f.Identifier))...)
+		}), nil
+	case policy.MaskRedact:
+		return mask.Redact, nil
+	case policy.MaskHash:
+		if key == nil {
+			return nil, fmt.Errorf("mask style hash needs a key (Config.Key, --key-file)")
+		}
+		return mask.NewHash(key, mask.HashLength(m.HashLength()))
+	case policy.MaskToken:
+		if key == nil {
+			return nil, fmt.Errorf("mask style token needs a key (Config.Key, --key-file)")
+		}
+		return mask.NewTokenizer(key)
+	}
+	return nil, fmt.Errorf("unknown mask style %q", m.Style)
+}
+
+// filter drops findings below their identifier's threshold and values on
+// an allow list. A nil *filter keeps everything.
+type filter struct {
+	byName map[string]*rule
+}
+
+type rule struct {
+	threshold float64
+	values    map[string]bool
+	patterns  []*regexp.Regexp
+}
+
+func newFilter(p *Policy, ids []*identifiers.Identifier) (*filter, error) {
+	f := &filter{byName: map[string]*rule{}}
+	used := false
+	for _, id := range ids {
+		r := &rule{values: map[string]bool{}}
+		if t, ok := p.ThresholdFor(id.Name); ok {
+			r.threshold, used = t, true
+		}
+		allow := p.AllowListFor(id.Name)
+		for _, v := range allow.Values {
+			r.values[v], used = true, true
+		}
+		for _, pat := range allow.Patterns {
+			re, err := regexp.Compile(`^(?:` + pat + `)$`)
+			if err != nil {
+				return nil, fmt.Errorf("piiguard: allow list of %s: %w", id.Name, err)
+			}
+			r.patterns, used = append(r.patterns, re), true
+		}
+		f.byName[id.Name] = r
+	}
+	if !used {
+		return nil, nil
+	}
+	return f, nil
+}
+
+// apply filters dst[from:] in place and returns the shortened slice.
+func (f *filter) apply(dst []Finding, from int, text []byte) []Finding {
+	if f == nil {
+		return dst
+	}
+	out := dst[:from]
+	for _, x := range dst[from:] {
+		if r := f.byName[x.Identifier]; r != nil && r.drops(x, text[x.Start:x.End]) {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func (r *rule) drops(f Finding, value []byte) bool {
+	if f.Score < r.threshold {
+		return true
+	}
+	if len(r.values) > 0 && r.values[string(value)] {
+		return true
+	}
+	for _, re := range r.patterns {
+		if re.Match(value) {
+			return true
+		}
+	}
+	return false
+}
+
+// Audit scans one log event and returns its CloudWatch-style findings
+// report, or nil when the event holds nothing sensitive. It counts the
+// event in the Scanner's metrics (see Metrics).
+func (s *Scanner) Audit(event []byte) *audit.Report {
+	r := audit.NewReport(event, s.Scan(event), s.arn, time.Now())
+	s.metrics.Add(r)
+	return r
+}
+
+// AuditBatch audits a batch of log events and returns the reports of the
+// events with findings, in order.
+func (s *Scanner) AuditBatch(events [][]byte) []*audit.Report {
+	var out []*audit.Report
+	for _, e := range events {
+		if r := s.Audit(e); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Metrics returns the counts of audited events: LogEventsWithFindings, in
+// total and per identifier, as CloudWatch's metric counts them.
+func (s *Scanner) Metrics() audit.Snapshot { return s.metrics.Snapshot() }
+
+// Policy returns the policy the Scanner was compiled from, or nil.
+func (s *Scanner) Policy() *Policy { return s.policy }
