@@ -17,9 +17,14 @@ import (
 )
 
 const usage = `usage:
-  piiguard scan [--identifiers A,B,...] [--custom NAME=REGEX]... [--show-values] [FILE...]
-  piiguard mask [--identifiers A,B,...] [--custom NAME=REGEX]... [FILE...]
+  piiguard scan [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--show-values] [FILE...]
+  piiguard mask [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [FILE...]
+  piiguard audit [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--resource-arn ARN] [--metrics] [FILE...]
+  piiguard policy validate FILE...
   piiguard identifiers [--json]
+
+--policy FILE reads a CloudWatch Logs data protection policy; give it twice
+for an account-level policy followed by a log-group policy, which apply together.
 `
 
 // Exit statuses.
@@ -45,13 +50,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = cmdScanOrMask(args[1:], stdin, stdout, true)
 	case "mask":
 		err = cmdScanOrMask(args[1:], stdin, stdout, false)
+	case "audit":
+		err = cmdAudit(args[1:], stdin, stdout, stderr)
+	case "policy":
+		return cmdPolicy(args[1:], stdout, stderr)
 	case "identifiers":
 		err = cmdIdentifiers(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		err = usageError{fmt.Errorf("unknown command %q (want scan, mask or identifiers)", args[0])}
+		err = usageError{fmt.Errorf("unknown command %q (want scan, mask, audit, policy or identifiers)", args[0])}
 	}
 	if err == nil {
 		return exitOK
@@ -90,15 +99,65 @@ func newFlagSet(name string) *flag.FlagSet {
 	return fs
 }
 
+// selection holds the flags that choose identifiers, shared by scan, mask
+// and audit.
+type selection struct {
+	idList   *string
+	custom   customFlags
+	policies stringsFlag
+}
+
+func addSelection(fs *flag.FlagSet) *selection {
+	sel := &selection{idList: fs.String("identifiers", "", "comma-separated managed identifier names")}
+	fs.Var(&sel.custom, "custom", "custom identifier NAME=REGEX (repeatable)")
+	fs.Var(&sel.policies, "policy", "CloudWatch data protection policy file (repeatable: account, then log group)")
+	return sel
+}
+
+// config builds the Scanner configuration the flags describe.
+func (sel *selection) config(cmd string) (piiguard.Config, error) {
+	var cfg piiguard.Config
+	if *sel.idList != "" {
+		for _, n := range strings.Split(*sel.idList, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				cfg.Identifiers = append(cfg.Identifiers, n)
+			}
+		}
+		if len(cfg.Identifiers) == 0 {
+			return cfg, usageError{fmt.Errorf("%s: --identifiers lists no identifier", cmd)}
+		}
+	}
+	cfg.Custom = sel.custom
+	if len(sel.policies) > 0 {
+		if len(cfg.Identifiers) > 0 || len(cfg.Custom) > 0 {
+			return cfg, usageError{fmt.Errorf("%s: --policy chooses the identifiers; drop --identifiers and --custom", cmd)}
+		}
+		p, err := loadPolicies(sel.policies)
+		if err != nil {
+			return cfg, usageError{fmt.Errorf("%s: %w", cmd, err)}
+		}
+		cfg.Policy = p
+	}
+	return cfg, nil
+}
+
+// stringsFlag collects a repeated string flag.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string { return strings.Join(*s, ",") }
+
+func (s *stringsFlag) Set(v string) error {
+	*s = append(*s, v)
+	return nil
+}
+
 func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) error {
 	name := "mask"
 	if scan {
 		name = "scan"
 	}
 	fs := newFlagSet(name)
-	idList := fs.String("identifiers", "", "comma-separated managed identifier names")
-	var custom customFlags
-	fs.Var(&custom, "custom", "custom identifier NAME=REGEX (repeatable)")
+	sel := addSelection(fs)
 	showValues := false
 	if scan {
 		fs.BoolVar(&showValues, "show-values", false, "print each finding's value")
@@ -106,18 +165,11 @@ func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) 
 	if err := fs.Parse(args); err != nil {
 		return usageError{fmt.Errorf("%s: %w", name, err)}
 	}
-	var names []string
-	if *idList != "" {
-		for _, n := range strings.Split(*idList, ",") {
-			if n = strings.TrimSpace(n); n != "" {
-				names = append(names, n)
-			}
-		}
-		if len(names) == 0 {
-			return usageError{fmt.Errorf("%s: --identifiers lists no identifier", name)}
-		}
+	cfg, err := sel.config(name)
+	if err != nil {
+		return err
 	}
-	s, err := piiguard.NewScanner(piiguard.Config{Identifiers: names, Custom: custom})
+	s, err := piiguard.NewScanner(cfg)
 	if err != nil {
 		return usageError{err}
 	}
@@ -125,11 +177,7 @@ func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) 
 	if err != nil {
 		return usageError{err}
 	}
-	defer func() {
-		for _, in := range inputs {
-			in.Close()
-		}
-	}()
+	defer closeInputs(inputs)
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	for _, in := range inputs {
 		if scan {
@@ -142,6 +190,12 @@ func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) 
 		}
 	}
 	return w.Flush()
+}
+
+func closeInputs(inputs []input) {
+	for _, in := range inputs {
+		in.Close()
+	}
 }
 
 type input struct {
