@@ -164,7 +164,7 @@ func (s *Scanner) AppendMask(dst, text []byte) []byte {
 	if len(f) == 0 {
 		return append(dst, text...)
 	}
-	out := mask.Append(nil, text, f, s.masker)
+	out := mask.Append(make([]byte, 0, len(text)+len(text)/8), text, f, s.masker)
 	for round := 1; round < maxMaskRounds; round++ {
 		f = s.AppendFindings(f[:0], out)
 		if len(f) == 0 {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package piiguard_test
+
+const raceEnabled = false
