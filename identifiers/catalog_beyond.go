@@ -1,4 +1,268 @@
 package identifiers
 
-// beyond holds identifiers CloudWatch does not have (Extension: true, off by default).
-var beyond = []*Identifier{}
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"sort"
+	"strings"
+
+	"github.com/piiguard/piiguard/internal/checksum"
+)
+
+// beyond holds identifiers CloudWatch does not have (Extension: true, off by
+// default): IBANs without a keyword, web tokens and API keys, MAC addresses.
+var beyond = []*Identifier{
+	{
+		Name:       "Iban",
+		Category:   Financial,
+		Patterns:   []Pattern{{Expr: sepaIBANPattern()}},
+		Validator:  &Validator{Name: "ISO 7064 mod 97-10 and the country's IBAN length and structure", Check: checksum.IBAN},
+		Confidence: 0.6,
+		Format: "IBAN of a SEPA country (" + strings.Join(sepaCountries(), " ") + "), compact or in groups of four separated by spaces or hyphens, " +
+			"upper case; the country's length and BBAN structure and the ISO 7064 mod 97-10 check must hold; no keyword needed",
+		Extension: true,
+	},
+	{
+		Name:       "JsonWebToken",
+		Category:   Credentials,
+		Patterns:   []Pattern{{Expr: `eyJ[A-Za-z0-9_-]{8,}\.ey[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*`, WordChars: "."}},
+		Validator:  &Validator{Name: "header and payload decode to JSON objects, header has \"alg\"", Check: validJWT},
+		Confidence: 0.85,
+		Format:     "JWS compact serialisation: three base64url parts separated by dots (the signature may be empty), whose header decodes to a JSON object with an \"alg\" member and whose payload decodes to a JSON object",
+		Extension:  true,
+	},
+	{
+		Name:     "BearerToken",
+		Category: Credentials,
+		Patterns: []Pattern{{Expr: `[A-Za-z0-9._~+/-]{16,512}=*`, WordChars: "._~+/-"}},
+		Keywords: keywords("bearer"),
+		// "Bearer" then the token; the window allows a few characters of
+		// punctuation ("Bearer: ..."), not prose.
+		KeywordRequired: true,
+		Window:          8,
+		Validator:       &Validator{Name: "token characters: 16 or more, letters and digits", Check: validBearer},
+		Confidence:      0.7,
+		Format:          "an OAuth 2.0 bearer token (RFC 6750 b64token: letters, digits, - . _ ~ + / and trailing =) of 16 to 512 characters with letters and digits, within 8 characters of the word \"Bearer\" (Authorization: Bearer ...)",
+		Extension:       true,
+	},
+	{
+		Name:     "GitHubToken",
+		Category: Credentials,
+		Patterns: []Pattern{
+			{Expr: `ghp_[A-Za-z0-9]{36}`},
+			{Expr: `gho_[A-Za-z0-9]{36}`},
+			{Expr: `ghu_[A-Za-z0-9]{36}`},
+			{Expr: `ghs_[A-Za-z0-9]{36}`},
+			{Expr: `ghr_[A-Za-z0-9]{36}`},
+			{Expr: `github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}`, Validator: &Validator{Name: "letters and digits mixed", Check: lettersAndDigits}},
+		},
+		Validator:  &Validator{Name: "CRC-32 of the 30 random characters in the last 6 (base62)", Check: validGitHubToken},
+		Confidence: 0.9,
+		Format:     "GitHub tokens: ghp_, gho_, ghu_, ghs_ or ghr_ and 36 letters and digits whose last 6 are the base62 CRC-32 of the 30 before them; fine-grained personal access tokens github_pat_ + 22 + _ + 59 letters and digits",
+		Extension:  true,
+	},
+	{
+		Name:       "SlackToken",
+		Category:   Credentials,
+		Patterns:   []Pattern{{Expr: `xox[abprs]-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}`}},
+		Validator:  &Validator{Name: "30 characters or more with a numeric ID of 8 digits or more", Check: validSlackToken},
+		Confidence: 0.9,
+		Format:     "Slack tokens xoxa-, xoxb-, xoxp-, xoxr-, xoxs- and hyphen-separated groups of letters and digits, 30 characters or more, one group a numeric ID of at least 8 digits",
+		Extension:  true,
+	},
+	{
+		Name:       "StripeApiKey",
+		Category:   Credentials,
+		Patterns:   []Pattern{{Expr: `(?:sk|rk|pk)_live_[0-9A-Za-z]{24,99}`}},
+		Validator:  &Validator{Name: "letters and digits mixed", Check: lettersAndDigits},
+		Confidence: 0.9,
+		Format:     "Stripe live keys: sk_live_ (secret), rk_live_ (restricted) or pk_live_ (publishable) and 24 to 99 letters and digits",
+		Extension:  true,
+	},
+	{
+		Name:       "GoogleApiKey",
+		Category:   Credentials,
+		Patterns:   []Pattern{{Expr: `AIza[0-9A-Za-z_-]{35}`, WordChars: "-"}},
+		Confidence: 0.9,
+		Format:     "Google API key: AIza and 35 letters, digits, - or _ (39 characters)",
+		Extension:  true,
+	},
+	{
+		Name:     "MacAddress",
+		Category: Device,
+		Patterns: []Pattern{
+			{Expr: `[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}`, WordChars: ":"},
+			{Expr: `[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}`, WordChars: "-"},
+			{Expr: `[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}`, WordChars: ".", Validator: &Validator{Name: "a hex letter, one case; not all zero or all ones", Check: validCiscoMAC}},
+		},
+		Validator:  &Validator{Name: "one letter case; not all zero or all ones", Check: validMAC},
+		Confidence: 0.7,
+		Format:     "EUI-48 MAC address: six hex pairs separated by colons (00:1A:2B:3C:4D:5E) or hyphens (00-1A-2B-3C-4D-5E), or Cisco's three dotted groups of four (001a.2b3c.4d5e, with at least one hex letter); 00:00:00:00:00:00 and FF:FF:FF:FF:FF:FF are not reported",
+		Extension:  true,
+	},
+}
+
+// sepaIBAN lists the SEPA countries (the EEA, Switzerland, the UK, Monaco,
+// San Marino, Andorra, the Vatican, and Albania, Moldova, Montenegro, North
+// Macedonia and Serbia) with their IBAN lengths (ISO 13616 registry).
+var sepaIBAN = map[string]int{
+	"AD": 24, "AL": 28, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22,
+	"DK": 18, "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GI": 23, "GR": 27, "HR": 21,
+	"HU": 28, "IE": 22, "IS": 26, "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27,
+	"MD": 24, "ME": 22, "MK": 19, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24,
+	"RS": 22, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "VA": 22,
+}
+
+func sepaCountries() []string {
+	out := make([]string, 0, len(sepaIBAN))
+	for c := range sepaIBAN {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sepaIBANPattern matches the IBANs of the SEPA countries, each with its
+// country's length, so that a word after an IBAN ("BE68 5390 0754 7034
+// SEPA") is not taken as a fifth group: one alternative per length, naming
+// the countries of that length.
+func sepaIBANPattern() string {
+	byLen := map[int][]string{}
+	for c, n := range sepaIBAN {
+		byLen[n] = append(byLen[n], c)
+	}
+	lengths := make([]int, 0, len(byLen))
+	for n := range byLen {
+		lengths = append(lengths, n)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
+	var alts []string
+	for _, n := range lengths {
+		cs := byLen[n]
+		sort.Strings(cs)
+		groups, rest := (n-4)/4, (n-4)%4
+		alt := fmt.Sprintf(`(?:%s)[0-9]{2}(?:[ -]?[0-9A-Z]{4}){%d}`, strings.Join(cs, "|"), groups)
+		if rest > 0 {
+			alt += fmt.Sprintf(`[ -]?[0-9A-Z]{%d}`, rest)
+		}
+		alts = append(alts, alt)
+	}
+	return strings.Join(alts, "|")
+}
+
+// validJWT decodes a JWS compact serialisation's header and payload.
+func validJWT(v []byte) bool {
+	parts := bytes.Split(v, []byte("."))
+	if len(parts) != 3 {
+		return false
+	}
+	var header map[string]any
+	if !decodeJSONPart(parts[0], &header) {
+		return false
+	}
+	if alg, ok := header["alg"].(string); !ok || alg == "" {
+		return false
+	}
+	var payload map[string]any
+	return decodeJSONPart(parts[1], &payload)
+}
+
+func decodeJSONPart(part []byte, v any) bool {
+	part = bytes.TrimRight(part, "=")
+	buf := make([]byte, base64.RawURLEncoding.DecodedLen(len(part)))
+	n, err := base64.RawURLEncoding.Decode(buf, part)
+	return err == nil && json.Unmarshal(buf[:n], v) == nil
+}
+
+// validBearer accepts a token with letters and digits.
+func validBearer(v []byte) bool {
+	v = bytes.TrimRight(v, "=")
+	return len(v) >= 16 && lettersAndDigits(v)
+}
+
+// lettersAndDigits reports whether v holds both ASCII letters and digits.
+func lettersAndDigits(v []byte) bool {
+	letter, digit := false, false
+	for _, c := range v {
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letter = true
+		}
+	}
+	return letter && digit
+}
+
+const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// validGitHubToken checks the checksum of a ghp_/gho_/ghu_/ghs_/ghr_ token:
+// its last 6 characters are the CRC-32 (IEEE) of the 30 characters before
+// them, in base62 with leading zeros.
+func validGitHubToken(v []byte) bool {
+	if len(v) != 40 {
+		return false
+	}
+	body, sum := v[4:34], v[34:]
+	c := crc32.ChecksumIEEE(body)
+	var want [6]byte
+	for i := 5; i >= 0; i-- {
+		want[i] = base62[c%62]
+		c /= 62
+	}
+	return c == 0 && bytes.Equal(want[:], sum)
+}
+
+// validSlackToken requires 30 characters or more and a numeric group of at
+// least 8 digits (the team, user or bot ID).
+func validSlackToken(v []byte) bool {
+	if len(v) < 30 {
+		return false
+	}
+	for _, g := range bytes.Split(v[5:], []byte("-")) {
+		if len(g) >= 8 && allDigits(g) {
+			return true
+		}
+	}
+	return false
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// validMAC rejects mixed letter case and the all-zero and broadcast
+// addresses.
+func validMAC(v []byte) bool {
+	lower, upper, zero, ones := false, false, true, true
+	for _, c := range v {
+		switch {
+		case c >= 'a' && c <= 'f':
+			lower = true
+		case c >= 'A' && c <= 'F':
+			upper = true
+		}
+		if c != '0' && c != ':' && c != '-' && c != '.' {
+			zero = false
+		}
+		if c != 'f' && c != 'F' && c != ':' && c != '-' && c != '.' {
+			ones = false
+		}
+	}
+	return !(lower && upper) && !zero && !ones
+}
+
+// validCiscoMAC is validMAC for the dotted form, which also needs a hex
+// letter: twelve digits in three dotted groups are more often a version or
+// a counter than an address.
+func validCiscoMAC(v []byte) bool {
+	return validMAC(v) && bytes.ContainsFunc(v, func(r rune) bool { return r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F' })
+}

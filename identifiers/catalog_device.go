@@ -6,11 +6,13 @@ import "net/netip"
 // leading zeros.
 const ipv4 = `(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}`
 
-// ipv6 matches the full form (eight groups) and the compressed forms (with
+// ipv6 matches the full forms (eight groups, or six and a dotted quad, as
+// RFC 4291's 0:0:0:0:0:FFFF:129.144.52.38) and the compressed forms (with
 // "::"), with an optional trailing dotted quad; the validator then parses
 // the candidate. Spelling out every compressed form with its group counts
 // makes a far larger, slower program.
-const ipv6 = `(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}` +
+const ipv6 = `(?:[0-9A-Fa-f]{1,4}:){6}[0-9]{1,3}(?:\.[0-9]{1,3}){3}` +
+	`|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}` +
 	`|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::(?:[0-9A-Fa-f]{1,4}:){0,6}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?`
 
 // validIPv6 accepts a textual IPv6 address (RFC 4291 §2.2) with at least two

@@ -1,4 +1,31 @@
 package identifiers
 
-// namesAndAddresses holds Name and Address: full personal names and street addresses.
-var namesAndAddresses = []*Identifier{}
+import "github.com/piiguard/piiguard/identifiers/internal/names"
+
+// namesAndAddresses holds Name and Address: full personal names and street
+// addresses. CloudWatch detects both with machine learning and publishes no
+// format; these are rule-based: a cheap pattern for the shape, and a
+// validator that checks it against word lists (identifiers/data) and
+// country formats.
+var namesAndAddresses = []*Identifier{
+	{
+		Name:       "Address",
+		Category:   Personal,
+		Patterns:   addressPatterns(),
+		Confidence: 0.8,
+		Format: "street address with a house number, a street-type word, a place and a postcode in the country's order: " +
+			"US (ZIP with a matching state), CA (postal code), AU (postcode with a matching state), GB (postcode) " +
+			"as number, street, type, place; FR (and Quebec) as number, type, street, postcode, place; " +
+			"IT and ES as type, street, number, postcode, place; DE as street with its type, number, postcode, place",
+	},
+	{
+		Name:       "Name",
+		Category:   Personal,
+		Patterns:   []Pattern{{Expr: names.NamePattern}},
+		Validator:  &Validator{Name: "given name and surname lists, shape and stop words", Check: isFullName},
+		Confidence: 0.6,
+		Format: "full name in Latin script: a known given name, optional middle names, initials and particles " +
+			"(van, de la), and a known or surname-shaped last name (O'Brien, McDonald, hyphenated); " +
+			"no log, calendar, title, place or common words",
+	},
+}

@@ -1,4 +1,1076 @@
 package identifiers
 
+import "github.com/piiguard/piiguard/internal/checksum"
+
 // national holds national identifiers: driver's licences, passports, national and tax ids, bank accounts and phones by country.
-var national = []*Identifier{}
+// It also holds CreditCardMagneticStripe (category Financial), added with
+// them. Where the reference gives no format, the format is the issuing
+// authority's (for EU driver's licences, as Microsoft Purview documents
+// them), written in each Format.
+var national = []*Identifier{
+	// ---- Bank accounts (reference §4.1, §4.2) ----
+	{
+		Name:     "BankAccountNumber-ES",
+		Category: Financial,
+		Country:  "ES",
+		Patterns: []Pattern{
+			{Expr: `ES[0-9]{2}(?:[ -]?[0-9]{4}){5}`, Validator: ibanValidator("ES")},
+			{Expr: `[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{2}[ -]?[0-9]{10}|[0-9]{4}(?:[ -][0-9]{4}){4}`, Validator: &Validator{Name: "CCC control digits (mod 11)", Check: spanishCCC}},
+		},
+		Keywords:        keywords("account code, account number, accountno#, accountnumber#, bban, código cuenta, código cuenta bancaria, cuenta cliente id, customer account ID, customer account number, customer bank account id, iban, número cuenta bancaria cliente, número cuenta cliente"),
+		KeywordRequired: true,
+		Format:          "IBAN ESkk + 20 digits (ISO 7064 mod 97-10), or BBAN (código cuenta cliente) bank 4 + branch 4 + 2 control digits (mod 11) + account 10; spaces or hyphens allowed",
+	},
+	{
+		Name:     "BankAccountNumber-FR",
+		Category: Financial,
+		Country:  "FR",
+		Patterns: []Pattern{
+			{Expr: `FR[0-9]{2}(?:[ -]?[0-9A-Z]{4}){5}[ -]?[0-9A-Z]{3}`, Validator: ibanValidator("FR")},
+			{Expr: `[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Z]{11}[ -]?[0-9]{2}`, Validator: &Validator{Name: "RIB key (mod 97)", Check: frenchRIB}},
+		},
+		Keywords:        keywords("account code, account number, accountno#, accountnumber#, bban, code bancaire, compte bancaire, customer account id, customer account number, customer bank account id, iban, numéro de compte"),
+		KeywordRequired: true,
+		Format:          "IBAN FRkk + 23 characters (ISO 7064 mod 97-10), or BBAN (RIB) bank 5 + branch 5 + account 11 + RIB key 2 (mod 97); spaces or hyphens allowed",
+	},
+	{
+		Name:     "BankAccountNumber-IT",
+		Category: Financial,
+		Country:  "IT",
+		Patterns: []Pattern{
+			{Expr: `IT[0-9]{2}(?:[ -]?[0-9A-Z]{4}){5}[ -]?[0-9A-Z]{3}`, Validator: ibanValidator("IT")},
+			{Expr: `[A-Z][ -]?[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Z]{12}`, Validator: &Validator{Name: "CIN check letter", Check: italianCIN}},
+		},
+		Keywords:        keywords("account code, account number, accountno#, accountnumber#, bban, codice bancario, conto bancario, customer account id, customer account number, customer bank account id, iban, numero di conto"),
+		KeywordRequired: true,
+		Format:          "IBAN ITkk + 23 characters (ISO 7064 mod 97-10), or BBAN CIN letter + ABI 5 + CAB 5 + account 12 (CIN check letter); spaces or hyphens allowed",
+	},
+
+	// ---- Brazil ----
+	{
+		Name:            "CepCode-BR",
+		Category:        Personal,
+		Country:         "BR",
+		Patterns:        []Pattern{{Expr: `[0-9]{5}-[0-9]{3}|[0-9]{2}\.[0-9]{3}-[0-9]{3}|[0-9]{8}`, Standalone: true}},
+		Keywords:        keywords("cep, código de endereçamento postal, codigo de endereçamento postal"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "CEP range 01000-000 to 99999-999", Check: brazilCEP},
+		Format:          "NNNNN-NNN, NN.NNN-NNN or 8 digits, from 01000-000",
+	},
+	{
+		Name:     "Cnpj-BR",
+		Category: Personal,
+		Country:  "BR",
+		Patterns: []Pattern{
+			{Expr: `[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-[0-9]{2}`},
+			{Expr: `[0-9]{14}`, Standalone: true},
+			{Expr: `[0-9A-Z]{12}[0-9]{2}`},
+		},
+		Keywords:        keywords("cadastro nacional da pessoa jurídica, cadastro nacional da pessoa juridica, cnpj"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "two mod 11 check digits", Check: checksum.CNPJ},
+		Format:          "NN.NNN.NNN/NNNN-NN or 14 characters (the first 12 may be letters, the alphanumeric CNPJ of 2026); two mod 11 check digits",
+	},
+	{
+		Name:            "CpfCode-BR",
+		Category:        Personal,
+		Country:         "BR",
+		Patterns:        []Pattern{{Expr: `[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{9}-[0-9]{2}|[0-9]{11}`, Standalone: true}},
+		Keywords:        keywords("Cadastro de pessoas fisicas, cadastro de pessoas físicas, cadastro de pessoa física, cadastro de pessoa fisica, cpf"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "two mod 11 check digits", Check: checksum.CPF},
+		Format:          "NNN.NNN.NNN-NN, NNNNNNNNN-NN or 11 digits; two mod 11 check digits, one repeated digit rejected",
+	},
+	{
+		Name:     "RgNumber-BR",
+		Category: Personal,
+		Country:  "BR",
+		Patterns: []Pattern{
+			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}-[0-9Xx]|[0-9]{8}-?[0-9Xx]`, Standalone: true},
+		},
+		Keywords:        keywords("registro geral, rg"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "RG check digit (mod 11, 10 written X)", Check: brazilRG},
+		Format:          "RG as issued by São Paulo and most states: NN.NNN.NNN-D or 9 characters, D the mod 11 check digit (weights 2-9, 10 written X)",
+	},
+
+	// ---- Driver's licences (reference §6.2). Formats are the issuing
+	// authorities' (as Microsoft Purview documents them for the EU); a
+	// keyword is required for all of them.
+	{
+		Name:            "DriversLicense-AT",
+		Category:        Personal,
+		Country:         "AT",
+		Patterns:        []Pattern{{Expr: `[0-9]{8}`, Standalone: true}},
+		Keywords:        keywords("führerschein, fuhrerschein, führerschein republik österreich, fuhrerschein republik osterreich"),
+		KeywordRequired: true,
+		Format:          "8 digits",
+	},
+	{
+		Name:     "DriversLicense-AU",
+		Category: Personal,
+		Country:  "AU",
+		Patterns: []Pattern{
+			{Expr: `[0-9]{6,10}`, Standalone: true},
+			{Expr: `[0-9]{3}[ -][0-9]{3}[ -][0-9]{3}|[0-9][ -][0-9]{3}[ -][0-9]{3}[ -][0-9]{3}`, Standalone: true},
+			{Expr: `[A-Z][0-9]{5,6}`},
+		},
+		Keywords:        keywords("dl#, dl:, dl :, dlno#, driver licence, driver license, driver permit, drivers lic., drivers licence, driver's licence, drivers license, driver's license, drivers permit, driver's permit, drivers permit number, driving licence, driving license, driving permit"),
+		KeywordRequired: true,
+		// Near the English keywords it shares with DriversLicense-US, a bare
+		// number goes to the US licence.
+		Confidence: 0.45,
+		Format:     "state formats: 6-10 digits (NSW, VIC, QLD, WA, TAS, NT, ACT), also grouped NNN NNN NNN or N NNN NNN NNN, or a letter and 5-6 digits (SA, TAS)",
+	},
+	{
+		Name:            "DriversLicense-BE",
+		Category:        Personal,
+		Country:         "BE",
+		Patterns:        []Pattern{{Expr: `[0-9]{10}`, Standalone: true}},
+		Keywords:        keywords("fuehrerschein, fuehrerschein- nr, fuehrerscheinnummer, fuhrerschein, führerschein, fuhrerschein- nr, führerschein- nr, fuhrerscheinnummer, führerscheinnummer, numéro permis conduire, permis de conduire, rijbewijs, rijbewijsnummer"),
+		KeywordRequired: true,
+		Format:          "10 digits",
+	},
+	{
+		Name:            "DriversLicense-BG",
+		Category:        Personal,
+		Country:         "BG",
+		Patterns:        []Pattern{{Expr: `[0-9]{9}`, Standalone: true}},
+		Keywords:        keywords("превозно средство, свидетелство за управление на моторно, свидетелство за управление на мпс, сумпс, шофьорска книжка"),
+		KeywordRequired: true,
+		Format:          "9 digits",
+	},
+	{
+		Name:     "DriversLicense-CA",
+		Category: Personal,
+		Country:  "CA",
+		Patterns: []Pattern{
+			{Expr: `[A-Z][0-9]{4}[ -]?[0-9]{5}[ -]?[0-9]{5}`},
+			{Expr: `[A-Z][0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{2}`},
+			{Expr: `[0-9]{6}-[0-9]{3}`, Standalone: true},
+			{Expr: `[0-9]{7,9}`, Standalone: true},
+		},
+		Keywords:        keywords(driversLicenseKeywordsGB + ", permis de conduire"),
+		KeywordRequired: true,
+		// Near the English keywords it shares with DriversLicense-US, a bare
+		// number goes to the US licence.
+		Confidence: 0.45,
+		Format:     "provincial formats: Ontario A1234-56789-01234, Quebec A1234-567890-12 (hyphens or spaces optional), Alberta 123456-789, or 7-9 digits (BC, SK, AB, MB)",
+	},
+	{
+		Name:            "DriversLicense-CY",
+		Category:        Personal,
+		Country:         "CY",
+		Patterns:        []Pattern{{Expr: `[0-9]{12}`, Standalone: true}},
+		Keywords:        keywords("άδεια οδήγησης"),
+		KeywordRequired: true,
+		Format:          "12 digits",
+	},
+	{
+		Name:            "DriversLicense-CZ",
+		Category:        Personal,
+		Country:         "CZ",
+		Patterns:        []Pattern{{Expr: `E[A-Z] ?[0-9]{6}`}},
+		Keywords:        keywords("číslo licence, císlo licence řidiče, číslo řidičského průkazu, ovladače lic., povolení k jízdě, povolení řidiče, řidiči povolení, řidičský prúkaz, řidičský průkaz"),
+		KeywordRequired: true,
+		Format:          "E, a letter and 6 digits (EA 123456)",
+	},
+	{
+		Name:            "DriversLicense-DE",
+		Category:        Personal,
+		Country:         "DE",
+		Patterns:        []Pattern{{Expr: `[0-9A-Z]{9}[0-9X][0-9A-Z]`}},
+		Keywords:        keywords("fuehrerschein, fuehrerschein- nr, fuehrerscheinnummer, fuhrerschein, führerschein, fuhrerschein- nr, führerschein- nr, fuhrerscheinnummer, führerscheinnummer"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "Führerscheinnummer check character (weights 9-1, mod 11)", Check: germanDriversLicense},
+		Format:          "11 characters (Führerscheinnummer): authority code and serial (9 letters or digits, at least one letter), check character (weights 9 to 1, mod 11, 10 written X), issue counter",
+	},
+	{
+		Name:            "DriversLicense-DK",
+		Category:        Personal,
+		Country:         "DK",
+		Patterns:        []Pattern{{Expr: `[0-9]{8}`, Standalone: true}},
+		Keywords:        keywords("kørekort, kørekortnummer"),
+		KeywordRequired: true,
+		Format:          "8 digits",
+	},
+	{
+		Name:            "DriversLicense-EE",
+		Category:        Personal,
+		Country:         "EE",
+		Patterns:        []Pattern{{Expr: `[A-Z]{2}[0-9]{6}`}},
+		Keywords:        keywords("juhi litsentsi number, juhiloa number, juhiluba, juhiluba number"),
+		KeywordRequired: true,
+		Format:          "2 letters and 6 digits",
+	},
+	{
+		Name:     "DriversLicense-ES",
+		Category: Personal,
+		Country:  "ES",
+		Patterns: []Pattern{
+			{Expr: `[0-9]{8}[ -]?[A-Z]`, Validator: &Validator{Name: "DNI control letter (mod 23)", Check: checksum.DNI}},
+			{Expr: `[XYZ][ -]?[0-9]{7}[ -]?[A-Z]`, Validator: &Validator{Name: "NIE control letter (mod 23)", Check: checksum.NIE}},
+		},
+		Keywords:        keywords("carnet conducer, el carnet de conducer, licencia conducer, licencia de manejo, número carnet conducer, número de carnet de conducer, número de permiso conducer, número de permiso de conducer, número licencia conducer, número permiso conducer, permiso conducción, permiso conducer, permiso de conducción"),
+		KeywordRequired: true,
+		Format:          "the holder's DNI (8 digits and the mod 23 control letter) or NIE (X, Y or Z, 7 digits and the control letter)",
+	},
+	{
+		Name:            "DriversLicense-FI",
+		Category:        Personal,
+		Country:         "FI",
+		Patterns:        []Pattern{{Expr: `[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]`}},
+		Keywords:        keywords("ajokortin numero, ajokortti, förare lic., körkort, körkort nummer, kuljettaja lic., permis de conduire"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "henkilötunnus date and check character (mod 31)", Check: finnishHETU},
+		Format:          "the holder's personal identity code DDMMYY, century sign (- + A-F U-Y), 3 digits and a mod 31 check character",
+	},
+	{
+		Name:            "DriversLicense-FR",
+		Category:        Personal,
+		Country:         "FR",
+		Patterns:        []Pattern{{Expr: `[0-9]{12}`, Standalone: true}},
+		Keywords:        keywords("permis de conduire"),
+		KeywordRequired: true,
+		Format:          "12 digits",
+	},
+	{
+		Name:            "DriversLicense-GB",
+		Category:        Personal,
+		Country:         "GB",
+		Patterns:        []Pattern{{Expr: `[A-Z][A-Z9]{4}[0-9](?:[05][1-9]|[16][0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9][A-Z][A-Z9][0-9][A-Z]{2}`}},
+		Keywords:        keywords(driversLicenseKeywordsGB),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "DVLA structure (surname padding, birth month and day)", Check: dvlaLicence},
+		Format:          "16 characters (DVLA): 5 of surname padded with 9, decade digit, birth month (+50 for women), day, year digit, 2 initials (9 padding), a digit and 2 check letters",
+	},
+	{
+		Name:            "DriversLicense-GR",
+		Category:        Personal,
+		Country:         "GR",
+		Patterns:        []Pattern{{Expr: `[0-9]{9}`, Standalone: true}},
+		Keywords:        keywords("δεια οδήγησης, adeia odigisis"),
+		KeywordRequired: true,
+		Format:          "9 digits",
+	},
+	{
+		Name:            "DriversLicense-HR",
+		Category:        Personal,
+		Country:         "HR",
+		Patterns:        []Pattern{{Expr: `[0-9]{8}`, Standalone: true}},
+		Keywords:        keywords("vozačka dozvola"),
+		KeywordRequired: true,
+		Format:          "8 digits",
+	},
+	{
+		Name:            "DriversLicense-HU",
+		Category:        Personal,
+		Country:         "HU",
+		Patterns:        []Pattern{{Expr: `[A-Z]{2}[0-9]{6}`}},
+		Keywords:        keywords("illesztőprogramok lic, jogosítvány, jogsi, licencszám, vezető engedély, vezetői engedély"),
+		KeywordRequired: true,
+		Format:          "2 letters and 6 digits",
+	},
+	{
+		Name:            "DriversLicense-IE",
+		Category:        Personal,
+		Country:         "IE",
+		Patterns:        []Pattern{{Expr: `[0-9]{6}[A-Z]{4}`}},
+		Keywords:        keywords("ceadúnas tiomána"),
+		KeywordRequired: true,
+		Format:          "6 digits and 4 letters",
+	},
+	{
+		Name:            "DriversLicense-IT",
+		Category:        Personal,
+		Country:         "IT",
+		Patterns:        []Pattern{{Expr: `U1[0-9A-Z]{7}[A-Z]|[A-Z][A-Z0-9][0-9]{7}[A-Z]`}},
+		Keywords:        keywords("patente di guida, patente di guida numero, patente guida, patente guida numero"),
+		KeywordRequired: true,
+		Format:          "10 characters: U1, 7 letters or digits and a letter (card since 2013), or a letter, a letter or digit, 7 digits and a letter",
+	},
+	{
+		Name:            "DriversLicense-LT",
+		Category:        Personal,
+		Country:         "LT",
+		Patterns:        []Pattern{{Expr: `[0-9]{8}`, Standalone: true}},
+		Keywords:        keywords("vairuotojo pažymėjimas"),
+		KeywordRequired: true,
+		Format:          "8 digits",
+	},
+	{
+		Name:            "DriversLicense-LU",
+		Category:        Personal,
+		Country:         "LU",
+		Patterns:        []Pattern{{Expr: `[0-9]{6}`, Standalone: true}},
+		Keywords:        keywords("fahrerlaubnis, führerschäin"),
+		KeywordRequired: true,
+		Format:          "6 digits",
+	},
+	{
+		Name:            "DriversLicense-LV",
+		Category:        Personal,
+		Country:         "LV",
+		Patterns:        []Pattern{{Expr: `[A-Z]{3}[0-9]{6}`}},
+		Keywords:        keywords("autovadītāja apliecība, licences numurs, vadītāja apliecība, vadītāja apliecības numurs, vadītāja atļauja, vadītāja licences numurs, vadītāji lic."),
+		KeywordRequired: true,
+		Format:          "3 letters and 6 digits",
+	},
+	{
+		Name:            "DriversLicense-MT",
+		Category:        Personal,
+		Country:         "MT",
+		Patterns:        []Pattern{{Expr: `[0-9A-Z]{2} ?[0-9]{3} ?[0-9]{3}`, Standalone: true}},
+		Keywords:        keywords("liċenzja tas-sewqan"),
+		KeywordRequired: true,
+		Format:          "2 letters or digits and 6 digits, optionally grouped 3-3",
+	},
+	{
+		Name:            "DriversLicense-NL",
+		Category:        Personal,
+		Country:         "NL",
+		Patterns:        []Pattern{{Expr: `[0-9]{10}`, Standalone: true}},
+		Keywords:        keywords("permis de conduire, rijbewijs, rijbewijsnummer"),
+		KeywordRequired: true,
+		Format:          "10 digits",
+	},
+	{
+		Name:            "DriversLicense-PL",
+		Category:        Personal,
+		Country:         "PL",
+		Patterns:        []Pattern{{Expr: `[0-9]{5}/[0-9]{2}/[0-9]{7}|[0-9]{5}/[0-9]{2}/[0-9]{4}`}},
+		Keywords:        keywords("numer licencyjny, prawo jazdy, zezwolenie na prowadzenie"),
+		KeywordRequired: true,
+		Format:          "NNNNN/YY/NNNN or NNNNN/YY/NNNNNNN (number, year, issuing office)",
+	},
+	{
+		Name:            "DriversLicense-PT",
+		Category:        Personal,
+		Country:         "PT",
+		Patterns:        []Pattern{{Expr: `[A-Z]{2}-[0-9]{5,6} [0-9]|[A-Z]-[0-9]{8} [0-9]|[A-Z]-[0-9]{6} [0-9]`}},
+		Keywords:        keywords("carta de condução, carteira de habilitação, carteira de motorist, carteira habilitação, carteira motorist, licença condução, licença de condução, número de licença, número licença, permissão condução, permissão de condução"),
+		KeywordRequired: true,
+		Format:          "district letters, hyphen, number and control digit: AA-NNNNN[N] N or A-NNNNNN[NN] N",
+	},
+	{
+		Name:            "DriversLicense-RO",
+		Category:        Personal,
+		Country:         "RO",
+		Patterns:        []Pattern{{Expr: `[0-9A-Z][0-9]{8}`, Standalone: true}},
+		Keywords:        keywords("numărul permisului de conducere, permis de conducere"),
+		KeywordRequired: true,
+		Format:          "a letter or digit and 8 digits",
+	},
+	{
+		Name:     "DriversLicense-SE",
+		Category: Personal,
+		Country:  "SE",
+		Patterns: []Pattern{
+			{Expr: `(?:19|20)[0-9]{6}[-+]?[0-9]{4}`, Standalone: true},
+			{Expr: `[0-9]{6}[-+]?[0-9]{4}`, Standalone: true},
+		},
+		Keywords:        keywords("ajokortin numero, dlno# ajokortti, drivere lic., förare lic., körkort, körkort nummer, körkortsnummer, kuljettajat lic."),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "personnummer date and Luhn check digit", Check: swedishPersonnummer},
+		Format:          "the holder's personnummer [YY]YYMMDD-NNNN (- or + or none), a valid date (day +60 for coordination numbers) and a Luhn check digit",
+	},
+	{
+		Name:            "DriversLicense-SI",
+		Category:        Personal,
+		Country:         "SI",
+		Patterns:        []Pattern{{Expr: `[0-9]{9}`, Standalone: true}},
+		Keywords:        keywords("vozniško dovoljenje"),
+		KeywordRequired: true,
+		Format:          "9 digits",
+	},
+	{
+		Name:            "DriversLicense-SK",
+		Category:        Personal,
+		Country:         "SK",
+		Patterns:        []Pattern{{Expr: `[0-9A-Z][0-9]{7}`, Standalone: true}},
+		Keywords:        keywords("číslo licencie, číslo vodičského preukazu, ovládače lic., povolenia vodičov, povolenie jazdu, povolenie na jazdu, povolenie vodiča, vodičský preukaz"),
+		KeywordRequired: true,
+		Format:          "a letter or digit and 7 digits",
+	},
+
+	// ---- Identity, tax and social security numbers ----
+	{
+		Name:            "ElectoralRollNumber-GB",
+		Category:        Personal,
+		Country:         "GB",
+		Patterns:        []Pattern{{Expr: `[A-Z]{2,3}[ /-]?[0-9]{1,4}(?:/[0-9]{1,2})?`}},
+		Keywords:        keywords("electoral #, electoral number, electoral roll #, electoral roll no., electoral roll number, electoralrollno"),
+		KeywordRequired: true,
+		Format:          "polling district letters (2-3) and elector number (1-4 digits), optionally separated by a space, hyphen or slash, with an optional /suffix",
+	},
+	{
+		Name:            "IndividualTaxIdentificationNumber-US",
+		Category:        Personal,
+		Country:         "US",
+		Patterns:        []Pattern{{Expr: `9[0-9]{2}-[0-9]{2}-[0-9]{4}|9[0-9]{2} [0-9]{2} [0-9]{4}|9[0-9]{8}`, Standalone: true}},
+		Keywords:        keywords("individual taxpayer identification number, itin, i.t.i.n."),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "IRS ITIN ranges", Check: checksum.ITIN},
+		Format:          "9XX-XX-XXXX (hyphens, spaces or none), digits 4-5 in 50-65, 70-88, 90-92 or 94-99",
+	},
+	{
+		Name:            "InseeCode-FR",
+		Category:        Personal,
+		Country:         "FR",
+		Patterns:        []Pattern{{Expr: nirExpr, Standalone: true}},
+		Keywords:        keywords("assurance sociale, carte nationale d’identité, cni, code sécurité sociale, French social security number, fssn#, insee, insurance number, national id number, nationalid#, numéro d'assurance, sécurité sociale, sécurité sociale non., sécurité sociale numéro, social, social security, social security number, socialsecuritynumber, ss#, ssn, ssn#"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "NIR key (97 - n mod 97)", Check: checksum.NIR},
+		Format:          nirFormat,
+	},
+	{
+		Name:     "NationalIdentificationNumber-DE",
+		Category: Personal,
+		Country:  "DE",
+		Patterns: []Pattern{
+			{Expr: germanDocExpr + `[0-9]D?`, Validator: &Validator{Name: "ICAO 9303 check digit (7-3-1)", Check: checksum.GermanDocumentNumber}},
+			{Expr: germanDocExpr},
+		},
+		Keywords:        keywords("ausweisnummer, id number, identification number, identity number, insurance number, personal id, personalausweis"),
+		KeywordRequired: true,
+		Confidence:      0.45,
+		Format:          "identity card number (since 2010): 9 characters of digits and C F G H J K L M N P R T V W X Y Z, the first a letter; with the machine-readable check digit (ICAO 9303, 7-3-1) when it follows, and then an optional D",
+	},
+	{
+		Name:     "NationalIdentificationNumber-ES",
+		Category: Personal,
+		Country:  "ES",
+		Patterns: []Pattern{
+			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}[ -]?[A-Za-z]|[0-9]{7,8}[ -]?[A-Za-z]`},
+		},
+		Keywords:        keywords("dni, dni#, dninúmero#, documento nacional de identidad, identidad único, identidadúnico#, insurance number, national identification number, national identity, nationalid#, nationalidno#, número nacional identidad, personal identification number, personal identity no, unique identity number, uniqueid#"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "DNI control letter (mod 23)", Check: spanishDNI},
+		Format:          "DNI: 8 digits (7 when the leading zero is dropped; dots allowed, 12.345.678) and the control letter TRWAGMYFPDXBNJZSQVHLCKE[n mod 23]; Macie's examples 99999999 and 00000000 rejected",
+	},
+	{
+		Name:            "NationalIdentificationNumber-IT",
+		Category:        Personal,
+		Country:         "IT",
+		Patterns:        []Pattern{{Expr: `(?i:[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z])`}},
+		Keywords:        keywords("codice fiscal, dati anagrafici, ehic, health card, health insurance card, p. iva, partita i.v.a., personal data, tax code, tessera sanitaria"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "codice fiscale check letter", Check: checksum.CodiceFiscale},
+		Format:          "codice fiscale: 6 letters, year, month letter, day (+40 for women), place code, check letter (odd/even tables, mod 26); omocodia letters accepted",
+	},
+	{
+		Name:            "NationalInsuranceNumber-GB",
+		Category:        Personal,
+		Country:         "GB",
+		Patterns:        []Pattern{{Expr: `(?i:[A-Z]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-D])`}},
+		Keywords:        keywords("insurance no., insurance number, insurance#, national insurance number, nationalinsurance#, nationalinsurancenumber, nin, nino"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "HMRC prefix and suffix rules", Check: checksum.NINO},
+		Format:          "2 prefix letters, 6 digits and a suffix A-D (AB 12 34 56 C); prefixes D F I Q U V, second letter O and BG GB KN NK NT TN ZZ not allocated",
+	},
+	{
+		Name:            "NieNumber-ES",
+		Category:        Personal,
+		Country:         "ES",
+		Patterns:        []Pattern{{Expr: `(?i:[XYZ][ -]?[0-9]{7}[ -]?[A-Z])`}},
+		Keywords:        keywords(spanishTaxKeywords),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "NIE control letter (mod 23)", Check: checksum.NIE},
+		Format:          "X, Y or Z, 7 digits and the control letter (mod 23 with X, Y, Z read as 0, 1, 2)",
+	},
+	{
+		Name:     "NifNumber-ES",
+		Category: Personal,
+		Country:  "ES",
+		Patterns: []Pattern{
+			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}[ -]?[A-Za-z]|[0-9]{7,8}[ -]?[A-Za-z]`, Validator: &Validator{Name: "DNI control letter (mod 23)", Check: spanishDNI}},
+			{Expr: `[KLMklm][ -]?[0-9]{7}[ -]?[A-Za-z]`, Validator: &Validator{Name: "control letter (mod 23)", Check: spanishKLM}},
+		},
+		Keywords:        keywords(spanishTaxKeywords),
+		KeywordRequired: true,
+		Format:          "NIF of individuals: the DNI (8 digits, 7 without the leading zero, and the mod 23 control letter), or K, L or M, 7 digits and the control letter",
+	},
+	{
+		Name:     "SocialInsuranceNumber-CA",
+		Category: Personal,
+		Country:  "CA",
+		Patterns: []Pattern{
+			{Expr: `[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{3}-[0-9]{3}-[0-9]{3}|[0-9]{9}`, Standalone: true},
+		},
+		Keywords:        keywords("canadian id, numéro d'assurance sociale, social insurance number, sin"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "Luhn, first digit not 0 or 8", Check: checksum.SIN},
+		Format:          "9 digits, plain or grouped 3-3-3 by spaces or hyphens; Luhn; first digit not 0 or 8",
+	},
+	{
+		Name:            "PermanentResidenceNumber-CA",
+		Category:        Personal,
+		Country:         "CA",
+		Patterns:        []Pattern{{Expr: `[A-Z]{2}[0-9]{7}|[0-9]{4}-[0-9]{4}|[0-9]{2}-[0-9]{4}-[0-9]{4}|[0-9]{8}|[0-9]{10}`, Standalone: true}},
+		Keywords:        keywords("carte résident permanent, numéro carte résident permanent, numéro résident permanent, permanent resident card, permanent resident card number, permanent resident no, permanent resident no., permanent resident number, pr no, pr no., pr non, pr number, résident permanent no., résident permanent non"),
+		KeywordRequired: true,
+		Format:          "PR card number (2 letters and 7 digits) or client ID (UCI): 8 digits (NNNN-NNNN) or 10 digits (NN-NNNN-NNNN)",
+	},
+	{
+		Name:            "Ssn-ES",
+		Category:        Personal,
+		Country:         "ES",
+		Patterns:        []Pattern{{Expr: `[0-9]{2}[ /-]?[0-9]{8}[ /-]?[0-9]{2}|[0-9]{2}[ /-][0-9]{7}[ /-][0-9]{3}`, Standalone: true}},
+		Keywords:        keywords("número de la seguridad social, social security no., social security no, social security number, socialsecurityno#, ssn, ssn#"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "NAF control (mod 97)", Check: checksum.NAF},
+		Format:          "número de afiliación (NUSS): province 2 + number 8 + control 2 (mod 97), plain or separated by spaces, slashes or hyphens",
+	},
+	{
+		Name:            "TaxId-DE",
+		Category:        Personal,
+		Country:         "DE",
+		Patterns:        []Pattern{{Expr: `[1-9][0-9] ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true}},
+		Keywords:        keywords("identifikationsnummer, steuer id, steueridentifikationsnummer, steuernummer, tax id, tax identification number, tax number"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "Steuer-IdNr digit rule and ISO 7064 MOD 11,10", Check: checksum.SteuerID},
+		Format:          "Steuer-IdNr: 11 digits (NN NNN NNN NNN), first not 0, one digit repeated in the first 10, ISO 7064 MOD 11,10 check digit",
+	},
+	{
+		Name:            "TaxId-ES",
+		Category:        Personal,
+		Country:         "ES",
+		Patterns:        []Pattern{{Expr: `[ABCDEFGHJNPQRSUVW][ -]?[0-9]{7}[ -]?[0-9A-J]`}},
+		Keywords:        keywords(spanishTaxKeywords),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "CIF control digit or letter", Check: checksum.CIF},
+		Format:          "CIF: entity letter (A-H J N P Q R S U V W), 7 digits and a control digit or letter",
+	},
+	{
+		Name:            "TaxId-FR",
+		Category:        Personal,
+		Country:         "FR",
+		Patterns:        []Pattern{{Expr: `[0-3][0-9] ?[0-9]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true}},
+		Keywords:        keywords("numéro d'identification fiscale, tax id, tax identification number, tax number, tin, tin#"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "SPI key (first 10 digits mod 511)", Check: frenchSPI},
+		Format:          "numéro fiscal (SPI): 13 digits (NN NN NNN NNN NNN), first 0-3, the last 3 equal to the first 10 mod 511",
+	},
+	{
+		Name:     "TaxId-GB",
+		Category: Personal,
+		Country:  "GB",
+		Patterns: []Pattern{
+			{Expr: `[0-9]{3} ?[0-9]{5} ?[0-9]{5}|K?[0-9]{10}K?|K?[0-9]{5} [0-9]{5}K?`, Standalone: true, Validator: &Validator{Name: "UTR check digit (mod 11)", Check: checksum.UTR}},
+			{Expr: `[0-9]{2}[A-Z][0-9]{5}`},
+		},
+		Keywords:        keywords("paye, tax id, tax id no., tax id number, tax identification, tax identification#, tax no., tax number, tax reference, tax#, taxid#, temporary reference number, tin, trn, unique tax reference, unique taxpayer reference, utr"),
+		KeywordRequired: true,
+		Format:          "UTR: 10 digits (NNNNN NNNNN, optional K before or after, or the 13-digit online form) with a leading mod 11 check digit; or TRN: 2 digits, a letter and 5 digits",
+	},
+
+	// ---- Passports (reference §6.4) ----
+	{
+		Name:            "PassportNumber-CA",
+		Category:        Personal,
+		Country:         "CA",
+		Patterns:        []Pattern{{Expr: `[A-Z]{2}[0-9]{6}`}},
+		Keywords:        keywords("passeport, passeport#, passport, passport#, passportno, passportno#"),
+		KeywordRequired: true,
+		Format:          "2 letters and 6 digits",
+	},
+	{
+		Name:     "PassportNumber-DE",
+		Category: Personal,
+		Country:  "DE",
+		Patterns: []Pattern{
+			{Expr: germanPassportExpr + `[0-9]D?`, Validator: &Validator{Name: "ICAO 9303 check digit (7-3-1)", Check: checksum.GermanDocumentNumber}},
+			{Expr: germanPassportExpr},
+		},
+		Keywords:        keywords("ausstellungsdatum, ausstellungsort, geburtsdatum, passport, passports, reisepass, reisepass–nr, reisepassnummer"),
+		KeywordRequired: true,
+		// A plain letter and 8 digits near "passport" is a US passport
+		// first; the German check-digit form still wins.
+		Confidence: 0.45,
+		Format:     "9 characters of digits and C F G H J K L M N P R T V W X Y Z, the first C F G H J or K; with the machine-readable check digit (ICAO 9303, 7-3-1) when it follows, and then an optional D",
+	},
+	{
+		Name:            "PassportNumber-ES",
+		Category:        Personal,
+		Country:         "ES",
+		Patterns:        []Pattern{{Expr: `[A-Z]{3}[0-9]{6}`}},
+		Keywords:        keywords("españa pasaporte, libreta pasaporte, número pasaporte, pasaporte, passport, passport book, passport no, passport number, spain passport"),
+		KeywordRequired: true,
+		Format:          "3 letters and 6 digits",
+	},
+	{
+		Name:            "PassportNumber-FR",
+		Category:        Personal,
+		Country:         "FR",
+		Patterns:        []Pattern{{Expr: `[0-9]{2}[A-Z]{2}[0-9]{5}`}},
+		Keywords:        keywords("numéro de passeport, passeport, passeport#, passeport #, passeportn °, passeport n °, passeportNon, passeport non"),
+		KeywordRequired: true,
+		Format:          "2 digits, 2 letters and 5 digits",
+	},
+	{
+		Name:            "PassportNumber-GB",
+		Category:        Personal,
+		Country:         "GB",
+		Patterns:        []Pattern{{Expr: `[0-9]{9}`, Standalone: true}},
+		Keywords:        keywords("passeport #, passeport n °, passeportNon, passeport non, passeportn °, passport #, passport no, passport number, passport#, passportid"),
+		KeywordRequired: true,
+		Format:          "9 digits (HM Passport Office)",
+	},
+	{
+		Name:            "PassportNumber-IT",
+		Category:        Personal,
+		Country:         "IT",
+		Patterns:        []Pattern{{Expr: `[A-Z]{2}[0-9]{7}`}},
+		Keywords:        keywords("italian passport number, numéro passeport, numéro passeport italien, passaporto, passaporto italiana, passaporto numero, passport number, repubblica italiana passaporto"),
+		KeywordRequired: true,
+		Format:          "2 letters and 7 digits",
+	},
+
+	// ---- Phone numbers (reference §6.1): with the country code no keyword
+	// is needed; the national form needs one. The phone keywords are the
+	// same for every country, so the national forms are kept apart by
+	// shape where they can be, and by confidence where they cannot (GB and
+	// FR 0.7 before DE, ES and IT 0.6).
+	{
+		Name:     "PhoneNumber-BR",
+		Category: Personal,
+		Country:  "BR",
+		Patterns: []Pattern{
+			{Expr: `\+55[ -]?(?:\([1-9][1-9]\)|[1-9][1-9])[ -]?(?:9[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`},
+			{Expr: `\([1-9][1-9]\)[ -]?(?:9[0-9]{4}|[2-5][0-9]{3})-?[0-9]{4}|[1-9][1-9][ -](?:9[0-9]{4}|[2-5][0-9]{3})-[0-9]{4}`, NeedsKeyword: true},
+		},
+		Keywords:   keywords(phoneKeywords + ", cel, celular, fone, móvel, número residencial, numero residencial, telefone"),
+		Confidence: 0.7,
+		Format:     "+55, area code (DDD, 2 digits 1-9) and 8 digits (landline, 2-5 first) or 9 (mobile, 9 first); near a keyword, (DDD) NNNNN-NNNN or DDD NNNNN-NNNN",
+	},
+	{
+		Name:     "PhoneNumber-DE",
+		Category: Personal,
+		Country:  "DE",
+		Patterns: []Pattern{
+			{Expr: `\+49[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,3}`, Validator: &Validator{Name: "6-11 digits after +49", Check: phoneDigits("49", 6, 11)}},
+			{Expr: `0(?:[2-9][0-9]{1,4}|1[5-7][0-9]{1,2})(?: / |[ /-])[1-9][0-9]{2,7}(?:-[0-9]{1,5})?`, NeedsKeyword: true, Standalone: true},
+		},
+		Keywords:   keywords(phoneKeywords),
+		Confidence: 0.6,
+		Format:     "+49 (optionally (0)) and 6-11 digits; near a keyword, 0 + area code (2-5 digits, mobile 015x-017x), a space, slash or hyphen, and the subscriber number (DIN 5008, optional -extension)",
+	},
+	{
+		Name:     "PhoneNumber-ES",
+		Category: Personal,
+		Country:  "ES",
+		Patterns: []Pattern{
+			{Expr: `\+34[ -]?[6-9][0-9](?:[ -]?[0-9]){7}`},
+			{Expr: `[6-9][0-9]{2}[ .-]?[0-9]{3}[ .-]?[0-9]{3}|[6-9][0-9]{2}[ .-]?[0-9]{2}[ .-]?[0-9]{2}[ .-]?[0-9]{2}|[6-9][0-9][ .-]?[0-9]{3}[ .-]?[0-9]{2}[ .-]?[0-9]{2}`, NeedsKeyword: true, Standalone: true},
+		},
+		Keywords:   keywords(phoneKeywords),
+		Confidence: 0.6,
+		Format:     "+34 and 9 digits starting 6-9; near a keyword, the 9 digits alone (NNN NNN NNN, NNN NN NN NN, NN NNN NN NN; spaces, dots or hyphens)",
+	},
+	{
+		Name:     "PhoneNumber-FR",
+		Category: Personal,
+		Country:  "FR",
+		Patterns: []Pattern{
+			{Expr: `\+33[ .-]?(?:\(0\)[ .-]?)?[1-9](?:[ .-]?[0-9]{2}){4}`},
+			{Expr: `0[1-9](?:[ .-]?[0-9]{2}){4}`, NeedsKeyword: true, Standalone: true},
+		},
+		Keywords:   keywords(phoneKeywords),
+		Confidence: 0.7,
+		Format:     "+33 (optionally (0)) and 9 digits; near a keyword, 0 and 9 digits (01 42 68 53 00; spaces, dots or hyphens between pairs)",
+	},
+	{
+		Name:     "PhoneNumber-IT",
+		Category: Personal,
+		Country:  "IT",
+		Patterns: []Pattern{
+			{Expr: `\+39[ .-]?(?:0[0-9]{1,3}|3[0-9]{2})(?:[ .-]?[0-9]{2,4}){1,3}`, Validator: &Validator{Name: "6-11 digits after +39", Check: phoneDigits("39", 6, 11)}},
+			{Expr: `0[1-9][0-9]{0,2}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,4}|3[0-9]{2}[ .-]?[0-9]{3}[ .-]?[0-9]{3,4}`, NeedsKeyword: true, Standalone: true},
+		},
+		Keywords:   keywords(phoneKeywords),
+		Confidence: 0.6,
+		Format:     "+39 and 6-11 digits, landline with its leading 0 or mobile starting 3; near a keyword, the national number alone (06 678 4343, 347 123 4567)",
+	},
+
+	// ---- Payment card magnetic stripe (reference §4.1; Macie's rule) ----
+	{
+		Name:     "CreditCardMagneticStripe",
+		Category: Financial,
+		Patterns: []Pattern{
+			{Expr: `%?B[0-9]{12,19}\^[A-Za-z0-9 /.'-]{2,26}\^[0-9]{2}(?:0[1-9]|1[0-2])[0-9]{3}[A-Za-z0-9 ]{0,40}\??`},
+			{Expr: `;?[0-9]{12,19}=[0-9]{2}(?:0[1-9]|1[0-2])[0-9]{3}[0-9]{0,20}\??`},
+		},
+		Keywords:        keywords("card data, iso7813, mag, magstripe, stripe, swipe"),
+		KeywordRequired: true,
+		Validator:       &Validator{Name: "PAN Luhn", Check: stripePAN},
+		Confidence:      0.8,
+		Format:          "ISO/IEC 7813 track 1 (%B PAN ^ NAME ^ YYMM service code discretionary ?) or track 2 (;PAN = YYMM service code discretionary ?), sentinels optional; PAN of 12-19 digits passing Luhn",
+	},
+}
+
+// Expressions and keywords several identifiers share.
+const (
+	// nirExpr is a French NIR (INSEE code, carte Vitale number): sex,
+	// year, month, department (2A/2B for Corsica), commune, order, key.
+	nirExpr   = `[1-478] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}`
+	nirFormat = "NIR: 15 characters (1 84 12 76 451 089 46; spaces optional), sex 1-4 7 8, department 2A/2B allowed, key 97 - (first 13 mod 97)"
+
+	// germanDocExpr is a German identity card number without its check
+	// digit; germanPassportExpr a passport number.
+	germanDocExpr      = `[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}`
+	germanPassportExpr = `[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}`
+
+	spanishTaxKeywords = "cif, cif número, cifnúmero#, nie, nif, número de contribuyente, número de identidad de extranjero, número de identificación fiscal, número de impuesto corporativo, personal tax number, tax id, tax identification number, tax number, tin, tin#"
+)
+
+// digitsOf copies the ASCII digits of v into buf and returns them.
+func digitsOf(buf []byte, v []byte) []byte {
+	out := buf[:0]
+	for _, c := range v {
+		if c >= '0' && c <= '9' && len(out) < cap(out) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// alnumOf copies the ASCII letters (upper-cased) and digits of v into buf
+// and returns them, or nil when there are more than fit.
+func alnumOf(buf []byte, v []byte) []byte {
+	out := buf[:0]
+	for _, c := range v {
+		switch {
+		case c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		default:
+			continue
+		}
+		if len(out) == cap(out) {
+			return nil
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// spanishCCC checks the two control digits of a Spanish código cuenta
+// cliente (bank 4, branch 4, control 2, account 10): each is 11 - (weighted
+// sum mod 11) with weights 1 2 4 8 5 10 9 7 3 6, 11 written 0 and 10 written
+// 1; the first covers "00" + bank + branch, the second the account.
+func spanishCCC(v []byte) bool {
+	var buf [20]byte
+	d := digitsOf(buf[:], v)
+	if len(d) != 20 {
+		return false
+	}
+	control := func(digits []byte) byte {
+		weights := [10]int{1, 2, 4, 8, 5, 10, 9, 7, 3, 6}
+		sum := 0
+		for i, c := range digits {
+			sum += int(c-'0') * weights[i+10-len(digits)]
+		}
+		c := 11 - sum%11
+		switch c {
+		case 11:
+			c = 0
+		case 10:
+			c = 1
+		}
+		return byte('0' + c)
+	}
+	return d[8] == control(d[0:8]) && d[9] == control(d[10:20]) && !allZero(d[10:20])
+}
+
+// frenchRIB checks the key of a French RIB (bank 5, branch 5, account 11
+// letters or digits, key 2): 97 - ((89 bank + 15 branch + 3 account) mod 97),
+// letters of the account read as digits (A J = 1, B K S = 2, ... I R Z = 9).
+func frenchRIB(v []byte) bool {
+	var buf [23]byte
+	b := alnumOf(buf[:], v)
+	if len(b) != 23 {
+		return false
+	}
+	num := func(s []byte) int {
+		n := 0
+		for _, c := range s {
+			d := int(c - '0')
+			if c >= 'A' && c <= 'Z' {
+				d = int("12345678912345678923456789"[c-'A'] - '0')
+			} else if c > '9' {
+				return -1
+			}
+			n = (n*10 + d) % 97
+		}
+		return n
+	}
+	bank, branch, account, key := num(b[0:5]), num(b[5:10]), num(b[10:21]), num(b[21:23])
+	if bank < 0 || branch < 0 || account < 0 || key < 0 || !isDigits(b[0:10]) || !isDigits(b[21:23]) {
+		return false
+	}
+	k := 97 - (89*bank+15*branch+3*account)%97
+	return int(b[21]-'0')*10+int(b[22]-'0') == k
+}
+
+// italianCIN checks the check letter (CIN) of an Italian BBAN: the
+// characters of ABI, CAB and account (22) valued like the codice fiscale's
+// (odd positions by its odd table, even positions 0-25), summed mod 26.
+func italianCIN(v []byte) bool {
+	var buf [23]byte
+	b := alnumOf(buf[:], v)
+	if len(b) != 23 || b[0] < 'A' || b[0] > 'Z' || !isDigits(b[1:11]) {
+		return false
+	}
+	odd := [26]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
+	sum := 0
+	for i, c := range b[1:] {
+		var k int
+		if c >= 'A' {
+			k = int(c - 'A')
+		} else {
+			k = int(c - '0')
+		}
+		if i%2 == 0 {
+			sum += odd[k]
+		} else {
+			sum += k
+		}
+	}
+	return b[0] == byte('A'+sum%26) && !allZero(b[11:])
+}
+
+// brazilCEP rejects CEPs below 01000-000, which are not allocated.
+func brazilCEP(v []byte) bool {
+	var buf [8]byte
+	d := digitsOf(buf[:], v)
+	return len(d) == 8 && (d[0] != '0' || d[1] != '0')
+}
+
+// brazilRG checks the check digit of an RG as São Paulo issues it: the
+// first 8 digits weighted 2 to 9, the check 11 - (sum mod 11), 10 written X
+// and 11 written 0. One repeated digit is rejected.
+func brazilRG(v []byte) bool {
+	var buf [9]byte
+	b := alnumOf(buf[:], v)
+	if len(b) != 9 || !isDigits(b[:8]) || allSame(b[:8]) {
+		return false
+	}
+	sum := 0
+	for i, c := range b[:8] {
+		sum += int(c-'0') * (i + 2)
+	}
+	check := 11 - sum%11
+	switch check {
+	case 10:
+		return b[8] == 'X'
+	case 11:
+		return b[8] == '0'
+	}
+	return b[8] == byte('0'+check)
+}
+
+// germanDriversLicense checks the check character of a German
+// Führerscheinnummer (11 characters): the first 9 valued 0-9 and A=10 ...
+// Z=35, weighted 9 to 1, mod 11, 10 written X. At least one of them is a
+// letter (the authority code or serial), so an 11-digit number is not one.
+func germanDriversLicense(v []byte) bool {
+	var buf [11]byte
+	b := alnumOf(buf[:], v)
+	if len(b) != 11 {
+		return false
+	}
+	sum, letters := 0, 0
+	for i, c := range b[:9] {
+		d := int(c - '0')
+		if c >= 'A' {
+			d = int(c-'A') + 10
+			letters++
+		}
+		sum += d * (9 - i)
+	}
+	check := byte('0' + sum%11)
+	if sum%11 == 10 {
+		check = 'X'
+	}
+	return letters > 0 && b[9] == check
+}
+
+// dvlaLicence checks what the DVLA licence pattern cannot: the surname
+// part is letters then only 9s (padding), not all 9s, and the birth day
+// exists in the birth month.
+func dvlaLicence(v []byte) bool {
+	if len(v) != 16 {
+		return false
+	}
+	padding := false
+	for _, c := range v[:5] {
+		if c == '9' {
+			padding = true
+		} else if padding {
+			return false
+		}
+	}
+	month := int(v[6]-'0')%5*10 + int(v[7]-'0')
+	day := int(v[8]-'0')*10 + int(v[9]-'0')
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	return month >= 1 && month <= 12 && day >= 1 && day <= days[month]
+}
+
+// finnishHETU checks a Finnish personal identity code (henkilötunnus):
+// DDMMYY, a century sign, a 3-digit individual number (002-899) and the
+// check character "0123456789ABCDEFHJKLMNPRSTUVWXY"[n mod 31] of the 9
+// digits.
+func finnishHETU(v []byte) bool {
+	if len(v) != 11 || !isDigits(v[:6]) || !isDigits(v[7:10]) {
+		return false
+	}
+	day := int(v[0]-'0')*10 + int(v[1]-'0')
+	month := int(v[2]-'0')*10 + int(v[3]-'0')
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return false
+	}
+	n := 0
+	for _, c := range v[:6] {
+		n = n*10 + int(c-'0')
+	}
+	ind := int(v[7]-'0')*100 + int(v[8]-'0')*10 + int(v[9]-'0')
+	if ind < 2 {
+		return false
+	}
+	n = n*1000 + ind
+	return v[10] == "0123456789ABCDEFHJKLMNPRSTUVWXY"[n%31]
+}
+
+// swedishPersonnummer checks a Swedish personal identity number: a date
+// YYMMDD (day + 60 for coordination numbers), 3 digits and a Luhn check
+// digit over the 10 digits; a 4-digit year may lead.
+func swedishPersonnummer(v []byte) bool {
+	var buf [12]byte
+	d := digitsOf(buf[:], v)
+	if len(d) == 12 {
+		d = d[2:]
+	}
+	if len(d) != 10 {
+		return false
+	}
+	month := int(d[2]-'0')*10 + int(d[3]-'0')
+	day := int(d[4]-'0')*10 + int(d[5]-'0')
+	if day > 60 {
+		day -= 60
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return false
+	}
+	return checksum.Luhn(d)
+}
+
+// frenchSPI checks a French numéro fiscal (SPI): 13 digits, the first 0-3,
+// the last 3 equal to the first 10 mod 511.
+func frenchSPI(v []byte) bool {
+	var buf [13]byte
+	d := digitsOf(buf[:], v)
+	if len(d) != 13 || d[0] > '3' || allZero(d) {
+		return false
+	}
+	n := 0
+	for _, c := range d[:10] {
+		n = (n*10 + int(c-'0')) % 511
+	}
+	return n == int(d[10]-'0')*100+int(d[11]-'0')*10+int(d[12]-'0')
+}
+
+// spanishDNI accepts a DNI of 8 digits and, when the leading zero is
+// dropped, of 7. The numbers 99999999 and 00000000, which Macie does not
+// report (documentation examples), are rejected.
+func spanishDNI(v []byte) bool {
+	var buf [10]byte
+	b := alnumOf(buf[1:1:10], v)
+	switch len(b) {
+	case 8:
+		buf[0] = '0'
+		b = buf[:9]
+	case 9:
+	default:
+		return false
+	}
+	if allSame(b[:8]) && (b[0] == '0' || b[0] == '9') {
+		return false
+	}
+	return checksum.DNI(b)
+}
+
+// spanishKLM checks a NIF starting K, L or M: the control letter is the
+// DNI letter of the 7 digits.
+func spanishKLM(v []byte) bool {
+	var buf [9]byte
+	b := alnumOf(buf[:], v)
+	if len(b) != 9 {
+		return false
+	}
+	b[0] = '0'
+	return checksum.DNI(b)
+}
+
+// phoneDigits returns a check that a number written with the country code
+// cc holds between min and max digits after it (a trunk "(0)" not counted).
+func phoneDigits(cc string, min, max int) func([]byte) bool {
+	return func(v []byte) bool {
+		n, skip := 0, len(cc)
+		for i := 0; i < len(v); i++ {
+			c := v[i]
+			if c == '(' && i+2 < len(v) && v[i+1] == '0' && v[i+2] == ')' {
+				i += 2
+				continue
+			}
+			if c >= '0' && c <= '9' {
+				if skip > 0 {
+					skip--
+					continue
+				}
+				n++
+			}
+		}
+		return n >= min && n <= max
+	}
+}
+
+// stripePAN checks the primary account number of a magnetic-stripe track:
+// the digits before the first field separator ('^' or '=') pass Luhn.
+func stripePAN(v []byte) bool {
+	i := 0
+	for i < len(v) && (v[i] < '0' || v[i] > '9') {
+		i++
+	}
+	j := i
+	for j < len(v) && v[j] >= '0' && v[j] <= '9' {
+		j++
+	}
+	return j-i >= 12 && j-i <= 19 && checksum.Luhn(v[i:j])
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != '0' {
+			return false
+		}
+	}
+	return true
+}
+
+func allSame(b []byte) bool {
+	for _, c := range b {
+		if c != b[0] {
+			return false
+		}
+	}
+	return true
+}

@@ -32,9 +32,9 @@ var personal = []*Identifier{
 	{
 		Name:       "EmailAddress",
 		Category:   Personal,
-		Patterns:   []Pattern{{Expr: `[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}`}},
+		Patterns:   []Pattern{{Expr: `[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}(?:xn--[A-Za-z0-9-]{0,58}[A-Za-z0-9]|[A-Za-z]{2,24})`}},
 		Confidence: 0.9,
-		Format:     "local-part@domain with a top-level domain of 2-24 letters",
+		Format:     "local-part@domain with a top-level domain of 2-24 letters or an internationalized (xn--) one",
 	},
 	{
 		Name:            "LatLong",

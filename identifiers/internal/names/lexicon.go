@@ -1,0 +1,267 @@
+// Package names recognises personal names and postal addresses for the
+// Name and Address identifiers: the word lists they need (given names,
+// surnames, stop words, places, street types, regions), the checks their
+// validators run over a pattern's match, and the Address patterns, which are
+// built from the street-type lists.
+//
+// The checks see only the matched bytes and allocate nothing: the detector
+// calls them on every candidate, most of which are not names.
+package names
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Sources are the texts of the data files (identifiers/data/*.txt).
+type Sources struct {
+	GivenNames, Surnames, Stopwords, Places, AddressWords string
+}
+
+// Lexicon holds the word lists, folded (see Fold).
+type Lexicon struct {
+	given     map[string]bool
+	ambiguous map[string]bool
+	surnames  map[string]bool
+	stop      map[string]bool
+	places    map[string]uint8 // folded place name -> countries (bit set)
+
+	street     map[string]streetKind // folded street-type word -> kinds
+	units      map[string]bool
+	directions map[string]bool
+	usStates   map[string]*region // folded code or name -> state
+	caRegions  map[string]*region
+	auStates   map[string]*region
+}
+
+// A region is a US state, Canadian province or Australian state.
+type region struct {
+	code  string
+	first string // first characters its postcodes may start with
+}
+
+// Countries, as bits of Lexicon.places.
+const (
+	US uint8 = 1 << iota
+	CA
+	AU
+	GB
+	FR
+	DE
+	IT
+	ES
+)
+
+var countryBits = map[string]uint8{"US": US, "CA": CA, "AU": AU, "GB": GB, "FR": FR, "DE": DE, "IT": IT, "ES": ES}
+
+type streetKind uint8
+
+const (
+	streetEN streetKind = 1 << iota
+	streetENShort
+	streetFR
+	streetITES
+	streetDE
+)
+
+var streetSections = map[string]streetKind{
+	"street-en": streetEN, "street-en-short": streetENShort, "street-fr": streetFR,
+	"street-it-es": streetITES, "street-de": streetDE,
+}
+
+// Load parses the data files.
+func Load(src Sources) *Lexicon {
+	lx := &Lexicon{
+		given: map[string]bool{}, ambiguous: map[string]bool{}, surnames: map[string]bool{},
+		stop: map[string]bool{}, places: map[string]uint8{}, street: map[string]streetKind{},
+		units: map[string]bool{}, directions: map[string]bool{},
+		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
+	}
+	for section, line := range lines(src.GivenNames) {
+		for _, w := range strings.Fields(line) {
+			f := FoldString(w)
+			lx.given[f] = true
+			if section == "ambiguous" {
+				lx.ambiguous[f] = true
+			}
+		}
+	}
+	for _, line := range lines(src.Surnames) {
+		for _, w := range strings.Fields(line) {
+			if f := FoldString(w); !particles[f] {
+				lx.surnames[f] = true
+			}
+		}
+	}
+	for _, line := range lines(src.Stopwords) {
+		for _, w := range strings.Fields(line) {
+			if f := FoldString(w); !lx.given[f] && !lx.surnames[f] {
+				lx.stop[f] = true
+			}
+		}
+	}
+	for section, line := range lines(src.Places) {
+		lx.places[FoldString(line)] |= countryBits[section]
+	}
+	for section, line := range lines(src.AddressWords) {
+		if k, ok := streetSections[section]; ok {
+			lx.street[FoldString(line)] |= k
+			continue
+		}
+		switch section {
+		case "unit":
+			lx.units[FoldString(line)] = true
+		case "direction":
+			lx.directions[FoldString(line)] = true
+		case "us-state", "ca-province", "au-state":
+			f := strings.Fields(line)
+			if len(f) < 3 {
+				continue
+			}
+			r := &region{code: f[0], first: f[len(f)-1]}
+			m := map[string]map[string]*region{"us-state": lx.usStates, "ca-province": lx.caRegions, "au-state": lx.auStates}[section]
+			m[FoldString(f[0])] = r
+			m[FoldString(strings.Join(f[1:len(f)-1], " "))] = r
+		}
+	}
+	return lx
+}
+
+// lines yields the non-empty, non-comment lines of a data file with the
+// section ("[name]" header) they are in.
+func lines(text string) func(yield func(section, line string) bool) {
+	return func(yield func(string, string) bool) {
+		section := ""
+		for line := range strings.SplitSeq(text, "\n") {
+			if i := strings.IndexByte(line, '#'); i >= 0 {
+				line = line[:i]
+			}
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			if line[0] == '[' && line[len(line)-1] == ']' {
+				section = line[1 : len(line)-1]
+				continue
+			}
+			if !yield(section, line) {
+				return
+			}
+		}
+	}
+}
+
+// StreetTypes returns the street-type words of a data section as written
+// ("street-en", "street-en-short", "street-fr", "street-it-es",
+// "street-de"), in file order.
+func StreetTypes(addressWords, section string) []string {
+	var out []string
+	for s, line := range lines(addressWords) {
+		if s == section {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// Sizes reports how many entries each list holds, for documentation and
+// tests.
+func (lx *Lexicon) Sizes() map[string]int {
+	return map[string]int{
+		"given": len(lx.given), "ambiguous": len(lx.ambiguous), "surnames": len(lx.surnames),
+		"stop": len(lx.stop), "places": len(lx.places), "street": len(lx.street),
+	}
+}
+
+// particles are the lower-case words that join the parts of a name ("van",
+// "de la"), folded.
+var particles = map[string]bool{
+	"van": true, "von": true, "de": true, "der": true, "den": true, "del": true, "della": true,
+	"dei": true, "degli": true, "di": true, "da": true, "du": true, "dos": true, "das": true,
+	"des": true, "le": true, "la": true, "los": true, "las": true, "ter": true, "ten": true,
+	"te": true, "y": true, "e": true, "bin": true, "ibn": true, "al": true, "el": true,
+	"zu": true, "af": true, "av": true, "vander": true,
+}
+
+// maxFold is the longest folded text the checks consider; longer words are
+// not names.
+const maxFold = 64
+
+// Fold appends the case- and accent-folded form of s to dst: ASCII letters
+// lower-cased, Latin letters with diacritics reduced to their base letters
+// (ß to "ss", æ to "ae"), right single quotation marks turned into
+// apostrophes. Other bytes are copied.
+func Fold(dst, s []byte) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
+		if f, ok := foldTable[r]; ok {
+			dst = append(dst, f...)
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// FoldString is Fold for a string.
+func FoldString(s string) string {
+	return string(Fold(nil, []byte(s)))
+}
+
+var foldTable = func() map[rune]string {
+	m := map[rune]string{
+		'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+		'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th",
+		'ı': "i", 'ĸ': "k", 'ŀ': "l", 'Ŀ': "l", 'ŉ': "n", 'ſ': "s", '’': "'", 'ʼ': "'",
+		'º': "o", 'ª': "a",
+	}
+	groups := []struct {
+		base  string
+		runes string
+	}{
+		{"a", "àáâãäåāăąǎȁȃȧÀÁÂÃÄÅĀĂĄǍȀȂȦ"},
+		{"c", "çćĉċčÇĆĈĊČ"},
+		{"d", "ďĎ"},
+		{"e", "èéêëēĕėęěȅȇÈÉÊËĒĔĖĘĚȄȆ"},
+		{"g", "ĝğġģǧĜĞĠĢǦ"},
+		{"h", "ĥħĤĦ"},
+		{"i", "ìíîïĩīĭįǐȉȋÌÍÎÏĨĪĬĮİǏȈȊ"},
+		{"j", "ĵĴ"},
+		{"k", "ķǩĶǨ"},
+		{"l", "ĺļľĹĻĽ"},
+		{"n", "ñńņňÑŃŅŇ"},
+		{"o", "òóôõöōŏőǒȍȏȯÒÓÔÕÖŌŎŐǑȌȎȮ"},
+		{"r", "ŕŗřȑȓŔŖŘȐȒ"},
+		{"s", "śŝşšșŚŜŞŠȘ"},
+		{"t", "ţťŧțŢŤŦȚ"},
+		{"u", "ùúûüũūŭůűųǔȕȗÙÚÛÜŨŪŬŮŰŲǓȔȖ"},
+		{"w", "ŵŴ"},
+		{"y", "ýÿŷÝŸŶ"},
+		{"z", "źżžŹŻŽ"},
+	}
+	for _, g := range groups {
+		for _, r := range g.runes {
+			m[r] = g.base
+		}
+	}
+	return m
+}()
+
+// foldBuf folds s into buf and reports whether it fit. Folding never
+// lengthens text, so a fitting s is folded without allocating.
+func foldBuf(buf *[maxFold]byte, s []byte) ([]byte, bool) {
+	if len(s) > maxFold {
+		return nil, false
+	}
+	return Fold(buf[:0], s), true
+}
