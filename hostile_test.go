@@ -32,7 +32,9 @@ func TestHostileInput(t *testing.T) {
 		name  string
 		input func() []byte
 	}{
-		{"invalid UTF-8", func() []byte { return []byte("ssn \xff536-22-1234\xfe a@example.com \xc3\x28 \xed\xa0\x80 card 4929381265481006\x80") }},
+		{"invalid UTF-8", func() []byte {
+			return []byte("ssn \xff536-22-1234\xfe a@example.com \xc3\x28 \xed\xa0\x80 card 4929381265481006\x80")
+		}},
 		{"NUL bytes", func() []byte { return []byte("a@example.com\x00ssn\x00536-22-1234\x00\x00") }},
 		{"CRLF and lone CR", func() []byte { return []byte("ssn 536-22-1234\r\na@example.com\rnext\r\n\r") }},
 		{"50 MB single line", func() []byte {
