@@ -180,6 +180,11 @@ func (s *Scanner) MaskString(text string) string {
 	return string(s.Mask([]byte(text)))
 }
 
+// Masker returns the masker Mask applies (per identifier when a policy
+// chose mask styles), for callers that mask findings themselves: the JSON,
+// stream and slog maskers of packages mask and slogmask.
+func (s *Scanner) Masker() mask.Masker { return s.masker }
+
 // Detector returns the compiled detector, for callers that need the lower
 // layer (streaming, JSON-aware masking).
 func (s *Scanner) Detector() *detector.Detector { return s.det }

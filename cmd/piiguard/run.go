@@ -18,7 +18,8 @@ import (
 
 const usage = `usage:
   piiguard scan [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--show-values] [FILE...]
-  piiguard mask [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [FILE...]
+  piiguard mask [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--style STYLE] [--key-file FILE] [--json] [FILE...]
+  piiguard unmask [--key-file FILE] [--json] [FILE...]
   piiguard audit [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--resource-arn ARN] [--metrics] [FILE...]
   piiguard policy validate FILE...
   piiguard identifiers [--json]
@@ -54,13 +55,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = cmdAudit(args[1:], stdin, stdout, stderr)
 	case "policy":
 		return cmdPolicy(args[1:], stdout, stderr)
+	case "unmask":
+		err = cmdUnmask(args[1:], stdin, stdout, stderr)
 	case "identifiers":
 		err = cmdIdentifiers(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		err = usageError{fmt.Errorf("unknown command %q (want scan, mask, audit, policy or identifiers)", args[0])}
+		err = usageError{fmt.Errorf("unknown command %q (want scan, mask, unmask, audit, policy or identifiers)", args[0])}
 	}
 	if err == nil {
 		return exitOK
@@ -159,8 +162,11 @@ func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) 
 	fs := newFlagSet(name)
 	sel := addSelection(fs)
 	showValues := false
+	var mf *maskFlags
 	if scan {
 		fs.BoolVar(&showValues, "show-values", false, "print each finding's value")
+	} else {
+		mf = addMaskFlags(fs)
 	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{fmt.Errorf("%s: %w", name, err)}
@@ -168,6 +174,11 @@ func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) 
 	cfg, err := sel.config(name)
 	if err != nil {
 		return err
+	}
+	if mf != nil {
+		if err := mf.configure(&cfg); err != nil {
+			return err
+		}
 	}
 	s, err := piiguard.NewScanner(cfg)
 	if err != nil {
@@ -183,7 +194,7 @@ func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) 
 		if scan {
 			err = scanLines(s, in, w, showValues)
 		} else {
-			err = maskLines(s, in, w)
+			err = mf.maskInput(s, in, w)
 		}
 		if err != nil {
 			return err

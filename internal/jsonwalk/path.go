@@ -1,0 +1,202 @@
+package jsonwalk
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Pattern matches paths. Its syntax is a subset of JSONPath:
+//
+//	$             the root (every pattern starts with it)
+//	.name         the member called name (any characters but '.' and '[')
+//	["name"]      the member called name, JSON-quoted ('name' works too)
+//	[3]           the element at index 3
+//	.* or [*]     any member or element
+//	..name        name at any depth below (also ..*, ..[3], ..["name"])
+//
+// A pattern selects the values it matches and everything inside them:
+// $.sessionState.intent.slots.* covers every value below each slot.
+type Pattern struct {
+	text  string
+	steps []pstep
+}
+
+type pstepKind uint8
+
+const (
+	pKey pstepKind = iota
+	pIndex
+	pAny
+	pDescend // zero or more steps
+)
+
+type pstep struct {
+	kind  pstepKind
+	key   string
+	index int
+}
+
+// maxPatternSteps bounds a pattern so that matching runs on a bit set.
+const maxPatternSteps = 63
+
+// ParsePattern parses a path pattern.
+func ParsePattern(s string) (*Pattern, error) {
+	p := &Pattern{text: s}
+	if !strings.HasPrefix(s, "$") {
+		return nil, fmt.Errorf("path pattern %q: must start with '$'", s)
+	}
+	i := 1
+	for i < len(s) {
+		switch {
+		case strings.HasPrefix(s[i:], ".."):
+			p.steps = append(p.steps, pstep{kind: pDescend})
+			i += 2
+			if i < len(s) && s[i] == '[' {
+				continue
+			}
+			n, err := p.name(s, i)
+			if err != nil {
+				return nil, err
+			}
+			i = n
+		case s[i] == '.':
+			n, err := p.name(s, i+1)
+			if err != nil {
+				return nil, err
+			}
+			i = n
+		case s[i] == '[':
+			n, err := p.bracket(s, i)
+			if err != nil {
+				return nil, err
+			}
+			i = n
+		default:
+			return nil, fmt.Errorf("path pattern %q: unexpected %q at byte %d, want '.' or '['", s, s[i], i)
+		}
+	}
+	if len(p.steps) > maxPatternSteps {
+		return nil, fmt.Errorf("path pattern %q: more than %d steps", s, maxPatternSteps)
+	}
+	return p, nil
+}
+
+// name parses a dotted member name starting at s[i].
+func (p *Pattern) name(s string, i int) (int, error) {
+	j := i
+	for j < len(s) && s[j] != '.' && s[j] != '[' {
+		j++
+	}
+	switch name := s[i:j]; name {
+	case "":
+		return 0, fmt.Errorf("path pattern %q: empty member name at byte %d", s, i)
+	case "*":
+		p.steps = append(p.steps, pstep{kind: pAny})
+	default:
+		p.steps = append(p.steps, pstep{kind: pKey, key: name})
+	}
+	return j, nil
+}
+
+// bracket parses [n], [*], ["name"] or ['name'] starting at s[i] == '['.
+func (p *Pattern) bracket(s string, i int) (int, error) {
+	i++
+	if i >= len(s) {
+		return 0, fmt.Errorf("path pattern %q: unterminated '['", s)
+	}
+	switch q := s[i]; {
+	case q == '"' || q == '\'':
+		var b strings.Builder
+		j := i + 1
+		for ; j < len(s) && s[j] != q; j++ {
+			if s[j] == '\\' && j+1 < len(s) {
+				j++
+			}
+			b.WriteByte(s[j])
+		}
+		if j+1 >= len(s) || s[j+1] != ']' {
+			return 0, fmt.Errorf("path pattern %q: unterminated quoted name at byte %d", s, i)
+		}
+		key := b.String()
+		if q == '"' {
+			// A double-quoted name is a JSON string, as Path.String writes it.
+			lit := []byte(s[i : j+1])
+			if !Valid(lit) {
+				return 0, fmt.Errorf("path pattern %q: quoted name at byte %d is not a valid JSON string", s, i)
+			}
+			dec, _ := Unquote(nil, nil, lit)
+			key = string(dec)
+		}
+		p.steps = append(p.steps, pstep{kind: pKey, key: key})
+		return j + 2, nil
+	default:
+		j := strings.IndexByte(s[i:], ']')
+		if j < 0 {
+			return 0, fmt.Errorf("path pattern %q: unterminated '['", s)
+		}
+		in := s[i : i+j]
+		if in == "*" {
+			p.steps = append(p.steps, pstep{kind: pAny})
+			return i + j + 1, nil
+		}
+		n, err := strconv.Atoi(in)
+		if err != nil || n < 0 || in[0] == '+' {
+			return 0, fmt.Errorf("path pattern %q: [%s] is not an index, '*' or a quoted name", s, in)
+		}
+		p.steps = append(p.steps, pstep{kind: pIndex, index: n})
+		return i + j + 1, nil
+	}
+}
+
+// String returns the pattern as it was parsed.
+func (p *Pattern) String() string { return p.text }
+
+// Covers reports whether the pattern matches path or one of its ancestors,
+// that is whether the value at path is selected by the pattern.
+func (p *Pattern) Covers(path Path) bool {
+	n := len(p.steps)
+	// Bit i of states: i pattern steps have been matched.
+	states := p.closure(1)
+	for _, st := range path {
+		if states&(1<<n) != 0 {
+			return true
+		}
+		var next uint64
+		for i := range n {
+			if states&(1<<i) == 0 {
+				continue
+			}
+			switch ps := p.steps[i]; ps.kind {
+			case pDescend:
+				next |= 1 << i // consume the step, stay
+			case pAny:
+				next |= 1 << (i + 1)
+			case pKey:
+				if !st.IsIndex() && st.Key == ps.key {
+					next |= 1 << (i + 1)
+				}
+			case pIndex:
+				if st.Index == ps.index {
+					next |= 1 << (i + 1)
+				}
+			}
+		}
+		states = p.closure(next)
+		if states == 0 {
+			return false
+		}
+	}
+	return states&(1<<n) != 0
+}
+
+// closure adds the states reachable by skipping descend steps (which match
+// zero steps too).
+func (p *Pattern) closure(states uint64) uint64 {
+	for i, ps := range p.steps {
+		if ps.kind == pDescend && states&(1<<i) != 0 {
+			states |= 1 << (i + 1)
+		}
+	}
+	return states
+}

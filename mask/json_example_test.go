@@ -1,0 +1,54 @@
+package mask_test
+
+import (
+	"fmt"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/mask"
+)
+
+func ExampleJSON() {
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		panic(err)
+	}
+	j, err := mask.NewJSON(s, mask.Asterisk, mask.JSONOptions{Exclude: []string{"$.trace"}})
+	if err != nil {
+		panic(err)
+	}
+	event := []byte(`{"user":{"ssn":"536-22-1234","note":"caf\u00e9 \"a@example.com\""},` +
+		`"social_security_number":536221234,"trace":"b@example.org","count":536221234}`)
+	out, err := j.Mask(event)
+	fmt.Println(string(out), err)
+
+	// Findings carry byte offsets into the raw event.
+	found, _ := j.AppendFindings(nil, event)
+	for _, f := range found {
+		fmt.Println(f.Path, f.Identifier, string(event[f.Start:f.End]))
+	}
+	// Output:
+	// {"user":{"ssn":"***********","note":"caf\u00e9 \"*************\""},"social_security_number":"*********","trace":"b@example.org","count":536221234} <nil>
+	// $.user.ssn Ssn-US 536-22-1234
+	// $.user.note EmailAddress a@example.com
+	// $.social_security_number Ssn-US 536221234
+}
+
+func ExampleJSON_notJSON() {
+	s, _ := piiguard.NewScanner(piiguard.Config{})
+	j, _ := mask.NewJSON(s, nil, mask.JSONOptions{})
+	_, err := j.Mask([]byte(`{"ssn": "536-22-1234",}`))
+	fmt.Println(err)
+	// Output: mask: not JSON: byte 22: unexpected '}', want a member name
+}
+
+func ExampleFieldFindings() {
+	s, _ := piiguard.NewScanner(piiguard.Config{})
+	value := []byte("536-22-1234")
+	for _, names := range [][]string{nil, {"customer", "socialSecurityNumber"}} {
+		for _, f := range mask.FieldFindings(nil, s, names, value) {
+			fmt.Println(names, f.Identifier, f.Start, f.End)
+		}
+	}
+	// Output:
+	// [customer socialSecurityNumber] Ssn-US 0 11
+}

@@ -1,0 +1,226 @@
+// Package slogmask masks sensitive values in log/slog records before they
+// reach a handler.
+//
+// A Handler wraps another handler. It masks the message, and each
+// attribute value with the attribute's key, and the names of the groups
+// around it, as keywords (as package mask's FieldFindings does), so that
+//
+//	logger.Info("retry", slog.String("ssn", "536-22-1234"))
+//
+// logs ssn=*********** although "536-22-1234" alone holds no keyword. Keys
+// are kept, so the record keeps its structure.
+//
+// What is masked, by value kind:
+//
+//   - strings: the value, masked in place;
+//   - numbers (int64, uint64, float64) and times: the value as text
+//     (a time in RFC 3339 with nanoseconds, where a date does not stand
+//     on its own and so is not a date of birth); one with a finding
+//     becomes a string holding the masked text, so its kind changes, and
+//     only then;
+//   - errors: the error's message, and byte slices as text; one with a
+//     finding becomes a string;
+//   - other values (structs, maps, Stringers): both forms handlers print,
+//     the %+v text (slog.TextHandler) and the JSON encoding
+//     (slog.JSONHandler); a value with a finding in either is replaced by
+//     a value that prints the masked text as text and the masked JSON,
+//     with the same structure, as JSON;
+//   - groups: each attribute, recursively, with the group's key added
+//     to the keywords;
+//   - LogValuers are resolved first; bools and durations are kept.
+//
+// Attributes given to WithAttrs are masked once, when WithAttrs is called.
+package slogmask
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/piiguard/piiguard/mask"
+)
+
+// Handler masks records and passes them to an inner handler. It is safe
+// for concurrent use if the inner handler is.
+type Handler struct {
+	inner  slog.Handler
+	fd     mask.Finder
+	m      mask.Masker
+	json   *mask.JSON
+	groups []string // open groups, outermost first
+}
+
+// NewHandler returns a Handler that finds values with fd (a
+// *piiguard.Scanner, say), masks them with m (mask.Asterisk when nil) and
+// passes the masked records to inner.
+func NewHandler(inner slog.Handler, fd mask.Finder, m mask.Masker) *Handler {
+	if m == nil {
+		m = mask.Asterisk
+	}
+	j, err := mask.NewJSON(fd, m, mask.JSONOptions{})
+	if err != nil {
+		panic("slogmask: " + err.Error()) // no rules: cannot fail for a non-nil Finder
+	}
+	return &Handler{inner: inner, fd: fd, m: m, json: j}
+}
+
+// Enabled reports whether the inner handler handles records at level.
+func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
+	return h.inner.Enabled(ctx, level)
+}
+
+// Handle masks r's message and attributes and passes the result to the
+// inner handler.
+func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
+	msg := string(mask.AppendMasked(nil, []byte(r.Message), h.fd, h.m))
+	nr := slog.NewRecord(r.Time, r.Level, msg, r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		nr.AddAttrs(h.maskAttr(a, h.groups))
+		return true
+	})
+	return h.inner.Handle(ctx, nr)
+}
+
+// WithAttrs returns a Handler whose inner handler has attrs, masked.
+func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	masked := make([]slog.Attr, len(attrs))
+	for i, a := range attrs {
+		masked[i] = h.maskAttr(a, h.groups)
+	}
+	h2 := *h
+	h2.inner = h.inner.WithAttrs(masked)
+	return &h2
+}
+
+// WithGroup returns a Handler whose inner handler opens group name; the
+// name counts as a keyword for the attributes in it.
+func (h *Handler) WithGroup(name string) slog.Handler {
+	if name == "" {
+		return h
+	}
+	h2 := *h
+	h2.inner = h.inner.WithGroup(name)
+	h2.groups = append(slices.Clip(h.groups), name)
+	return &h2
+}
+
+// maskAttr masks one attribute; names are the enclosing group names.
+func (h *Handler) maskAttr(a slog.Attr, names []string) slog.Attr {
+	v := a.Value.Resolve()
+	if a.Key != "" {
+		names = append(slices.Clip(names), a.Key)
+	}
+	switch v.Kind() {
+	case slog.KindString:
+		if s, ok := h.maskText(names, v.String()); ok {
+			return slog.String(a.Key, s)
+		}
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64:
+		if s, ok := h.maskText(names, v.String()); ok {
+			return slog.String(a.Key, s)
+		}
+	case slog.KindTime:
+		if s, ok := h.maskText(names, v.Time().Format(time.RFC3339Nano)); ok {
+			return slog.String(a.Key, s)
+		}
+	case slog.KindGroup:
+		group := v.Group()
+		masked := make([]slog.Attr, len(group))
+		for i, g := range group {
+			masked[i] = h.maskAttr(g, names)
+		}
+		return slog.Attr{Key: a.Key, Value: slog.GroupValue(masked...)}
+	case slog.KindAny:
+		if b, ok := v.Any().([]byte); ok {
+			// Handlers print a byte slice as text (slog.TextHandler)
+			// or base64 (slog.JSONHandler): mask it as text.
+			if s, ok := h.maskText(names, string(b)); ok {
+				return slog.String(a.Key, s)
+			}
+			return slog.Attr{Key: a.Key, Value: v}
+		}
+		if err, ok := v.Any().(error); ok {
+			if s, ok := h.maskText(names, err.Error()); ok {
+				return slog.String(a.Key, s)
+			}
+			return slog.Attr{Key: a.Key, Value: v}
+		}
+		if mv, ok := h.maskAny(names, v.Any()); ok {
+			return slog.Any(a.Key, mv)
+		}
+	}
+	return slog.Attr{Key: a.Key, Value: v}
+}
+
+// maskText masks s as the value of the field names, and reports whether
+// anything was masked.
+func (h *Handler) maskText(names []string, s string) (string, bool) {
+	out := mask.AppendMaskedField(nil, h.fd, h.m, names, []byte(s))
+	if string(out) == s {
+		return s, false
+	}
+	return string(out), true
+}
+
+// maskAny masks both printed forms of an arbitrary value.
+func (h *Handler) maskAny(names []string, v any) (masked, bool) {
+	text := fmt.Sprintf("%+v", v)
+	mt, textChanged := h.maskText(names, text)
+	js, err := marshal(v)
+	var mj []byte
+	jsonChanged := false
+	if err == nil {
+		mj, jsonChanged = h.maskJSON(names, js)
+	}
+	if !textChanged && !jsonChanged {
+		return masked{}, false
+	}
+	if err != nil {
+		mj, _ = marshal(mt)
+	}
+	return masked{text: mt, json: mj}, true
+}
+
+// maskJSON masks the JSON encoding of a value, inside objects named by
+// names so that they count as keywords, and reports whether anything was
+// masked.
+func (h *Handler) maskJSON(names []string, js []byte) ([]byte, bool) {
+	var prefix []byte
+	for _, n := range names {
+		k, _ := marshal(n)
+		prefix = append(append(append(prefix, '{'), k...), ':')
+	}
+	doc := append(append(prefix, js...), bytes.Repeat([]byte{'}'}, len(names))...)
+	out, err := h.json.Mask(doc)
+	if err != nil || bytes.Equal(out, doc) {
+		return js, false
+	}
+	// Member names are never masked: the wrapper is unchanged.
+	return out[len(prefix) : len(out)-len(names)], true
+}
+
+// marshal encodes v as slog.JSONHandler does, without HTML escaping.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
+}
+
+// masked stands for a value with a finding: it prints its masked text,
+// and encodes as its masked JSON.
+type masked struct {
+	text string
+	json []byte
+}
+
+func (m masked) String() string               { return m.text }
+func (m masked) MarshalText() ([]byte, error) { return []byte(m.text), nil }
+func (m masked) MarshalJSON() ([]byte, error) { return m.json, nil }
