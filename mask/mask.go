@@ -23,6 +23,19 @@
 // Keys for Hash and Tokenizer come from files (LoadKey, KeyFromEnv), never
 // from flags. Format-preserving encryption (FF1) is not offered: no
 // maintained Go implementation exists.
+//
+// Structured and streaming input:
+//
+//   - JSON (NewJSON): masks values inside JSON strings (and numbers) of a
+//     log event, escapes handled, keeping it valid JSON with the same keys,
+//     types (except a masked number, which becomes a string) and array
+//     lengths; field names and JSON paths count as keywords; JSONOptions
+//     include or exclude paths such as $.sessionState.intent.slots.*.
+//   - Streams (NewWriter, NewReader): mask an unbounded stream line by line
+//     in bounded memory; lines longer than StreamOptions.MaxLineLength are
+//     masked in overlapping pieces, never dropped or reordered.
+//
+// Package slogmask wraps a log/slog handler with the same masking.
 package mask
 
 import (
