@@ -34,29 +34,31 @@ func (f Form) String() string {
 	return [...]string{"English", "French", "Southern", "German"}[f]
 }
 
-// Pieces of the address patterns.
+// Pieces of the address patterns. The patterns only delimit a candidate:
+// from a house number (or street type) to a postcode (or the place after
+// it), with the street-type words that trigger them; the validator parses
+// the tokens. Unbounded, lazy runs of broad classes keep the patterns small
+// enough for the detector's DFA (counted repetitions of word-level
+// alternatives are not).
 const (
-	addrUpper = `[A-ZÀ-ÖØ-ÞĀ-žȘ-ț]`
-	addrCont  = `[A-Za-zÀ-ÖØ-öø-ÿĀ-žȘ-ț'’.-]`
-	// addrWord is a capitalised word, with an elided article ("l'Église"),
-	// ending with a letter or a period ("St."); addrLast ends with a letter.
-	addrWord = `(?:[dDlL]['’])?` + addrUpper + `(?:` + addrCont + `*[A-Za-zÀ-ÖØ-öø-ÿĀ-žȘ-ț.])?`
-	addrLast = `(?:[dDlL]['’])?` + addrUpper + `(?:` + addrCont + `*[A-Za-zÀ-ÖØ-öø-ÿĀ-žȘ-ț])?`
-	// addrLower are the small words inside street and place names.
-	addrLower = `(?:de|du|des|la|le|les|del|della|dei|degli|delle|di|da|do|dos|das|von|der|den|am|an|im|zum|zur|auf|y|et|of|the|and|sur|en|sous|aux|au|upon|on)`
-	addrOrd   = `[0-9]{1,3}(?:st|nd|rd|th|e|er|re|ème|eme)`
-	// addrName is one word of a street name.
-	addrName  = `(?:` + addrWord + `|` + addrOrd + `|` + addrLower + `)`
-	addrNum   = `(?:[0-9]{1,4}/)?[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5}[A-Za-z]?)?`
-	addrPlace = `(?:` + addrWord + `(?: ` + addrLower + `){0,2} ){0,3}` + addrLast
-	// addrRegion is a state or province, by name or code, or a county.
-	addrRegion = `(?:` + addrWord + `(?: ` + addrWord + `){0,2}|[A-Z]{2,3})`
-	// addrPostEN: US ZIP (+4), AU postcode, CA postal code, UK postcode.
-	addrPostEN = `(?:[0-9]{5}(?:-[0-9]{4})?|[0-9]{4}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})`
-	addrUnit   = `(?:,? ?(?i:apt|apartment|suite|ste|unit|flat|fl|floor|rm|room|bldg|building|level|lvl|office|#)\.? ?#?[0-9A-Za-z-]{1,6})?`
-	addrDir    = `(?: ?(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?)?`
-	// addrTailNA is the North American tail: place, region, ZIP or postal code.
-	addrTailNA = `,? ?` + addrPlace + `(?:,? ` + addrRegion + `)?,? (?:[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{5}(?:-[0-9]{4})?)`
+	addrLetters = `A-Za-zÀ-ÖØ-öø-ÿĀ-žȘ-ț`
+	// addrNameRun is a street name: letters, digits, spaces, apostrophes,
+	// periods and hyphens (no comma).
+	addrNameRun = `[0-9` + addrLetters + `'’. -]+?`
+	// addrTailRun is what lies between the street and the postcode: a unit,
+	// a place, a region, with commas.
+	addrTailRun = `[0-9` + addrLetters + `'’.,()#/ -]+?`
+	// addrPlace is a place after a postcode: capitalised words, with small
+	// words between them ("Frankfurt am Main").
+	addrPlaceWord = `[A-ZÀ-ÖØ-ÞĀ-žȘ-ț](?:[` + addrLetters + `'’.-]*[` + addrLetters + `])?`
+	addrPlace     = addrPlaceWord + `(?: (?:[a-z]{1,4} )?` + addrPlaceWord + `)*`
+	// addrPostNA is a North American, Australian or UK postcode with what
+	// must precede it: a state (code or name) before a US ZIP, a state
+	// before an Australian postcode.
+	addrPostNA = `(?:(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),? [0-9]{5}(?:-[0-9]{4})?` +
+		`|(?i:nsw|vic|qld|sa|wa|tas|nt|act),? [0-9]{4}` +
+		`|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]` +
+		`|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})`
 )
 
 // AddressPatterns returns the pattern of each form (in Forms order), built
@@ -79,21 +81,16 @@ func AddressPatterns(addressWords string) []string {
 		q := regexp.QuoteMeta(s)
 		en = append(en, q+`\.`, q+`,`, q+` `)
 	}
-	english := addrNum + `(?: ` + addrName + `){1,5} (?i:` + interleave(en) + `)\.?` + addrDir + addrUnit +
-		`,? ?` + addrPlace + `(?:,? ` + addrRegion + `)?,? ` + addrPostEN
+	english := `(?:[0-9]{1,4}/)?[0-9]{1,5}[A-Za-z]? ` + addrNameRun + ` (?i:` + interleave(en) + `)` + addrTailRun + addrPostNA
 
-	french := addrNum + `(?:,? (?i:bis|ter|quater|[a-d]))?,? (?i:` + interleave(types("street-fr", " ")) + `)` +
-		addrName + `(?: ` + addrName + `){0,5}` +
-		`(?:,? ?(?:(?i:bp|cs) [0-9]{1,6},? )?[0-9]{5} ` + addrPlace + `(?: (?i:cedex)(?: [0-9]{1,2})?)?|` + addrTailNA + `)`
+	french := `[0-9]{1,5},? (?:(?i:bis|ter) )?(?i:` + interleave(types("street-fr", " ")) + `)` + addrNameRun +
+		`(?:,? [0-9]{5} ` + addrPlace + `|,` + addrTailRun + addrPostNA + `)`
 
-	southern := `(?:` + addrWord + ` )?(?i:` + interleave(types("street-it-es", " ")) + `)` +
-		`(?:` + addrName + `(?: ` + addrName + `){0,6})?,? ?` +
-		`(?:(?i:n\.|nº|n°|núm\.|num\.|no\.) ?)?[0-9]{1,5}[A-Za-z]?(?:/[0-9A-Za-z]{1,3})?` +
-		`(?:,? [0-9]{1,2}(?:º|°|ª)?(?: ?[A-Za-z]{1,5}\.?)?)?` +
-		`(?:,? | - |, - )[0-9]{5} ` + addrPlace + `(?: \(?[A-Z]{2}\)?)?`
+	southern := `(?:[A-Z][a-z]+ )?(?i:` + interleave(types("street-it-es", " ")) + `)` +
+		`[0-9` + addrLetters + `'’.,ºª°/ -]+?(?:,| -)? [0-9]{5} ` + addrPlace + `(?: \(?[A-Z]{2}\)?)?`
 
-	german := `(?:` + addrName + ` ){0,3}(?:` + addrUpper + addrCont + `*)?(?i:` + interleave(types("street-de", "")) + `)` +
-		`(?: ` + addrName + `){0,3} [0-9]{1,4}[a-zA-Z]?(?:[-/][0-9]{1,4}[a-zA-Z]?)?,? [0-9]{5} ` + addrPlace
+	german := `(?:[A-ZÄÖÜ][` + addrLetters + `.-]* ){0,2}(?:[A-ZÄÖÜ][` + addrLetters + `.-]*)?(?i:` + interleave(types("street-de", "")) + `)` +
+		addrNameRun + `,? [0-9]{5} ` + addrPlace
 
 	return []string{english, french, southern, german}
 }
@@ -625,7 +622,7 @@ func (lx *Lexicon) french(t []tok) bool {
 // street type ("Gran Vía").
 var southernLeading = map[string]bool{
 	"gran": true, "nueva": true, "nuevo": true, "antigua": true, "antiguo": true, "alta": true,
-	"baja": true, "vecchia": true, "nuova": true, "alta ": true, "ronda": true, "real": true,
+	"baja": true, "vecchia": true, "nuova": true, "ronda": true, "real": true,
 }
 
 // spanishTypes are the street types whose postcodes are Spanish (01-52).

@@ -23,7 +23,8 @@ type Lexicon struct {
 	given     map[string]bool
 	ambiguous map[string]bool
 	surnames  map[string]bool
-	stop      map[string]bool
+	stop      map[string]bool  // stop words that are no given name or surname
+	stopGiven map[string]bool  // stop words that are given names too (Grace, River)
 	places    map[string]uint8 // folded place name -> countries (bit set)
 
 	street     map[string]streetKind // folded street-type word -> kinds
@@ -73,7 +74,7 @@ var streetSections = map[string]streetKind{
 func Load(src Sources) *Lexicon {
 	lx := &Lexicon{
 		given: map[string]bool{}, ambiguous: map[string]bool{}, surnames: map[string]bool{},
-		stop: map[string]bool{}, places: map[string]uint8{}, street: map[string]streetKind{},
+		stop: map[string]bool{}, stopGiven: map[string]bool{}, places: map[string]uint8{}, street: map[string]streetKind{},
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
 	}
@@ -95,7 +96,11 @@ func Load(src Sources) *Lexicon {
 	}
 	for _, line := range lines(src.Stopwords) {
 		for _, w := range strings.Fields(line) {
-			if f := FoldString(w); !lx.given[f] && !lx.surnames[f] {
+			switch f := FoldString(w); {
+			case lx.surnames[f]:
+			case lx.given[f]:
+				lx.stopGiven[f] = true
+			default:
 				lx.stop[f] = true
 			}
 		}

