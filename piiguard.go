@@ -13,6 +13,7 @@
 package piiguard
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -152,13 +153,17 @@ func (s *Scanner) Mask(text []byte) []byte {
 	return s.AppendMask(make([]byte, 0, len(text)), text)
 }
 
-// maxMaskRounds bounds how often AppendMask rescans its own output.
-const maxMaskRounds = 4
+// maxMaskRounds bounds how often AppendMask rescans its own output. Each
+// round that finds something turns at least one more character into '*',
+// so rounds beyond the first are rare and short; the bound only guards
+// against custom patterns that match asterisks.
+const maxMaskRounds = 64
 
 // AppendMask appends text, masked, to dst. The output is rescanned: should
 // masking have made a new value appear (a masker's replacement completing a
-// pattern with its neighbours), it is masked too, so that scanning the
-// output with the same Scanner finds nothing.
+// pattern with its neighbours, or a value that was joined to a longer one
+// standing alone once that one is masked), it is masked too, until scanning
+// the output with the same Scanner finds nothing.
 func (s *Scanner) AppendMask(dst, text []byte) []byte {
 	f := s.AppendFindings(nil, text)
 	if len(f) == 0 {
@@ -170,7 +175,11 @@ func (s *Scanner) AppendMask(dst, text []byte) []byte {
 		if len(f) == 0 {
 			break
 		}
-		out = mask.Append(make([]byte, 0, len(out)), out, f, mask.Asterisk)
+		next := mask.Append(make([]byte, 0, len(out)), out, f, mask.Asterisk)
+		if bytes.Equal(next, out) {
+			break // only asterisks were found: nothing more to hide
+		}
+		out = next
 	}
 	return append(dst, out...)
 }

@@ -34,9 +34,12 @@ func CombinePolicies(account, logGroup *Policy) *Policy {
 // newPolicyScanner compiles a Scanner from cfg.Policy.
 func newPolicyScanner(cfg Config) (*Scanner, error) {
 	p := cfg.Policy
-	ids, err := resolve(p.Managed)
-	if err != nil {
-		return nil, err
+	var ids []*identifiers.Identifier
+	if len(p.Managed) > 0 { // a policy of custom identifiers alone names no managed one
+		var err error
+		if ids, err = resolve(p.Managed); err != nil {
+			return nil, err
+		}
 	}
 	for _, id := range ids {
 		id.Keywords = append(id.Keywords, p.KeywordsFor(id.Name)...)

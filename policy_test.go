@@ -157,3 +157,22 @@ func TestAuditReportShape(t *testing.T) {
 		t.Errorf("metrics %+v", m)
 	}
 }
+
+func TestPolicyOfCustomIdentifiersOnly(t *testing.T) {
+	doc := `{"Name": "custom-only", "Version": "2021-06-01",
+	  "Configuration": {"CustomDataIdentifier": [{"Name": "EmployeeId", "Regex": "EmployeeId-\\d{9}"}]},
+	  "Statement": [
+	    {"Sid": "a", "DataIdentifier": ["EmployeeId"], "Operation": {"Audit": {"FindingsDestination": {}}}},
+	    {"Sid": "d", "DataIdentifier": ["EmployeeId"], "Operation": {"Deidentify": {"MaskConfig": {}}}}]}`
+	p, err := piiguard.ParsePolicy([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := piiguard.NewScanner(piiguard.Config{Policy: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.MaskString("EmployeeId-123456789 mail a@example.com"), "******************** mail a@example.com"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

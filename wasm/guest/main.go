@@ -1,0 +1,303 @@
+// Command guest is piiguard's detector and masker as a WebAssembly module
+// (a WASI preview 1 reactor) with a small, versioned ABI for hosts in other
+// languages. Build it with
+//
+//	GOOS=wasip1 GOARCH=wasm go build -buildmode=c-shared -o wasm/piiguard.wasm ./wasm/guest
+//
+// (make wasm). wasm/ABI.md documents the exports, memory ownership,
+// encodings and error codes. The package also builds natively, where the
+// //go:wasmexport directives do nothing, so that its tests run with go
+// test.
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"unsafe"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/wasm/internal/abi"
+	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
+)
+
+// main is not called in a reactor (-buildmode=c-shared); hosts call
+// _initialize, then the exports.
+func main() {}
+
+// handle is a compiled scanner.
+type handle struct {
+	s *piiguard.Scanner
+	// table is the encoded identifier table (piiguard_identifiers).
+	table []byte
+	// keywords maps, per identifier index, a keyword to its index.
+	keywords []map[string]uint32
+	// index maps identifier names to indexes.
+	index    map[string]uint32
+	findings []detector.Finding // scratch
+}
+
+var (
+	// allocs keeps the buffers of piiguard_alloc reachable until
+	// piiguard_free, by start address.
+	allocs = map[uint32][]byte{}
+	// handles are the live scanners.
+	handles          = map[int32]*handle{}
+	nextHandle int32 = 1
+
+	// result is the result slot: what the last scan, mask or identifiers
+	// call produced. resultBuf keeps its capacity for reuse.
+	result    []byte
+	resultBuf []byte
+
+	// The last error.
+	errCode int32
+	errMsg  []byte
+)
+
+// maxRetainedResult is the largest result buffer kept for reuse.
+const maxRetainedResult = 4 << 20
+
+// begin starts an export call: it clears the last error.
+func begin() {
+	errCode = abi.OK
+	errMsg = errMsg[:0]
+}
+
+// fail records an error and returns its code.
+func fail(code int32, format string, args ...any) int32 {
+	errCode = code
+	errMsg = fmt.Appendf(errMsg[:0], format, args...)
+	return code
+}
+
+// recoverTo turns a panic into ErrInternal, stored in *ret. Every export
+// that can fail defers it directly (defer recoverTo(&code): recover works
+// only when called by the deferred function itself), so that no panic
+// crosses the boundary; piiguard_alloc has its own.
+func recoverTo(ret *int32) {
+	if r := recover(); r != nil {
+		*ret = fail(abi.ErrInternal, "internal error: %v\n%s", r, debug.Stack())
+	}
+}
+
+func addr(b []byte) uint32 {
+	if len(b) == 0 {
+		return 0
+	}
+	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
+}
+
+// input returns the bytes [ptr, ptr+n), which must lie in a live buffer
+// from piiguard_alloc starting at ptr. n == 0 gives an empty input, with
+// any ptr.
+func input(ptr, n uint32) ([]byte, int32) {
+	if n == 0 {
+		return nil, abi.OK
+	}
+	b, ok := allocs[ptr]
+	if !ok {
+		return nil, fail(abi.ErrPointer, "pointer %#x is not a live buffer from piiguard_alloc", ptr)
+	}
+	if uint64(n) > uint64(len(b)) {
+		return nil, fail(abi.ErrArgument, "length %d is larger than the buffer at %#x (%d bytes)", n, ptr, len(b))
+	}
+	return b[:n], abi.OK
+}
+
+func lookup(h int32) (*handle, int32) {
+	s, ok := handles[h]
+	if !ok {
+		return nil, fail(abi.ErrHandle, "scanner handle %d is not live", h)
+	}
+	return s, abi.OK
+}
+
+// startResult empties the result slot and returns a buffer to build the
+// next result in.
+func startResult() []byte {
+	result = nil
+	if cap(resultBuf) > maxRetainedResult {
+		resultBuf = nil
+	}
+	return resultBuf[:0]
+}
+
+func setResult(b []byte) {
+	result = b
+	resultBuf = b
+}
+
+//go:wasmexport piiguard_abi_version
+func abiVersion() uint32 { return abi.Version }
+
+//go:wasmexport piiguard_alloc
+func alloc(size uint32) (ptr uint32) {
+	defer func() {
+		// recover must be called by the deferred function itself.
+		if r := recover(); r != nil {
+			fail(abi.ErrInternal, "internal error: %v\n%s", r, debug.Stack())
+			ptr = 0
+		}
+	}()
+	begin()
+	if size > abi.MaxAlloc {
+		fail(abi.ErrArgument, "allocation of %d bytes is larger than %d", size, abi.MaxAlloc)
+		return 0
+	}
+	b := make([]byte, max(size, 1))
+	p := addr(b)
+	allocs[p] = b
+	return p
+}
+
+//go:wasmexport piiguard_free
+func free(ptr uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	if ptr == 0 {
+		return abi.OK
+	}
+	if _, ok := allocs[ptr]; !ok {
+		return fail(abi.ErrPointer, "pointer %#x is not a live buffer from piiguard_alloc", ptr)
+	}
+	delete(allocs, ptr)
+	return abi.OK
+}
+
+//go:wasmexport piiguard_compile
+func compile(ptr, n uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	data, code := input(ptr, n)
+	if code != abi.OK {
+		return code
+	}
+	if n == 0 {
+		data = []byte("{}")
+	}
+	s, err := wasmconfig.NewScanner(data)
+	if err != nil {
+		return fail(wasmconfig.Code(err), "%v", err)
+	}
+	if nextHandle <= 0 {
+		return fail(abi.ErrArgument, "no scanner handles left")
+	}
+	h := &handle{s: s, index: map[string]uint32{}}
+	ids := s.Detector().Identifiers()
+	table := make([]abi.Identifier, len(ids))
+	h.keywords = make([]map[string]uint32, len(ids))
+	for i, id := range ids {
+		table[i] = abi.Identifier{Name: id.Name, Keywords: id.Keywords}
+		h.index[id.Name] = uint32(i)
+		kw := make(map[string]uint32, len(id.Keywords))
+		for k, w := range id.Keywords {
+			if _, dup := kw[w]; !dup {
+				kw[w] = uint32(k)
+			}
+		}
+		h.keywords[i] = kw
+	}
+	h.table = abi.AppendIdentifiers(nil, table)
+	id := nextHandle
+	nextHandle++
+	handles[id] = h
+	return id
+}
+
+//go:wasmexport piiguard_close
+func closeHandle(h int32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	if _, code := lookup(h); code != abi.OK {
+		return code
+	}
+	delete(handles, h)
+	return abi.OK
+}
+
+//go:wasmexport piiguard_identifiers
+func identifiersTable(h int32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	buf := startResult()
+	s, code := lookup(h)
+	if code != abi.OK {
+		return code
+	}
+	setResult(append(buf, s.table...))
+	return abi.OK
+}
+
+//go:wasmexport piiguard_scan
+func scan(h int32, ptr, n uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	buf := startResult()
+	s, code := lookup(h)
+	if code != abi.OK {
+		return code
+	}
+	text, code := input(ptr, n)
+	if code != abi.OK {
+		return code
+	}
+	s.findings = s.s.AppendFindings(s.findings[:0], text)
+	buf = abi.AppendHeader(buf, len(s.findings))
+	for _, f := range s.findings {
+		ident, ok := s.index[f.Identifier]
+		if !ok {
+			return fail(abi.ErrInternal, "finding of unknown identifier %q", f.Identifier)
+		}
+		kw := uint32(abi.NoKeyword)
+		if f.Keyword != "" {
+			k, ok := s.keywords[ident][f.Keyword]
+			if !ok {
+				return fail(abi.ErrInternal, "finding of %q with unknown keyword %q", f.Identifier, f.Keyword)
+			}
+			kw = k
+		}
+		buf = abi.AppendRecord(buf, abi.Record{
+			Ident:   ident,
+			Start:   uint32(f.Start),
+			End:     uint32(f.End),
+			Score:   abi.ScoreToFixed(f.Score),
+			Keyword: kw,
+		})
+	}
+	clear(s.findings) // drop the identifier and keyword strings
+	setResult(buf)
+	return abi.OK
+}
+
+//go:wasmexport piiguard_mask
+func maskText(h int32, ptr, n uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	buf := startResult()
+	s, code := lookup(h)
+	if code != abi.OK {
+		return code
+	}
+	text, code := input(ptr, n)
+	if code != abi.OK {
+		return code
+	}
+	setResult(s.s.AppendMask(buf, text))
+	return abi.OK
+}
+
+//go:wasmexport piiguard_result_ptr
+func resultPtr() uint32 { return addr(result) }
+
+//go:wasmexport piiguard_result_len
+func resultLen() uint32 { return uint32(len(result)) }
+
+//go:wasmexport piiguard_error_code
+func errorCode() int32 { return errCode }
+
+//go:wasmexport piiguard_error_ptr
+func errorPtr() uint32 { return addr(errMsg) }
+
+//go:wasmexport piiguard_error_len
+func errorLen() uint32 { return uint32(len(errMsg)) }

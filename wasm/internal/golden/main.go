@@ -1,0 +1,132 @@
+// Command golden writes what the native build finds and masks on the
+// differential corpus (synthetic lines, examples/logs/app.log and the
+// loghub files when present) for the tests of the Node.js and Python hosts,
+// which check that the WebAssembly module gives the same through them.
+// make test-wasm runs it:
+//
+//	go run ./wasm/internal/golden -o build/wasm-golden.json
+//
+// Findings are [identifier, start, end, score × 1e6, keyword or null];
+// texts (valid UTF-8, which JSON carries unchanged) are inline, or a file by absolute path (loghub), whose masked
+// output is given by its SHA-256.
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/wasm/internal/abi"
+	"github.com/piiguard/piiguard/wasm/internal/corpus"
+	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
+)
+
+type namedConfig struct {
+	Name   string          `json:"name"`
+	Config json.RawMessage `json:"config"`
+}
+
+type testCase struct {
+	Config       string  `json:"config"`
+	Name         string  `json:"name"`
+	Text         *string `json:"text,omitempty"`
+	File         string  `json:"file,omitempty"`
+	Findings     [][]any `json:"findings"`
+	Masked       *string `json:"masked,omitempty"`
+	MaskedSHA256 string  `json:"masked_sha256,omitempty"`
+}
+
+type golden struct {
+	Configs []namedConfig `json:"configs"`
+	Cases   []testCase    `json:"cases"`
+}
+
+func main() {
+	out := flag.String("o", "build/wasm-golden.json", "output file")
+	root := flag.String("root", ".", "repository root")
+	lines := flag.Int("lines", 400, "synthetic lines per configuration")
+	flag.Parse()
+	if err := run(*root, *out, *lines); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(root, out string, lines int) error {
+	pol, err := os.ReadFile(filepath.Join(root, "policy", "testdata", "loggroup-custom.json"))
+	if err != nil {
+		return err
+	}
+	polString, _ := json.Marshal(string(pol))
+	configs := []namedConfig{
+		{"all", json.RawMessage(`{}`)},
+		{"named+custom", json.RawMessage(`{"identifiers":["EmailAddress","Ssn-US","CreditCardNumber","PhoneNumber-US","IpAddress"],"custom":[{"name":"EmployeeId","regex":"EMP-[0-9]{6}"}]}`)},
+		{"policy", json.RawMessage(`{"policy":` + string(pol) + `}`)},
+		{"policy-string", json.RawMessage(`{"policy":` + string(polString) + `}`)},
+		{"extended", json.RawMessage(`{"policy":` + corpus.ExtendedPolicy + `}`)},
+		{"minscore", json.RawMessage(`{"min_score":0.8}`)},
+	}
+	g := golden{Configs: configs}
+	app, err := os.ReadFile(filepath.Join(root, "examples", "logs", "app.log"))
+	if err != nil {
+		return err
+	}
+	texts := append([]string{string(app), "", "é \u2028 jane@example.com\r\nssn 536-22-1234\x00"}, corpus.Synthetic(11, lines)...)
+	loghub, err := corpus.Loghub(root)
+	if err != nil {
+		return err
+	}
+	for _, c := range configs {
+		s, err := wasmconfig.NewScanner(c.Config)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.Name, err)
+		}
+		for i, t := range texts {
+			tc := testCase{Config: c.Name, Name: fmt.Sprintf("text/%d", i), Text: &t}
+			tc.Findings = findings(s, []byte(t))
+			m := string(s.AppendMask(nil, []byte(t)))
+			tc.Masked = &m
+			g.Cases = append(g.Cases, tc)
+		}
+		if c.Name != "all" {
+			continue
+		}
+		for _, n := range corpus.LoghubNames(loghub) {
+			path, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(corpus.LoghubDir), n))
+			if err != nil {
+				return err
+			}
+			text := loghub[n]
+			sum := sha256.Sum256(s.AppendMask(nil, text))
+			g.Cases = append(g.Cases, testCase{
+				Config: c.Name, Name: "loghub/" + n, File: path,
+				Findings: findings(s, text), MaskedSHA256: hex.EncodeToString(sum[:]),
+			})
+		}
+	}
+	data, err := json.Marshal(g)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(out, data, 0o644)
+}
+
+func findings(s *piiguard.Scanner, text []byte) [][]any {
+	out := [][]any{}
+	for _, f := range s.Scan(text) {
+		var kw any
+		if f.Keyword != "" {
+			kw = f.Keyword
+		}
+		out = append(out, []any{f.Identifier, f.Start, f.End, abi.ScoreToFixed(f.Score), kw})
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+// Package wasmconfig parses the JSON configuration that piiguard_compile
+// takes (see wasm/ABI.md) into a piiguard.Scanner. The guest uses it to
+// compile scanners; the tests of the hosts use it to build the native
+// scanner that a WASM scanner must agree with.
+package wasmconfig
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/policy"
+	"github.com/piiguard/piiguard/wasm/internal/abi"
+)
+
+// MaxConfigBytes bounds the configuration JSON.
+const MaxConfigBytes = 2 << 20
+
+// Config is the JSON configuration of a scanner.
+type Config struct {
+	// Identifiers names managed identifiers; empty means every CloudWatch
+	// managed identifier piiguard implements.
+	Identifiers []string `json:"identifiers,omitempty"`
+	// Custom adds custom identifiers with CloudWatch's rules.
+	Custom []Custom `json:"custom,omitempty"`
+	// Policy is a CloudWatch Logs data protection policy document, with or
+	// without piiguard's extensions: a JSON object, or a JSON string
+	// holding the document's text. With a policy, Identifiers and Custom
+	// must be empty.
+	Policy json.RawMessage `json:"policy,omitempty"`
+	// MinScore drops findings scoring below it.
+	MinScore float64 `json:"min_score,omitempty"`
+}
+
+// Custom is a custom identifier as CloudWatch defines it.
+type Custom struct {
+	Name  string `json:"name"`
+	Regex string `json:"regex"`
+}
+
+// Error is an error with its ABI error code.
+type Error struct {
+	Code int32
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+func codeErr(code int32, format string, args ...any) error {
+	return &Error{Code: code, Err: fmt.Errorf(format, args...)}
+}
+
+// Parse decodes a configuration strictly: unknown members, trailing data
+// and wrong types are errors (code abi.ErrConfig).
+func Parse(data []byte) (*Config, error) {
+	if len(data) > MaxConfigBytes {
+		return nil, codeErr(abi.ErrConfig, "config: %d bytes, more than %d", len(data), MaxConfigBytes)
+	}
+	var c Config
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return nil, codeErr(abi.ErrConfig, "config: %v", err)
+	}
+	var extra json.RawMessage
+	if err := dec.Decode(&extra); err != io.EOF {
+		return nil, codeErr(abi.ErrConfig, "config: data after the JSON object")
+	}
+	return &c, nil
+}
+
+// Native builds the piiguard.Config the configuration describes: with a
+// policy, the policy (parsed by piiguard.ParsePolicy) chooses the
+// identifiers and applies its extensions, as piiguard.Config.Policy does.
+// Errors carry code abi.ErrConfig, abi.ErrPolicy or abi.ErrUnsupported.
+func (c *Config) Native() (piiguard.Config, error) {
+	cfg := piiguard.Config{MinScore: c.MinScore}
+	doc, err := c.policyDocument()
+	if err != nil {
+		return cfg, err
+	}
+	if doc != nil {
+		if len(c.Identifiers) > 0 || len(c.Custom) > 0 {
+			return cfg, codeErr(abi.ErrConfig, "config: with a policy, the policy chooses the identifiers: identifiers and custom must be empty")
+		}
+		p, err := piiguard.ParsePolicy(doc)
+		if err != nil {
+			return cfg, codeErr(abi.ErrPolicy, "policy: %w", err)
+		}
+		for _, name := range p.Names() {
+			if st := p.MaskFor(name).Style; st == policy.MaskHash || st == policy.MaskToken {
+				return cfg, codeErr(abi.ErrUnsupported, "policy: identifier %s: mask style %s needs a key, which this ABI version cannot pass", name, st)
+			}
+		}
+		cfg.Policy = p
+		return cfg, nil
+	}
+	cfg.Identifiers = c.Identifiers
+	for i, cu := range c.Custom {
+		id, err := identifiers.NewCustom(cu.Name, cu.Regex)
+		if err != nil {
+			return cfg, codeErr(abi.ErrConfig, "config: custom[%d]: %w", i, err)
+		}
+		cfg.Custom = append(cfg.Custom, id)
+	}
+	return cfg, nil
+}
+
+// policyDocument returns the policy document's bytes, nil when none.
+func (c *Config) policyDocument() ([]byte, error) {
+	raw := bytes.TrimSpace(c.Policy)
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	switch raw[0] {
+	case '{':
+		return raw, nil
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, codeErr(abi.ErrConfig, "config: policy: %v", err)
+		}
+		return []byte(s), nil
+	}
+	return nil, codeErr(abi.ErrConfig, "config: policy must be a JSON object or a string holding one")
+}
+
+// NewScanner parses data and compiles the scanner it describes with
+// piiguard.NewScanner.
+func NewScanner(data []byte) (*piiguard.Scanner, error) {
+	c, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := c.Native()
+	if err != nil {
+		return nil, err
+	}
+	s, err := piiguard.NewScanner(cfg)
+	if err != nil {
+		code := abi.ErrConfig
+		if cfg.Policy != nil {
+			code = abi.ErrPolicy
+		}
+		return nil, &Error{Code: code, Err: err}
+	}
+	return s, nil
+}
+
+// Code returns the ABI error code of err: its *Error's code, or
+// abi.ErrConfig.
+func Code(err error) int32 {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return abi.ErrConfig
+}

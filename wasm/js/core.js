@@ -1,0 +1,291 @@
+// piiguard WebAssembly host, runtime-agnostic part: the ABI (wasm/ABI.md)
+// on top of an instantiated and initialized module. It needs only the
+// WebAssembly, TextEncoder and TextDecoder globals, so it runs in Node.js
+// (node.js supplies WASI with node:wasi) and in browsers (where a WASI
+// shim supplies the wasi_snapshot_preview1 imports).
+
+/** ABI version this host implements: major must match, minor at least. */
+export const ABI_MAJOR = 1;
+export const ABI_MINOR = 0;
+
+/** Error codes of the ABI. */
+export const ErrorCode = Object.freeze({
+  OK: 0,
+  INTERNAL: -1,
+  INVALID_ARGUMENT: -2,
+  INVALID_POINTER: -3,
+  INVALID_HANDLE: -4,
+  INVALID_CONFIG: -5,
+  INVALID_POLICY: -6,
+  UNSUPPORTED: -7,
+});
+
+const codeNames = new Map(Object.entries(ErrorCode).map(([k, v]) => [v, k]));
+
+/** An error the module reported, or a host-side misuse (code INVALID_ARGUMENT). */
+export class PiiGuardError extends Error {
+  constructor(code, message) {
+    const name = codeNames.get(code) ?? `UNKNOWN(${code})`;
+    super(`piiguard: ${name}: ${message}`);
+    this.name = 'PiiGuardError';
+    /** The ABI error code (negative). */
+    this.code = code;
+    /** The symbolic name of the code ("INVALID_CONFIG"). */
+    this.codeName = name;
+  }
+}
+
+const EXPORTS = [
+  'memory', '_initialize', 'piiguard_abi_version', 'piiguard_alloc', 'piiguard_free',
+  'piiguard_compile', 'piiguard_close', 'piiguard_identifiers', 'piiguard_scan',
+  'piiguard_mask', 'piiguard_result_ptr', 'piiguard_result_len', 'piiguard_error_code',
+  'piiguard_error_ptr', 'piiguard_error_len',
+];
+
+const HEADER_SIZE = 8;
+const RECORD_SIZE = 20;
+const NO_KEYWORD = 0xffffffff;
+const SCORE_SCALE = 1e6;
+const MIN_BUFFER = 64 * 1024;
+const MAX_ALLOC = 1 << 30;
+
+const CONFIG_KEYS = new Set(['identifiers', 'custom', 'policy', 'minScore']);
+
+/**
+ * Instantiates the module. `source` is the module's bytes or a compiled
+ * WebAssembly.Module; `wasi` supplies WASI: `imports` (the
+ * wasi_snapshot_preview1 functions) and `initialize(instance)`, which must
+ * call the reactor's `_initialize` (node:wasi's WASI.initialize does).
+ */
+export async function instantiate(source, wasi) {
+  const mod = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
+  const instance = await WebAssembly.instantiate(mod, { wasi_snapshot_preview1: wasi.imports });
+  wasi.initialize(instance);
+  return new Module(instance);
+}
+
+/** An initialized instance of the module, from which Scanners are compiled. */
+export class Module {
+  #x;
+  #buf = 0;
+  #bufCap = 0;
+  #enc = new TextEncoder();
+  #dec = new TextDecoder();
+
+  /** Wraps an instance whose `_initialize` has been called. */
+  constructor(instance) {
+    const x = instance.exports;
+    for (const name of EXPORTS) {
+      if (!(name in x)) throw new Error(`piiguard: the module does not export ${name}: not a piiguard module`);
+    }
+    this.#x = x;
+    const v = x.piiguard_abi_version() >>> 0;
+    const major = v >>> 16;
+    const minor = v & 0xffff;
+    if (major !== ABI_MAJOR || minor < ABI_MINOR) {
+      throw new Error(`piiguard: module ABI version ${major}.${minor}, this host needs ${ABI_MAJOR}.${ABI_MINOR} or a later ${ABI_MAJOR}.x`);
+    }
+    /** The module's ABI version. */
+    this.abiVersion = Object.freeze({ major, minor });
+  }
+
+  /**
+   * Compiles a scanner. config: { identifiers?, custom?: [{name, regex}],
+   * policy?: object | string, minScore? } (a policy chooses the
+   * identifiers alone). Throws a PiiGuardError with code INVALID_CONFIG,
+   * INVALID_POLICY or UNSUPPORTED for a configuration it cannot compile.
+   */
+  compile(config = {}) {
+    if (config === null || typeof config !== 'object') throw new TypeError('piiguard: config must be an object');
+    for (const k of Object.keys(config)) {
+      if (!CONFIG_KEYS.has(k)) throw new TypeError(`piiguard: unknown config key ${JSON.stringify(k)}`);
+    }
+    const wire = {};
+    if (config.identifiers !== undefined) wire.identifiers = config.identifiers;
+    if (config.custom !== undefined) wire.custom = config.custom;
+    if (config.policy !== undefined && config.policy !== null) wire.policy = config.policy;
+    if (config.minScore !== undefined) wire.min_score = config.minScore;
+    const handle = this._compileJSON(JSON.stringify(wire));
+    return new Scanner(this, handle, this._identifiers(handle));
+  }
+
+  /** Compiles a scanner from the JSON configuration of piiguard_compile. */
+  compileJSON(json) {
+    const handle = this._compileJSON(json);
+    return new Scanner(this, handle, this._identifiers(handle));
+  }
+
+  _compileJSON(json) {
+    const [ptr, len] = this._put(json);
+    const h = this.#x.piiguard_compile(ptr, len);
+    if (h < 0) throw this._error(h);
+    return h;
+  }
+
+  _identifiers(handle) {
+    this._check(this.#x.piiguard_identifiers(handle));
+    const view = this._resultView();
+    const ids = [];
+    let p = 0;
+    const u32 = () => {
+      if (p + 4 > view.byteLength) throw new Error('piiguard: malformed identifier table');
+      const v = view.getUint32(p, true);
+      p += 4;
+      return v;
+    };
+    const str = () => {
+      const n = u32();
+      if (p + n > view.byteLength) throw new Error('piiguard: malformed identifier table');
+      const s = this.#dec.decode(new Uint8Array(view.buffer, view.byteOffset + p, n));
+      p += n;
+      return s;
+    };
+    for (let i = u32(); i > 0; i--) {
+      const name = str();
+      const keywords = [];
+      for (let k = u32(); k > 0; k--) keywords.push(str());
+      ids.push({ name, keywords });
+    }
+    return ids;
+  }
+
+  _scan(handle, text, idents) {
+    const [ptr, len] = this._put(text);
+    this._check(this.#x.piiguard_scan(handle, ptr, len));
+    const view = this._resultView();
+    if (view.byteLength < HEADER_SIZE) throw new Error('piiguard: malformed scan result');
+    const count = view.getUint32(0, true);
+    const size = view.getUint32(4, true);
+    if (size < RECORD_SIZE || view.byteLength !== HEADER_SIZE + count * size) {
+      throw new Error('piiguard: malformed scan result');
+    }
+    const out = new Array(count);
+    for (let i = 0, p = HEADER_SIZE; i < count; i++, p += size) {
+      const id = idents[view.getUint32(p, true)];
+      const kw = view.getUint32(p + 16, true);
+      if (id === undefined || (kw !== NO_KEYWORD && kw >= id.keywords.length)) {
+        throw new Error('piiguard: malformed scan result');
+      }
+      out[i] = {
+        identifier: id.name,
+        start: view.getUint32(p + 4, true),
+        end: view.getUint32(p + 8, true),
+        score: view.getUint32(p + 12, true) / SCORE_SCALE,
+        keyword: kw === NO_KEYWORD ? null : id.keywords[kw],
+      };
+    }
+    return out;
+  }
+
+  _mask(handle, text) {
+    const [ptr, len] = this._put(text);
+    this._check(this.#x.piiguard_mask(handle, ptr, len));
+    const r = this._resultBytes();
+    return typeof text === 'string' ? this.#dec.decode(r) : r.slice();
+  }
+
+  _close(handle) {
+    this._check(this.#x.piiguard_close(handle));
+  }
+
+  // _put copies a string (as UTF-8) or bytes into the input buffer and
+  // returns [ptr, len]; it grows the buffer as needed.
+  _put(text) {
+    if (typeof text === 'string') {
+      if (text.length === 0) return [0, 0];
+      this._reserve(text.length * 3); // UTF-16 code units to UTF-8 bytes: at most 3 each
+      const dst = new Uint8Array(this.#x.memory.buffer, this.#buf, this.#bufCap);
+      const { written } = this.#enc.encodeInto(text, dst);
+      return [this.#buf, written];
+    }
+    if (!(text instanceof Uint8Array)) throw new TypeError('piiguard: text must be a string or a Uint8Array');
+    if (text.length === 0) return [0, 0];
+    this._reserve(text.length);
+    new Uint8Array(this.#x.memory.buffer, this.#buf, text.length).set(text);
+    return [this.#buf, text.length];
+  }
+
+  _reserve(n) {
+    if (n <= this.#bufCap) return;
+    if (n > MAX_ALLOC) throw new PiiGuardError(ErrorCode.INVALID_ARGUMENT, `input of up to ${n} bytes is larger than ${MAX_ALLOC}`);
+    if (this.#buf !== 0) {
+      this._check(this.#x.piiguard_free(this.#buf));
+      this.#buf = 0;
+      this.#bufCap = 0;
+    }
+    let size = MIN_BUFFER;
+    while (size < n) size *= 2;
+    size = Math.min(size, MAX_ALLOC);
+    const p = this.#x.piiguard_alloc(size) >>> 0;
+    if (p === 0) throw this._error(this.#x.piiguard_error_code());
+    this.#buf = p;
+    this.#bufCap = size;
+  }
+
+  _check(code) {
+    if (code !== 0) throw this._error(code);
+  }
+
+  _error(code) {
+    const x = this.#x;
+    const c = x.piiguard_error_code() || code;
+    const n = x.piiguard_error_len() >>> 0;
+    const msg = n === 0 ? '' : this.#dec.decode(new Uint8Array(x.memory.buffer, x.piiguard_error_ptr() >>> 0, n));
+    return new PiiGuardError(c, msg);
+  }
+
+  // The result slot, valid until the next call into the module. memory.buffer
+  // is read after the call: the call may have grown (and so replaced) it.
+  _resultBytes() {
+    const x = this.#x;
+    const n = x.piiguard_result_len() >>> 0;
+    if (n === 0) return new Uint8Array(0);
+    return new Uint8Array(x.memory.buffer, x.piiguard_result_ptr() >>> 0, n);
+  }
+
+  _resultView() {
+    const r = this._resultBytes();
+    return new DataView(r.buffer, r.byteOffset, r.byteLength);
+  }
+}
+
+/** A compiled configuration: finds and masks sensitive values. */
+export class Scanner {
+  #module;
+  #handle;
+  #idents;
+
+  constructor(module, handle, idents) {
+    this.#module = module;
+    this.#handle = handle;
+    this.#idents = idents;
+    /** Names of the identifiers the scanner looks for. */
+    this.identifiers = Object.freeze(idents.map((i) => i.name));
+  }
+
+  /**
+   * Returns the findings in text, sorted by start, not overlapping. start
+   * and end are byte offsets in the UTF-8 encoding of text, end exclusive.
+   */
+  scan(text) {
+    return this.#module._scan(this.#live(), text, this.#idents);
+  }
+
+  /** Returns text with every finding masked with asterisks (a string for a string, bytes for bytes). */
+  mask(text) {
+    return this.#module._mask(this.#live(), text);
+  }
+
+  /** Releases the scanner in the module. Further calls throw. */
+  close() {
+    if (this.#handle === 0) return;
+    const h = this.#handle;
+    this.#handle = 0;
+    this.#module._close(h);
+  }
+
+  #live() {
+    if (this.#handle === 0) throw new PiiGuardError(ErrorCode.INVALID_HANDLE, 'scanner is closed');
+    return this.#handle;
+  }
+}

@@ -1,0 +1,193 @@
+package wasmhost
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/wasm/internal/abi"
+	"github.com/piiguard/piiguard/wasm/internal/corpus"
+	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
+)
+
+// The module is loaded once for all tests, twice: with the default
+// options and, for the differential tests, which make many calls, without
+// interruption (faster; see Options.NoInterrupt). Tests skip when the
+// module is not built.
+var testModules [2]struct {
+	once sync.Once
+	m    *Module
+	err  error
+}
+
+func modulePath(t testing.TB) string {
+	t.Helper()
+	p, err := FindModule()
+	if err != nil {
+		t.Skipf("skipping: %v", err)
+	}
+	return p
+}
+
+// loadModule returns the module loaded with default options.
+func loadModule(t testing.TB) *Module { return load(t, 0) }
+
+// loadFastModule returns the module loaded with NoInterrupt.
+func loadFastModule(t testing.TB) *Module { return load(t, 1) }
+
+func load(t testing.TB, i int) *Module {
+	t.Helper()
+	p := modulePath(t)
+	tm := &testModules[i]
+	tm.once.Do(func() {
+		tm.m, tm.err = Load(context.Background(), p, &Options{NoInterrupt: i == 1})
+	})
+	if tm.err != nil {
+		t.Fatal(tm.err)
+	}
+	return tm.m
+}
+
+// pair is a configuration compiled both ways.
+type pair struct {
+	config []byte
+	native *piiguard.Scanner
+	wasm   *Scanner
+}
+
+// newPair compiles cfg natively and with the fast module.
+func newPair(t testing.TB, cfg Config) *pair {
+	t.Helper()
+	return newPairOn(t, loadFastModule(t), cfg)
+}
+
+func newPairOn(t testing.TB, m *Module, cfg Config) *pair {
+	t.Helper()
+	data, err := cfg.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	native, err := wasmconfig.NewScanner(data)
+	if err != nil {
+		t.Fatalf("native: %v", err)
+	}
+	w, err := m.Compile(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("wasm: %v", err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return &pair{config: data, native: native, wasm: w}
+}
+
+// nativeFindings returns the native findings with scores rounded to the
+// ABI's precision.
+func (p *pair) nativeFindings(text []byte) []Finding {
+	f := p.native.Scan(text)
+	for i := range f {
+		f[i].Score = abi.FixedToScore(abi.ScoreToFixed(f[i].Score))
+	}
+	return f
+}
+
+// check compares the findings and the masked output of both builds on text.
+func (p *pair) check(t testing.TB, name string, text []byte) {
+	t.Helper()
+	ctx := context.Background()
+	want := p.nativeFindings(text)
+	got, err := p.wasm.Scan(ctx, text)
+	if err != nil {
+		t.Fatalf("%s: wasm scan: %v", name, err)
+	}
+	if d := diffFindings(want, got); d != "" {
+		t.Fatalf("%s: findings differ (config %s):\n%s", name, p.config, d)
+	}
+	wantMask := p.native.AppendMask(nil, text)
+	gotMask, err := p.wasm.Mask(ctx, text)
+	if err != nil {
+		t.Fatalf("%s: wasm mask: %v", name, err)
+	}
+	if string(wantMask) != string(gotMask) {
+		t.Fatalf("%s: masked output differs (config %s):\n%s", name, p.config, diffText(wantMask, gotMask))
+	}
+}
+
+func diffFindings(want, got []Finding) string {
+	var b strings.Builder
+	for i := 0; i < max(len(want), len(got)); i++ {
+		var w, g Finding
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(got) {
+			g = got[i]
+		}
+		if w != g {
+			fmt.Fprintf(&b, "  #%d native %+v\n  #%d wasm   %+v\n", i, w, i, g)
+			if b.Len() > 2000 {
+				break
+			}
+		}
+	}
+	if b.Len() > 0 {
+		fmt.Fprintf(&b, "  (%d native, %d wasm findings)", len(want), len(got))
+	}
+	return b.String()
+}
+
+func diffText(want, got []byte) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	lo := max(i-40, 0)
+	return fmt.Sprintf("  first difference at byte %d\n  native %q\n  wasm   %q", i,
+		want[lo:min(len(want), i+40)], got[lo:min(len(got), i+40)])
+}
+
+// loghub returns the loghub corpus files, skipping when absent.
+func loghub(t testing.TB) map[string][]byte {
+	t.Helper()
+	files, err := corpus.Loghub(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Skipf("skipping: no loghub corpus in %s", corpus.LoghubDir)
+	}
+	return files
+}
+
+func syntheticCorpus(seed uint64, n int) []string { return corpus.Synthetic(seed, n) }
+
+// configs are the configurations the differential tests use.
+func configs(t testing.TB) map[string]Config {
+	t.Helper()
+	pol := []byte(readTestdata(t, "loggroup-custom.json"))
+	return map[string]Config{
+		"all": {},
+		"named+custom": {
+			Identifiers: []string{"EmailAddress", "Ssn-US", "CreditCardNumber", "PhoneNumber-US", "IpAddress"},
+			Custom:      []Custom{{Name: "EmployeeId", Regex: `EMP-[0-9]{6}`}},
+		},
+		"policy":   {Policy: pol},
+		"extended": {Policy: []byte(corpus.ExtendedPolicy)},
+		"minscore": {MinScore: 0.8},
+	}
+}
+
+func sortedNames(files map[string][]byte) []string { return corpus.LoghubNames(files) }
+
+// readTestdata returns a policy document of policy/testdata.
+func readTestdata(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "policy", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

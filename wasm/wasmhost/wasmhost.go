@@ -1,0 +1,766 @@
+// Package wasmhost runs piiguard's WebAssembly module (wasm/piiguard.wasm,
+// built by `make wasm`) with wazero, behind the same API shape as the
+// native piiguard package: Compile a configuration into a Scanner, then
+// Scan and Mask. It exists to check the module against the native build
+// and to serve Go programs that want the detector sandboxed; other
+// languages use wasm/js and wasm/python, or their own host (wasm/ABI.md).
+//
+// The module is loaded from a file, not embedded, so that the Go packages
+// build and test without it: FindModule looks for it, and Load compiles it
+// once per Module, with wazero's compilation cache on disk so that the
+// next process starts fast. A Scanner keeps a pool of module instances,
+// each with the configuration compiled in it, and is safe for concurrent
+// use. Every call takes a context: when it is done, the running call stops
+// and its instance is discarded.
+package wasmhost
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+
+	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/wasm/internal/abi"
+)
+
+// Finding is one sensitive value found in a text, as in the native API.
+// Score has the precision of the ABI's fixed-point encoding (1e-6).
+type Finding = detector.Finding
+
+// ABI versions this host supports: major ABIMajor, minor at least ABIMinor.
+const (
+	ABIMajor = abi.VersionMajor
+	ABIMinor = abi.VersionMinor
+)
+
+// Config chooses what a Scanner looks for; it is the JSON configuration of
+// piiguard_compile (wasm/ABI.md).
+type Config struct {
+	// Identifiers names managed identifiers ("EmailAddress", "Ssn-US").
+	// Empty means every CloudWatch managed identifier piiguard implements.
+	Identifiers []string
+	// Custom adds custom identifiers (a name and a regex, with
+	// CloudWatch's rules).
+	Custom []Custom
+	// Policy is a CloudWatch Logs data protection policy document (JSON
+	// text), with or without piiguard's extensions, as
+	// piiguard.ParsePolicy takes it. It chooses the identifiers (then
+	// Identifiers and Custom must be empty) and applies its extensions, as
+	// piiguard.Config.Policy does; mask styles that need a key (hash,
+	// token) are CodeUnsupported.
+	Policy []byte
+	// MinScore drops findings scoring below it.
+	MinScore float64
+}
+
+// Custom is a custom data identifier.
+type Custom struct {
+	Name  string `json:"name"`
+	Regex string `json:"regex"`
+}
+
+// JSON returns the configuration as piiguard_compile takes it.
+func (c Config) JSON() ([]byte, error) {
+	type wire struct {
+		Identifiers []string `json:"identifiers,omitempty"`
+		Custom      []Custom `json:"custom,omitempty"`
+		Policy      *string  `json:"policy,omitempty"`
+		MinScore    float64  `json:"min_score,omitempty"`
+	}
+	w := wire{Identifiers: c.Identifiers, Custom: c.Custom, MinScore: c.MinScore}
+	if c.Policy != nil {
+		p := string(c.Policy)
+		w.Policy = &p
+	}
+	return json.Marshal(w)
+}
+
+// Error codes of the ABI, as Error.Code.
+const (
+	CodeInternal    = abi.ErrInternal
+	CodeArgument    = abi.ErrArgument
+	CodePointer     = abi.ErrPointer
+	CodeHandle      = abi.ErrHandle
+	CodeConfig      = abi.ErrConfig
+	CodePolicy      = abi.ErrPolicy
+	CodeUnsupported = abi.ErrUnsupported
+)
+
+// Error is an error the module reported.
+type Error struct {
+	Code    int32  // one of the Code constants
+	Message string // the module's message
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("piiguard wasm: %s: %s", abi.CodeName(e.Code), e.Message)
+}
+
+// Errors of the host.
+var (
+	// ErrModuleNotFound is returned by FindModule.
+	ErrModuleNotFound = errors.New("wasmhost: wasm/piiguard.wasm not found (build it with `make wasm`, or set " + ModulePathEnv + ")")
+	// ErrClosed is returned by calls on a closed Scanner or Module.
+	ErrClosed = errors.New("wasmhost: closed")
+)
+
+// ModulePathEnv is the environment variable FindModule reads first.
+const ModulePathEnv = "PIIGUARD_WASM"
+
+// FindModule returns the path of the module: $PIIGUARD_WASM when set,
+// else wasm/piiguard.wasm in the working directory or the nearest parent
+// that has one, else piiguard.wasm beside the executable.
+func FindModule() (string, error) {
+	if p := os.Getenv(ModulePathEnv); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("wasmhost: %s: %w", ModulePathEnv, err)
+		}
+		return p, nil
+	}
+	if dir, err := os.Getwd(); err == nil {
+		for {
+			p := filepath.Join(dir, "wasm", "piiguard.wasm")
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p, nil
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		p := filepath.Join(filepath.Dir(exe), "piiguard.wasm")
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p, nil
+		}
+	}
+	return "", ErrModuleNotFound
+}
+
+// DefaultCacheDir returns the directory of the compilation cache:
+// piiguard/wazero under the user's cache directory (os.UserCacheDir), or
+// under the temporary directory when there is none.
+func DefaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "piiguard", "wazero")
+}
+
+// Options tune a Module.
+type Options struct {
+	// CacheDir is the directory of wazero's compilation cache; "" means
+	// DefaultCacheDir().
+	CacheDir string
+	// NoCache compiles the module without a cache.
+	NoCache bool
+	// NoInterrupt compiles the module without wazero's
+	// WithCloseOnContextDone: a context is then only checked before each
+	// call into the module, not during it, and calls run about 6 times
+	// faster (wazero checks for termination at every loop header, and Go's
+	// WebAssembly code loops through a dispatcher in every function). Use
+	// it when inputs are bounded (log lines) and throughput matters.
+	NoInterrupt bool
+	// MaxInstances bounds the module instances each Scanner runs at once,
+	// and so its concurrency and memory (each instance holds a Go heap
+	// with the compiled configuration); 0 means GOMAXPROCS.
+	MaxInstances int
+}
+
+// Module is the compiled WebAssembly module, from which Scanners are
+// compiled. It is safe for concurrent use.
+type Module struct {
+	rt        wazero.Runtime
+	compiled  wazero.CompiledModule
+	cache     wazero.CompilationCache
+	max       int
+	interrupt bool // WithCloseOnContextDone
+
+	mu     sync.Mutex
+	spare  *instance // an initialized instance not yet used by a Scanner
+	closed bool
+}
+
+// Load compiles the module at path.
+func Load(ctx context.Context, path string, opts *Options) (*Module, error) {
+	wasm, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("wasmhost: %w", err)
+	}
+	return LoadBytes(ctx, wasm, opts)
+}
+
+// LoadBytes compiles the module from its bytes.
+func LoadBytes(ctx context.Context, wasm []byte, opts *Options) (*Module, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	m := &Module{max: o.MaxInstances}
+	if m.max <= 0 {
+		m.max = runtime.GOMAXPROCS(0)
+	}
+	m.interrupt = !o.NoInterrupt
+	rc := wazero.NewRuntimeConfig().WithCloseOnContextDone(m.interrupt)
+	if !o.NoCache {
+		dir := o.CacheDir
+		if dir == "" {
+			dir = DefaultCacheDir()
+		}
+		cache, err := wazero.NewCompilationCacheWithDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("wasmhost: compilation cache: %w", err)
+		}
+		m.cache = cache
+		rc = rc.WithCompilationCache(cache)
+	}
+	m.rt = wazero.NewRuntimeWithConfig(ctx, rc)
+	fail := func(err error) (*Module, error) {
+		m.Close(ctx)
+		return nil, err
+	}
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, m.rt); err != nil {
+		return fail(fmt.Errorf("wasmhost: WASI: %w", err))
+	}
+	compiled, err := m.rt.CompileModule(ctx, wasm)
+	if err != nil {
+		return fail(fmt.Errorf("wasmhost: compiling the module: %w", err))
+	}
+	m.compiled = compiled
+	for _, name := range exportNames {
+		if _, ok := compiled.ExportedFunctions()[name]; !ok && name != "" {
+			return fail(fmt.Errorf("wasmhost: the module does not export %s: not a piiguard module", name))
+		}
+	}
+	in, err := m.instantiate(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	v, err := in.call(ctx, fnVersion)
+	if err != nil {
+		in.close(ctx)
+		return fail(err)
+	}
+	if major, minor := uint32(v)>>16, uint32(v)&0xffff; major != ABIMajor || minor < ABIMinor {
+		in.close(ctx)
+		return fail(fmt.Errorf("wasmhost: module ABI version %d.%d, this host needs %d.%d or a later %d.x", major, minor, ABIMajor, ABIMinor, ABIMajor))
+	}
+	m.spare = in
+	return m, nil
+}
+
+// Close releases the module and every instance of its Scanners, which
+// stop working.
+func (m *Module) Close(ctx context.Context) error {
+	m.mu.Lock()
+	m.closed = true
+	m.spare = nil
+	m.mu.Unlock()
+	err := m.rt.Close(ctx)
+	if m.cache != nil {
+		if cerr := m.cache.Close(ctx); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+// takeInstance returns the spare instance or a new one.
+func (m *Module) takeInstance(ctx context.Context) (*instance, error) {
+	m.mu.Lock()
+	if m.closed {
+		m.mu.Unlock()
+		return nil, ErrClosed
+	}
+	in := m.spare
+	m.spare = nil
+	m.mu.Unlock()
+	if in != nil {
+		return in, nil
+	}
+	return m.instantiate(ctx)
+}
+
+var defaultModule struct {
+	once sync.Once
+	m    *Module
+	err  error
+}
+
+// Default returns the process's shared Module, loaded once from
+// FindModule() with default options.
+func Default(ctx context.Context) (*Module, error) {
+	d := &defaultModule
+	d.once.Do(func() {
+		path, err := FindModule()
+		if err != nil {
+			d.err = err
+			return
+		}
+		d.m, d.err = Load(context.WithoutCancel(ctx), path, nil)
+	})
+	return d.m, d.err
+}
+
+// Compile compiles cfg with the Default module.
+func Compile(ctx context.Context, cfg Config) (*Scanner, error) {
+	m, err := Default(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return m.Compile(ctx, cfg)
+}
+
+// Compile compiles a Scanner. It reports invalid configurations (unknown
+// identifiers, invalid custom identifiers or policy) as an *Error.
+func (m *Module) Compile(ctx context.Context, cfg Config) (*Scanner, error) {
+	data, err := cfg.JSON()
+	if err != nil {
+		return nil, fmt.Errorf("wasmhost: %w", err)
+	}
+	return m.CompileJSON(ctx, data)
+}
+
+// CompileJSON compiles a Scanner from a JSON configuration as
+// piiguard_compile takes it (wasm/ABI.md).
+func (m *Module) CompileJSON(ctx context.Context, config []byte) (*Scanner, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s := &Scanner{m: m, config: append([]byte(nil), config...), sem: make(chan struct{}, m.max)}
+	in, err := m.takeInstance(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sl, err := s.newSlot(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := sl.in.callResult(ctx, fnIdentifiers, uint64(uint32(sl.handle))); err != nil {
+		sl.in.close(ctx)
+		return nil, err
+	}
+	buf, err := sl.in.result()
+	if err == nil {
+		s.idents, err = abi.DecodeIdentifiers(buf)
+	}
+	if err != nil {
+		sl.in.close(ctx)
+		return nil, fmt.Errorf("wasmhost: identifiers: %w", err)
+	}
+	s.names = make([]string, len(s.idents))
+	for i, id := range s.idents {
+		s.names[i] = id.Name
+	}
+	s.idle = append(s.idle, sl)
+	return s, nil
+}
+
+// Scanner finds and masks sensitive values with the module. It is safe for
+// concurrent use: each call takes an instance from its pool.
+type Scanner struct {
+	m      *Module
+	config []byte
+	idents []abi.Identifier
+	names  []string
+	sem    chan struct{}
+
+	mu     sync.Mutex
+	idle   []*slot
+	closed bool
+}
+
+// slot is an instance with the Scanner's configuration compiled in it.
+type slot struct {
+	in     *instance
+	handle int32
+}
+
+// newSlot compiles the configuration in in; it closes in on failure.
+func (s *Scanner) newSlot(ctx context.Context, in *instance) (*slot, error) {
+	ptr, n, err := in.put(ctx, s.config)
+	if err == nil {
+		var h uint64
+		h, err = in.call(ctx, fnCompile, uint64(ptr), uint64(n))
+		if err == nil {
+			if code := int32(uint32(h)); code < 0 {
+				err = in.lastError(ctx, code)
+			} else {
+				return &slot{in: in, handle: code}, nil
+			}
+		}
+	}
+	in.close(ctx)
+	return nil, err
+}
+
+// Identifiers returns the names of the identifiers the Scanner looks for.
+func (s *Scanner) Identifiers() []string { return append([]string(nil), s.names...) }
+
+// acquire takes an instance from the pool, or makes one.
+func (s *Scanner) acquire(ctx context.Context) (*slot, error) {
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		<-s.sem
+		return nil, ErrClosed
+	}
+	if n := len(s.idle); n > 0 {
+		sl := s.idle[n-1]
+		s.idle = s.idle[:n-1]
+		s.mu.Unlock()
+		return sl, nil
+	}
+	s.mu.Unlock()
+	in, err := s.m.takeInstance(ctx)
+	if err == nil {
+		var sl *slot
+		if sl, err = s.newSlot(ctx, in); err == nil {
+			return sl, nil
+		}
+	}
+	<-s.sem
+	return nil, err
+}
+
+// release returns sl to the pool, or closes its instance when the call
+// failed in a way that may have left it unusable or the Scanner is closed.
+func (s *Scanner) release(ctx context.Context, sl *slot, keep bool) {
+	s.mu.Lock()
+	if keep && !s.closed {
+		s.idle = append(s.idle, sl)
+		s.mu.Unlock()
+	} else {
+		s.mu.Unlock()
+		sl.in.close(context.WithoutCancel(ctx))
+	}
+	<-s.sem
+}
+
+// with runs fn on an instance of the pool.
+func (s *Scanner) with(ctx context.Context, fn func(*slot) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	sl, err := s.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	err = fn(sl)
+	var e *Error
+	// Errors the module reported leave the instance usable, except
+	// internal errors (a recovered panic).
+	keep := err == nil || errors.As(err, &e) && e.Code != CodeInternal
+	s.release(ctx, sl, keep)
+	return err
+}
+
+// Scan returns the findings in text, sorted by Start, not overlapping.
+func (s *Scanner) Scan(ctx context.Context, text []byte) ([]Finding, error) {
+	return s.AppendFindings(ctx, nil, text)
+}
+
+// ScanString is Scan for a string.
+func (s *Scanner) ScanString(ctx context.Context, text string) ([]Finding, error) {
+	return s.Scan(ctx, []byte(text))
+}
+
+// AppendFindings appends the findings in text to dst.
+func (s *Scanner) AppendFindings(ctx context.Context, dst []Finding, text []byte) ([]Finding, error) {
+	err := s.with(ctx, func(sl *slot) error {
+		if err := sl.in.callText(ctx, fnScan, sl.handle, text); err != nil {
+			return err
+		}
+		buf, err := sl.in.result()
+		if err != nil {
+			return err
+		}
+		var derr error
+		err = abi.DecodeFindings(buf, func(r abi.Record) {
+			if int(r.Ident) >= len(s.idents) {
+				derr = fmt.Errorf("wasmhost: finding of identifier %d of %d", r.Ident, len(s.idents))
+				return
+			}
+			id := &s.idents[r.Ident]
+			f := Finding{Identifier: id.Name, Start: int(r.Start), End: int(r.End), Score: abi.FixedToScore(r.Score)}
+			if r.Keyword != abi.NoKeyword {
+				if int(r.Keyword) >= len(id.Keywords) {
+					derr = fmt.Errorf("wasmhost: finding of %s with keyword %d of %d", id.Name, r.Keyword, len(id.Keywords))
+					return
+				}
+				f.Keyword = id.Keywords[r.Keyword]
+			}
+			dst = append(dst, f)
+		})
+		if err == nil {
+			err = derr
+		}
+		if err != nil {
+			return fmt.Errorf("wasmhost: scan result: %w", err)
+		}
+		return nil
+	})
+	return dst, err
+}
+
+// Mask returns text with every finding masked with asterisks, as the
+// native Scanner.Mask does.
+func (s *Scanner) Mask(ctx context.Context, text []byte) ([]byte, error) {
+	return s.AppendMask(ctx, make([]byte, 0, len(text)), text)
+}
+
+// MaskString is Mask for a string.
+func (s *Scanner) MaskString(ctx context.Context, text string) (string, error) {
+	b, err := s.Mask(ctx, []byte(text))
+	return string(b), err
+}
+
+// AppendMask appends text, masked, to dst.
+func (s *Scanner) AppendMask(ctx context.Context, dst, text []byte) ([]byte, error) {
+	err := s.with(ctx, func(sl *slot) error {
+		if err := sl.in.callText(ctx, fnMask, sl.handle, text); err != nil {
+			return err
+		}
+		buf, err := sl.in.result()
+		if err != nil {
+			return err
+		}
+		dst = append(dst, buf...)
+		return nil
+	})
+	return dst, err
+}
+
+// Close releases the Scanner's instances. Calls in progress finish.
+func (s *Scanner) Close() error {
+	s.mu.Lock()
+	idle := s.idle
+	s.idle = nil
+	s.closed = true
+	s.mu.Unlock()
+	for _, sl := range idle {
+		sl.in.close(context.Background())
+	}
+	return nil
+}
+
+// The exports the host calls, by index.
+const (
+	fnVersion = iota
+	fnAlloc
+	fnFree
+	fnCompile
+	fnClose
+	fnIdentifiers
+	fnScan
+	fnMask
+	fnResultPtr
+	fnResultLen
+	fnErrorCode
+	fnErrorPtr
+	fnErrorLen
+	numFns
+)
+
+var exportNames = [numFns]string{
+	fnVersion:     "piiguard_abi_version",
+	fnAlloc:       "piiguard_alloc",
+	fnFree:        "piiguard_free",
+	fnCompile:     "piiguard_compile",
+	fnClose:       "piiguard_close",
+	fnIdentifiers: "piiguard_identifiers",
+	fnScan:        "piiguard_scan",
+	fnMask:        "piiguard_mask",
+	fnResultPtr:   "piiguard_result_ptr",
+	fnResultLen:   "piiguard_result_len",
+	fnErrorCode:   "piiguard_error_code",
+	fnErrorPtr:    "piiguard_error_ptr",
+	fnErrorLen:    "piiguard_error_len",
+}
+
+// instance is one instance of the module, used by one goroutine at a time.
+type instance struct {
+	mod    api.Module
+	mem    api.Memory
+	fns    [numFns]api.Function
+	stack  [3]uint64
+	buf    uint32 // input buffer from piiguard_alloc, reused
+	bufCap uint32
+	stderr tail
+}
+
+// minBuffer is the smallest input buffer an instance allocates.
+const minBuffer = 64 << 10
+
+func (m *Module) instantiate(ctx context.Context) (*instance, error) {
+	in := &instance{}
+	cfg := wazero.NewModuleConfig().
+		WithName(""). // anonymous: many instances of one module
+		WithStartFunctions("_initialize").
+		WithSysWalltime().WithSysNanotime().
+		WithRandSource(rand.Reader).
+		WithStderr(&in.stderr)
+	mod, err := m.rt.InstantiateModule(ctx, m.compiled, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("wasmhost: instantiating the module: %w%s", err, in.stderr.suffix())
+	}
+	in.mod = mod
+	in.mem = mod.Memory()
+	if in.mem == nil {
+		mod.Close(ctx)
+		return nil, errors.New("wasmhost: the module exports no memory")
+	}
+	for i, name := range exportNames {
+		in.fns[i] = mod.ExportedFunction(name)
+	}
+	return in, nil
+}
+
+func (in *instance) close(ctx context.Context) { in.mod.Close(ctx) }
+
+// call calls an export with up to 3 arguments and returns its result (0
+// for none). A trap, an exit or a done context is an error.
+func (in *instance) call(ctx context.Context, fn int, args ...uint64) (uint64, error) {
+	st := in.stack[:max(len(args), 1)]
+	copy(st, args)
+	if err := in.fns[fn].CallWithStack(ctx, st); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return 0, fmt.Errorf("wasmhost: %s: %w", exportNames[fn], cerr)
+		}
+		return 0, fmt.Errorf("wasmhost: %s: %w%s", exportNames[fn], err, in.stderr.suffix())
+	}
+	return st[0], nil
+}
+
+// callResult calls an export that returns a status code.
+func (in *instance) callResult(ctx context.Context, fn int, args ...uint64) error {
+	r, err := in.call(ctx, fn, args...)
+	if err != nil {
+		return err
+	}
+	if code := int32(uint32(r)); code != abi.OK {
+		return in.lastError(ctx, code)
+	}
+	return nil
+}
+
+// callText copies text into the instance and calls fn(handle, ptr, len).
+func (in *instance) callText(ctx context.Context, fn int, handle int32, text []byte) error {
+	ptr, n, err := in.put(ctx, text)
+	if err != nil {
+		return err
+	}
+	return in.callResult(ctx, fn, uint64(uint32(handle)), uint64(ptr), uint64(n))
+}
+
+// put copies data into the instance's input buffer, growing it as needed.
+func (in *instance) put(ctx context.Context, data []byte) (ptr, n uint32, err error) {
+	if len(data) == 0 {
+		return 0, 0, nil
+	}
+	if uint64(len(data)) > abi.MaxAlloc {
+		return 0, 0, &Error{Code: CodeArgument, Message: fmt.Sprintf("input of %d bytes is larger than %d", len(data), abi.MaxAlloc)}
+	}
+	if uint32(len(data)) > in.bufCap {
+		if in.buf != 0 {
+			if err := in.callResult(ctx, fnFree, uint64(in.buf)); err != nil {
+				return 0, 0, err
+			}
+			in.buf, in.bufCap = 0, 0
+		}
+		size := uint32(minBuffer)
+		for size < uint32(len(data)) {
+			size *= 2
+		}
+		size = min(size, abi.MaxAlloc)
+		p, err := in.call(ctx, fnAlloc, uint64(size))
+		if err != nil {
+			return 0, 0, err
+		}
+		if p == 0 {
+			return 0, 0, in.lastError(ctx, abi.ErrArgument)
+		}
+		in.buf, in.bufCap = uint32(p), size
+	}
+	if !in.mem.Write(in.buf, data) {
+		return 0, 0, fmt.Errorf("wasmhost: buffer %#x+%d outside memory", in.buf, len(data))
+	}
+	return in.buf, uint32(len(data)), nil
+}
+
+// result returns a view of the result slot, valid until the next call.
+func (in *instance) result() ([]byte, error) {
+	ctx := context.Background()
+	p, err := in.call(ctx, fnResultPtr)
+	if err != nil {
+		return nil, err
+	}
+	n, err := in.call(ctx, fnResultLen)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	b, ok := in.mem.Read(uint32(p), uint32(n))
+	if !ok {
+		return nil, fmt.Errorf("wasmhost: result %#x+%d outside memory", p, n)
+	}
+	return b, nil
+}
+
+// lastError returns the module's last error; code is what the call
+// returned, used should the error state be missing.
+func (in *instance) lastError(ctx context.Context, code int32) error {
+	e := &Error{Code: code}
+	if c, err := in.call(ctx, fnErrorCode); err == nil && int32(uint32(c)) != abi.OK {
+		e.Code = int32(uint32(c))
+	}
+	p, err1 := in.call(ctx, fnErrorPtr)
+	n, err2 := in.call(ctx, fnErrorLen)
+	if err1 == nil && err2 == nil && n > 0 {
+		if b, ok := in.mem.Read(uint32(p), uint32(n)); ok {
+			e.Message = string(b)
+		}
+	}
+	return e
+}
+
+// tail keeps the last bytes written to the instance's stderr (the Go
+// runtime's message when it dies), for error messages.
+type tail struct{ b []byte }
+
+const tailMax = 2048
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.b = append(t.b, p...)
+	if len(t.b) > tailMax {
+		t.b = append(t.b[:0], t.b[len(t.b)-tailMax:]...)
+	}
+	return len(p), nil
+}
+
+func (t *tail) suffix() string {
+	if len(t.b) == 0 {
+		return ""
+	}
+	return " (module stderr: " + string(t.b) + ")"
+}
