@@ -2,6 +2,7 @@ package bench
 
 import (
 	"errors"
+	"flag"
 	"io/fs"
 	"sync"
 	"testing"
@@ -34,6 +35,16 @@ func setup(tb testing.TB) {
 		var lh *Corpus
 		lh, loghubErr = LoadLoghub("")
 		corpora = []*Corpus{lh, Synthetic(SyntheticLines, 0.01, syntheticSeed), Synthetic(SyntheticLines, 0.10, syntheticSeed)}
+		if smoke() {
+			// A smoke run (CI): every benchmark once, on a sample.
+			for i, c := range corpora {
+				if c != nil && len(c.Lines) > smokeLines {
+					cut := *c
+					cut.Lines = sampleLines(c.Lines, smokeLines)
+					corpora[i] = &cut
+				}
+			}
+		}
 		ids := identifiers.Catalog()
 		patterns = CatalogPatterns(ids)
 		if det, setupErr = detector.Compile(ids); setupErr != nil {
@@ -47,6 +58,30 @@ func setup(tb testing.TB) {
 	if setupErr != nil {
 		tb.Fatal(setupErr)
 	}
+}
+
+// smokeLines is the corpus size of a smoke run.
+const smokeLines = 500
+
+// smoke reports a smoke run, which checks that every benchmark runs rather
+// than measuring: -short, or -benchtime=1x (as CI runs them). It samples
+// the corpora and skips the largest inputs, so that running every benchmark
+// once takes seconds, not the minutes the baselines need on full corpora.
+func smoke() bool {
+	if testing.Short() {
+		return true
+	}
+	f := flag.Lookup("test.benchtime")
+	return f != nil && f.Value.String() == "1x"
+}
+
+// sampleLines returns n lines spread evenly over lines.
+func sampleLines(lines [][]byte, n int) [][]byte {
+	out := make([][]byte, 0, n)
+	for i := range n {
+		out = append(out, lines[i*len(lines)/n])
+	}
+	return out
 }
 
 // corpusNames are the sub-benchmark names, in the order of corpora.
@@ -142,6 +177,9 @@ var noFindingLines = []string{
 // TestZeroAllocNoFindings checks that AppendFindings allocates nothing on
 // lines without findings.
 func TestZeroAllocNoFindings(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop items, so pooled scratch is allocated again")
+	}
 	setup(t)
 	var fs []detector.Finding
 	for _, s := range noFindingLines {

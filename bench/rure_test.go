@@ -40,3 +40,26 @@ func BenchmarkRureAlternation(b *testing.B) {
 		}
 	})
 }
+
+var (
+	rureCoreOnce sync.Once
+	rureCoreAlt  regex.Regexp
+	rureCoreErr  error
+)
+
+// BenchmarkRureAlternationCore: the rure alternation of the core
+// identifiers' patterns (CoreNames).
+func BenchmarkRureAlternationCore(b *testing.B) {
+	setupCore(b)
+	rureCoreOnce.Do(func() { rureCoreAlt, rureCoreErr = regex.Rure().Compile(AlternationExpr(corePatterns)) })
+	if rureCoreErr != nil {
+		b.Fatal(rureCoreErr)
+	}
+	eachCorpus(b, func() func([]byte) int {
+		var ms []int
+		return func(line []byte) int {
+			ms = rureCoreAlt.FindAll(ms[:0], line)
+			return len(ms) / 2
+		}
+	})
+}

@@ -131,6 +131,20 @@ func checkRecall(t *testing.T, det *detector.Detector, c *Corpus) {
 	for _, s := range c.Background {
 		background[key{s.Line, s.Start, s.End, s.Identifier}] = true
 	}
+	// A value planted as one country's variant of a format that another
+	// country shares (a 9-digit passport number near "passport number" is
+	// as much PassportNumber-GB as -US) counts as found when a variant of
+	// the same family reports it at its exact offsets.
+	family := func(id string) string {
+		if i := strings.LastIndexByte(id, '-'); i > 0 {
+			return id[:i]
+		}
+		return id
+	}
+	plantedAt := map[key]string{} // the planted identifier by span and family
+	for _, s := range c.Planted {
+		plantedAt[key{s.Line, s.Start, s.End, family(s.Identifier)}] = s.Identifier
+	}
 	found := map[key]bool{}
 	var extras []string
 	bgFound := 0
@@ -139,6 +153,9 @@ func checkRecall(t *testing.T, det *detector.Detector, c *Corpus) {
 		fs = det.AppendFindings(fs[:0], line)
 		for _, f := range fs {
 			k := key{i, f.Start, f.End, f.Identifier}
+			if id, ok := plantedAt[key{i, f.Start, f.End, family(f.Identifier)}]; ok && !planted[k] {
+				k.id = id
+			}
 			found[k] = true
 			switch {
 			case planted[k]:

@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cloudflare/ahocorasick"
-
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/aho"
+	"github.com/piiguard/piiguard/internal/dfa"
 	"github.com/piiguard/piiguard/internal/prefilter"
 	"github.com/piiguard/piiguard/internal/regex"
 )
@@ -39,15 +40,22 @@ type Detector struct {
 	idents   []*compiledIdent
 	patterns []*compiledPattern
 	words    []word
-	ac       *ahocorasick.Matcher
-	byClass  []*compiledPattern
-	byLine   []*compiledPattern
-	// classAny is the union of the byte classes of byClass patterns, and
-	// classMinLen the shortest match among them.
-	classAny    [256]bool
-	classMinLen int
-	minScore    float64
-	pool        sync.Pool
+	ac       *aho.Matcher
+	// maxWordLen is the length of the longest automaton word.
+	maxWordLen int
+	byLine     []*compiledPattern
+	// triggers group the byClass patterns that have a required byte by the
+	// rarest one: each occurrence of it is expanded to the run of the
+	// pattern's class around it. anyWhere lists the byClass patterns
+	// without one: they are verified over the whole text.
+	triggers []classTrigger
+	anyWhere []*compiledPattern
+	// wholeText groups the patterns searched over the whole text (byLine,
+	// anyWhere) that have a DFA: one pass over the text tries each byte that
+	// can start a match of any of them.
+	wholeText []wholeGroup
+	minScore  float64
+	pool      sync.Pool
 }
 
 type compiledIdent struct {
@@ -59,10 +67,17 @@ type compiledIdent struct {
 }
 
 type compiledPattern struct {
-	index        int
-	ident        *compiledIdent
-	identIndex   int
-	re           regex.Regexp
+	index      int
+	ident      *compiledIdent
+	identIndex int
+	re         regex.Regexp
+	// dfa, when the pattern compiles to one (most do), finds matches
+	// instead of re: exactly the same matches, faster and without
+	// allocating.
+	dfa *dfa.DFA
+	// lazy, for patterns whose DFA is too big to build in full, builds its
+	// states as texts reach them.
+	lazy         *dfa.Lazy
 	info         *prefilter.Info
 	needsKeyword bool
 	trigger      trigger
@@ -70,12 +85,6 @@ type compiledPattern struct {
 	standalone   bool
 	// required lists the bytes every match contains.
 	required []byte
-	// whole is set for class patterns whose bytes all either continue a value
-	// or join it to one (IPv4: digits and '.'): a match must then be a whole
-	// run of the class, trimmed of joiners, and anchored checks it without
-	// searching (and without allocating).
-	whole    bool
-	anchored regex.Regexp
 	// joiners are bytes that join a match to a letter or digit beyond them
 	// (Pattern.WordChars).
 	joiners [256]bool
@@ -107,7 +116,7 @@ func CompileOptions(ids []*identifiers.Identifier, opts Options) (*Detector, err
 }
 
 func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (*Detector, error) {
-	d := &Detector{minScore: opts.MinScore, classMinLen: -1}
+	d := &Detector{minScore: opts.MinScore}
 	wordIndex := map[string]int{}
 	addWord := func(s string) *word {
 		i, ok := wordIndex[s]
@@ -150,6 +159,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
 			}
 			cp := &compiledPattern{
+				dfa:          compileDFA(p.Expr),
 				index:        len(d.patterns),
 				ident:        ci,
 				identIndex:   ii,
@@ -161,6 +171,9 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			}
 			if p.Validator != nil {
 				cp.validator = p.Validator
+			}
+			if cp.dfa == nil {
+				cp.lazy, _ = dfa.CompileLazy(p.Expr, 0)
 			}
 			for c, ok := range info.Required {
 				if ok {
@@ -181,21 +194,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 				}
 			case !info.AllowedAll && info.MinLen > 0 && !allowsLower(info):
 				cp.trigger = byClass
-				cp.whole = wholeRuns(info, p.WordChars)
-				if cp.whole {
-					if cp.anchored, err = engine.Compile(`^(?:` + p.Expr + `)$`); err != nil {
-						return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
-					}
-				}
-				d.byClass = append(d.byClass, cp)
-				for b, ok := range info.Allowed {
-					if ok {
-						d.classAny[b] = true
-					}
-				}
-				if d.classMinLen < 0 || info.MinLen < d.classMinLen {
-					d.classMinLen = info.MinLen
-				}
+				d.addClassTrigger(cp)
 			default:
 				cp.trigger = byLine
 				d.byLine = append(d.byLine, cp)
@@ -210,26 +209,148 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			w := &d.words[i]
 			dict[i] = w.text
 			w.startWord = isWordByte(w.text[0])
+			d.maxWordLen = max(d.maxWordLen, len(w.text))
 			w.endWord = isWordByte(w.text[len(w.text)-1])
 		}
-		d.ac = ahocorasick.NewMatcher(dict)
+		bounded := make([]bool, len(d.words))
+		for i := range d.words {
+			w := &d.words[i]
+			// A keyword that starts with a letter or digit only counts at a
+			// word start. So does a literal that starts every match of its
+			// patterns when they must start a word (EMP-[0-9]{6}), or that
+			// always follows a byte other than a letter or digit in them
+			// (" Street"): an occurrence inside a word belongs to no match
+			// that bounded would keep. Other literals count anywhere.
+			bounded[i] = w.startWord
+			for _, pi := range w.literals {
+				if info := d.patterns[pi].info; !(info.Prefix && info.WordStart) && !info.AfterNonWord {
+					bounded[i] = false
+				}
+			}
+		}
+		d.ac = aho.NewBounded(dict, bounded)
 	}
+	d.groupWholeText()
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
 }
 
-// wholeRuns reports whether every byte of the pattern's class is a value
-// character or one of its joiners, so that a match must be a whole run.
-func wholeRuns(info *prefilter.Info, joiners string) bool {
-	if joiners == "" {
-		return false
+// wholeGroup is up to 64 patterns searched over the whole text in one pass:
+// starts[c] has bit k when pattern k can start with byte c.
+type wholeGroup struct {
+	starts [256]uint64
+	// seconds[c] has bit k when byte c can follow the first byte of a match
+	// of pattern k (every pattern here matches at least 2 bytes).
+	seconds [256]uint64
+	// inWord has bit k when pattern k's matches that start with a letter
+	// or digit must start a word: a start right after a letter, digit or
+	// '_' is rejected by bounded, so it is not tried.
+	inWord   uint64
+	patterns []*compiledPattern
+}
+
+// groupWholeText moves the whole-text patterns that have a DFA from byLine
+// and anyWhere into wholeText groups.
+func (d *Detector) groupWholeText() {
+	var rest []*compiledPattern
+	add := func(cps []*compiledPattern) []*compiledPattern {
+		var keep []*compiledPattern
+		for _, cp := range cps {
+			if cp.dfa == nil {
+				keep = append(keep, cp)
+				continue
+			}
+			if len(d.wholeText) == 0 || len(d.wholeText[len(d.wholeText)-1].patterns) == 64 {
+				d.wholeText = append(d.wholeText, wholeGroup{})
+			}
+			g := &d.wholeText[len(d.wholeText)-1]
+			k := len(g.patterns)
+			g.patterns = append(g.patterns, cp)
+			if cp.info.WordStart {
+				g.inWord |= 1 << k
+			}
+			for c := range 256 {
+				if cp.dfa.Starts(byte(c)) {
+					g.starts[c] |= 1 << k
+				}
+				if cp.info.MinLen < 2 || cp.dfa.Seconds(byte(c)) {
+					g.seconds[c] |= 1 << k
+				}
+			}
+		}
+		return keep
 	}
-	for c, ok := range info.Allowed {
-		if ok && !valueWordChars[c] && strings.IndexByte(joiners, byte(c)) < 0 {
-			return false
+	d.byLine = add(d.byLine)
+	rest = add(d.anyWhere)
+	d.anyWhere = rest
+}
+
+// scanWholeText searches the whole text for the wholeText patterns, as
+// verify would over one window spanning the text, all patterns in one
+// pass: next[k] is where pattern k's search resumes.
+func (d *Detector) scanWholeText(s *scratch, text []byte) {
+	for gi := range d.wholeText {
+		g := &d.wholeText[gi]
+		var next [64]int
+		for i := 0; i < len(text); i++ {
+			m := g.starts[text[i]]
+			if m == 0 {
+				continue
+			}
+			if i+1 < len(text) {
+				m &= g.seconds[text[i+1]]
+			}
+			if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
+				m &^= g.inWord
+			}
+			for m != 0 {
+				k := bits.TrailingZeros64(m)
+				m &= m - 1
+				if i < next[k] {
+					continue
+				}
+				cp := g.patterns[k]
+				me := cp.dfa.EndAt(text, i)
+				if me < 0 {
+					continue
+				}
+				// A match starts with an ASCII byte or a UTF-8 lead byte, so
+				// the next start after a rejected one is at i+1 or later.
+				if kept, retry := d.consider(s, text, cp, i, me); kept || !retry {
+					next[k] = me
+				} else {
+					next[k] = i + 1
+				}
+			}
 		}
 	}
-	return true
+}
+
+// compileDFA compiles a pattern to a DFA when the package supports it.
+func compileDFA(expr string) *dfa.DFA {
+	d, err := dfa.Compile(expr, dfa.Options{})
+	if err != nil {
+		return nil
+	}
+	return d
+}
+
+// find returns the leftmost-first match of cp in text[pos:end], as offsets
+// in text.
+func (cp *compiledPattern) find(text []byte, pos, end int) (ms, me int, ok bool) {
+	if cp.dfa != nil {
+		if cp.info.WordStart {
+			return cp.dfa.FindFromWordStart(text[:end], pos, &valueWordChars)
+		}
+		return cp.dfa.FindFrom(text[:end], pos)
+	}
+	if cp.lazy != nil {
+		if ms, me, found, done := cp.lazy.FindFrom(text[:end], pos); done {
+			return ms, me, found
+		}
+	}
+	ms, me, ok = cp.re.Find(text[pos:end])
+	return pos + ms, pos + me, ok
 }
 
 // allowsLower reports whether a class admits most lower-case letters, in
@@ -344,12 +465,21 @@ func (d *Detector) FindString(text string) []Finding {
 
 // scratch is per-call working memory, pooled.
 type scratch struct {
-	lower    []byte
-	kwOccs   []occurrence
-	windows  []window
+	kwOccs []occurrence
+	// windows[p] are pattern p's windows, merged as they come (they come
+	// mostly in order of start); unsorted[p] says some came out of order.
+	// touched lists the patterns with windows in this call.
+	windows  [][]window
+	unsorted []bool
+	touched  []int
+	nwindows int
 	cands    []Finding
 	accepted []Finding
 	specific []int8
+	order    []int
+	keys     []uint64
+	done     []int
+	from     []int
 }
 
 type occurrence struct {
@@ -384,6 +514,9 @@ func (d *Detector) AppendFindingsContext(ctx context.Context, dst []Finding, tex
 // huge text must not pin its size in memory after the call.
 const maxPooledBuffer = 1 << 20
 
+// blockSize is the size of the blocks a long text is scanned in.
+const blockSize = 32 << 10
+
 // checkEvery is how many verification windows run between context checks.
 const checkEvery = 64
 
@@ -393,107 +526,223 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 	}
 	s := d.pool.Get().(*scratch)
 	defer func() {
-		if cap(s.lower) > maxPooledBuffer {
-			s.lower = nil
+		for _, p := range s.touched {
+			s.windows[p], s.unsorted[p] = s.windows[p][:0], false
 		}
-		if cap(s.windows) > maxPooledBuffer/16 {
-			s.windows, s.kwOccs, s.cands, s.accepted, s.specific = nil, nil, nil, nil, nil
+		s.touched = s.touched[:0]
+		if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
+			s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
 		}
 		d.pool.Put(s)
 	}()
-	s.kwOccs, s.windows, s.cands = s.kwOccs[:0], s.windows[:0], s.cands[:0]
+	s.kwOccs, s.cands, s.nwindows = s.kwOccs[:0], s.cands[:0], 0
+	if len(s.windows) != len(d.patterns) {
+		s.windows, s.unsorted = make([][]window, len(d.patterns)), make([]bool, len(d.patterns))
+	}
 
-	d.collectWords(s, text)
-	d.collectClassRuns(s, text)
+	if len(text) <= blockSize {
+		d.collectWords(s, text)
+		d.collectClassRuns(s, text)
+	} else {
+		// A long text, block by block, so that each block is read from the
+		// cache by the second pass.
+		d.startClassRuns(s)
+		var st int32
+		for lo := 0; lo < len(text); lo += blockSize {
+			hi := min(lo+blockSize, len(text))
+			if d.ac != nil {
+				st = d.collectWordsRange(s, text, lo, hi, st)
+			}
+			d.collectClassRunsRange(s, text, lo, hi)
+		}
+		d.sortOccurrences(s)
+		for _, cp := range d.anyWhere {
+			s.addWindow(cp.index, 0, len(text))
+		}
+	}
+	d.scanWholeText(s, text)
 	for _, cp := range d.byLine {
-		s.windows = append(s.windows, window{cp.index, 0, len(text)})
+		s.addWindow(cp.index, 0, len(text))
 	}
-	if len(s.windows) == 0 {
-		if len(s.cands) == 0 {
-			return dst, nil
+	n := 0
+	for _, p := range s.touched {
+		ws := s.windows[p]
+		if s.unsorted[p] {
+			slices.SortFunc(ws, func(a, b window) int { return a.start - b.start })
+			ws = mergeWindows(ws)
 		}
-		return d.resolve(s, dst), nil
-	}
-	slices.SortFunc(s.windows, func(a, b window) int {
-		if a.pattern != b.pattern {
-			return a.pattern - b.pattern
-		}
-		return a.start - b.start
-	})
-	// Merge overlapping windows of the same pattern, then verify.
-	cur := s.windows[0]
-	for i, w := range s.windows[1:] {
-		if w.pattern == cur.pattern && w.start <= cur.end {
-			if w.end > cur.end {
-				cur.end = w.end
-			}
-			continue
-		}
-		d.verify(s, text, cur)
-		cur = w
-		if i%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return dst, err
+		for _, w := range ws {
+			d.verify(s, text, w)
+			if n++; n%checkEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return dst, err
+				}
 			}
 		}
 	}
-	d.verify(s, text, cur)
 	if len(s.cands) == 0 {
 		return dst, nil
 	}
 	return d.resolve(s, dst), nil
 }
 
-// collectWords runs the automaton, locates the words it reports, records
-// keyword occurrences and adds windows for triggered patterns.
+// addWindow adds a window for pattern p, merging it with the last one when
+// they overlap.
+func (s *scratch) addWindow(p, lo, hi int) {
+	ws := s.windows[p]
+	if len(ws) == 0 {
+		s.touched = append(s.touched, p)
+	} else if last := &ws[len(ws)-1]; lo >= last.start && lo <= last.end {
+		last.end = max(last.end, hi)
+		return
+	} else if lo < last.start {
+		s.unsorted[p] = true
+	}
+	s.windows[p] = append(ws, window{p, lo, hi})
+	s.nwindows++
+}
+
+// mergeWindows merges overlapping windows sorted by start, in place.
+func mergeWindows(ws []window) []window {
+	out := ws[:0]
+	for _, w := range ws {
+		if n := len(out); n > 0 && w.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, w.end)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// collectWords runs the automaton, records keyword occurrences and adds
+// windows for the patterns they trigger.
 func (d *Detector) collectWords(s *scratch, text []byte) {
 	if d.ac == nil {
 		return
 	}
-	if cap(s.lower) < len(text) {
-		s.lower = make([]byte, len(text), len(text)+len(text)/4)
-	}
-	lower := s.lower[:len(text)]
-	for i, c := range text {
-		lower[i] = lowerTable[c]
-	}
-	if !d.ac.Contains(lower) {
-		return
-	}
-	hits := d.ac.MatchThreadSafe(lower)
-	for _, wi := range hits {
+	d.collectWordsRange(s, text, 0, len(text), 0)
+	d.sortOccurrences(s)
+}
+
+// collectWordsRange runs the automaton over text[from:to] from state st
+// and returns the state at to.
+func (d *Detector) collectWordsRange(s *scratch, text []byte, from, to int, st int32) int32 {
+	return d.ac.ScanRange(text, from, to, st, func(wi, start, end int) {
 		w := &d.words[wi]
-		for off := 0; off < len(lower); {
-			i := bytes.Index(lower[off:], w.text)
-			if i < 0 {
-				break
-			}
-			start := off + i
-			end := start + len(w.text)
-			off = start + 1
-			for _, pi := range w.literals {
-				d.addLiteralWindow(s, d.patterns[pi], text, start, end)
-			}
-			if len(w.keywords) == 0 {
-				continue
-			}
-			if w.startWord && continuesWordBefore(text, start) || w.endWord && continuesWordAfter(text, end) {
-				continue
-			}
-			s.kwOccs = append(s.kwOccs, occurrence{start, end, wi})
-			for _, o := range w.keywords {
-				ci := d.idents[o.ident]
-				for _, cp := range ci.patterns {
-					if cp.trigger == byKeyword {
-						d.addWindow(s, cp, start, end, len(text), 4*ci.window)
-					}
+		for _, pi := range w.literals {
+			d.addLiteralWindow(s, d.patterns[pi], text, start, end)
+		}
+		if len(w.keywords) == 0 {
+			return
+		}
+		if w.startWord && continuesWordBefore(text, start) || w.endWord && continuesWordAfter(text, end) {
+			return
+		}
+		s.kwOccs = append(s.kwOccs, occurrence{start, end, wi})
+		for _, o := range w.keywords {
+			ci := d.idents[o.ident]
+			for _, cp := range ci.patterns {
+				if cp.trigger == byKeyword {
+					d.addKeywordWindow(s, cp, text, start, end)
 				}
 			}
 		}
-	}
+	})
+}
+
+func (d *Detector) sortOccurrences(s *scratch) {
 	if len(s.kwOccs) > 1 {
-		slices.SortFunc(s.kwOccs, func(a, b occurrence) int { return a.start - b.start })
+		slices.SortFunc(s.kwOccs, compareOccurrences)
 	}
+}
+
+// compareOccurrences orders keyword occurrences by start, end, then word.
+func compareOccurrences(a, b occurrence) int {
+	if a.start != b.start {
+		return a.start - b.start
+	}
+	if a.end != b.end {
+		return a.end - b.end
+	}
+	return a.word - b.word
+}
+
+// addKeywordWindow adds the window in which a match of cp near the keyword
+// at [start, end) can lie: one within the identifier's window (in
+// characters) of the keyword, plus a lead-in of the pattern's maximum
+// length on each side, so that a match that straddles the window's edge is
+// one no keyword could keep (see DESIGN in doc.go).
+func (d *Detector) addKeywordWindow(s *scratch, cp *compiledPattern, text []byte, start, end int) {
+	maxLen := cp.info.MaxLen
+	w := cp.ident.window
+	if maxLen == prefilter.Unbounded {
+		if cp.info.AllowedAll {
+			s.addWindow(cp.index, 0, len(text))
+			return
+		}
+		// A match is a run of the pattern's bytes that reaches within w
+		// characters of the keyword: the window is the runs that cross the
+		// edges of that zone. A match cannot straddle a run's end, so the
+		// search from the run's start finds what a search of the whole text
+		// would.
+		lo, hi := runesBefore(text, start, w), runesAfter(text, end, w)
+		for lo > 0 && cp.info.Allowed[text[lo-1]] {
+			lo--
+		}
+		for hi < len(text) && cp.info.Allowed[text[hi]] {
+			hi++
+		}
+		s.addWindow(cp.index, lo, hi)
+		return
+	}
+	zlo, zhi := runesBefore(text, start, w), runesAfter(text, end, w)
+	lo, hi := max(zlo-2*maxLen, 0), min(zhi+2*maxLen, len(text))
+	if !cp.info.AllowedAll {
+		// No match crosses a byte the pattern cannot match: the lead-ins
+		// end at the last such byte before the zone (and after it), where
+		// a search of the whole text would start afresh too.
+		k := zlo
+		for k > lo && cp.info.Allowed[text[k-1]] {
+			k--
+		}
+		lo = k
+		k = zhi
+		for k < hi && cp.info.Allowed[text[k]] {
+			k++
+		}
+		hi = k
+	}
+	s.addWindow(cp.index, lo, hi)
+}
+
+// runesBefore returns the offset n characters before i, counting bytes
+// that do not continue a UTF-8 sequence (so never fewer bytes than n
+// characters as utf8.RuneCount counts them).
+func runesBefore(text []byte, i, n int) int {
+	for i > 0 && n > 0 {
+		i--
+		if text[i]&0xC0 != 0x80 {
+			n--
+		}
+	}
+	// Include the continuation bytes of a sequence whose lead was counted.
+	for i > 0 && text[i-1]&0xC0 == 0x80 {
+		i--
+	}
+	return i
+}
+
+// runesAfter returns the offset n characters after i (see runesBefore).
+func runesAfter(text []byte, i, n int) int {
+	for i < len(text) && n > 0 {
+		i++
+		for i < len(text) && text[i]&0xC0 == 0x80 {
+			i++
+		}
+		n--
+	}
+	return i
 }
 
 // addWindow adds the window in which a match of cp near [start, end) can lie:
@@ -510,7 +759,7 @@ func (d *Detector) addWindow(s *scratch, cp *compiledPattern, start, end, n, gap
 			hi = n
 		}
 	}
-	s.windows = append(s.windows, window{cp.index, lo, hi})
+	s.addWindow(cp.index, lo, hi)
 }
 
 // addLiteralWindow adds the window in which a match of cp containing the
@@ -535,70 +784,174 @@ func (d *Detector) addLiteralWindow(s *scratch, cp *compiledPattern, text []byte
 		hi++
 	}
 	if hi-lo >= info.MinLen {
-		s.windows = append(s.windows, window{cp.index, lo, hi})
+		s.addWindow(cp.index, lo, hi)
 	}
 }
 
-// collectClassRuns finds runs of bytes of the class patterns' classes and
-// adds a window for each pattern whose class covers a long enough piece.
-func (d *Detector) collectClassRuns(s *scratch, text []byte) {
-	if len(d.byClass) == 0 {
+// classTrigger is a byte and the class patterns that every match of
+// contains it.
+type classTrigger struct {
+	b        byte
+	patterns []*compiledPattern
+}
+
+// triggerRank orders candidate trigger bytes: the rarer in logs, the lower.
+func triggerRank(c byte) int {
+	switch {
+	case c == ' ':
+		return 7
+	case c >= 'a' && c <= 'z':
+		return 6
+	case c >= 'A' && c <= 'Z':
+		return 5
+	case c >= '0' && c <= '9':
+		return 4
+	case c == '.' || c == '-' || c == '_' || c == ',':
+		return 3
+	case c == ':' || c == '/' || c == '=':
+		return 2
+	case c >= 0x80:
+		return 8
+	}
+	return 1
+}
+
+// addClassTrigger files a class pattern under its rarest required byte, or
+// among those verified over the whole text.
+func (d *Detector) addClassTrigger(cp *compiledPattern) {
+	best := -1
+	for _, c := range cp.required {
+		if best < 0 || triggerRank(c) < triggerRank(byte(best)) {
+			best = int(c)
+		}
+	}
+	if best < 0 {
+		d.anyWhere = append(d.anyWhere, cp)
 		return
 	}
-	for i := 0; i < len(text); {
-		if !d.classAny[text[i]] {
-			i++
-			continue
+	for i := range d.triggers {
+		if d.triggers[i].b == byte(best) {
+			d.triggers[i].patterns = append(d.triggers[i].patterns, cp)
+			return
 		}
-		j := i
-		for j < len(text) && d.classAny[text[j]] {
-			j++
-		}
-		if j-i >= d.classMinLen {
-			for _, cp := range d.byClass {
-				if cp.whole {
-					d.wholePieces(s, cp, text, i, j)
-				} else {
-					d.classPieces(s, cp, text, i, j)
-				}
-			}
-		}
-		i = j
+	}
+	d.triggers = append(d.triggers, classTrigger{b: byte(best), patterns: []*compiledPattern{cp}})
+}
+
+// collectClassRuns finds, for each class pattern with a trigger byte, the
+// maximal runs of its class that hold the byte, and checks each (whole
+// patterns) or adds it as a window. A match is made of the class's bytes,
+// so it lies within one maximal run, and verifying runs one by one finds
+// what a search of the whole text would.
+func (d *Detector) collectClassRuns(s *scratch, text []byte) {
+	d.startClassRuns(s)
+	d.collectClassRunsRange(s, text, 0, len(text))
+	for _, cp := range d.anyWhere {
+		s.addWindow(cp.index, 0, len(text))
 	}
 }
 
-// classPieces splits text[i:j] into maximal pieces of cp's class and adds a
-// window for each piece that could hold a match.
-func (d *Detector) classPieces(s *scratch, cp *compiledPattern, text []byte, i, j int) {
-	info := cp.info
-	for i < j {
-		if !info.Allowed[text[i]] {
-			i++
-			continue
+// startClassRuns resets the positions the class-run search resumes from:
+// s.from[t] for trigger t, s.done[k] for its patterns (s.doneAt[t] is where
+// trigger t's patterns start in s.done).
+func (d *Detector) startClassRuns(s *scratch) {
+	if cap(s.from) < len(d.triggers) {
+		s.from = make([]int, len(d.triggers))
+	}
+	s.from = s.from[:len(d.triggers)]
+	clear(s.from)
+	n := 0
+	for _, t := range d.triggers {
+		n += len(t.patterns)
+	}
+	if cap(s.done) < n {
+		s.done = make([]int, n)
+	}
+	s.done = s.done[:n]
+	clear(s.done)
+}
+
+// collectClassRunsRange finds the trigger bytes in text[from:to]; a run
+// may reach beyond the range, and the search resumes after it.
+func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) {
+	base := 0
+	for ti := range d.triggers {
+		t := &d.triggers[ti]
+		done := s.done[base : base+len(t.patterns)]
+		base += len(t.patterns)
+		at := max(s.from[ti], from)
+		for at < to {
+			i := bytes.IndexByte(text[at:to], t.b)
+			if i < 0 {
+				at = to
+				break
+			}
+			i += at
+			next := i + 1
+			for k, cp := range t.patterns {
+				if i >= done[k] {
+					done[k] = d.classRun(s, cp, text, i)
+				}
+				if len(t.patterns) == 1 {
+					next = max(next, done[k])
+				}
+			}
+			at = next
 		}
-		k, digits := i, 0
-		for k < j && info.Allowed[text[k]] {
-			if c := text[k]; c >= '0' && c <= '9' {
+		s.from[ti] = at
+	}
+}
+
+// classRun handles the maximal run of cp's class around text[i] and
+// returns its end.
+func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, i int) int {
+	info := cp.info
+	lo, hi := i, i+1
+	for lo > 0 && info.Allowed[text[lo-1]] {
+		lo--
+	}
+	for hi < len(text) && info.Allowed[text[hi]] {
+		hi++
+	}
+	if hi-lo < info.MinLen || !containsAll(text[lo:hi], cp.required) {
+		return hi
+	}
+	if info.MinDigits > 0 {
+		digits := 0
+		for _, c := range text[lo:hi] {
+			if c >= '0' && c <= '9' {
 				digits++
 			}
-			k++
 		}
-		if k-i >= info.MinLen && digits >= info.MinDigits && containsAll(text[i:k], cp.required) {
-			s.windows = append(s.windows, window{cp.index, i, k})
+		if digits < info.MinDigits {
+			return hi
 		}
-		i = k
 	}
+	s.addWindow(cp.index, lo, hi)
+	return hi
 }
 
 // bounded reports whether text[ms:me] stands on its own: it does not
 // continue a word (a letter, digit or '_' on both sides of an edge) and is
-// not joined to one by a joiner ("1.2.3.4" in "1.2.3.4.5").
+// not joined to one by joiners, outside the match ("1.2.3.4" in
+// "1.2.3.4.5", "0:0" in "0:0::0:0") or at its edge ("::1:2" in
+// "db8::1:2").
 func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 	w := &valueWordChars
 	if ms > 0 {
 		c := text[ms-1]
-		if cp.info.WordStart && w[c] && w[text[ms]] || cp.joiners[c] && ms >= 2 && w[text[ms-2]] {
+		if cp.info.WordStart && w[c] && w[text[ms]] || cp.joiners[text[ms]] && w[c] {
 			return false
+		}
+		if cp.joiners[c] {
+			// Joiners between a letter or digit and the match glue them.
+			k := ms - 1
+			for k >= 0 && cp.joiners[text[k]] {
+				k--
+			}
+			if k >= 0 && w[text[k]] {
+				return false
+			}
 		}
 		// A number never starts right after "digit." ("10.11.10" in "1.10.11.10").
 		if c == '.' && isDigit(text[ms]) && ms >= 2 && isDigit(text[ms-2]) {
@@ -607,8 +960,17 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 	}
 	if me < len(text) {
 		c := text[me]
-		if cp.info.WordEnd && w[c] && w[text[me-1]] || cp.joiners[c] && me+1 < len(text) && w[text[me+1]] {
+		if cp.info.WordEnd && w[c] && w[text[me-1]] || cp.joiners[text[me-1]] && w[c] {
 			return false
+		}
+		if cp.joiners[c] {
+			k := me
+			for k < len(text) && cp.joiners[text[k]] {
+				k++
+			}
+			if k < len(text) && w[text[k]] {
+				return false
+			}
 		}
 		// Nor ends right before ".digit" ("10.11.10" in "10.11.10.1").
 		if c == '.' && isDigit(text[me-1]) && me+1 < len(text) && isDigit(text[me+1]) {
@@ -618,15 +980,65 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 	return true
 }
 
+// resolveCluster appends to acc the candidates of one cluster that win,
+// sorted by Start: in order of strength, each that overlaps no stronger one
+// already kept.
+func (d *Detector) resolveCluster(s *scratch, acc []Finding, cluster []int) []Finding {
+	slices.SortFunc(cluster, func(a, b int) int {
+		fa, fb := &s.cands[a], &s.cands[b]
+		switch {
+		case fa.Score != fb.Score:
+			if fa.Score > fb.Score {
+				return -1
+			}
+			return 1
+		case s.specific[a] != s.specific[b]:
+			return int(s.specific[b]) - int(s.specific[a])
+		case fa.End-fa.Start != fb.End-fb.Start:
+			return (fb.End - fb.Start) - (fa.End - fa.Start)
+		case fa.Start != fb.Start:
+			return fa.Start - fb.Start
+		}
+		return strings.Compare(fa.Identifier, fb.Identifier)
+	})
+	base := len(acc)
+	for _, i := range cluster {
+		f := s.cands[i]
+		kept := acc[base:] // sorted by Start and non-overlapping
+		k, _ := slices.BinarySearchFunc(kept, f.Start, func(a Finding, start int) int { return a.Start - start })
+		if k > 0 && kept[k-1].End > f.Start {
+			continue
+		}
+		if k < len(kept) && kept[k].Start < f.End {
+			continue
+		}
+		acc = slices.Insert(acc, base+k, f)
+	}
+	return acc
+}
+
 // keywordEndsAt reports whether a keyword occurrence ends at byte i (so a
 // digit there, as in "cvv2 123", is the keyword's, not a digit group's).
-func keywordEndsAt(s *scratch, i int) bool {
-	for _, o := range s.kwOccs {
+func (d *Detector) keywordEndsAt(s *scratch, i int) bool {
+	for _, o := range s.kwOccs[d.firstOccurrence(s, i-d.maxWordLen):] {
+		if o.start >= i {
+			break
+		}
 		if o.end == i {
 			return true
 		}
 	}
 	return false
+}
+
+// firstOccurrence returns the index of the first keyword occurrence that
+// starts at or after offset i (they are sorted by start).
+func (d *Detector) firstOccurrence(s *scratch, i int) int {
+	k, _ := slices.BinarySearchFunc(s.kwOccs, i, func(o occurrence, i int) int { return o.start - i })
+	for k > 0 && s.kwOccs[k-1].start >= i {
+		k--
+	}
+	return k
 }
 
 func isGroupSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '/' }
@@ -643,49 +1055,6 @@ func digitGroupBefore(text []byte, ms int) bool {
 // ending at me.
 func digitGroupAfter(text []byte, me int) bool {
 	return me+1 < len(text) && isGroupSep(text[me]) && isDigit(text[me+1])
-}
-
-// wholePieces checks each maximal run of cp's class in text[i:j], trimmed
-// of joiners, as one candidate.
-func (d *Detector) wholePieces(s *scratch, cp *compiledPattern, text []byte, i, j int) {
-	info := cp.info
-	for i < j {
-		if !info.Allowed[text[i]] {
-			i++
-			continue
-		}
-		k := i
-		for k < j && info.Allowed[text[k]] {
-			k++
-		}
-		if !d.wholeCandidate(s, cp, text, i, k) {
-			// "10.0.0.1." ends a sentence: try again without edge joiners.
-			lo, hi := i, k
-			for lo < hi && cp.joiners[text[lo]] {
-				lo++
-			}
-			for hi > lo && cp.joiners[text[hi-1]] {
-				hi--
-			}
-			if lo != i || hi != k {
-				d.wholeCandidate(s, cp, text, lo, hi)
-			}
-		}
-		i = k
-	}
-}
-
-// wholeCandidate considers text[lo:hi] as a whole match of cp and reports
-// whether it was kept.
-func (d *Detector) wholeCandidate(s *scratch, cp *compiledPattern, text []byte, lo, hi int) bool {
-	info := cp.info
-	n := hi - lo
-	if n < info.MinLen || info.MaxLen != prefilter.Unbounded && n > info.MaxLen ||
-		!containsAll(text[lo:hi], cp.required) || !cp.anchored.Match(text[lo:hi]) {
-		return false
-	}
-	kept, _ := d.consider(s, text, cp, lo, hi)
-	return kept
 }
 
 // containsAll reports whether b contains every byte of required.
@@ -705,11 +1074,10 @@ func containsAll(b, required []byte) bool {
 func (d *Detector) verify(s *scratch, text []byte, w window) {
 	cp := d.patterns[w.pattern]
 	for pos := w.start; pos < w.end; {
-		ms, me, ok := cp.re.Find(text[pos:w.end])
+		ms, me, ok := cp.find(text, pos, w.end)
 		if !ok {
 			return
 		}
-		ms, me = pos+ms, pos+me
 		if me == ms {
 			pos = me + 1
 			continue
@@ -733,7 +1101,7 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if !cp.bounded(text, ms, me) {
 		return false, true
 	}
-	if cp.standalone && (digitGroupBefore(text, ms) && !keywordEndsAt(s, ms-1) || digitGroupAfter(text, me)) {
+	if cp.standalone && (digitGroupBefore(text, ms) && !d.keywordEndsAt(s, ms-1) || digitGroupAfter(text, me)) {
 		return false, true
 	}
 	value := text[ms:me]
@@ -791,7 +1159,12 @@ func (d *Detector) nearestKeyword(s *scratch, text []byte, cp *compiledPattern, 
 	}
 	best, bestKW := -1, ""
 	limit := 4 * ci.window // bytes: a character is at most 4
-	for _, o := range s.kwOccs {
+	// Only occurrences starting in [ms-limit-maxWordLen, me+limit] can be
+	// near enough; they are visited in the order of the sorted list.
+	for _, o := range s.kwOccs[d.firstOccurrence(s, ms-limit-d.maxWordLen):] {
+		if o.start > me+limit {
+			break
+		}
 		var gapBytes int
 		var between []byte
 		switch {
@@ -869,39 +1242,36 @@ func containsFold(b []byte, w string) bool {
 // more specific, then longer, then earlier. It appends the kept findings to
 // dst sorted by Start.
 func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
-	order := make([]int, len(s.cands))
-	for i := range order {
-		order[i] = i
+	// Candidates that overlap no other are kept as they are; the others
+	// form clusters (maximal chains of overlaps), each resolved on its own:
+	// a candidate never overlaps one of another cluster, so the greedy
+	// choice below gives the same result as over all candidates at once,
+	// in time that stays linear in the text.
+	// Sort by start: keys hold the start above the candidate's index.
+	keys := s.keys[:0]
+	for i := range s.cands {
+		keys = append(keys, uint64(s.cands[i].Start)<<32|uint64(i))
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		fa, fb := &s.cands[a], &s.cands[b]
-		switch {
-		case fa.Score != fb.Score:
-			if fa.Score > fb.Score {
-				return -1
-			}
-			return 1
-		case s.specific[a] != s.specific[b]:
-			return int(s.specific[b]) - int(s.specific[a])
-		case fa.End-fa.Start != fb.End-fb.Start:
-			return (fb.End - fb.Start) - (fa.End - fa.Start)
-		case fa.Start != fb.Start:
-			return fa.Start - fb.Start
-		}
-		return strings.Compare(fa.Identifier, fb.Identifier)
-	})
+	slices.Sort(keys)
+	s.keys = keys
+	order := s.order[:0]
+	for _, k := range keys {
+		order = append(order, int(uint32(k)))
+	}
+	s.order = order
 	acc := s.accepted[:0]
-	for _, i := range order {
-		f := s.cands[i]
-		// acc is sorted by Start and non-overlapping.
-		k, _ := slices.BinarySearchFunc(acc, f.Start, func(a Finding, start int) int { return a.Start - start })
-		if k > 0 && acc[k-1].End > f.Start {
-			continue
+	for lo := 0; lo < len(order); {
+		hi, end := lo+1, s.cands[order[lo]].End
+		for hi < len(order) && s.cands[order[hi]].Start < end {
+			end = max(end, s.cands[order[hi]].End)
+			hi++
 		}
-		if k < len(acc) && acc[k].Start < f.End {
-			continue
+		if hi == lo+1 {
+			acc = append(acc, s.cands[order[lo]])
+		} else {
+			acc = d.resolveCluster(s, acc, order[lo:hi])
 		}
-		acc = slices.Insert(acc, k, f)
+		lo = hi
 	}
 	s.accepted = acc
 	n := len(dst)

@@ -72,7 +72,7 @@ func TestFind(t *testing.T) {
 		{"std::vector and ::1", nil},
 		{"client=10.11.10.1 dob=1985-03-12", []want{{"IpAddress", "10.11.10.1"}, {"DateOfBirth", "1985-03-12"}}},
 		{"ts 2005-08-04-15.42.50.675872 done", nil},
-		{"passportNumber=585064707", []want{{"PassportNumber-US", "585064707"}}},
+		{"passportNum=585064707", []want{{"PassportNumber-US", "585064707"}}},
 		{"userSsn:536-22-1234", []want{{"Ssn-US", "536-22-1234"}}},
 		{"ssnumber 536-22-1234", nil},
 		{"note ::ffff:192.0.2.128 and 10.0.0.1.", []want{{"IpAddress", "::ffff:192.0.2.128"}, {"IpAddress", "10.0.0.1"}}},
@@ -266,6 +266,9 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestZeroAllocationsWithoutFindings(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop items, so pooled scratch is allocated again")
+	}
 	d := catalogDetector(t)
 	lines := [][]byte{
 		[]byte("081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_38865049064139660 terminating"),

@@ -26,6 +26,12 @@ type Info struct {
 	// Literals, lower-cased: every match contains at least one of them,
 	// ignoring ASCII case. Nil when no useful set exists.
 	Literals []string
+	// Prefix reports that every match starts with one of Literals.
+	// AfterNonWord reports that in every match, the occurrence of one of
+	// Literals that the set was chosen for is at the start of the match or
+	// right after a byte that is not an ASCII letter or digit (" Street" in
+	// a street address).
+	Prefix, AfterNonWord bool
 	// Allowed is the set of bytes a match can contain; AllowedAll is set when
 	// any byte can occur (then Allowed is meaningless).
 	Allowed    [256]bool
@@ -51,6 +57,14 @@ func Analyze(expr string) (*Info, error) {
 	info.MinLen, info.MaxLen = lengths(re)
 	if lits, ok := literals(re); ok && useful(lits) {
 		info.Literals = dedupe(lits)
+		if pre, ok := prefixes(re); ok {
+			info.Prefix = sameSet(dedupe(pre), info.Literals)
+		}
+		if re.Op == syntax.OpConcat {
+			if _, at, ok := concatLiteralsAt(re.Sub); ok {
+				info.AfterNonWord = endsNonWord(re.Sub[:at])
+			}
+		}
 	}
 	info.AllowedAll = !allowed(re, &info.Allowed)
 	req := required(re)
@@ -202,31 +216,146 @@ func literals(re *syntax.Regexp) ([]string, bool) {
 // concatLiterals joins runs of adjacent single literals (so "a", "b" become
 // "ab") and otherwise picks the child with the best literal set.
 func concatLiterals(subs []*syntax.Regexp) ([]string, bool) {
+	best, _, ok := concatLiteralsAt(subs)
+	return best, ok
+}
+
+// concatLiteralsAt is concatLiterals that also returns the index of the
+// sub-expression where the chosen literals start.
+func concatLiteralsAt(subs []*syntax.Regexp) ([]string, int, bool) {
 	var best []string
-	consider := func(l []string) {
+	bestAt := 0
+	consider := func(l []string, at int) {
 		if len(l) > 0 && (best == nil || quality(l) > quality(best)) {
-			best = l
+			best, bestAt = l, at
 		}
 	}
 	var run strings.Builder
+	runAt := 0
 	flush := func() {
 		if run.Len() > 0 {
-			consider([]string{run.String()})
+			consider([]string{run.String()}, runAt)
 			run.Reset()
 		}
 	}
-	for _, s := range subs {
+	for i, s := range subs {
 		if s.Op == syntax.OpLiteral {
+			if run.Len() == 0 {
+				runAt = i
+			}
 			run.WriteString(strings.ToLower(string(s.Rune)))
 			continue
 		}
 		flush()
 		if l, ok := literals(s); ok {
-			consider(l)
+			consider(l, i)
 		}
 	}
 	flush()
-	return best, best != nil
+	return best, bestAt, best != nil
+}
+
+// endsNonWord reports whether every match of the concatenation seq ends
+// with a byte that is not an ASCII letter or digit, or is empty.
+func endsNonWord(seq []*syntax.Regexp) bool {
+	for k := len(seq) - 1; k >= 0; k-- {
+		if !lastNonWord(seq[k]) {
+			return false
+		}
+		if mn, _ := lengths(seq[k]); mn > 0 {
+			return true
+		}
+	}
+	return true
+}
+
+// lastNonWord reports whether every non-empty match of re ends with a byte
+// that is not an ASCII letter or digit.
+func lastNonWord(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		r := re.Rune[len(re.Rune)-1]
+		return r >= utf8.RuneSelf || !isWord(byte(r))
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1] && r < utf8.RuneSelf; r++ {
+				if isWord(byte(r)) {
+					return false
+				}
+			}
+		}
+		return true
+	case syntax.OpCapture, syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
+		return lastNonWord(re.Sub[0])
+	case syntax.OpConcat:
+		return endsNonWord(re.Sub)
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !lastNonWord(s) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return true
+	}
+	return false
+}
+
+// prefixes returns a set of strings one of which every match starts with.
+func prefixes(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass:
+		return literals(re)
+	case syntax.OpCapture:
+		return prefixes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			l, ok := prefixes(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, len(out) <= maxLiterals
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil, false
+		}
+		var run strings.Builder
+		for _, s := range re.Sub {
+			if s.Op != syntax.OpLiteral {
+				break
+			}
+			run.WriteString(strings.ToLower(string(s.Rune)))
+		}
+		if run.Len() > 0 {
+			return []string{run.String()}, true
+		}
+		return prefixes(re.Sub[0])
+	}
+	return nil, false
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := map[string]bool{}
+	for _, s := range a {
+		in[s] = true
+	}
+	for _, s := range b {
+		if !in[s] {
+			return false
+		}
+	}
+	return true
 }
 
 // quality ranks literal sets: longer shortest literal first, then fewer.
@@ -318,11 +447,13 @@ func allowed(re *syntax.Regexp, set *[256]bool) bool {
 		}
 		return true
 	case syntax.OpCharClass:
+		// Runes beyond ASCII allow every non-ASCII byte; the class is no
+		// filter when it also allows most ASCII bytes (negated classes,
+		// [\s\S]).
 		n := 0
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
 			if hi >= utf8.RuneSelf {
-				n += 1000
 				setRune(set, utf8.RuneSelf, false)
 				hi = utf8.RuneSelf - 1
 			}
@@ -331,7 +462,7 @@ func allowed(re *syntax.Regexp, set *[256]bool) bool {
 				n++
 			}
 		}
-		if n > 200 { // practically any byte (negated classes)
+		if n > 100 { // practically any byte
 			return false
 		}
 		return true

@@ -38,6 +38,8 @@ import (
 
 func main() {
 	title := flag.String("title", "piiguard benchmark results", "the document's title")
+	plots := flag.String("plots", "", "directory to write the scaling plots (PNG) to; none when empty")
+	benchstat := flag.String("benchstat", "", "file with benchstat output to include")
 	flag.Parse()
 	res, err := parse(os.Stdin)
 	if err != nil {
@@ -50,6 +52,37 @@ func main() {
 	}
 	var buf bytes.Buffer
 	write(&buf, *title, res, machine())
+	writeScaling(&buf, res)
+	if *plots != "" {
+		names, err := writePlots(res, *plots)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results: plots:", err)
+			os.Exit(1)
+		}
+		if len(names) > 0 {
+			fmt.Fprintln(&buf, "## Plots")
+			fmt.Fprintln(&buf)
+			for _, n := range names {
+				fmt.Fprintf(&buf, "![%s](%s)\n\n", strings.TrimSuffix(n, ".png"), n)
+			}
+		}
+	}
+	if *benchstat != "" {
+		data, err := os.ReadFile(*benchstat)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			os.Exit(1)
+		}
+		fmt.Fprintln(&buf, "## benchstat: the Go regexp backend (go) beside the rure backend (rure)")
+		fmt.Fprintln(&buf)
+		fmt.Fprintln(&buf, "Every benchmark run with -count, compared by benchstat (`bench/out/benchstat.txt`).")
+		fmt.Fprintln(&buf)
+		fmt.Fprintln(&buf, "```")
+		buf.Write(bytes.TrimSpace(data))
+		fmt.Fprintln(&buf)
+		fmt.Fprintln(&buf, "```")
+		fmt.Fprintln(&buf)
+	}
 	os.Stdout.Write(buf.Bytes())
 }
 
@@ -75,6 +108,10 @@ var engines = []struct{ key, label, desc string }{
 	{"Naive", "naive (Go regexp)", "every catalog pattern compiled with Go's regexp, run one after another over each line (FindAllIndex); no validation"},
 	{"Alternation", "alternation (Go regexp)", "all catalog patterns as one Go regexp alternation, FindAllIndex per line; no validation"},
 	{"RureAlternation", "alternation (rure)", "the same alternation compiled by Rust's regex crate through internal/regex (-tags rure); no validation"},
+	{"DetectorCore", "detector, core", "the detector with the core identifiers only (bench.CoreNames: the first catalog's 23 number, key and address identifiers)"},
+	{"DetectorCoreRure", "detector (rure), core", "the same on the rure backend"},
+	{"NaiveCore", "naive (Go regexp), core", "the naive baseline on the core identifiers' patterns"},
+	{"RureAlternationCore", "alternation (rure), core", "the rure alternation of the core identifiers' patterns"},
 }
 
 var corpusDesc = map[string]string{
@@ -97,8 +134,8 @@ func parse(r io.Reader) (*results, error) {
 	rure := false
 	flush := func() {
 		for _, l := range run {
-			if rure && l.engine == "Detector" {
-				l.engine = "DetectorRure"
+			if rure && strings.HasPrefix(l.engine, "Detector") {
+				l.engine += "Rure" // the detector on the rure backend
 			}
 			k := [2]string{l.engine, l.corpus}
 			rw := byKey[k]
@@ -255,14 +292,12 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 	}
 	fmt.Fprintf(w, "- Runs per benchmark: up to %d. Speeds (MB/s, ns/line, speed-ups) are those of the fastest run, the one least\n"+
 		"  disturbed by other load (interference only slows a run down); the MB/s range shows the spread. Counts are medians.\n\n", runs)
-	fmt.Fprintln(w, "Regenerate from the module root:")
+	fmt.Fprintln(w, "Regenerate from the module root (builds librure with cargo; raw output and benchstat go to bench/out/,")
+	fmt.Fprintln(w, "the plots to bench/*.png):")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "```sh")
-	fmt.Fprintln(w, "go test -run '^$' -bench . -benchmem -count 3 ./bench/ | go run ./bench/cmd/results > bench/RESULTS.md")
-	fmt.Fprintln(w, "# with the rure baselines (after make librure):")
-	fmt.Fprintln(w, "{ go test -run '^$' -bench . -benchmem -count 3 ./bench/;")
-	fmt.Fprintln(w, "  go test -tags rure -run '^$' -bench 'Detector$|Rure' -benchmem -count 3 ./bench/; } |")
-	fmt.Fprintln(w, "  go run ./bench/cmd/results > bench/RESULTS.md")
+	fmt.Fprintln(w, "make bench                    # BENCH_COUNT=5 runs of the detector's benchmarks, 1 of the slow baselines")
+	fmt.Fprintln(w, "make bench BENCH_BASE_COUNT=3 # more runs of the baselines (minutes each on the full catalog)")
 	fmt.Fprintln(w, "```")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Each benchmark op scans a whole corpus line by line. MB/s counts the corpus bytes (without")
@@ -310,6 +345,16 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 			continue
 		}
 		for _, base := range []string{"Naive", "Alternation", "RureAlternation"} {
+			if present[base] {
+				ratios = append(ratios, ratio{d, base, labelOf(d) + " vs " + labelOf(base)})
+			}
+		}
+	}
+	for _, d := range []string{"DetectorCore", "DetectorCoreRure"} {
+		if !present[d] {
+			continue
+		}
+		for _, base := range []string{"NaiveCore", "RureAlternationCore"} {
 			if present[base] {
 				ratios = append(ratios, ratio{d, base, labelOf(d) + " vs " + labelOf(base)})
 			}
@@ -428,7 +473,7 @@ func corpusOrder(res *results) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range res.rows {
-		if r.corpus != "" {
+		if r.corpus != "" && labelOf(r.engine) != r.engine {
 			seen[r.corpus] = true
 		}
 	}

@@ -1,0 +1,78 @@
+package detector
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"sync"
+)
+
+// referenceFind is the straightforward implementation the detector must
+// agree with: every keyword occurrence found by a naive search of the
+// ASCII-lower-cased text, every pattern run with Go's regexp over the whole
+// text one match at a time, and the detector's own rules (consider,
+// resolve) applied to each match. No automaton, no windows, no DFA.
+func (d *Detector) referenceFind(text []byte) []Finding {
+	s := new(scratch)
+	lower := make([]byte, 0, len(text))
+	for _, c := range text {
+		lower = append(lower, lowerTable[c])
+	}
+	for wi := range d.words {
+		w := &d.words[wi]
+		if len(w.keywords) == 0 {
+			continue
+		}
+		for off := 0; ; {
+			k := bytes.Index(lower[off:], w.text)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + 1
+			end := i + len(w.text)
+			if w.startWord && continuesWordBefore(text, i) || w.endWord && continuesWordAfter(text, end) {
+				continue
+			}
+			s.kwOccs = append(s.kwOccs, occurrence{i, end, wi})
+		}
+	}
+	slices.SortFunc(s.kwOccs, compareOccurrences)
+	for _, cp := range d.patterns {
+		re := referenceRegexp(cp.re.String())
+		for pos := 0; pos < len(text); {
+			loc := re.FindIndex(text[pos:])
+			if loc == nil {
+				break
+			}
+			ms, me := pos+loc[0], pos+loc[1]
+			if me == ms {
+				pos = me + 1
+				continue
+			}
+			kept, retry := d.consider(s, text, cp, ms, me)
+			switch {
+			case kept || !retry:
+				pos = me
+			default:
+				_, size := decodeRune(text[ms:])
+				pos = ms + size
+			}
+		}
+	}
+	if len(s.cands) == 0 {
+		return nil
+	}
+	return d.resolve(s, nil)
+}
+
+var referenceCache sync.Map // expr -> *regexp.Regexp
+
+func referenceRegexp(expr string) *regexp.Regexp {
+	if re, ok := referenceCache.Load(expr); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(expr)
+	referenceCache.Store(expr, re)
+	return re
+}

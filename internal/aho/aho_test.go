@@ -1,0 +1,180 @@
+package aho_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/cloudflare/ahocorasick"
+
+	"github.com/piiguard/piiguard/internal/aho"
+)
+
+type occ struct{ word, start, end int }
+
+func lower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// naive finds every occurrence of every word in the lower-cased text.
+func naive(words [][]byte, text []byte) []occ {
+	l := lower(text)
+	var out []occ
+	for wi, w := range words {
+		if len(w) == 0 {
+			continue
+		}
+		for i := 0; i+len(w) <= len(l); i++ {
+			if bytes.Equal(l[i:i+len(w)], w) {
+				out = append(out, occ{wi, i, i + len(w)})
+			}
+		}
+	}
+	return out
+}
+
+func sorted(o []occ) []occ {
+	slices.SortFunc(o, func(a, b occ) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		if a.end != b.end {
+			return a.end - b.end
+		}
+		return a.word - b.word
+	})
+	return o
+}
+
+// TestAgainstNaiveAndCloudflare: every occurrence, as a naive search finds
+// them; the set of words found, as cloudflare's automaton reports it.
+func TestAgainstNaiveAndCloudflare(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("abcAB -_#@+1é\xff")
+	for round := range 300 {
+		var words [][]byte
+		seen := map[string]bool{}
+		for range 1 + r.IntN(30) {
+			w := make([]byte, 1+r.IntN(5))
+			for i := range w {
+				w[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			w = lower(w)
+			if seen[string(w)] {
+				continue
+			}
+			seen[string(w)] = true
+			words = append(words, w)
+		}
+		m := aho.New(words)
+		cf := ahocorasick.NewMatcher(words)
+		for range 20 {
+			text := make([]byte, r.IntN(60))
+			for i := range text {
+				text[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			var got []occ
+			m.Scan(text, func(w, s, e int) { got = append(got, occ{w, s, e}) })
+			want := naive(words, text)
+			if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
+				t.Fatalf("round %d: words %q text %q:\n got %v\nwant %v", round, words, text, got, want)
+			}
+			var gotWords []int
+			for _, o := range got {
+				gotWords = append(gotWords, o.word)
+			}
+			slices.Sort(gotWords)
+			gotWords = slices.Compact(gotWords)
+			cfWords := cf.MatchThreadSafe(lower(text))
+			slices.Sort(cfWords)
+			if fmt.Sprint(gotWords) != fmt.Sprint(cfWords) {
+				t.Fatalf("words %q text %q: found %v, cloudflare %v", words, text, gotWords, cfWords)
+			}
+			if m.Contains(text) != (len(want) > 0) {
+				t.Fatalf("Contains disagrees on %q", text)
+			}
+		}
+	}
+}
+
+func TestNoAllocations(t *testing.T) {
+	m := aho.New([][]byte{[]byte("ssn"), []byte("card"), []byte("@")})
+	text := []byte("SSN 536-22-1234 card x@y")
+	n := 0
+	if a := testing.AllocsPerRun(100, func() { m.Scan(text, func(w, s, e int) { n++ }) }); a != 0 {
+		t.Errorf("%v allocations", a)
+	}
+}
+
+// startsWord is the rule for bounded words.
+func startsWord(text []byte, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p, c := text[i-1], text[i]
+	isWord := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' }
+	return !isWord(p) || p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z'
+}
+
+// TestBounded: bounded words are reported at least wherever they start a
+// word, and only where they occur; free words everywhere.
+func TestBounded(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("abcsnABCSN1 -_#.é\xff")
+	for round := range 500 {
+		var words [][]byte
+		var bounded []bool
+		seen := map[string]bool{}
+		for range 1 + r.IntN(40) {
+			w := make([]byte, 1+r.IntN(6))
+			for i := range w {
+				w[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			w = lower(w)
+			if seen[string(w)] {
+				continue
+			}
+			seen[string(w)] = true
+			words = append(words, w)
+			bounded = append(bounded, r.IntN(4) != 0)
+		}
+		m := aho.NewBounded(words, bounded)
+		for range 30 {
+			text := make([]byte, r.IntN(80))
+			for i := range text {
+				text[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			all := map[occ]bool{}
+			for _, o := range naive(words, text) {
+				all[o] = true
+			}
+			got := map[occ]bool{}
+			m.Scan(text, func(w, s, e int) {
+				o := occ{w, s, e}
+				if got[o] {
+					t.Fatalf("round %d: %v reported twice in %q", round, o, text)
+				}
+				got[o] = true
+				if !all[o] {
+					t.Fatalf("round %d: words %q text %q: %v is no occurrence", round, words, text, o)
+				}
+			})
+			for o := range all {
+				if !bounded[o.word] || startsWord(text, o.start) {
+					if !got[o] {
+						t.Fatalf("round %d: words %q bounded %v text %q: missed %v (%q)", round, words, bounded, text, o, words[o.word])
+					}
+				}
+			}
+		}
+	}
+}

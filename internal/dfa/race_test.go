@@ -1,0 +1,5 @@
+//go:build race
+
+package dfa_test
+
+const raceEnabled = true
