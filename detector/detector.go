@@ -370,13 +370,35 @@ func allowsLower(info *prefilter.Info) bool {
 // letters (the automaton runs over ASCII-lower-cased text).
 func keywordForms(kw string) []string {
 	var out []string
-	for _, v := range identifiers.KeywordVariants(kw) {
-		out = append(out, v)
-		if up := asciiLowerString(strings.ToUpper(v)); up != v {
-			out = append(out, up)
+	add := func(f string) {
+		f = asciiLowerString(f)
+		if !slices.Contains(out, f) {
+			out = append(out, f)
 		}
 	}
+	for _, v := range identifiers.KeywordVariants(kw) {
+		add(v)
+		add(strings.ToUpper(v))
+		add(capitalize(v, false)) // "Шофьорска книжка"
+		add(capitalize(v, true))  // "Führerschein Republik Österreich"
+	}
 	return out
+}
+
+// capitalize upper-cases the first letter of s, or of every word of s when
+// words is set (words are separated by ' ', '_' and '-'). The automaton folds
+// ASCII case itself; these forms cover non-ASCII letters, which it does not.
+func capitalize(s string, words bool) string {
+	var b strings.Builder
+	start := true
+	for _, r := range s {
+		if start {
+			r = unicode.ToUpper(r)
+		}
+		start = words && (r == ' ' || r == '_' || r == '-')
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func asciiLowerString(s string) string {
