@@ -21,7 +21,7 @@ import (
 func TestHostileInput(t *testing.T) {
 	// maxAllocFactor bounds the bytes allocated (garbage included) per byte
 	// of input, over a Mask and its re-scan.
-	const maxAllocFactor = 128
+	const maxAllocFactor = 32
 	s := newScanner(t, piiguard.Config{})
 	big := 50 << 20
 	many := 1_000_000

@@ -794,6 +794,14 @@ func (d *Detector) addLiteralWindow(s *scratch, cp *compiledPattern, text []byte
 		d.addWindow(s, cp, start, end, len(text), 0)
 		return
 	}
+	// A literal inside the last window of the pattern adds nothing: that
+	// window already is the whole run around it. (Without this check a flood
+	// of literals in one long run costs quadratic time.)
+	if ws := s.windows[cp.index]; len(ws) > 0 {
+		if last := ws[len(ws)-1]; start >= last.start && end <= last.end && runCovers(info, text, last) {
+			return
+		}
+	}
 	lo, hi := start, end
 	minLo, maxHi := 0, len(text)
 	if info.MaxLen != prefilter.Unbounded {
@@ -808,6 +816,17 @@ func (d *Detector) addLiteralWindow(s *scratch, cp *compiledPattern, text []byte
 	if hi-lo >= info.MinLen {
 		s.addWindow(cp.index, lo, hi)
 	}
+}
+
+// runCovers reports whether window w was expanded to a whole run of the
+// pattern's class: it cannot grow, so a literal inside it needs no window of
+// its own. Windows bounded by MaxLen, or grown by merging with another
+// trigger's window, may not be whole runs; they are expanded again.
+func runCovers(info *prefilter.Info, text []byte, w window) bool {
+	if info.MaxLen != prefilter.Unbounded {
+		return false
+	}
+	return (w.start == 0 || !info.Allowed[text[w.start-1]]) && (w.end == len(text) || !info.Allowed[text[w.end]])
 }
 
 // classTrigger is a byte and the class patterns that every match of
