@@ -78,6 +78,11 @@ func NewScanner(cfg Config) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, c := range cfg.Custom {
+		if c == nil {
+			return nil, fmt.Errorf("piiguard: Config.Custom[%d] is nil", i)
+		}
+	}
 	if err := identifiers.CheckCustomSet(cfg.Custom); err != nil {
 		return nil, fmt.Errorf("piiguard: %w", err)
 	}
@@ -194,6 +199,9 @@ func (s *Scanner) MaskString(text string) string {
 // stream and slog maskers of packages mask and slogmask.
 func (s *Scanner) Masker() mask.Masker { return s.masker }
 
-// Detector returns the compiled detector, for callers that need the lower
-// layer (streaming, JSON-aware masking).
-func (s *Scanner) Detector() *detector.Detector { return s.det }
+// Identifiers returns copies of the identifiers the Scanner looks for, in
+// the order their findings are reported for equal scores. Changing them
+// does not change the Scanner. (The compiled detector itself is not handed
+// out: its findings would bypass a policy's thresholds and allow lists; the
+// Scanner is the Finder that streaming and JSON-aware masking take.)
+func (s *Scanner) Identifiers() []*identifiers.Identifier { return s.det.Identifiers() }

@@ -59,10 +59,12 @@ type Detector struct {
 }
 
 type compiledIdent struct {
+	// id is the detector's own copy of the identifier (see cloneIdentifier):
+	// changing the caller's after Compile changes nothing here.
 	id       *identifiers.Identifier
 	window   int
 	patterns []*compiledPattern
-	// keywordByWord maps an automaton word to the catalog keyword it comes from.
+	// hasKeywords says the identifier has keywords, so proximity is scored.
 	hasKeywords bool
 }
 
@@ -132,6 +134,9 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 		if id == nil {
 			return nil, fmt.Errorf("detector: identifier %d is nil", ii)
 		}
+		// Everything below reads the detector's own copy: the caller may
+		// change or reuse its identifier once Compile returns.
+		id = cloneIdentifier(id)
 		if err := id.Validate(); err != nil {
 			return nil, fmt.Errorf("detector: %w", err)
 		}
@@ -466,13 +471,37 @@ var valueWordChars = func() (t [256]bool) {
 	return t
 }()
 
-// Identifiers returns the identifiers the detector was compiled from.
+// Identifiers returns copies of the identifiers the detector was compiled
+// from, in order. Changing them does not change the detector.
 func (d *Detector) Identifiers() []*identifiers.Identifier {
 	out := make([]*identifiers.Identifier, len(d.idents))
 	for i, ci := range d.idents {
-		out[i] = ci.id
+		out[i] = cloneIdentifier(ci.id)
 	}
 	return out
+}
+
+// cloneIdentifier copies id deeply enough that no later change to id (its
+// slices, its patterns, its validators) reaches the copy, nor the reverse.
+// Validator functions are shared: a func value cannot be changed in place.
+func cloneIdentifier(id *identifiers.Identifier) *identifiers.Identifier {
+	c := *id
+	c.Patterns = slices.Clone(id.Patterns)
+	for i := range c.Patterns {
+		c.Patterns[i].Validator = cloneValidator(c.Patterns[i].Validator)
+	}
+	c.Keywords = slices.Clone(id.Keywords)
+	c.NeverReported = slices.Clone(id.NeverReported)
+	c.Validator = cloneValidator(id.Validator)
+	return &c
+}
+
+func cloneValidator(v *identifiers.Validator) *identifiers.Validator {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	return &c
 }
 
 // Find returns the findings in text, sorted by Start, not overlapping.
