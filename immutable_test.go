@@ -154,3 +154,27 @@ func TestIssue12_NilCustomIdentifier(t *testing.T) {
 		}
 	}
 }
+
+// TestIssue11_EveryIdentifierAuditedAndMasked: a value that two enabled
+// identifiers match is audited under both, counted in the metrics of both,
+// and masked once.
+func TestIssue11_EveryIdentifierAuditedAndMasked(t *testing.T) {
+	s := newScanner(t, piiguard.Config{Identifiers: []string{"PassportNumber-US", "PassportNumber-GB"}})
+	const event = "passport number 912803456 checked"
+	r := s.Audit([]byte(event))
+	if r == nil || len(r.DataIdentifiers) != 2 {
+		t.Fatalf("audit report %+v, want two identifiers", r)
+	}
+	for _, d := range r.DataIdentifiers {
+		if d.Count != 1 || d.Detections[0].Start != 16 || d.Detections[0].End != 25 {
+			t.Errorf("%s: %+v", d.Name, d)
+		}
+	}
+	m := s.Metrics()
+	if m.ByIdentifier["PassportNumber-US"] != 1 || m.ByIdentifier["PassportNumber-GB"] != 1 {
+		t.Errorf("metrics %+v", m)
+	}
+	if got, want := s.MaskString(event), "passport number ********* checked"; got != want {
+		t.Errorf("mask %q, want %q", got, want)
+	}
+}

@@ -128,7 +128,9 @@ func resolve(names []string) ([]*identifiers.Identifier, error) {
 	return ids, nil
 }
 
-// Scan returns the findings in text, sorted by Start, not overlapping.
+// Scan returns the findings in text, sorted by Start. Findings of different
+// spans do not overlap; every identifier that matches a span gives a
+// finding for it, strongest first (see package detector).
 func (s *Scanner) Scan(text []byte) []Finding { return s.AppendFindings(nil, text) }
 
 // ScanContext is Scan under a context: a long scan stops with ctx.Err()
