@@ -536,8 +536,8 @@ type scratch struct {
 	tree    []int
 	keptEnd []int
 	kept    []keptFinding
-	done     []int
-	from     []int
+	done    []int
+	from    []int
 }
 
 type occurrence struct {
