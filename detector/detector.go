@@ -79,8 +79,13 @@ type compiledPattern struct {
 	dfa *dfa.DFA
 	// lazy, for patterns whose DFA is too big to build in full, builds its
 	// states as texts reach them.
-	lazy         *dfa.Lazy
-	info         *prefilter.Info
+	lazy *dfa.Lazy
+	info *prefilter.Info
+	// memo says the pattern's matches can be long (unbounded, or longer
+	// than memoMinLen): its searches share a dfa.Memo per window, so that
+	// walks from successive starts stop where an earlier walk was, and a
+	// window costs time linear in its length.
+	memo         bool
 	needsKeyword bool
 	trigger      trigger
 	validator    *identifiers.Validator
@@ -180,6 +185,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			if cp.dfa == nil {
 				cp.lazy, _ = dfa.CompileLazy(p.Expr, 0)
 			}
+			cp.memo = info.MaxLen == prefilter.Unbounded || info.MaxLen > memoMinLen
 			for c, ok := range info.Required {
 				if ok {
 					cp.required = append(cp.required, byte(c))
@@ -261,7 +267,7 @@ func (d *Detector) groupWholeText() {
 	add := func(cps []*compiledPattern) []*compiledPattern {
 		var keep []*compiledPattern
 		for _, cp := range cps {
-			if cp.dfa == nil {
+			if cp.dfa == nil || cp.memo {
 				keep = append(keep, cp)
 				continue
 			}
@@ -340,9 +346,29 @@ func compileDFA(expr string) *dfa.DFA {
 	return d
 }
 
+// memoMinLen is the match length above which a pattern's searches use a
+// dfa.Memo: below it, a walk from each start costs at most that many steps.
+const memoMinLen = 256
+
 // find returns the leftmost-first match of cp in text[pos:end], as offsets
-// in text.
-func (cp *compiledPattern) find(text []byte, pos, end int) (ms, me int, ok bool) {
+// in text. m is the window's memo, Reset for [lo, end), when cp.memo.
+func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me int, ok bool) {
+	if cp.memo {
+		var word *[256]bool
+		if cp.info.WordStart {
+			word = &valueWordChars
+		}
+		if cp.dfa != nil {
+			return cp.dfa.FindFromMemo(text[:end], pos, word, m)
+		}
+		if cp.lazy != nil {
+			if ms, me, found, done := cp.lazy.FindFromMemo(text[:end], pos, word, m); done {
+				return ms, me, found
+			}
+		}
+		ms, me, ok = cp.re.Find(text[pos:end])
+		return pos + ms, pos + me, ok
+	}
 	if cp.dfa != nil {
 		if cp.info.WordStart {
 			return cp.dfa.FindFromWordStart(text[:end], pos, &valueWordChars)
@@ -538,6 +564,11 @@ type scratch struct {
 	kept    []keptFinding
 	done    []int
 	from    []int
+	memo    dfa.Memo
+	// joins are the patterns' joiner runs (see joinRun), valid when their
+	// gen is gen, which each call advances.
+	joins []joinRun
+	gen   uint32
 }
 
 type occurrence struct {
@@ -590,10 +621,18 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		s.touched = s.touched[:0]
 		if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
 			s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
+			s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
+		}
+		if s.memo.Bytes() > maxPooledBuffer {
+			s.memo = dfa.Memo{}
 		}
 		d.pool.Put(s)
 	}()
 	s.kwOccs, s.cands, s.nwindows = s.kwOccs[:0], s.cands[:0], 0
+	if s.gen++; s.gen == 0 {
+		clear(s.joins) // a joinRun of gen 0 must not look current
+		s.gen = 1
+	}
 	if len(s.windows) != len(d.patterns) {
 		s.windows, s.unsorted = make([][]window, len(d.patterns)), make([]bool, len(d.patterns))
 	}
@@ -1012,8 +1051,10 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, i int)
 // continue a word (a letter, digit or '_' on both sides of an edge) and is
 // not joined to one by joiners, outside the match ("1.2.3.4" in
 // "1.2.3.4.5", "0:0" in "0:0::0:0") or at its edge ("::1:2" in
-// "db8::1:2").
-func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
+// "db8::1:2"). The runs of joiners around a match are walked through
+// s.joins, so that the candidates inside one long run (a line of ':')
+// cost time linear in it, not each the whole run.
+func (cp *compiledPattern) bounded(s *scratch, text []byte, ms, me int) bool {
 	w := &valueWordChars
 	if ms > 0 {
 		c := text[ms-1]
@@ -1022,11 +1063,7 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 		}
 		if cp.joiners[c] {
 			// Joiners between a letter or digit and the match glue them.
-			k := ms - 1
-			for k >= 0 && cp.joiners[text[k]] {
-				k--
-			}
-			if k >= 0 && w[text[k]] {
+			if k := s.joinRun(cp).before(&cp.joiners, text, ms-1); k >= 0 && w[text[k]] {
 				return false
 			}
 		}
@@ -1041,11 +1078,7 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 			return false
 		}
 		if cp.joiners[c] {
-			k := me
-			for k < len(text) && cp.joiners[text[k]] {
-				k++
-			}
-			if k < len(text) && w[text[k]] {
+			if k := s.joinRun(cp).after(&cp.joiners, text, me); k < len(text) && w[text[k]] {
 				return false
 			}
 		}
@@ -1055,6 +1088,59 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 		}
 	}
 	return true
+}
+
+// joinRun remembers, for one pattern in one call, the last run of its
+// joiners walked in each direction: text[backK+1..back] are joiners and
+// text[backK] is not (or backK is -1); text[fwd..fwdK-1] are joiners and
+// text[fwdK] is not (or fwdK is the text's length). A walk that enters a
+// remembered run jumps to its end.
+type joinRun struct {
+	gen         uint32
+	back, backK int
+	fwd, fwdK   int
+}
+
+// joinRun returns cp's joinRun for this call.
+func (s *scratch) joinRun(cp *compiledPattern) *joinRun {
+	if cp.index >= len(s.joins) {
+		s.joins = append(s.joins, make([]joinRun, cp.index+1-len(s.joins))...)
+	}
+	j := &s.joins[cp.index]
+	if j.gen != s.gen {
+		*j = joinRun{gen: s.gen, back: -1, backK: -1, fwd: -1, fwdK: -1}
+	}
+	return j
+}
+
+// before returns the offset of the last byte at or before i that is not a
+// joiner, or -1.
+func (j *joinRun) before(joiners *[256]bool, text []byte, i int) int {
+	k := i
+	for k >= 0 && joiners[text[k]] {
+		if k <= j.back && k > j.backK {
+			k = j.backK
+			break
+		}
+		k--
+	}
+	j.back, j.backK = i, k
+	return k
+}
+
+// after returns the offset of the first byte at or after i that is not a
+// joiner, or len(text).
+func (j *joinRun) after(joiners *[256]bool, text []byte, i int) int {
+	k := i
+	for k < len(text) && joiners[text[k]] {
+		if k >= j.fwd && k < j.fwdK {
+			k = j.fwdK
+			break
+		}
+		k++
+	}
+	j.fwd, j.fwdK = i, k
+	return k
 }
 
 // stronger orders candidates a and b of s.cands by strength: higher score,
@@ -1211,8 +1297,11 @@ func containsAll(b, required []byte) bool {
 // after a kept match it resumes at its end.
 func (d *Detector) verify(s *scratch, text []byte, w window) {
 	cp := d.patterns[w.pattern]
+	if cp.memo {
+		s.memo.Reset(w.start, w.end)
+	}
 	for pos := w.start; pos < w.end; {
-		ms, me, ok := cp.find(text, pos, w.end)
+		ms, me, ok := cp.find(text, pos, w.end, &s.memo)
 		if !ok {
 			return
 		}
@@ -1236,7 +1325,7 @@ func (d *Detector) verify(s *scratch, text []byte, w window) {
 // find another.
 func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me int) (kept, retry bool) {
 	id := cp.ident.id
-	if !cp.bounded(text, ms, me) {
+	if !cp.bounded(s, text, ms, me) {
 		return false, true
 	}
 	if cp.standalone && (digitGroupBefore(text, ms) && !d.keywordEndsAt(s, ms-1) || digitGroupAfter(text, me)) {

@@ -13,7 +13,7 @@ import (
 // text one match at a time, and the detector's own rules (consider,
 // resolve) applied to each match. No automaton, no windows, no DFA.
 func (d *Detector) referenceFind(text []byte) []Finding {
-	s := new(scratch)
+	s := &scratch{gen: 1}
 	lower := make([]byte, 0, len(text))
 	for _, c := range text {
 		lower = append(lower, lowerTable[c])
