@@ -308,14 +308,14 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
-	fs     fieldScanner
-	raw    []detector.Finding
-	find   []detector.Finding
-	cands  []detector.Finding
-	names  []string
-	dec    []byte
-	esc    []jsonwalk.Escape
-	masked []byte
+	fs      fieldScanner
+	raw     []detector.Finding
+	find    []detector.Finding
+	cands   []detector.Finding
+	names   []string
+	dec     []byte
+	esc     []jsonwalk.Escape
+	masked  []byte
 	repl    []byte
 	edits   []jsonEdit
 	renamed []jsonRename

@@ -337,9 +337,9 @@ func TestUnmaskMalformed(t *testing.T) {
 		{"<pii:v1::" + payload + ">", mask.ErrTokenMalformed, 0},
 		{"<pii:v1:Ssn US:" + payload + ">", mask.ErrTokenMalformed, 0},
 		{"<pii:v1:" + strings.Repeat("A", 129) + ":" + payload + ">", mask.ErrTokenMalformed, 0},
-		{"<pii:v2:Ssn-US:" + payload + "=>", mask.ErrTokenMalformed, 0}, // padding
+		{"<pii:v2:Ssn-US:" + payload + "=>", mask.ErrTokenMalformed, 0},  // padding
 		{"<pii:v2:Ssn-US:" + payload + "ab>", mask.ErrTokenMalformed, 0}, // bad length
-		{"<pii:v2:Ssn-US:" + payload + "0>", mask.ErrTokenMalformed, 0}, // not in the alphabet
+		{"<pii:v2:Ssn-US:" + payload + "0>", mask.ErrTokenMalformed, 0},  // not in the alphabet
 		{"<pii:v2:Ssn-US:>", mask.ErrTokenMalformed, 0},
 		{"<pii:v2:Ssn-US:aaaaaaaa>", mask.ErrTokenMalformed, 0}, // shorter than the IV
 		{"<pii:v1:Ssn-US:AAAA>", mask.ErrTokenMalformed, 0},     // shorter than v1's nonce + tag
