@@ -16,7 +16,7 @@ type span struct{ start, end int }
 // ready to use.
 type fixpoint struct {
 	spans, next []span
-	ranges      []span
+	ranges      []detector.Finding
 	found       []detector.Finding
 	buf         []byte
 }
@@ -28,15 +28,18 @@ type scanFunc func(dst []detector.Finding, b []byte) []detector.Finding
 // in text) masked by m, then rescans what it wrote until scan finds
 // nothing more to mask, and reports whether a rescan masked anything.
 //
-// The masks that m wrote are opaque to the rescans: a finding that lies
-// within them is ignored (a token, a hash or a placeholder is never
-// masked again, so a token can always be unmasked), and a finding that
-// crosses the edge of one (a mask completing a pattern with its
-// neighbours) is masked with asterisks outside the mask only. Each round
-// turns at least one more character into '*' or stops; should findings
-// remain after maxMaskRounds rounds (only a custom pattern that matches
-// asterisks can make rounds go on), everything from the first remaining
-// finding to the last, masks excepted, is masked with asterisks.
+// The masks written are opaque to the rescans: a finding that lies within
+// one is ignored (a token, a hash or a placeholder is never masked again,
+// so a token can always be unmasked), and a finding that crosses the edge
+// of one (a mask completing a pattern with its neighbours) is masked only
+// outside it. What a rescan finds is masked by m too, and becomes opaque
+// in turn: with a Tokenizer, everything masked, in any round, is a token,
+// and unmasking restores the text exactly. Each round masks at least one
+// more byte or stops (a masker whose output equals its input, Asterisk on
+// asterisks, ends it); should findings remain after maxMaskRounds rounds
+// (only custom patterns that match masks can make rounds go on),
+// everything from the first remaining finding to the last, masks
+// excepted, is masked at once.
 func (fx *fixpoint) appendFixpoint(dst, text []byte, f []detector.Finding, m Masker, scan scanFunc) ([]byte, bool) {
 	n := len(dst)
 	fx.spans = fx.spans[:0]
@@ -54,75 +57,70 @@ func (fx *fixpoint) appendFixpoint(dst, text []byte, f []detector.Finding, m Mas
 	dst = append(dst, text[pos:]...)
 
 	changed := false
-	for round := 0; ; round++ {
+	for round := 0; round <= maxMaskRounds; round++ {
 		out := dst[n:]
 		fx.found = scan(fx.found[:0], out)
 		if len(fx.found) == 0 {
-			return dst, changed
+			break
 		}
 		fx.clip(fx.found)
-		if round == maxMaskRounds && len(fx.ranges) > 0 {
+		if len(fx.ranges) == 0 {
+			break
+		}
+		if round == maxMaskRounds {
 			// Conservative last step: one range from the first to the
 			// last, cut around the masks.
-			first, last := fx.ranges[0].start, fx.ranges[len(fx.ranges)-1].end
-			fx.found = append(fx.found[:0], detector.Finding{Start: first, End: last})
+			last := fx.ranges[len(fx.ranges)-1].End
+			fx.found = append(fx.found[:0], fx.ranges[0])
+			fx.found[0].End = last
 			fx.clip(fx.found)
 		}
-		if len(fx.ranges) == 0 {
-			return dst, changed
-		}
-		fx.buf, fx.next = appendAsterisks(fx.buf[:0], fx.next[:0], out, fx.ranges, fx.spans)
+		fx.buf, fx.next = appendRound(fx.buf[:0], fx.next[:0], out, fx.ranges, fx.spans, m)
 		if string(fx.buf) == string(out) {
-			return dst, changed // only asterisks (or line breaks) were found
+			break // the masks equal what they replace: nothing more to hide
 		}
 		changed = true
 		dst = append(dst[:n], fx.buf...)
 		fx.spans, fx.next = fx.next, fx.spans
-		if round == maxMaskRounds {
-			return dst, changed
-		}
 	}
+	return dst, changed
 }
 
 // clip sets fx.ranges to the parts of the findings that lie outside every
-// span, sorted.
+// span, sorted; each keeps its finding's identifier.
 func (fx *fixpoint) clip(found []detector.Finding) {
 	fx.ranges = fx.ranges[:0]
 	si := 0
 	for _, g := range found {
 		s, e := g.Start, g.End
-		for si < len(fx.spans) && fx.spans[si].end <= s {
+		for si < len(fx.spans) && fx.spans[si].end <= s && fx.spans[si].start < s {
 			si++
 		}
 		for k := si; s < e; k++ {
 			if k == len(fx.spans) || fx.spans[k].start >= e {
-				fx.addRange(s, e)
+				fx.addRange(g, s, e)
 				break
 			}
 			sp := fx.spans[k]
 			if sp.start > s {
-				fx.addRange(s, sp.start)
+				fx.addRange(g, s, sp.start)
 			}
 			s = max(s, sp.end)
 		}
 	}
 }
 
-func (fx *fixpoint) addRange(s, e int) {
-	if s >= e {
-		return
+func (fx *fixpoint) addRange(g detector.Finding, s, e int) {
+	if s < e {
+		g.Start, g.End = s, e
+		fx.ranges = append(fx.ranges, g)
 	}
-	if k := len(fx.ranges); k > 0 && fx.ranges[k-1].end >= s {
-		fx.ranges[k-1].end = max(fx.ranges[k-1].end, e)
-		return
-	}
-	fx.ranges = append(fx.ranges, span{s, e})
 }
 
-// appendAsterisks appends text to dst with each range masked by Asterisk,
-// and appends to spans the places, in the result, of the spans of text
-// (which lie outside the ranges).
-func appendAsterisks(dst []byte, spans []span, text []byte, ranges, old []span) ([]byte, []span) {
+// appendRound appends text to dst with each range masked by m, and
+// appends to spans the places, in the result, of the old spans of text
+// (which lie outside the ranges) and of the new masks, in order.
+func appendRound(dst []byte, spans []span, text []byte, ranges []detector.Finding, old []span, m Masker) ([]byte, []span) {
 	pos, si := 0, 0
 	shift := 0 // position in dst minus position in text, so far
 	emitSpans := func(upTo int) {
@@ -132,12 +130,13 @@ func appendAsterisks(dst []byte, spans []span, text []byte, ranges, old []span) 
 		}
 	}
 	for _, r := range ranges {
-		emitSpans(r.start)
-		dst = append(dst, text[pos:r.start]...)
+		emitSpans(r.Start)
+		dst = append(dst, text[pos:r.Start]...)
 		before := len(dst)
-		dst = Asterisk.AppendMask(dst, text[r.start:r.end], detector.Finding{})
-		shift += (len(dst) - before) - (r.end - r.start)
-		pos = r.end
+		dst = m.AppendMask(dst, text[r.Start:r.End], r)
+		spans = append(spans, span{before, len(dst)})
+		shift += (len(dst) - before) - (r.End - r.Start)
+		pos = r.End
 	}
 	emitSpans(len(text) + 1)
 	return append(dst, text[pos:]...), spans
