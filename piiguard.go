@@ -13,7 +13,6 @@
 package piiguard
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 
@@ -160,35 +159,15 @@ func (s *Scanner) Mask(text []byte) []byte {
 	return s.AppendMask(make([]byte, 0, len(text)), text)
 }
 
-// maxMaskRounds bounds how often AppendMask rescans its own output. Each
-// round that finds something turns at least one more character into '*',
-// so rounds beyond the first are rare and short; the bound only guards
-// against custom patterns that match asterisks.
-const maxMaskRounds = 64
-
 // AppendMask appends text, masked, to dst. The output is rescanned: should
 // masking have made a new value appear (a masker's replacement completing a
 // pattern with its neighbours, or a value that was joined to a longer one
 // standing alone once that one is masked), it is masked too, until scanning
-// the output with the same Scanner finds nothing.
+// the output with the same Scanner finds nothing. The masks written are
+// never masked again, so every token can be unmasked (see
+// mask.AppendMasked, which this is).
 func (s *Scanner) AppendMask(dst, text []byte) []byte {
-	f := s.AppendFindings(nil, text)
-	if len(f) == 0 {
-		return append(dst, text...)
-	}
-	out := mask.Append(make([]byte, 0, len(text)+len(text)/8), text, f, s.masker)
-	for round := 1; round < maxMaskRounds; round++ {
-		f = s.AppendFindings(f[:0], out)
-		if len(f) == 0 {
-			break
-		}
-		next := mask.Append(make([]byte, 0, len(out)), out, f, mask.Asterisk)
-		if bytes.Equal(next, out) {
-			break // only asterisks were found: nothing more to hide
-		}
-		out = next
-	}
-	return append(dst, out...)
+	return mask.AppendMasked(dst, text, s, s.masker)
 }
 
 // MaskString is Mask for a string.
