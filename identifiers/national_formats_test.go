@@ -49,6 +49,16 @@ type natCase struct {
 	slice string
 }
 
+func init() {
+	// Alberta prints its licence numbers 123456-789, as Wyoming does; with
+	// the English keywords both countries share, the whole catalog gives
+	// the shape to DriversLicense-US (the higher base score).
+	catalogExceptions["DriversLicense-CA\x00123456-789"] = "DriversLicense-US"
+	// Queensland's 9 digits grouped 3-3-3 are how New York prints its
+	// licence numbers too.
+	catalogExceptions["DriversLicense-AU\x00482 193 556"] = "DriversLicense-US"
+}
+
 // natIdentifiers are the identifiers measured.
 var natIdentifiers = []string{
 	"DriversLicense-AU", "DriversLicense-FI", "DriversLicense-NL", "DriversLicense-SE", "DriversLicense-DE",
@@ -291,7 +301,7 @@ func nationalEvalCases() []natCase {
 		also := auAlso(v)
 		b.pos("DriversLicense-AU", "state formats", auKW[i%len(auKW):i%len(auKW)+1], []string{v}, also...)
 	}
-	b.pos("DriversLicense-AU", "state formats, australian keyword", []string{"australian driver licence", "NSW driver licence", "VIC licence number"},
+	b.pos("DriversLicense-AU", "state formats, australian keyword", []string{"australian driver licence", "NSW driver licence", "VIC driver licence"},
 		gen(6, func() string { return b.nzDigits(9) }), "DriversLicense-US", "DriversLicense-CA")
 
 	// ---- DriversLicense-FI: the holder's henkilötunnus (Purview: 6 digits,
@@ -434,7 +444,8 @@ func nationalEvalCases() []natCase {
 	phn = append(phn, gen(4, func() string { d := b.nzDigits(9); return d[:5] + "-" + d[5:] })...) // Alberta
 	phn = append(phn, gen(4, func() string { return b.nzDigits(9) })...)                           // MB, SK, NB
 	b.pos("PersonalHealthNumber-CA", "provincial", phnKW, phn)
-	b.neg("PHN look-alikes", phnKW, []string{"2024-03-11", "(604) 555-0199", "V6B 4Y8", "12345"})
+	b.neg("PHN look-alikes", phnKW, []string{"2024-03-11", "(604) 555-0199", "12345"}, "PhoneNumber-US")
+	b.neg("PHN look-alikes", phnKW, []string{"V6B 4Y8"}, "PostalCode-CA")
 	b.bare("PHN no keyword", gen(6, func() string { d := b.nzDigits(9); return d + string(luhnDigit(d)) }))
 
 	// ---- PostalCode-CA: Canada Post's format in addresses and fields.
@@ -448,7 +459,8 @@ func nationalEvalCases() []natCase {
 		case 0:
 			text = "shipping to 24 Sussex Dr, Ottawa, ON " + v + ", Canada"
 		case 1:
-			text = "postal_code=" + strings.ReplaceAll(v, " ", "") + " country=CA"
+			v = strings.ReplaceAll(v, " ", "")
+			text = "postal_code=" + v + " country=CA"
 		case 2:
 			text = `{"city":"Montréal","province":"QC","postalCode":"` + v + `"}`
 		case 3:
@@ -462,13 +474,26 @@ func nationalEvalCases() []natCase {
 	b.bare("PostalCode look-alikes", []string{"SW1A 1AA", "D1A 1A1", "W1A 1A1", "a1b2c3d4", "Q3Z 2Y7", "K1A 0B", "ABC 123"})
 
 	// ---- Phones (national numbering plans: AGCOM, Anatel, BNetzA).
-	it := itPhones(b)
-	b.pos("PhoneNumber-IT", "Italian numbers", kwPhone, it)
+	// A number written without its country code belongs to no country by
+	// its shape alone: any national plan it fits may claim it.
+	phonePos := func(id, slice string, kws, values []string) {
+		for i, v := range values {
+			var also []string
+			if !strings.HasPrefix(v, "+") && !strings.HasPrefix(v, "00") && !strings.HasPrefix(v, "(+") {
+				for _, other := range []string{"PhoneNumber-BR", "PhoneNumber-DE", "PhoneNumber-ES", "PhoneNumber-FR", "PhoneNumber-GB", "PhoneNumber-IT", "PhoneNumber-US"} {
+					if other != id {
+						also = append(also, other)
+					}
+				}
+			}
+			b.pos(id, slice, kws[i%len(kws):i%len(kws)+1], []string{v}, also...)
+		}
+	}
+	phonePos("PhoneNumber-IT", "Italian numbers", kwPhone, itPhones(b))
 	b.neg("IT phone look-alikes", kwPhone, []string{"2024-03-11", "12:30:45", "v3.41.2"})
-	br := brPhones(b)
-	b.pos("PhoneNumber-BR", "Brazilian numbers", append(kwPhone, "celular", "telefone"), br)
-	dePh := dePhones(b)
-	b.pos("PhoneNumber-DE", "German numbers", append(kwPhone, "Telefon", "Tel.", "Handy"), dePh)
+	phonePos("PhoneNumber-BR", "Brazilian numbers", append(kwPhone, "celular", "telefone"), brPhones(b))
+	phonePos("PhoneNumber-DE", "German numbers", append(kwPhone, "Telefon", "Tel.", "Handy"), dePhones(b))
+	b.neg("phone look-alikes", kwPhone, []string{"2024-03-11 09:14", "order 4471-2231", "build 20240311.4", "v10.4.2-3", "ID 0042-7781-11"})
 	b.cases = append(b.cases,
 		natCase{primary: "PhoneNumber-BR", text: "Brazil: +55 11 98456 5666", value: "+55 11 98456 5666", slice: "Presidio"},
 		natCase{primary: "PhoneNumber-DE", text: "my international one is +49 30 1234567", value: "+49 30 1234567", slice: "Presidio"},
@@ -686,7 +711,7 @@ func usLicences(b *natBuilder) []usLicence {
 		return L() + " " + b.digits(3) + " " + b.digits(3) + " " + b.digits(3) + " " + b.digits(3)
 	})
 	add("NJ", func() string { return L() + b.digits(4) + " " + b.digits(5) + " " + b.digits(5) })
-	add("VA", func() string { return L() + b.digits(2) + "-" + b.digits(3) + "-" + b.digits(3) })
+	add("VA", func() string { return L() + b.digits(8) })
 	add("WA", func() string { return "WDL" + b.letters(9, upper+"0123456789") })
 	add("AZ", func() string { return L() + b.digits(8) })
 	add("MA", func() string { return "S" + b.digits(8) })
