@@ -1,9 +1,11 @@
 package identifiers_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -901,7 +903,13 @@ func TestNationalFormatsAccuracy(t *testing.T) {
 			mp = nil
 		}
 		sa := scoreNational(cases, name, alone.FindString, mp)
-		sw := scoreNational(cases, name, whole.FindString, nil)
+		var wmisses []string
+		wp := &wmisses
+		if os.Getenv("PIIGUARD_SHOW_MISSES") != "whole" {
+			wp = nil
+		}
+		sw := scoreNational(cases, name, whole.FindString, wp)
+		misses = append(misses, wmisses...)
 		p, r, f := sa.prf()
 		pw, rw, fw := sw.prf()
 		t.Logf("%-26s %5d | %5.2f %5.2f %5.2f | %5.2f %5.2f %5.2f", name, sa.tp+sa.fn, p, r, f, pw, rw, fw)
@@ -916,5 +924,111 @@ func TestNationalFormatsAccuracy(t *testing.T) {
 	t.Log("P R F1: the identifier scanned alone; P* R* F1*: the whole catalog (one finding per span)")
 	if len(failed) > 0 && os.Getenv("PIIGUARD_NATIONAL_REPORT_ONLY") == "" {
 		t.Errorf("F1 below 0.90: %s", strings.Join(failed, ", "))
+	}
+}
+
+// TestLoghubNationalFormats scans the 32k real log lines of loghub
+// (../shared/corpus/loghub, or $PIIGUARD_LOGHUB) with each measured
+// identifier alone and with the whole catalog, and requires that none of
+// them reports anything there: the formats widened for issue 11 must not
+// find national numbers in ordinary system logs.
+func TestLoghubNationalFormats(t *testing.T) {
+	dir := os.Getenv("PIIGUARD_LOGHUB")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "corpus", "loghub")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.log"))
+	if len(files) == 0 {
+		t.Skip("loghub corpus absent")
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l := range strings.SplitSeq(string(data), "\n") {
+			if l = strings.TrimSuffix(l, "\r"); l != "" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	whole := compileCatalog(t)
+	wholeCounts := map[string]int{}
+	for _, l := range lines {
+		for _, f := range whole.FindString(l) {
+			wholeCounts[f.Identifier]++
+		}
+	}
+	t.Logf("%d loghub lines; whole catalog findings by identifier: %v", len(lines), wholeCounts)
+	for _, name := range natIdentifiers {
+		d := compileOne(t, lookup(t, name))
+		n := 0
+		for _, l := range lines {
+			for _, f := range d.FindString(l) {
+				if n < 5 {
+					t.Errorf("%s alone reports %q in loghub line %q", name, l[f.Start:f.End], l)
+				}
+				n++
+			}
+		}
+		if n > 0 || wholeCounts[name] > 0 {
+			t.Errorf("%s: %d findings alone, %d with the whole catalog, on loghub; want none", name, n, wholeCounts[name])
+		}
+	}
+}
+
+// TestPresidioSynthNationalFormats scans Presidio's labelled synthetic set
+// (../shared/corpus/presidio-synth: 1,500 English sentences nobody on this
+// project wrote) with each measured identifier alone, and logs how many
+// findings fall on a labelled span of any kind and how many on unlabelled
+// text (false alarms). It fails when an identifier raises more than 2 false
+// alarms there.
+func TestPresidioSynthNationalFormats(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "corpus", "presidio-synth", "synth_dataset_v2.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("presidio-synth absent: %v", err)
+	}
+	var set []struct {
+		Text  string `json:"full_text"`
+		Spans []struct {
+			Type  string `json:"entity_type"`
+			Start int    `json:"start_position"`
+			End   int    `json:"end_position"`
+		} `json:"spans"`
+	}
+	if err := json.Unmarshal(data, &set); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range natIdentifiers {
+		d := compileOne(t, lookup(t, name))
+		on, off := map[string]int{}, 0
+		for _, s := range set {
+			// Character offsets to byte offsets.
+			byteAt := make([]int, 0, len(s.Text)+1)
+			for i := range s.Text {
+				byteAt = append(byteAt, i)
+			}
+			byteAt = append(byteAt, len(s.Text))
+			for _, f := range d.FindString(s.Text) {
+				hit := ""
+				for _, sp := range s.Spans {
+					if sp.Start < len(byteAt) && sp.End < len(byteAt) && f.Start < byteAt[sp.End] && f.End > byteAt[sp.Start] {
+						hit = sp.Type
+					}
+				}
+				if hit == "" {
+					off++
+					t.Logf("%s false alarm: %q in %q", name, s.Text[f.Start:f.End], s.Text)
+				} else {
+					on[hit]++
+				}
+			}
+		}
+		t.Logf("%-26s on labelled spans %v, on unlabelled text %d", name, on, off)
+		if off > 2 {
+			t.Errorf("%s: %d false alarms on presidio-synth", name, off)
+		}
 	}
 }
