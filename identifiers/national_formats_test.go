@@ -87,6 +87,28 @@ var lineShapes = []func(kw, v string) (string, int){
 	func(kw, v string) (string, int) { return v + " (" + kw + ") accepted", 0 },
 }
 
+// heldOutShapes are line shapes written after the catalog was tuned on
+// lineShapes, and never used to tune it: TestNationalFormatsHeldOut
+// measures on them, with other random values.
+var heldOutShapes = []func(kw, v string) (string, int){
+	func(kw, v string) (string, int) {
+		p := "<14>1 2024-03-11T09:14:02Z app01 kyc 4121 - - applicant checked, " + kw + " '"
+		return p + v + "'", len(p)
+	},
+	func(kw, v string) (string, int) {
+		p := "\"2024-03-11 09:14:02\",\"kyc\",\"" + kw + "\",\""
+		return p + v + "\",\"ok\"", len(p)
+	},
+	func(kw, v string) (string, int) {
+		p := "<field name=\"" + kw + "\">"
+		return p + v + "</field>", len(p)
+	},
+	func(kw, v string) (string, int) {
+		p := "WARN  duplicate record: " + strings.ToUpper(kw) + " = "
+		return p + v + "; skipping", len(p)
+	},
+}
+
 // noKeywordShapes hold a value with no keyword of any kind near it.
 var noKeywordShapes = []func(v string) (string, int){
 	func(v string) (string, int) {
@@ -98,14 +120,15 @@ var noKeywordShapes = []func(v string) (string, int){
 
 // natBuilder accumulates cases.
 type natBuilder struct {
-	r     *rand.Rand
-	cases []natCase
+	r      *rand.Rand
+	shapes []func(kw, v string) (string, int)
+	cases  []natCase
 }
 
 func (b *natBuilder) pos(id, slice string, kws []string, values []string, also ...string) {
 	for i, v := range values {
 		kw := kws[i%len(kws)]
-		shape := lineShapes[i%len(lineShapes)]
+		shape := b.shapes[i%len(b.shapes)]
 		text, at := shape(kw, v)
 		b.cases = append(b.cases, natCase{primary: id, also: also, text: text, value: v, slice: slice})
 		_ = at
@@ -116,7 +139,7 @@ func (b *natBuilder) pos(id, slice string, kws []string, values []string, also .
 func (b *natBuilder) neg(slice string, kws []string, values []string, also ...string) {
 	for i, v := range values {
 		kw := kws[i%len(kws)]
-		text, _ := lineShapes[(i+2)%len(lineShapes)](kw, v)
+		text, _ := b.shapes[(i+2)%len(b.shapes)](kw, v)
 		b.cases = append(b.cases, natCase{also: also, text: text, value: v, slice: slice})
 	}
 }
@@ -278,8 +301,8 @@ var (
 	kwPhone     = []string{"phone", "tel", "mobile", "contact", "telephone number"}
 )
 
-func nationalEvalCases() []natCase {
-	b := &natBuilder{r: rand.New(rand.NewPCG(11, 3))}
+func nationalEvalCases(seed uint64, shapes []func(kw, v string) (string, int)) []natCase {
+	b := &natBuilder{r: rand.New(rand.NewPCG(seed, 3)), shapes: shapes}
 	gen := func(n int, f func() string) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -879,7 +902,16 @@ func scoreNational(cases []natCase, id string, find func(string) []detector.Find
 // national identifier of issue 11 on the evaluation above, and requires F1
 // ≥ 0.90 for each with the identifier scanned alone.
 func TestNationalFormatsAccuracy(t *testing.T) {
-	cases := nationalEvalCases()
+	testNationalFormats(t, nationalEvalCases(11, lineShapes), 0.90)
+}
+
+// TestNationalFormatsHeldOut measures on line shapes and values the catalog
+// was not tuned on, and requires F1 ≥ 0.80.
+func TestNationalFormatsHeldOut(t *testing.T) {
+	testNationalFormats(t, nationalEvalCases(2026, heldOutShapes), 0.80)
+}
+
+func testNationalFormats(t *testing.T, cases []natCase, minF1 float64) {
 	whole := compileCatalog(t)
 	var pos int
 	for _, c := range cases {
@@ -917,13 +949,13 @@ func TestNationalFormatsAccuracy(t *testing.T) {
 		for _, m := range misses {
 			t.Log("   ", m)
 		}
-		if f < 0.90 {
+		if f < minF1 {
 			failed = append(failed, fmt.Sprintf("%s F1 %.2f", name, f))
 		}
 	}
 	t.Log("P R F1: the identifier scanned alone; P* R* F1*: the whole catalog (one finding per span)")
 	if len(failed) > 0 && os.Getenv("PIIGUARD_NATIONAL_REPORT_ONLY") == "" {
-		t.Errorf("F1 below 0.90: %s", strings.Join(failed, ", "))
+		t.Errorf("F1 below %.2f: %s", minF1, strings.Join(failed, ", "))
 	}
 }
 
