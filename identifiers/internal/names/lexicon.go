@@ -85,7 +85,7 @@ func Load(src Sources) *Lexicon {
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
 	}
 	lx.freq = loadFreq(gunzip(src.NameStats))
-	for line := range lines(gunzip(src.CommonWords)) {
+	for _, line := range lines(gunzip(src.CommonWords)) {
 		lx.common = append(lx.common, line)
 	}
 	for section, line := range lines(src.GivenNames) {
@@ -196,7 +196,7 @@ var particles = map[string]bool{
 	"dei": true, "degli": true, "di": true, "da": true, "du": true, "dos": true, "das": true,
 	"des": true, "le": true, "la": true, "los": true, "las": true, "ter": true, "ten": true,
 	"te": true, "y": true, "e": true, "bin": true, "ibn": true, "al": true, "el": true,
-	"zu": true, "af": true, "av": true, "vander": true,
+	"zu": true, "af": true, "av": true, "vander": true, "do": true, "ben": true,
 }
 
 // maxFold is the longest folded text the checks consider; longer words are

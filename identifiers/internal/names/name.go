@@ -19,12 +19,12 @@ import (
 // The pattern has no literal and admits lower-case letters, so the detector
 // runs it over every line: it is kept to plain character classes, which
 // Go's regexp tests fastest.
-const NamePattern = nameWord + `(?: (?:(?:[A-Z]\.?|van|von|de[lrns]?|della|d[aiu]|dos|das|l[ae]|te[nr]|y|bin|al|zu) )*` + nameWord + `){1,5}`
+const NamePattern = nameWord + `(?: (?:(?:[A-Z]\.?|van|von|vander|de[lrns]?|dei|degli|della|d[aiou]|dos|das|l[ae]|los|las|te[nr]?|y|e|bin|ibn|ben|al|el|zu|af|av) )*` + nameWord + `){1,5}`
 
 const (
 	nameUpper = `[A-ZÀ-ÖØ-Þ\x{100}-\x{24F}\x{1E00}-\x{1EFF}]`
 	nameLower = `[a-zß-öø-ÿ\x{100}-\x{24F}\x{1E00}-\x{1EFF}]`
-	nameWord  = nameUpper + `(?:['’]` + nameUpper + `)?[A-Za-zÀ-ÖØ-öø-ÿ\x{100}-\x{24F}\x{1E00}-\x{1EFF}-]*` + nameLower
+	nameWord  = nameUpper + `(?:['’]` + nameUpper + `)?[A-Za-zÀ-ÖØ-öø-ÿ\x{100}-\x{24F}\x{1E00}-\x{1EFF}-]*` + nameLower + `(?:['’]` + nameLower + `{2,})?`
 )
 
 // maxNameTokens bounds the tokens (words, particles, initials) of a name.
@@ -158,5 +158,9 @@ var commonEndings = []string{
 func (lx *Lexicon) isPlace(s []byte) bool {
 	var buf [maxFold]byte
 	f, ok := foldBuf(&buf, s)
-	return ok && lx.places[string(f)] != 0
+	if !ok {
+		return false
+	}
+	_, known := lx.places[string(f)]
+	return known
 }

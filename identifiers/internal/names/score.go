@@ -168,6 +168,10 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 		return in
 	}
 	fs := string(f)
+	if calendar[fs] {
+		in.veto = true
+		return in
+	}
 	in.stop = lx.stop[fs] || lx.street[fs] != 0 && !lx.surnames[fs]
 	in.stopGiven = lx.stopGiven[fs]
 	in.ambiguous = lx.ambiguous[fs]
@@ -236,6 +240,19 @@ func (lx *Lexicon) partsStats(f []byte) (given, surname uint8, ok bool) {
 	return given, surname, parts > 1
 }
 
+// calendar words end a name even when they are surnames too (March, May,
+// Friday): "Jane Doe March 3".
+var calendar = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "mon": true, "tue": true, "tues": true, "wed": true,
+	"thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
+	"today": true, "tomorrow": true, "yesterday": true,
+}
+
 // surnameEndings are folded endings typical of surnames in many languages.
 var surnameEndings = []string{
 	"ova", "eva", "ova", "ska", "ski", "sky", "skiy", "skyi", "wicz", "czyk", "czak", "escu", "eanu",
@@ -256,11 +273,20 @@ var (
 		"cardholder", "beneficiary", "passenger", "guest", "driver", "client", "applicant", "user",
 		"requester", "requested by", "created by", "updated by", "modified by", "deleted by",
 		"submitted by", "written by", "managed by", "by user", "manager", "agent", "operator",
-		"hello", "hi", "thanks", "regards", "mr", "mrs", "ms", "dr", "prof", "from", "to", "cc",
+		"hello", "hi", "thanks", "regards", "mr", "mrs", "ms", "dr", "prof",
 		"committer", "maintainer", "developer", "person", "nominee", "signatory", "attendee",
 		"student", "teacher", "doctor", "nurse", "physician", "attn", "attention", "welcome",
 	}
-	weakBefore = []string{"by", "for", "with", "and", "of", "handover to", "schedule"}
+	weakBefore = []string{"by", "for", "with", "and", "of", "to", "from", "handover to", "schedule"}
+	// Mail headers: the cue with its colon ("From: Jane Doe").
+	headerBefore = []string{"from:", "to:", "cc:", "bcc:", "reply-to:", "sender:", "attendees:"}
+	// Fields that hold things named like people ("component=", "city:").
+	notPersonFields = []string{
+		"component", "service", "app", "application", "module", "host", "cluster", "region", "city",
+		"country", "location", "product", "brand", "company", "org", "organization", "team", "project",
+		"queue", "topic", "env", "environment", "stage", "pipeline", "job", "task", "event", "category",
+		"type", "kind", "class", "tag", "label", "title", "street", "address", "venue", "site", "store",
+	}
 	// Field names ending in "name" that hold no person.
 	notPersonNames = []string{
 		"hostname", "host_name", "host name", "filename", "file_name", "file name", "pathname",
@@ -324,8 +350,29 @@ func context(text []byte, s, e int) float64 {
 			return -0.3
 		}
 	}
+	if k < len(before) { // a field name right before: "component=", "city: "
+		for _, np := range notPersonFields {
+			if endsWithFold(cue, np) {
+				return -0.3
+			}
+		}
+	}
+	h := len(before)
+	for h > 0 && before[h-1] == ' ' {
+		h--
+	}
+	for _, c := range headerBefore {
+		if endsWithFold(before[:h], c) {
+			score = 0.4
+		}
+	}
+	// A house number or a street word before it: a street named after a
+	// person ("Rua João Pessoa", "12 Peter Zuidhove").
+	if h > 0 && before[h-1] >= '0' && before[h-1] <= '9' {
+		return -0.3
+	}
 	for _, c := range strongBefore {
-		if endsWithFold(cue, c) {
+		if score == 0 && endsWithFold(cue, c) {
 			score = 0.4
 			break
 		}
@@ -432,6 +479,8 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 		if first.ambiguous {
 			raw -= 0.15
 		}
+	case first.stats.common:
+		return 0, false // "Circuit Breaker", "New Relic"
 	case first.stats.surname > 0:
 		raw += 0.15
 	case first.ending:

@@ -28,7 +28,7 @@ type freqTable struct {
 // loadFreq parses name_stats.txt: "name GS[w]" lines, sorted by name.
 func loadFreq(text string) *freqTable {
 	t := &freqTable{}
-	for line := range lines(text) {
+	for _, line := range lines(text) {
 		sp := strings.IndexByte(line, ' ')
 		if sp < 1 || len(line) < sp+3 {
 			continue
