@@ -121,7 +121,57 @@ func (lx *Lexicon) ScoreName(text []byte, ms, me int) (start, end int, score flo
 	if bestWords == 0 {
 		return 0, 0, 0, false
 	}
+	start, end = extend(toks[:n], start, end, bestWords)
 	return start, end, min(best, 1), true
+}
+
+// extend widens a name to the name-like words next to it, up to four words
+// in all: middle and double surnames the scorer could not vouch for
+// ("Rafael Gordon Paves", "Choong Wei Tjeng"). A word qualifies when it is
+// no stop or calendar word, no common English word, and, when it is also a
+// common word, a frequent name.
+func extend(toks []token, start, end, words int) (int, int) {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.start == start {
+			first = i
+		}
+		if t.end == end || t.kind == tokSuffix && t.end == end {
+			last = i
+		}
+	}
+	if first < 0 || last < 0 || toks[last].kind == tokSuffix {
+		return start, end
+	}
+	// Rightwards, across particles and initials.
+	for j := last + 1; j < len(toks) && words < 4; j++ {
+		t := toks[j]
+		if t.kind != tokWord {
+			continue
+		}
+		if !extensible(t.info) {
+			break
+		}
+		words++
+		end = t.end
+		last = j
+	}
+	for i := first - 1; i >= 0 && words < 4; i-- {
+		t := toks[i]
+		if t.kind != tokWord || !extensible(t.info) {
+			break
+		}
+		words++
+		start = t.start
+	}
+	return start, end
+}
+
+func extensible(in wordInfo) bool {
+	if in.veto || in.stop || in.commonWord || in.ending && !in.known || in.stopGiven || in.ambiguous {
+		return false
+	}
+	return !in.stats.common || max(in.stats.given, in.stats.surname) >= 6
 }
 
 // classify reads one token of a run.
@@ -259,7 +309,9 @@ var surnameEndings = []string{
 	"sson", "ssen", "sen", "dottir", "ini", "elli", "etti", "ucci", "acci", "ello", "otti", "opoulos",
 	"poulos", "akis", "idis", "iadis", "ian", "yan", "enko", "chuk", "czuk", "ovic", "evic", "ovich",
 	"evich", "ov", "ev", "oglu", "mann", "berg", "stein", "feld", "mayer", "meier", "huber", "bauer",
-	"inen", "anen", "ez", "az", "oz", "ao", "eiro", "ar", "ey", "ert", "ens",
+	"inen", "anen", "nen", "ez", "az", "oz", "ao", "eiro", "ey", "ert", "ens", "ic", "vic",
+	"uchi", "guchi", "yama", "moto", "mura", "kawa", "gawa", "shima", "hara", "saki", "zaki", "kami",
+	"naka", "shvili", "dze", "yev", "yeva", "ova", "ovna", "enko", "iuk", "yuk", "oulos", "ides",
 }
 
 // Context cues: the text before a candidate (lower-cased, trailing
@@ -276,8 +328,14 @@ var (
 		"hello", "hi", "thanks", "regards", "mr", "mrs", "ms", "dr", "prof",
 		"committer", "maintainer", "developer", "person", "nominee", "signatory", "attendee",
 		"student", "teacher", "doctor", "nurse", "physician", "attn", "attention", "welcome",
+		"called", "named", "name is", "add", "player", "producer", "songwriter", "singer", "artist",
+		"director", "directed by", "commenter", "speaker", "ceo", "cto", "cfo", "founder",
+		"miss", "mx", "sir", "madam", "dame", "lord", "lady", "professor", "rev", "judge", "officer",
+		"sgt", "capt", "lt", "col", "gen", "father", "mother", "son", "daughter", "wife", "husband",
+		"brother", "sister", "friend", "colleague", "partner", "spouse", "guardian", "parent",
+		"with", "under", "tell", "ask", "call", "email", "ping", "cc'd", "thank",
 	}
-	weakBefore = []string{"by", "for", "with", "and", "of", "to", "from", "handover to", "schedule"}
+	weakBefore = []string{"by", "for", "and", "of", "to", "from", "handover to", "schedule"}
 	// Mail headers: the cue with its colon ("From: Jane Doe").
 	headerBefore = []string{"from:", "to:", "cc:", "bcc:", "reply-to:", "sender:", "attendees:"}
 	// Fields that hold things named like people ("component=", "city:").
@@ -402,7 +460,7 @@ func context(text []byte, s, e int) float64 {
 
 func isCueSep(c byte) bool {
 	switch c {
-	case ' ', '\t', '"', '\'', ':', '=', '>', '[', '{', ',', '|', '(':
+	case ' ', '\t', '"', '\'', ':', '=', '>', '[', '{', ',', '|', '(', '.':
 		return true
 	}
 	return false
@@ -488,7 +546,7 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 	default:
 		raw += 0.1
 		if first.accented {
-			raw += 0.05
+			raw += 0.15
 		}
 	}
 	// Last word: a surname.
@@ -509,7 +567,7 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 			raw += 0.15
 		}
 		if last.accented {
-			raw += 0.1
+			raw += 0.15
 		}
 	}
 	if first.stats.common && last.stats.common {
