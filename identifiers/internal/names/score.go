@@ -49,6 +49,8 @@ type wordInfo struct {
 	accented bool
 	// known: listed as a given name or surname (stats or curated).
 	known bool
+	// place: a listed place name (Paris, Berlin).
+	place bool
 }
 
 // ScoreName finds the most likely full name in text[ms:me], a match of
@@ -223,6 +225,7 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 		return in
 	}
 	in.stop = lx.stop[fs] || lx.street[fs] != 0 && !lx.surnames[fs]
+	_, in.place = lx.places[fs]
 	in.stopGiven = lx.stopGiven[fs]
 	in.ambiguous = lx.ambiguous[fs]
 	in.stats, in.known = lx.freq.lookup(f)
@@ -360,14 +363,14 @@ var (
 		"street_name", "event_name", "eventname", "job_name", "jobname", "task_name", "taskname",
 		"module_name", "package_name", "field_name", "column_name", "index_name", "view_name",
 		"role_name", "rolename", "group_name", "groupname", "policy_name", "plan_name",
-		"display name", "codename", "code_name", "nickname", "screen_name", "login_name",
+		"codename", "code_name", "nickname", "screen_name", "login_name",
 	}
 	strongAfter = []string{" here", " calling", " <", " wrote", " says", " said", " (customer", " (patient"}
 	negBefore   = []string{"(c)", "copyright", "©", "class", "import", "package", "module", "namespace", "struct", "interface", "enum", "def", "func"}
 )
 
 // context scores the line around a candidate text[s:e].
-func context(text []byte, s, e int) float64 {
+func (lx *Lexicon) context(text []byte, s, e int) float64 {
 	// The line before, at most 48 bytes.
 	lo := s
 	for lo > 0 && s-lo < 48 && text[lo-1] != '\n' {
@@ -405,13 +408,13 @@ func context(text []byte, s, e int) float64 {
 	}
 	for _, np := range notPersonNames {
 		if endsWithFold(cue, np) {
-			return -0.3
+			return -1
 		}
 	}
 	if k < len(before) { // a field name right before: "component=", "city: "
 		for _, np := range notPersonFields {
 			if endsWithFold(cue, np) {
-				return -0.3
+				return -1
 			}
 		}
 	}
@@ -428,6 +431,16 @@ func context(text []byte, s, e int) float64 {
 	// person ("Rua João Pessoa", "12 Peter Zuidhove").
 	if h > 0 && before[h-1] >= '0' && before[h-1] <= '9' {
 		return -0.3
+	}
+	if h < len(before) {
+		w := h
+		for w > 0 && before[w-1] != ' ' {
+			w--
+		}
+		var buf [maxFold]byte
+		if f, ok := foldBuf(&buf, before[w:h]); ok && lx.street[string(f)] != 0 {
+			return -1
+		}
 	}
 	for _, c := range strongBefore {
 		if score == 0 && endsWithFold(cue, c) {
@@ -550,6 +563,7 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 		}
 	}
 	// Last word: a surname.
+	before := raw
 	switch s := last.stats.surname; {
 	case s > 0:
 		raw += 0.15 + 0.05*float64(s)
@@ -569,6 +583,10 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 		if last.accented {
 			raw += 0.15
 		}
+	}
+	lastScore := raw - before
+	if first.place && first.stats.given < 6 || last.place && last.stats.surname < 6 {
+		return 0, false // "Paris Berlin", "Jane Boston"
 	}
 	if first.stats.common && last.stats.common {
 		raw -= 0.25
@@ -597,9 +615,12 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 		raw -= 0.05
 	}
 	s, e := toks[0].start, toks[len(toks)-1].end
-	c := context(text, s, e)
+	c := lx.context(text, s, e)
 	if c < 0 && c <= -1 {
 		return 0, false
+	}
+	if lastScore < 0.1 && c <= 0 {
+		return 0, false // a given name alone ("Anna Maria") needs context
 	}
 	raw += c
 	// Places: the whole or its first two words.
