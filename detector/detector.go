@@ -1331,6 +1331,9 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if cp.standalone && (digitGroupBefore(text, ms) && !d.keywordEndsAt(s, ms-1) || digitGroupAfter(text, me)) {
 		return false, true
 	}
+	if cp.validator != nil && cp.validator.Score != nil {
+		return d.considerScored(s, text, cp, ms, me)
+	}
 	value := text[ms:me]
 	if cp.validator != nil && !cp.validator.Check(value) {
 		return false, true
@@ -1358,6 +1361,26 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	}
 	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: ms, End: me, Score: score, Keyword: kw})
 	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
+	return true, false
+}
+
+// considerScored records the part of a match that the pattern's
+// Validator.Score accepts, with the score it gives.
+func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, ms, me int) (kept, retry bool) {
+	vs, ve, score, ok := cp.validator.Score(text, ms, me)
+	if !ok || vs < ms || ve > me || vs >= ve {
+		// The scorer has weighed every part of the match.
+		return false, false
+	}
+	if cp.ident.id.IsNeverReported(text[vs:ve]) {
+		return false, false
+	}
+	score = min(max(score, 0), 1)
+	if score < d.minScore {
+		return false, false
+	}
+	s.cands = append(s.cands, Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score})
+	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, -1))
 	return true, false
 }
 
