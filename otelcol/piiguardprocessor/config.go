@@ -24,7 +24,7 @@ type Config struct {
 	// the identifiers: Identifiers and Custom must then be empty.
 	Policies []string `mapstructure:"policies"`
 	// Identifiers names managed identifiers ("EmailAddress", "Ssn-US",
-	// or piiguard extensions such as "JwtToken"); none means every
+	// or piiguard extensions such as "GitHubToken"); none means every
 	// CloudWatch managed identifier piiguard implements.
 	Identifiers []string `mapstructure:"identifiers"`
 	// Custom adds custom identifiers, as CloudWatch's do: a name and a
