@@ -90,7 +90,7 @@ bench: librure
 	$(RURE_ENV) $(GO) test -tags rure -run '^$$' -bench '^Benchmark(Detector|Rure)' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/rure.txt
 	$(BENCHSTAT) go=$(BENCH_OUT)/go.txt rure=$(BENCH_OUT)/rure.txt > $(BENCH_OUT)/benchstat.txt
 	cat $(BENCH_OUT)/go.txt $(BENCH_OUT)/baselines.txt $(BENCH_OUT)/rure.txt | \
-		$(GO) run ./bench/cmd/results -plots bench -benchstat $(BENCH_OUT)/benchstat.txt > bench/RESULTS.md
+		$(GO) -C bench/cmd/results run . -plots $(CURDIR)/bench -benchstat $(CURDIR)/$(BENCH_OUT)/benchstat.txt > bench/RESULTS.md
 
 bench-smoke:
 	bash bench/smoke.sh

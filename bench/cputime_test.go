@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 // cpuTime returns the CPU time of the calling thread (lock it).
@@ -36,7 +37,7 @@ func TestCPUTimeCorpora(t *testing.T) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	ds := map[string]*detector.Detector{"full": det}
-	cd, _ := detector.Compile(CoreIdentifiers())
+	cd, _ := detector.Compile(testcorpus.CoreIdentifiers())
 	ds["core"] = cd
 	for _, name := range []string{"full", "core"} {
 		d := ds[name]

@@ -108,7 +108,7 @@ var engines = []struct{ key, label, desc string }{
 	{"Naive", "naive (Go regexp)", "every catalog pattern compiled with Go's regexp, run one after another over each line (FindAllIndex); no validation"},
 	{"Alternation", "alternation (Go regexp)", "all catalog patterns as one Go regexp alternation, FindAllIndex per line; no validation"},
 	{"RureAlternation", "alternation (rure)", "the same alternation compiled by Rust's regex crate through internal/regex (-tags rure); no validation"},
-	{"DetectorCore", "detector, core", "the detector with the core identifiers only (bench.CoreNames: the first catalog's 23 number, key and address identifiers)"},
+	{"DetectorCore", "detector, core", "the detector with the core identifiers only (testcorpus.CoreNames: the first catalog's 23 number, key and address identifiers)"},
 	{"DetectorCoreRure", "detector (rure), core", "the same on the rure backend"},
 	{"NaiveCore", "naive (Go regexp), core", "the naive baseline on the core identifiers' patterns"},
 	{"RureAlternationCore", "alternation (rure), core", "the rure alternation of the core identifiers' patterns"},
@@ -116,8 +116,8 @@ var engines = []struct{ key, label, desc string }{
 
 var corpusDesc = map[string]string{
 	"loghub":          "loghub: 16 systems × 2k lines of real logs (../shared/corpus/loghub)",
-	"synthetic-1pct":  "synthetic, 1% of lines carrying a planted sensitive value (bench.Synthetic, 20k lines, seed 2024)",
-	"synthetic-10pct": "synthetic, 10% of lines carrying a planted sensitive value (bench.Synthetic, 20k lines, seed 2024)",
+	"synthetic-1pct":  "synthetic, 1% of lines carrying a planted sensitive value (testcorpus.Synthetic, 20k lines, seed 2024)",
+	"synthetic-10pct": "synthetic, 10% of lines carrying a planted sensitive value (testcorpus.Synthetic, 20k lines, seed 2024)",
 }
 
 // parse reads go test -bench output. A run (one go test invocation, which

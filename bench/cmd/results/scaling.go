@@ -128,7 +128,7 @@ func writeScaling(w io.Writer, res *results) {
 	if cs := identifierCurves(res); len(cs) > 0 {
 		fmt.Fprintln(w, "## Identifier count")
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "BenchmarkDetectorIdentifiers: the catalog plus N custom identifiers (bench.CustomIdentifiers: literal-prefixed")
+		fmt.Fprintln(w, "BenchmarkDetectorIdentifiers: the catalog plus N custom identifiers (testcorpus.CustomIdentifiers: literal-prefixed")
 		fmt.Fprintln(w, "such as `EMP-[0-9]{6}`, keyword-required, keyword-supported and class-only), MB/s and the share of the")
 		fmt.Fprintln(w, "throughput without custom identifiers that remains.")
 		fmt.Fprintln(w)
