@@ -4,9 +4,14 @@
 #   make test        go test ./... with the default (pure Go) regex backend
 #   make librure     build build/rure/librure.a (Rust regex C API) with cargo
 #   make test-rure   go test ./... with the rure backend (cgo + librure.a)
-#   make bench       the benchmark suite on both backends: bench/RESULTS.md,
-#                    bench/*.png, raw output and benchstat in bench/out/
-#   make bench-smoke every benchmark once on samples (CI; under a minute)
+#   make bench       the benchmark suite on both backends, start-up and whole
+#                    processes (and Vectorscan when libhs is installed):
+#                    bench/RESULTS.md, bench/*.png, raw output and benchstat
+#                    in bench/out/
+#   make bench-vectorscan  install Debian's libvectorscan-dev when missing (as
+#                    root), test the cgo binding and run the Vectorscan
+#                    baseline alone (bench/out/vectorscan*.txt)
+#   make bench-smoke every benchmark once on samples (CI; a minute or two)
 
 GO    ?= go
 CARGO ?= cargo
@@ -26,8 +31,12 @@ BENCH_COUNT      ?= 5
 BENCH_BASE_COUNT ?= 1
 BENCH_OUT        := bench/out
 BENCHSTAT        ?= $(GO) run golang.org/x/perf/cmd/benchstat@latest
+# A note on the run for RESULTS.md, such as other load on the machine.
+BENCH_NOTE       ?=
+# The results generator is a module of its own (plotting dependencies).
+BENCH_RESULTS    := $(GO) -C bench/cmd/results run .
 
-.PHONY: test librure test-rure bench bench-smoke
+.PHONY: test librure test-rure bench bench-smoke bench-vectorscan bench-vectorscan-run vectorscan-deps
 
 test:
 	$(GO) test $(PKGS)
@@ -83,16 +92,51 @@ test-wasm-python: wasm wasm-golden
 	cd wasm/python && $(WASM_ENV) $(CURDIR)/$(WASM_VENV)/bin/python -m mypy --cache-dir $(CURDIR)/build/wasm-mypy-cache src tests
 	cd wasm/python && $(WASM_ENV) $(CURDIR)/$(WASM_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 
-bench: librure
+# The Vectorscan benchmarks (cgo, -tags vectorscan), BENCH_COUNT runs, into
+# $(BENCH_OUT)/vectorscan.txt, with the patterns Vectorscan rejects; needs
+# libhs (vectorscan-deps).
+bench-vectorscan-run:
 	mkdir -p $(BENCH_OUT)
-	$(GO) test -run '^$$' -bench '^Benchmark(Detector|Control)' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/go.txt
+	$(GO) test -tags vectorscan ./bench/internal/vectorscan/
+	$(GO) test -tags vectorscan -run '^TestVectorscanPatterns$$' -v -timeout 1h ./bench/ > $(BENCH_OUT)/vectorscan-patterns.txt
+	$(GO) test -tags vectorscan -run '^$$' -bench '^BenchmarkVectorscan' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/vectorscan.txt
+
+bench: librure wasm
+	mkdir -p $(BENCH_OUT)
+	rm -f $(BENCH_OUT)/vectorscan.txt $(BENCH_OUT)/vectorscan-patterns.txt
+	cat /proc/loadavg > $(BENCH_OUT)/loadavg-start.txt
+	$(GO) test -run '^$$' -bench '^Benchmark(Detector|Control|Startup|Process)' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/go.txt
 	$(GO) test -run '^$$' -bench '^Benchmark(Naive|Alternation|NaiveCore)$$' -benchmem -count $(BENCH_BASE_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/baselines.txt
 	$(RURE_ENV) $(GO) test -tags rure -run '^$$' -bench '^Benchmark(Detector|Rure)' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/rure.txt
+	@if pkg-config --exists libhs 2>/dev/null; then $(MAKE) --no-print-directory bench-vectorscan-run; else \
+		echo "bench: libhs (Vectorscan) is not installed: no Vectorscan rows (make vectorscan-deps installs it)"; fi
 	$(BENCHSTAT) go=$(BENCH_OUT)/go.txt rure=$(BENCH_OUT)/rure.txt > $(BENCH_OUT)/benchstat.txt
-	cat $(BENCH_OUT)/go.txt $(BENCH_OUT)/baselines.txt $(BENCH_OUT)/rure.txt | \
-		$(GO) run ./bench/cmd/results -plots bench -benchstat $(BENCH_OUT)/benchstat.txt > bench/RESULTS.md
+	cat $(BENCH_OUT)/go.txt $(BENCH_OUT)/baselines.txt $(BENCH_OUT)/rure.txt $$(test -f $(BENCH_OUT)/vectorscan.txt && echo $(BENCH_OUT)/vectorscan.txt) | \
+		$(BENCH_RESULTS) -plots $(CURDIR)/bench -benchstat $(CURDIR)/$(BENCH_OUT)/benchstat.txt \
+		-loadstart $(CURDIR)/$(BENCH_OUT)/loadavg-start.txt \
+		$$(test -f $(BENCH_OUT)/vectorscan-patterns.txt && echo -vectorscan $(CURDIR)/$(BENCH_OUT)/vectorscan-patterns.txt) \
+		-command "make bench BENCH_COUNT=$(BENCH_COUNT) BENCH_BASE_COUNT=$(BENCH_BASE_COUNT)" \
+		-note "$(BENCH_NOTE)" > bench/RESULTS.md
 
-bench-smoke:
+# Debian's libvectorscan-dev when libhs is missing (CI and this target run
+# as root); otherwise it says what to install.
+vectorscan-deps:
+	@if pkg-config --exists libhs 2>/dev/null; then \
+		echo "vectorscan: libhs $$(pkg-config --modversion libhs) found"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "vectorscan: libhs is missing: apt-get install -y libvectorscan-dev"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -qq libvectorscan-dev || { apt-get update -qq && apt-get install -y -qq libvectorscan-dev; }; \
+	else \
+		echo "vectorscan: libhs is missing; install Vectorscan (Debian: sudo apt-get install -y libvectorscan-dev)"; exit 1; \
+	fi
+
+bench-vectorscan: vectorscan-deps bench-vectorscan-run
+	cat $(BENCH_OUT)/vectorscan-patterns.txt $(BENCH_OUT)/vectorscan.txt
+
+# Every benchmark once on samples, the WebAssembly start-up included (so it
+# builds the module first).
+bench-smoke: wasm
 	bash bench/smoke.sh
 
 # ---- Browser playground (wasm/playground/) ----------------------------------

@@ -38,7 +38,7 @@ type DataIdentifier struct {
 }
 
 // Report is the findings report for one log event, as CloudWatch delivers
-// it (reference §5.1).
+// it (docs/cloudwatch-reference.md, Findings reports).
 type Report struct {
 	AuditTimestamp  string           `json:"auditTimestamp"`
 	ResourceArn     string           `json:"resourceArn,omitempty"`

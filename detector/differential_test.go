@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/piiguard/piiguard/bench"
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 // The differential tests check the detector against ReferenceFind, the
@@ -61,7 +61,7 @@ func compareOn(t *testing.T, d *detector.Detector, name string, lines [][]byte) 
 }
 
 func TestDifferentialLoghub(t *testing.T) {
-	c, err := bench.LoadLoghub("")
+	c, err := testcorpus.Loghub("")
 	if errors.Is(err, fs.ErrNotExist) {
 		t.Skip(err)
 	}
@@ -74,7 +74,7 @@ func TestDifferentialLoghub(t *testing.T) {
 func TestDifferentialSynthetic(t *testing.T) {
 	d := catalogDetector(t)
 	for _, density := range []float64{0.01, 0.10, 0.5} {
-		c := bench.Synthetic(4000, density, 99)
+		c := testcorpus.Synthetic(4000, density, 99)
 		compareOn(t, d, c.Name, sample(c.Lines, step(t)))
 	}
 }
@@ -82,13 +82,13 @@ func TestDifferentialSynthetic(t *testing.T) {
 // TestDifferentialCustom adds 100 generated custom identifiers (literal,
 // keyword and class triggered) and plants their values.
 func TestDifferentialCustom(t *testing.T) {
-	customs := bench.CustomIdentifiers(100, 1)
+	customs := testcorpus.CustomIdentifiers(100, 1)
 	d, err := detector.Compile(append(identifiers.Catalog(), customs...))
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(5, 6))
-	c := bench.Synthetic(2000, 0.1, 7)
+	c := testcorpus.Synthetic(2000, 0.1, 7)
 	var lines [][]byte
 	for i, line := range c.Lines {
 		if i%3 == 0 {
@@ -97,7 +97,7 @@ func TestDifferentialCustom(t *testing.T) {
 			if len(id.Keywords) > 0 {
 				kw = id.Keywords[0] + "="
 			}
-			line = append(append(append([]byte(nil), line...), " "+kw...), bench.CustomValue(r, id)...)
+			line = append(append(append([]byte(nil), line...), " "+kw...), testcorpus.CustomValue(r, id)...)
 		}
 		lines = append(lines, line)
 	}
@@ -186,11 +186,11 @@ func TestDifferentialLongText(t *testing.T) {
 	var texts [][]byte
 	if raceEnabled || testing.Short() {
 		// One long text is enough there; the reference is slow.
-	} else if c, err := bench.LoadLoghub(""); err == nil {
+	} else if c, err := testcorpus.Loghub(""); err == nil {
 		texts = append(texts, joinLines(c.Lines, 97, 80<<10))
 	}
 	if !raceEnabled && !testing.Short() {
-		texts = append(texts, joinLines(bench.Synthetic(2000, 0.3, 5).Lines, 1, 80<<10))
+		texts = append(texts, joinLines(testcorpus.Synthetic(2000, 0.3, 5).Lines, 1, 80<<10))
 	}
 	var b strings.Builder
 	r := rand.New(rand.NewPCG(21, 22))

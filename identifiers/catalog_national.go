@@ -8,7 +8,7 @@ import "github.com/piiguard/piiguard/internal/checksum"
 // authority's (for EU driver's licences, as Microsoft Purview documents
 // them), written in each Format.
 var national = []*Identifier{
-	// ---- Bank accounts (reference §4.1, §4.2) ----
+	// ---- Bank accounts (docs/cloudwatch-reference.md, Bank account numbers) ----
 	{
 		Name:     "BankAccountNumber-ES",
 		Category: Financial,
@@ -94,7 +94,7 @@ var national = []*Identifier{
 		Format:          "RG as São Paulo issues it: NN.NNN.NNN-D or 9 characters, D the mod 11 check digit (weights 2-9, 10 written X); or, from any state, the state's code and 7-8 digits (MG-12.345.678)",
 	},
 
-	// ---- Driver's licences (reference §6.2). Formats are the issuing
+	// ---- Driver's licences (docs/cloudwatch-reference.md, Driver's licences). Formats are the issuing
 	// authorities' (as Microsoft Purview documents them for the EU); a
 	// keyword is required for all of them.
 	{
@@ -568,7 +568,7 @@ var national = []*Identifier{
 		Format:          "UTR: 10 digits (NNNNN NNNNN, optional K before or after, or the 13-digit online form) with a leading mod 11 check digit; or TRN: 2 digits, a letter and 5 digits",
 	},
 
-	// ---- Passports (reference §6.4) ----
+	// ---- Passports (docs/cloudwatch-reference.md, Passports) ----
 	{
 		Name:            "PassportNumber-CA",
 		Category:        Personal,
@@ -630,7 +630,7 @@ var national = []*Identifier{
 		Format:          "2 letters and 7 digits",
 	},
 
-	// ---- Phone numbers (reference §6.1): with the country code no keyword
+	// ---- Phone numbers (docs/cloudwatch-reference.md, Phone numbers): with the country code no keyword
 	// is needed; the national form needs one. The phone keywords are the
 	// same for every country, so the national forms are kept apart by
 	// shape where they can be, and by confidence where they cannot (GB and
@@ -697,7 +697,7 @@ var national = []*Identifier{
 		Format:     "+39, (+39) or 0039 and 6-11 digits, landline with its leading 0 or mobile starting 3; near a keyword, the national number alone (06 678 4343, (06) 6784343, 055/664751, 347 123 4567; spaces, dots, slashes or hyphens)",
 	},
 
-	// ---- Payment card magnetic stripe (reference §4.1; Macie's rule) ----
+	// ---- Payment card magnetic stripe (docs/cloudwatch-reference.md, Magnetic stripe: Macie's rule) ----
 	{
 		Name:     "CreditCardMagneticStripe",
 		Category: Financial,

@@ -2,10 +2,10 @@ package identifiers
 
 import "github.com/piiguard/piiguard/internal/checksum"
 
-// Keywords shared by phone numbers of every country (reference §6.1).
+// Keywords shared by phone numbers of every country (docs/cloudwatch-reference.md, Phone numbers).
 const phoneKeywords = "cell, contact, fax, fax number, mobile, phone, phone number, tel, telephone, telephone number"
 
-// Keywords shared by US and UK driver's licences (reference §6.2).
+// Keywords shared by US and UK driver's licences (docs/cloudwatch-reference.md, Driver's licences).
 const driversLicenseKeywordsGB = "dl#, dl:, dlno#, driver licence, driver licences, driver license, driver licenses, driver permit, drivers lic., drivers licence, driver's licence, drivers licences, driver's licences, drivers license, driver's license, drivers licenses, driver's licenses, drivers permit, driver's permit, drivers permit number, driving licence, driving license, driving permit"
 
 const (

@@ -2,16 +2,19 @@ package wasmhost
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
-	"github.com/piiguard/piiguard/wasm/internal/corpus"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
 )
 
@@ -149,20 +152,24 @@ func diffText(want, got []byte) string {
 		want[lo:min(len(want), i+40)], got[lo:min(len(got), i+40)])
 }
 
-// loghub returns the loghub corpus files, skipping when absent.
+// loghub returns the loghub corpus files by name, skipping when absent.
 func loghub(t testing.TB) map[string][]byte {
 	t.Helper()
-	files, err := corpus.Loghub(filepath.Join("..", ".."))
+	files, err := testcorpus.LoghubFiles("")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("skipping: %v", err)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) == 0 {
-		t.Skipf("skipping: no loghub corpus in %s", corpus.LoghubDir)
+	out := make(map[string][]byte, len(files))
+	for _, f := range files {
+		out[f.Name] = f.Data
 	}
-	return files
+	return out
 }
 
-func syntheticCorpus(seed uint64, n int) []string { return corpus.Synthetic(seed, n) }
+func syntheticCorpus(seed uint64, n int) []string { return testcorpus.Dense(seed, n) }
 
 // configs are the configurations the differential tests use.
 func configs(t testing.TB) map[string]Config {
@@ -175,12 +182,19 @@ func configs(t testing.TB) map[string]Config {
 			Custom:      []Custom{{Name: "EmployeeId", Regex: `EMP-[0-9]{6}`}},
 		},
 		"policy":   {Policy: pol},
-		"extended": {Policy: []byte(corpus.ExtendedPolicy)},
+		"extended": {Policy: []byte(testcorpus.ExtendedPolicy)},
 		"minscore": {MinScore: 0.8},
 	}
 }
 
-func sortedNames(files map[string][]byte) []string { return corpus.LoghubNames(files) }
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
 
 // readTestdata returns a policy document of policy/testdata.
 func readTestdata(t testing.TB, name string) string {
