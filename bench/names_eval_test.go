@@ -10,6 +10,7 @@ import (
 
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 // Floors of TestNamesEval, a little under the measured figures so that a
@@ -72,7 +73,7 @@ func TestNamesEval(t *testing.T) {
 	} else {
 		report("presidio", p)
 	}
-	c, err := LoadLoghub("")
+	c, err := testcorpus.Loghub("")
 	if errors.Is(err, fs.ErrNotExist) {
 		t.Log("loghub absent: skipped")
 		return
