@@ -77,10 +77,13 @@ var personal = []*Identifier{
 		Country:  "CA",
 		Patterns: []Pattern{
 			{Expr: `[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]`},
-			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`},
+			// In lower case only beside a keyword: scanning all text for
+			// lower-case letter-digit runs would cost every scan.
+			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`, NeedsKeyword: true},
 		},
+		Keywords:   keywords("postal code, postcode, code postal, zip, zip code"),
 		Confidence: 0.6,
-		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space",
+		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword",
 	},
 	{
 		Name:            "PassportNumber-US",
