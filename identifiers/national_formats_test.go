@@ -1074,9 +1074,10 @@ func TestPresidioSynthNationalFormats(t *testing.T) {
 	}
 }
 
-// TestPostalCodeLowerCase checks that a lower-case Canadian postal code is
-// found beside a keyword, and not without one.
-func TestPostalCodeLowerCase(t *testing.T) {
+// TestPostalCodeForms checks the written forms of a Canadian postal code:
+// upper case with a space or nothing between the halves, anywhere (Canada
+// Post prints no hyphen); lower case with a space, beside a keyword only.
+func TestPostalCodeForms(t *testing.T) {
 	d := compileOne(t, lookup(t, "PostalCode-CA"))
 	for _, tt := range []struct {
 		text, want string
@@ -1085,6 +1086,9 @@ func TestPostalCodeLowerCase(t *testing.T) {
 		{`{"postal_code":"k1a 0b1"}`, "k1a 0b1"},
 		{"zip k1a 0b1", "k1a 0b1"},
 		{"POSTAL CODE H3Z 2Y7", "H3Z 2Y7"},
+		{"ship to H3Z-2Y7 Montréal", ""},
+		{"ship to H3Z2Y7", "H3Z2Y7"},
+		{"ship to H3Z 2Y7", "H3Z 2Y7"},
 		{"lookup h3z 2y7 ok", ""},
 		{"postal code: d3z 2y7", ""}, // D is no first letter
 		{"postal code: h3z2y7", ""},  // lower case needs the space
