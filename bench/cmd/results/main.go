@@ -325,9 +325,10 @@ func write(w io.Writer, title string, res *results, m machineInfo, vectorscanNot
 	for _, r := range res.rows {
 		runs = max(runs, len(r.samples))
 	}
-	fmt.Fprintf(w, "- Runs per benchmark: up to %d (the runs column). Every figure is the **median** of the runs; the range\n"+
-		"  beside it is the lowest and highest run (the spread). Speed-ups and targets are ratios of medians from this\n"+
-		"  one run: other load on a shared machine moves absolute figures far more than it moves ratios.\n\n", runs)
+	fmt.Fprintf(w, "- Runs per benchmark: up to %d (the runs column); `make bench` runs them in rounds, each round every engine\n"+
+		"  once in turn, so that load that comes and goes weighs on all engines alike. Every figure is the **median** of\n"+
+		"  the runs; the range beside it is the lowest and highest run (the spread). Speed-ups and targets are ratios of\n"+
+		"  medians from this one run: other load on a shared machine moves absolute figures far more than ratios.\n\n", runs)
 	fmt.Fprintln(w, "Each throughput benchmark op scans a whole corpus line by line. MB/s counts the corpus bytes (without")
 	fmt.Fprintln(w, "newlines) per op; allocs/op are per pass over the whole corpus; matches/op are the findings")
 	fmt.Fprintln(w, "(detector) or raw regex matches (baselines, which neither validate nor check keywords) per pass.")
