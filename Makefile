@@ -193,3 +193,13 @@ playground-deps:
 test-playground: wasm playground-chromium playground-deps
 	mkdir -p $(PLAYGROUND_OUT)
 	cd $(PLAYGROUND_DIR) && CHROMIUM=$(CHROMIUM) PIIGUARD_SCREENSHOT=$(CURDIR)/$(PLAYGROUND_OUT)/screenshot.png $(NODE) --test test/
+
+# ---- Name accuracy (bench/testdata/names-eval; see its README) --------------
+#
+#   make eval-names  recall and precision of Name on the independent
+#                    evaluation (dev and held-out), on Presidio's synthetic
+#                    multi-word PERSON names, and false Names on loghub
+
+.PHONY: eval-names
+eval-names:
+	$(GO) test ./bench -run '^TestNamesEval$$' -count=1 -v | grep -E 'Name|^(ok|FAIL|---)'

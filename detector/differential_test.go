@@ -104,6 +104,46 @@ func TestDifferentialCustom(t *testing.T) {
 	compareOn(t, d, "synthetic+custom", sample(lines, step(t)))
 }
 
+// overlappingCustom returns custom identifiers whose matches overlap each
+// other and the catalog's numbers in every way: the same span, nested,
+// chained.
+func overlappingCustom(t testing.TB) []*identifiers.Identifier {
+	t.Helper()
+	var out []*identifiers.Identifier
+	for i, expr := range []string{`[0-9]{9}`, `[0-9]{3}[ -]?[0-9]{3}`, `[0-9][0-9 -]{4,20}[0-9]`, `[0-9]{2,}-[0-9]{2,}`} {
+		id, err := identifiers.NewCustom(fmt.Sprintf("Overlap%d", i), expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id.Confidence = 0.3 + 0.1*float64(i%2)
+		out = append(out, id)
+	}
+	return out
+}
+
+// TestDifferentialOverlapping: the catalog plus custom identifiers that
+// overlap, so that resolution sees shared spans and long chains.
+func TestDifferentialOverlapping(t *testing.T) {
+	d, err := detector.Compile(append(identifiers.Catalog(), overlappingCustom(t)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(13, 14))
+	n := 2000
+	if testing.Short() || raceEnabled {
+		n = 300
+	}
+	var lines [][]byte
+	for range n {
+		var b strings.Builder
+		for k := r.IntN(24); k >= 0; k-- {
+			b.WriteString(diffFragments[r.IntN(len(diffFragments))])
+		}
+		lines = append(lines, []byte(b.String()))
+	}
+	compareOn(t, d, "overlapping", lines)
+}
+
 // fragments of random texts: values of many identifiers, their keywords in
 // several forms, separators, digits that extend values, non-ASCII.
 var diffFragments = []string{

@@ -70,6 +70,15 @@ type Validator struct {
 	// Name describes the check in a few words ("Luhn", "ISO 7064 mod 97-10").
 	Name  string
 	Check func(value []byte) bool
+	// Score, when set, is used by the detector instead of Check: it
+	// receives the whole scanned text and the bounds of a pattern's match,
+	// may narrow the match to a part of it (a name inside a longer run of
+	// capitalised words), and returns that part's bounds and its score in
+	// [0, 1], which replaces the identifier's base confidence and the
+	// detector's keyword and context adjustments. ok false rejects the
+	// match. It must not retain text. Check stays the test of a value
+	// without context.
+	Score func(text []byte, start, end int) (s, e int, score float64, ok bool)
 }
 
 // Identifier is a kind of sensitive value and how to recognise it.

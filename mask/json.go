@@ -132,6 +132,9 @@ type JSONFinding struct {
 	detector.Finding
 	// Path is the value's path, as $.user.ssn or $.messages[0].content.
 	Path string
+	// InName reports a finding in the member name at Path rather than in
+	// its value.
+	InName bool
 }
 
 // Mask returns event masked; see AppendMask.
@@ -144,16 +147,39 @@ func (j *JSON) Mask(event []byte) ([]byte, error) {
 // to AppendFindings, has no finding: a value that masking completed with
 // its neighbours is masked again with asterisks.
 func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
+	return j.appendMask(dst, event, nil)
+}
+
+// AppendMaskField appends event, masked, to dst, event being the value of
+// a field whose name, and the names of the fields enclosing it, are names
+// (outermost first): they count as keywords, and as the start of every
+// path for JSONOptions.Include and Exclude, as if event were found at
+// $.names[0].names[1]... of a larger event. Otherwise it is AppendMask.
+func (j *JSON) AppendMaskField(dst []byte, names []string, event []byte) ([]byte, error) {
+	prefix := make(jsonwalk.Path, len(names))
+	for i, n := range names {
+		prefix[i] = jsonwalk.Step{Key: n, Index: -1}
+	}
+	return j.appendMask(dst, event, prefix)
+}
+
+func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
-	s.edits, s.repl = s.edits[:0], s.repl[:0]
-	err := j.walk(event, s, func(x *jsonLeaf) error {
+	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
+	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
+		return s.fs.scan(dst, j.fd, b)
+	}
+	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
 		rs := len(s.repl)
-		masked := s.maskValue(x, j.m)
-		var again bool
-		masked, again = s.fs.rescan(masked, j.fd)
+		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, j.m, scan)
+		s.masked = masked
 		switch {
-		case x.kind == jsonwalk.Number || again:
+		case x.kind == jsonwalk.Name:
+			// Names are re-encoded whole, once they are known to be
+			// unique (see resolveNames).
+			s.renamed = append(s.renamed, jsonRename{object: x.object, edit: len(s.edits), name: string(masked)})
+		case x.kind == jsonwalk.Number || again || len(s.fx.spans) != len(x.find):
 			s.repl = jsonwalk.AppendQuote(s.repl, masked)
 		default:
 			// Splice: only masked spans are re-encoded.
@@ -163,7 +189,8 @@ func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
 			for i, f := range x.find {
 				frs, fre, _, _ := jsonwalk.RawSpan(x.esc, f.Start, f.End)
 				s.repl = append(s.repl, content[pos:frs]...)
-				s.repl = jsonwalk.AppendEscaped(s.repl, masked[s.spans[i][0]:s.spans[i][1]])
+				sp := s.fx.spans[i]
+				s.repl = jsonwalk.AppendEscaped(s.repl, masked[sp.start:sp.end])
 				pos = fre
 			}
 			s.repl = append(s.repl, content[pos:]...)
@@ -175,6 +202,9 @@ func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
+	if len(s.renamed) > 0 {
+		s.resolveNames(event)
+	}
 	pos := 0
 	for _, e := range s.edits {
 		dst = append(dst, event[pos:e.start]...)
@@ -184,22 +214,89 @@ func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
 	return append(dst, event[pos:]...), nil
 }
 
-// AppendFindings appends the findings in event to dst, in document order.
-// When event is not one JSON value it returns dst unchanged and a
-// *JSONSyntaxError.
+// Masked member names.
+//
+// A member name is masked as a string value is, with the names of the
+// members around it as keywords, so that {"counts":{"jane@example.com":3}}
+// keeps no address. Masking can make two names of one object equal (two
+// addresses of one length become the same asterisks) or equal to a name
+// that was not masked; JSON objects should not repeat names, so a masked
+// name that equals a name already present in its object (any name that
+// was not masked, or a masked name before it) is given the suffix "~b",
+// or "~c", "~d", ... the first that makes it unique: the count in base 26
+// written with the letters a to z. The suffix depends only on the event,
+// so equal events mask equally.
+
+// jsonRename is a masked member name awaiting its final spelling.
+type jsonRename struct {
+	object int    // offset of the object's '{'
+	edit   int    // index of its edit
+	name   string // masked, decoded
+}
+
+// resolveNames makes the masked names unique within their objects and
+// writes their edits.
+func (s *jsonScratch) resolveNames(event []byte) {
+	objects := map[int]map[string]bool{} // object -> names taken
+	masked := map[int]bool{}             // edit start -> the name is masked
+	for _, r := range s.renamed {
+		objects[r.object] = map[string]bool{}
+		masked[s.edits[r.edit].start] = true
+	}
+	// The names that stay as they are.
+	jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
+		if l.Kind != jsonwalk.Name || masked[l.Start] {
+			return nil
+		}
+		if taken, ok := objects[l.Object]; ok {
+			taken[l.Path[len(l.Path)-1].Key] = true
+		}
+		return nil
+	})
+	for _, r := range s.renamed {
+		taken := objects[r.object]
+		name := r.name
+		for n := 1; taken[name]; n++ {
+			name = r.name + "~" + base26(n)
+		}
+		taken[name] = true
+		e := &s.edits[r.edit]
+		e.rs = len(s.repl)
+		s.repl = jsonwalk.AppendQuote(s.repl, []byte(name))
+		e.re = len(s.repl)
+	}
+}
+
+// base26 writes n >= 0 in base 26 with the digits a to z.
+func base26(n int) string {
+	var b [16]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('a' + n%26)
+		n /= 26
+		if n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+// AppendFindings appends the findings in event to dst, in document order,
+// member names included (JSONFinding.InName). When event is not one JSON
+// value it returns dst unchanged and a *JSONSyntaxError.
 func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
 	n := len(dst)
-	err := j.walk(event, s, func(x *jsonLeaf) error {
+	err := j.walk(event, nil, s, func(x *jsonLeaf) error {
 		path := x.path.String()
 		for _, f := range x.find {
-			if x.kind == jsonwalk.String {
+			if x.kind != jsonwalk.Number {
 				f.Start, f.End, _, _ = jsonwalk.RawSpan(x.esc, f.Start, f.End)
 			}
 			f.Start += x.contentStart
 			f.End += x.contentStart
-			dst = append(dst, JSONFinding{Finding: f, Path: path})
+			dst = append(dst, JSONFinding{Finding: f, Path: path, InName: x.kind == jsonwalk.Name})
 		}
 		return nil
 	})
@@ -211,26 +308,28 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
-	fs     fieldScanner
-	raw    []detector.Finding
-	find   []detector.Finding
-	cands  []detector.Finding
-	names  []string
-	dec    []byte
-	esc    []jsonwalk.Escape
-	masked []byte
-	spans  [][2]int
-	repl   []byte
-	edits  []jsonEdit
-	leaf   jsonLeaf
+	fs      fieldScanner
+	raw     []detector.Finding
+	find    []detector.Finding
+	cands   []detector.Finding
+	names   []string
+	dec     []byte
+	esc     []jsonwalk.Escape
+	masked  []byte
+	repl    []byte
+	edits   []jsonEdit
+	renamed []jsonRename
+	fx      fixpoint
+	leaf    jsonLeaf
 }
 
 // jsonEdit replaces event[start:end] with repl[rs:re].
 type jsonEdit struct{ start, end, rs, re int }
 
-// jsonLeaf is a string or number with findings.
+// jsonLeaf is a string, number or member name with findings.
 type jsonLeaf struct {
 	kind         jsonwalk.Kind
+	object       int // a name's object
 	path         jsonwalk.Path
 	start, end   int    // the literal in the event
 	contentStart int    // offset of raw[0] in the event
@@ -240,24 +339,6 @@ type jsonLeaf struct {
 	find         []detector.Finding // in value, widened to whole escapes
 }
 
-// maskValue masks x.value with x.find and records each mask's span in
-// s.spans.
-func (s *jsonScratch) maskValue(x *jsonLeaf, m Masker) []byte {
-	out := s.masked[:0]
-	s.spans = s.spans[:0]
-	pos := 0
-	for _, f := range x.find {
-		out = append(out, x.value[pos:f.Start]...)
-		ms := len(out)
-		out = m.AppendMask(out, x.value[f.Start:f.End], f)
-		s.spans = append(s.spans, [2]int{ms, len(out)})
-		pos = f.End
-	}
-	out = append(out, x.value[pos:]...)
-	s.masked = out
-	return out
-}
-
 func (j *JSON) covers(p jsonwalk.Path) bool {
 	if len(j.include) > 0 && !slices.ContainsFunc(j.include, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) }) {
 		return false
@@ -265,20 +346,22 @@ func (j *JSON) covers(p jsonwalk.Path) bool {
 	return !slices.ContainsFunc(j.exclude, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) })
 }
 
-// walk calls fn for each string or number in scope that has findings.
-func (j *JSON) walk(event []byte, s *jsonScratch, fn func(*jsonLeaf) error) error {
+// walk calls fn for each string, number or member name in scope that has
+// findings; prefix starts every path.
+func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(*jsonLeaf) error) error {
 	var raw []detector.Finding
 	if !j.fieldsOnly {
 		s.raw = j.fd.AppendFindings(s.raw[:0], event)
 		raw = s.raw
 	}
 	ri := 0
-	err := jsonwalk.Walk(event, func(l *jsonwalk.Leaf) error {
-		if l.Kind != jsonwalk.String && (l.Kind != jsonwalk.Number || j.skipNumbers) {
+	opts := jsonwalk.Options{Names: true, Prefix: prefix}
+	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
+		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
 			return nil
 		}
 		cs, ce := l.Start, l.End
-		if l.Kind == jsonwalk.String {
+		if l.Kind != jsonwalk.Number {
 			cs, ce = cs+1, ce-1
 		}
 		// Raw findings inside this value; those that started before it
@@ -295,14 +378,18 @@ func (j *JSON) walk(event []byte, s *jsonScratch, fn func(*jsonLeaf) error) erro
 			return nil
 		}
 		x := &s.leaf
-		*x = jsonLeaf{kind: l.Kind, path: l.Path, start: l.Start, end: l.End, contentStart: cs, raw: event[cs:ce]}
+		*x = jsonLeaf{kind: l.Kind, object: l.Object, path: l.Path, start: l.Start, end: l.End, contentStart: cs, raw: event[cs:ce]}
 		x.value = x.raw
 		if l.Escaped {
 			s.dec, s.esc = jsonwalk.Unquote(s.dec[:0], s.esc[:0], event[l.Start:l.End])
 			x.value, x.esc = s.dec, s.esc
 		}
 		s.names = s.names[:0]
-		for _, st := range l.Path {
+		ctx := l.Path
+		if l.Kind == jsonwalk.Name {
+			ctx = ctx[:len(ctx)-1] // a name's context is the names around it
+		}
+		for _, st := range ctx {
 			if !st.IsIndex() {
 				s.names = append(s.names, st.Key)
 			}
@@ -390,21 +477,24 @@ func resolveOverlaps(dst, cands []detector.Finding) []detector.Finding {
 }
 
 // UnmaskJSON restores the values t's tokens hold in a JSON event that a
-// JSON masker with a Tokenizer produced: each string holding a token is
-// decoded, unmasked and encoded again, so that a restored value with a
-// quote or a line break keeps the event valid. (A number that masking
-// turned into a string stays a string.) It returns nil and a
-// *JSONSyntaxError for an event that is not JSON, or a *TokenError whose
-// Offset is the byte offset in event of the string holding the first bad
-// token.
+// JSON masker with a Tokenizer produced: each string holding a token,
+// member names included, is decoded, unmasked and encoded again, so that
+// a restored value with a quote or a line break keeps the event valid. (A
+// number that masking turned into a string stays a string; a member name
+// that masking gave a suffix to keep names unique keeps it, after the
+// restored value.) It returns nil and a *JSONSyntaxError for an event that
+// is not JSON. A token it cannot open is left as it was, every other
+// token is restored, and the event comes back with an *UnmaskError whose
+// offsets are those, in event, of the strings holding the bad tokens.
 func UnmaskJSON(t *Tokenizer, event []byte) ([]byte, error) {
 	if !bytes.Contains(event, []byte("pii:")) {
 		return bytes.Clone(event), nil
 	}
 	var out, dec []byte
+	var bad *UnmaskError
 	pos := 0
-	err := jsonwalk.Walk(event, func(l *jsonwalk.Leaf) error {
-		if l.Kind != jsonwalk.String {
+	err := jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
+		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name {
 			return nil
 		}
 		lit := event[l.Start:l.End]
@@ -418,12 +508,18 @@ func UnmaskJSON(t *Tokenizer, event []byte) ([]byte, error) {
 		}
 		plain, err := t.Unmask(dec)
 		if err != nil {
-			var te *TokenError
-			if errors.As(err, &te) {
-				rs, _, _, _ := jsonwalk.RawSpan(esc, te.Offset, te.Offset)
-				return &TokenError{Offset: l.Start + 1 + rs, Err: te.Err}
+			var ue *UnmaskError
+			if !errors.As(err, &ue) {
+				return err
 			}
-			return err
+			if bad == nil {
+				bad = &UnmaskError{}
+			}
+			for _, te := range ue.Tokens {
+				rs, _, _, _ := jsonwalk.RawSpan(esc, te.Offset, te.Offset)
+				bad.add(&TokenError{Offset: l.Start + 1 + rs, Err: te.Err})
+			}
+			bad.Count += ue.Count - len(ue.Tokens)
 		}
 		out = append(out, event[pos:l.Start]...)
 		out = jsonwalk.AppendQuote(out, plain)
@@ -438,5 +534,9 @@ func UnmaskJSON(t *Tokenizer, event []byte) ([]byte, error) {
 		}
 		return nil, err
 	}
-	return append(out, event[pos:]...), nil
+	out = append(out, event[pos:]...)
+	if bad != nil {
+		return out, bad
+	}
+	return out, nil
 }

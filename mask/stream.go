@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/internal/jsonwalk"
 )
 
 // Stream defaults.
@@ -16,6 +17,9 @@ const (
 	// DefaultOverlap is how far a stream looks past, and back before, the
 	// edge of a piece of a longer line.
 	DefaultOverlap = 8 << 10
+	// DefaultMaxBlockLength bounds a multi-line block (a PEM private
+	// key) that a stream holds to mask it whole.
+	DefaultMaxBlockLength = 64 << 10
 	// streamFlushSize is how much masked output a Writer gathers before
 	// writing it, within one call to Write.
 	streamFlushSize = 64 << 10
@@ -37,6 +41,10 @@ type StreamOptions struct {
 	// line that is not valid JSON, or is longer than MaxLineLength, is
 	// masked as text, never dropped.
 	JSON *JSON
+
+	// maxBlockLength bounds a held multi-line block; 0 means
+	// DefaultMaxBlockLength. Tests lower it to reach the bound.
+	maxBlockLength int
 }
 
 // A Writer masks a stream line by line: it writes to the underlying writer
@@ -165,21 +173,28 @@ func (r *Reader) Read(p []byte) (int, error) {
 
 // lineCore splits a stream into lines and masks them.
 type lineCore struct {
-	fd      Finder
-	m       Masker
-	json    *JSON
-	max     int
-	overlap int
+	fd       Finder
+	m        Masker
+	json     *JSON
+	max      int
+	overlap  int
+	blockMax int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
 	buf  []byte
 	done int
 	long bool
-	out  []byte
-	emit func([]byte) error // nil: out only grows until read
-	find []detector.Finding
-	seg  []detector.Finding
+	// block holds the lines of an open multi-line block, each with its
+	// '\n'; closer is what closes it, nil when no block is open.
+	block  []byte
+	closer []byte
+	out    []byte
+	emit   func([]byte) error // nil: out only grows until read
+	find   []detector.Finding
+	seg    []detector.Finding
+	fx     fixpoint
+	ctx    []byte
 }
 
 func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
@@ -197,6 +212,10 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 		c.overlap = DefaultOverlap
 	}
 	c.overlap = min(c.overlap, c.max/4)
+	c.blockMax = opts.maxBlockLength
+	if c.blockMax <= 0 {
+		c.blockMax = DefaultMaxBlockLength
+	}
 }
 
 // flush passes the gathered output to emit.
@@ -227,8 +246,7 @@ func (c *lineCore) write(p []byte) error {
 		}
 		if i >= 0 && len(c.buf) == 0 && !c.long && n <= c.max {
 			// The whole line is in p.
-			c.maskLine(p[:n])
-			c.out = append(c.out, '\n')
+			c.line(p[:n], true)
 			p = p[n+1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -253,8 +271,7 @@ func (c *lineCore) write(p []byte) error {
 		}
 		p = p[n:]
 		if i >= 0 {
-			c.endLine()
-			c.out = append(c.out, '\n')
+			c.endLine(true)
 			p = p[1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -264,22 +281,103 @@ func (c *lineCore) write(p []byte) error {
 	return nil
 }
 
-// finish masks the last line, which has no '\n'.
+// finish masks the last line, which has no '\n', and what is held.
 func (c *lineCore) finish() {
 	if len(c.buf) > 0 || c.long {
-		c.endLine()
+		c.endLine(false)
+	}
+	if c.closer != nil {
+		c.flushBlock()
 	}
 }
 
-// endLine masks the rest of the current line.
-func (c *lineCore) endLine() {
+// endLine masks the rest of the current line and writes its '\n' when
+// it has one.
+func (c *lineCore) endLine(newline bool) {
 	if c.long {
 		c.find = c.fd.AppendFindings(c.find[:0], c.buf)
 		c.emitSegment(c.done, len(c.buf))
+		if newline {
+			c.out = append(c.out, '\n')
+		}
 	} else {
-		c.maskLine(c.buf)
+		c.line(c.buf, newline)
 	}
 	c.buf, c.done, c.long = c.buf[:0], 0, false
+}
+
+// line masks one whole line, or holds it when it is part of a multi-line
+// block, and writes its '\n' when it has one.
+func (c *lineCore) line(l []byte, newline bool) {
+	if c.closer != nil {
+		c.block = append(c.block, l...)
+		if newline {
+			c.block = append(c.block, '\n')
+		}
+		if bytes.Contains(l, c.closer) || !newline || len(c.block) >= c.blockMax {
+			c.flushBlock()
+		}
+		return
+	}
+	if newline && len(l) < c.blockMax {
+		if closer := c.opensBlock(l); closer != nil {
+			c.closer = closer
+			c.block = append(append(c.block[:0], l...), '\n')
+			return
+		}
+	}
+	c.maskLine(l)
+	if newline {
+		c.out = append(c.out, '\n')
+	}
+}
+
+// flushBlock masks the held block as one text and writes it.
+func (c *lineCore) flushBlock() {
+	text, nl := bytes.CutSuffix(c.block, []byte{'\n'})
+	c.out = appendMasked(c.out, text, c.fd, c.m, &c.fx)
+	if nl {
+		c.out = append(c.out, '\n')
+	}
+	c.block, c.closer = c.block[:0], nil
+	if cap(c.block) > 4*c.blockMax {
+		c.block = nil // a block ended by a long line
+	}
+}
+
+// Multi-line blocks: the armour lines of the multi-line secrets the
+// catalog knows, and what closes each.
+var (
+	pemBegin   = []byte("-----BEGIN ")
+	pemEnd     = []byte("-----END ")
+	pemPrivate = []byte("PRIVATE KEY")
+	puttyBegin = []byte("PuTTY-User-Key-File-")
+	puttyEnd   = []byte("Private-MAC: ")
+)
+
+// opensBlock returns what closes the multi-line block that line opens, or
+// nil when it opens none: a PEM private key armour line ("-----BEGIN RSA
+// PRIVATE KEY-----", OPENSSH, PGP, EC, ENCRYPTED, ...) with no "-----END "
+// after it, or a PuTTY key file's first line with no "Private-MAC: " after
+// it. A line of JSON, when the stream masks JSON, opens nothing: escaped
+// line breaks keep its block within it.
+func (c *lineCore) opensBlock(line []byte) []byte {
+	var closer []byte
+	if i := bytes.LastIndex(line, pemBegin); i >= 0 {
+		rest := line[i:]
+		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
+			closer = pemEnd
+		}
+	}
+	if closer == nil {
+		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
+			closer = puttyEnd
+		}
+	}
+	if closer != nil && c.json != nil && looksLikeJSON(line) && jsonwalk.Valid(line) {
+		return nil
+	}
+	return closer
 }
 
 // maskLine masks a whole line.
@@ -291,7 +389,7 @@ func (c *lineCore) maskLine(line []byte) {
 			return
 		}
 	}
-	c.out = appendMasked(c.out, line, c.fd, c.m, &c.find)
+	c.out = appendMasked(c.out, line, c.fd, c.m, &c.fx)
 }
 
 // looksLikeJSON reports whether a line's first byte other than white
@@ -312,27 +410,12 @@ func looksLikeJSON(line []byte) bool {
 // piece masks and writes the next piece of a line longer than the buffer,
 // keeping the piece's tail and some context before it in the buffer.
 func (c *lineCore) piece() {
+	if c.closer != nil {
+		c.flushBlock() // a block cannot hold a line this long
+	}
 	c.long = true
 	c.find = c.fd.AppendFindings(c.find[:0], c.buf)
-	cut := len(c.buf) - c.overlap
-	for _, f := range c.find {
-		if f.Start < c.done {
-			continue // decided in the previous piece
-		}
-		if f.Start >= cut {
-			break
-		}
-		if f.End > cut {
-			// Across the cut: leave it whole to the next piece, unless
-			// that would leave this piece too short; then take it here.
-			if f.Start >= c.done+c.max/2 {
-				cut = f.Start
-			} else {
-				cut = f.End
-			}
-			break
-		}
-	}
+	cut := c.chooseCut()
 	c.emitSegment(c.done, cut)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
@@ -345,29 +428,122 @@ func (c *lineCore) piece() {
 	c.done = cut - start
 }
 
+// chooseCut returns where the current piece ends: at most len(buf) -
+// overlap, so that the piece is scanned with overlap bytes after it, and
+// at least half a buffer past done, so that the line advances. Within
+// that range it takes the middle of the widest gap between the findings
+// of this scan (the farther from any value, the less a value the scan
+// cannot see whole can matter), and never cuts through a finding.
+func (c *lineCore) chooseCut() int {
+	lo, hi := c.done+c.max/4, len(c.buf)-c.overlap
+	best, bestWidth := hi, -1
+	prevEnd := c.done
+	consider := func(gs, ge int) {
+		// The gap [gs, ge) between two findings, limited to [lo, hi].
+		s, e := max(gs, lo), min(ge, hi)
+		if s > e {
+			return
+		}
+		if w := min(ge, hi+c.overlap) - max(gs, lo-c.overlap); w > bestWidth {
+			bestWidth, best = w, s+(e-s)/2
+		}
+	}
+	tail := true
+	for _, f := range c.find {
+		if f.End <= c.done {
+			continue
+		}
+		if f.Start > prevEnd {
+			consider(prevEnd, f.Start)
+		}
+		if f.Start >= hi+c.overlap {
+			tail = false
+			break
+		}
+		prevEnd = max(prevEnd, f.End)
+	}
+	if tail && prevEnd < len(c.buf) {
+		consider(prevEnd, len(c.buf))
+	}
+	if bestWidth < 0 {
+		// Findings cover [lo, hi] without a gap: end the piece after the
+		// finding that covers hi, or before it when that one is long.
+		best = hi
+		for _, f := range c.find {
+			if f.Start < hi && f.End > hi {
+				if f.Start > c.done {
+					best = f.Start
+				} else {
+					best = f.End
+				}
+				break
+			}
+		}
+	}
+	// A cut inside a character would split it between two rescans.
+	for k := 0; k < utf8.UTFMax-1 && best > c.done+1 && best < len(c.buf) && !utf8.RuneStart(c.buf[best]); k++ {
+		best--
+	}
+	return best
+}
+
+// cutFinding marks the part of a finding that lies in a piece while the
+// finding started in the piece before: it is masked with asterisks, as no
+// masker can mask part of a value.
+const cutFinding = -1
+
+// pieceMasker masks findings with m, and the parts marked cutFinding with
+// asterisks.
+type pieceMasker struct{ m Masker }
+
+func (p pieceMasker) AppendMask(dst, value []byte, f detector.Finding) []byte {
+	if f.Score == cutFinding {
+		return Asterisk.AppendMask(dst, value, f)
+	}
+	return p.m.AppendMask(dst, value, f)
+}
+
 // emitSegment masks c.buf[from:to] with the findings in c.find that lie
-// inside it, rescans the result, and appends it to the output.
+// in it, rescans the result with the line's bytes around it as context,
+// and appends it to the output. A finding that starts before from (the
+// previous piece, with less context after it, did not see it) is masked
+// with asterisks from from on: pieces never leave part of a value in
+// clear.
 func (c *lineCore) emitSegment(from, to int) {
 	c.seg = c.seg[:0]
 	for _, f := range c.find {
-		if f.Start >= from && f.End <= to {
-			f.Start -= from
-			f.End -= from
-			c.seg = append(c.seg, f)
+		if f.End <= from || f.Start >= to {
+			continue
 		}
+		if f.Start < from {
+			f = detector.Finding{Start: from, End: min(f.End, to), Score: cutFinding}
+		}
+		f.End = min(f.End, to) // a finding never crosses the cut; kept for safety
+		f.Start -= from
+		f.End -= from
+		c.seg = append(c.seg, f)
 	}
 	text := c.buf[from:to]
+	left := c.buf[max(0, from-c.overlap):from]
+	right := c.buf[to:min(len(c.buf), to+c.overlap)]
+	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
+		c.ctx = append(append(append(c.ctx[:0], left...), b...), right...)
+		k := len(dst)
+		dst = c.fd.AppendFindings(dst, c.ctx)
+		kept := dst[:k]
+		for _, f := range dst[k:] {
+			s, e := max(f.Start, len(left))-len(left), min(f.End, len(left)+len(b))-len(left)
+			if s < e {
+				f.Start, f.End = s, e
+				kept = append(kept, f)
+			}
+		}
+		return kept
+	}
 	if len(c.seg) == 0 {
+		// Nothing found in the piece: a rescan would find nothing new.
 		c.out = append(c.out, text...)
 		return
 	}
-	n := len(c.out)
-	c.out = Append(c.out, text, c.seg, c.m)
-	// Rescan what was written, as AppendMasked does.
-	f := c.fd.AppendFindings(c.seg[:0], c.out[n:])
-	if len(f) == 0 {
-		return
-	}
-	masked := appendMasked(nil, c.out[n:], c.fd, Asterisk, &c.seg)
-	c.out = append(c.out[:n], masked...)
+	c.out, _ = c.fx.appendFixpoint(c.out, text, c.seg, pieceMasker{c.m}, scan)
 }

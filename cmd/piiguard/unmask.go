@@ -13,9 +13,9 @@ import (
 const maxReportedUnmaskErrors = 10
 
 // cmdUnmask restores the values in tokens written by mask --style token.
-// A line whose tokens cannot all be opened is written unchanged and
-// reported on stderr by file, line and byte offset, never with its
-// content; unmask then exits with status 1.
+// A token that cannot be opened is left as it was (every other token on
+// its line is restored) and reported on stderr by file, line and byte
+// offset, never with its content; unmask then exits with status 1.
 func cmdUnmask(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("unmask")
 	keyFile := fs.String("key-file", "", "file holding the key (default $"+keyFileEnv+")")
@@ -54,7 +54,9 @@ func cmdUnmask(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				if bad <= maxReportedUnmaskErrors {
 					fmt.Fprintf(stderr, "piiguard: unmask: %s:%d: %s\n", in.name, lineNo, describeTokenError(err))
 				}
-				out = line
+				if out == nil {
+					out = line
+				}
 			}
 			if _, err := w.Write(out); err != nil {
 				return err
@@ -77,7 +79,7 @@ func cmdUnmask(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	if bad > 0 {
-		return fmt.Errorf("unmask: %d line(s) held a token that could not be opened; written unchanged", bad)
+		return fmt.Errorf("unmask: %d line(s) held a token that could not be opened; such tokens were left as they were", bad)
 	}
 	return nil
 }

@@ -184,7 +184,7 @@ func compile(ptr, n uint32) (code int32) {
 		return fail(abi.ErrArgument, "no scanner handles left")
 	}
 	h := &handle{s: s, index: map[string]uint32{}}
-	ids := s.Detector().Identifiers()
+	ids := s.Identifiers()
 	table := make([]abi.Identifier, len(ids))
 	h.keywords = make([]map[string]uint32, len(ids))
 	for i, id := range ids {

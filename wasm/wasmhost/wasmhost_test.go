@@ -53,7 +53,7 @@ func TestIdentifiers(t *testing.T) {
 	}
 	all := newPair(t, Config{})
 	var names []string
-	for _, id := range all.native.Detector().Identifiers() {
+	for _, id := range all.native.Identifiers() {
 		names = append(names, id.Name)
 	}
 	if got := all.wasm.Identifiers(); !slices.Equal(got, names) {

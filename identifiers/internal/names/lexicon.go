@@ -16,6 +16,10 @@ import (
 // Sources are the texts of the data files (identifiers/data/*.txt).
 type Sources struct {
 	GivenNames, Surnames, Stopwords, Places, AddressWords string
+	// NameStats and CommonWords are gzip-compressed: the given-name and
+	// surname frequencies (name_stats.txt.gz) and the lower-case English
+	// words that are no names (common_words.txt.gz).
+	NameStats, CommonWords []byte
 }
 
 // Lexicon holds the word lists, folded (see Fold).
@@ -26,6 +30,8 @@ type Lexicon struct {
 	stop      map[string]bool  // stop words that are no given name or surname
 	stopGiven map[string]bool  // stop words that are given names too (Grace, River)
 	places    map[string]uint8 // folded place name -> countries (bit set)
+	freq      *freqTable       // given-name and surname frequencies
+	common    []string         // sorted lower-case English words that are no names
 
 	street     map[string]streetKind // folded street-type word -> kinds
 	units      map[string]bool
@@ -77,6 +83,10 @@ func Load(src Sources) *Lexicon {
 		stop: map[string]bool{}, stopGiven: map[string]bool{}, places: map[string]uint8{}, street: map[string]streetKind{},
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
+	}
+	lx.freq = loadFreq(gunzip(src.NameStats))
+	for _, line := range lines(gunzip(src.CommonWords)) {
+		lx.common = append(lx.common, line)
 	}
 	for section, line := range lines(src.GivenNames) {
 		for _, w := range strings.Fields(line) {
@@ -175,6 +185,7 @@ func (lx *Lexicon) Sizes() map[string]int {
 	return map[string]int{
 		"given": len(lx.given), "ambiguous": len(lx.ambiguous), "surnames": len(lx.surnames),
 		"stop": len(lx.stop), "places": len(lx.places), "street": len(lx.street),
+		"stats": len(lx.freq.names), "common": len(lx.common),
 	}
 }
 
@@ -185,7 +196,7 @@ var particles = map[string]bool{
 	"dei": true, "degli": true, "di": true, "da": true, "du": true, "dos": true, "das": true,
 	"des": true, "le": true, "la": true, "los": true, "las": true, "ter": true, "ten": true,
 	"te": true, "y": true, "e": true, "bin": true, "ibn": true, "al": true, "el": true,
-	"zu": true, "af": true, "av": true, "vander": true,
+	"zu": true, "af": true, "av": true, "vander": true, "do": true, "ben": true,
 }
 
 // maxFold is the longest folded text the checks consider; longer words are
@@ -222,45 +233,6 @@ func Fold(dst, s []byte) []byte {
 func FoldString(s string) string {
 	return string(Fold(nil, []byte(s)))
 }
-
-var foldTable = func() map[rune]string {
-	m := map[rune]string{
-		'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
-		'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th",
-		'ı': "i", 'ĸ': "k", 'ŀ': "l", 'Ŀ': "l", 'ŉ': "n", 'ſ': "s", '’': "'", 'ʼ': "'",
-		'º': "o", 'ª': "a",
-	}
-	groups := []struct {
-		base  string
-		runes string
-	}{
-		{"a", "àáâãäåāăąǎȁȃȧÀÁÂÃÄÅĀĂĄǍȀȂȦ"},
-		{"c", "çćĉċčÇĆĈĊČ"},
-		{"d", "ďĎ"},
-		{"e", "èéêëēĕėęěȅȇÈÉÊËĒĔĖĘĚȄȆ"},
-		{"g", "ĝğġģǧĜĞĠĢǦ"},
-		{"h", "ĥħĤĦ"},
-		{"i", "ìíîïĩīĭįǐȉȋÌÍÎÏĨĪĬĮİǏȈȊ"},
-		{"j", "ĵĴ"},
-		{"k", "ķǩĶǨ"},
-		{"l", "ĺļľĹĻĽ"},
-		{"n", "ñńņňÑŃŅŇ"},
-		{"o", "òóôõöōŏőǒȍȏȯÒÓÔÕÖŌŎŐǑȌȎȮ"},
-		{"r", "ŕŗřȑȓŔŖŘȐȒ"},
-		{"s", "śŝşšșŚŜŞŠȘ"},
-		{"t", "ţťŧțŢŤŦȚ"},
-		{"u", "ùúûüũūŭůűųǔȕȗÙÚÛÜŨŪŬŮŰŲǓȔȖ"},
-		{"w", "ŵŴ"},
-		{"y", "ýÿŷÝŸŶ"},
-		{"z", "źżžŹŻŽ"},
-	}
-	for _, g := range groups {
-		for _, r := range g.runes {
-			m[r] = g.base
-		}
-	}
-	return m
-}()
 
 // foldBuf folds s into buf and reports whether it fit. Folding never
 // lengthens text, so a fitting s is folded without allocating.

@@ -3,6 +3,7 @@ package names
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/piiguard/piiguard/internal/dfa"
@@ -11,19 +12,22 @@ import (
 
 func load(t testing.TB) (*Lexicon, string) {
 	t.Helper()
-	read := func(name string) string {
+	readBytes := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("..", "..", "data", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return string(b)
+		return b
 	}
+	read := func(name string) string { return string(readBytes(name)) }
 	src := Sources{
 		GivenNames:   read("given_names.txt"),
 		Surnames:     read("surnames.txt"),
 		Stopwords:    read("name_stopwords.txt"),
 		Places:       read("places.txt"),
 		AddressWords: read("address_words.txt"),
+		NameStats:    readBytes("name_stats.txt.gz"),
+		CommonWords:  readBytes("common_words.txt.gz"),
 	}
 	return Load(src), src.AddressWords
 }
@@ -32,7 +36,7 @@ func TestListSizes(t *testing.T) {
 	lx, _ := load(t)
 	sizes := lx.Sizes()
 	t.Logf("%v", sizes)
-	for name, min := range map[string]int{"given": 1500, "surnames": 2000, "stop": 1000, "places": 1300, "street": 100} {
+	for name, min := range map[string]int{"given": 1500, "surnames": 2000, "stop": 1000, "places": 1300, "street": 100, "stats": 200000, "common": 40000} {
 		if sizes[name] < min {
 			t.Errorf("%s: %d entries, want at least %d", name, sizes[name], min)
 		}
@@ -195,4 +199,96 @@ func splitAlt(s string) []string {
 		}
 	}
 	return out
+}
+
+// TestScoreName checks the name ScoreName finds in a line (the whole line is
+// the capitalised run's context; the run is found as NamePattern would).
+func TestScoreName(t *testing.T) {
+	lx, _ := load(t)
+	re := regexp.MustCompile(NamePattern)
+	for _, tt := range []struct {
+		line string
+		want string // "" for no name
+	}{
+		// Shapes.
+		{"payment from Gonçalo Ferreira received", "Gonçalo Ferreira"},
+		{"ticket closed by Thaís Oliveira", "Thaís Oliveira"},
+		{"reviewer: Gianluca Bernardini", "Gianluca Bernardini"},
+		{"contact Íñigo Begoña Etxeberria", "Íñigo Begoña Etxeberria"},
+		{"author=Siobhán Ó Briain", "Siobhán Ó Briain"},
+		{"customer_name=\"Nguyễn Văn An\"", "Nguyễn Văn An"},
+		{"holder: Ayşe Yılmaz", "Ayşe Yılmaz"},
+		{"assignee=\"Łukasz Wiśniewski\"", "Łukasz Wiśniewski"},
+		{"owner: Jiří Dvořák", "Jiří Dvořák"},
+		{"guest Carmen Ruiz Ortega checked in", "Carmen Ruiz Ortega"},
+		{"signed by José Luis Martín Prieto today", "José Luis Martín Prieto"},
+		{"Anna K Berg approved the change", "Anna K Berg"},
+		{"Anna K. Berg approved the change", "Anna K. Berg"},
+		{"sent to Mary Smith-Jones yesterday", "Mary Smith-Jones"},
+		{"Dear Pieter de Vries,", "Pieter de Vries"},
+		{"call Sean O'Sullivan back", "Sean O'Sullivan"},
+		{"cc Sinéad D'Arcy", "Sinéad D'Arcy"},
+		{"escalated to Patrick McDonald", "Patrick McDonald"},
+		{"escalated to Ewan MacGregor", "Ewan MacGregor"},
+		{"Jana Nováková logged in", "Jana Nováková"},
+		{"Piotr Kowalski logged in", "Piotr Kowalski"},
+		{"Andrei Popescu logged in", "Andrei Popescu"},
+		{"Erik Johansson logged in", "Erik Johansson"},
+		{"Martin Luther King Jr spoke", "Martin Luther King Jr"},
+		// A name inside a longer capitalised run.
+		{"Author: Jane Doe Date: Mon Mar 2 14:03:11 2024", "Jane Doe"},
+		{"Author: Jane Doe Date Mon Mar 2", "Jane Doe"},
+		{"invoice for Jane Doe Ltd", "Jane Doe"},
+		{"handover to Anna Berg Platform Team", "Anna Berg"},
+		{"on call: Anna Berg March 3 to March 9", "Anna Berg"},
+		{"Hi Jane Doe Kubernetes is down", "Jane Doe"},
+		// Context.
+		{`{"customer_name":"Ada Quist"}`, "Ada Quist"},
+		{`{"fullName":"Ada Quist"}`, "Ada Quist"},
+		{"assignee=\"Ada Quist\"", "Ada Quist"},
+		{"display_name: Ada Quist", "Ada Quist"},
+		{"user.full_name=\"Ada Quist\"", "Ada Quist"},
+		{"UPDATE users SET full_name = 'Ada Quist' WHERE id = 4", "Ada Quist"},
+		{"Signed-off-by: Ada Quist <ada@example.org>", "Ada Quist"},
+		{"Co-authored-by: Ada Quist <ada@example.org>", "Ada Quist"},
+		{"Hello, my name is Ada Quist", "Ada Quist"},
+		{"Hello, this is Ada Quist calling about my order", "Ada Quist"},
+		{"Ada Quist here, the deploy is done", "Ada Quist"},
+		{"approved by Ada Quist", "Ada Quist"},
+		{"From: Ada Quist <ada@example.org>", "Ada Quist"},
+		// Capitalised non-names.
+		{"restarted Santa Maria Novella service", ""},
+		{"St. Louis Blues won", ""},
+		{"connecting to Apache Kafka broker", ""},
+		{"Spring Boot application started", ""},
+		{"New Relic agent enabled", ""},
+		{"Jenkins Pipeline failed", ""},
+		{"Monday Standup moved", ""},
+		{"Will Retry in 5s", ""},
+		{"Grace Period expired", ""},
+		{"Charles River Labs contract", ""},
+		{"Black Friday sale", ""},
+		{"Circuit Breaker open", ""},
+		{"deploy to Costa Rica region", ""},
+		{"Visual Studio Code started", ""},
+		{"Internal Server Error", ""},
+		{"Max Retries Exceeded", ""},
+		{"hostname=\"Jane Doe\"", ""},
+		{"component=\"Jane Doe\"", ""},
+		{"(c) Dave Jones", ""},
+		{"Copyright 2020 Dave Jones", ""},
+		{"at org.Jane Doe", ""},
+		{"Rua João Pessoa 1636", ""},
+	} {
+		got := ""
+		for _, m := range re.FindAllStringIndex(tt.line, -1) {
+			if s, e, _, ok := lx.ScoreName([]byte(tt.line), m[0], m[1]); ok {
+				got = tt.line[s:e]
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: found %q, want %q", tt.line, got, tt.want)
+		}
+	}
 }

@@ -15,7 +15,7 @@ import (
 
 func names(s *piiguard.Scanner) []string {
 	var out []string
-	for _, id := range s.Detector().Identifiers() {
+	for _, id := range s.Identifiers() {
 		out = append(out, id.Name)
 	}
 	return out

@@ -1,0 +1,323 @@
+package piiguardprocessor
+
+import (
+	"slices"
+	"strconv"
+	"unicode/utf8"
+	"unsafe"
+
+	"go.opentelemetry.io/collector/pdata/pcommon"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/mask"
+)
+
+// What is scanned.
+//
+// A record is a log record (its body and attributes), a span (its
+// attributes and the attributes of its events) or a resource (its
+// attributes). A record is checked before it is scanned: when a value to
+// scan is not valid UTF-8, or the values to scan hold more than
+// max_record_bytes, the record is passed on unchanged and counted as an
+// error; it is never dropped.
+//
+// Values by type:
+//   - a string body is scanned as text, exactly as `piiguard mask` scans a
+//     line (or as JSON with json_bodies);
+//   - a string value of an attribute or of a map member is scanned with
+//     its key and the keys around it as keywords (mask.FieldFindings): in
+//     {"user": {"ssn": "536-22-1234"}}, "ssn" is the keyword the value
+//     needs;
+//   - maps and slices are walked; their structure, keys and order are
+//     kept;
+//   - an int is scanned as its decimal text; a masked int becomes a string
+//     holding the masked text (the only change of type);
+//   - bytes that are valid UTF-8 are scanned as text and stay bytes;
+//     other bytes are binary data and are left;
+//   - doubles, bools and empty values are left;
+//   - every value under a key matching fields::mask_whole (strings, ints,
+//     doubles, bools and bytes, at any depth) is masked whole, as the
+//     finding SensitiveKey.
+
+// phase is what a walk over a record's values does.
+type phase int
+
+const (
+	check phase = iota // measure the values to scan and check their UTF-8
+	apply              // scan them, and mask them in mask mode
+)
+
+// worker holds the scratch memory of one batch; it is not safe for
+// concurrent use (the processor keeps a pool of them).
+type worker struct {
+	e       *engine
+	phase   phase
+	size    int  // check: bytes to scan in the record
+	invalid bool // check: a value to scan is not valid UTF-8
+	found   []piiguard.Finding
+	jfound  []mask.JSONFinding
+	names   []string
+	num     []byte
+	ids     []string // apply: identifier of each finding in the record
+	stats   stats
+}
+
+// stats counts what a batch did; see telemetry.
+type stats struct {
+	records     int64
+	bytes       int64
+	findings    map[string]int64
+	invalidUTF8 int64
+	tooLarge    int64
+}
+
+func newWorker(e *engine) *worker {
+	return &worker{e: e, stats: stats{findings: map[string]int64{}}}
+}
+
+// reset readies w for a batch.
+func (w *worker) reset() {
+	w.stats.records, w.stats.bytes, w.stats.invalidUTF8, w.stats.tooLarge = 0, 0, 0, 0
+	clear(w.stats.findings)
+}
+
+// record scans one record, made of an optional body and attribute maps,
+// and writes the audit attributes into attrs. It reports whether the
+// record was scanned (false: passed on unchanged, error counted).
+func (w *worker) record(body *pcommon.Value, attrs pcommon.Map, more ...pcommon.Map) bool {
+	w.phase, w.size, w.invalid = check, 0, false
+	w.walkRecord(body, attrs, more)
+	switch {
+	case w.invalid:
+		w.stats.invalidUTF8++
+		return false
+	case w.size > w.e.maxBytes:
+		w.stats.tooLarge++
+		return false
+	}
+	w.stats.bytes += int64(w.size)
+	w.phase, w.ids = apply, w.ids[:0]
+	w.walkRecord(body, attrs, more)
+	if len(w.ids) == 0 {
+		return true
+	}
+	for _, id := range w.ids {
+		w.stats.findings[id]++
+	}
+	if w.e.audit {
+		n := len(w.ids)
+		slices.Sort(w.ids)
+		w.ids = slices.Compact(w.ids)
+		attrs.PutInt(AttrFindings, int64(n))
+		s := attrs.PutEmptySlice(AttrIdentifiers)
+		s.EnsureCapacity(len(w.ids))
+		for _, id := range w.ids {
+			s.AppendEmpty().SetStr(id)
+		}
+	}
+	return true
+}
+
+func (w *worker) walkRecord(body *pcommon.Value, attrs pcommon.Map, more []pcommon.Map) {
+	if body != nil {
+		w.body(*body)
+	}
+	w.attributes(attrs)
+	for _, m := range more {
+		w.attributes(m)
+	}
+}
+
+// body walks a log record's body.
+func (w *worker) body(v pcommon.Value) {
+	switch v.Type() {
+	case pcommon.ValueTypeStr:
+		w.text(v, v.Str())
+	case pcommon.ValueTypeBytes:
+		b := v.Bytes().AsRaw()
+		if utf8.Valid(b) {
+			w.text(v, unsafeString(b))
+		}
+	default:
+		w.value(v, w.names[:0], false, true)
+	}
+}
+
+// text scans a string or bytes body as text, as `piiguard mask` scans a
+// line: text is v's content.
+func (w *worker) text(v pcommon.Value, text string) {
+	if w.phase == check {
+		w.measure(text, true)
+		return
+	}
+	b := unsafeBytes(text)
+	if w.e.json != nil && looksLikeJSON(b) {
+		var err error
+		if w.jfound, err = w.e.json.AppendFindings(w.jfound[:0], b); err == nil {
+			if len(w.jfound) == 0 {
+				return
+			}
+			for _, f := range w.jfound {
+				w.ids = append(w.ids, f.Identifier)
+			}
+			if w.e.mask {
+				if out, err := w.e.json.AppendMask(nil, b); err == nil {
+					set(v, out)
+				}
+			}
+			return
+		}
+	}
+	w.found = w.e.scanner.AppendFindings(w.found[:0], b)
+	if len(w.found) == 0 {
+		return
+	}
+	for _, f := range w.found {
+		w.ids = append(w.ids, f.Identifier)
+	}
+	if w.e.mask {
+		set(v, mask.AppendMasked(nil, b, w.e.scanner, w.e.masker))
+	}
+}
+
+// attributes walks an attribute map.
+func (w *worker) attributes(m pcommon.Map) {
+	for k, v := range m.All() {
+		if k == AttrFindings || k == AttrIdentifiers {
+			continue
+		}
+		whole := matches(w.e.whole, k)
+		if !whole && matches(w.e.exclude, k) {
+			continue
+		}
+		included := len(w.e.include) == 0 || matches(w.e.include, k)
+		w.value(v, append(w.names[:0], k), whole, included)
+	}
+}
+
+// value walks v, whose keys are names (outermost first). whole: v is
+// under a key of fields::mask_whole; included: v is under a key of
+// fields::include, or include is empty.
+func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
+	switch v.Type() {
+	case pcommon.ValueTypeMap:
+		for k, mv := range v.Map().All() {
+			wk := whole || matches(w.e.whole, k)
+			if !wk && matches(w.e.exclude, k) {
+				continue
+			}
+			w.value(mv, append(names, k), wk, included || matches(w.e.include, k))
+		}
+	case pcommon.ValueTypeSlice:
+		s := v.Slice()
+		for i := range s.Len() {
+			w.value(s.At(i), names, whole, included)
+		}
+	case pcommon.ValueTypeStr:
+		if whole || included {
+			w.leaf(v, names, v.Str(), whole, true)
+		}
+	case pcommon.ValueTypeBytes:
+		if b := v.Bytes().AsRaw(); whole || included && utf8.Valid(b) {
+			w.leaf(v, names, unsafeString(b), whole, false)
+		}
+	case pcommon.ValueTypeInt:
+		if whole || included {
+			w.num = strconv.AppendInt(w.num[:0], v.Int(), 10)
+			w.leaf(v, names, unsafeString(w.num), whole, false)
+		}
+	case pcommon.ValueTypeDouble:
+		if whole {
+			w.num = strconv.AppendFloat(w.num[:0], v.Double(), 'g', -1, 64)
+			w.leaf(v, names, unsafeString(w.num), whole, false)
+		}
+	case pcommon.ValueTypeBool:
+		if whole {
+			w.num = strconv.AppendBool(w.num[:0], v.Bool())
+			w.leaf(v, names, unsafeString(w.num), whole, false)
+		}
+	}
+}
+
+// leaf scans (or masks whole) one scalar value, whose text is text and
+// whose keys are names. checkUTF8: text must be valid UTF-8 (a string).
+func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, checkUTF8 bool) {
+	if w.phase == check {
+		w.measure(text, checkUTF8)
+		return
+	}
+	b := unsafeBytes(text)
+	if whole {
+		if len(b) == 0 {
+			return
+		}
+		w.ids = append(w.ids, SensitiveKey)
+		if w.e.mask {
+			f := piiguard.Finding{Identifier: SensitiveKey, End: len(b), Score: 1}
+			set(v, w.e.masker.AppendMask(nil, b, f))
+		}
+		return
+	}
+	var found []piiguard.Finding
+	if len(names) == 0 {
+		found = w.e.scanner.AppendFindings(w.found[:0], b)
+	} else {
+		found = mask.FieldFindings(w.found[:0], w.e.scanner, names, b)
+	}
+	w.found = found
+	if len(found) == 0 {
+		return
+	}
+	for _, f := range found {
+		w.ids = append(w.ids, f.Identifier)
+	}
+	if !w.e.mask {
+		return
+	}
+	if len(names) == 0 {
+		set(v, mask.AppendMasked(nil, b, w.e.scanner, w.e.masker))
+	} else {
+		set(v, mask.AppendMaskedField(nil, w.e.scanner, w.e.masker, names, b))
+	}
+}
+
+// measure adds a value to scan to the record's size and checks it.
+func (w *worker) measure(text string, checkUTF8 bool) {
+	w.size += len(text)
+	if checkUTF8 && !w.invalid && !utf8.ValidString(text) {
+		w.invalid = true
+	}
+}
+
+// set stores a masked value into v: bytes stay bytes, every other type
+// becomes a string.
+func set(v pcommon.Value, masked []byte) {
+	if v.Type() == pcommon.ValueTypeBytes {
+		v.Bytes().FromRaw(masked)
+		return
+	}
+	v.SetStr(string(masked))
+}
+
+// looksLikeJSON reports whether text's first byte other than white space
+// opens an object or an array.
+func looksLikeJSON(text []byte) bool {
+	for _, b := range text {
+		switch b {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// unsafeBytes views a string's bytes without copying them. The scanner
+// and the maskers only read their input, so the view is never written.
+func unsafeBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
+// unsafeString views bytes as a string without copying them, for a value
+// read while the bytes are not modified.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
