@@ -127,6 +127,7 @@ bench: librure wasm
 		-loadstart $(CURDIR)/$(BENCH_OUT)/loadavg-start.txt \
 		$$(test -f $(BENCH_OUT)/vectorscan-patterns.txt && echo -vectorscan $(CURDIR)/$(BENCH_OUT)/vectorscan-patterns.txt) \
 		-command "make bench BENCH_COUNT=$(BENCH_COUNT) BENCH_BASE_COUNT=$(BENCH_BASE_COUNT)" \
+		-commit "$$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- . ':!bench/RESULTS.md' ':!bench/*.png' || echo ' with uncommitted changes')" \
 		-note "$(BENCH_NOTE)" > bench/RESULTS.md
 
 # Debian's libvectorscan-dev when libhs is missing (CI and this target run
