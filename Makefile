@@ -24,9 +24,11 @@ RURE_DIR   := build/rure
 # Environment for building and running with the rure backend.
 RURE_ENV   := CGO_ENABLED=1 CGO_LDFLAGS="-L$(CURDIR)/$(RURE_DIR) -lrure -lm -ldl -lpthread"
 
-# Benchmark runs: the detector's benchmarks BENCH_COUNT times each (for
-# benchstat), the slow baselines (naive, Go alternation: minutes per run on
-# the full corpora) BENCH_BASE_COUNT times.
+# Benchmark runs: BENCH_COUNT rounds, each running every engine once in
+# turn (go test -count 1 per engine), so that other load on a shared
+# machine, which comes and goes, weighs on all engines alike and ratios
+# within a round hold; the slow baselines (naive, Go alternation: minutes
+# per run on the full corpora) run in the first BENCH_BASE_COUNT rounds only.
 BENCH_COUNT      ?= 5
 BENCH_BASE_COUNT ?= 1
 BENCH_OUT        := bench/out
@@ -36,7 +38,7 @@ BENCH_NOTE       ?=
 # The results generator is a module of its own (plotting dependencies).
 BENCH_RESULTS    := $(GO) -C bench/cmd/results run .
 
-.PHONY: test librure test-rure bench bench-smoke bench-vectorscan bench-vectorscan-run vectorscan-deps
+.PHONY: test librure test-rure bench bench-smoke bench-vectorscan bench-vectorscan-check vectorscan-deps
 
 test:
 	$(GO) test $(PKGS)
@@ -92,30 +94,40 @@ test-wasm-python: wasm wasm-golden
 	cd wasm/python && $(WASM_ENV) $(CURDIR)/$(WASM_VENV)/bin/python -m mypy --cache-dir $(CURDIR)/build/wasm-mypy-cache src tests
 	cd wasm/python && $(WASM_ENV) $(CURDIR)/$(WASM_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 
-# The Vectorscan benchmarks (cgo, -tags vectorscan), BENCH_COUNT runs, into
-# $(BENCH_OUT)/vectorscan.txt, with the patterns Vectorscan rejects; needs
+# The benchmarks of each engine, for one round (BENCH_FLAGS adds -count).
+BENCH_FLAGS   ?= -count 1
+BENCH_GO      := $(GO) test -run '^$$' -bench '^Benchmark(Detector|Control|Startup|Process)' -benchmem -timeout 3h $(BENCH_FLAGS) ./bench/
+BENCH_BASE    := $(GO) test -run '^$$' -bench '^Benchmark(Naive|Alternation|NaiveCore)$$' -benchmem -timeout 3h $(BENCH_FLAGS) ./bench/
+BENCH_RURE    := $(RURE_ENV) $(GO) test -tags rure -run '^$$' -bench '^Benchmark(Detector|DetectorCore|DetectorNoFindings|RureAlternation|RureAlternationCore)$$' -benchmem -timeout 3h $(BENCH_FLAGS) ./bench/
+BENCH_VS      := $(GO) test -tags vectorscan -run '^$$' -bench '^BenchmarkVectorscan' -benchmem -timeout 3h $(BENCH_FLAGS) ./bench/
+
+# The Vectorscan binding's tests and the patterns Vectorscan rejects; needs
 # libhs (vectorscan-deps).
-bench-vectorscan-run:
+bench-vectorscan-check:
 	mkdir -p $(BENCH_OUT)
 	$(GO) test -tags vectorscan ./bench/internal/vectorscan/
 	$(GO) test -tags vectorscan -run '^TestVectorscanPatterns$$' -v -timeout 1h ./bench/ > $(BENCH_OUT)/vectorscan-patterns.txt
-	$(GO) test -tags vectorscan -run '^$$' -bench '^BenchmarkVectorscan' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/vectorscan.txt
 
 bench: librure wasm
 	mkdir -p $(BENCH_OUT)
-	rm -f $(BENCH_OUT)/vectorscan.txt $(BENCH_OUT)/vectorscan-patterns.txt
+	rm -f $(BENCH_OUT)/*.txt
 	cat /proc/loadavg > $(BENCH_OUT)/loadavg-start.txt
-	$(GO) test -run '^$$' -bench '^Benchmark(Detector|Control|Startup|Process)' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/go.txt
-	$(GO) test -run '^$$' -bench '^Benchmark(Naive|Alternation|NaiveCore)$$' -benchmem -count $(BENCH_BASE_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/baselines.txt
-	$(RURE_ENV) $(GO) test -tags rure -run '^$$' -bench '^Benchmark(Detector|Rure)' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ > $(BENCH_OUT)/rure.txt
-	@if pkg-config --exists libhs 2>/dev/null; then $(MAKE) --no-print-directory bench-vectorscan-run; else \
+	@if pkg-config --exists libhs 2>/dev/null; then $(MAKE) --no-print-directory bench-vectorscan-check; else \
 		echo "bench: libhs (Vectorscan) is not installed: no Vectorscan rows (make vectorscan-deps installs it)"; fi
+	set -e; for round in $$(seq $(BENCH_COUNT)); do \
+		echo "bench: round $$round of $(BENCH_COUNT)"; \
+		$(BENCH_GO) >> $(BENCH_OUT)/go.txt; \
+		if [ $$round -le $(BENCH_BASE_COUNT) ]; then $(BENCH_BASE) >> $(BENCH_OUT)/baselines.txt; fi; \
+		$(BENCH_RURE) >> $(BENCH_OUT)/rure.txt; \
+		if [ -f $(BENCH_OUT)/vectorscan-patterns.txt ]; then $(BENCH_VS) >> $(BENCH_OUT)/vectorscan.txt; fi; \
+	done
 	$(BENCHSTAT) go=$(BENCH_OUT)/go.txt rure=$(BENCH_OUT)/rure.txt > $(BENCH_OUT)/benchstat.txt
 	cat $(BENCH_OUT)/go.txt $(BENCH_OUT)/baselines.txt $(BENCH_OUT)/rure.txt $$(test -f $(BENCH_OUT)/vectorscan.txt && echo $(BENCH_OUT)/vectorscan.txt) | \
 		$(BENCH_RESULTS) -plots $(CURDIR)/bench -benchstat $(CURDIR)/$(BENCH_OUT)/benchstat.txt \
 		-loadstart $(CURDIR)/$(BENCH_OUT)/loadavg-start.txt \
 		$$(test -f $(BENCH_OUT)/vectorscan-patterns.txt && echo -vectorscan $(CURDIR)/$(BENCH_OUT)/vectorscan-patterns.txt) \
 		-command "make bench BENCH_COUNT=$(BENCH_COUNT) BENCH_BASE_COUNT=$(BENCH_BASE_COUNT)" \
+		-commit "$$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- . ':!bench/RESULTS.md' ':!bench/*.png' || echo ' with uncommitted changes')" \
 		-note "$(BENCH_NOTE)" > bench/RESULTS.md
 
 # Debian's libvectorscan-dev when libhs is missing (CI and this target run
@@ -131,8 +143,10 @@ vectorscan-deps:
 		echo "vectorscan: libhs is missing; install Vectorscan (Debian: sudo apt-get install -y libvectorscan-dev)"; exit 1; \
 	fi
 
-bench-vectorscan: vectorscan-deps bench-vectorscan-run
-	cat $(BENCH_OUT)/vectorscan-patterns.txt $(BENCH_OUT)/vectorscan.txt
+# The Vectorscan baseline alone, beside the detector: BENCH_COUNT runs.
+bench-vectorscan: vectorscan-deps bench-vectorscan-check
+	$(GO) test -tags vectorscan -run '^$$' -bench '^Benchmark(Vectorscan|VectorscanCore|Detector|DetectorCore)$$' -benchmem -count $(BENCH_COUNT) -timeout 3h ./bench/ | tee $(BENCH_OUT)/vectorscan-alone.txt
+	cat $(BENCH_OUT)/vectorscan-patterns.txt
 
 # Every benchmark once on samples, the WebAssembly start-up included (so it
 # builds the module first).

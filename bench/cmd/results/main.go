@@ -45,6 +45,7 @@ func main() {
 	plots := flag.String("plots", "", "directory to write the scaling plots (PNG) to; none when empty")
 	benchstat := flag.String("benchstat", "", "file with benchstat output to include")
 	command := flag.String("command", "make bench", "the command that produced the input, quoted in the document")
+	commit := flag.String("commit", "", "the commit measured, named in the document")
 	note := flag.String("note", "", "a note on the run (such as other load on the machine), quoted in the document")
 	loadStart := flag.String("loadstart", "", "file with /proc/loadavg as it was when the benchmarks started")
 	vectorscan := flag.String("vectorscan", "", "file with the output of go test -tags vectorscan -run VectorscanPatterns -v ./bench/")
@@ -59,7 +60,7 @@ func main() {
 		os.Exit(1)
 	}
 	m := machine()
-	m.command, m.note = *command, *note
+	m.command, m.note, m.commit = *command, *note, *commit
 	if *loadStart != "" {
 		data, err := os.ReadFile(*loadStart)
 		if err != nil {
@@ -269,7 +270,7 @@ func (r *row) span(unit string) (lo, hi float64) {
 
 type machineInfo struct {
 	cpu, goVersion, load, loadStart, date string
-	command, note                         string
+	command, note, commit                 string
 	cores                                 int
 }
 
@@ -302,6 +303,9 @@ func write(w io.Writer, title string, res *results, m machineInfo, vectorscanNot
 	fmt.Fprintln(w, orDefault(m.command, "make bench"))
 	fmt.Fprintln(w, "```")
 	fmt.Fprintln(w)
+	if m.commit != "" {
+		fmt.Fprintf(w, "at commit %s, ", m.commit)
+	}
 	fmt.Fprintln(w, "run from the repository root, with ../shared/corpus/loghub beside it (raw output and benchstat in")
 	fmt.Fprintln(w, "bench/out/, plots in bench/*.png). Anyone can repeat it: it needs Go, cargo (librure), Node.js for the")
 	fmt.Fprintln(w, "WebAssembly start-up row, and `make bench-vectorscan` (Debian's libvectorscan-dev) for the Vectorscan rows.")
@@ -325,9 +329,10 @@ func write(w io.Writer, title string, res *results, m machineInfo, vectorscanNot
 	for _, r := range res.rows {
 		runs = max(runs, len(r.samples))
 	}
-	fmt.Fprintf(w, "- Runs per benchmark: up to %d (the runs column). Every figure is the **median** of the runs; the range\n"+
-		"  beside it is the lowest and highest run (the spread). Speed-ups and targets are ratios of medians from this\n"+
-		"  one run: other load on a shared machine moves absolute figures far more than it moves ratios.\n\n", runs)
+	fmt.Fprintf(w, "- Runs per benchmark: up to %d (the runs column); `make bench` runs them in rounds, each round every engine\n"+
+		"  once in turn, so that load that comes and goes weighs on all engines alike. Every figure is the **median** of\n"+
+		"  the runs; the range beside it is the lowest and highest run (the spread). Speed-ups and targets are ratios of\n"+
+		"  medians from this one run: other load on a shared machine moves absolute figures far more than ratios.\n\n", runs)
 	fmt.Fprintln(w, "Each throughput benchmark op scans a whole corpus line by line. MB/s counts the corpus bytes (without")
 	fmt.Fprintln(w, "newlines) per op; allocs/op are per pass over the whole corpus; matches/op are the findings")
 	fmt.Fprintln(w, "(detector) or raw regex matches (baselines, which neither validate nor check keywords) per pass.")
