@@ -161,6 +161,12 @@ func TestNoAllocations(t *testing.T) {
 			t.Errorf("IsName(%q): %.0f allocations", v, n)
 		}
 	}
+	for _, v := range []string{`{"customer_name":"Jane Doe Ltd"}`, "Author: José García Márquez Date Mon", "(c) Dave Jones", "component=\"Rio de Janeiro\""} {
+		b := []byte(v)
+		if n := testing.AllocsPerRun(50, func() { lx.ScoreName(b, 0, len(b)) }); n > 0 {
+			t.Errorf("ScoreName(%q): %.0f allocations", v, n)
+		}
+	}
 	for _, c := range []struct {
 		form Form
 		v    string
@@ -290,5 +296,27 @@ func TestScoreName(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: found %q, want %q", tt.line, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkLoad measures parsing the lists (done once, on first use).
+func BenchmarkLoad(b *testing.B) {
+	_, _ = load(b)
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join("..", "..", "data", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	src := Sources{
+		GivenNames: string(read("given_names.txt")), Surnames: string(read("surnames.txt")),
+		Stopwords: string(read("name_stopwords.txt")), Places: string(read("places.txt")),
+		AddressWords: string(read("address_words.txt")),
+		NameStats:    read("name_stats.txt.gz"), CommonWords: read("common_words.txt.gz"),
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Load(src)
 	}
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"bytes"
 	"unicode/utf8"
 )
 
@@ -219,40 +220,27 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 		in.veto = true
 		return in
 	}
-	fs := string(f)
-	if calendar[fs] {
+	fl := lx.flags[string(f)]
+	if fl&flagCalendar != 0 {
 		in.veto = true
 		return in
 	}
-	in.stop = lx.stop[fs] || lx.street[fs] != 0 && !lx.surnames[fs]
-	_, in.place = lx.places[fs]
-	in.stopGiven = lx.stopGiven[fs]
-	in.ambiguous = lx.ambiguous[fs]
-	in.stats, in.known = lx.freq.lookup(f)
+	in.stop = fl&flagStop != 0
+	in.place = fl&flagPlace != 0
+	in.stopGiven = fl&flagStopGiven != 0
+	in.ambiguous = fl&flagAmbiguous != 0
+	in.stats, in.known = lookupStats(&lx.freq, f)
 	// Hyphenated: every part known ("Jean-Luc", "Ruiz-Ortega").
-	if !in.known {
+	if !in.known && bytes.IndexByte(f, '-') > 0 {
 		if g, s, ok := lx.partsStats(f); ok {
 			in.stats.given, in.stats.surname, in.known = g, s, true
 		}
 	}
-	if lx.given[fs] && in.stats.given < 5 {
+	if fl&flagGiven != 0 && in.stats.given < 5 {
 		in.stats.given, in.known = 5, true
 	}
-	if lx.surnames[fs] && in.stats.surname < 5 {
+	if fl&flagSurname != 0 && in.stats.surname < 5 {
 		in.stats.surname, in.known = 5, true
-	}
-	if !in.known {
-		_, in.commonWord = search(lx.common, f)
-	}
-	for _, suf := range commonEndings {
-		if len(f) > len(suf)+1 && fs[len(f)-len(suf):] == suf {
-			in.ending = true
-		}
-	}
-	for _, suf := range surnameEndings {
-		if len(f) > len(suf)+1 && fs[len(f)-len(suf):] == suf {
-			in.morph = true
-		}
 	}
 	for _, c := range w {
 		if c >= utf8.RuneSelf {
@@ -260,7 +248,66 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 			break
 		}
 	}
+	if in.known {
+		return in
+	}
+	_, in.commonWord = lx.common.find(f)
+	in.ending = hasEnding(f, commonEndings)
+	in.morph = hasEnding(f, surnameEndings)
 	return in
+}
+
+func hasEnding(f []byte, endings []string) bool {
+	for _, suf := range endings {
+		if len(f) > len(suf)+1 && string(f[len(f)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// Flags of a folded word in the small lists, merged into one map
+// (Lexicon.flags) so that a word costs one lookup.
+const (
+	flagCalendar uint8 = 1 << iota
+	flagStop                   // stop word, or street word that is no curated surname
+	flagPlace
+	flagStopGiven
+	flagAmbiguous
+	flagGiven   // curated given name
+	flagSurname // curated surname
+)
+
+// buildFlags merges the small lists into lx.flags.
+func (lx *Lexicon) buildFlags() {
+	lx.flags = map[string]uint8{}
+	set := func(k string, f uint8) { lx.flags[k] |= f }
+	for k := range calendar {
+		set(k, flagCalendar)
+	}
+	for k := range lx.stop {
+		set(k, flagStop)
+	}
+	for k := range lx.street {
+		if !lx.surnames[k] {
+			set(k, flagStop)
+		}
+	}
+	for k := range lx.places {
+		set(k, flagPlace)
+	}
+	for k := range lx.stopGiven {
+		set(k, flagStopGiven)
+	}
+	for k := range lx.ambiguous {
+		set(k, flagAmbiguous)
+	}
+	for k := range lx.given {
+		set(k, flagGiven)
+	}
+	for k := range lx.surnames {
+		set(k, flagSurname)
+	}
 }
 
 // partsStats returns the weakest classes of the hyphen-separated parts of
@@ -276,7 +323,7 @@ func (lx *Lexicon) partsStats(f []byte) (given, surname uint8, ok bool) {
 		if j == i {
 			return 0, 0, false
 		}
-		st, known := lx.freq.lookup(f[i:j])
+		st, known := lookupStats(&lx.freq, f[i:j])
 		if !known {
 			if lx.given[string(f[i:j])] {
 				st.given = 5
