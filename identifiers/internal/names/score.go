@@ -101,7 +101,7 @@ func (lx *Lexicon) ScoreName(text []byte, ms, me int) (start, end int, score flo
 			if t.kind != tokWord {
 				continue
 			}
-			if t.info.veto || t.info.stop && (t.info.stats.surname < 6 || toks[i].info.stats.given < 5) {
+			if t.info.veto || t.info.stop && (toks[i].info.stats.given < 5 || lx.surnameClass(text[t.start:t.end]) < 6) {
 				break
 			}
 			words++
@@ -177,6 +177,17 @@ func extensible(in wordInfo) bool {
 	return !in.stats.common || max(in.stats.given, in.stats.surname) >= 6
 }
 
+// surnameClass returns the surname frequency class of word w.
+func (lx *Lexicon) surnameClass(w []byte) uint8 {
+	var buf [maxFold]byte
+	f, ok := foldBuf(&buf, w)
+	if !ok {
+		return 0
+	}
+	st, _ := lookupStats(&lx.freq, f)
+	return st.surname
+}
+
 // classify reads one token of a run.
 func (lx *Lexicon) classify(text []byte, i, j int, first bool) token {
 	t := token{start: i, end: j}
@@ -226,6 +237,11 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 		return in
 	}
 	in.stop = fl&flagStop != 0
+	if in.stop && fl&flagSurname == 0 {
+		// Its surname class matters only after a given name (soft stop,
+		// see ScoreName), looked up there.
+		return in
+	}
 	in.place = fl&flagPlace != 0
 	in.stopGiven = fl&flagStopGiven != 0
 	in.ambiguous = fl&flagAmbiguous != 0
