@@ -1173,7 +1173,13 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if score < d.minScore {
 		return false, false
 	}
-	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: ms, End: me, Score: score, Keyword: kw})
+	fs, fe := ms, me
+	if cp.validator != nil && cp.validator.Span != nil {
+		if vs, ve := cp.validator.Span(text, ms, me); vs >= 0 && ve <= len(text) && vs < ve {
+			fs, fe = vs, ve
+		}
+	}
+	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: fs, End: fe, Score: score, Keyword: kw})
 	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
 	return true, false
 }

@@ -79,6 +79,12 @@ type Validator struct {
 	// match. It must not retain text. Check stays the test of a value
 	// without context.
 	Score func(text []byte, start, end int) (s, e int, score float64, ok bool)
+	// Span, when set, adjusts the bounds of a match that Check accepted:
+	// it receives the whole scanned text and the match's bounds and returns
+	// the bounds to report, which may reach beyond the match (a unit
+	// before a street address, a country after it). It must not retain
+	// text.
+	Span func(text []byte, start, end int) (s, e int)
 }
 
 // Identifier is a kind of sensitive value and how to recognise it.
