@@ -286,7 +286,7 @@ func hasEnding(f []byte, endings []string) bool {
 // (Lexicon.flags) so that a word costs one lookup.
 const (
 	flagCalendar uint8 = 1 << iota
-	flagStop                   // stop word, or street word that is no curated surname
+	flagStop           // stop word, or street word that is no curated surname
 	flagPlace
 	flagStopGiven
 	flagAmbiguous
