@@ -365,12 +365,13 @@ func (lx *Lexicon) partsStats(f []byte) (given, surname uint8, ok bool) {
 	return given, surname, parts > 1
 }
 
-// calendar words end a name even when they are surnames too (March, May,
-// Friday): "Jane Doe March 3".
+// calendar words end a name even when they are surnames too (March,
+// Friday): "Jane Doe March 3". Month names that are common given names
+// (April, May, June, August, Jan, Jun, Jul) are weighed as names instead.
 var calendar = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"january": true, "february": true, "march": true,
+	"july": true, "september": true, "october": true, "november": true, "december": true,
+	"feb": true, "mar": true, "apr": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "mon": true, "tue": true, "tues": true, "wed": true,
@@ -657,7 +658,7 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 		}
 	}
 	lastScore := raw - before
-	if first.place && first.stats.given < 6 || last.place && last.stats.surname < 6 {
+	if first.place && first.stats.given < 6 || last.place && last.stats.surname < 6 && (first.stats.given < 7 || first.place) {
 		return 0, false // "Paris Berlin", "Jane Boston"
 	}
 	if first.stats.common && last.stats.common {
