@@ -1,11 +1,13 @@
 // Package names recognises personal names and postal addresses for the
-// Name and Address identifiers: the word lists they need (given names,
-// surnames, stop words, places, street types, regions), the checks their
-// validators run over a pattern's match, and the Address patterns, which are
-// built from the street-type lists.
+// Name and Address identifiers: the word lists they need (given-name and
+// surname frequencies, common English words, stop words, places, street
+// types, regions), the Name scorer (Lexicon.ScoreName), which weighs a run
+// of capitalised words and the line around it and picks the name inside
+// it, the Address checks and span rules, and the Address patterns, which
+// are built from the street-type lists.
 //
-// The checks see only the matched bytes and allocate nothing: the detector
-// calls them on every candidate, most of which are not names.
+// The checks allocate nothing: the detector calls them on every candidate,
+// most of which are not names. The lists load on first use.
 package names
 
 import (

@@ -379,6 +379,14 @@ var calendar = map[string]bool{
 	"today": true, "tomorrow": true, "yesterday": true,
 }
 
+// commonEndings are word endings that mark an unknown capitalised word as a
+// common word rather than a surname (Processing, Configuration, Management).
+var commonEndings = []string{
+	"ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ize", "ise",
+	"ful", "less", "ous", "ive", "ics", "ism", "ist", "ure", "ance", "ence",
+	"ery", "ogy", "phy", "ware", "ship", "hood", "ward", "wise", "like",
+}
+
 // surnameEndings are folded endings typical of surnames in many languages.
 var surnameEndings = []string{
 	"ova", "eva", "ova", "ska", "ski", "sky", "skiy", "skyi", "wicz", "czyk", "czak", "escu", "eanu",
