@@ -6,7 +6,7 @@ import (
 )
 
 // NamePattern is the shape of a run of capitalised words that may hold a
-// full name: two to six capitalised words, with initials (with or without a
+// full name: two to four capitalised words, with initials (with or without a
 // period: "John F. Kennedy", "Anna K Berg") and lower-case particles
 // ("Ludwig van Beethoven", "Oscar de la Hoya") between them. A word is a
 // capital letter, letters, hyphens and apostrophes, and a small letter
@@ -19,7 +19,7 @@ import (
 // The pattern has no literal and admits lower-case letters, so the detector
 // runs it over every line: it is kept to plain character classes, which
 // Go's regexp tests fastest.
-const NamePattern = nameWord + `(?: (?:(?:` + nameUpper + `\.?|van|von|vander|de[lrns]?|dei|degli|della|d[aiou]|dos|das|l[ae]|los|las|te[nr]?|y|e|bin|ibn|ben|al|el|zu|af|av) )*` + nameWord + `){1,5}`
+const NamePattern = nameWord + `(?: (?:(?:` + nameUpper + `\.?|van|von|vander|de[lrns]?|dei|degli|della|d[aiou]|dos|das|l[ae]|los|las|te[nr]?|y|e|bin|ibn|ben|al|el|zu|af|av) )*` + nameWord + `){1,3}`
 
 const (
 	nameUpper = `[A-ZÀ-ÖØ-Þ\x{100}-\x{24F}\x{1E00}-\x{1EFF}]`

@@ -283,8 +283,12 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 }
 
 func hasEnding(f []byte, endings []string) bool {
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
 	for _, suf := range endings {
-		if len(f) > len(suf)+1 && string(f[len(f)-len(suf):]) == suf {
+		if suf[len(suf)-1] == last && len(f) > len(suf)+1 && string(f[len(f)-len(suf):]) == suf {
 			return true
 		}
 	}
@@ -450,6 +454,49 @@ var (
 	negBefore   = []string{"(c)", "copyright", "©", "class", "import", "package", "module", "namespace", "struct", "interface", "enum", "def", "func"}
 )
 
+// maxContext is the most context adds to a candidate's score.
+const maxContext = 0.7
+
+// A cueSet matches the cues of a list at the end of a text, comparing only
+// the cues that end with the text's last letter.
+type cueSet [256][]string
+
+func newCueSet(lists ...[]string) *cueSet {
+	var cs cueSet
+	for _, l := range lists {
+		for _, c := range l {
+			cs[c[len(c)-1]] = append(cs[c[len(c)-1]], c)
+		}
+	}
+	return &cs
+}
+
+// endsWith reports whether b ends with one of the cues (see endsWithFold).
+func (cs *cueSet) endsWith(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	last := b[len(b)-1]
+	if last >= 'A' && last <= 'Z' {
+		last += 'a' - 'A'
+	}
+	for _, c := range cs[last] {
+		if endsWithFold(b, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	strongCues    = newCueSet(strongBefore)
+	weakCues      = newCueSet(weakBefore)
+	headerCues    = newCueSet(headerBefore)
+	notPersonCues = newCueSet(notPersonNames)
+	fieldCues     = newCueSet(notPersonFields)
+	negCues       = newCueSet(negBefore)
+)
+
 // context scores the line around a candidate text[s:e].
 func (lx *Lexicon) context(text []byte, s, e int) float64 {
 	// The line before, at most 48 bytes.
@@ -482,31 +529,21 @@ func (lx *Lexicon) context(text []byte, s, e int) float64 {
 		k--
 	}
 	cue := before[:k]
-	for _, neg := range negBefore {
-		if endsWithFold(cue, neg) || containsFold(before, neg) && (neg == "(c)" || neg == "copyright" || neg == "©") {
-			return -1
-		}
+	if negCues.endsWith(cue) || containsFold(before, "(c)") || containsFold(before, "copyright") || containsFold(before, "©") {
+		return -1
 	}
-	for _, np := range notPersonNames {
-		if endsWithFold(cue, np) {
-			return -1
-		}
+	if notPersonCues.endsWith(cue) {
+		return -1
 	}
-	if k < len(before) { // a field name right before: "component=", "city: "
-		for _, np := range notPersonFields {
-			if endsWithFold(cue, np) {
-				return -1
-			}
-		}
+	if k < len(before) && fieldCues.endsWith(cue) { // a field name right before: "component=", "city: "
+		return -1
 	}
 	h := len(before)
 	for h > 0 && before[h-1] == ' ' {
 		h--
 	}
-	for _, c := range headerBefore {
-		if endsWithFold(before[:h], c) {
-			score = 0.4
-		}
+	if headerCues.endsWith(before[:h]) {
+		score = 0.4
 	}
 	// A house number or a street word before it: a street named after a
 	// person ("Rua João Pessoa", "12 Peter Zuidhove").
@@ -523,19 +560,11 @@ func (lx *Lexicon) context(text []byte, s, e int) float64 {
 			return -1
 		}
 	}
-	for _, c := range strongBefore {
-		if score == 0 && endsWithFold(cue, c) {
-			score = 0.4
-			break
-		}
+	if score == 0 && strongCues.endsWith(cue) {
+		score = 0.4
 	}
-	if score == 0 {
-		for _, c := range weakBefore {
-			if endsWithFold(cue, c) {
-				score = 0.15
-				break
-			}
-		}
+	if score == 0 && weakCues.endsWith(cue) {
+		score = 0.15
 	}
 	// After the name, on its line.
 	hi := e
@@ -694,6 +723,9 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 	}
 	if words == 4 {
 		raw -= 0.05
+	}
+	if raw+maxContext < NameThreshold {
+		return 0, false // no context can lift it
 	}
 	s, e := toks[0].start, toks[len(toks)-1].end
 	c := lx.context(text, s, e)

@@ -60,17 +60,40 @@ func (l *sortedLines) find(f []byte) (string, bool) {
 	lo, hi := 0, len(l.offs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if w, _ := l.line(m); compare(w, f) < 0 {
+		if l.compareAt(m, f) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == len(l.offs) {
+	if lo == len(l.offs) || l.compareAt(lo, f) != 0 {
 		return "", false
 	}
-	w, rest := l.line(lo)
-	return rest, compare(w, f) == 0
+	_, rest := l.line(lo)
+	return rest, true
+}
+
+// compareAt compares the word of line k with f, byte by byte up to the
+// space or line end that ends the word.
+func (l *sortedLines) compareAt(k int, f []byte) int {
+	t := l.text
+	i := int(l.offs[k])
+	for j := 0; ; j++ {
+		end := i+j >= len(t) || t[i+j] == ' ' || t[i+j] == '\n'
+		switch {
+		case end && j == len(f):
+			return 0
+		case end:
+			return -1
+		case j == len(f):
+			return 1
+		case t[i+j] != f[j]:
+			if t[i+j] < f[j] {
+				return -1
+			}
+			return 1
+		}
+	}
 }
 
 func (l *sortedLines) len() int { return len(l.offs) }
@@ -83,19 +106,6 @@ func lookupStats(l *sortedLines, f []byte) (wordStats, bool) {
 		return wordStats{}, false
 	}
 	return wordStats{given: c[0] - '0', surname: c[1] - '0', common: len(c) > 2 && c[2] == 'w'}, true
-}
-
-func compare(a string, b []byte) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return len(a) - len(b)
 }
 
 // gunzip decompresses an embedded data file; the data is part of the
