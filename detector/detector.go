@@ -1195,12 +1195,16 @@ func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, 
 	if cp.ident.id.IsNeverReported(text[vs:ve]) {
 		return false, false
 	}
+	gap, kw := d.nearestKeyword(s, text, cp, vs, ve)
+	if cp.needsKeyword && gap < 0 {
+		return false, false
+	}
 	score = min(max(score, 0), 1)
 	if score < d.minScore {
 		return false, false
 	}
-	s.cands = append(s.cands, Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score})
-	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, -1))
+	s.cands = append(s.cands, Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score, Keyword: kw})
+	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
 	return true, false
 }
 
