@@ -43,3 +43,38 @@ func TestNameScoreThreshold(t *testing.T) {
 		}
 	}
 }
+
+// TestScoredIdentifierKeywordRequired checks that an identifier whose
+// validator scores its matches still needs its keyword when it requires one.
+func TestScoredIdentifierKeywordRequired(t *testing.T) {
+	id := &identifiers.Identifier{
+		Name: "Ref", Category: identifiers.Custom,
+		Patterns:        []identifiers.Pattern{{Expr: `R[0-9]{6}`}},
+		Keywords:        []string{"ticket"},
+		KeywordRequired: true,
+		Validator: &identifiers.Validator{
+			Name:  "scored",
+			Check: func([]byte) bool { return true },
+			Score: func(_ []byte, s, e int) (int, int, float64, bool) { return s, e, 0.7, true },
+		},
+	}
+	d, err := detector.Compile([]*identifiers.Identifier{id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"ticket R123456 closed", 1},
+		{"order R123456 closed", 0},
+	} {
+		fs := d.FindString(tt.text)
+		if len(fs) != tt.want {
+			t.Errorf("%q: %d findings, want %d", tt.text, len(fs), tt.want)
+		}
+		if len(fs) == 1 && (fs[0].Score != 0.7 || fs[0].Keyword != "ticket") {
+			t.Errorf("%q: %+v", tt.text, fs[0])
+		}
+	}
+}
