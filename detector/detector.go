@@ -1188,7 +1188,7 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 // Validator.Score accepts, with the score it gives.
 func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, ms, me int) (kept, retry bool) {
 	vs, ve, score, ok := cp.validator.Score(text, ms, me)
-	if !ok || vs < ms || ve > me || vs >= ve {
+	if !ok || vs < 0 || ve > len(text) || vs >= ve {
 		// The scorer has weighed every part of the match.
 		return false, false
 	}
