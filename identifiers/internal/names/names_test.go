@@ -249,6 +249,8 @@ func TestScoreName(t *testing.T) {
 		{"handover to Anna Berg Platform Team", "Anna Berg"},
 		{"on call: Anna Berg March 3 to March 9", "Anna Berg"},
 		{"Hi Jane Doe Kubernetes is down", "Jane Doe"},
+		{"Dear Jorge Luis Vargas Aguilar, your order shipped", "Jorge Luis Vargas Aguilar"},
+		{"Dear Jorge Luis Vargas Aguilar Platform Team", "Jorge Luis Vargas Aguilar"},
 		// Context.
 		{`{"customer_name":"Ada Quist"}`, "Ada Quist"},
 		{`{"fullName":"Ada Quist"}`, "Ada Quist"},

@@ -127,7 +127,54 @@ func (lx *Lexicon) ScoreName(text []byte, ms, me int) (start, end int, score flo
 		return 0, 0, 0, false
 	}
 	start, end = extend(toks[:n], start, end, bestWords)
+	if end == me {
+		end = lx.extendBeyond(text, end, wordsIn(toks[:n], start, end))
+	}
 	return start, end, calibrate(best), true
+}
+
+// wordsIn counts the word tokens between start and end.
+func wordsIn(toks []token, start, end int) int {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tokWord && t.start >= start && t.end <= end {
+			n++
+		}
+	}
+	return n
+}
+
+// extendBeyond widens a name that ends where the pattern's match ended to
+// the name-like words after it on the line, up to four words in all: the
+// match may have spent a word on a capitalised cue ("Dear Jorge Luis Vargas
+// Aguilar").
+func (lx *Lexicon) extendBeyond(text []byte, end, words int) int {
+	for words < 4 && end+1 < len(text) && text[end] == ' ' {
+		j := end + 1
+		k := j
+		for k < len(text) && !wordEnd(text[k]) {
+			k++
+		}
+		if k == j || k-j > maxFold {
+			break
+		}
+		t := lx.classify(text, j, k, false)
+		if t.kind != tokWord || !extensible(t.info) {
+			break
+		}
+		end = k
+		words++
+	}
+	return end
+}
+
+// wordEnd reports whether c ends a word that extendBeyond reads.
+func wordEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', ',', ';', ':', '"', '(', ')', '[', ']', '{', '}', '<', '>', '=', '|', '/', '\\', '.', '!', '?', '@', '#', '_', '&', '*', '+', '`':
+		return true
+	}
+	return false
 }
 
 // calibrate maps a sum of evidence (NameThreshold and up) to a score in
