@@ -199,8 +199,9 @@ test-playground: wasm playground-chromium playground-deps
 #
 #   make eval-names  recall and precision of Name on the independent
 #                    evaluation (dev and held-out), on Presidio's synthetic
-#                    multi-word PERSON names, and false Names on loghub
+#                    multi-word PERSON names, false Names on loghub, and the
+#                    strict-span F1 of Address on outside addresses
 
 .PHONY: eval-names
 eval-names:
-	$(GO) test ./bench -run '^TestNamesEval$$' -count=1 -v | grep -E 'Name|^(ok|FAIL|---)'
+	$(GO) test ./bench -run '^(TestNamesEval|TestAddressEval)$$' -count=1 -v | grep -E 'Name |Address |F1|^(ok|FAIL|---)'
