@@ -59,6 +59,8 @@ type worker struct {
 	names   []string
 	num     []byte
 	ids     []string // apply: identifier of each finding in the record
+	first   bool     // apply: the next AppendFindings scans a value
+	out     []byte   // apply: a masked value
 	stats   stats
 }
 
@@ -168,16 +170,36 @@ func (w *worker) text(v pcommon.Value, text string) {
 			return
 		}
 	}
-	w.found = w.e.scanner.AppendFindings(w.found[:0], b)
-	if len(w.found) == 0 {
+	if !w.e.mask {
+		w.found = w.e.scanner.AppendFindings(w.found[:0], b)
+		for _, f := range w.found {
+			w.ids = append(w.ids, f.Identifier)
+		}
 		return
 	}
-	for _, f := range w.found {
-		w.ids = append(w.ids, f.Identifier)
+	// Masked as `piiguard mask` masks a line; the first scan, of the text
+	// itself, tells the findings.
+	n := len(w.ids)
+	w.first = true
+	w.out = mask.AppendMasked(w.out[:0], b, w, w.e.masker)
+	if len(w.ids) > n {
+		set(v, w.out)
 	}
-	if w.e.mask {
-		set(v, mask.AppendMasked(nil, b, w.e.scanner, w.e.masker))
+}
+
+// AppendFindings makes a worker the mask.Finder of text: it scans with
+// the engine's Scanner and records the findings of the first scan, the
+// scan of the text, in w.ids.
+func (w *worker) AppendFindings(dst []piiguard.Finding, text []byte) []piiguard.Finding {
+	n := len(dst)
+	dst = w.e.scanner.AppendFindings(dst, text)
+	if w.first {
+		w.first = false
+		for _, f := range dst[n:] {
+			w.ids = append(w.ids, f.Identifier)
+		}
 	}
+	return dst
 }
 
 // attributes walks an attribute map.
@@ -290,7 +312,7 @@ func (w *worker) measure(text string, checkUTF8 bool) {
 }
 
 // set stores a masked value into v: bytes stay bytes, every other type
-// becomes a string.
+// becomes a string. v does not keep masked.
 func set(v pcommon.Value, masked []byte) {
 	if v.Type() == pcommon.ValueTypeBytes {
 		v.Bytes().FromRaw(masked)
