@@ -35,11 +35,8 @@ func TestFactory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engines.Lock()
-	shared := engines.byConfig[cfg]
-	engines.Unlock()
-	if e, _ := engineFor(cfg); shared == nil || e != shared {
-		t.Error("the logs and traces processors of one config do not share an engine")
+	if refs := engineRefs(cfg); refs != 2 {
+		t.Errorf("the logs and traces processors of one config hold %d references to an engine, want 2 to a shared one", refs)
 	}
 	host := componenttest.NewNopHost()
 	if err := lp.Start(ctx, host); err != nil {
@@ -68,6 +65,18 @@ func TestFactory(t *testing.T) {
 	if err := tp.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if refs := engineRefs(cfg); refs != 0 {
+		t.Errorf("after shutdown the engine has %d references, want it dropped", refs)
+	}
+}
+
+func engineRefs(c *Config) int {
+	engines.Lock()
+	defer engines.Unlock()
+	if s := engines.byConfig[c]; s != nil {
+		return s.refs
+	}
+	return 0
 }
 
 // TestFactoryBadConfig checks that creating a processor from a config

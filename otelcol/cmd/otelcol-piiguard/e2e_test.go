@@ -123,7 +123,6 @@ func TestEndToEnd(t *testing.T) {
 	}
 }
 
-
 // waitForBodies polls the file exporter's output until it holds n log
 // records, and returns their bodies in order.
 func waitForBodies(t *testing.T, ctx context.Context, exited <-chan struct{}, path string, n int) []string {
