@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -664,5 +665,38 @@ func TestRemaskFindsNothing(t *testing.T) {
 		if strings.Contains(string(b), v) {
 			t.Errorf("%s left in %s", v, b)
 		}
+	}
+}
+
+// TestCleanCache checks that an attribute value remembered as clean under
+// one key is still scanned under another, and that the cache stays
+// bounded.
+func TestCleanCache(t *testing.T) {
+	p, _ := testProcessor(t, &Config{})
+	w := p.workers.Get().(*worker)
+	defer p.workers.Put(w)
+	run := func(attrs map[string]any) map[string]any {
+		ld := logRecord(t, nil, attrs, nil)
+		lr := firstRecord(ld)
+		w.reset()
+		w.record(nil, lr.Attributes())
+		return lr.Attributes().AsRaw()
+	}
+	for range 2 { // the second time from the cache
+		if got := run(map[string]any{"note": ssn}); got["note"] != ssn {
+			t.Fatalf("note: %v", got["note"])
+		}
+		if got := run(map[string]any{"ssn": ssn}); got["ssn"] != ssnMask {
+			t.Fatalf("ssn: %v", got["ssn"])
+		}
+	}
+	if !w.isClean("note", ssn) || w.isClean("ssn", ssn) {
+		t.Fatal("cache holds the wrong values")
+	}
+	for i := range 2 * maxClean {
+		w.addClean("k", strconv.Itoa(i))
+	}
+	if w.nclean > maxClean {
+		t.Fatalf("%d values cached, at most %d", w.nclean, maxClean)
 	}
 }

@@ -3,6 +3,7 @@ package piiguardprocessor
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -58,9 +59,11 @@ type worker struct {
 	jfound  []mask.JSONFinding
 	names   []string
 	num     []byte
-	ids     []string // apply: identifier of each finding in the record
-	first   bool     // apply: the next AppendFindings scans a value
-	out     []byte   // apply: a masked value
+	ids     []string                       // apply: identifier of each finding in the record
+	first   bool                           // apply: the next AppendFindings scans a value
+	out     []byte                         // apply: a masked value
+	clean   map[string]map[string]struct{} // attribute values found clean, by key
+	nclean  int
 	stats   stats
 }
 
@@ -280,6 +283,10 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 		}
 		return
 	}
+	cacheable := len(names) == 1 && len(text) <= maxCleanValue
+	if cacheable && w.isClean(names[0], text) {
+		return
+	}
 	var found []piiguard.Finding
 	if len(names) == 0 {
 		found = w.e.scanner.AppendFindings(w.found[:0], b)
@@ -288,6 +295,9 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 	}
 	w.found = found
 	if len(found) == 0 {
+		if cacheable {
+			w.addClean(names[0], text)
+		}
 		return
 	}
 	for _, f := range found {
@@ -301,6 +311,37 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 	} else {
 		set(v, mask.AppendMaskedField(nil, w.e.scanner, w.e.masker, names, b))
 	}
+}
+
+// Attribute values repeat from record to record (log.file.name,
+// service.name, http.method, ...), and so do their scans: a worker
+// remembers up to maxClean attribute values of at most maxCleanValue
+// bytes, by key, that it has scanned and found clean. The Scanner is
+// immutable, so a value found clean under a key is clean every time.
+const (
+	maxClean      = 4096
+	maxCleanValue = 256
+)
+
+// isClean reports whether value was found clean under key.
+func (w *worker) isClean(key, value string) bool {
+	_, ok := w.clean[key][value]
+	return ok
+}
+
+// addClean remembers that value is clean under key; when the cache is
+// full it starts afresh.
+func (w *worker) addClean(key, value string) {
+	if w.nclean >= maxClean || w.clean == nil {
+		w.clean, w.nclean = map[string]map[string]struct{}{}, 0
+	}
+	m := w.clean[key]
+	if m == nil {
+		m = map[string]struct{}{}
+		w.clean[key] = m
+	}
+	m[strings.Clone(value)] = struct{}{}
+	w.nclean++
 }
 
 // measure adds a value to scan to the record's size and checks it.
