@@ -81,7 +81,7 @@ func newFor(set processor.Settings, cfg component.Config) (*piiguardProcessor, [
 	if err != nil {
 		return nil, nil, err
 	}
-	tel, err := newTelemetry(set.MeterProvider)
+	tel, err := newTelemetry(set.MeterProvider, set.ID.String())
 	if err != nil {
 		releaseEngine(c)
 		return nil, nil, err

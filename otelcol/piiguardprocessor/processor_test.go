@@ -47,7 +47,7 @@ func testProcessor(t *testing.T, cfg *Config) (*piiguardProcessor, *sdkmetric.Ma
 		t.Fatal(err)
 	}
 	reader := sdkmetric.NewManualReader()
-	tel, err := newTelemetry(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)))
+	tel, err := newTelemetry(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)), "piiguard/test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -480,7 +480,7 @@ func TestTelemetry(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := collect(t, reader)
-	logs := map[string]string{"signal": "logs"}
+	logs := map[string]string{"signal": "logs", "processor": "piiguard/test"}
 	checkMetric(t, m, MetricRecords, logs, 3)
 	checkMetric(t, m, MetricRecords, map[string]string{"signal": "traces"}, 1)
 	checkMetric(t, m, MetricBytes, logs, 3*int64(len("mail "+email+" and "+email)+len(ip)))
