@@ -461,6 +461,7 @@ func TestUnscannable(t *testing.T) {
 	checkMetric(t, m, MetricBytes, nil, int64(len(bodies[0])+len(bodies[4])))
 	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonInvalidUTF8}, 2)
 	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonTooLarge}, 1)
+	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonTooDeep}, 0)
 	checkMetric(t, m, MetricFindings, map[string]string{"identifier": "EmailAddress"}, 1)
 	checkMetric(t, m, MetricFindings, map[string]string{"identifier": "IpAddress"}, 1)
 }
@@ -699,4 +700,46 @@ func TestCleanCache(t *testing.T) {
 	if w.nclean > maxClean {
 		t.Fatalf("%d values cached, at most %d", w.nclean, maxClean)
 	}
+}
+
+// TestTooDeep checks that a record nesting maps deeper than maxDepth is
+// passed on unchanged and counted, and that one at maxDepth is masked.
+func TestTooDeep(t *testing.T) {
+	p, reader := testProcessor(t, &Config{})
+	nested := func(depth int) plog.Logs {
+		ld := plog.NewLogs()
+		lr := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+		m := lr.Body().SetEmptyMap()
+		for range depth - 1 {
+			m = m.PutEmptyMap("m")
+		}
+		m.PutStr("mail", email)
+		return ld
+	}
+	leaf := func(ld plog.Logs) string {
+		v := firstRecord(ld).Body()
+		for v.Type() == pcommon.ValueTypeMap {
+			next, ok := v.Map().Get("m")
+			if !ok {
+				next, _ = v.Map().Get("mail")
+			}
+			v = next
+		}
+		return v.Str()
+	}
+	ok, deep := nested(maxDepth), nested(maxDepth+1)
+	for _, ld := range []plog.Logs{ok, deep} {
+		if _, err := p.processLogs(context.Background(), ld); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := leaf(ok); got != emailMask {
+		t.Errorf("at depth %d: %q", maxDepth, got)
+	}
+	if got := leaf(deep); got != email {
+		t.Errorf("at depth %d: %q, want it unchanged", maxDepth+1, got)
+	}
+	m := collect(t, reader)
+	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonTooDeep}, 1)
+	checkMetric(t, m, MetricRecords, nil, 1)
 }

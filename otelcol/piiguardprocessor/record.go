@@ -18,9 +18,10 @@ import (
 // A record is a log record (its body and attributes), a span (its
 // attributes and the attributes of its events) or a resource (its
 // attributes). A record is checked before it is scanned: when a value to
-// scan is not valid UTF-8, or the values to scan hold more than
-// max_record_bytes, the record is passed on unchanged and counted as an
-// error; it is never dropped.
+// scan is not valid UTF-8, the values to scan hold more than
+// max_record_bytes, or maps and slices nest more than maxDepth deep, the
+// record is passed on unchanged and counted as an error; it is never
+// dropped.
 //
 // Values by type:
 //   - a string body is scanned as text, exactly as `piiguard mask` scans a
@@ -55,6 +56,8 @@ type worker struct {
 	phase   phase
 	size    int  // check: bytes to scan in the record
 	invalid bool // check: a value to scan is not valid UTF-8
+	deep    bool // check: maps and slices nest deeper than maxDepth
+	depth   int  // nesting of the value walked
 	found   []piiguard.Finding
 	jfound  []mask.JSONFinding
 	names   []string
@@ -73,6 +76,7 @@ type stats struct {
 	bytes       int64
 	findings    map[string]int64
 	invalidUTF8 int64
+	tooDeep     int64
 	tooLarge    int64
 }
 
@@ -82,7 +86,7 @@ func newWorker(e *engine) *worker {
 
 // reset readies w for a batch.
 func (w *worker) reset() {
-	w.stats.records, w.stats.bytes, w.stats.invalidUTF8, w.stats.tooLarge = 0, 0, 0, 0
+	w.stats.records, w.stats.bytes, w.stats.invalidUTF8, w.stats.tooLarge, w.stats.tooDeep = 0, 0, 0, 0, 0
 	clear(w.stats.findings)
 }
 
@@ -90,11 +94,14 @@ func (w *worker) reset() {
 // and writes the audit attributes into attrs. It reports whether the
 // record was scanned (false: passed on unchanged, error counted).
 func (w *worker) record(body *pcommon.Value, attrs pcommon.Map, more ...pcommon.Map) bool {
-	w.phase, w.size, w.invalid = check, 0, false
+	w.phase, w.size, w.invalid, w.deep = check, 0, false, false
 	w.walkRecord(body, attrs, more)
 	switch {
 	case w.invalid:
 		w.stats.invalidUTF8++
+		return false
+	case w.deep:
+		w.stats.tooDeep++
 		return false
 	case w.size > w.e.maxBytes:
 		w.stats.tooLarge++
@@ -224,6 +231,14 @@ func (w *worker) attributes(m pcommon.Map) {
 // under a key of fields::mask_whole; included: v is under a key of
 // fields::include, or include is empty.
 func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
+	if t := v.Type(); t == pcommon.ValueTypeMap || t == pcommon.ValueTypeSlice {
+		if w.depth >= maxDepth {
+			w.deep = true // in the check phase: apply never comes this deep
+			return
+		}
+		w.depth++
+		defer func() { w.depth-- }()
+	}
 	switch v.Type() {
 	case pcommon.ValueTypeMap:
 		for k, mv := range v.Map().All() {
@@ -343,6 +358,10 @@ func (w *worker) addClean(key, value string) {
 	m[strings.Clone(value)] = struct{}{}
 	w.nclean++
 }
+
+// maxDepth is how deep maps and slices may nest in a record: a deeper
+// record is passed on unchanged and counted as an error.
+const maxDepth = 64
 
 // measure adds a value to scan to the record's size and checks it.
 func (w *worker) measure(text string, checkUTF8 bool) {

@@ -23,6 +23,7 @@ const (
 const (
 	ReasonInvalidUTF8 = "invalid_utf8"
 	ReasonTooLarge    = "too_large"
+	ReasonTooDeep     = "too_deep"
 )
 
 // telemetry holds the processor's instruments.
@@ -81,5 +82,8 @@ func (t *telemetry) record(ctx context.Context, s *stats, signal string) {
 	}
 	if s.tooLarge > 0 {
 		t.errors.Add(ctx, s.tooLarge, with("reason", ReasonTooLarge))
+	}
+	if s.tooDeep > 0 {
+		t.errors.Add(ctx, s.tooDeep, with("reason", ReasonTooDeep))
 	}
 }
