@@ -67,4 +67,3 @@ func TestLoghub(t *testing.T) {
 	}
 	t.Logf("%d lines, %d attributes masked", masked, changed)
 }
-
