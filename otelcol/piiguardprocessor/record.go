@@ -223,7 +223,8 @@ func (w *worker) attributes(m pcommon.Map) {
 			continue
 		}
 		included := len(w.e.include) == 0 || matches(w.e.include, k)
-		w.value(v, append(w.names[:0], k), whole, included)
+		w.names = append(w.names[:0], k) // a stack: value appends the keys below
+		w.value(v, w.names, whole, included)
 	}
 }
 
@@ -353,7 +354,7 @@ func (w *worker) addClean(key, value string) {
 	m := w.clean[key]
 	if m == nil {
 		m = map[string]struct{}{}
-		w.clean[key] = m
+		w.clean[strings.Clone(key)] = m // not a view into a batch's memory
 	}
 	m[strings.Clone(value)] = struct{}{}
 	w.nclean++
