@@ -150,6 +150,7 @@ test-playground: wasm playground-chromium playground-deps
 .PHONY: test-otelcol bench-otelcol
 
 test-otelcol:
+	@echo "otelcol: go mod tidy -e -diff (an error about otlpencodingextension, a test-only import of the file exporter, is expected)"
 	cd otelcol && $(GO) mod tidy -e -diff
 	cd otelcol && $(GO) build ./... && $(GO) vet ./... && $(GO) test ./...
 

@@ -3,6 +3,7 @@ package piiguardprocessor
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -42,7 +43,7 @@ func testProcessor(t *testing.T, cfg *Config) (*piiguardProcessor, *sdkmetric.Ma
 	if err := cfg.Validate(); err != nil {
 		t.Fatalf("Validate: %v", err)
 	}
-	e, err := newEngine(cfg)
+	e, err := testEngine(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +53,31 @@ func testProcessor(t *testing.T, cfg *Config) (*piiguardProcessor, *sdkmetric.Ma
 		t.Fatal(err)
 	}
 	return newProcessor(e, tel), reader
+}
+
+// testEngines keeps the engines the tests compile, by configuration:
+// compiling takes a fraction of a second, and many tests share one.
+var testEngines struct {
+	sync.Mutex
+	m map[string]*engine
+}
+
+func testEngine(cfg *Config) (*engine, error) {
+	key := fmt.Sprintf("%#v", *cfg)
+	testEngines.Lock()
+	defer testEngines.Unlock()
+	if e := testEngines.m[key]; e != nil {
+		return e, nil
+	}
+	e, err := newEngine(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if testEngines.m == nil {
+		testEngines.m = map[string]*engine{}
+	}
+	testEngines.m[key] = e
+	return e, nil
 }
 
 // logRecord returns logs of one record with body and attributes, and
