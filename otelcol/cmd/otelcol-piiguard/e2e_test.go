@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/pdata/plog"
 )
 
@@ -302,5 +303,34 @@ func TestExampleConfigValid(t *testing.T) {
 	cmd.Env = append(os.Environ(), runMainEnv+"=1", "PIIGUARD_INPUT=in.log", "PIIGUARD_OUTPUT=out.json")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("validate: %v\n%s", err, out)
+	}
+}
+
+// TestComponents checks the distribution's components and their modules.
+func TestComponents(t *testing.T) {
+	f, err := components()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"receivers":  {"file_log", "otlp"},
+		"processors": {"batch", "piiguard"},
+		"exporters":  {"debug", "file", "otlp"},
+	}
+	got := map[string]map[component.Type]string{
+		"receivers": f.ReceiverModules, "processors": f.ProcessorModules, "exporters": f.ExporterModules,
+	}
+	for kind, names := range want {
+		if len(got[kind]) != len(names) {
+			t.Errorf("%s: %v, want %v", kind, got[kind], names)
+		}
+		for _, n := range names {
+			if m := got[kind][component.MustNewType(n)]; m == "" {
+				t.Errorf("%s %s: no module", kind, n)
+			}
+		}
+	}
+	if f.Telemetry == nil {
+		t.Error("no telemetry factory: the collector would exit at start")
 	}
 }
