@@ -8,7 +8,7 @@ import (
 
 	"go.opentelemetry.io/collector/pdata/plog"
 
-	"github.com/piiguard/piiguard/bench"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -18,12 +18,12 @@ const benchBatch = 1000
 
 // loghub loads the loghub corpus: $PIIGUARD_LOGHUB, or the shared corpus
 // beside the checkout.
-func loghub(b *testing.B) *bench.Corpus {
+func loghub(b *testing.B) *testcorpus.Corpus {
 	dir := os.Getenv("PIIGUARD_LOGHUB")
 	if dir == "" {
 		dir = filepath.Join("..", "..", "..", "shared", "corpus", "loghub")
 	}
-	c, err := bench.LoadLoghub(dir)
+	c, err := testcorpus.Loghub(dir)
 	if err != nil {
 		b.Skipf("loghub corpus: %v", err)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"go.opentelemetry.io/collector/pdata/plog"
 
-	"github.com/piiguard/piiguard/bench"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -44,7 +44,7 @@ func TestCPUTimeRatio(t *testing.T) {
 	if dir == "" {
 		dir = "../../../shared/corpus/loghub"
 	}
-	c, err := bench.LoadLoghub(dir)
+	c, err := testcorpus.Loghub(dir)
 	if err != nil {
 		t.Skipf("loghub corpus: %v", err)
 	}

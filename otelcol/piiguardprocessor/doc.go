@@ -14,8 +14,8 @@
 //
 // A record that cannot be scanned (a value that is not valid UTF-8, more
 // than max_record_bytes of values, or maps and slices nested more than 64
-// deep) is passed on unchanged and counted in the errors metric; no
-// record is ever dropped.
+// deep) is counted in the errors metric and, in mask mode, masked whole:
+// no record is ever dropped, and none is passed on in clear.
 //
 // The processor reports through the collector's meter: records scanned,
 // bytes scanned, findings per identifier and errors per reason.

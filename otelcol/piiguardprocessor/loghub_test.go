@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/piiguard/piiguard/bench"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -18,7 +18,7 @@ func TestLoghub(t *testing.T) {
 	if dir == "" {
 		dir = "../../../shared/corpus/loghub"
 	}
-	c, err := bench.LoadLoghub(dir)
+	c, err := testcorpus.Loghub(dir)
 	if err != nil {
 		t.Skipf("loghub corpus: %v", err)
 	}

@@ -447,8 +447,8 @@ func TestOnlyValuesChange(t *testing.T) {
 }
 
 // TestUnscannable checks that a record holding a value that is not
-// valid UTF-8, or too many bytes, is passed on unchanged and counted as
-// an error, and that the records around it are masked.
+// valid UTF-8, or too many bytes, is counted as an error and masked whole
+// (never passed on in clear), and that the records around it are masked.
 func TestUnscannable(t *testing.T) {
 	p, reader := testProcessor(t, &Config{MaxRecordBytes: 64})
 	ld := plog.NewLogs()
@@ -470,17 +470,27 @@ func TestUnscannable(t *testing.T) {
 	if _, err := p.processLogs(context.Background(), ld); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"mail " + emailMask, bodies[1], bodies[2], bodies[3], "ip " + ipMask}
+	want := []string{"mail " + emailMask, "", "", "", "ip " + ipMask} // "": masked whole
 	if lrs.Len() != len(want) {
 		t.Fatalf("%d records, want %d", lrs.Len(), len(want))
 	}
 	for i, w := range want {
-		if got := lrs.At(i).Body().Str(); got != w {
+		got := lrs.At(i).Body().Str()
+		if w == "" {
+			if got == "" || strings.Trim(got, "*") != "" {
+				t.Errorf("record %d: got %q, want it masked whole", i, got)
+			}
+			continue
+		}
+		if got != w {
 			t.Errorf("record %d: got %q, want %q", i, got, w)
 		}
 	}
-	if got := lrs.At(2).Attributes().AsRaw(); !reflect.DeepEqual(got, map[string]any{"bad": "\xc3"}) {
-		t.Errorf("record 2 attributes changed: %v", got)
+	if bad, _ := lrs.At(2).Attributes().Get("bad"); bad.Str() == "\xc3" {
+		t.Errorf("invalid attribute passed on in clear")
+	}
+	if got := lrs.At(2).Attributes().AsRaw(); !reflect.DeepEqual(got, map[string]any{"bad": "*"}) {
+		t.Errorf("record 2 attributes: %v, want the value masked whole", got)
 	}
 	m := collect(t, reader)
 	checkMetric(t, m, MetricRecords, nil, 2)
@@ -729,7 +739,8 @@ func TestCleanCache(t *testing.T) {
 }
 
 // TestTooDeep checks that a record nesting maps deeper than maxDepth is
-// passed on unchanged and counted, and that one at maxDepth is masked.
+// counted and masked whole (the map past the limit becomes one masked
+// string), and that one at maxDepth is masked as usual.
 func TestTooDeep(t *testing.T) {
 	p, reader := testProcessor(t, &Config{})
 	nested := func(depth int) plog.Logs {
@@ -762,8 +773,8 @@ func TestTooDeep(t *testing.T) {
 	if got := leaf(ok); got != emailMask {
 		t.Errorf("at depth %d: %q", maxDepth, got)
 	}
-	if got := leaf(deep); got != email {
-		t.Errorf("at depth %d: %q, want it unchanged", maxDepth+1, got)
+	if got := leaf(deep); got == "" || strings.Trim(got, "*") != "" {
+		t.Errorf("at depth %d: %q, want it masked whole", maxDepth+1, got)
 	}
 	m := collect(t, reader)
 	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonTooDeep}, 1)

@@ -20,8 +20,10 @@ import (
 // attributes). A record is checked before it is scanned: when a value to
 // scan is not valid UTF-8, the values to scan hold more than
 // max_record_bytes, or maps and slices nest more than maxDepth deep, the
-// record is passed on unchanged and counted as an error; it is never
-// dropped.
+// record is not scanned and is counted as an error. It is never dropped,
+// and never passed on in clear: in mask mode every value that would have
+// been scanned is masked whole (a map or slice nested too deep becomes
+// one masked string); in audit mode it is left as it is.
 //
 // Values by type:
 //   - a string body is scanned as text, exactly as `piiguard mask` scans a
@@ -45,9 +47,14 @@ import (
 type phase int
 
 const (
-	check phase = iota // measure the values to scan and check their UTF-8
-	apply              // scan them, and mask them in mask mode
+	check  phase = iota // measure the values to scan and check their UTF-8
+	apply               // scan them, and mask them in mask mode
+	redact              // mask them whole: the record could not be scanned
 )
+
+// unscannable is the text a map or slice nested deeper than maxDepth is
+// masked as, in a record that could not be scanned.
+const unscannable = "[nested too deep to scan]"
 
 // worker holds the scratch memory of one batch; it is not safe for
 // concurrent use (the processor keeps a pool of them).
@@ -92,19 +99,23 @@ func (w *worker) reset() {
 
 // record scans one record, made of an optional body and attribute maps,
 // and writes the audit attributes into attrs. It reports whether the
-// record was scanned (false: passed on unchanged, error counted).
+// record was scanned (false: an error is counted and, in mask mode, the
+// record's values are masked whole).
 func (w *worker) record(body *pcommon.Value, attrs pcommon.Map, more ...pcommon.Map) bool {
 	w.phase, w.size, w.invalid, w.deep = check, 0, false, false
 	w.walkRecord(body, attrs, more)
 	switch {
 	case w.invalid:
 		w.stats.invalidUTF8++
+		w.redactRecord(body, attrs, more)
 		return false
 	case w.deep:
 		w.stats.tooDeep++
+		w.redactRecord(body, attrs, more)
 		return false
 	case w.size > w.e.maxBytes:
 		w.stats.tooLarge++
+		w.redactRecord(body, attrs, more)
 		return false
 	}
 	w.stats.bytes += int64(w.size)
@@ -130,6 +141,17 @@ func (w *worker) record(body *pcommon.Value, attrs pcommon.Map, more ...pcommon.
 	return true
 }
 
+// redactRecord masks whole, in mask mode, every value of a record that
+// could not be scanned and would have been.
+func (w *worker) redactRecord(body *pcommon.Value, attrs pcommon.Map, more []pcommon.Map) {
+	if !w.e.mask {
+		return
+	}
+	w.phase, w.ids = redact, w.ids[:0]
+	w.walkRecord(body, attrs, more)
+	w.ids = w.ids[:0]
+}
+
 func (w *worker) walkRecord(body *pcommon.Value, attrs pcommon.Map, more []pcommon.Map) {
 	if body != nil {
 		w.body(*body)
@@ -147,7 +169,7 @@ func (w *worker) body(v pcommon.Value) {
 		w.text(v, v.Str())
 	case pcommon.ValueTypeBytes:
 		b := v.Bytes().AsRaw()
-		if utf8.Valid(b) {
+		if w.phase == redact || utf8.Valid(b) {
 			w.text(v, unsafeString(b))
 		}
 	default:
@@ -160,6 +182,10 @@ func (w *worker) body(v pcommon.Value) {
 func (w *worker) text(v pcommon.Value, text string) {
 	if w.phase == check {
 		w.measure(text, true)
+		return
+	}
+	if w.phase == redact {
+		w.leaf(v, nil, text, true, false)
 		return
 	}
 	b := unsafeBytes(text)
@@ -234,6 +260,11 @@ func (w *worker) attributes(m pcommon.Map) {
 func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
 	if t := v.Type(); t == pcommon.ValueTypeMap || t == pcommon.ValueTypeSlice {
 		if w.depth >= maxDepth {
+			if w.phase == redact {
+				f := piiguard.Finding{Identifier: SensitiveKey, End: len(unscannable), Score: 1}
+				v.SetStr(string(w.e.masker.AppendMask(nil, []byte(unscannable), f)))
+				return
+			}
 			w.deep = true // in the check phase: apply never comes this deep
 			return
 		}
@@ -259,7 +290,7 @@ func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
 			w.leaf(v, names, v.Str(), whole, true)
 		}
 	case pcommon.ValueTypeBytes:
-		if b := v.Bytes().AsRaw(); whole || included && utf8.Valid(b) {
+		if b := v.Bytes().AsRaw(); whole || included && (w.phase == redact || utf8.Valid(b)) {
 			w.leaf(v, names, unsafeString(b), whole, false)
 		}
 	case pcommon.ValueTypeInt:
@@ -288,7 +319,7 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 		return
 	}
 	b := unsafeBytes(text)
-	if whole {
+	if whole || w.phase == redact {
 		if len(b) == 0 {
 			return
 		}
@@ -361,7 +392,7 @@ func (w *worker) addClean(key, value string) {
 }
 
 // maxDepth is how deep maps and slices may nest in a record: a deeper
-// record is passed on unchanged and counted as an error.
+// record is counted as an error and, in mask mode, masked whole.
 const maxDepth = 64
 
 // measure adds a value to scan to the record's size and checks it.

@@ -40,7 +40,7 @@ func newTelemetry(mp metric.MeterProvider, id string) (*telemetry, error) {
 	t := telemetry{id: id}
 	var err, e error
 	t.records, e = m.Int64Counter(MetricRecords, metric.WithUnit("{record}"),
-		metric.WithDescription("Log records and spans scanned (records passed on unchanged after an error are not counted)."))
+		metric.WithDescription("Log records and spans scanned (records that could not be scanned are not counted)."))
 	err = errors.Join(err, e)
 	t.bytes, e = m.Int64Counter(MetricBytes, metric.WithUnit("By"),
 		metric.WithDescription("Bytes of values scanned."))
@@ -49,7 +49,7 @@ func newTelemetry(mp metric.MeterProvider, id string) (*telemetry, error) {
 		metric.WithDescription("Sensitive values found, by identifier."))
 	err = errors.Join(err, e)
 	t.errors, e = m.Int64Counter(MetricErrors, metric.WithUnit("{record}"),
-		metric.WithDescription("Records passed on unchanged because they could not be scanned, by reason."))
+		metric.WithDescription("Records that could not be scanned (masked whole in mask mode), by reason."))
 	err = errors.Join(err, e)
 	return &t, err
 }
