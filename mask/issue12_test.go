@@ -398,7 +398,9 @@ func TestIssue12_LongLinePiecesNoLeak(t *testing.T) {
 		func() string { return "secret key " + randomSecretKey(r) },
 		func() string { return "Bearer " + randomSecretKey(r)[:10+r.IntN(30)] + "." },
 		func() string { return fmt.Sprint(r.IntN(1_000_000_000)) },
-		func() string { return []string{"4929 3812 6548 1006", " card ", "2001:db8::1:2", ".", "jane@example.com", "é"}[r.IntN(6)] },
+		func() string {
+			return []string{"4929 3812 6548 1006", " card ", "2001:db8::1:2", ".", "jane@example.com", "é"}[r.IntN(6)]
+		},
 	}
 	for _, maxLen := range []int{128, 256, 1000, 4096} {
 		for ci, chain := range chains {
@@ -467,4 +469,3 @@ func changedRune(text, got string) int {
 	}
 	return -1
 }
-
