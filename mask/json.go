@@ -163,16 +163,49 @@ func (j *JSON) AppendMaskField(dst []byte, names []string, event []byte) ([]byte
 	return j.appendMask(dst, event, prefix)
 }
 
+// maxJSONRounds bounds how often appendMask masks an event again.
+const maxJSONRounds = 4
+
 func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
+	out, changed, err := j.maskOnce(nil, event, prefix, s, false)
+	if err != nil {
+		return dst, err
+	}
+	if !changed {
+		return append(dst, event...), nil
+	}
+	// Masking changed the event's text: a masked member name becomes
+	// context for what it holds, and a mask names its identifier, which
+	// can be a keyword ("<hash:Ssn-US:...>" holds "Ssn"). Mask the result
+	// again, its masks opaque, until it has no finding.
+	for range maxJSONRounds - 1 {
+		next, changed, err := j.maskOnce(nil, out, prefix, s, true)
+		if err != nil || !changed {
+			break
+		}
+		out = next
+	}
+	return append(dst, out...), nil
+}
+
+// maskOnce appends event masked once to dst and reports whether anything
+// was masked. With own, the masks this package writes that event already
+// holds (tokens and hashes, recognised by their syntax) are opaque.
+func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch, own bool) ([]byte, bool, error) {
 	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
+	s.own = own
 	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
 		return s.fs.scan(dst, j.fd, b)
 	}
+	m := j.m
+	if own {
+		m = keepOwn{j.m}
+	}
 	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
 		rs := len(s.repl)
-		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, j.m, scan)
+		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, m, scan)
 		s.masked = masked
 		switch {
 		case x.kind == jsonwalk.Name:
@@ -200,18 +233,140 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 		return nil
 	})
 	if err != nil {
-		return dst, err
+		return dst, false, err
+	}
+	if len(s.edits) == 0 {
+		return append(dst, event...), false, nil
 	}
 	if len(s.renamed) > 0 {
 		s.resolveNames(event)
 	}
 	pos := 0
+	changed := false
 	for _, e := range s.edits {
 		dst = append(dst, event[pos:e.start]...)
 		dst = append(dst, s.repl[e.rs:e.re]...)
+		changed = changed || string(event[e.start:e.end]) != string(s.repl[e.rs:e.re])
 		pos = e.end
 	}
-	return append(dst, event[pos:]...), nil
+	return append(dst, event[pos:]...), changed, nil
+}
+
+// keepFinding marks a finding that stands for a mask already in the text:
+// keepOwn copies it unchanged, and it is opaque to rescans.
+const keepFinding = -2
+
+// keepOwn masks with m, except findings marked keepFinding, which it
+// copies.
+type keepOwn struct{ m Masker }
+
+func (k keepOwn) AppendMask(dst, value []byte, f detector.Finding) []byte {
+	if f.Score == keepFinding {
+		return append(dst, value...)
+	}
+	return k.m.AppendMask(dst, value, f)
+}
+
+// withOwnMasks returns find, sorted and not overlapping, cut around the
+// tokens and hashes in value and merged with them, marked keepFinding.
+func (s *jsonScratch) withOwnMasks(find []detector.Finding, value []byte) []detector.Finding {
+	s.ownSpans = appendOwnMasks(s.ownSpans[:0], value)
+	if len(s.ownSpans) == 0 {
+		return find
+	}
+	s.cands = s.cands[:0]
+	oi := 0
+	for _, f := range find {
+		st := f.Start
+		for ; oi < len(s.ownSpans) && s.ownSpans[oi].start < f.End; oi++ {
+			o := s.ownSpans[oi]
+			if o.start > st {
+				g := f
+				g.Start, g.End = st, o.start
+				s.cands = append(s.cands, g)
+			}
+			if o.end > st {
+				st = o.end
+			}
+			if o.end > f.End {
+				break
+			}
+		}
+		if st < f.End {
+			g := f
+			g.Start = st
+			s.cands = append(s.cands, g)
+		}
+	}
+	for _, o := range s.ownSpans {
+		s.cands = append(s.cands, detector.Finding{Start: o.start, End: o.end, Score: keepFinding})
+	}
+	slices.SortFunc(s.cands, func(a, b detector.Finding) int { return a.Start - b.Start })
+	// Drop pieces that a mask covers (a finding inside a mask).
+	out := find[:0]
+	end := 0
+	for _, f := range s.cands {
+		if f.Start < end || f.Start >= f.End && f.Score != keepFinding {
+			continue
+		}
+		out = append(out, f)
+		end = f.End
+	}
+	return out
+}
+
+// appendOwnMasks appends the places of the tokens and hashes in b,
+// recognised by their syntax.
+func appendOwnMasks(dst []span, b []byte) []span {
+	for i := 0; i < len(b); {
+		k := bytes.IndexByte(b[i:], '<')
+		if k < 0 {
+			break
+		}
+		i += k
+		if n := ownMaskLength(b[i:]); n > 0 {
+			dst = append(dst, span{start: i, end: i + n})
+			i += n
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+// ownMaskLength returns the length of the token or hash at the start of
+// b, or 0.
+func ownMaskLength(b []byte) int {
+	var head int
+	var digit func(byte) bool
+	switch {
+	case bytes.HasPrefix(b, []byte("<pii:v2:")):
+		head, digit = len("<pii:v2:"), isDigestByte
+	case bytes.HasPrefix(b, []byte("<hash:")):
+		head, digit = len("<hash:"), isHashDigit
+	default:
+		return 0
+	}
+	i := head
+	for i < len(b) && i-head <= maxIdentifierLength && isIdentifierByte(b[i]) {
+		i++
+	}
+	if i == head || i-head > maxIdentifierLength || i >= len(b) || b[i] != ':' {
+		return 0
+	}
+	d := i + 1
+	for d < len(b) && digit(b[d]) {
+		d++
+	}
+	if d == i+1 || d >= len(b) || b[d] != '>' {
+		return 0
+	}
+	return d + 1
+}
+
+// isHashDigit reports whether c is one of hashDigits.
+func isHashDigit(c byte) bool {
+	return c >= 'a' && c <= 'k' || c == 'o' || c == 'w' || c == 'x' || c == 'y' || c == 'z'
 }
 
 // Masked member names.
@@ -287,6 +442,7 @@ func base26(n int) string {
 func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
+	s.own = false
 	n := len(dst)
 	err := j.walk(event, nil, s, func(x *jsonLeaf) error {
 		path := x.path.String()
@@ -308,19 +464,21 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
-	fs      fieldScanner
-	raw     []detector.Finding
-	find    []detector.Finding
-	cands   []detector.Finding
-	names   []string
-	dec     []byte
-	esc     []jsonwalk.Escape
-	masked  []byte
-	repl    []byte
-	edits   []jsonEdit
-	renamed []jsonRename
-	fx      fixpoint
-	leaf    jsonLeaf
+	fs       fieldScanner
+	raw      []detector.Finding
+	find     []detector.Finding
+	cands    []detector.Finding
+	names    []string
+	dec      []byte
+	esc      []jsonwalk.Escape
+	masked   []byte
+	repl     []byte
+	edits    []jsonEdit
+	renamed  []jsonRename
+	fx       fixpoint
+	own      bool   // maskOnce keeps the masks the event holds
+	ownSpans []span // their places in a leaf
+	leaf     jsonLeaf
 }
 
 // jsonEdit replaces event[start:end] with repl[rs:re].
@@ -407,7 +565,10 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			return nil
 		}
 		x.find = widen(s.find, x.esc)
-		if len(x.find) == 0 {
+		if s.own {
+			x.find = s.withOwnMasks(x.find, x.value)
+		}
+		if !hasMaskable(x.find) {
 			return nil
 		}
 		return fn(x)
@@ -417,6 +578,17 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 		return &JSONSyntaxError{Offset: se.Offset, Msg: se.Msg}
 	}
 	return err
+}
+
+// hasMaskable reports whether find holds a finding to mask, not only
+// masks to keep.
+func hasMaskable(find []detector.Finding) bool {
+	for _, f := range find {
+		if f.Score != keepFinding {
+			return true
+		}
+	}
+	return false
 }
 
 // widen moves finding edges inside an escape's decoded bytes to the
