@@ -31,10 +31,11 @@ type StreamOptions struct {
 	// is masked whole; 0 means DefaultMaxLineLength. A stream holds at
 	// most about this much of a line in memory.
 	MaxLineLength int
-	// Overlap is how many bytes beyond the edge of a piece of a longer
-	// line are scanned, on each side; 0 means DefaultOverlap. It is cut
-	// to MaxLineLength/4. A value longer than Overlap may be missed where
-	// it crosses the edge of a piece.
+	// Overlap is how many bytes of a longer line, on each side of a
+	// piece, are masked with it as context; 0 means DefaultOverlap. It
+	// is cut to MaxLineLength/4. Pieces equal masking the line whole
+	// when each value with its keywords spans less than about Overlap/2
+	// bytes (see Writer).
 	Overlap int
 	// JSON, when set, masks each line that is a JSON object or array
 	// (its first byte other than white space is '{' or '[') with it. A
@@ -54,19 +55,43 @@ type StreamOptions struct {
 //
 // Each line, ended by '\n' (a '\r' before it is part of the line), is
 // masked as AppendMasked masks it, and is written to the underlying writer
-// before Write returns: complete lines are never held back, so a Writer
-// can mask `tail -f`. Write writes all the complete lines it has at once,
-// in one call, or in pieces of about 64 KiB. Close masks and writes the
-// last line when it has no '\n'.
+// before Write returns: complete lines are never held back (but see
+// multi-line blocks below), so a Writer can mask `tail -f`. Write writes
+// all the complete lines it has at once, in one call, or in pieces of
+// about 64 KiB. Close masks and writes the last line when it has no '\n'.
 //
-// A line longer than MaxLineLength is masked in pieces: each piece is
-// scanned with Overlap bytes of the line after it and of the line before
-// it, and a value across the edge of a piece is masked in the piece it
-// starts in, with the piece cut just before it. Each value is masked
-// exactly once and every byte is written once, in order: the output equals
-// masking the line whole, except for a value longer than Overlap or one
-// whose keyword lies more than Overlap bytes away, either of which may be
-// missed where it crosses the edge of a piece.
+// # Multi-line blocks
+//
+// A private key is written over several lines. A line that opens one, a
+// PEM armour line "-----BEGIN ... PRIVATE KEY-----" (RSA, EC, DSA,
+// OPENSSH, PGP ... BLOCK, ENCRYPTED, PKCS #8) or a PuTTY key file's
+// "PuTTY-User-Key-File-" line, without what closes it after it on the
+// line, is held with the lines after it until the line that closes it
+// ("-----END ", "Private-MAC: "); the block is then masked as one text,
+// as AppendMasked masks it, and written. A block is held for at most
+// DefaultMaxBlockLength bytes (64 KiB; the longest real keys take about
+// 12 KiB): one that has not closed by then is masked as it stands, which
+// masks an unterminated key from its armour line to the bound, and the
+// lines after the bound are masked one by one. With StreamOptions.JSON, a
+// line that is valid JSON opens no block (its line breaks are escaped).
+//
+// # Long lines
+//
+// A line longer than MaxLineLength is masked in pieces: the bytes held
+// (at most MaxLineLength) are masked as one window, rescans included,
+// with up to Overlap bytes of the line before the piece and at least
+// Overlap bytes after it, and the piece is cut in the widest gap between
+// masks, never through one. Every byte is written once, in order. The
+// output equals masking the line whole when each value, with the
+// keywords that count for it, and each chain of values that overlap one
+// another, spans less than about Overlap/2 bytes; beyond that (a chain
+// of overlapping values that runs through the whole line, a keyword more
+// than Overlap bytes from its value) pieces may resolve values
+// differently, but they never leave part of a value in clear at a cut: a
+// value a piece finds across its start is masked, with asterisks, from
+// the start of the piece on, and (with an Overlap of at least 32 bytes,
+// more than a keyword's reach) the output scanned again has no finding
+// across the cuts.
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
