@@ -181,6 +181,7 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 	// can be a keyword ("<hash:Ssn-US:...>" holds "Ssn"). Mask the result
 	// again, its masks opaque, until it has no finding.
 	for range maxJSONRounds - 1 {
+		s.prevMasked = append(s.prevMasked[:0], s.maskedNames...)
 		next, changed, err := j.maskOnce(nil, out, prefix, s, true)
 		if err != nil || !changed {
 			break
@@ -196,6 +197,7 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch, own bool) ([]byte, bool, error) {
 	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
 	s.own = own
+	clear(s.nameMasked)
 	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
 		return s.fs.scan(dst, j.fd, b)
 	}
@@ -229,7 +231,7 @@ func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch,
 			s.repl = append(s.repl, content[pos:]...)
 			s.repl = append(s.repl, '"')
 		}
-		s.edits = append(s.edits, jsonEdit{start: x.start, end: x.end, rs: rs, re: len(s.repl)})
+		s.edits = append(s.edits, jsonEdit{start: x.start, end: x.end, rs: rs, re: len(s.repl), name: x.kind == jsonwalk.Name})
 		return nil
 	})
 	if err != nil {
@@ -243,8 +245,12 @@ func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch,
 	}
 	pos := 0
 	changed := false
+	s.maskedNames = s.maskedNames[:0]
 	for _, e := range s.edits {
 		dst = append(dst, event[pos:e.start]...)
+		if e.name {
+			s.maskedNames = append(s.maskedNames, len(dst))
+		}
 		dst = append(dst, s.repl[e.rs:e.re]...)
 		changed = changed || string(event[e.start:e.end]) != string(s.repl[e.rs:e.re])
 		pos = e.end
@@ -478,11 +484,20 @@ type jsonScratch struct {
 	fx       fixpoint
 	own      bool   // maskOnce keeps the masks the event holds
 	ownSpans []span // their places in a leaf
+	// maskedNames are the offsets, in the output of the last maskOnce,
+	// of the member names it masked; a rescan scans the values under them
+	// again with the names as they now are.
+	maskedNames []int
+	prevMasked  []int
+	nameMasked  []bool // by depth: the current member name there was masked
 	leaf     jsonLeaf
 }
 
 // jsonEdit replaces event[start:end] with repl[rs:re].
-type jsonEdit struct{ start, end, rs, re int }
+type jsonEdit struct {
+	start, end, rs, re int
+	name               bool // a member name
+}
 
 // jsonLeaf is a string, number or member name with findings.
 type jsonLeaf struct {
@@ -532,7 +547,20 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			ri++
 		}
 		inside := raw[r0:ri]
+		if s.own && l.Kind == jsonwalk.Name {
+			d := len(l.Path)
+			for len(s.nameMasked) <= d {
+				s.nameMasked = append(s.nameMasked, false)
+			}
+			_, s.nameMasked[d] = slices.BinarySearch(s.prevMasked, l.Start)
+		}
 		if cs == ce || !j.covers(l.Path) {
+			return nil
+		}
+		if s.own && len(inside) == 0 && !s.contextMasked(l) {
+			// A rescan: this leaf, its context unchanged, was masked
+			// until its field scans found nothing; only the raw scan of
+			// the masked event can find something new in it.
 			return nil
 		}
 		x := &s.leaf
@@ -578,6 +606,21 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 		return &JSONSyntaxError{Offset: se.Offset, Msg: se.Msg}
 	}
 	return err
+}
+
+// contextMasked reports whether a member name around l (for a name, a
+// name enclosing it) was masked by the last maskOnce.
+func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
+	n := len(l.Path)
+	if l.Kind == jsonwalk.Name {
+		n-- // a name's context is the names around it
+	}
+	for d := 1; d <= n && d < len(s.nameMasked); d++ {
+		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMaskable reports whether find holds a finding to mask, not only
