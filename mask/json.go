@@ -490,7 +490,7 @@ type jsonScratch struct {
 	maskedNames []int
 	prevMasked  []int
 	nameMasked  []bool // by depth: the current member name there was masked
-	leaf     jsonLeaf
+	leaf        jsonLeaf
 }
 
 // jsonEdit replaces event[start:end] with repl[rs:re].
