@@ -153,17 +153,15 @@ func FuzzStreamPieces(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte, limit uint16, seed uint64) {
 		line = bytes.ReplaceAll(line, []byte("\n"), []byte(" "))
 		maxLen := 128 + int(limit)%512
+		for len(line) > 0 && len(line) <= 2*maxLen {
+			line = append(line, line...) // reach the piece path
+		}
 		got := streamChunked(t, line, seed, mask.StreamOptions{MaxLineLength: maxLen})
 		if at := changedRune(string(line), got); at >= 0 {
 			t.Fatalf("limit %d: rune %d changed into something else than '*'\nline %q\n got %q", maxLen, at, line, got)
 		}
 		if found := allScanner().Scan([]byte(got)); len(found) > 0 {
 			t.Fatalf("limit %d: a scan of the output finds %v\nline %q\n got %q", maxLen, found, line, got)
-		}
-		if len(line) <= maxLen {
-			if want := mask.AppendMasked(nil, line, allScanner(), nil); got != string(want) {
-				t.Fatalf("a line within the limit differs from whole-line masking")
-			}
 		}
 	})
 }
