@@ -37,7 +37,7 @@ func maskStreamRef(text string, m mask.Masker, blockMax int) string {
 	for i := 0; i < len(lines); {
 		l, nl := strings.CutSuffix(lines[i], "\n")
 		closer := opensBlockRef(l)
-		if !nl || len(l) >= blockMax || closer == "" {
+		if !nl || len(l)+1 >= blockMax || closer == "" {
 			out = mask.AppendMasked(out, []byte(l), allScanner(), m)
 			if nl {
 				out = append(out, '\n')

@@ -343,7 +343,7 @@ func (c *lineCore) line(l []byte, newline bool) {
 		}
 		return
 	}
-	if newline && len(l) < c.blockMax {
+	if newline && len(l)+1 < c.blockMax {
 		if closer := c.opensBlock(l); closer != nil {
 			c.closer = closer
 			c.block = append(append(c.block[:0], l...), '\n')
