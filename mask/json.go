@@ -12,9 +12,9 @@ import (
 )
 
 // JSON masks JSON log events value by value, so that a masked event is
-// still valid JSON with the same structure: the same members with the same
-// names in the same order, the same array lengths, and every byte outside
-// masked values unchanged.
+// still valid JSON with the same structure: the same members in the same
+// order, with unique names, the same array lengths, and every byte
+// outside masked values and names unchanged.
 //
 // # What is scanned
 //
@@ -31,8 +31,20 @@ import (
 // finding of that scan is kept only when it lies inside one string or
 // number (it would otherwise cut through the structure).
 //
-// Member names are never masked, so that the structure is kept; true,
+// Member names are text too, and are scanned and masked as string values
+// are, with the names around them as keywords; see "Masked member names"
+// in AppendMask's documentation for how names are kept unique. true,
 // false and null are not scanned.
+//
+// # Masking until nothing is found
+//
+// Masking an event changes its text: a masked member name is context for
+// the values under it, and a hash, token or placeholder writes an
+// identifier name, which can be a keyword ("<hash:Ssn-US:...>" holds
+// "Ssn"). AppendMask therefore scans its result again, as AppendFindings
+// would, and masks what it finds, its earlier masks opaque, until nothing
+// is found (at most four passes): an event with findings costs about one
+// more scan of its text.
 //
 // # Numbers
 //
@@ -48,7 +60,8 @@ import (
 // by path pattern ($.sessionState.intent.slots.*, $.messages[*].content,
 // $..password; see the syntax below). A value is scanned when Include is
 // empty or one of its patterns covers the value (matches its path or an
-// ancestor's), and no Exclude pattern covers it.
+// ancestor's), and no Exclude pattern covers it; a member name is scanned
+// when its member's value would be.
 //
 // Path syntax: "$" is the root, ".name" a member (any characters but '.'
 // and '['), ["name"] or ['name'] a member with any name, [3] an element,
@@ -144,8 +157,16 @@ func (j *JSON) Mask(event []byte) ([]byte, error) {
 
 // AppendMask appends event, masked, to dst. When event is not one JSON
 // value it returns dst unchanged and a *JSONSyntaxError. The output, given
-// to AppendFindings, has no finding: a value that masking completed with
-// its neighbours is masked again with asterisks.
+// to AppendFindings, has no finding: what masking made appear is masked
+// too (see the type's documentation).
+//
+// Masked member names: masking can make two names of one object equal
+// (two addresses of one length become the same asterisks) or equal to a
+// name that was not masked. A masked name that equals a name already
+// present in its object (any name that was not masked, or a masked name
+// before it) is given the suffix "~b", or "~c", "~d", ... the first that
+// makes it unique: the count in base 26 written with the letters a to z.
+// The suffix depends only on the event, so equal events mask equally.
 func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
 	return j.appendMask(dst, event, nil)
 }
@@ -374,19 +395,6 @@ func ownMaskLength(b []byte) int {
 func isHashDigit(c byte) bool {
 	return c >= 'a' && c <= 'k' || c == 'o' || c == 'w' || c == 'x' || c == 'y' || c == 'z'
 }
-
-// Masked member names.
-//
-// A member name is masked as a string value is, with the names of the
-// members around it as keywords, so that {"counts":{"jane@example.com":3}}
-// keeps no address. Masking can make two names of one object equal (two
-// addresses of one length become the same asterisks) or equal to a name
-// that was not masked; JSON objects should not repeat names, so a masked
-// name that equals a name already present in its object (any name that
-// was not masked, or a masked name before it) is given the suffix "~b",
-// or "~c", "~d", ... the first that makes it unique: the count in base 26
-// written with the letters a to z. The suffix depends only on the event,
-// so equal events mask equally.
 
 // jsonRename is a masked member name awaiting its final spelling.
 type jsonRename struct {
