@@ -80,9 +80,10 @@ const (
 	MaskPlaceholder MaskStyle = "placeholder"
 	// MaskRedact removes the value.
 	MaskRedact MaskStyle = "redact"
-	// MaskHash replaces the value with the first Length (16) lower-case
-	// hex digits of HMAC-SHA256 over the value, keyed with the key the
-	// engine is given (package mask's Hash). There is no unkeyed hash: a
+	// MaskHash replaces the value with the first Length (16) 4-bit
+	// digits (written with letters) of HMAC-SHA256 over the value, keyed
+	// with a key derived from the key the engine is given (package mask's
+	// Hash). There is no unkeyed hash: a
 	// bare hash of a low-entropy value falls to a dictionary.
 	MaskHash MaskStyle = "hash"
 	// MaskToken replaces the value with a reversible token, authenticated
@@ -138,8 +139,8 @@ type Mask struct {
 	Style MaskStyle
 	// Char is the mask character of asterisk, fixed and partial; "" means "*".
 	Char string
-	// Length is the length of fixed (default 8) or the number of hex digits
-	// of hash (default 16).
+	// Length is the length of fixed (default 8) or the number of 4-bit
+	// digits of hash (default 16).
 	Length int
 	// KeepFirst and KeepLast are partial's characters left in clear.
 	KeepFirst, KeepLast int
@@ -176,7 +177,7 @@ func (m Mask) FixedLength() int {
 	return m.Length
 }
 
-// HashLength returns the number of hex digits of a hash mask.
+// HashLength returns the number of 4-bit digits of a hash mask.
 func (m Mask) HashLength() int {
 	if m.Length == 0 {
 		return DefaultHashLength
