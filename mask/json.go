@@ -7,8 +7,8 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // JSON masks JSON log events value by value, so that a masked event is
@@ -129,7 +129,7 @@ type JSONFinding struct {
 	// cover the value's bytes as written, escapes included (a finding
 	// that would start or end inside an escape such as \u00e9 is widened
 	// to the whole escape).
-	detector.Finding
+	pii.Finding
 	// Path is the value's path, as $.user.ssn or $.messages[0].content.
 	Path string
 	// InName reports a finding in the member name at Path rather than in
@@ -167,7 +167,7 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
 	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
-	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
+	scan := func(dst []pii.Finding, b []byte) []pii.Finding {
 		return s.fs.scan(dst, j.fd, b)
 	}
 	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
@@ -309,9 +309,9 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
 	fs      fieldScanner
-	raw     []detector.Finding
-	find    []detector.Finding
-	cands   []detector.Finding
+	raw     []pii.Finding
+	find    []pii.Finding
+	cands   []pii.Finding
 	names   []string
 	dec     []byte
 	esc     []jsonwalk.Escape
@@ -336,7 +336,7 @@ type jsonLeaf struct {
 	raw          []byte // the literal's content (a string's without quotes)
 	value        []byte // the decoded value (a number's literal)
 	esc          []jsonwalk.Escape
-	find         []detector.Finding // in value, widened to whole escapes
+	find         []pii.Finding // in value, widened to whole escapes
 }
 
 func (j *JSON) covers(p jsonwalk.Path) bool {
@@ -349,7 +349,7 @@ func (j *JSON) covers(p jsonwalk.Path) bool {
 // walk calls fn for each string, number or member name in scope that has
 // findings; prefix starts every path.
 func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(*jsonLeaf) error) error {
-	var raw []detector.Finding
+	var raw []pii.Finding
 	if !j.fieldsOnly {
 		s.raw = j.fd.AppendFindings(s.raw[:0], event)
 		raw = s.raw
@@ -422,7 +422,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 // widen moves finding edges inside an escape's decoded bytes to the
 // escape's edges, so that each finding maps to whole escapes, and drops
 // what that makes overlap.
-func widen(find []detector.Finding, esc []jsonwalk.Escape) []detector.Finding {
+func widen(find []pii.Finding, esc []jsonwalk.Escape) []pii.Finding {
 	if len(esc) == 0 {
 		return find
 	}
@@ -443,8 +443,8 @@ func widen(find []detector.Finding, esc []jsonwalk.Escape) []detector.Finding {
 // resolveOverlaps appends to dst the strongest of overlapping candidates
 // (higher score, then longer, then earlier), sorted by Start. It reorders
 // cands.
-func resolveOverlaps(dst, cands []detector.Finding) []detector.Finding {
-	slices.SortStableFunc(cands, func(a, b detector.Finding) int {
+func resolveOverlaps(dst, cands []pii.Finding) []pii.Finding {
+	slices.SortStableFunc(cands, func(a, b pii.Finding) int {
 		switch {
 		case a.Score != b.Score:
 			if a.Score > b.Score {
@@ -472,7 +472,7 @@ func resolveOverlaps(dst, cands []detector.Finding) []detector.Finding {
 			dst = append(dst, f)
 		}
 	}
-	slices.SortFunc(dst[n:], func(a, b detector.Finding) int { return a.Start - b.Start })
+	slices.SortFunc(dst[n:], func(a, b pii.Finding) int { return a.Start - b.Start })
 	return dst
 }
 

@@ -6,8 +6,8 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // Stream defaults.
@@ -191,8 +191,8 @@ type lineCore struct {
 	closer []byte
 	out    []byte
 	emit   func([]byte) error // nil: out only grows until read
-	find   []detector.Finding
-	seg    []detector.Finding
+	find   []pii.Finding
+	seg    []pii.Finding
 	fx     fixpoint
 	ctx    []byte
 }
@@ -496,7 +496,7 @@ const cutFinding = -1
 // asterisks.
 type pieceMasker struct{ m Masker }
 
-func (p pieceMasker) AppendMask(dst, value []byte, f detector.Finding) []byte {
+func (p pieceMasker) AppendMask(dst, value []byte, f pii.Finding) []byte {
 	if f.Score == cutFinding {
 		return Asterisk.AppendMask(dst, value, f)
 	}
@@ -516,7 +516,7 @@ func (c *lineCore) emitSegment(from, to int) {
 			continue
 		}
 		if f.Start < from {
-			f = detector.Finding{Start: from, End: min(f.End, to), Score: cutFinding}
+			f = pii.Finding{Start: from, End: min(f.End, to), Score: cutFinding}
 		}
 		f.End = min(f.End, to) // a finding never crosses the cut; kept for safety
 		f.Start -= from
@@ -526,7 +526,7 @@ func (c *lineCore) emitSegment(from, to int) {
 	text := c.buf[from:to]
 	left := c.buf[max(0, from-c.overlap):from]
 	right := c.buf[to:min(len(c.buf), to+c.overlap)]
-	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
+	scan := func(dst []pii.Finding, b []byte) []pii.Finding {
 		c.ctx = append(append(append(c.ctx[:0], left...), b...), right...)
 		k := len(dst)
 		dst = c.fd.AppendFindings(dst, c.ctx)
