@@ -8,7 +8,7 @@ package checksum
 // comment; "computed" values were computed with an independent
 // implementation of the documented algorithm.
 func init() {
-	for _, v := range []struct {
+	validators = append(validators, []struct {
 		name string
 		fn   func([]byte) bool
 	}{
@@ -39,9 +39,7 @@ func init() {
 		{"SlackToken", SlackToken},
 		{"StripePAN", StripePAN},
 		{"ZIPCode", ZIPCode},
-	} {
-		validators = append(validators, v)
-	}
+	}...)
 	for name, c := range map[string]validatorCase{
 		"Bearer": {Bearer,
 			[]string{
