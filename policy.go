@@ -72,40 +72,7 @@ func newPolicyScanner(cfg Config) (*Scanner, error) {
 }
 
 // maskerFor builds the masker of a policy mask style.
-func maskerFor(m policy.Mask, key []byte) (mask.Masker, error) {
-	char := []rune(m.MaskChar())[0]
-	switch m.Style {
-	case "", policy.MaskAsterisk:
-		return mask.Fixed(char), nil
-	case policy.MaskFixed:
-		n := m.FixedLength()
-		return mask.MaskerFunc(func(dst, _ []byte, _ detector.Finding) []byte {
-			for i := 0; i < n; i++ {
-				dst = append(dst, string(char)...)
-			}
-			return dst
-		}), nil
-	case policy.MaskPartial:
-		return mask.Partial{KeepFirst: m.KeepFirst, KeepLast: m.KeepLast, Char: char}, nil
-	case policy.MaskPlaceholder:
-		return mask.MaskerFunc(func(dst, _ []byte, f detector.Finding) []byte {
-			return append(dst, m.Placeholder(mask.SafeIdentifier(f.Identifier))...)
-		}), nil
-	case policy.MaskRedact:
-		return mask.Redact, nil
-	case policy.MaskHash:
-		if key == nil {
-			return nil, fmt.Errorf("mask style hash needs a key (Config.Key, --key-file)")
-		}
-		return mask.NewHash(key, mask.HashLength(m.HashLength()))
-	case policy.MaskToken:
-		if key == nil {
-			return nil, fmt.Errorf("mask style token needs a key (Config.Key, --key-file)")
-		}
-		return mask.NewTokenizer(key)
-	}
-	return nil, fmt.Errorf("unknown mask style %q", m.Style)
-}
+func maskerFor(m policy.Mask, key []byte) (mask.Masker, error) { return m.NewMasker(key) }
 
 // filter drops findings below their identifier's threshold and values on
 // an allow list. A nil *filter keeps everything.

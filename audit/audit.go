@@ -21,7 +21,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // Detection is one occurrence: character offsets [Start, End).
@@ -51,7 +51,7 @@ const TimestampFormat = "2006-01-02T15:04:05Z"
 // NewReport builds the report for one event from its findings (byte
 // offsets, as a detector returns them). It returns nil when there are none.
 // Identifiers appear in order of first occurrence.
-func NewReport(event []byte, findings []detector.Finding, resourceArn string, at time.Time) *Report {
+func NewReport(event []byte, findings []pii.Finding, resourceArn string, at time.Time) *Report {
 	if len(findings) == 0 {
 		return nil
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"hash/crc32"
 	"sort"
 	"strings"
 
@@ -43,7 +42,7 @@ var beyond = []*Identifier{
 		// punctuation ("Bearer: ..."), not prose.
 		KeywordRequired: true,
 		Window:          8,
-		Validator:       &Validator{Name: "token characters: 16 or more, letters and digits", Check: validBearer},
+		Validator:       &Validator{Name: "token characters: 16 or more, letters and digits", Check: checksum.Bearer},
 		Confidence:      0.7,
 		Format:          "an OAuth 2.0 bearer token (RFC 6750 b64token: letters, digits, - . _ ~ + / and trailing =) of 16 to 512 characters with letters and digits, within 8 characters of the word \"Bearer\" (Authorization: Bearer ...)",
 		Extension:       true,
@@ -57,9 +56,9 @@ var beyond = []*Identifier{
 			{Expr: `ghu_[A-Za-z0-9]{36}`},
 			{Expr: `ghs_[A-Za-z0-9]{36}`},
 			{Expr: `ghr_[A-Za-z0-9]{36}`},
-			{Expr: `github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}`, Validator: &Validator{Name: "letters and digits mixed", Check: lettersAndDigits}},
+			{Expr: `github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}`, Validator: &Validator{Name: "letters and digits mixed", Check: checksum.LettersAndDigits}},
 		},
-		Validator:  &Validator{Name: "CRC-32 of the 30 random characters in the last 6 (base62)", Check: validGitHubToken},
+		Validator:  &Validator{Name: "CRC-32 of the 30 random characters in the last 6 (base62)", Check: checksum.GitHubToken},
 		Confidence: 0.9,
 		Format:     "GitHub tokens: ghp_, gho_, ghu_, ghs_ or ghr_ and 36 letters and digits whose last 6 are the base62 CRC-32 of the 30 before them; fine-grained personal access tokens github_pat_ + 22 + _ + 59 letters and digits",
 		Extension:  true,
@@ -68,7 +67,7 @@ var beyond = []*Identifier{
 		Name:       "SlackToken",
 		Category:   Credentials,
 		Patterns:   []Pattern{{Expr: `xox[abprs]-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}`}},
-		Validator:  &Validator{Name: "30 characters or more with a numeric ID of 8 digits or more", Check: validSlackToken},
+		Validator:  &Validator{Name: "30 characters or more with a numeric ID of 8 digits or more", Check: checksum.SlackToken},
 		Confidence: 0.9,
 		Format:     "Slack tokens xoxa-, xoxb-, xoxp-, xoxr-, xoxs- and hyphen-separated groups of letters and digits, 30 characters or more, one group a numeric ID of at least 8 digits",
 		Extension:  true,
@@ -77,7 +76,7 @@ var beyond = []*Identifier{
 		Name:       "StripeApiKey",
 		Category:   Credentials,
 		Patterns:   []Pattern{{Expr: `(?:sk|rk|pk)_live_[0-9A-Za-z]{24,99}`}},
-		Validator:  &Validator{Name: "letters and digits mixed", Check: lettersAndDigits},
+		Validator:  &Validator{Name: "letters and digits mixed", Check: checksum.LettersAndDigits},
 		Confidence: 0.9,
 		Format:     "Stripe live keys: sk_live_ (secret), rk_live_ (restricted) or pk_live_ (publishable) and 24 to 99 letters and digits",
 		Extension:  true,
@@ -96,9 +95,9 @@ var beyond = []*Identifier{
 		Patterns: []Pattern{
 			{Expr: `[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}`, WordChars: ":"},
 			{Expr: `[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}`, WordChars: "-"},
-			{Expr: `[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}`, WordChars: ".", Validator: &Validator{Name: "a hex letter, one case; not all zero or all ones", Check: validCiscoMAC}},
+			{Expr: `[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}`, WordChars: ".", Validator: &Validator{Name: "a hex letter, one case; not all zero or all ones", Check: checksum.CiscoMAC}},
 		},
-		Validator:  &Validator{Name: "one letter case; not all zero or all ones", Check: validMAC},
+		Validator:  &Validator{Name: "one letter case; not all zero or all ones", Check: checksum.MAC},
 		Confidence: 0.7,
 		Format:     "EUI-48 MAC address: six hex pairs separated by colons (00:1A:2B:3C:4D:5E) or hyphens (00-1A-2B-3C-4D-5E), or Cisco's three dotted groups of four (001a.2b3c.4d5e, with at least one hex letter); 00:00:00:00:00:00 and FF:FF:FF:FF:FF:FF are not reported",
 		Extension:  true,
@@ -153,7 +152,9 @@ func sepaIBANPattern() string {
 	return strings.Join(alts, "|")
 }
 
-// validJWT decodes a JWS compact serialisation's header and payload.
+// validJWT decodes a JWS compact serialisation's header and payload. It is
+// the catalog's rather than internal/checksum's because decoding base64 and
+// JSON allocates, and checksum's validators never do.
 func validJWT(v []byte) bool {
 	parts := bytes.Split(v, []byte("."))
 	if len(parts) != 3 {
@@ -175,94 +176,4 @@ func decodeJSONPart(part []byte, v any) bool {
 	buf := make([]byte, base64.RawURLEncoding.DecodedLen(len(part)))
 	n, err := base64.RawURLEncoding.Decode(buf, part)
 	return err == nil && json.Unmarshal(buf[:n], v) == nil
-}
-
-// validBearer accepts a token with letters and digits.
-func validBearer(v []byte) bool {
-	v = bytes.TrimRight(v, "=")
-	return len(v) >= 16 && lettersAndDigits(v)
-}
-
-// lettersAndDigits reports whether v holds both ASCII letters and digits.
-func lettersAndDigits(v []byte) bool {
-	letter, digit := false, false
-	for _, c := range v {
-		switch {
-		case c >= '0' && c <= '9':
-			digit = true
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			letter = true
-		}
-	}
-	return letter && digit
-}
-
-const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-// validGitHubToken checks the checksum of a ghp_/gho_/ghu_/ghs_/ghr_ token:
-// its last 6 characters are the CRC-32 (IEEE) of the 30 characters before
-// them, in base62 with leading zeros.
-func validGitHubToken(v []byte) bool {
-	if len(v) != 40 {
-		return false
-	}
-	body, sum := v[4:34], v[34:]
-	c := crc32.ChecksumIEEE(body)
-	var want [6]byte
-	for i := 5; i >= 0; i-- {
-		want[i] = base62[c%62]
-		c /= 62
-	}
-	return c == 0 && bytes.Equal(want[:], sum)
-}
-
-// validSlackToken requires 30 characters or more and a numeric group of at
-// least 8 digits (the team, user or bot ID).
-func validSlackToken(v []byte) bool {
-	if len(v) < 30 {
-		return false
-	}
-	for _, g := range bytes.Split(v[5:], []byte("-")) {
-		if len(g) >= 8 && allDigits(g) {
-			return true
-		}
-	}
-	return false
-}
-
-func allDigits(b []byte) bool {
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return len(b) > 0
-}
-
-// validMAC rejects mixed letter case and the all-zero and broadcast
-// addresses.
-func validMAC(v []byte) bool {
-	lower, upper, zero, ones := false, false, true, true
-	for _, c := range v {
-		switch {
-		case c >= 'a' && c <= 'f':
-			lower = true
-		case c >= 'A' && c <= 'F':
-			upper = true
-		}
-		if c != '0' && c != ':' && c != '-' && c != '.' {
-			zero = false
-		}
-		if c != 'f' && c != 'F' && c != ':' && c != '-' && c != '.' {
-			ones = false
-		}
-	}
-	return !(lower && upper) && !zero && !ones
-}
-
-// validCiscoMAC is validMAC for the dotted form, which also needs a hex
-// letter: twelve digits in three dotted groups are more often a version or
-// a counter than an address.
-func validCiscoMAC(v []byte) bool {
-	return validMAC(v) && bytes.ContainsFunc(v, func(r rune) bool { return r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F' })
 }

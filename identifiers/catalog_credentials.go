@@ -1,5 +1,7 @@
 package identifiers
 
+import "github.com/piiguard/piiguard/internal/checksum"
+
 // pemBlock returns the patterns for a PEM-armoured private key with the given
 // label alternatives: the whole block, and, for line-by-line input where the
 // block is cut, the header with the key material that follows it on the same
@@ -19,7 +21,7 @@ var credentials = []*Identifier{
 		Patterns:        []Pattern{{Expr: `[A-Za-z0-9/+]{40}`, WordChars: "/+"}},
 		Keywords:        keywords("aws_secret_access_key, credentials, secret access key, secret key, set-awscredential"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "mixed case and digits", Check: mixedBase64},
+		Validator:       &Validator{Name: "mixed case and digits", Check: checksum.MixedCase},
 		NeverReported:   []string{"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
 		Format:          "40 base64 characters (A-Z a-z 0-9 / +) with upper, lower and digits; AWS documentation example keys never reported",
 	},
@@ -60,20 +62,3 @@ var credentials = []*Identifier{
 
 // puttyNL is a line break in a PuTTY key: real or escaped.
 const puttyNL = `(?:\r?\n|\\r\\n|\\n)`
-
-// mixedBase64 accepts values with an upper-case letter, a lower-case letter
-// and a digit, as random keys have and words and paths rarely do.
-func mixedBase64(v []byte) bool {
-	var up, low, dig bool
-	for _, c := range v {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			up = true
-		case c >= 'a' && c <= 'z':
-			low = true
-		case c >= '0' && c <= '9':
-			dig = true
-		}
-	}
-	return up && low && dig
-}

@@ -17,7 +17,9 @@ const ipv6 = `(?:[0-9A-Fa-f]{1,4}:){6}[0-9]{1,3}(?:\.[0-9]{1,3}){3}` +
 
 // validIPv6 accepts a textual IPv6 address (RFC 4291 §2.2) with at least two
 // non-empty groups, so "::" and "::1" alone, which also occur in C++ and
-// Rust paths, do not count.
+// Rust paths, do not count. It is the catalog's rather than
+// internal/checksum's because netip.ParseAddr allocates, and checksum's
+// validators never do.
 func validIPv6(v []byte) bool {
 	groups, inGroup := 0, false
 	for _, c := range v {

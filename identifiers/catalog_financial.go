@@ -20,18 +20,9 @@ var issuerTestCardNumbers = []string{
 // ibanValidator checks an IBAN of one country with ISO 7064 mod 97-10.
 func ibanValidator(country string) *Validator {
 	return &Validator{
-		Name: "ISO 7064 mod 97-10 (IBAN " + country + ")",
-		Check: func(v []byte) bool {
-			return len(v) >= 2 && upper(v[0]) == country[0] && upper(v[1]) == country[1] && checksum.IBAN(v)
-		},
+		Name:  "ISO 7064 mod 97-10 (IBAN " + country + ")",
+		Check: checksum.IBANFor(country),
 	}
-}
-
-func upper(c byte) byte {
-	if c >= 'a' && c <= 'z' {
-		return c - 32
-	}
-	return c
 }
 
 // Month names and abbreviations, case-insensitive, for date patterns.

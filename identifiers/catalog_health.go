@@ -23,7 +23,7 @@ var health = []*Identifier{
 		},
 		Keywords:        keywords("assicurazione sanitaria numero, carta assicurazione numero, carte d’assurance maladie, carte européenne d'assurance maladie, ceam, ehic, ehic#, finlandehicnumber#, gesundheitskarte, hälsokort, health card, health card number, health insurance card, health insurance number, insurance card number, krankenversicherungskarte, krankenversicherungsnummer, medical account number, numero conto medico, numéro d’assurance maladie, numéro de carte d’assurance, numéro de compte medical, número de cuenta médica, número de seguro de salud, número de tarjeta de seguro, sairaanhoitokortin, sairausvakuutuskortti, sairausvakuutusnumero, sjukförsäkring nummer, sjukförsäkringskort, suomi ehic-numero, tarjeta de salud, terveyskortti, tessera sanitaria assicurazione numero, versicherungsnummer"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "ISO/IEC 7812 health card prefix 80 and an EHIC country", Check: ehicNumber},
+		Validator:       &Validator{Name: "ISO/IEC 7812 health card prefix 80 and an EHIC country", Check: checksum.EHIC},
 		Format:          "EHIC card number (field 8): 20 digits, ISO/IEC 7812 prefix 80 and the ISO 3166 numeric code of an EU/EEA country, Switzerland or the UK (80276... for Germany), plain or in groups of 4",
 	},
 	{
@@ -31,7 +31,7 @@ var health = []*Identifier{
 		Category: Health,
 		Country:  "US",
 		Patterns: []Pattern{
-			{Expr: `[0-9]{3}-[0-9]{2}-[0-9]{4}[ -]?[A-Z][0-9A-Z]?|[0-9]{3} [0-9]{2} [0-9]{4} ?[A-Z][0-9A-Z]?|[0-9]{9}[A-Z][0-9A-Z]?`, Validator: &Validator{Name: "SSN rules and beneficiary identification code", Check: hicnSSN}},
+			{Expr: `[0-9]{3}-[0-9]{2}-[0-9]{4}[ -]?[A-Z][0-9A-Z]?|[0-9]{3} [0-9]{2} [0-9]{4} ?[A-Z][0-9A-Z]?|[0-9]{9}[A-Z][0-9A-Z]?`, Validator: &Validator{Name: "SSN rules and beneficiary identification code", Check: checksum.HICN}},
 			{Expr: `(?:WCA|WCD|WCH|MA|WA|CA|WD|MD|MH|WH|PA|PD|PH|JA|A|H)[0-9]{6}(?:[0-9]{3})?`},
 		},
 		Keywords:        keywords("health insurance claim number, hic no, hic no., hic number, hic#, hicn, hicn#, hicno#"),
@@ -54,7 +54,7 @@ var health = []*Identifier{
 		Country:  "US",
 		Patterns: []Pattern{
 			{Expr: `[ABCEGHJ-MP-V][0-9]{4}|[0-9]{4}[FTU]`},
-			{Expr: `[0-9]{5}`, Standalone: true, Validator: &Validator{Name: "CPT range 00100-99607", Check: cptCode}},
+			{Expr: `[0-9]{5}`, Standalone: true, Validator: &Validator{Name: "CPT range 00100-99607", Check: checksum.CPT}},
 		},
 		Keywords:        keywords("current procedural terminology, hcpcs, healthcare common procedure coding system"),
 		KeywordRequired: true,
@@ -106,8 +106,8 @@ var health = []*Identifier{
 		Country:  "CA",
 		Patterns: []Pattern{
 			{Expr: `9[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true, Validator: &Validator{Name: "BC PHN mod 11", Check: checksum.BCPHN}},
-			{Expr: `[1-9][0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}(?:[ -]?[A-Z]{2})?`, Standalone: true, Validator: &Validator{Name: "Ontario health number Luhn", Check: ontarioHealthNumber}},
-			{Expr: `[A-Z]{4} ?[0-9]{4} ?[0-9]{4}`, Validator: &Validator{Name: "RAMQ birth date", Check: quebecRAMQ}},
+			{Expr: `[1-9][0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}(?:[ -]?[A-Z]{2})?`, Standalone: true, Validator: &Validator{Name: "Ontario health number Luhn", Check: checksum.OntarioHealthNumber}},
+			{Expr: `[A-Z]{4} ?[0-9]{4} ?[0-9]{4}`, Validator: &Validator{Name: "RAMQ birth date", Check: checksum.RAMQ}},
 			{Expr: `[1-9][0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3}|[1-9][0-9]{4}-[0-9]{4}`, Standalone: true},
 		},
 		Keywords:        keywords("canada healthcare number, msp number, care number, phn, soins de santé, personal health number, health card number, health card no, health number, ohip, ohip number, ramq, carte soleil, phin, ahcip"),
@@ -117,77 +117,4 @@ var health = []*Identifier{
 		// published check digit.
 		Format: "British Columbia PHN (10 digits starting 9, mod 11), Ontario health number (10 digits, Luhn, optional 2-letter version code), Quebec RAMQ number (4 letters, birth year, month +50 for women, day, 2 digits), or the 9-digit numbers of Alberta (NNNNN-NNNN), Saskatchewan, Manitoba and New Brunswick",
 	},
-}
-
-// ehicCountries are the ISO 3166 numeric codes of the countries that issue
-// the European Health Insurance Card: the EU, Iceland, Liechtenstein,
-// Norway, Switzerland and the United Kingdom.
-var ehicCountries = [...]string{
-	"040", "056", "100", "191", "196", "203", "208", "233", "246", "250", "276", "300", "348", "352", "372",
-	"380", "428", "438", "440", "442", "470", "528", "578", "616", "620", "642", "703", "705", "724", "752", "756", "826",
-}
-
-// ehicNumber checks an EHIC card number: 20 digits, 80 and the numeric code
-// of an EHIC country.
-func ehicNumber(v []byte) bool {
-	var buf [20]byte
-	d := digitsOf(buf[:], v)
-	if len(d) != 20 || d[0] != '8' || d[1] != '0' || allZero(d[5:]) {
-		return false
-	}
-	for _, c := range ehicCountries {
-		if string(d[2:5]) == c {
-			return true
-		}
-	}
-	return false
-}
-
-// hicnSSN checks a HICN: its first 9 digits follow the SSN rules and the
-// beneficiary identification code starts with one of the letters CMS uses.
-func hicnSSN(v []byte) bool {
-	var buf [11]byte
-	b := alnumOf(buf[:], v)
-	if len(b) < 10 || !isDigits(b[:9]) {
-		return false
-	}
-	switch b[9] {
-	case 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'M', 'T', 'W':
-	default:
-		return false
-	}
-	return checksum.SSN(b[:9])
-}
-
-// cptCode accepts a 5-digit CPT Category I code, 00100 to 99607.
-func cptCode(v []byte) bool {
-	n := 0
-	for _, c := range v {
-		n = n*10 + int(c-'0')
-	}
-	return len(v) == 5 && n >= 100 && n <= 99607
-}
-
-// ontarioHealthNumber checks an Ontario health number: 10 digits passing
-// Luhn.
-func ontarioHealthNumber(v []byte) bool {
-	var buf [10]byte
-	d := digitsOf(buf[:], v)
-	return len(d) == 10 && !allSame(d) && checksum.Luhn(d)
-}
-
-// quebecRAMQ checks the birth date in a Quebec health insurance number: 4
-// letters, YY, MM (+50 for women), DD and 2 digits.
-func quebecRAMQ(v []byte) bool {
-	var buf [12]byte
-	d := digitsOf(buf[:], v)
-	if len(d) != 8 {
-		return false
-	}
-	month := int(d[2]-'0')*10 + int(d[3]-'0')
-	if month > 50 {
-		month -= 50
-	}
-	day := int(d[4]-'0')*10 + int(d[5]-'0')
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31
 }

@@ -15,7 +15,7 @@ var national = []*Identifier{
 		Country:  "ES",
 		Patterns: []Pattern{
 			{Expr: `ES[0-9]{2}(?:[ -]?[0-9]{4}){5}`, Validator: ibanValidator("ES")},
-			{Expr: `[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{2}[ -]?[0-9]{10}|[0-9]{4}(?:[ -][0-9]{4}){4}`, Validator: &Validator{Name: "CCC control digits (mod 11)", Check: spanishCCC}},
+			{Expr: `[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{2}[ -]?[0-9]{10}|[0-9]{4}(?:[ -][0-9]{4}){4}`, Validator: &Validator{Name: "CCC control digits (mod 11)", Check: checksum.CCC}},
 		},
 		Keywords:        keywords("account code, account number, accountno#, accountnumber#, bban, código cuenta, código cuenta bancaria, cuenta cliente id, customer account ID, customer account number, customer bank account id, iban, número cuenta bancaria cliente, número cuenta cliente"),
 		KeywordRequired: true,
@@ -27,7 +27,7 @@ var national = []*Identifier{
 		Country:  "FR",
 		Patterns: []Pattern{
 			{Expr: `FR[0-9]{2}(?:[ -]?[0-9A-Z]{4}){5}[ -]?[0-9A-Z]{3}`, Validator: ibanValidator("FR")},
-			{Expr: `[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Z]{11}[ -]?[0-9]{2}`, Validator: &Validator{Name: "RIB key (mod 97)", Check: frenchRIB}},
+			{Expr: `[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Z]{11}[ -]?[0-9]{2}`, Validator: &Validator{Name: "RIB key (mod 97)", Check: checksum.RIB}},
 		},
 		Keywords:        keywords("account code, account number, accountno#, accountnumber#, bban, code bancaire, compte bancaire, customer account id, customer account number, customer bank account id, iban, numéro de compte"),
 		KeywordRequired: true,
@@ -39,7 +39,7 @@ var national = []*Identifier{
 		Country:  "IT",
 		Patterns: []Pattern{
 			{Expr: `IT[0-9]{2}(?:[ -]?[0-9A-Z]{4}){5}[ -]?[0-9A-Z]{3}`, Validator: ibanValidator("IT")},
-			{Expr: `[A-Z][ -]?[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Z]{12}`, Validator: &Validator{Name: "CIN check letter", Check: italianCIN}},
+			{Expr: `[A-Z][ -]?[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Z]{12}`, Validator: &Validator{Name: "CIN check letter", Check: checksum.CIN}},
 		},
 		Keywords:        keywords("account code, account number, accountno#, accountnumber#, bban, codice bancario, conto bancario, customer account id, customer account number, customer bank account id, iban, numero di conto"),
 		KeywordRequired: true,
@@ -54,7 +54,7 @@ var national = []*Identifier{
 		Patterns:        []Pattern{{Expr: `[0-9]{5}-[0-9]{3}|[0-9]{2}\.[0-9]{3}-[0-9]{3}|[0-9]{8}`, Standalone: true}},
 		Keywords:        keywords("cep, código de endereçamento postal, codigo de endereçamento postal"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "CEP range 01000-000 to 99999-999", Check: brazilCEP},
+		Validator:       &Validator{Name: "CEP range 01000-000 to 99999-999", Check: checksum.CEP},
 		Format:          "NNNNN-NNN, NN.NNN-NNN or 8 digits, from 01000-000",
 	},
 	{
@@ -86,7 +86,7 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "BR",
 		Patterns: []Pattern{
-			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}-[0-9Xx]|[0-9]{8}-?[0-9Xx]`, Standalone: true, Validator: &Validator{Name: "RG check digit (mod 11, 10 written X)", Check: brazilRG}},
+			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}-[0-9Xx]|[0-9]{8}-?[0-9Xx]`, Standalone: true, Validator: &Validator{Name: "RG check digit (mod 11, 10 written X)", Check: checksum.RG}},
 			{Expr: `(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[ -]?[0-9]{1,2}\.?[0-9]{3}\.?[0-9]{3}(?:-[0-9Xx])?`, Standalone: true},
 		},
 		Keywords:        keywords("registro geral, rg, cédula de identidade, cedula de identidade, carteira de identidade, registro de identidade, ric"),
@@ -183,7 +183,7 @@ var national = []*Identifier{
 		Patterns:        []Pattern{{Expr: `[0-9A-Z]{9}[0-9X][0-9A-Z]`}},
 		Keywords:        keywords("fuehrerschein, fuehrerschein- nr, fuehrerscheinnummer, fuhrerschein, führerschein, fuhrerschein- nr, führerschein- nr, fuhrerscheinnummer, führerscheinnummer, fahrerlaubnis, fahrerlaubnisnummer, " + euDriversLicenseKeywords + ", german driving licence, german driver's license"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "Führerscheinnummer check character (weights 9-1, mod 11)", Check: germanDriversLicense},
+		Validator:       &Validator{Name: "Führerscheinnummer check character (weights 9-1, mod 11)", Check: checksum.GermanDriversLicence},
 		Format:          "11 characters (Führerscheinnummer): authority code and serial (9 letters or digits, at least one letter), check character (weights 9 to 1, mod 11, 10 written X), issue counter",
 	},
 	{
@@ -242,7 +242,7 @@ var national = []*Identifier{
 		Patterns:        []Pattern{{Expr: `[A-Z][A-Z9]{4}[0-9](?:[05][1-9]|[16][0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9][A-Z][A-Z9][0-9][A-Z]{2}`}},
 		Keywords:        keywords(driversLicenseKeywordsGB),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "DVLA structure (surname padding, birth month and day)", Check: dvlaLicence},
+		Validator:       &Validator{Name: "DVLA structure (surname padding, birth month and day)", Check: checksum.DVLALicence},
 		Format:          "16 characters (DVLA): 5 of surname padded with 9, decade digit, birth month (+50 for women), day, year digit, 2 initials (9 padding), a digit and 2 check letters",
 	},
 	{
@@ -446,7 +446,7 @@ var national = []*Identifier{
 		},
 		Keywords:        keywords("dni, dni#, dninúmero#, documento nacional de identidad, identidad único, identidadúnico#, insurance number, national identification number, national identity, nationalid#, nationalidno#, número nacional identidad, personal identification number, personal identity no, unique identity number, uniqueid#"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "DNI control letter (mod 23)", Check: spanishDNI},
+		Validator:       &Validator{Name: "DNI control letter (mod 23)", Check: checksum.DNIShort},
 		Format:          "DNI: 8 digits (7 when the leading zero is dropped; dots allowed, 12.345.678) and the control letter TRWAGMYFPDXBNJZSQVHLCKE[n mod 23]; Macie's examples 99999999 and 00000000 rejected",
 	},
 	{
@@ -484,8 +484,8 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "ES",
 		Patterns: []Pattern{
-			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}[ -]?[A-Za-z]|[0-9]{7,8}[ -]?[A-Za-z]`, Validator: &Validator{Name: "DNI control letter (mod 23)", Check: spanishDNI}},
-			{Expr: `[KLMklm][ -]?[0-9]{7}[ -]?[A-Za-z]`, Validator: &Validator{Name: "control letter (mod 23)", Check: spanishKLM}},
+			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}[ -]?[A-Za-z]|[0-9]{7,8}[ -]?[A-Za-z]`, Validator: &Validator{Name: "DNI control letter (mod 23)", Check: checksum.DNIShort}},
+			{Expr: `[KLMklm][ -]?[0-9]{7}[ -]?[A-Za-z]`, Validator: &Validator{Name: "control letter (mod 23)", Check: checksum.NIFKLM}},
 			{Expr: `[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]`, Validator: &Validator{Name: "NIE control letter (mod 23)", Check: checksum.NIE}},
 		},
 		Keywords:        keywords(spanishTaxKeywords),
@@ -552,7 +552,7 @@ var national = []*Identifier{
 		Patterns:        []Pattern{{Expr: `[0-3][0-9] ?[0-9]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true}},
 		Keywords:        keywords("numéro d'identification fiscale, tax id, tax identification number, tax number, tin, tin#"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "SPI key (first 10 digits mod 511)", Check: frenchSPI},
+		Validator:       &Validator{Name: "SPI key (first 10 digits mod 511)", Check: checksum.SPI},
 		Format:          "numéro fiscal (SPI): 13 digits (NN NN NNN NNN NNN), first 0-3, the last 3 equal to the first 10 mod 511",
 	},
 	{
@@ -653,7 +653,7 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "DE",
 		Patterns: []Pattern{
-			{Expr: `(?:\+49|0049)[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,4}`, Validator: &Validator{Name: "6-11 digits after +49", Check: phoneDigits("49", 6, 11)}},
+			{Expr: `(?:\+49|0049)[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,4}`, Validator: &Validator{Name: "6-11 digits after +49", Check: checksum.PhoneDE}},
 			{Expr: `\(0[1-9][0-9]{1,4}\) ?[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|0(?:[2-9][0-9]{1,4}|1[5-7][0-9]{1,2})(?: / |[ /-])[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|01[5-7][0-9]{8,9}`, NeedsKeyword: true, Standalone: true},
 		},
 		Keywords:   keywords(phoneKeywords + ", telefon, telefonnummer, tel., handy, handynummer, mobilnummer, rufnummer"),
@@ -689,7 +689,7 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "IT",
 		Patterns: []Pattern{
-			{Expr: `(?:\(\+39\)|\+39|0039)[ .-]?(?:0[0-9]{1,3}|3[0-9]{2})(?:[ ./-]?[0-9]{2,8}){1,3}`, Validator: &Validator{Name: "6-11 digits after +39", Check: phoneDigits("39", 6, 11)}},
+			{Expr: `(?:\(\+39\)|\+39|0039)[ .-]?(?:0[0-9]{1,3}|3[0-9]{2})(?:[ ./-]?[0-9]{2,8}){1,3}`, Validator: &Validator{Name: "6-11 digits after +39", Check: checksum.PhoneIT}},
 			{Expr: `\(0[1-9][0-9]{0,2}\) ?[0-9]{4,8}|0[1-9][0-9]{0,2}[ ./-]?(?:[0-9]{2,4}[ .-][0-9]{3,4}|[0-9]{5,8})|3[0-9]{2}[ ./-]?(?:[0-9]{3}[ .-]?[0-9]{3,4}|[0-9]{6,7})`, NeedsKeyword: true, Standalone: true},
 		},
 		Keywords:   keywords(phoneKeywords + ", telefono, cellulare, cell., numero di telefono"),
@@ -707,7 +707,7 @@ var national = []*Identifier{
 		},
 		Keywords:        keywords("card data, iso7813, mag, magstripe, stripe, swipe"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "PAN Luhn", Check: stripePAN},
+		Validator:       &Validator{Name: "PAN Luhn", Check: checksum.StripePAN},
 		Confidence:      0.8,
 		Format:          "ISO/IEC 7813 track 1 (%B PAN ^ NAME ^ YYMM service code discretionary ?) or track 2 (;PAN = YYMM service code discretionary ?), sentinels optional; PAN of 12-19 digits passing Luhn",
 	},
@@ -740,311 +740,3 @@ const (
 
 	spanishTaxKeywords = "cif, cif número, cifnúmero#, nie, nif, número de contribuyente, número de identidad de extranjero, número de identificación fiscal, número de impuesto corporativo, personal tax number, tax id, tax identification number, tax number, tin, tin#"
 )
-
-// digitsOf copies the ASCII digits of v into buf and returns them.
-func digitsOf(buf []byte, v []byte) []byte {
-	out := buf[:0]
-	for _, c := range v {
-		if c >= '0' && c <= '9' && len(out) < cap(out) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// alnumOf copies the ASCII letters (upper-cased) and digits of v into buf
-// and returns them, or nil when there are more than fit.
-func alnumOf(buf []byte, v []byte) []byte {
-	out := buf[:0]
-	for _, c := range v {
-		switch {
-		case c >= 'a' && c <= 'z':
-			c -= 'a' - 'A'
-		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		default:
-			continue
-		}
-		if len(out) == cap(out) {
-			return nil
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// spanishCCC checks the two control digits of a Spanish código cuenta
-// cliente (bank 4, branch 4, control 2, account 10): each is 11 - (weighted
-// sum mod 11) with weights 1 2 4 8 5 10 9 7 3 6, 11 written 0 and 10 written
-// 1; the first covers "00" + bank + branch, the second the account.
-func spanishCCC(v []byte) bool {
-	var buf [20]byte
-	d := digitsOf(buf[:], v)
-	if len(d) != 20 {
-		return false
-	}
-	control := func(digits []byte) byte {
-		weights := [10]int{1, 2, 4, 8, 5, 10, 9, 7, 3, 6}
-		sum := 0
-		for i, c := range digits {
-			sum += int(c-'0') * weights[i+10-len(digits)]
-		}
-		c := 11 - sum%11
-		switch c {
-		case 11:
-			c = 0
-		case 10:
-			c = 1
-		}
-		return byte('0' + c)
-	}
-	return d[8] == control(d[0:8]) && d[9] == control(d[10:20]) && !allZero(d[10:20])
-}
-
-// frenchRIB checks the key of a French RIB (bank 5, branch 5, account 11
-// letters or digits, key 2): 97 - ((89 bank + 15 branch + 3 account) mod 97),
-// letters of the account read as digits (A J = 1, B K S = 2, ... I R Z = 9).
-func frenchRIB(v []byte) bool {
-	var buf [23]byte
-	b := alnumOf(buf[:], v)
-	if len(b) != 23 {
-		return false
-	}
-	num := func(s []byte) int {
-		n := 0
-		for _, c := range s {
-			d := int(c - '0')
-			if c >= 'A' && c <= 'Z' {
-				d = int("12345678912345678923456789"[c-'A'] - '0')
-			} else if c > '9' {
-				return -1
-			}
-			n = (n*10 + d) % 97
-		}
-		return n
-	}
-	bank, branch, account, key := num(b[0:5]), num(b[5:10]), num(b[10:21]), num(b[21:23])
-	if bank < 0 || branch < 0 || account < 0 || key < 0 || !isDigits(b[0:10]) || !isDigits(b[21:23]) {
-		return false
-	}
-	k := 97 - (89*bank+15*branch+3*account)%97
-	return int(b[21]-'0')*10+int(b[22]-'0') == k
-}
-
-// italianCIN checks the check letter (CIN) of an Italian BBAN: the
-// characters of ABI, CAB and account (22) valued like the codice fiscale's
-// (odd positions by its odd table, even positions 0-25), summed mod 26.
-func italianCIN(v []byte) bool {
-	var buf [23]byte
-	b := alnumOf(buf[:], v)
-	if len(b) != 23 || b[0] < 'A' || b[0] > 'Z' || !isDigits(b[1:11]) {
-		return false
-	}
-	odd := [26]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
-	sum := 0
-	for i, c := range b[1:] {
-		var k int
-		if c >= 'A' {
-			k = int(c - 'A')
-		} else {
-			k = int(c - '0')
-		}
-		if i%2 == 0 {
-			sum += odd[k]
-		} else {
-			sum += k
-		}
-	}
-	return b[0] == byte('A'+sum%26) && !allZero(b[11:])
-}
-
-// brazilCEP rejects CEPs below 01000-000, which are not allocated.
-func brazilCEP(v []byte) bool {
-	var buf [8]byte
-	d := digitsOf(buf[:], v)
-	return len(d) == 8 && (d[0] != '0' || d[1] != '0')
-}
-
-// brazilRG checks the check digit of an RG as São Paulo issues it: the
-// first 8 digits weighted 2 to 9, the check 11 - (sum mod 11), 10 written X
-// and 11 written 0. One repeated digit is rejected.
-func brazilRG(v []byte) bool {
-	var buf [9]byte
-	b := alnumOf(buf[:], v)
-	if len(b) != 9 || !isDigits(b[:8]) || allSame(b[:8]) {
-		return false
-	}
-	sum := 0
-	for i, c := range b[:8] {
-		sum += int(c-'0') * (i + 2)
-	}
-	check := 11 - sum%11
-	switch check {
-	case 10:
-		return b[8] == 'X'
-	case 11:
-		return b[8] == '0'
-	}
-	return b[8] == byte('0'+check)
-}
-
-// germanDriversLicense checks the check character of a German
-// Führerscheinnummer (11 characters): the first 9 valued 0-9 and A=10 ...
-// Z=35, weighted 9 to 1, mod 11, 10 written X. At least one of them is a
-// letter (the authority code or serial), so an 11-digit number is not one.
-func germanDriversLicense(v []byte) bool {
-	var buf [11]byte
-	b := alnumOf(buf[:], v)
-	if len(b) != 11 {
-		return false
-	}
-	sum, letters := 0, 0
-	for i, c := range b[:9] {
-		d := int(c - '0')
-		if c >= 'A' {
-			d = int(c-'A') + 10
-			letters++
-		}
-		sum += d * (9 - i)
-	}
-	check := byte('0' + sum%11)
-	if sum%11 == 10 {
-		check = 'X'
-	}
-	return letters > 0 && b[9] == check
-}
-
-// dvlaLicence checks what the DVLA licence pattern cannot: the surname
-// part is letters then only 9s (padding), not all 9s, and the birth day
-// exists in the birth month.
-func dvlaLicence(v []byte) bool {
-	if len(v) != 16 {
-		return false
-	}
-	padding := false
-	for _, c := range v[:5] {
-		if c == '9' {
-			padding = true
-		} else if padding {
-			return false
-		}
-	}
-	month := int(v[6]-'0')%5*10 + int(v[7]-'0')
-	day := int(v[8]-'0')*10 + int(v[9]-'0')
-	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
-	return month >= 1 && month <= 12 && day >= 1 && day <= days[month]
-}
-
-// frenchSPI checks a French numéro fiscal (SPI): 13 digits, the first 0-3,
-// the last 3 equal to the first 10 mod 511.
-func frenchSPI(v []byte) bool {
-	var buf [13]byte
-	d := digitsOf(buf[:], v)
-	if len(d) != 13 || d[0] > '3' || allZero(d) {
-		return false
-	}
-	n := 0
-	for _, c := range d[:10] {
-		n = (n*10 + int(c-'0')) % 511
-	}
-	return n == int(d[10]-'0')*100+int(d[11]-'0')*10+int(d[12]-'0')
-}
-
-// spanishDNI accepts a DNI of 8 digits and, when the leading zero is
-// dropped, of 7. The numbers 99999999 and 00000000, which Macie does not
-// report (documentation examples), are rejected.
-func spanishDNI(v []byte) bool {
-	var buf [10]byte
-	b := alnumOf(buf[1:1:10], v)
-	switch len(b) {
-	case 8:
-		buf[0] = '0'
-		b = buf[:9]
-	case 9:
-	default:
-		return false
-	}
-	if allSame(b[:8]) && (b[0] == '0' || b[0] == '9') {
-		return false
-	}
-	return checksum.DNI(b)
-}
-
-// spanishKLM checks a NIF starting K, L or M: the control letter is the
-// DNI letter of the 7 digits.
-func spanishKLM(v []byte) bool {
-	var buf [9]byte
-	b := alnumOf(buf[:], v)
-	if len(b) != 9 {
-		return false
-	}
-	b[0] = '0'
-	return checksum.DNI(b)
-}
-
-// phoneDigits returns a check that a number written with the country code
-// cc (after +, 00 or (+) holds between min and max digits after it, a trunk
-// "(0)" not counted.
-func phoneDigits(cc string, min, max int) func([]byte) bool {
-	return func(v []byte) bool {
-		n, skip := 0, len(cc)
-		if len(v) > 2 && v[0] == '0' && v[1] == '0' {
-			skip += 2
-		}
-		for i := 0; i < len(v); i++ {
-			c := v[i]
-			if c == '(' && i+2 < len(v) && v[i+1] == '0' && v[i+2] == ')' {
-				i += 2
-				continue
-			}
-			if c >= '0' && c <= '9' {
-				if skip > 0 {
-					skip--
-					continue
-				}
-				n++
-			}
-		}
-		return n >= min && n <= max
-	}
-}
-
-// stripePAN checks the primary account number of a magnetic-stripe track:
-// the digits before the first field separator ('^' or '=') pass Luhn.
-func stripePAN(v []byte) bool {
-	i := 0
-	for i < len(v) && (v[i] < '0' || v[i] > '9') {
-		i++
-	}
-	j := i
-	for j < len(v) && v[j] >= '0' && v[j] <= '9' {
-		j++
-	}
-	return j-i >= 12 && j-i <= 19 && checksum.Luhn(v[i:j])
-}
-
-func isDigits(b []byte) bool {
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return len(b) > 0
-}
-
-func allZero(b []byte) bool {
-	for _, c := range b {
-		if c != '0' {
-			return false
-		}
-	}
-	return true
-}
-
-func allSame(b []byte) bool {
-	for _, c := range b {
-		if c != b[0] {
-			return false
-		}
-	}
-	return true
-}

@@ -26,7 +26,7 @@ var personal = []*Identifier{
 		},
 		Keywords:        keywords("dob, date of birth, birthdate, birth date, birthday, b-day, bday"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "calendar date", Check: validDate},
+		Validator:       &Validator{Name: "calendar date", Check: checksum.Date},
 		Format:          "a calendar date: Y-M-D, D/M/Y, M/D/Y (two- or four-digit years), D Month Y, Month D, Y; separators space, / . or -",
 	},
 	{
@@ -137,7 +137,7 @@ var personal = []*Identifier{
 		Patterns:        []Pattern{{Expr: `[0-9]{5}(?:-[0-9]{4})?`, Standalone: true}},
 		Keywords:        keywords("zip code, zip+4"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "not 00000", Check: func(v []byte) bool { return string(v[:5]) != "00000" }},
+		Validator:       &Validator{Name: "not 00000", Check: checksum.ZIPCode},
 		Format:          "ZIP or ZIP+4: 5 digits, optionally -4 digits",
 	},
 }

@@ -323,8 +323,8 @@ func TestConformanceDocListsDifferences(t *testing.T) {
 
 // datadogPath is the DataDog SDS validator test data shared beside the
 // repository. The validators of package checksum are run against it there
-// (internal/checksum/conformance_test.go); the one validator written in
-// this package, TaxId-FR's, is run here through a keyword-free detector.
+// (internal/checksum/conformance_test.go); TaxId-FR's is also run here,
+// with its pattern, through a keyword-free detector.
 const datadogPath = "../../shared/conformance/datadog-validators.json"
 
 // TestDatadogTaxIdFR runs DataDog's FranceNifChecksum test values through

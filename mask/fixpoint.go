@@ -1,7 +1,7 @@
 package mask
 
 import (
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // maxMaskRounds bounds how often masked output is rescanned before the
@@ -16,13 +16,13 @@ type span struct{ start, end, in, inEnd int }
 // ready to use.
 type fixpoint struct {
 	spans, next []span
-	ranges      []detector.Finding
-	found       []detector.Finding
+	ranges      []pii.Finding
+	found       []pii.Finding
 	buf         []byte
 }
 
 // scanFunc appends the findings in b to dst, sorted and not overlapping.
-type scanFunc func(dst []detector.Finding, b []byte) []detector.Finding
+type scanFunc func(dst []pii.Finding, b []byte) []pii.Finding
 
 // appendFixpoint appends text to dst with the findings f (those scan finds
 // in text) masked by m, then rescans what it wrote until scan finds
@@ -40,7 +40,7 @@ type scanFunc func(dst []detector.Finding, b []byte) []detector.Finding
 // (only custom patterns that match masks can make rounds go on),
 // everything from the first remaining finding to the last, masks
 // excepted, is masked at once.
-func (fx *fixpoint) appendFixpoint(dst, text []byte, f []detector.Finding, m Masker, scan scanFunc) ([]byte, bool) {
+func (fx *fixpoint) appendFixpoint(dst, text []byte, f []pii.Finding, m Masker, scan scanFunc) ([]byte, bool) {
 	n := len(dst)
 	fx.spans = fx.spans[:0]
 	pos := 0
@@ -88,7 +88,7 @@ func (fx *fixpoint) appendFixpoint(dst, text []byte, f []detector.Finding, m Mas
 
 // clip sets fx.ranges to the parts of the findings that lie outside every
 // span, sorted; each keeps its finding's identifier.
-func (fx *fixpoint) clip(found []detector.Finding) {
+func (fx *fixpoint) clip(found []pii.Finding) {
 	fx.ranges = fx.ranges[:0]
 	si := 0
 	for _, g := range found {
@@ -110,7 +110,7 @@ func (fx *fixpoint) clip(found []detector.Finding) {
 	}
 }
 
-func (fx *fixpoint) addRange(g detector.Finding, s, e int) {
+func (fx *fixpoint) addRange(g pii.Finding, s, e int) {
 	if s < e {
 		g.Start, g.End = s, e
 		fx.ranges = append(fx.ranges, g)
@@ -120,7 +120,7 @@ func (fx *fixpoint) addRange(g detector.Finding, s, e int) {
 // appendRound appends text to dst with each range masked by m, and
 // appends to spans the places, in the result, of the old spans of text
 // (which lie outside the ranges) and of the new masks, in order.
-func appendRound(dst []byte, spans []span, text []byte, ranges []detector.Finding, old []span, m Masker) ([]byte, []span) {
+func appendRound(dst []byte, spans []span, text []byte, ranges []pii.Finding, old []span, m Masker) ([]byte, []span) {
 	pos, si := 0, 0
 	shift := 0 // position in dst minus position in text, so far
 	delta := 0 // position in text minus position in the input, so far

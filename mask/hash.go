@@ -7,7 +7,7 @@ import (
 	"encoding/binary"
 	"fmt"
 
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // Hash lengths, in characters of 4 bits each.
@@ -88,7 +88,7 @@ func NewHash(key []byte, opts ...HashOption) (*Hash, error) {
 }
 
 // AppendMask appends the hash mask of value under f.Identifier.
-func (h *Hash) AppendMask(dst, value []byte, f detector.Finding) []byte {
+func (h *Hash) AppendMask(dst, value []byte, f pii.Finding) []byte {
 	return h.AppendHash(dst, f.Identifier, value)
 }
 

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // JSON masks JSON log events value by value, so that a masked event is
@@ -142,7 +142,7 @@ type JSONFinding struct {
 	// cover the value's bytes as written, escapes included (a finding
 	// that would start or end inside an escape such as \u00e9 is widened
 	// to the whole escape).
-	detector.Finding
+	pii.Finding
 	// Path is the value's path, as $.user.ssn or $.messages[0].content.
 	Path string
 	// InName reports a finding in the member name at Path rather than in
@@ -219,7 +219,7 @@ func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch,
 	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
 	s.own = own
 	clear(s.nameMasked)
-	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
+	scan := func(dst []pii.Finding, b []byte) []pii.Finding {
 		return s.fs.scan(dst, j.fd, b)
 	}
 	m := j.m
@@ -287,7 +287,7 @@ const keepFinding = -2
 // copies.
 type keepOwn struct{ m Masker }
 
-func (k keepOwn) AppendMask(dst, value []byte, f detector.Finding) []byte {
+func (k keepOwn) AppendMask(dst, value []byte, f pii.Finding) []byte {
 	if f.Score == keepFinding {
 		return append(dst, value...)
 	}
@@ -296,7 +296,7 @@ func (k keepOwn) AppendMask(dst, value []byte, f detector.Finding) []byte {
 
 // withOwnMasks returns find, sorted and not overlapping, cut around the
 // tokens and hashes in value and merged with them, marked keepFinding.
-func (s *jsonScratch) withOwnMasks(find []detector.Finding, value []byte) []detector.Finding {
+func (s *jsonScratch) withOwnMasks(find []pii.Finding, value []byte) []pii.Finding {
 	s.ownSpans = appendOwnMasks(s.ownSpans[:0], value)
 	if len(s.ownSpans) == 0 {
 		return find
@@ -326,9 +326,9 @@ func (s *jsonScratch) withOwnMasks(find []detector.Finding, value []byte) []dete
 		}
 	}
 	for _, o := range s.ownSpans {
-		s.cands = append(s.cands, detector.Finding{Start: o.start, End: o.end, Score: keepFinding})
+		s.cands = append(s.cands, pii.Finding{Start: o.start, End: o.end, Score: keepFinding})
 	}
-	slices.SortFunc(s.cands, func(a, b detector.Finding) int { return a.Start - b.Start })
+	slices.SortFunc(s.cands, func(a, b pii.Finding) int { return a.Start - b.Start })
 	// Drop pieces that a mask covers (a finding inside a mask).
 	out := find[:0]
 	end := 0
@@ -479,9 +479,9 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
 	fs       fieldScanner
-	raw      []detector.Finding
-	find     []detector.Finding
-	cands    []detector.Finding
+	raw      []pii.Finding
+	find     []pii.Finding
+	cands    []pii.Finding
 	names    []string
 	dec      []byte
 	esc      []jsonwalk.Escape
@@ -517,7 +517,7 @@ type jsonLeaf struct {
 	raw          []byte // the literal's content (a string's without quotes)
 	value        []byte // the decoded value (a number's literal)
 	esc          []jsonwalk.Escape
-	find         []detector.Finding // in value, widened to whole escapes
+	find         []pii.Finding // in value, widened to whole escapes
 }
 
 func (j *JSON) covers(p jsonwalk.Path) bool {
@@ -530,7 +530,7 @@ func (j *JSON) covers(p jsonwalk.Path) bool {
 // walk calls fn for each string, number or member name in scope that has
 // findings; prefix starts every path.
 func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(*jsonLeaf) error) error {
-	var raw []detector.Finding
+	var raw []pii.Finding
 	if !j.fieldsOnly {
 		s.raw = j.fd.AppendFindings(s.raw[:0], event)
 		raw = s.raw
@@ -633,7 +633,7 @@ func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
 
 // hasMaskable reports whether find holds a finding to mask, not only
 // masks to keep.
-func hasMaskable(find []detector.Finding) bool {
+func hasMaskable(find []pii.Finding) bool {
 	for _, f := range find {
 		if f.Score != keepFinding {
 			return true
@@ -645,7 +645,7 @@ func hasMaskable(find []detector.Finding) bool {
 // widen moves finding edges inside an escape's decoded bytes to the
 // escape's edges, so that each finding maps to whole escapes, and drops
 // what that makes overlap.
-func widen(find []detector.Finding, esc []jsonwalk.Escape) []detector.Finding {
+func widen(find []pii.Finding, esc []jsonwalk.Escape) []pii.Finding {
 	if len(esc) == 0 {
 		return find
 	}
@@ -666,8 +666,8 @@ func widen(find []detector.Finding, esc []jsonwalk.Escape) []detector.Finding {
 // resolveOverlaps appends to dst the strongest of overlapping candidates
 // (higher score, then longer, then earlier), sorted by Start. It reorders
 // cands.
-func resolveOverlaps(dst, cands []detector.Finding) []detector.Finding {
-	slices.SortStableFunc(cands, func(a, b detector.Finding) int {
+func resolveOverlaps(dst, cands []pii.Finding) []pii.Finding {
+	slices.SortStableFunc(cands, func(a, b pii.Finding) int {
 		switch {
 		case a.Score != b.Score:
 			if a.Score > b.Score {
@@ -695,7 +695,7 @@ func resolveOverlaps(dst, cands []detector.Finding) []detector.Finding {
 			dst = append(dst, f)
 		}
 	}
-	slices.SortFunc(dst[n:], func(a, b detector.Finding) int { return a.Start - b.Start })
+	slices.SortFunc(dst[n:], func(a, b pii.Finding) int { return a.Start - b.Start })
 	return dst
 }
 

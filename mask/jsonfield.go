@@ -4,14 +4,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // A Finder finds sensitive values in text and appends them to dst, sorted
 // by Start and not overlapping. *detector.Detector and *piiguard.Scanner
 // are Finders.
 type Finder interface {
-	AppendFindings(dst []detector.Finding, text []byte) []detector.Finding
+	AppendFindings(dst []pii.Finding, text []byte) []pii.Finding
 }
 
 // AppendMasked appends text to dst with every value fd finds replaced by
@@ -71,7 +71,7 @@ const (
 // whose name, and the names of the fields enclosing it, are names
 // (outermost first); see the package documentation on field names. The
 // findings' offsets are into value; they are sorted and do not overlap.
-func FieldFindings(dst []detector.Finding, fd Finder, names []string, value []byte) []detector.Finding {
+func FieldFindings(dst []pii.Finding, fd Finder, names []string, value []byte) []pii.Finding {
 	var fs fieldScanner
 	return fs.findings(dst, fd, names, value)
 }
@@ -90,8 +90,8 @@ type fieldScanner struct {
 	phrases []string
 	groups  []string
 	text    []byte
-	found   []detector.Finding
-	order   []detector.Finding
+	found   []pii.Finding
+	order   []pii.Finding
 	fx      fixpoint
 }
 
@@ -105,13 +105,13 @@ func (fs *fieldScanner) appendMasked(dst []byte, fd Finder, m Masker, names []st
 	if len(f) == 0 {
 		return append(dst, value...)
 	}
-	dst, _ = fs.fx.appendFixpoint(dst, value, f, m, func(dst []detector.Finding, b []byte) []detector.Finding {
+	dst, _ = fs.fx.appendFixpoint(dst, value, f, m, func(dst []pii.Finding, b []byte) []pii.Finding {
 		return fs.scan(dst, fd, b)
 	})
 	return dst
 }
 
-func (fs *fieldScanner) findings(dst []detector.Finding, fd Finder, names []string, value []byte) []detector.Finding {
+func (fs *fieldScanner) findings(dst []pii.Finding, fd Finder, names []string, value []byte) []pii.Finding {
 	fs.prepare(names)
 	return fs.scan(dst, fd, value)
 }
@@ -161,7 +161,7 @@ func (fs *fieldScanner) prepare(names []string) {
 }
 
 // scan appends the findings in value for the prepared groups.
-func (fs *fieldScanner) scan(dst []detector.Finding, fd Finder, value []byte) []detector.Finding {
+func (fs *fieldScanner) scan(dst []pii.Finding, fd Finder, value []byte) []pii.Finding {
 	if len(value) == 0 {
 		return dst
 	}

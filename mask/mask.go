@@ -85,20 +85,20 @@
 package mask
 
 import (
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // A Masker appends the replacement for one finding's value to dst and
 // returns the extended slice. value is the finding's bytes in the text.
 type Masker interface {
-	AppendMask(dst []byte, value []byte, f detector.Finding) []byte
+	AppendMask(dst []byte, value []byte, f pii.Finding) []byte
 }
 
 // MaskerFunc adapts a function to the Masker interface.
-type MaskerFunc func(dst []byte, value []byte, f detector.Finding) []byte
+type MaskerFunc func(dst []byte, value []byte, f pii.Finding) []byte
 
 // AppendMask calls fn.
-func (fn MaskerFunc) AppendMask(dst, value []byte, f detector.Finding) []byte {
+func (fn MaskerFunc) AppendMask(dst, value []byte, f pii.Finding) []byte {
 	return fn(dst, value, f)
 }
 
@@ -116,7 +116,7 @@ type ByIdentifier struct {
 }
 
 // AppendMask masks value with the masker chosen for f.Identifier.
-func (b ByIdentifier) AppendMask(dst, value []byte, f detector.Finding) []byte {
+func (b ByIdentifier) AppendMask(dst, value []byte, f pii.Finding) []byte {
 	if m, ok := b.Maskers[f.Identifier]; ok && m != nil {
 		return m.AppendMask(dst, value, f)
 	}
@@ -131,7 +131,7 @@ func (b ByIdentifier) AppendMask(dst, value []byte, f detector.Finding) []byte {
 // not overlap, as a detector returns them; a finding out of range or
 // overlapping the previous one is skipped rather than corrupting the output,
 // so every byte outside the findings is copied unchanged and in order.
-func Append(dst, text []byte, findings []detector.Finding, m Masker) []byte {
+func Append(dst, text []byte, findings []pii.Finding, m Masker) []byte {
 	if m == nil {
 		m = Asterisk
 	}
@@ -148,6 +148,6 @@ func Append(dst, text []byte, findings []detector.Finding, m Masker) []byte {
 }
 
 // String returns text with the findings masked by m.
-func String(text string, findings []detector.Finding, m Masker) string {
+func String(text string, findings []pii.Finding, m Masker) string {
 	return string(Append(make([]byte, 0, len(text)), []byte(text), findings, m))
 }

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // maskChar returns c, or '*' when c is zero or not a valid rune.
@@ -38,7 +38,7 @@ func appendRepeat(dst []byte, c rune, n int) []byte {
 // Asterisk.
 func Fixed(char rune) Masker {
 	c := maskChar(char)
-	return MaskerFunc(func(dst, value []byte, _ detector.Finding) []byte {
+	return MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
 		for len(value) > 0 {
 			i := bytes.IndexAny(value, "\r\n")
 			if i < 0 {
@@ -54,7 +54,7 @@ func Fixed(char rune) Masker {
 
 // Redact removes the value: its replacement is empty, so "ssn=123-45-6789;"
 // becomes "ssn=;". Use it where the shape of the value must not survive.
-var Redact Masker = MaskerFunc(func(dst, _ []byte, _ detector.Finding) []byte {
+var Redact Masker = MaskerFunc(func(dst, _ []byte, _ pii.Finding) []byte {
 	return dst
 })
 
@@ -77,7 +77,7 @@ type Partial struct {
 }
 
 // AppendMask appends value partially masked.
-func (p Partial) AppendMask(dst, value []byte, _ detector.Finding) []byte {
+func (p Partial) AppendMask(dst, value []byte, _ pii.Finding) []byte {
 	c := maskChar(p.Char)
 	kf, kl := max(p.KeepFirst, 0), max(p.KeepLast, 0)
 	// n counts the characters that carry data: letters, digits and
@@ -142,7 +142,7 @@ func Placeholder(template string) Masker {
 		template = "{" + placeholderVar + "}"
 	}
 	parts := strings.Split(template, placeholderVar)
-	return MaskerFunc(func(dst, _ []byte, f detector.Finding) []byte {
+	return MaskerFunc(func(dst, _ []byte, f pii.Finding) []byte {
 		for i, p := range parts {
 			if i > 0 {
 				dst = appendSafeIdentifier(dst, f.Identifier)

@@ -6,8 +6,8 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // Stream defaults.
@@ -216,7 +216,7 @@ type lineCore struct {
 	closer []byte
 	out    []byte
 	emit   func([]byte) error // nil: out only grows until read
-	find   []detector.Finding
+	find   []pii.Finding
 	fx     fixpoint
 	wout   []byte // a long line's window, masked
 }
@@ -541,7 +541,7 @@ func (c *lineCore) emitWindow(from, to int) {
 			// Across an edge of the piece: asterisks for the part in it.
 			e := min(sp.inEnd, to)
 			c.out = append(c.out, c.buf[pos:max(pos, sp.in)]...)
-			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], detector.Finding{})
+			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], pii.Finding{})
 			pos = e
 			continue
 		}

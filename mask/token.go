@@ -9,7 +9,7 @@ import (
 
 	"github.com/tink-crypto/tink-go/v2/daead/subtle"
 
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 )
 
 // Token format.
@@ -190,7 +190,7 @@ func NewTokenizer(key []byte) (*Tokenizer, error) {
 }
 
 // AppendMask appends the token for value under f.Identifier.
-func (t *Tokenizer) AppendMask(dst, value []byte, f detector.Finding) []byte {
+func (t *Tokenizer) AppendMask(dst, value []byte, f pii.Finding) []byte {
 	return t.AppendToken(dst, f.Identifier, value)
 }
 

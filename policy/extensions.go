@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/mask"
 )
 
 // Extensions are piiguard's additions to a policy. They are plain data: the
@@ -61,53 +63,38 @@ type AllowList struct {
 // IsZero reports whether the list is empty.
 func (a AllowList) IsZero() bool { return len(a.Values) == 0 && len(a.Patterns) == 0 }
 
-// MaskStyle names a way to mask a value.
-type MaskStyle string
+// MaskStyle names a way to mask a value (package mask's Style).
+type MaskStyle = mask.Style
 
-// The mask styles.
+// The mask styles (see package mask).
 const (
-	// MaskAsterisk replaces each character with Char ("*"), as CloudWatch does.
-	MaskAsterisk MaskStyle = "asterisk"
-	// MaskFixed replaces the value with Length (8) copies of Char ("*"),
-	// hiding its length.
-	MaskFixed MaskStyle = "fixed"
-	// MaskPartial keeps the first KeepFirst and the last KeepLast
-	// characters and replaces the others with Char ("*"); a value with no
-	// more than KeepFirst+KeepLast characters is masked entirely.
-	MaskPartial MaskStyle = "partial"
-	// MaskPlaceholder replaces the value with Text ("{{name}}"), in which
-	// "{name}" stands for the identifier's name.
-	MaskPlaceholder MaskStyle = "placeholder"
-	// MaskRedact removes the value.
-	MaskRedact MaskStyle = "redact"
-	// MaskHash replaces the value with the first Length (16) 4-bit
-	// digits (written with letters) of HMAC-SHA256 over the value, keyed
-	// with a key derived from the key the engine is given (package mask's
-	// Hash). There is no unkeyed hash: a
-	// bare hash of a low-entropy value falls to a dictionary.
-	MaskHash MaskStyle = "hash"
-	// MaskToken replaces the value with a reversible token, authenticated
-	// encryption under the key the engine is given (package mask's
-	// Tokenizer): the analogue of CloudWatch's logs:Unmask.
-	MaskToken MaskStyle = "token"
+	MaskAsterisk    = mask.StyleAsterisk
+	MaskFixed       = mask.StyleFixed
+	MaskPartial     = mask.StylePartial
+	MaskPlaceholder = mask.StylePlaceholder
+	MaskRedact      = mask.StyleRedact
+	MaskHash        = mask.StyleHash
+	MaskToken       = mask.StyleToken
 )
 
 // maskStyles lists the mask styles.
-var maskStyles = []MaskStyle{MaskAsterisk, MaskFixed, MaskPartial, MaskPlaceholder, MaskRedact, MaskHash, MaskToken}
+var maskStyles = mask.Styles()
 
 // Limits and defaults of the extensions.
 const (
-	DefaultFixedLength     = 8
-	MaxFixedLength         = 256
-	MaxKeep                = 64         // KeepFirst, KeepLast
-	DefaultPlaceholderText = "{{name}}" // "{Ssn-US}", as Lex writes {SlotName}
-	MaxTextLength          = 256        // Text (characters)
-	DefaultHashLength      = 16
-	MinHashLength          = 8
-	MaxHashLength          = 64
-	MaxWindow              = 1000
-	MaxKeywordLength       = 100
-	MaxAllowLength         = 1000 // an allow-list value or pattern (characters)
+	// The limits and defaults of a mask are package mask's.
+	DefaultFixedLength     = mask.DefaultFixedLength
+	MaxFixedLength         = mask.MaxFixedLength
+	MaxKeep                = mask.MaxKeep
+	DefaultPlaceholderText = mask.DefaultPlaceholderText
+	MaxTextLength          = mask.MaxTextLength
+	DefaultHashLength      = mask.DefaultHashLength
+	MinHashLength          = mask.MinHashLength
+	MaxHashLength          = mask.MaxHashLength
+
+	MaxWindow        = 1000
+	MaxKeywordLength = 100
+	MaxAllowLength   = 1000 // an allow-list value or pattern (characters)
 
 	// The limits below bound what compiling a policy costs: its time and
 	// memory grow in proportion to what they allow, never beyond (see
@@ -133,66 +120,11 @@ const (
 	MaxAllowPatternSize = 5000
 )
 
-// Mask is a mask style and its parameters. A zero parameter means the
-// default.
-type Mask struct {
-	Style MaskStyle
-	// Char is the mask character of asterisk, fixed and partial; "" means "*".
-	Char string
-	// Length is the length of fixed (default 8) or the number of 4-bit
-	// digits of hash (default 16).
-	Length int
-	// KeepFirst and KeepLast are partial's characters left in clear.
-	KeepFirst, KeepLast int
-	// Text is placeholder's replacement; "" means "{{name}}", which gives "{Ssn-US}".
-	Text string
-}
-
-// The parameters of each mask style.
-var maskParams = map[MaskStyle][]string{
-	MaskAsterisk:    {"Char"},
-	MaskFixed:       {"Char", "Length"},
-	MaskPartial:     {"Char", "KeepFirst", "KeepLast"},
-	MaskPlaceholder: {"Text"},
-	MaskRedact:      {},
-	MaskHash:        {"Length"},
-	MaskToken:       {},
-}
+// Mask is a mask style and its parameters (package mask's Spec, whose
+// NewMasker builds its masker). A zero parameter means the default.
+type Mask = mask.Spec
 
 var maskFields = []string{"Style", "Char", "Length", "KeepFirst", "KeepLast", "Text"}
-
-// MaskChar returns the mask character.
-func (m Mask) MaskChar() string {
-	if m.Char == "" {
-		return "*"
-	}
-	return m.Char
-}
-
-// FixedLength returns the length of a fixed mask.
-func (m Mask) FixedLength() int {
-	if m.Length == 0 {
-		return DefaultFixedLength
-	}
-	return m.Length
-}
-
-// HashLength returns the number of 4-bit digits of a hash mask.
-func (m Mask) HashLength() int {
-	if m.Length == 0 {
-		return DefaultHashLength
-	}
-	return m.Length
-}
-
-// Placeholder returns placeholder's replacement for identifier name.
-func (m Mask) Placeholder(name string) string {
-	t := m.Text
-	if t == "" {
-		t = DefaultPlaceholderText
-	}
-	return strings.ReplaceAll(t, "{name}", name)
-}
 
 // MaskFor returns the mask of identifier name: its own, else the policy's,
 // else MaskAsterisk (CloudWatch's).
@@ -464,7 +396,7 @@ func (c *checker) allowList(path string, n *node) AllowList {
 func (c *checker) mask(path string, n *node) *Mask {
 	styleOK := func(p string, sn *node, s string) (MaskStyle, bool) {
 		st := MaskStyle(s)
-		if _, ok := maskParams[st]; ok {
+		if st.Params() != nil {
 			return st, true
 		}
 		names := make([]string, len(maskStyles))
@@ -506,7 +438,7 @@ func (c *checker) mask(path string, n *node) *Mask {
 	}
 	m := &Mask{Style: st}
 	valid := true
-	params := maskParams[st]
+	params := st.Params()
 	for _, mb := range n.members {
 		if mb.key == "Style" || !contains(maskFields, mb.key) || contains(params, mb.key) {
 			continue

@@ -82,22 +82,12 @@ func (f *maskFlags) configure(cfg *piiguard.Config) error {
 	} else {
 		defer clear(key)
 	}
-	var err error
-	switch style {
-	case "asterisk":
-		f.masker = mask.Asterisk
-	case "partial":
-		f.masker = mask.Partial{KeepLast: 4}
-	case "placeholder":
-		f.masker = mask.Placeholder("")
-	case "redact":
-		f.masker = mask.Redact
-	case "hash":
-		f.masker, err = mask.NewHash(key)
-	case "token":
-		f.masker, err = mask.NewTokenizer(key)
+	spec := mask.Spec{Style: mask.Style(style)}
+	if spec.Style == mask.StylePartial {
+		spec.KeepLast = 4 // the last four characters, as of a card number
 	}
-	if err != nil {
+	var err error
+	if f.masker, err = spec.NewMasker(key); err != nil {
 		return usageError{fmt.Errorf("mask: --style %s: %w", style, err)}
 	}
 	cfg.Masker = f.masker

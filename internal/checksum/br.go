@@ -52,3 +52,39 @@ func CNPJ(value []byte) bool {
 	}
 	return b[12] == brazilCheck(b[:12], 9) && b[13] == brazilCheck(b[:13], 9)
 }
+
+// CEP reports whether value is an allocated Brazilian postal code: 8 digits
+// from 01000-000 up.
+//
+// Every byte that is not a digit is ignored.
+func CEP(value []byte) bool {
+	var buf [8]byte
+	d := digitsOf(buf[:], value)
+	return len(d) == 8 && (d[0] != '0' || d[1] != '0')
+}
+
+// RG reports whether value is a Brazilian RG as São Paulo issues it: 8
+// digits, not one repeated, and a check character 11 - (sum mod 11) of the
+// digits weighted 2 to 9, 10 written X and 11 written 0.
+//
+// X is accepted in either case; every byte that is not an ASCII letter or
+// digit is ignored.
+func RG(value []byte) bool {
+	var buf [9]byte
+	b := alnumOf(buf[:], value)
+	if len(b) != 9 || !allDigits(b[:8]) || allSame(b[:8]) {
+		return false
+	}
+	sum := 0
+	for i, c := range b[:8] {
+		sum += int(c-'0') * (i + 2)
+	}
+	check := 11 - sum%11
+	switch check {
+	case 10:
+		return b[8] == 'X'
+	case 11:
+		return b[8] == '0'
+	}
+	return b[8] == byte('0'+check)
+}

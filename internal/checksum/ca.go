@@ -31,3 +31,33 @@ func BCPHN(value []byte) bool {
 	}
 	return 11-sum%11 == int(d[9]-'0')
 }
+
+// OntarioHealthNumber reports whether value is an Ontario health number:
+// 10 digits, not one repeated, passing the Luhn check.
+//
+// Every byte that is not a digit is ignored (the version code letters
+// after the number among them).
+func OntarioHealthNumber(value []byte) bool {
+	var buf [10]byte
+	d := digitsOf(buf[:], value)
+	return len(d) == 10 && !allSame(d) && Luhn(d)
+}
+
+// RAMQ reports whether the birth date in a Quebec health insurance number
+// (4 letters, YY, MM plus 50 for women, DD, 2 digits) is plausible: 8
+// digits, a month 1-12 and a day 1-31.
+//
+// Every byte that is not a digit is ignored.
+func RAMQ(value []byte) bool {
+	var buf [12]byte
+	d := digitsOf(buf[:], value)
+	if len(d) != 8 {
+		return false
+	}
+	month := int(d[2]-'0')*10 + int(d[3]-'0')
+	if month > 50 {
+		month -= 50
+	}
+	day := int(d[4]-'0')*10 + int(d[5]-'0')
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31
+}

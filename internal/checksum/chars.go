@@ -121,3 +121,36 @@ func allZero(b []byte) bool {
 	}
 	return true
 }
+
+// digitsOf copies the ASCII digits of value into buf, skipping every other
+// byte, and returns them; digits beyond len(buf) are dropped.
+func digitsOf(buf, value []byte) []byte {
+	out := buf[:0]
+	for _, c := range value {
+		if isDigit(c) && len(out) < cap(out) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// alnumOf copies the ASCII letters (upper-cased) and digits of value into
+// buf, skipping every other byte, and returns them, or nil when there are
+// more than fit.
+func alnumOf(buf, value []byte) []byte {
+	out := buf[:0]
+	for _, c := range value {
+		switch {
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		case isUpper(c), isDigit(c):
+		default:
+			continue
+		}
+		if len(out) == cap(out) {
+			return nil
+		}
+		out = append(out, c)
+	}
+	return out
+}

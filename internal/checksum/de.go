@@ -94,3 +94,32 @@ func GermanDocumentNumber(value []byte) bool {
 	}
 	return isDigit(buf[9]) && int(buf[9]-'0') == sum%10
 }
+
+// GermanDriversLicence reports whether value is a German Führerscheinnummer:
+// 11 letters or digits, at least one of the first 9 a letter (the authority
+// code or serial), the tenth the check character of the first 9 (valued 0-9
+// and A=10 ... Z=35, weighted 9 to 1, mod 11, 10 written X).
+//
+// Letters are accepted in either case; every byte that is not an ASCII
+// letter or digit is ignored.
+func GermanDriversLicence(value []byte) bool {
+	var buf [11]byte
+	b := alnumOf(buf[:], value)
+	if len(b) != 11 {
+		return false
+	}
+	sum, letters := 0, 0
+	for i, c := range b[:9] {
+		d := int(c - '0')
+		if c >= 'A' {
+			d = int(c-'A') + 10
+			letters++
+		}
+		sum += d * (9 - i)
+	}
+	check := byte('0' + sum%11)
+	if sum%11 == 10 {
+		check = 'X'
+	}
+	return letters > 0 && b[9] == check
+}

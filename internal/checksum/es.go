@@ -82,3 +82,78 @@ func NAF(value []byte) bool {
 	}
 	return n%97 == control
 }
+
+// CCC reports whether value is a Spanish código cuenta cliente (bank 4,
+// branch 4, control 2, account 10 digits) whose two control digits are
+// right, and whose account is not all zeros.
+//
+// Each control digit is 11 - (weighted sum mod 11) with weights 1 2 4 8 5
+// 10 9 7 3 6, 11 written 0 and 10 written 1; the first covers "00" + bank +
+// branch, the second the account. Every byte that is not a digit is
+// ignored.
+func CCC(value []byte) bool {
+	var buf [20]byte
+	d := digitsOf(buf[:], value)
+	if len(d) != 20 {
+		return false
+	}
+	return d[8] == cccControl(d[0:8]) && d[9] == cccControl(d[10:20]) && !allZero(d[10:20])
+}
+
+// cccControl returns the control digit of a CCC's 8 or 10 digits.
+func cccControl(digits []byte) byte {
+	weights := [10]int{1, 2, 4, 8, 5, 10, 9, 7, 3, 6}
+	sum := 0
+	for i, c := range digits {
+		sum += int(c-'0') * weights[i+10-len(digits)]
+	}
+	c := 11 - sum%11
+	switch c {
+	case 11:
+		c = 0
+	case 10:
+		c = 1
+	}
+	return byte('0' + c)
+}
+
+// DNIShort reports whether value is a Spanish DNI as people write it: 8
+// digits, or 7 when the leading zero is dropped, and the control letter
+// (see DNI). The documentation numbers 00000000 and 99999999, which Macie
+// does not report, are rejected.
+//
+// Letters are accepted in either case; every byte that is not an ASCII
+// letter or digit is ignored.
+func DNIShort(value []byte) bool {
+	var buf [10]byte
+	b := alnumOf(buf[1:1:10], value)
+	switch len(b) {
+	case 8:
+		buf[0] = '0'
+		b = buf[:9]
+	case 9:
+	default:
+		return false
+	}
+	if allSame(b[:8]) && (b[0] == '0' || b[0] == '9') {
+		return false
+	}
+	return DNI(b)
+}
+
+// NIFKLM reports whether value is a Spanish NIF starting K, L or M
+// (Spaniards under 14, residents abroad, foreigners without a NIE): the
+// letter, 7 digits and the DNI control letter of the 7 digits.
+//
+// Letters are accepted in either case; every byte that is not an ASCII
+// letter or digit is ignored. The first letter is not checked: the pattern
+// that finds the value does.
+func NIFKLM(value []byte) bool {
+	var buf [9]byte
+	b := alnumOf(buf[:], value)
+	if len(b) != 9 {
+		return false
+	}
+	b[0] = '0'
+	return DNI(b)
+}

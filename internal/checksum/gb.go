@@ -80,3 +80,28 @@ func UTR(value []byte) bool {
 	}
 	return b[0] == "21987654321"[sum%11]
 }
+
+// DVLALicence checks what a pattern for a UK (DVLA) driving licence number
+// cannot: of its 16 characters, the first 5 (the surname) are letters then
+// only 9s as padding, and characters 7-10 are a birth month (plus 50 for
+// women, read mod 5 on the tens) and a day that exists in it.
+//
+// value must have exactly 16 bytes; the character classes of the other
+// positions are the pattern's to check.
+func DVLALicence(value []byte) bool {
+	if len(value) != 16 {
+		return false
+	}
+	padding := false
+	for _, c := range value[:5] {
+		if c == '9' {
+			padding = true
+		} else if padding {
+			return false
+		}
+	}
+	month := int(value[6]-'0')%5*10 + int(value[7]-'0')
+	day := int(value[8]-'0')*10 + int(value[9]-'0')
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	return month >= 1 && month <= 12 && day >= 1 && day <= days[month]
+}

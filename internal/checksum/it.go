@@ -67,3 +67,33 @@ func CodiceFiscale(value []byte) bool {
 	}
 	return b[15] == byte('A'+sum%26)
 }
+
+// CIN reports whether value is an Italian BBAN (CIN letter, ABI 5 digits,
+// CAB 5 digits, account 12 letters or digits, not all zero) whose CIN is
+// right: the 22 characters after it valued like a codice fiscale's (odd
+// positions by its odd table, even positions 0-25), summed mod 26.
+//
+// Letters are accepted in either case; every byte that is not an ASCII
+// letter or digit is ignored.
+func CIN(value []byte) bool {
+	var buf [23]byte
+	b := alnumOf(buf[:], value)
+	if len(b) != 23 || !isUpper(b[0]) || !allDigits(b[1:11]) {
+		return false
+	}
+	sum := 0
+	for i, c := range b[1:] {
+		var k int
+		if c >= 'A' {
+			k = int(c - 'A')
+		} else {
+			k = int(c - '0')
+		}
+		if i%2 == 0 {
+			sum += int(cfOdd[k])
+		} else {
+			sum += k
+		}
+	}
+	return b[0] == byte('A'+sum%26) && !allZero(b[11:])
+}

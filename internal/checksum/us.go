@@ -250,3 +250,41 @@ func NDC(value []byte) bool {
 	}
 	return false
 }
+
+// HICN reports whether value is a Medicare Health Insurance Claim Number:
+// 9 digits following the SSN rules (see SSN) and a beneficiary
+// identification code of one or two characters starting with a letter CMS
+// uses (A-H, J, K, M, T, W).
+//
+// Letters are accepted in either case; every byte that is not an ASCII
+// letter or digit is ignored.
+func HICN(value []byte) bool {
+	var buf [11]byte
+	b := alnumOf(buf[:], value)
+	if len(b) < 10 || !allDigits(b[:9]) {
+		return false
+	}
+	switch b[9] {
+	case 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'M', 'T', 'W':
+	default:
+		return false
+	}
+	return SSN(b[:9])
+}
+
+// CPT reports whether value is a 5-digit CPT Category I code, 00100 to
+// 99607.
+func CPT(value []byte) bool {
+	if len(value) != 5 || !allDigits(value) {
+		return false
+	}
+	n := atoi(value)
+	return n >= 100 && n <= 99607
+}
+
+// ZIPCode reports whether value, a US ZIP or ZIP+4 code, does not start
+// with 00000, which is not allocated. The digits and the hyphen are the
+// pattern's to check.
+func ZIPCode(value []byte) bool {
+	return len(value) >= 5 && string(value[:5]) != "00000"
+}

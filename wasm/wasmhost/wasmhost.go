@@ -29,13 +29,13 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
-	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/pii"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
 )
 
 // Finding is one sensitive value found in a text, as in the native API.
 // Score has the precision of the ABI's fixed-point encoding (1e-6).
-type Finding = detector.Finding
+type Finding = pii.Finding
 
 // ABI versions this host supports: major ABIMajor, minor at least ABIMinor.
 const (

@@ -13,7 +13,6 @@ import (
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/identifiers"
-	"github.com/piiguard/piiguard/policy"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
 )
 
@@ -93,8 +92,8 @@ func (c *Config) Native() (piiguard.Config, error) {
 			return cfg, codeErr(abi.ErrPolicy, "policy: %w", err)
 		}
 		for _, name := range p.Names() {
-			if st := p.MaskFor(name).Style; st == policy.MaskHash || st == policy.MaskToken {
-				return cfg, codeErr(abi.ErrUnsupported, "policy: identifier %s: mask style %s needs a key, which this ABI version cannot pass", name, st)
+			if m := p.MaskFor(name); m.NeedsKey() {
+				return cfg, codeErr(abi.ErrUnsupported, "policy: identifier %s: mask style %s needs a key, which this ABI version cannot pass", name, m.Style)
 			}
 		}
 		cfg.Policy = p
