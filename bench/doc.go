@@ -61,4 +61,12 @@
 // The opt-in CPU-time tests (PIIGUARD_CPUTIME=1 go test ./bench -run
 // CPUTime -v) report MB per CPU-second of the scanning thread, which other
 // load disturbs much less.
+//
+// Accuracy beside speed: TestNamesEval scores the Name identifier on an
+// independent labelled set (real people's names from public commit
+// metadata in log lines, testdata/names-eval, a dev and a held-out half),
+// on Presidio's synthetic multi-word PERSON names, and counts false Names on
+// loghub; TestAddressEval scores Address spans on outside addresses
+// (testdata/address-eval). `make eval-names` prints them; ACCURACY.md
+// records them.
 package bench

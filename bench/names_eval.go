@@ -30,7 +30,14 @@ type Labelled struct {
 }
 
 // LoadNamesEval reads one split (dev or heldout) of the Name evaluation.
-func LoadNamesEval(path string) ([]Labelled, error) {
+func LoadNamesEval(path string) ([]Labelled, error) { return LoadLabelled(path, "Name") }
+
+// AddressEval is the outside Address evaluation (testdata/address-eval).
+const AddressEval = "testdata/address-eval/addresses.jsonl"
+
+// LoadLabelled reads JSON lines {"text", key: [exact values in order],
+// "template"}.
+func LoadLabelled(path, key string) ([]Labelled, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -41,19 +48,28 @@ func LoadNamesEval(path string) ([]Labelled, error) {
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		var l struct {
-			Text     string   `json:"text"`
-			Name     []string `json:"Name"`
-			Template string   `json:"template"`
+			Text     string `json:"text"`
+			Template string `json:"template"`
 		}
+		var labels map[string]json.RawMessage
+		var values []string
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 			return nil, fmt.Errorf("bench: %s line %d: %v", path, n, err)
 		}
+		if err := json.Unmarshal(sc.Bytes(), &labels); err != nil {
+			return nil, fmt.Errorf("bench: %s line %d: %v", path, n, err)
+		}
+		if raw, ok := labels[key]; ok {
+			if err := json.Unmarshal(raw, &values); err != nil {
+				return nil, fmt.Errorf("bench: %s line %d: %s: %v", path, n, key, err)
+			}
+		}
 		x := Labelled{Text: l.Text, Group: l.Template}
 		from := 0
-		for _, v := range l.Name {
+		for _, v := range values {
 			i := strings.Index(l.Text[from:], v)
 			if i < 0 {
-				return nil, fmt.Errorf("bench: %s line %d: labelled name not in its text", path, n)
+				return nil, fmt.Errorf("bench: %s line %d: labelled value not in its text", path, n)
 			}
 			x.Spans = append(x.Spans, [2]int{from + i, from + i + len(v)})
 			from += i + len(v)
@@ -68,6 +84,15 @@ func LoadNamesEval(path string) ([]Labelled, error) {
 // words, converted from character to UTF-8 byte offsets. Every sentence is
 // kept (those without such a span count for precision).
 func LoadPresidioPersons(path string) ([]Labelled, error) {
+	return LoadPresidio(path, "PERSON", 2)
+}
+
+// LoadPresidio reads Presidio's synthetic set and keeps the spans of one
+// entity type with at least minWords words, converted from character to
+// UTF-8 byte offsets; shorter spans of the type are neither expected nor
+// false when found. Every sentence is kept (those without such a span
+// count for precision).
+func LoadPresidio(path, entity string, minWords int) ([]Labelled, error) {
 	if path == "" {
 		path = os.Getenv("PIIGUARD_PRESIDIO")
 	}
@@ -99,12 +124,12 @@ func LoadPresidioPersons(path string) ([]Labelled, error) {
 		offs = append(offs, len(s.Text))
 		x := Labelled{Text: s.Text, Group: "presidio"}
 		for _, sp := range s.Spans {
-			if sp.Type != "PERSON" || sp.End > utf8.RuneCountInString(s.Text) {
+			if sp.Type != entity || sp.End > utf8.RuneCountInString(s.Text) {
 				continue
 			}
 			b := [2]int{offs[sp.Start], offs[sp.End]}
-			if len(strings.Fields(s.Text[b[0]:b[1]])) < 2 {
-				x.Group = "presidio-other-person" // single names: not scored, not false
+			if len(strings.Fields(s.Text[b[0]:b[1]])) < minWords {
+				// single names: not scored, not false
 				x.Spans = append(x.Spans, [2]int{-b[0] - 1, -b[1] - 1})
 				continue
 			}
@@ -134,6 +159,17 @@ func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
 // LenientRecall and LenientPrecision are the overlap-based figures.
 func (s Score) LenientRecall() float64    { return ratio(s.LenientTP, s.Expected) }
 func (s Score) LenientPrecision() float64 { return ratio(s.LenientTP, s.LenientTP+s.LenientFP) }
+
+// F1 and LenientF1 combine precision and recall.
+func (s Score) F1() float64        { return f1(s.Precision(), s.Recall()) }
+func (s Score) LenientF1() float64 { return f1(s.LenientPrecision(), s.LenientRecall()) }
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
 
 func (s Score) String() string {
 	return fmt.Sprintf("expected %5d  strict: found %5d false %4d recall %.3f precision %.3f  lenient: recall %.3f precision %.3f",

@@ -1359,7 +1359,13 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if score < d.minScore {
 		return false, false
 	}
-	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: ms, End: me, Score: score, Keyword: kw})
+	fs, fe := ms, me
+	if cp.validator != nil && cp.validator.Span != nil {
+		if vs, ve := cp.validator.Span(text, ms, me); vs >= 0 && ve <= len(text) && vs < ve {
+			fs, fe = vs, ve
+		}
+	}
+	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: fs, End: fe, Score: score, Keyword: kw})
 	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
 	return true, false
 }
@@ -1368,19 +1374,23 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 // Validator.Score accepts, with the score it gives.
 func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, ms, me int) (kept, retry bool) {
 	vs, ve, score, ok := cp.validator.Score(text, ms, me)
-	if !ok || vs < ms || ve > me || vs >= ve {
+	if !ok || vs < 0 || ve > len(text) || vs >= ve {
 		// The scorer has weighed every part of the match.
 		return false, false
 	}
 	if cp.ident.id.IsNeverReported(text[vs:ve]) {
 		return false, false
 	}
+	gap, kw := d.nearestKeyword(s, text, cp, vs, ve)
+	if cp.needsKeyword && gap < 0 {
+		return false, false
+	}
 	score = min(max(score, 0), 1)
 	if score < d.minScore {
 		return false, false
 	}
-	s.cands = append(s.cands, Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score})
-	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, -1))
+	s.cands = append(s.cands, Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score, Keyword: kw})
+	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
 	return true, false
 }
 

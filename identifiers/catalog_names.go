@@ -16,7 +16,9 @@ var namesAndAddresses = []*Identifier{
 		Format: "street address with a house number, a street-type word, a place and a postcode in the country's order: " +
 			"US (ZIP with a matching state), CA (postal code), AU (postcode with a matching state), GB (postcode) " +
 			"as number, street, type, place; FR (and Quebec) as number, type, street, postcode, place; " +
-			"IT and ES as type, street, number, postcode, place; DE as street with its type, number, postcode, place",
+			"IT and ES as type, street, number, postcode, place; DE as street with its type, number, postcode, place; " +
+			"the span runs from a unit or house-number range before the house number (Apt 4B, Suite 200, 11-59) " +
+			"through a country name written right after the address (USA, United Kingdom, Deutschland)",
 	},
 	{
 		Name:       "Name",

@@ -640,7 +640,7 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "BR",
 		Patterns: []Pattern{
-			{Expr: `(?:\+|00)55[ -]?(?:\(0?[1-9][1-9]\)|0?[1-9][1-9])[ -]?(?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`},
+			{Expr: `(?:\+55|0055)[ -]?(?:\(0?[1-9][1-9]\)|0?[1-9][1-9])[ -]?(?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`},
 			{Expr: `55[ -](?:\([1-9][1-9]\)|[1-9][1-9])[ -](?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`, NeedsKeyword: true, Standalone: true},
 			{Expr: `\(0?[1-9][1-9]\) ?(?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}|0?[1-9][1-9][ -](?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`, NeedsKeyword: true, Standalone: true},
 		},
@@ -653,7 +653,7 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "DE",
 		Patterns: []Pattern{
-			{Expr: `(?:\+|00)49[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,4}`, Validator: &Validator{Name: "6-11 digits after +49", Check: phoneDigits("49", 6, 11)}},
+			{Expr: `(?:\+49|0049)[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,4}`, Validator: &Validator{Name: "6-11 digits after +49", Check: phoneDigits("49", 6, 11)}},
 			{Expr: `\(0[1-9][0-9]{1,4}\) ?[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|0(?:[2-9][0-9]{1,4}|1[5-7][0-9]{1,2})(?: / |[ /-])[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|01[5-7][0-9]{8,9}`, NeedsKeyword: true, Standalone: true},
 		},
 		Keywords:   keywords(phoneKeywords + ", telefon, telefonnummer, tel., handy, handynummer, mobilnummer, rufnummer"),

@@ -77,10 +77,13 @@ var personal = []*Identifier{
 		Country:  "CA",
 		Patterns: []Pattern{
 			{Expr: `[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]`},
-			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`},
+			// In lower case only beside a keyword: scanning all text for
+			// lower-case letter-digit runs would cost every scan.
+			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`, NeedsKeyword: true},
 		},
+		Keywords:   keywords("postal code, postcode, code postal, zip, zip code"),
 		Confidence: 0.6,
-		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space",
+		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword",
 	},
 	{
 		Name:            "PassportNumber-US",
@@ -106,7 +109,7 @@ var personal = []*Identifier{
 		},
 		Keywords:        keywords(driversLicenseKeywordsGB),
 		KeywordRequired: true,
-		Format:          "state formats (the per-state table AAMVA members publish): 1-2 letters and 5-14 digits, 7-12 digits (not a Unix time of late 2020 to 2035), the grouped forms states print (FL A123-456-78-901-2, IL A123-4567-8901, WI A123-4567-8901-23, MD A-123-456-789-012, MI A 123 456 789 012, NJ A1234 56789 01234, KS K12-34-5678, NY 123 456 789, WY 123456-789, CO 12-345-6789), NH 12ABC34567, IA 123AB4567, ID AB123456C, ND ABC123456, VT 1234567A, MO 123456789A / 12345678AB / A123456R, WA WDL and 9 letters or digits",
+		Format:          "state formats (the usual per-state table): 1-2 letters and 5-14 digits, 7-12 digits (not a Unix time of late 2020 to 2035), the grouped forms states print (FL A123-456-78-901-2, IL A123-4567-8901, WI A123-4567-8901-23, MD A-123-456-789-012, MI A 123 456 789 012, NJ A1234 56789 01234, KS K12-34-5678, NY 123 456 789, WY 123456-789, CO 12-345-6789), NH 12ABC34567, IA 123AB4567, ID AB123456C, ND ABC123456, VT 1234567A, MO 123456789A / 12345678AB / A123456R, WA WDL and 9 letters or digits",
 	},
 	{
 		Name:            "Ssn-US",

@@ -51,6 +51,7 @@ func addressValidator(form names.Form) *Validator {
 	return &Validator{
 		Name:  "street address (" + form.String() + " form): street type, place, postcode",
 		Check: func(v []byte) bool { return lexicon().IsAddress(form, v) },
+		Span:  func(text []byte, s, e int) (int, int) { return lexicon().AddressSpan(form, text, s, e) },
 	}
 }
 

@@ -9,8 +9,8 @@ import (
 const maxMaskRounds = 16
 
 // A span is the place [start, end) of a mask this package wrote in its
-// output.
-type span struct{ start, end int }
+// output, and the place [in, inEnd) in the input of what it replaces.
+type span struct{ start, end, in, inEnd int }
 
 // fixpoint holds the scratch memory of appendFixpoint; the zero value is
 // ready to use.
@@ -51,7 +51,7 @@ func (fx *fixpoint) appendFixpoint(dst, text []byte, f []detector.Finding, m Mas
 		dst = append(dst, text[pos:g.Start]...)
 		s := len(dst) - n
 		dst = m.AppendMask(dst, text[g.Start:g.End], g)
-		fx.spans = append(fx.spans, span{s, len(dst) - n}) // even empty: one per finding
+		fx.spans = append(fx.spans, span{s, len(dst) - n, g.Start, g.End}) // even empty: one per finding
 		pos = g.End
 	}
 	dst = append(dst, text[pos:]...)
@@ -123,9 +123,12 @@ func (fx *fixpoint) addRange(g detector.Finding, s, e int) {
 func appendRound(dst []byte, spans []span, text []byte, ranges []detector.Finding, old []span, m Masker) ([]byte, []span) {
 	pos, si := 0, 0
 	shift := 0 // position in dst minus position in text, so far
+	delta := 0 // position in text minus position in the input, so far
 	emitSpans := func(upTo int) {
 		for si < len(old) && old[si].start < upTo {
-			spans = append(spans, span{old[si].start + shift, old[si].end + shift})
+			sp := old[si]
+			spans = append(spans, span{sp.start + shift, sp.end + shift, sp.in, sp.inEnd})
+			delta += (sp.end - sp.start) - (sp.inEnd - sp.in)
 			si++
 		}
 	}
@@ -134,7 +137,8 @@ func appendRound(dst []byte, spans []span, text []byte, ranges []detector.Findin
 		dst = append(dst, text[pos:r.Start]...)
 		before := len(dst)
 		dst = m.AppendMask(dst, text[r.Start:r.End], r)
-		spans = append(spans, span{before, len(dst)})
+		in := r.Start - delta
+		spans = append(spans, span{before, len(dst), in, in + r.End - r.Start})
 		shift += (len(dst) - before) - (r.End - r.Start)
 		pos = r.End
 	}

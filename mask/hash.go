@@ -48,7 +48,7 @@ const (
 // Before this format (piiguard releases up to issue 12), hashes were the
 // HMAC under the key itself in hex digits; they do not join with these.
 //
-// Truncation trades length against collisions: with 16 hex characters (64
+// Truncation trades length against collisions: with 16 characters (64
 // bits) two distinct values collide with probability about k²/2⁶⁵ among k
 // values. A Hash is safe for concurrent use.
 type Hash struct {

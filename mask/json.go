@@ -12,9 +12,9 @@ import (
 )
 
 // JSON masks JSON log events value by value, so that a masked event is
-// still valid JSON with the same structure: the same members with the same
-// names in the same order, the same array lengths, and every byte outside
-// masked values unchanged.
+// still valid JSON with the same structure: the same members in the same
+// order, with unique names, the same array lengths, and every byte
+// outside masked values and names unchanged.
 //
 // # What is scanned
 //
@@ -31,8 +31,20 @@ import (
 // finding of that scan is kept only when it lies inside one string or
 // number (it would otherwise cut through the structure).
 //
-// Member names are never masked, so that the structure is kept; true,
+// Member names are text too, and are scanned and masked as string values
+// are, with the names around them as keywords; see "Masked member names"
+// in AppendMask's documentation for how names are kept unique. true,
 // false and null are not scanned.
+//
+// # Masking until nothing is found
+//
+// Masking an event changes its text: a masked member name is context for
+// the values under it, and a hash, token or placeholder writes an
+// identifier name, which can be a keyword ("<hash:Ssn-US:...>" holds
+// "Ssn"). AppendMask therefore scans its result again, as AppendFindings
+// would, and masks what it finds, its earlier masks opaque, until nothing
+// is found (at most four passes): an event with findings costs about one
+// more scan of its text.
 //
 // # Numbers
 //
@@ -48,7 +60,8 @@ import (
 // by path pattern ($.sessionState.intent.slots.*, $.messages[*].content,
 // $..password; see the syntax below). A value is scanned when Include is
 // empty or one of its patterns covers the value (matches its path or an
-// ancestor's), and no Exclude pattern covers it.
+// ancestor's), and no Exclude pattern covers it; a member name is scanned
+// when its member's value would be.
 //
 // Path syntax: "$" is the root, ".name" a member (any characters but '.'
 // and '['), ["name"] or ['name'] a member with any name, [3] an element,
@@ -144,8 +157,16 @@ func (j *JSON) Mask(event []byte) ([]byte, error) {
 
 // AppendMask appends event, masked, to dst. When event is not one JSON
 // value it returns dst unchanged and a *JSONSyntaxError. The output, given
-// to AppendFindings, has no finding: a value that masking completed with
-// its neighbours is masked again with asterisks.
+// to AppendFindings, has no finding: what masking made appear is masked
+// too (see the type's documentation).
+//
+// Masked member names: masking can make two names of one object equal
+// (two addresses of one length become the same asterisks) or equal to a
+// name that was not masked. A masked name that equals a name already
+// present in its object (any name that was not masked, or a masked name
+// before it) is given the suffix "~b", or "~c", "~d", ... the first that
+// makes it unique: the count in base 26 written with the letters a to z.
+// The suffix depends only on the event, so equal events mask equally.
 func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
 	return j.appendMask(dst, event, nil)
 }
@@ -163,16 +184,51 @@ func (j *JSON) AppendMaskField(dst []byte, names []string, event []byte) ([]byte
 	return j.appendMask(dst, event, prefix)
 }
 
+// maxJSONRounds bounds how often appendMask masks an event again.
+const maxJSONRounds = 4
+
 func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
+	out, changed, err := j.maskOnce(nil, event, prefix, s, false)
+	if err != nil {
+		return dst, err
+	}
+	if !changed {
+		return append(dst, event...), nil
+	}
+	// Masking changed the event's text: a masked member name becomes
+	// context for what it holds, and a mask names its identifier, which
+	// can be a keyword ("<hash:Ssn-US:...>" holds "Ssn"). Mask the result
+	// again, its masks opaque, until it has no finding.
+	for range maxJSONRounds - 1 {
+		s.prevMasked = append(s.prevMasked[:0], s.maskedNames...)
+		next, changed, err := j.maskOnce(nil, out, prefix, s, true)
+		if err != nil || !changed {
+			break
+		}
+		out = next
+	}
+	return append(dst, out...), nil
+}
+
+// maskOnce appends event masked once to dst and reports whether anything
+// was masked. With own, the masks this package writes that event already
+// holds (tokens and hashes, recognised by their syntax) are opaque.
+func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch, own bool) ([]byte, bool, error) {
 	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
+	s.own = own
+	clear(s.nameMasked)
 	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
 		return s.fs.scan(dst, j.fd, b)
 	}
+	m := j.m
+	if own {
+		m = keepOwn{j.m}
+	}
 	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
 		rs := len(s.repl)
-		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, j.m, scan)
+		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, m, scan)
 		s.masked = masked
 		switch {
 		case x.kind == jsonwalk.Name:
@@ -196,36 +252,149 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 			s.repl = append(s.repl, content[pos:]...)
 			s.repl = append(s.repl, '"')
 		}
-		s.edits = append(s.edits, jsonEdit{start: x.start, end: x.end, rs: rs, re: len(s.repl)})
+		s.edits = append(s.edits, jsonEdit{start: x.start, end: x.end, rs: rs, re: len(s.repl), name: x.kind == jsonwalk.Name})
 		return nil
 	})
 	if err != nil {
-		return dst, err
+		return dst, false, err
+	}
+	if len(s.edits) == 0 {
+		return append(dst, event...), false, nil
 	}
 	if len(s.renamed) > 0 {
 		s.resolveNames(event)
 	}
 	pos := 0
+	changed := false
+	s.maskedNames = s.maskedNames[:0]
 	for _, e := range s.edits {
 		dst = append(dst, event[pos:e.start]...)
+		if e.name {
+			s.maskedNames = append(s.maskedNames, len(dst))
+		}
 		dst = append(dst, s.repl[e.rs:e.re]...)
+		changed = changed || string(event[e.start:e.end]) != string(s.repl[e.rs:e.re])
 		pos = e.end
 	}
-	return append(dst, event[pos:]...), nil
+	return append(dst, event[pos:]...), changed, nil
 }
 
-// Masked member names.
-//
-// A member name is masked as a string value is, with the names of the
-// members around it as keywords, so that {"counts":{"jane@example.com":3}}
-// keeps no address. Masking can make two names of one object equal (two
-// addresses of one length become the same asterisks) or equal to a name
-// that was not masked; JSON objects should not repeat names, so a masked
-// name that equals a name already present in its object (any name that
-// was not masked, or a masked name before it) is given the suffix "~b",
-// or "~c", "~d", ... the first that makes it unique: the count in base 26
-// written with the letters a to z. The suffix depends only on the event,
-// so equal events mask equally.
+// keepFinding marks a finding that stands for a mask already in the text:
+// keepOwn copies it unchanged, and it is opaque to rescans.
+const keepFinding = -2
+
+// keepOwn masks with m, except findings marked keepFinding, which it
+// copies.
+type keepOwn struct{ m Masker }
+
+func (k keepOwn) AppendMask(dst, value []byte, f detector.Finding) []byte {
+	if f.Score == keepFinding {
+		return append(dst, value...)
+	}
+	return k.m.AppendMask(dst, value, f)
+}
+
+// withOwnMasks returns find, sorted and not overlapping, cut around the
+// tokens and hashes in value and merged with them, marked keepFinding.
+func (s *jsonScratch) withOwnMasks(find []detector.Finding, value []byte) []detector.Finding {
+	s.ownSpans = appendOwnMasks(s.ownSpans[:0], value)
+	if len(s.ownSpans) == 0 {
+		return find
+	}
+	s.cands = s.cands[:0]
+	oi := 0
+	for _, f := range find {
+		st := f.Start
+		for ; oi < len(s.ownSpans) && s.ownSpans[oi].start < f.End; oi++ {
+			o := s.ownSpans[oi]
+			if o.start > st {
+				g := f
+				g.Start, g.End = st, o.start
+				s.cands = append(s.cands, g)
+			}
+			if o.end > st {
+				st = o.end
+			}
+			if o.end > f.End {
+				break
+			}
+		}
+		if st < f.End {
+			g := f
+			g.Start = st
+			s.cands = append(s.cands, g)
+		}
+	}
+	for _, o := range s.ownSpans {
+		s.cands = append(s.cands, detector.Finding{Start: o.start, End: o.end, Score: keepFinding})
+	}
+	slices.SortFunc(s.cands, func(a, b detector.Finding) int { return a.Start - b.Start })
+	// Drop pieces that a mask covers (a finding inside a mask).
+	out := find[:0]
+	end := 0
+	for _, f := range s.cands {
+		if f.Start < end || f.Start >= f.End && f.Score != keepFinding {
+			continue
+		}
+		out = append(out, f)
+		end = f.End
+	}
+	return out
+}
+
+// appendOwnMasks appends the places of the tokens and hashes in b,
+// recognised by their syntax.
+func appendOwnMasks(dst []span, b []byte) []span {
+	for i := 0; i < len(b); {
+		k := bytes.IndexByte(b[i:], '<')
+		if k < 0 {
+			break
+		}
+		i += k
+		if n := ownMaskLength(b[i:]); n > 0 {
+			dst = append(dst, span{start: i, end: i + n})
+			i += n
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+// ownMaskLength returns the length of the token or hash at the start of
+// b, or 0.
+func ownMaskLength(b []byte) int {
+	var head int
+	var digit func(byte) bool
+	switch {
+	case bytes.HasPrefix(b, []byte("<pii:v2:")):
+		head, digit = len("<pii:v2:"), isDigestByte
+	case bytes.HasPrefix(b, []byte("<hash:")):
+		head, digit = len("<hash:"), isHashDigit
+	default:
+		return 0
+	}
+	i := head
+	for i < len(b) && i-head <= maxIdentifierLength && isIdentifierByte(b[i]) {
+		i++
+	}
+	if i == head || i-head > maxIdentifierLength || i >= len(b) || b[i] != ':' {
+		return 0
+	}
+	d := i + 1
+	for d < len(b) && digit(b[d]) {
+		d++
+	}
+	if d == i+1 || d >= len(b) || b[d] != '>' {
+		return 0
+	}
+	return d + 1
+}
+
+// isHashDigit reports whether c is one of hashDigits.
+func isHashDigit(c byte) bool {
+	return c >= 'a' && c <= 'k' || c == 'o' || c == 'w' || c == 'x' || c == 'y' || c == 'z'
+}
 
 // jsonRename is a masked member name awaiting its final spelling.
 type jsonRename struct {
@@ -287,6 +456,7 @@ func base26(n int) string {
 func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
+	s.own = false
 	n := len(dst)
 	err := j.walk(event, nil, s, func(x *jsonLeaf) error {
 		path := x.path.String()
@@ -308,23 +478,34 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
-	fs      fieldScanner
-	raw     []detector.Finding
-	find    []detector.Finding
-	cands   []detector.Finding
-	names   []string
-	dec     []byte
-	esc     []jsonwalk.Escape
-	masked  []byte
-	repl    []byte
-	edits   []jsonEdit
-	renamed []jsonRename
-	fx      fixpoint
-	leaf    jsonLeaf
+	fs       fieldScanner
+	raw      []detector.Finding
+	find     []detector.Finding
+	cands    []detector.Finding
+	names    []string
+	dec      []byte
+	esc      []jsonwalk.Escape
+	masked   []byte
+	repl     []byte
+	edits    []jsonEdit
+	renamed  []jsonRename
+	fx       fixpoint
+	own      bool   // maskOnce keeps the masks the event holds
+	ownSpans []span // their places in a leaf
+	// maskedNames are the offsets, in the output of the last maskOnce,
+	// of the member names it masked; a rescan scans the values under them
+	// again with the names as they now are.
+	maskedNames []int
+	prevMasked  []int
+	nameMasked  []bool // by depth: the current member name there was masked
+	leaf        jsonLeaf
 }
 
 // jsonEdit replaces event[start:end] with repl[rs:re].
-type jsonEdit struct{ start, end, rs, re int }
+type jsonEdit struct {
+	start, end, rs, re int
+	name               bool // a member name
+}
 
 // jsonLeaf is a string, number or member name with findings.
 type jsonLeaf struct {
@@ -374,7 +555,20 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			ri++
 		}
 		inside := raw[r0:ri]
+		if s.own && l.Kind == jsonwalk.Name {
+			d := len(l.Path)
+			for len(s.nameMasked) <= d {
+				s.nameMasked = append(s.nameMasked, false)
+			}
+			_, s.nameMasked[d] = slices.BinarySearch(s.prevMasked, l.Start)
+		}
 		if cs == ce || !j.covers(l.Path) {
+			return nil
+		}
+		if s.own && len(inside) == 0 && !s.contextMasked(l) {
+			// A rescan: this leaf, its context unchanged, was masked
+			// until its field scans found nothing; only the raw scan of
+			// the masked event can find something new in it.
 			return nil
 		}
 		x := &s.leaf
@@ -407,7 +601,10 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			return nil
 		}
 		x.find = widen(s.find, x.esc)
-		if len(x.find) == 0 {
+		if s.own {
+			x.find = s.withOwnMasks(x.find, x.value)
+		}
+		if !hasMaskable(x.find) {
 			return nil
 		}
 		return fn(x)
@@ -417,6 +614,32 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 		return &JSONSyntaxError{Offset: se.Offset, Msg: se.Msg}
 	}
 	return err
+}
+
+// contextMasked reports whether a member name around l (for a name, a
+// name enclosing it) was masked by the last maskOnce.
+func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
+	n := len(l.Path)
+	if l.Kind == jsonwalk.Name {
+		n-- // a name's context is the names around it
+	}
+	for d := 1; d <= n && d < len(s.nameMasked); d++ {
+		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMaskable reports whether find holds a finding to mask, not only
+// masks to keep.
+func hasMaskable(find []detector.Finding) bool {
+	for _, f := range find {
+		if f.Score != keepFinding {
+			return true
+		}
+	}
+	return false
 }
 
 // widen moves finding edges inside an escape's decoded bytes to the

@@ -2,41 +2,10 @@ package mask
 
 import "encoding/base32"
 
-// The shape of this package's own output.
-//
-// What a masker writes must never be found again by a scan: a scan of
-// masked output that found something inside a token would mask part of
-// it, and the value could no longer be restored. Two mechanisms ensure it.
-//
-// First, within one call, the rescans that AppendMasked (and the JSON,
-// field and stream maskers) make of their output treat the masks they
-// wrote as opaque: a value found across a mask's edge is masked, with
-// asterisks, only outside the mask (see appendFixpoint).
-//
-// Second, the digests that tokens and hashes carry are written in an
-// alphabet of letters only, maskAlphabet, chosen against the catalog: no
-// managed identifier, extensions included, matches inside a token or a
-// hash, whatever text surrounds it (TestIssue12_OutputShapeNeverMatches
-// scans every identifier's keywords next to tokens and hashes). The
-// argument, identifier by identifier: the digest is a run of letters
-// bounded by ':' and '>', so a pattern that starts or ends with a letter
-// must match all of it (the detector rejects a match that continues a
-// word), and
-//
-//   - every pattern of digits (numbers, dates, phone numbers, most
-//     national identifiers) needs a digit, which the digest never holds;
-//   - the base64-like credentials (AwsSecretKey, BearerToken) have
-//     validators that require a digit;
-//   - Name and Address need a space, EmailAddress an '@', the PEM and
-//     PuTTY keys their armour lines, IpAddress and MacAddress a ':', '-'
-//     or '.' every few hexadecimal characters;
-//   - the letter-only national formats are upper case (VIN, German
-//     identity cards and driving licences, ...) and of a fixed length
-//     below 20, while a token's digest is mixed case and at least 28
-//     letters long; the one case-insensitive letter-only format,
-//     NationalIdentificationNumber-IT, needs letters from L, M, N, P-V at
-//     its 7th and 8th positions, which the alphabet leaves out.
-var maskAlphabet = "abcdefghijkowxyzABCDEFGHIJKOWXYZ"
+// maskAlphabet is the alphabet of hash and token digests: letters only,
+// chosen so that no identifier of the catalog matches inside a digest
+// (see "The shape of masks" in the package documentation).
+const maskAlphabet = "abcdefghijkowxyzABCDEFGHIJKOWXYZ"
 
 // digestEncoding writes token payloads: base32 (RFC 4648 §6) over
 // maskAlphabet, without padding. decodeDigest accepts only the spelling

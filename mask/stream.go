@@ -31,10 +31,11 @@ type StreamOptions struct {
 	// is masked whole; 0 means DefaultMaxLineLength. A stream holds at
 	// most about this much of a line in memory.
 	MaxLineLength int
-	// Overlap is how many bytes beyond the edge of a piece of a longer
-	// line are scanned, on each side; 0 means DefaultOverlap. It is cut
-	// to MaxLineLength/4. A value longer than Overlap may be missed where
-	// it crosses the edge of a piece.
+	// Overlap is how many bytes of a longer line, on each side of a
+	// piece, are masked with it as context; 0 means DefaultOverlap. It
+	// is cut to MaxLineLength/4. Pieces equal masking the line whole
+	// when each value with its keywords spans less than about Overlap/2
+	// bytes (see Writer).
 	Overlap int
 	// JSON, when set, masks each line that is a JSON object or array
 	// (its first byte other than white space is '{' or '[') with it. A
@@ -54,19 +55,43 @@ type StreamOptions struct {
 //
 // Each line, ended by '\n' (a '\r' before it is part of the line), is
 // masked as AppendMasked masks it, and is written to the underlying writer
-// before Write returns: complete lines are never held back, so a Writer
-// can mask `tail -f`. Write writes all the complete lines it has at once,
-// in one call, or in pieces of about 64 KiB. Close masks and writes the
-// last line when it has no '\n'.
+// before Write returns: complete lines are never held back (but see
+// multi-line blocks below), so a Writer can mask `tail -f`. Write writes
+// all the complete lines it has at once, in one call, or in pieces of
+// about 64 KiB. Close masks and writes the last line when it has no '\n'.
 //
-// A line longer than MaxLineLength is masked in pieces: each piece is
-// scanned with Overlap bytes of the line after it and of the line before
-// it, and a value across the edge of a piece is masked in the piece it
-// starts in, with the piece cut just before it. Each value is masked
-// exactly once and every byte is written once, in order: the output equals
-// masking the line whole, except for a value longer than Overlap or one
-// whose keyword lies more than Overlap bytes away, either of which may be
-// missed where it crosses the edge of a piece.
+// # Multi-line blocks
+//
+// A private key is written over several lines. A line that opens one, a
+// PEM armour line "-----BEGIN ... PRIVATE KEY-----" (RSA, EC, DSA,
+// OPENSSH, PGP ... BLOCK, ENCRYPTED, PKCS #8) or a PuTTY key file's
+// "PuTTY-User-Key-File-" line, without what closes it after it on the
+// line, is held with the lines after it until the line that closes it
+// ("-----END ", "Private-MAC: "); the block is then masked as one text,
+// as AppendMasked masks it, and written. A block is held for at most
+// DefaultMaxBlockLength bytes (64 KiB; the longest real keys take about
+// 12 KiB): one that has not closed by then is masked as it stands, which
+// masks an unterminated key from its armour line to the bound, and the
+// lines after the bound are masked one by one. With StreamOptions.JSON, a
+// line that is valid JSON opens no block (its line breaks are escaped).
+//
+// # Long lines
+//
+// A line longer than MaxLineLength is masked in pieces: the bytes held
+// (at most MaxLineLength) are masked as one window, rescans included,
+// with up to Overlap bytes of the line before the piece and at least
+// Overlap bytes after it, and the piece is cut in the widest gap between
+// masks, never through one. Every byte is written once, in order. The
+// output equals masking the line whole when each value, with the
+// keywords that count for it, and each chain of values that overlap one
+// another, spans less than about Overlap/2 bytes; beyond that (a chain
+// of overlapping values that runs through the whole line, a keyword more
+// than Overlap bytes from its value) pieces may resolve values
+// differently, but they never leave part of a value in clear at a cut: a
+// value a piece finds across its start is masked, with asterisks, from
+// the start of the piece on, and (with an Overlap of at least 32 bytes,
+// more than a keyword's reach) the output scanned again has no finding
+// across the cuts.
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -192,9 +217,8 @@ type lineCore struct {
 	out    []byte
 	emit   func([]byte) error // nil: out only grows until read
 	find   []detector.Finding
-	seg    []detector.Finding
 	fx     fixpoint
-	ctx    []byte
+	wout   []byte // a long line's window, masked
 }
 
 func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
@@ -295,8 +319,8 @@ func (c *lineCore) finish() {
 // it has one.
 func (c *lineCore) endLine(newline bool) {
 	if c.long {
-		c.find = c.fd.AppendFindings(c.find[:0], c.buf)
-		c.emitSegment(c.done, len(c.buf))
+		c.maskWindow()
+		c.emitWindow(c.done, len(c.buf))
 		if newline {
 			c.out = append(c.out, '\n')
 		}
@@ -319,7 +343,7 @@ func (c *lineCore) line(l []byte, newline bool) {
 		}
 		return
 	}
-	if newline && len(l) < c.blockMax {
+	if newline && len(l)+1 < c.blockMax {
 		if closer := c.opensBlock(l); closer != nil {
 			c.closer = closer
 			c.block = append(append(c.block[:0], l...), '\n')
@@ -414,9 +438,9 @@ func (c *lineCore) piece() {
 		c.flushBlock() // a block cannot hold a line this long
 	}
 	c.long = true
-	c.find = c.fd.AppendFindings(c.find[:0], c.buf)
+	c.maskWindow()
 	cut := c.chooseCut()
-	c.emitSegment(c.done, cut)
+	c.emitWindow(c.done, cut)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)
@@ -428,18 +452,27 @@ func (c *lineCore) piece() {
 	c.done = cut - start
 }
 
+// maskWindow masks the whole buffer, context and rescans included, into
+// c.wout; c.fx.spans give the place of each mask in c.wout and of what
+// it replaced in c.buf.
+func (c *lineCore) maskWindow() {
+	c.find = c.fd.AppendFindings(c.find[:0], c.buf)
+	c.wout, _ = c.fx.appendFixpoint(c.wout[:0], c.buf, c.find, c.m, c.fd.AppendFindings)
+}
+
 // chooseCut returns where the current piece ends: at most len(buf) -
-// overlap, so that the piece is scanned with overlap bytes after it, and
-// at least half a buffer past done, so that the line advances. Within
-// that range it takes the middle of the widest gap between the findings
-// of this scan (the farther from any value, the less a value the scan
-// cannot see whole can matter), and never cuts through a finding.
+// overlap, so that the piece was masked with overlap bytes after it, and
+// at least overlap bytes before that (and a quarter of a buffer past
+// done), so that the line advances. Within that range it takes the middle
+// of the widest gap between the masks of the window (the farther from any
+// value, the less a value the window cannot see whole can matter); it
+// never cuts through a mask.
 func (c *lineCore) chooseCut() int {
-	lo, hi := c.done+c.max/4, len(c.buf)-c.overlap
+	hi := len(c.buf) - c.overlap
+	lo := max(c.done+c.max/4, hi-c.overlap)
 	best, bestWidth := hi, -1
-	prevEnd := c.done
 	consider := func(gs, ge int) {
-		// The gap [gs, ge) between two findings, limited to [lo, hi].
+		// The gap [gs, ge) between two masks, limited to [lo, hi].
 		s, e := max(gs, lo), min(ge, hi)
 		if s > e {
 			return
@@ -448,102 +481,75 @@ func (c *lineCore) chooseCut() int {
 			bestWidth, best = w, s+(e-s)/2
 		}
 	}
+	prevEnd := c.done
 	tail := true
-	for _, f := range c.find {
-		if f.End <= c.done {
+	for _, sp := range c.fx.spans {
+		if sp.inEnd <= c.done {
 			continue
 		}
-		if f.Start > prevEnd {
-			consider(prevEnd, f.Start)
+		if sp.in > prevEnd {
+			consider(prevEnd, sp.in)
 		}
-		if f.Start >= hi+c.overlap {
+		if sp.in >= hi+c.overlap {
 			tail = false
 			break
 		}
-		prevEnd = max(prevEnd, f.End)
+		prevEnd = max(prevEnd, sp.inEnd)
 	}
 	if tail && prevEnd < len(c.buf) {
 		consider(prevEnd, len(c.buf))
 	}
 	if bestWidth < 0 {
-		// Findings cover [lo, hi] without a gap: end the piece after the
-		// finding that covers hi, or before it when that one is long.
+		// Masks cover [lo, hi] without a gap: end the piece after the
+		// mask that covers hi, or before it when that one started before
+		// done.
 		best = hi
-		for _, f := range c.find {
-			if f.Start < hi && f.End > hi {
-				if f.Start > c.done {
-					best = f.Start
+		for _, sp := range c.fx.spans {
+			if sp.in < hi && sp.inEnd > hi {
+				if sp.in > c.done {
+					best = sp.in
 				} else {
-					best = f.End
+					best = sp.inEnd
 				}
 				break
 			}
 		}
 	}
-	// A cut inside a character would split it between two rescans.
+	// A cut inside a character would split it between two pieces.
 	for k := 0; k < utf8.UTFMax-1 && best > c.done+1 && best < len(c.buf) && !utf8.RuneStart(c.buf[best]); k++ {
 		best--
 	}
 	return best
 }
 
-// cutFinding marks the part of a finding that lies in a piece while the
-// finding started in the piece before: it is masked with asterisks, as no
-// masker can mask part of a value.
-const cutFinding = -1
-
-// pieceMasker masks findings with m, and the parts marked cutFinding with
-// asterisks.
-type pieceMasker struct{ m Masker }
-
-func (p pieceMasker) AppendMask(dst, value []byte, f detector.Finding) []byte {
-	if f.Score == cutFinding {
-		return Asterisk.AppendMask(dst, value, f)
-	}
-	return p.m.AppendMask(dst, value, f)
-}
-
-// emitSegment masks c.buf[from:to] with the findings in c.find that lie
-// in it, rescans the result with the line's bytes around it as context,
-// and appends it to the output. A finding that starts before from (the
-// previous piece, with less context after it, did not see it) is masked
-// with asterisks from from on: pieces never leave part of a value in
-// clear.
-func (c *lineCore) emitSegment(from, to int) {
-	c.seg = c.seg[:0]
-	for _, f := range c.find {
-		if f.End <= from || f.Start >= to {
+// emitWindow appends the masked form of c.buf[from:to] to the output:
+// the bytes outside masks as they are (masking leaves them unchanged) and
+// each mask that lies in [from, to) from c.wout. A mask of a value that
+// started before from (the previous piece, with less context after it,
+// did not mask it so) is replaced by asterisks from from on: pieces never
+// leave part of a value in clear, and no masker can mask part of a value.
+func (c *lineCore) emitWindow(from, to int) {
+	pos := from
+	for _, sp := range c.fx.spans {
+		if sp.inEnd <= from && sp.in < from {
 			continue
 		}
-		if f.Start < from {
-			f = detector.Finding{Start: from, End: min(f.End, to), Score: cutFinding}
+		if sp.in >= to {
+			break
 		}
-		f.End = min(f.End, to) // a finding never crosses the cut; kept for safety
-		f.Start -= from
-		f.End -= from
-		c.seg = append(c.seg, f)
-	}
-	text := c.buf[from:to]
-	left := c.buf[max(0, from-c.overlap):from]
-	right := c.buf[to:min(len(c.buf), to+c.overlap)]
-	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
-		c.ctx = append(append(append(c.ctx[:0], left...), b...), right...)
-		k := len(dst)
-		dst = c.fd.AppendFindings(dst, c.ctx)
-		kept := dst[:k]
-		for _, f := range dst[k:] {
-			s, e := max(f.Start, len(left))-len(left), min(f.End, len(left)+len(b))-len(left)
-			if s < e {
-				f.Start, f.End = s, e
-				kept = append(kept, f)
-			}
+		if sp.in < from || sp.inEnd > to {
+			// Across an edge of the piece: asterisks for the part in it.
+			e := min(sp.inEnd, to)
+			c.out = append(c.out, c.buf[pos:max(pos, sp.in)]...)
+			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], detector.Finding{})
+			pos = e
+			continue
 		}
-		return kept
+		c.out = append(c.out, c.buf[pos:sp.in]...)
+		c.out = append(c.out, c.wout[sp.start:sp.end]...)
+		pos = sp.inEnd
 	}
-	if len(c.seg) == 0 {
-		// Nothing found in the piece: a rescan would find nothing new.
-		c.out = append(c.out, text...)
-		return
+	if pos < to {
+		c.out = append(c.out, c.buf[pos:to]...)
 	}
-	c.out, _ = c.fx.appendFixpoint(c.out, text, c.seg, pieceMasker{c.m}, scan)
 }

@@ -122,8 +122,10 @@ func (e *UnmaskError) add(te *TokenError) {
 // it can sit inside a JSON string or a log line. (encoding/json's Marshal
 // escapes '<' and '>' as \u003c and \u003e by default; unmask JSON after
 // decoding it, or encode with SetEscapeHTML(false).) A token of a value of
-// n bytes is 8 + len(IDENTIFIER) + ceil(8(16+n)/5) bytes long: an 11-byte
-// social security number gives a 57-byte token.
+// n bytes is 10 + len(IDENTIFIER) + ceil(8(16+n)/5) bytes long: an
+// 11-byte social security number gives a 60-byte token (version 1: 68),
+// a 40-byte AWS secret key a 112-byte one (version 1: 113); long values
+// grow by 8/5 (version 1: 4/3).
 //
 // # Construction
 //

@@ -19,6 +19,10 @@ func init() {
 			fn   func([]byte) bool
 		}{"OntarioDriversLicence", OntarioDriversLicence},
 	)
+	// DataDog's tests of the same checks (TestDataDogConformance).
+	datadogEquivalents["FinnishHetuChecksum"] = []string{"HETU"}
+	datadogEquivalents["SwedenPINChecksum"] = []string{"Personnummer"}
+	datadogEquivalents["CoordinationNumberChecksum"] = []string{"Personnummer"}
 	validatorCases["HETU"] = validatorCase{HETU,
 		[]string{
 			"131052-308T", // DVV's example, Presidio
@@ -55,6 +59,7 @@ func init() {
 			"811228-9874",
 			"150882+2390", // Datadog coordination numbers
 			"7010632391",
+			"220090+2399", // Datadog: coordination number, month unknown
 			"121212+1212", // Skatteverket's example
 		},
 		[]string{

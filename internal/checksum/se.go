@@ -5,7 +5,8 @@ package checksum
 // issues them: [CC]YYMMDD, an optional - or + and 4 digits, the last a Luhn
 // check digit over the 10 digits YYMMDDNNN.
 //
-// The date must exist; a coordination number adds 60 to the day. With the
+// The date must exist; a coordination number adds 60 to the day and may
+// leave the month or the day unknown (00). With the
 // century (12 digits) the date is checked in that year; without it, 29
 // February is accepted in any leap year of the two centuries it could be.
 // The separator, when present, stands before the last 4 digits.
@@ -40,10 +41,14 @@ func Personnummer(value []byte) bool {
 		return false
 	}
 	month, day := int(atoi(b[2:4])), int(atoi(b[4:6]))
-	if day > 60 {
+	switch {
+	case day >= 60:
+		// A coordination number: the month or the day (00) may be unknown.
 		day -= 60
-	}
-	if !validDate(year, month, day) && !(n == 10 && month == 2 && day == 29 && year%4 == 0) {
+		if month > 12 || day > 31 || month != 0 && day != 0 && !validDate(year, month, day) && !(n == 10 && month == 2 && day == 29) {
+			return false
+		}
+	case !validDate(year, month, day) && !(n == 10 && month == 2 && day == 29 && year%4 == 0):
 		return false
 	}
 	return Luhn(b)

@@ -46,7 +46,7 @@ type Config struct {
 	JSONBodies bool `mapstructure:"json_bodies"`
 	// MaxRecordBytes is the most a record (a log record or a span with
 	// its events) may hold in the values scanned; a larger record is
-	// passed on unchanged and counted as an error. 0 means
+	// masked whole (in mask mode) and counted as an error. 0 means
 	// DefaultMaxRecordBytes.
 	MaxRecordBytes int `mapstructure:"max_record_bytes"`
 }

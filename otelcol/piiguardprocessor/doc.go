@@ -12,9 +12,10 @@
 // the attributes piiguard.findings and piiguard.identifiers to each
 // record with findings; mode both does both.
 //
-// A record that cannot be scanned (a value that is not valid UTF-8, or
-// more than max_record_bytes of values) is passed on unchanged and
-// counted in the errors metric; no record is ever dropped.
+// A record that cannot be scanned (a value that is not valid UTF-8, more
+// than max_record_bytes of values, or maps and slices nested more than 64
+// deep) is counted in the errors metric and, in mask mode, masked whole:
+// no record is ever dropped, and none is passed on in clear.
 //
 // The processor reports through the collector's meter: records scanned,
 // bytes scanned, findings per identifier and errors per reason.

@@ -44,8 +44,13 @@ func newEngine(c *Config) (*engine, error) {
 	}
 	s, err := piiguard.NewScanner(cfg)
 	if err != nil {
-		if cfg.Policy != nil {
+		switch {
+		case cfg.Policy != nil:
 			return nil, fmt.Errorf("policies: %w", err)
+		case len(cfg.Custom) > 0:
+			// Names were checked by settings: what is left is the
+			// compilation of the custom patterns.
+			return nil, fmt.Errorf("custom: %w", err)
 		}
 		return nil, err
 	}

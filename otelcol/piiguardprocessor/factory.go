@@ -28,57 +28,84 @@ func createDefaultConfig() component.Config {
 }
 
 // engines shares one compiled engine between the logs and traces
-// pipelines of one configuration: compiling takes a fraction of a second.
+// processors of one configuration (compiling takes a fraction of a
+// second); an engine is dropped when the last of its processors shuts
+// down, so that a reloaded configuration does not keep the old one.
 var engines struct {
 	sync.Mutex
-	byConfig map[*Config]*engine
+	byConfig map[*Config]*sharedEngine
 }
 
-func engineFor(c *Config) (*engine, error) {
+type sharedEngine struct {
+	e    *engine
+	refs int
+}
+
+// acquireEngine returns the engine of c, compiling it on first use.
+func acquireEngine(c *Config) (*engine, error) {
 	engines.Lock()
 	defer engines.Unlock()
-	if e := engines.byConfig[c]; e != nil {
-		return e, nil
+	if s := engines.byConfig[c]; s != nil {
+		s.refs++
+		return s.e, nil
 	}
 	e, err := newEngine(c)
 	if err != nil {
 		return nil, err
 	}
 	if engines.byConfig == nil {
-		engines.byConfig = map[*Config]*engine{}
+		engines.byConfig = map[*Config]*sharedEngine{}
 	}
-	engines.byConfig[c] = e
+	engines.byConfig[c] = &sharedEngine{e: e, refs: 1}
 	return e, nil
+}
+
+// releaseEngine drops a reference to the engine of c.
+func releaseEngine(c *Config) {
+	engines.Lock()
+	defer engines.Unlock()
+	if s := engines.byConfig[c]; s != nil {
+		if s.refs--; s.refs <= 0 {
+			delete(engines.byConfig, c)
+		}
+	}
 }
 
 // capabilities: the processor changes the data it is given (mask mode)
 // or adds attributes to it (audit mode).
 var capabilities = processorhelper.WithCapabilities(consumer.Capabilities{MutatesData: true})
 
-func newFor(set processor.Settings, cfg component.Config) (*piiguardProcessor, error) {
-	e, err := engineFor(cfg.(*Config))
+func newFor(set processor.Settings, cfg component.Config) (*piiguardProcessor, []processorhelper.Option, error) {
+	c := cfg.(*Config)
+	e, err := acquireEngine(c)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	tel, err := newTelemetry(set.MeterProvider)
+	tel, err := newTelemetry(set.MeterProvider, set.ID.String())
 	if err != nil {
-		return nil, err
+		releaseEngine(c)
+		return nil, nil, err
 	}
-	return newProcessor(e, tel), nil
+	var once sync.Once
+	shutdown := processorhelper.WithShutdown(func(context.Context) error {
+		once.Do(func() { releaseEngine(c) })
+		return nil
+	})
+	return newProcessor(e, tel), []processorhelper.Option{capabilities, shutdown}, nil
 }
 
 func createLogs(ctx context.Context, set processor.Settings, cfg component.Config, next consumer.Logs) (processor.Logs, error) {
-	p, err := newFor(set, cfg)
+	p, opts, err := newFor(set, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return processorhelper.NewLogs(ctx, set, cfg, next, p.processLogs, capabilities)
+	return processorhelper.NewLogs(ctx, set, cfg, next, p.processLogs, opts...)
 }
 
 func createTraces(ctx context.Context, set processor.Settings, cfg component.Config, next consumer.Traces) (processor.Traces, error) {
-	p, err := newFor(set, cfg)
+	p, opts, err := newFor(set, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return processorhelper.NewTraces(ctx, set, cfg, next, p.processTraces, capabilities)
+	return processorhelper.NewTraces(ctx, set, cfg, next, p.processTraces, opts...)
 }

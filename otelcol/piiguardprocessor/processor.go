@@ -7,7 +7,6 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/ptrace"
-	"go.opentelemetry.io/otel/metric"
 )
 
 // piiguardProcessor scans and masks logs and traces. It is safe for
@@ -77,7 +76,7 @@ func (p *piiguardProcessor) processTraces(ctx context.Context, td ptrace.Traces)
 	return td, nil
 }
 
-func (p *piiguardProcessor) flush(ctx context.Context, w *worker, signal metric.AddOption) {
+func (p *piiguardProcessor) flush(ctx context.Context, w *worker, signal string) {
 	if p.tel != nil {
 		p.tel.record(ctx, &w.stats, signal)
 	}

@@ -3,9 +3,11 @@ package piiguardprocessor
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -41,16 +43,41 @@ func testProcessor(t *testing.T, cfg *Config) (*piiguardProcessor, *sdkmetric.Ma
 	if err := cfg.Validate(); err != nil {
 		t.Fatalf("Validate: %v", err)
 	}
-	e, err := newEngine(cfg)
+	e, err := testEngine(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	reader := sdkmetric.NewManualReader()
-	tel, err := newTelemetry(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)))
+	tel, err := newTelemetry(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)), "piiguard/test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return newProcessor(e, tel), reader
+}
+
+// testEngines keeps the engines the tests compile, by configuration:
+// compiling takes a fraction of a second, and many tests share one.
+var testEngines struct {
+	sync.Mutex
+	m map[string]*engine
+}
+
+func testEngine(cfg *Config) (*engine, error) {
+	key := fmt.Sprintf("%#v", *cfg)
+	testEngines.Lock()
+	defer testEngines.Unlock()
+	if e := testEngines.m[key]; e != nil {
+		return e, nil
+	}
+	e, err := newEngine(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if testEngines.m == nil {
+		testEngines.m = map[string]*engine{}
+	}
+	testEngines.m[key] = e
+	return e, nil
 }
 
 // logRecord returns logs of one record with body and attributes, and
@@ -420,8 +447,8 @@ func TestOnlyValuesChange(t *testing.T) {
 }
 
 // TestUnscannable checks that a record holding a value that is not
-// valid UTF-8, or too many bytes, is passed on unchanged and counted as
-// an error, and that the records around it are masked.
+// valid UTF-8, or too many bytes, is counted as an error and masked whole
+// (never passed on in clear), and that the records around it are masked.
 func TestUnscannable(t *testing.T) {
 	p, reader := testProcessor(t, &Config{MaxRecordBytes: 64})
 	ld := plog.NewLogs()
@@ -443,23 +470,34 @@ func TestUnscannable(t *testing.T) {
 	if _, err := p.processLogs(context.Background(), ld); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"mail " + emailMask, bodies[1], bodies[2], bodies[3], "ip " + ipMask}
+	want := []string{"mail " + emailMask, "", "", "", "ip " + ipMask} // "": masked whole
 	if lrs.Len() != len(want) {
 		t.Fatalf("%d records, want %d", lrs.Len(), len(want))
 	}
 	for i, w := range want {
-		if got := lrs.At(i).Body().Str(); got != w {
+		got := lrs.At(i).Body().Str()
+		if w == "" {
+			if got == "" || strings.Trim(got, "*") != "" {
+				t.Errorf("record %d: got %q, want it masked whole", i, got)
+			}
+			continue
+		}
+		if got != w {
 			t.Errorf("record %d: got %q, want %q", i, got, w)
 		}
 	}
-	if got := lrs.At(2).Attributes().AsRaw(); !reflect.DeepEqual(got, map[string]any{"bad": "\xc3"}) {
-		t.Errorf("record 2 attributes changed: %v", got)
+	if bad, _ := lrs.At(2).Attributes().Get("bad"); bad.Str() == "\xc3" {
+		t.Errorf("invalid attribute passed on in clear")
+	}
+	if got := lrs.At(2).Attributes().AsRaw(); !reflect.DeepEqual(got, map[string]any{"bad": "*"}) {
+		t.Errorf("record 2 attributes: %v, want the value masked whole", got)
 	}
 	m := collect(t, reader)
 	checkMetric(t, m, MetricRecords, nil, 2)
 	checkMetric(t, m, MetricBytes, nil, int64(len(bodies[0])+len(bodies[4])))
 	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonInvalidUTF8}, 2)
 	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonTooLarge}, 1)
+	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonTooDeep}, 0)
 	checkMetric(t, m, MetricFindings, map[string]string{"identifier": "EmailAddress"}, 1)
 	checkMetric(t, m, MetricFindings, map[string]string{"identifier": "IpAddress"}, 1)
 }
@@ -479,7 +517,7 @@ func TestTelemetry(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := collect(t, reader)
-	logs := map[string]string{"signal": "logs"}
+	logs := map[string]string{"signal": "logs", "processor": "piiguard/test"}
 	checkMetric(t, m, MetricRecords, logs, 3)
 	checkMetric(t, m, MetricRecords, map[string]string{"signal": "traces"}, 1)
 	checkMetric(t, m, MetricBytes, logs, 3*int64(len("mail "+email+" and "+email)+len(ip)))
@@ -665,4 +703,80 @@ func TestRemaskFindsNothing(t *testing.T) {
 			t.Errorf("%s left in %s", v, b)
 		}
 	}
+}
+
+// TestCleanCache checks that an attribute value remembered as clean under
+// one key is still scanned under another, and that the cache stays
+// bounded.
+func TestCleanCache(t *testing.T) {
+	p, _ := testProcessor(t, &Config{})
+	w := p.workers.Get().(*worker)
+	defer p.workers.Put(w)
+	run := func(attrs map[string]any) map[string]any {
+		ld := logRecord(t, nil, attrs, nil)
+		lr := firstRecord(ld)
+		w.reset()
+		w.record(nil, lr.Attributes())
+		return lr.Attributes().AsRaw()
+	}
+	for range 2 { // the second time from the cache
+		if got := run(map[string]any{"note": ssn}); got["note"] != ssn {
+			t.Fatalf("note: %v", got["note"])
+		}
+		if got := run(map[string]any{"ssn": ssn}); got["ssn"] != ssnMask {
+			t.Fatalf("ssn: %v", got["ssn"])
+		}
+	}
+	if !w.isClean("note", ssn) || w.isClean("ssn", ssn) {
+		t.Fatal("cache holds the wrong values")
+	}
+	for i := range 2 * maxClean {
+		w.addClean("k", strconv.Itoa(i))
+	}
+	if w.nclean > maxClean {
+		t.Fatalf("%d values cached, at most %d", w.nclean, maxClean)
+	}
+}
+
+// TestTooDeep checks that a record nesting maps deeper than maxDepth is
+// counted and masked whole (the map past the limit becomes one masked
+// string), and that one at maxDepth is masked as usual.
+func TestTooDeep(t *testing.T) {
+	p, reader := testProcessor(t, &Config{})
+	nested := func(depth int) plog.Logs {
+		ld := plog.NewLogs()
+		lr := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+		m := lr.Body().SetEmptyMap()
+		for range depth - 1 {
+			m = m.PutEmptyMap("m")
+		}
+		m.PutStr("mail", email)
+		return ld
+	}
+	leaf := func(ld plog.Logs) string {
+		v := firstRecord(ld).Body()
+		for v.Type() == pcommon.ValueTypeMap {
+			next, ok := v.Map().Get("m")
+			if !ok {
+				next, _ = v.Map().Get("mail")
+			}
+			v = next
+		}
+		return v.Str()
+	}
+	ok, deep := nested(maxDepth), nested(maxDepth+1)
+	for _, ld := range []plog.Logs{ok, deep} {
+		if _, err := p.processLogs(context.Background(), ld); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := leaf(ok); got != emailMask {
+		t.Errorf("at depth %d: %q", maxDepth, got)
+	}
+	if got := leaf(deep); got == "" || strings.Trim(got, "*") != "" {
+		t.Errorf("at depth %d: %q, want it masked whole", maxDepth+1, got)
+	}
+	m := collect(t, reader)
+	checkMetric(t, m, MetricErrors, map[string]string{"reason": ReasonTooDeep}, 1)
+	checkMetric(t, m, MetricRecords, nil, 1)
 }

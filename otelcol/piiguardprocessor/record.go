@@ -3,6 +3,7 @@ package piiguardprocessor
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -17,9 +18,12 @@ import (
 // A record is a log record (its body and attributes), a span (its
 // attributes and the attributes of its events) or a resource (its
 // attributes). A record is checked before it is scanned: when a value to
-// scan is not valid UTF-8, or the values to scan hold more than
-// max_record_bytes, the record is passed on unchanged and counted as an
-// error; it is never dropped.
+// scan is not valid UTF-8, the values to scan hold more than
+// max_record_bytes, or maps and slices nest more than maxDepth deep, the
+// record is not scanned and is counted as an error. It is never dropped,
+// and never passed on in clear: in mask mode every value that would have
+// been scanned is masked whole (a map or slice nested too deep becomes
+// one masked string); in audit mode it is left as it is.
 //
 // Values by type:
 //   - a string body is scanned as text, exactly as `piiguard mask` scans a
@@ -43,9 +47,14 @@ import (
 type phase int
 
 const (
-	check phase = iota // measure the values to scan and check their UTF-8
-	apply              // scan them, and mask them in mask mode
+	check  phase = iota // measure the values to scan and check their UTF-8
+	apply               // scan them, and mask them in mask mode
+	redact              // mask them whole: the record could not be scanned
 )
+
+// unscannable is the text a map or slice nested deeper than maxDepth is
+// masked as, in a record that could not be scanned.
+const unscannable = "[nested too deep to scan]"
 
 // worker holds the scratch memory of one batch; it is not safe for
 // concurrent use (the processor keeps a pool of them).
@@ -54,11 +63,17 @@ type worker struct {
 	phase   phase
 	size    int  // check: bytes to scan in the record
 	invalid bool // check: a value to scan is not valid UTF-8
+	deep    bool // check: maps and slices nest deeper than maxDepth
+	depth   int  // nesting of the value walked
 	found   []piiguard.Finding
 	jfound  []mask.JSONFinding
 	names   []string
 	num     []byte
-	ids     []string // apply: identifier of each finding in the record
+	ids     []string                       // apply: identifier of each finding in the record
+	first   bool                           // apply: the next AppendFindings scans a value
+	out     []byte                         // apply: a masked value
+	clean   map[string]map[string]struct{} // attribute values found clean, by key
+	nclean  int
 	stats   stats
 }
 
@@ -68,6 +83,7 @@ type stats struct {
 	bytes       int64
 	findings    map[string]int64
 	invalidUTF8 int64
+	tooDeep     int64
 	tooLarge    int64
 }
 
@@ -77,22 +93,29 @@ func newWorker(e *engine) *worker {
 
 // reset readies w for a batch.
 func (w *worker) reset() {
-	w.stats.records, w.stats.bytes, w.stats.invalidUTF8, w.stats.tooLarge = 0, 0, 0, 0
+	w.stats.records, w.stats.bytes, w.stats.invalidUTF8, w.stats.tooLarge, w.stats.tooDeep = 0, 0, 0, 0, 0
 	clear(w.stats.findings)
 }
 
 // record scans one record, made of an optional body and attribute maps,
 // and writes the audit attributes into attrs. It reports whether the
-// record was scanned (false: passed on unchanged, error counted).
+// record was scanned (false: an error is counted and, in mask mode, the
+// record's values are masked whole).
 func (w *worker) record(body *pcommon.Value, attrs pcommon.Map, more ...pcommon.Map) bool {
-	w.phase, w.size, w.invalid = check, 0, false
+	w.phase, w.size, w.invalid, w.deep = check, 0, false, false
 	w.walkRecord(body, attrs, more)
 	switch {
 	case w.invalid:
 		w.stats.invalidUTF8++
+		w.redactRecord(body, attrs, more)
+		return false
+	case w.deep:
+		w.stats.tooDeep++
+		w.redactRecord(body, attrs, more)
 		return false
 	case w.size > w.e.maxBytes:
 		w.stats.tooLarge++
+		w.redactRecord(body, attrs, more)
 		return false
 	}
 	w.stats.bytes += int64(w.size)
@@ -118,6 +141,17 @@ func (w *worker) record(body *pcommon.Value, attrs pcommon.Map, more ...pcommon.
 	return true
 }
 
+// redactRecord masks whole, in mask mode, every value of a record that
+// could not be scanned and would have been.
+func (w *worker) redactRecord(body *pcommon.Value, attrs pcommon.Map, more []pcommon.Map) {
+	if !w.e.mask {
+		return
+	}
+	w.phase, w.ids = redact, w.ids[:0]
+	w.walkRecord(body, attrs, more)
+	w.ids = w.ids[:0]
+}
+
 func (w *worker) walkRecord(body *pcommon.Value, attrs pcommon.Map, more []pcommon.Map) {
 	if body != nil {
 		w.body(*body)
@@ -135,7 +169,7 @@ func (w *worker) body(v pcommon.Value) {
 		w.text(v, v.Str())
 	case pcommon.ValueTypeBytes:
 		b := v.Bytes().AsRaw()
-		if utf8.Valid(b) {
+		if w.phase == redact || utf8.Valid(b) {
 			w.text(v, unsafeString(b))
 		}
 	default:
@@ -148,6 +182,10 @@ func (w *worker) body(v pcommon.Value) {
 func (w *worker) text(v pcommon.Value, text string) {
 	if w.phase == check {
 		w.measure(text, true)
+		return
+	}
+	if w.phase == redact {
+		w.leaf(v, nil, text, true, false)
 		return
 	}
 	b := unsafeBytes(text)
@@ -168,16 +206,36 @@ func (w *worker) text(v pcommon.Value, text string) {
 			return
 		}
 	}
-	w.found = w.e.scanner.AppendFindings(w.found[:0], b)
-	if len(w.found) == 0 {
+	if !w.e.mask {
+		w.found = w.e.scanner.AppendFindings(w.found[:0], b)
+		for _, f := range w.found {
+			w.ids = append(w.ids, f.Identifier)
+		}
 		return
 	}
-	for _, f := range w.found {
-		w.ids = append(w.ids, f.Identifier)
+	// Masked as `piiguard mask` masks a line; the first scan, of the text
+	// itself, tells the findings.
+	n := len(w.ids)
+	w.first = true
+	w.out = mask.AppendMasked(w.out[:0], b, w, w.e.masker)
+	if len(w.ids) > n {
+		set(v, w.out)
 	}
-	if w.e.mask {
-		set(v, mask.AppendMasked(nil, b, w.e.scanner, w.e.masker))
+}
+
+// AppendFindings makes a worker the mask.Finder of text: it scans with
+// the engine's Scanner and records the findings of the first scan, the
+// scan of the text, in w.ids.
+func (w *worker) AppendFindings(dst []piiguard.Finding, text []byte) []piiguard.Finding {
+	n := len(dst)
+	dst = w.e.scanner.AppendFindings(dst, text)
+	if w.first {
+		w.first = false
+		for _, f := range dst[n:] {
+			w.ids = append(w.ids, f.Identifier)
+		}
 	}
+	return dst
 }
 
 // attributes walks an attribute map.
@@ -191,7 +249,8 @@ func (w *worker) attributes(m pcommon.Map) {
 			continue
 		}
 		included := len(w.e.include) == 0 || matches(w.e.include, k)
-		w.value(v, append(w.names[:0], k), whole, included)
+		w.names = append(w.names[:0], k) // a stack: value appends the keys below
+		w.value(v, w.names, whole, included)
 	}
 }
 
@@ -199,6 +258,19 @@ func (w *worker) attributes(m pcommon.Map) {
 // under a key of fields::mask_whole; included: v is under a key of
 // fields::include, or include is empty.
 func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
+	if t := v.Type(); t == pcommon.ValueTypeMap || t == pcommon.ValueTypeSlice {
+		if w.depth >= maxDepth {
+			if w.phase == redact {
+				f := piiguard.Finding{Identifier: SensitiveKey, End: len(unscannable), Score: 1}
+				v.SetStr(string(w.e.masker.AppendMask(nil, []byte(unscannable), f)))
+				return
+			}
+			w.deep = true // in the check phase: apply never comes this deep
+			return
+		}
+		w.depth++
+		defer func() { w.depth-- }()
+	}
 	switch v.Type() {
 	case pcommon.ValueTypeMap:
 		for k, mv := range v.Map().All() {
@@ -218,7 +290,7 @@ func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
 			w.leaf(v, names, v.Str(), whole, true)
 		}
 	case pcommon.ValueTypeBytes:
-		if b := v.Bytes().AsRaw(); whole || included && utf8.Valid(b) {
+		if b := v.Bytes().AsRaw(); whole || included && (w.phase == redact || utf8.Valid(b)) {
 			w.leaf(v, names, unsafeString(b), whole, false)
 		}
 	case pcommon.ValueTypeInt:
@@ -247,7 +319,7 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 		return
 	}
 	b := unsafeBytes(text)
-	if whole {
+	if whole || w.phase == redact {
 		if len(b) == 0 {
 			return
 		}
@@ -258,6 +330,10 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 		}
 		return
 	}
+	cacheable := len(names) == 1 && len(text) <= maxCleanValue
+	if cacheable && w.isClean(names[0], text) {
+		return
+	}
 	var found []piiguard.Finding
 	if len(names) == 0 {
 		found = w.e.scanner.AppendFindings(w.found[:0], b)
@@ -266,6 +342,9 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 	}
 	w.found = found
 	if len(found) == 0 {
+		if cacheable {
+			w.addClean(names[0], text)
+		}
 		return
 	}
 	for _, f := range found {
@@ -281,6 +360,41 @@ func (w *worker) leaf(v pcommon.Value, names []string, text string, whole, check
 	}
 }
 
+// Attribute values repeat from record to record (log.file.name,
+// service.name, http.method, ...), and so do their scans: a worker
+// remembers up to maxClean attribute values of at most maxCleanValue
+// bytes, by key, that it has scanned and found clean. The Scanner is
+// immutable, so a value found clean under a key is clean every time.
+const (
+	maxClean      = 4096
+	maxCleanValue = 256
+)
+
+// isClean reports whether value was found clean under key.
+func (w *worker) isClean(key, value string) bool {
+	_, ok := w.clean[key][value]
+	return ok
+}
+
+// addClean remembers that value is clean under key; when the cache is
+// full it starts afresh.
+func (w *worker) addClean(key, value string) {
+	if w.nclean >= maxClean || w.clean == nil {
+		w.clean, w.nclean = map[string]map[string]struct{}{}, 0
+	}
+	m := w.clean[key]
+	if m == nil {
+		m = map[string]struct{}{}
+		w.clean[strings.Clone(key)] = m // not a view into a batch's memory
+	}
+	m[strings.Clone(value)] = struct{}{}
+	w.nclean++
+}
+
+// maxDepth is how deep maps and slices may nest in a record: a deeper
+// record is counted as an error and, in mask mode, masked whole.
+const maxDepth = 64
+
 // measure adds a value to scan to the record's size and checks it.
 func (w *worker) measure(text string, checkUTF8 bool) {
 	w.size += len(text)
@@ -290,7 +404,7 @@ func (w *worker) measure(text string, checkUTF8 bool) {
 }
 
 // set stores a masked value into v: bytes stay bytes, every other type
-// becomes a string.
+// becomes a string. v does not keep masked.
 func set(v pcommon.Value, masked []byte) {
 	if v.Type() == pcommon.ValueTypeBytes {
 		v.Bytes().FromRaw(masked)

@@ -1,11 +1,13 @@
 // Package names recognises personal names and postal addresses for the
-// Name and Address identifiers: the word lists they need (given names,
-// surnames, stop words, places, street types, regions), the checks their
-// validators run over a pattern's match, and the Address patterns, which are
-// built from the street-type lists.
+// Name and Address identifiers: the word lists they need (given-name and
+// surname frequencies, common English words, stop words, places, street
+// types, regions), the Name scorer (Lexicon.ScoreName), which weighs a run
+// of capitalised words and the line around it and picks the name inside
+// it, the Address checks and span rules, and the Address patterns, which
+// are built from the street-type lists.
 //
-// The checks see only the matched bytes and allocate nothing: the detector
-// calls them on every candidate, most of which are not names.
+// The checks allocate nothing: the detector calls them on every candidate,
+// most of which are not names. The lists load on first use.
 package names
 
 import (
@@ -30,8 +32,9 @@ type Lexicon struct {
 	stop      map[string]bool  // stop words that are no given name or surname
 	stopGiven map[string]bool  // stop words that are given names too (Grace, River)
 	places    map[string]uint8 // folded place name -> countries (bit set)
-	freq      *freqTable       // given-name and surname frequencies
-	common    []string         // sorted lower-case English words that are no names
+	freq      sortedLines      // given-name and surname frequencies (name_stats.txt)
+	common    sortedLines      // lower-case English words that are no names
+	flags     map[string]uint8 // the small lists merged, for the Name scorer
 
 	street     map[string]streetKind // folded street-type word -> kinds
 	units      map[string]bool
@@ -84,10 +87,8 @@ func Load(src Sources) *Lexicon {
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
 	}
-	lx.freq = loadFreq(gunzip(src.NameStats))
-	for _, line := range lines(gunzip(src.CommonWords)) {
-		lx.common = append(lx.common, line)
-	}
+	lx.freq = newSortedLines(gunzip(src.NameStats))
+	lx.common = newSortedLines(gunzip(src.CommonWords))
 	for section, line := range lines(src.GivenNames) {
 		for _, w := range strings.Fields(line) {
 			f := FoldString(w)
@@ -139,6 +140,7 @@ func Load(src Sources) *Lexicon {
 			m[FoldString(strings.Join(f[1:len(f)-1], " "))] = r
 		}
 	}
+	lx.buildFlags()
 	return lx
 }
 
@@ -185,7 +187,7 @@ func (lx *Lexicon) Sizes() map[string]int {
 	return map[string]int{
 		"given": len(lx.given), "ambiguous": len(lx.ambiguous), "surnames": len(lx.surnames),
 		"stop": len(lx.stop), "places": len(lx.places), "street": len(lx.street),
-		"stats": len(lx.freq.names), "common": len(lx.common),
+		"stats": lx.freq.len(), "common": lx.common.len(),
 	}
 }
 

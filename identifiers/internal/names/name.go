@@ -6,7 +6,7 @@ import (
 )
 
 // NamePattern is the shape of a run of capitalised words that may hold a
-// full name: two to six capitalised words, with initials (with or without a
+// full name: two to four capitalised words, with initials (with or without a
 // period: "John F. Kennedy", "Anna K Berg") and lower-case particles
 // ("Ludwig van Beethoven", "Oscar de la Hoya") between them. A word is a
 // capital letter, letters, hyphens and apostrophes, and a small letter
@@ -19,7 +19,7 @@ import (
 // The pattern has no literal and admits lower-case letters, so the detector
 // runs it over every line: it is kept to plain character classes, which
 // Go's regexp tests fastest.
-const NamePattern = nameWord + `(?: (?:(?:` + nameUpper + `\.?|van|von|vander|de[lrns]?|dei|degli|della|d[aiou]|dos|das|l[ae]|los|las|te[nr]?|y|e|bin|ibn|ben|al|el|zu|af|av) )*` + nameWord + `){1,5}`
+const NamePattern = nameWord + `(?: (?:(?:` + nameUpper + `\.?|van|von|vander|de[lrns]?|dei|degli|della|d[aiou]|dos|das|l[ae]|los|las|te[nr]?|y|e|bin|ibn|ben|al|el|zu|af|av) )*` + nameWord + `){1,3}`
 
 const (
 	nameUpper = `[A-ZÀ-ÖØ-Þ\x{100}-\x{24F}\x{1E00}-\x{1EFF}]`
@@ -27,25 +27,11 @@ const (
 	nameWord  = nameUpper + `(?:['’]` + nameUpper + `)?[A-Za-zÀ-ÖØ-öø-ÿ\x{100}-\x{24F}\x{1E00}-\x{1EFF}-]*` + nameLower + `(?:['’]` + nameLower + `{2,})?`
 )
 
-// maxNameTokens bounds the tokens (words, particles, initials) of a name.
-const maxNameTokens = 10
-
-type span struct{ start, end int }
-
 // IsName reports whether v, without context, is a full personal name:
 // whether ScoreName finds a name spanning all of it.
 func (lx *Lexicon) IsName(v []byte) bool {
 	s, e, _, ok := lx.ScoreName(v, 0, len(v))
 	return ok && s == 0 && e == len(v)
-}
-
-// isInitial reports whether t is an initial: a capital letter and a period.
-func isInitial(t []byte) bool {
-	if len(t) < 2 || t[len(t)-1] != '.' {
-		return false
-	}
-	r, size := utf8.DecodeRune(t)
-	return size == len(t)-1 && unicode.IsUpper(r)
 }
 
 // nameShaped reports whether w is capitalised like a name part: a capital
@@ -98,60 +84,6 @@ func capitalPrefix(p []byte) bool {
 		return true
 	}
 	return false
-}
-
-// allParts reports whether w, or each hyphen-separated part of it, is in
-// set ("Jean-Luc": jean and luc are given names).
-func (lx *Lexicon) allParts(w []byte, set map[string]bool) bool {
-	var buf [maxFold]byte
-	f, ok := foldBuf(&buf, w)
-	if !ok {
-		return false
-	}
-	if set[string(f)] {
-		return true
-	}
-	parts := 0
-	for i := 0; i < len(f); {
-		j := i
-		for j < len(f) && f[j] != '-' {
-			j++
-		}
-		if j == i || !set[string(f[i:j])] {
-			return false
-		}
-		parts++
-		i = j + 1
-	}
-	return parts > 1
-}
-
-// surnameShaped reports whether an unknown last word can be a surname: at
-// least three letters, not a known given name or place, and not ending like
-// a common English word.
-func (lx *Lexicon) surnameShaped(w []byte) bool {
-	var buf [maxFold]byte
-	f, ok := foldBuf(&buf, w)
-	if !ok || utf8.RuneCount(f) < 3 {
-		return false
-	}
-	if lx.given[string(f)] || lx.places[string(f)] != 0 {
-		return false
-	}
-	for _, suf := range commonEndings {
-		if len(f) > len(suf)+1 && string(f[len(f)-len(suf):]) == suf {
-			return false
-		}
-	}
-	return true
-}
-
-// commonEndings are word endings that mark an unknown capitalised word as a
-// common word rather than a surname (Processing, Configuration, Management).
-var commonEndings = []string{
-	"ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ize", "ise",
-	"ful", "less", "ous", "ive", "ics", "ism", "ist", "ure", "ance", "ence",
-	"ery", "ogy", "phy", "ware", "ship", "hood", "ward", "wise", "like",
 }
 
 // isPlace reports whether s, folded, is a known place name.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/piiguard/piiguard/internal/dfa"
@@ -161,6 +162,12 @@ func TestNoAllocations(t *testing.T) {
 			t.Errorf("IsName(%q): %.0f allocations", v, n)
 		}
 	}
+	for _, v := range []string{`{"customer_name":"Jane Doe Ltd"}`, "Author: José García Márquez Date Mon", "(c) Dave Jones", "component=\"Rio de Janeiro\""} {
+		b := []byte(v)
+		if n := testing.AllocsPerRun(50, func() { lx.ScoreName(b, 0, len(b)) }); n > 0 {
+			t.Errorf("ScoreName(%q): %.0f allocations", v, n)
+		}
+	}
 	for _, c := range []struct {
 		form Form
 		v    string
@@ -242,6 +249,8 @@ func TestScoreName(t *testing.T) {
 		{"handover to Anna Berg Platform Team", "Anna Berg"},
 		{"on call: Anna Berg March 3 to March 9", "Anna Berg"},
 		{"Hi Jane Doe Kubernetes is down", "Jane Doe"},
+		{"Dear Jorge Luis Vargas Aguilar, your order shipped", "Jorge Luis Vargas Aguilar"},
+		{"Dear Jorge Luis Vargas Aguilar Platform Team", "Jorge Luis Vargas Aguilar"},
 		// Context.
 		{`{"customer_name":"Ada Quist"}`, "Ada Quist"},
 		{`{"fullName":"Ada Quist"}`, "Ada Quist"},
@@ -289,6 +298,65 @@ func TestScoreName(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: found %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkLoad measures parsing the lists (done once, on first use).
+func BenchmarkLoad(b *testing.B) {
+	_, _ = load(b)
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join("..", "..", "data", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	src := Sources{
+		GivenNames: string(read("given_names.txt")), Surnames: string(read("surnames.txt")),
+		Stopwords: string(read("name_stopwords.txt")), Places: string(read("places.txt")),
+		AddressWords: string(read("address_words.txt")),
+		NameStats:    read("name_stats.txt.gz"), CommonWords: read("common_words.txt.gz"),
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Load(src)
+	}
+}
+
+// TestAddressSpan checks the widening of an accepted address to a unit
+// before it and a country after it, and nothing else.
+func TestAddressSpan(t *testing.T) {
+	lx, _ := load(t)
+	for _, tt := range []struct {
+		form Form
+		line string
+		addr string // what IsAddress accepted
+		want string
+	}{
+		{English, "ship to Apt 4B, 500 Oak Street, Dayton, OH 45402 today", "500 Oak Street, Dayton, OH 45402", "Apt 4B, 500 Oak Street, Dayton, OH 45402"},
+		{English, "Suite 200, 1 Main St, Boston, MA 02110, United States.", "1 Main St, Boston, MA 02110", "Suite 200, 1 Main St, Boston, MA 02110, United States"},
+		{English, "Flat 3 221B Baker Street London NW1 6XE UK", "221B Baker Street London NW1 6XE", "Flat 3 221B Baker Street London NW1 6XE UK"},
+		{English, "Unit #5, 12 Smith Street, Fitzroy VIC 3065, Australia", "12 Smith Street, Fitzroy VIC 3065", "Unit #5, 12 Smith Street, Fitzroy VIC 3065, Australia"},
+		{English, "at 11-59 High Road, East Finchley London, N2 8AW", "59 High Road, East Finchley London, N2 8AW", "11-59 High Road, East Finchley London, N2 8AW"},
+		{English, "108 - 1550 Hartley Avenue Coquitlam, BC V3K 7A1 CANADA", "1550 Hartley Avenue Coquitlam, BC V3K 7A1", "108 - 1550 Hartley Avenue Coquitlam, BC V3K 7A1 CANADA"},
+		{French, "12 rue de la Paix, 75002 Paris, France", "12 rue de la Paix, 75002 Paris", "12 rue de la Paix, 75002 Paris, France"},
+		{German, "Friedrichstraße 123, 10117 Berlin, Deutschland", "Friedrichstraße 123, 10117 Berlin", "Friedrichstraße 123, 10117 Berlin, Deutschland"},
+		// Not widened.
+		{English, "Main Office 500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "500 Oak Street, Dayton, OH 45402, USAF base", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "500 Oak Street, Dayton, OH 45402\nUSA", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "500 Oak Street, Dayton, OH 45402 us", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "v2-500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "Oakland 5, 500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+	} {
+		s := strings.Index(tt.line, tt.addr)
+		if s < 0 {
+			t.Fatalf("%q not in %q", tt.addr, tt.line)
+		}
+		gs, ge := lx.AddressSpan(tt.form, []byte(tt.line), s, s+len(tt.addr))
+		if got := tt.line[gs:ge]; got != tt.want {
+			t.Errorf("%q: span %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }

@@ -1,10 +1,13 @@
 package names
 
 import (
+	"bytes"
+	"math"
 	"unicode/utf8"
 )
 
-// NameThreshold is the least score at which ScoreName reports a name.
+// NameThreshold is the least sum of evidence at which ScoreName reports a
+// name; calibrate maps it to a score of 0.6.
 const NameThreshold = 0.6
 
 // maxRunTokens bounds the tokens of a capitalised run that ScoreName
@@ -100,7 +103,7 @@ func (lx *Lexicon) ScoreName(text []byte, ms, me int) (start, end int, score flo
 			if t.kind != tokWord {
 				continue
 			}
-			if t.info.veto || t.info.stop && (t.info.stats.surname < 6 || toks[i].info.stats.given < 5) {
+			if t.info.veto || t.info.stop && (toks[i].info.stats.given < 5 || lx.surnameClass(text[t.start:t.end]) < 6) {
 				break
 			}
 			words++
@@ -124,7 +127,61 @@ func (lx *Lexicon) ScoreName(text []byte, ms, me int) (start, end int, score flo
 		return 0, 0, 0, false
 	}
 	start, end = extend(toks[:n], start, end, bestWords)
-	return start, end, min(best, 1), true
+	if end == me {
+		end = lx.extendBeyond(text, end, wordsIn(toks[:n], start, end))
+	}
+	return start, end, calibrate(best), true
+}
+
+// wordsIn counts the word tokens between start and end.
+func wordsIn(toks []token, start, end int) int {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tokWord && t.start >= start && t.end <= end {
+			n++
+		}
+	}
+	return n
+}
+
+// extendBeyond widens a name that ends where the pattern's match ended to
+// the name-like words after it on the line, up to four words in all: the
+// match may have spent a word on a capitalised cue ("Dear Jorge Luis Vargas
+// Aguilar").
+func (lx *Lexicon) extendBeyond(text []byte, end, words int) int {
+	for words < 4 && end+1 < len(text) && text[end] == ' ' {
+		j := end + 1
+		k := j
+		for k < len(text) && !wordEnd(text[k]) {
+			k++
+		}
+		if k == j || k-j > maxFold {
+			break
+		}
+		t := lx.classify(text, j, k, false)
+		if t.kind != tokWord || !extensible(t.info) {
+			break
+		}
+		end = k
+		words++
+	}
+	return end
+}
+
+// wordEnd reports whether c ends a word that extendBeyond reads.
+func wordEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', ',', ';', ':', '"', '(', ')', '[', ']', '{', '}', '<', '>', '=', '|', '/', '\\', '.', '!', '?', '@', '#', '_', '&', '*', '+', '`':
+		return true
+	}
+	return false
+}
+
+// calibrate maps a sum of evidence (NameThreshold and up) to a score in
+// [0, 1): the threshold itself to about 0.6, a known given name and
+// surname (about 1.2) to 0.84, the same with a cue before it (1.6) to 0.91.
+func calibrate(raw float64) float64 {
+	return 1 - math.Exp(-raw*1.527)
 }
 
 // extend widens a name to the name-like words next to it, up to four words
@@ -176,6 +233,17 @@ func extensible(in wordInfo) bool {
 	return !in.stats.common || max(in.stats.given, in.stats.surname) >= 6
 }
 
+// surnameClass returns the surname frequency class of word w.
+func (lx *Lexicon) surnameClass(w []byte) uint8 {
+	var buf [maxFold]byte
+	f, ok := foldBuf(&buf, w)
+	if !ok {
+		return 0
+	}
+	st, _ := lookupStats(&lx.freq, f)
+	return st.surname
+}
+
 // classify reads one token of a run.
 func (lx *Lexicon) classify(text []byte, i, j int, first bool) token {
 	t := token{start: i, end: j}
@@ -219,40 +287,32 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 		in.veto = true
 		return in
 	}
-	fs := string(f)
-	if calendar[fs] {
+	fl := lx.flags[string(f)]
+	if fl&flagCalendar != 0 {
 		in.veto = true
 		return in
 	}
-	in.stop = lx.stop[fs] || lx.street[fs] != 0 && !lx.surnames[fs]
-	_, in.place = lx.places[fs]
-	in.stopGiven = lx.stopGiven[fs]
-	in.ambiguous = lx.ambiguous[fs]
-	in.stats, in.known = lx.freq.lookup(f)
+	in.stop = fl&flagStop != 0
+	if in.stop && fl&flagSurname == 0 {
+		// Its surname class matters only after a given name (soft stop,
+		// see ScoreName), looked up there.
+		return in
+	}
+	in.place = fl&flagPlace != 0
+	in.stopGiven = fl&flagStopGiven != 0
+	in.ambiguous = fl&flagAmbiguous != 0
+	in.stats, in.known = lookupStats(&lx.freq, f)
 	// Hyphenated: every part known ("Jean-Luc", "Ruiz-Ortega").
-	if !in.known {
+	if !in.known && bytes.IndexByte(f, '-') > 0 {
 		if g, s, ok := lx.partsStats(f); ok {
 			in.stats.given, in.stats.surname, in.known = g, s, true
 		}
 	}
-	if lx.given[fs] && in.stats.given < 5 {
+	if fl&flagGiven != 0 && in.stats.given < 5 {
 		in.stats.given, in.known = 5, true
 	}
-	if lx.surnames[fs] && in.stats.surname < 5 {
+	if fl&flagSurname != 0 && in.stats.surname < 5 {
 		in.stats.surname, in.known = 5, true
-	}
-	if !in.known {
-		_, in.commonWord = search(lx.common, f)
-	}
-	for _, suf := range commonEndings {
-		if len(f) > len(suf)+1 && fs[len(f)-len(suf):] == suf {
-			in.ending = true
-		}
-	}
-	for _, suf := range surnameEndings {
-		if len(f) > len(suf)+1 && fs[len(f)-len(suf):] == suf {
-			in.morph = true
-		}
 	}
 	for _, c := range w {
 		if c >= utf8.RuneSelf {
@@ -260,7 +320,70 @@ func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
 			break
 		}
 	}
+	if in.known {
+		return in
+	}
+	_, in.commonWord = lx.common.find(f)
+	in.ending = hasEnding(f, commonEndings)
+	in.morph = hasEnding(f, surnameEndings)
 	return in
+}
+
+func hasEnding(f []byte, endings []string) bool {
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	for _, suf := range endings {
+		if suf[len(suf)-1] == last && len(f) > len(suf)+1 && string(f[len(f)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// Flags of a folded word in the small lists, merged into one map
+// (Lexicon.flags) so that a word costs one lookup.
+const (
+	flagCalendar uint8 = 1 << iota
+	flagStop           // stop word, or street word that is no curated surname
+	flagPlace
+	flagStopGiven
+	flagAmbiguous
+	flagGiven   // curated given name
+	flagSurname // curated surname
+)
+
+// buildFlags merges the small lists into lx.flags.
+func (lx *Lexicon) buildFlags() {
+	lx.flags = map[string]uint8{}
+	set := func(k string, f uint8) { lx.flags[k] |= f }
+	for k := range calendar {
+		set(k, flagCalendar)
+	}
+	for k := range lx.stop {
+		set(k, flagStop)
+	}
+	for k := range lx.street {
+		if !lx.surnames[k] {
+			set(k, flagStop)
+		}
+	}
+	for k := range lx.places {
+		set(k, flagPlace)
+	}
+	for k := range lx.stopGiven {
+		set(k, flagStopGiven)
+	}
+	for k := range lx.ambiguous {
+		set(k, flagAmbiguous)
+	}
+	for k := range lx.given {
+		set(k, flagGiven)
+	}
+	for k := range lx.surnames {
+		set(k, flagSurname)
+	}
 }
 
 // partsStats returns the weakest classes of the hyphen-separated parts of
@@ -276,7 +399,7 @@ func (lx *Lexicon) partsStats(f []byte) (given, surname uint8, ok bool) {
 		if j == i {
 			return 0, 0, false
 		}
-		st, known := lx.freq.lookup(f[i:j])
+		st, known := lookupStats(&lx.freq, f[i:j])
 		if !known {
 			if lx.given[string(f[i:j])] {
 				st.given = 5
@@ -293,17 +416,26 @@ func (lx *Lexicon) partsStats(f []byte) (given, surname uint8, ok bool) {
 	return given, surname, parts > 1
 }
 
-// calendar words end a name even when they are surnames too (March, May,
-// Friday): "Jane Doe March 3".
+// calendar words end a name even when they are surnames too (March,
+// Friday): "Jane Doe March 3". Month names that are common given names
+// (April, May, June, August, Jan, Jun, Jul) are weighed as names instead.
 var calendar = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"january": true, "february": true, "march": true,
+	"july": true, "september": true, "october": true, "november": true, "december": true,
+	"feb": true, "mar": true, "apr": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "mon": true, "tue": true, "tues": true, "wed": true,
 	"thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
 	"today": true, "tomorrow": true, "yesterday": true,
+}
+
+// commonEndings are word endings that mark an unknown capitalised word as a
+// common word rather than a surname (Processing, Configuration, Management).
+var commonEndings = []string{
+	"ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ize", "ise",
+	"ful", "less", "ous", "ive", "ics", "ism", "ist", "ure", "ance", "ence",
+	"ery", "ogy", "phy", "ware", "ship", "hood", "ward", "wise", "like",
 }
 
 // surnameEndings are folded endings typical of surnames in many languages.
@@ -369,6 +501,49 @@ var (
 	negBefore   = []string{"(c)", "copyright", "©", "class", "import", "package", "module", "namespace", "struct", "interface", "enum", "def", "func"}
 )
 
+// maxContext is the most context adds to a candidate's score.
+const maxContext = 0.7
+
+// A cueSet matches the cues of a list at the end of a text, comparing only
+// the cues that end with the text's last letter.
+type cueSet [256][]string
+
+func newCueSet(lists ...[]string) *cueSet {
+	var cs cueSet
+	for _, l := range lists {
+		for _, c := range l {
+			cs[c[len(c)-1]] = append(cs[c[len(c)-1]], c)
+		}
+	}
+	return &cs
+}
+
+// endsWith reports whether b ends with one of the cues (see endsWithFold).
+func (cs *cueSet) endsWith(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	last := b[len(b)-1]
+	if last >= 'A' && last <= 'Z' {
+		last += 'a' - 'A'
+	}
+	for _, c := range cs[last] {
+		if endsWithFold(b, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	strongCues    = newCueSet(strongBefore)
+	weakCues      = newCueSet(weakBefore)
+	headerCues    = newCueSet(headerBefore)
+	notPersonCues = newCueSet(notPersonNames)
+	fieldCues     = newCueSet(notPersonFields)
+	negCues       = newCueSet(negBefore)
+)
+
 // context scores the line around a candidate text[s:e].
 func (lx *Lexicon) context(text []byte, s, e int) float64 {
 	// The line before, at most 48 bytes.
@@ -401,31 +576,21 @@ func (lx *Lexicon) context(text []byte, s, e int) float64 {
 		k--
 	}
 	cue := before[:k]
-	for _, neg := range negBefore {
-		if endsWithFold(cue, neg) || containsFold(before, neg) && (neg == "(c)" || neg == "copyright" || neg == "©") {
-			return -1
-		}
+	if negCues.endsWith(cue) || containsFold(before, "(c)") || containsFold(before, "copyright") || containsFold(before, "©") {
+		return -1
 	}
-	for _, np := range notPersonNames {
-		if endsWithFold(cue, np) {
-			return -1
-		}
+	if notPersonCues.endsWith(cue) {
+		return -1
 	}
-	if k < len(before) { // a field name right before: "component=", "city: "
-		for _, np := range notPersonFields {
-			if endsWithFold(cue, np) {
-				return -1
-			}
-		}
+	if k < len(before) && fieldCues.endsWith(cue) { // a field name right before: "component=", "city: "
+		return -1
 	}
 	h := len(before)
 	for h > 0 && before[h-1] == ' ' {
 		h--
 	}
-	for _, c := range headerBefore {
-		if endsWithFold(before[:h], c) {
-			score = 0.4
-		}
+	if headerCues.endsWith(before[:h]) {
+		score = 0.4
 	}
 	// A house number or a street word before it: a street named after a
 	// person ("Rua João Pessoa", "12 Peter Zuidhove").
@@ -442,19 +607,11 @@ func (lx *Lexicon) context(text []byte, s, e int) float64 {
 			return -1
 		}
 	}
-	for _, c := range strongBefore {
-		if score == 0 && endsWithFold(cue, c) {
-			score = 0.4
-			break
-		}
+	if score == 0 && strongCues.endsWith(cue) {
+		score = 0.4
 	}
-	if score == 0 {
-		for _, c := range weakBefore {
-			if endsWithFold(cue, c) {
-				score = 0.15
-				break
-			}
-		}
+	if score == 0 && weakCues.endsWith(cue) {
+		score = 0.15
 	}
 	// After the name, on its line.
 	hi := e
@@ -585,7 +742,7 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 		}
 	}
 	lastScore := raw - before
-	if first.place && first.stats.given < 6 || last.place && last.stats.surname < 6 {
+	if first.place && first.stats.given < 6 || last.place && last.stats.surname < 6 && (first.stats.given < 7 || first.place) {
 		return 0, false // "Paris Berlin", "Jane Boston"
 	}
 	if first.stats.common && last.stats.common {
@@ -613,6 +770,9 @@ func (lx *Lexicon) scoreRun(text []byte, toks []token, words int) (float64, bool
 	}
 	if words == 4 {
 		raw -= 0.05
+	}
+	if raw+maxContext < NameThreshold {
+		return 0, false // no context can lift it
 	}
 	s, e := toks[0].start, toks[len(toks)-1].end
 	c := lx.context(text, s, e)

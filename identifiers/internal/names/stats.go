@@ -3,6 +3,7 @@ package names
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"io"
 	"strings"
 )
@@ -17,81 +18,113 @@ type wordStats struct {
 	common bool
 }
 
-// freqTable is the sorted list of name_stats.txt: folded names and their
-// classes, searched by binary search (a map of 224,000 words would cost
-// several times the memory).
-type freqTable struct {
-	names []string
-	stats []wordStats
+// sortedLines is a sorted list of words held as one text and the offsets
+// of its lines: no pointer per word, so it loads and collects cheaply. A
+// line is a word, optionally followed by a space and data.
+type sortedLines struct {
+	text string
+	offs []uint32 // line starts
 }
 
-// loadFreq parses name_stats.txt: "name GS[w]" lines, sorted by name.
-func loadFreq(text string) *freqTable {
-	t := &freqTable{}
-	for _, line := range lines(text) {
-		sp := strings.IndexByte(line, ' ')
-		if sp < 1 || len(line) < sp+3 {
-			continue
+// newSortedLines indexes the non-empty, non-comment lines of text, which
+// must be sorted by word.
+func newSortedLines(text string) sortedLines {
+	l := sortedLines{text: text, offs: make([]uint32, 0, strings.Count(text, "\n")+1)}
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			j = len(text) - i
 		}
-		c := line[sp+1:]
-		if c[0] < '0' || c[0] > '9' || c[1] < '0' || c[1] > '9' {
-			continue
+		if j > 0 && text[i] != '#' {
+			l.offs = append(l.offs, uint32(i))
 		}
-		t.names = append(t.names, line[:sp])
-		t.stats = append(t.stats, wordStats{given: c[0] - '0', surname: c[1] - '0', common: len(c) > 2 && c[2] == 'w'})
+		i += j + 1
 	}
-	return t
+	return l
 }
 
-// lookup returns the stats of folded word f.
-func (t *freqTable) lookup(f []byte) (wordStats, bool) {
-	i, ok := search(t.names, f)
-	if !ok {
-		return wordStats{}, false
+// line returns line k: its word and the rest after the space.
+func (l *sortedLines) line(k int) (word, rest string) {
+	s := l.text[l.offs[k]:]
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		s = s[:j]
 	}
-	return t.stats[i], true
+	if j := strings.IndexByte(s, ' '); j >= 0 {
+		return s[:j], s[j+1:]
+	}
+	return s, ""
 }
 
-// search finds f in the sorted list without converting it to a string.
-func search(list []string, f []byte) (int, bool) {
-	lo, hi := 0, len(list)
+// find returns the rest of the line whose word is f.
+func (l *sortedLines) find(f []byte) (string, bool) {
+	lo, hi := 0, len(l.offs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if compare(list[m], f) < 0 {
+		if l.compareAt(m, f) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo, lo < len(list) && compare(list[lo], f) == 0
+	if lo == len(l.offs) || l.compareAt(lo, f) != 0 {
+		return "", false
+	}
+	_, rest := l.line(lo)
+	return rest, true
 }
 
-func compare(a string, b []byte) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
+// compareAt compares the word of line k with f, byte by byte up to the
+// space or line end that ends the word.
+func (l *sortedLines) compareAt(k int, f []byte) int {
+	t := l.text
+	i := int(l.offs[k])
+	for j := 0; ; j++ {
+		end := i+j >= len(t) || t[i+j] == ' ' || t[i+j] == '\n'
+		switch {
+		case end && j == len(f):
+			return 0
+		case end:
+			return -1
+		case j == len(f):
+			return 1
+		case t[i+j] != f[j]:
+			if t[i+j] < f[j] {
 				return -1
 			}
 			return 1
 		}
 	}
-	return len(a) - len(b)
+}
+
+func (l *sortedLines) len() int { return len(l.offs) }
+
+// lookupStats reads the classes of folded word f from name_stats.txt:
+// "name GS[w]" lines, sorted by name.
+func lookupStats(l *sortedLines, f []byte) (wordStats, bool) {
+	c, ok := l.find(f)
+	if !ok || len(c) < 2 || c[0] < '0' || c[0] > '9' || c[1] < '0' || c[1] > '9' {
+		return wordStats{}, false
+	}
+	return wordStats{given: c[0] - '0', surname: c[1] - '0', common: len(c) > 2 && c[2] == 'w'}, true
 }
 
 // gunzip decompresses an embedded data file; the data is part of the
-// binary, so a failure is a build defect and yields empty text.
+// binary, so a failure is a build defect (the list-size tests catch it) and
+// yields empty text.
 func gunzip(data []byte) string {
-	if len(data) == 0 {
+	if len(data) < 4 {
 		return ""
 	}
 	r, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return ""
 	}
-	out, err := io.ReadAll(r)
-	if err != nil {
+	// The gzip trailer holds the size of the text.
+	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
+	var b strings.Builder
+	b.Grow(size)
+	if _, err := io.Copy(&b, r); err != nil {
 		return ""
 	}
-	return string(out)
+	return b.String()
 }

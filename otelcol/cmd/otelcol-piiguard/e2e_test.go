@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/pdata/plog"
 )
 
@@ -61,36 +61,37 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out.json")
-	config := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(config, fmt.Appendf(nil, e2eConfig, in, out), 0o600); err != nil {
-		t.Fatal(err)
-	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	col := exec.CommandContext(ctx, os.Args[0], "--config", config)
-	col.Env = append(os.Environ(), runMainEnv+"=1")
+	// The module README's example configuration, with the collector's own
+	// metrics off and the OTLP receiver on a free port, as other tests and
+	// collectors may run beside this one.
+	col := exec.CommandContext(ctx, os.Args[0], "--config", filepath.Join("..", "..", "config.example.yaml"),
+		"--set", "service::telemetry::metrics::level=none",
+		"--set", "receivers::otlp::protocols::grpc::endpoint=localhost:0")
+	col.Env = append(os.Environ(), runMainEnv+"=1", "PIIGUARD_INPUT="+in, "PIIGUARD_OUTPUT="+out)
 	var logs bytes.Buffer
 	col.Stdout, col.Stderr = &logs, &logs
 	if err := col.Start(); err != nil {
 		t.Fatal(err)
 	}
+	exited := make(chan struct{})
+	go func() { _ = col.Wait(); close(exited) }()
 	defer func() {
 		_ = col.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { _ = col.Wait(); close(done) }()
 		select {
-		case <-done:
+		case <-exited:
 		case <-time.After(20 * time.Second):
 			_ = col.Process.Kill()
-			<-done
+			<-exited
 		}
 		if t.Failed() {
 			t.Logf("collector output:\n%s", logs.String())
 		}
 	}()
 
-	got := waitForBodies(t, ctx, out, len(lines))
+	got := waitForBodies(t, ctx, exited, out, len(lines))
 	want := cliMask(t, in)
 	if len(want) != len(lines) {
 		t.Fatalf("piiguard mask gave %d lines for %d", len(want), len(lines))
@@ -123,34 +124,9 @@ func TestEndToEnd(t *testing.T) {
 	}
 }
 
-const e2eConfig = `
-receivers:
-  file_log:
-    include: [%q]
-    start_at: beginning
-    preserve_leading_whitespaces: true
-    preserve_trailing_whitespaces: true
-processors:
-  piiguard:
-  batch:
-    timeout: 100ms
-exporters:
-  file:
-    path: %q
-service:
-  telemetry:
-    metrics:
-      level: none
-  pipelines:
-    logs:
-      receivers: [file_log]
-      processors: [piiguard, batch]
-      exporters: [file]
-`
-
 // waitForBodies polls the file exporter's output until it holds n log
 // records, and returns their bodies in order.
-func waitForBodies(t *testing.T, ctx context.Context, path string, n int) []string {
+func waitForBodies(t *testing.T, ctx context.Context, exited <-chan struct{}, path string, n int) []string {
 	t.Helper()
 	var bodies []string
 	for {
@@ -185,6 +161,8 @@ func waitForBodies(t *testing.T, ctx context.Context, path string, n int) []stri
 		select {
 		case <-ctx.Done():
 			t.Fatalf("timed out with %d of %d records written", len(bodies), n)
+		case <-exited:
+			t.Fatalf("the collector exited with %d of %d records written", len(bodies), n)
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
@@ -291,4 +269,68 @@ func loghubLines(t *testing.T, n int) []string {
 		}
 	}
 	return lines
+}
+
+// TestBadConfig checks that the distribution refuses a bad piiguard
+// configuration at start, naming the key.
+func TestBadConfig(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for _, tc := range []struct{ set, want string }{
+		{"processors::piiguard::mode=redact", `processors::piiguard: mode: unknown mode "redact"`},
+		{"processors::piiguard::mask::style=stars", `processors::piiguard: mask::style: unknown style "stars"`},
+		{"processors::piiguard::identifiers=[Nope]", `processors::piiguard: identifiers::0: unknown managed identifier "Nope"`},
+	} {
+		cmd := exec.CommandContext(ctx, os.Args[0], "validate", "--config", filepath.Join("..", "..", "config.example.yaml"), "--set", tc.set)
+		cmd.Env = append(os.Environ(), runMainEnv+"=1", "PIIGUARD_INPUT=in.log", "PIIGUARD_OUTPUT=out.json")
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			t.Errorf("--set %s: validate passed", tc.set)
+			continue
+		}
+		if !strings.Contains(string(out), tc.want) {
+			t.Errorf("--set %s: want %q in:\n%s", tc.set, tc.want, out)
+		}
+	}
+}
+
+// TestExampleConfigValid checks that the README's example configuration
+// validates.
+func TestExampleConfigValid(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "validate", "--config", filepath.Join("..", "..", "config.example.yaml"))
+	cmd.Env = append(os.Environ(), runMainEnv+"=1", "PIIGUARD_INPUT=in.log", "PIIGUARD_OUTPUT=out.json")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("validate: %v\n%s", err, out)
+	}
+}
+
+// TestComponents checks the distribution's components and their modules.
+func TestComponents(t *testing.T) {
+	f, err := components()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"receivers":  {"file_log", "otlp"},
+		"processors": {"batch", "piiguard"},
+		"exporters":  {"debug", "file", "otlp"},
+	}
+	got := map[string]map[component.Type]string{
+		"receivers": f.ReceiverModules, "processors": f.ProcessorModules, "exporters": f.ExporterModules,
+	}
+	for kind, names := range want {
+		if len(got[kind]) != len(names) {
+			t.Errorf("%s: %v, want %v", kind, got[kind], names)
+		}
+		for _, n := range names {
+			if m := got[kind][component.MustNewType(n)]; m == "" {
+				t.Errorf("%s %s: no module", kind, n)
+			}
+		}
+	}
+	if f.Telemetry == nil {
+		t.Error("no telemetry factory: the collector would exit at start")
+	}
 }
