@@ -101,7 +101,9 @@ func Compile(patterns []string) (*Database, []Rejected, error) {
 	var ids []C.uint
 	var rejected, noStart []Rejected
 	for i, p := range patterns {
-		var reason string
+		// Why the last attempt failed, and the last with the start of
+		// match (in UTF-8 mode, which takes more patterns than byte mode).
+		var lastReason, startReason string
 		ok := false
 		for _, f := range flagSets {
 			db, msg, _ := compile([]string{p}, []C.uint{f}, []C.uint{0})
@@ -109,17 +111,18 @@ func Compile(patterns []string) (*Database, []Rejected, error) {
 				C.hs_free_database(db)
 				exprs, flags, ids = append(exprs, p), append(flags, f), append(ids, C.uint(i))
 				if f&C.HS_FLAG_SOM_LEFTMOST == 0 {
-					noStart = append(noStart, Rejected{Index: i, Reason: reason})
+					noStart = append(noStart, Rejected{Index: i, Reason: startReason})
 				}
 				ok = true
 				break
 			}
-			if reason == "" {
-				reason = msg
+			lastReason = msg
+			if f&C.HS_FLAG_SOM_LEFTMOST != 0 {
+				startReason = msg
 			}
 		}
 		if !ok {
-			rejected = append(rejected, Rejected{Index: i, Reason: reason})
+			rejected = append(rejected, Rejected{Index: i, Reason: lastReason})
 		}
 	}
 	if len(exprs) == 0 {
