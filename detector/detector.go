@@ -1331,15 +1331,19 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if cp.standalone && (digitGroupBefore(text, ms) && !d.keywordEndsAt(s, ms-1) || digitGroupAfter(text, me)) {
 		return false, true
 	}
+	// A keyword-required match without its keyword is rejected for good,
+	// before the validator runs: over a long run of a pattern's class far
+	// from any keyword (dots after "bearer"), validating every start first
+	// cost the run times the match length.
+	gap, kw := d.nearestKeyword(s, text, cp, ms, me)
+	if cp.needsKeyword && gap < 0 {
+		return false, false
+	}
 	value := text[ms:me]
 	if cp.validator != nil && !cp.validator.Check(value) {
 		return false, true
 	}
 	if id.IsNeverReported(value) {
-		return false, false
-	}
-	gap, kw := d.nearestKeyword(s, text, cp, ms, me)
-	if cp.needsKeyword && gap < 0 {
 		return false, false
 	}
 	score := id.BaseConfidence()
