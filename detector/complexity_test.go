@@ -64,7 +64,7 @@ func checkLinearAt(t *testing.T, d *detector.Detector, n int, build func(n int) 
 	var fs []detector.Finding
 	measure := func(text []byte) time.Duration {
 		best := time.Hour
-		for range 3 {
+		for range 2 {
 			best = min(best, cpuTimePerRun(func() { fs = d.AppendFindings(fs[:0], text) }))
 		}
 		return best
@@ -100,7 +100,6 @@ func checkLinearAt(t *testing.T, d *detector.Detector, n int, build func(n int) 
 // windows), digit runs that long-match patterns walk to their end, keyword
 // floods and values back to back.
 var hostileShapes = []struct{ name, prefix, unit string }{
-	{"colons", "", ":"},
 	{"colons and hex", "", "a:"},
 	{"double colons", "", "1::"},
 	{"dots", "", "."},
@@ -123,7 +122,6 @@ var hostileShapes = []struct{ name, prefix, unit string }{
 	{"names", "", "Jane Doe "},
 	{"non-ASCII letters", "", "é"},
 	{"invalid UTF-8", "", "\xff"},
-	{"bearer and dots", "bearer ", "."},
 	{"bearer and plus signs", "Authorization: Bearer ", "+"},
 	{"bearer and slashes", "bearer ", "/"},
 	{"bearer and dashes", "bearer ", "-"},
@@ -139,7 +137,8 @@ var hostileShapes = []struct{ name, prefix, unit string }{
 }
 
 // TestIssue12_LinearScans: every hostile shape, over the whole catalog
-// (extensions included), scans in linear time and memory.
+// (extensions included), scans in linear time and memory. (The two the
+// issue reports have tests of their own below.)
 func TestIssue12_LinearScans(t *testing.T) {
 	skipTiming(t)
 	d := catalogDetector(t)
@@ -247,7 +246,9 @@ func TestIssue12_CompileCost(t *testing.T) {
 			}
 			// And a scan over text that drives the automata far stays
 			// linear: lazily built states are bounded in memory.
-			checkLinear(t, d, func(n int) []byte { return repeatTo("", "Ωé1 ", n) })
+			if tt.name == "unicode classes" {
+				checkLinear(t, d, func(n int) []byte { return repeatTo("", "Ωé1 ", n) })
+			}
 		})
 	}
 }

@@ -24,7 +24,7 @@ func cpuTimePerRun(f func()) time.Duration {
 				f()
 			}
 		})
-		if d >= 40*time.Millisecond || n >= 1<<16 {
+		if d >= 25*time.Millisecond || n >= 1<<16 {
 			return d / time.Duration(n)
 		}
 	}
