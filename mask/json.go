@@ -227,6 +227,9 @@ func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch,
 		m = keepOwn{j.m}
 	}
 	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
+		// Several identifiers may report one span (the detector reports
+		// each); it is masked once, by the strongest finding.
+		x.find = disjointFindings(x.find)
 		rs := len(s.repl)
 		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, m, scan)
 		s.masked = masked
@@ -640,6 +643,21 @@ func hasMaskable(find []pii.Finding) bool {
 		}
 	}
 	return false
+}
+
+// disjointFindings drops, in place, the findings of find (sorted by Start)
+// that start before the end of the one kept before them.
+func disjointFindings(find []pii.Finding) []pii.Finding {
+	out := find[:0]
+	end := 0
+	for _, f := range find {
+		if f.Start < end {
+			continue
+		}
+		out = append(out, f)
+		end = f.End
+	}
+	return out
 }
 
 // widen moves finding edges inside an escape's decoded bytes to the
