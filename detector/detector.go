@@ -14,6 +14,7 @@ import (
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/aho"
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/precompiled"
 	"github.com/piiguard/piiguard/internal/prefilter"
 	"github.com/piiguard/piiguard/internal/regex"
 )
@@ -77,9 +78,10 @@ type compiledPattern struct {
 	// instead of re: exactly the same matches, faster and without
 	// allocating.
 	dfa *dfa.DFA
-	// lazy, for patterns whose DFA is too big to build in full, builds its
+	// lazy, for patterns whose DFA is too big to build in full, or large
+	// and run only near keywords or literals (street addresses), builds its
 	// states as texts reach them.
-	lazy *dfa.Lazy
+	lazy *lazyDFA
 	info *prefilter.Info
 	// memo says the pattern's matches can be long (unbounded, or longer
 	// than memoMinLen): its searches share a dfa.Memo per window, so that
@@ -119,10 +121,12 @@ func Compile(ids []*identifiers.Identifier) (*Detector, error) {
 // CompileOptions compiles identifiers into a Detector. Identifier names must
 // be unique. It reports the first invalid identifier or pattern, naming it.
 func CompileOptions(ids []*identifiers.Identifier, opts Options) (*Detector, error) {
-	return compile(ids, opts, regex.Default)
+	return compile(ids, opts, regex.Default, precompiledCatalog())
 }
 
-func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (*Detector, error) {
+// compile compiles ids, taking the automata of the patterns cat holds from
+// it (cat may be nil).
+func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, cat *precompiled.Catalog) (*Detector, error) {
 	d := &Detector{minScore: opts.MinScore}
 	wordIndex := map[string]int{}
 	addWord := func(s string) *word {
@@ -169,7 +173,6 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
 			}
 			cp := &compiledPattern{
-				dfa:          compileDFA(p.Expr),
 				index:        len(d.patterns),
 				ident:        ci,
 				identIndex:   ii,
@@ -182,9 +185,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			if p.Validator != nil {
 				cp.validator = p.Validator
 			}
-			if cp.dfa == nil {
-				cp.lazy, _ = dfa.CompileLazy(p.Expr, 0)
-			}
+			cp.dfa, cp.lazy = automaton(cat, p.Expr, cp.needsKeyword || info.Literals != nil)
 			cp.memo = info.MaxLen == prefilter.Unbounded || info.MaxLen > memoMinLen
 			for c, ok := range info.Required {
 				if ok {
@@ -361,8 +362,8 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 		if cp.dfa != nil {
 			return cp.dfa.FindFromMemo(text[:end], pos, word, m)
 		}
-		if cp.lazy != nil {
-			if ms, me, found, done := cp.lazy.FindFromMemo(text[:end], pos, word, m); done {
+		if l := cp.lazy.get(); l != nil {
+			if ms, me, found, done := l.FindFromMemo(text[:end], pos, word, m); done {
 				return ms, me, found
 			}
 		}
@@ -375,8 +376,8 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 		}
 		return cp.dfa.FindFrom(text[:end], pos)
 	}
-	if cp.lazy != nil {
-		if ms, me, found, done := cp.lazy.FindFrom(text[:end], pos); done {
+	if l := cp.lazy.get(); l != nil {
+		if ms, me, found, done := l.FindFrom(text[:end], pos); done {
 			return ms, me, found
 		}
 	}
