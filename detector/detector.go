@@ -164,11 +164,8 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 			}
 		}
 		for pi, p := range id.Patterns {
-			re, err := engine.Compile(p.Expr)
-			if err != nil {
-				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
-			}
-			info, err := prefilter.Analyze(p.Expr)
+			entry := cat.Lookup(p.Expr)
+			re, info, err := source(entry, engine, p.Expr)
 			if err != nil {
 				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
 			}
@@ -185,7 +182,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 			if p.Validator != nil {
 				cp.validator = p.Validator
 			}
-			cp.dfa, cp.lazy = automaton(cat, p.Expr, cp.needsKeyword || info.Literals != nil)
+			cp.dfa, cp.lazy = automaton(entry, p.Expr, cp.needsKeyword || info.Literals != nil)
 			cp.memo = info.MaxLen == prefilter.Unbounded || info.MaxLen > memoMinLen
 			for c, ok := range info.Required {
 				if ok {
@@ -401,6 +398,10 @@ func allowsLower(info *prefilter.Info) bool {
 // ASCII-lower-cased, plus an upper-cased form of those with non-ASCII
 // letters (the automaton runs over ASCII-lower-cased text).
 func keywordForms(kw string) []string {
+	if isASCII(kw) {
+		// Already lower-cased, and the other forms differ only in case.
+		return identifiers.KeywordVariants(kw)
+	}
 	var out []string
 	add := func(f string) {
 		f = asciiLowerString(f)
@@ -431,6 +432,15 @@ func capitalize(s string, words bool) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func asciiLowerString(s string) string {

@@ -157,16 +157,20 @@ func TestPrecompiledDamaged(t *testing.T) {
 	if e == nil || e.Kind != precompiled.KindDFA {
 		t.Fatalf("Ssn-US pattern %q is not a precompiled DFA", ssnExpr)
 	}
-	// The entry: kind, source length, source, automaton length, automaton
-	// (whose first byte is its version).
+	// The entry: kind, source length, source, description length,
+	// description, automaton length, automaton (whose first byte is its
+	// version).
 	key := binary.AppendUvarint([]byte{byte(precompiled.KindDFA)}, uint64(len(ssnExpr)))
 	key = append(key, ssnExpr...)
 	i := bytes.Index(precompiledForm, key)
 	if i < 0 {
 		t.Fatal("Ssn-US entry not found")
 	}
-	_, k := binary.Uvarint(precompiledForm[i+len(key):])
-	autoAt := i + len(key) + k
+	at := i + len(key)
+	n, k := binary.Uvarint(precompiledForm[at:])
+	at += k + int(n)
+	_, k = binary.Uvarint(precompiledForm[at:])
+	autoAt := at + k
 	for _, tc := range []struct {
 		name     string
 		form     []byte

@@ -17,6 +17,8 @@
 //	count    uvarint
 //	entries  count times, sorted by pattern source:
 //	         kind (byte), source (uvarint length, bytes),
+//	         description (uvarint length, the pattern's prefilter.Info,
+//	         see appendInfo),
 //	         automaton (uvarint length, dfa.AppendBinary's bytes; empty
 //	         unless kind is KindDFA)
 //
@@ -36,6 +38,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -47,7 +50,7 @@ import (
 )
 
 // Version is the version of the form; it changes whenever the form does.
-const Version = 1
+const Version = 2
 
 const magic = "piiguard-dfa\x00\x00\x00\x00"
 
@@ -86,6 +89,7 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 	type pat struct {
 		expr string
 		near bool // runs only near a keyword or literal, in every use
+		info *prefilter.Info
 	}
 	byExpr := map[string]*pat{}
 	for _, id := range ids {
@@ -102,7 +106,10 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 				q.near = q.near && near
 				continue
 			}
-			byExpr[p.Expr] = &pat{p.Expr, near}
+			if _, err := regexp.Compile(p.Expr); err != nil {
+				return nil, fmt.Errorf("precompiled: identifier %q: pattern %d: %w", id.Name, pi, err)
+			}
+			byExpr[p.Expr] = &pat{p.Expr, near, info}
 		}
 	}
 	pats := make([]*pat, 0, len(byExpr))
@@ -127,6 +134,9 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 		body = append(body, byte(kind))
 		body = binary.AppendUvarint(body, uint64(len(p.expr)))
 		body = append(body, p.expr...)
+		info := appendInfo(nil, p.info)
+		body = binary.AppendUvarint(body, uint64(len(info)))
+		body = append(body, info...)
 		body = binary.AppendUvarint(body, uint64(len(auto)))
 		body = append(body, auto...)
 	}
@@ -166,12 +176,17 @@ type Catalog struct {
 type Entry struct {
 	Kind Kind
 	expr []byte // the pattern's source, within the form
+	info []byte
 	auto []byte
 
 	once sync.Once
 	dfa  *dfa.DFA
 	lazy *dfa.Lazy
 	err  error
+
+	infoOnce    sync.Once
+	infoDecoded *prefilter.Info
+	infoErr     error
 }
 
 // Open checks form (magic, version, checksum) and indexes its entries,
@@ -207,6 +222,9 @@ func Open(form []byte) (*Catalog, error) {
 		if e.expr, off, ok = chunk(body, off); !ok {
 			return nil, fmt.Errorf("%w: entry %d: bad source", ErrCorrupt, i)
 		}
+		if e.info, off, ok = chunk(body, off); !ok {
+			return nil, fmt.Errorf("%w: entry %d: bad description", ErrCorrupt, i)
+		}
 		if e.auto, off, ok = chunk(body, off); !ok {
 			return nil, fmt.Errorf("%w: entry %d: bad automaton", ErrCorrupt, i)
 		}
@@ -237,8 +255,11 @@ func (c *Catalog) Hash() [sha256.Size]byte { return c.hash }
 func (c *Catalog) Len() int { return len(c.entries) }
 
 // Lookup returns the entry of the pattern whose source is exactly expr, or
-// nil.
+// nil (always nil on a nil Catalog).
 func (c *Catalog) Lookup(expr string) *Entry {
+	if c == nil {
+		return nil
+	}
 	i := sort.Search(len(c.entries), func(i int) bool { return string(c.entries[i].expr) >= expr })
 	if i < len(c.entries) && string(c.entries[i].expr) == expr {
 		return &c.entries[i]
@@ -268,6 +289,14 @@ func (e *Entry) DFA() (*dfa.DFA, error) {
 	}
 	e.load()
 	return e.dfa, e.err
+}
+
+// Info returns the entry's description (what prefilter.Analyze returns for
+// it), decoded on first use and shared: the caller must not change it. An
+// error means the entry is damaged; the caller analyses the pattern itself.
+func (e *Entry) Info() (*prefilter.Info, error) {
+	e.infoOnce.Do(func() { e.infoDecoded, e.infoErr = decodeInfo(e.info) })
+	return e.infoDecoded, e.infoErr
 }
 
 // Lazy returns the entry's lazily built automaton (KindLazy), created on
