@@ -254,7 +254,9 @@ type wholeGroup struct {
 	// inWord has bit k when pattern k's matches that start with a letter
 	// or digit must start a word: a start right after a letter, digit or
 	// '_' is rejected by bounded, so it is not tried.
-	inWord   uint64
+	inWord uint64
+	// memos has bit k when pattern k's matches can be long (cp.memo).
+	memos    uint64
 	patterns []*compiledPattern
 }
 
@@ -265,7 +267,7 @@ func (d *Detector) groupWholeText() {
 	add := func(cps []*compiledPattern) []*compiledPattern {
 		var keep []*compiledPattern
 		for _, cp := range cps {
-			if cp.dfa == nil || cp.memo {
+			if cp.dfa == nil {
 				keep = append(keep, cp)
 				continue
 			}
@@ -277,6 +279,9 @@ func (d *Detector) groupWholeText() {
 			g.patterns = append(g.patterns, cp)
 			if cp.info.WordStart {
 				g.inWord |= 1 << k
+			}
+			if cp.memo {
+				g.memos |= 1 << k
 			}
 			for c := range 256 {
 				if cp.dfa.Starts(byte(c)) {
@@ -301,6 +306,18 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 	for gi := range d.wholeText {
 		g := &d.wholeText[gi]
 		var next [64]int
+		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
+		// cheap, the records are made on the first long walk only.
+		if g.memos != 0 {
+			if len(s.wholeMemos) < len(g.patterns) {
+				s.wholeMemos = make([]dfa.Memo, len(g.patterns))
+			}
+			for k, cp := range g.patterns {
+				if cp.memo {
+					s.wholeMemos[k].Reset(0, len(text))
+				}
+			}
+		}
 		for i := 0; i < len(text); i++ {
 			m := g.starts[text[i]]
 			if m == 0 {
@@ -319,7 +336,12 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 					continue
 				}
 				cp := g.patterns[k]
-				me := cp.dfa.EndAt(text, i)
+				var me int
+				if g.memos&(1<<k) != 0 {
+					me = cp.dfa.EndAtMemo(text, i, &s.wholeMemos[k])
+				} else {
+					me = cp.dfa.EndAt(text, i)
+				}
 				if me < 0 {
 					continue
 				}
@@ -576,6 +598,8 @@ type scratch struct {
 	done    []int
 	from    []int
 	memo    dfa.Memo
+	// wholeMemos are the memos of a wholeText group's patterns, by slot.
+	wholeMemos []dfa.Memo
 	// joins are the patterns' joiner runs (see joinRun), valid when their
 	// gen is gen, which each call advances.
 	joins []joinRun
@@ -636,6 +660,11 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		}
 		if s.memo.Bytes() > maxPooledBuffer {
 			s.memo = dfa.Memo{}
+		}
+		for k := range s.wholeMemos {
+			if s.wholeMemos[k].Bytes() > maxPooledBuffer {
+				s.wholeMemos[k] = dfa.Memo{}
+			}
 		}
 		d.pool.Put(s)
 	}()
@@ -1345,6 +1374,17 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if cp.validator != nil && cp.validator.Score != nil {
 		return d.considerScored(s, text, cp, ms, me)
 	}
+	// A keyword-required match without its keyword is rejected for good,
+	// before the validator runs: over a long run of a pattern's class far
+	// from any keyword (dots after "bearer"), validating every start first
+	// cost the run times the match length.
+	gap, kw, near := 0, "", false
+	if cp.needsKeyword {
+		if gap, kw = d.nearestKeyword(s, text, cp, ms, me); gap < 0 {
+			return false, false
+		}
+		near = true
+	}
 	value := text[ms:me]
 	if cp.validator != nil && !cp.validator.Check(value) {
 		return false, true
@@ -1352,9 +1392,8 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if id.IsNeverReported(value) {
 		return false, false
 	}
-	gap, kw := d.nearestKeyword(s, text, cp, ms, me)
-	if cp.needsKeyword && gap < 0 {
-		return false, false
+	if !near {
+		gap, kw = d.nearestKeyword(s, text, cp, ms, me)
 	}
 	score := id.BaseConfidence()
 	if cp.validator != nil {

@@ -29,7 +29,11 @@
 // into a byte automaton that finds exactly the leftmost-first matches Go's
 // regexp finds (the Pike VM's priority-ordered thread lists, cut at a match),
 // without allocating. Patterns whose automaton is large (street addresses)
-// get a lazily built one, shared by all goroutines; patterns it cannot
+// get a lazily built one, shared by all goroutines (each automaton is
+// bounded in states and bytes); patterns whose matches can be long share,
+// per window, a dfa.Memo, so that walks from successive starts stop where
+// an earlier walk was and a window costs time linear in its length;
+// patterns it cannot
 // handle (empty-width assertions, classes that match invalid UTF-8 such as
 // [\s\S]) and searches that outgrow the lazy automaton's bound use the
 // regular expression engine of package internal/regex: Go's regexp, or
@@ -73,7 +77,18 @@
 // the re-scan that masking does finds what remains. Resolution takes
 // O(k log k) time for k candidates.
 //
-// A Detector is immutable once compiled and safe for concurrent use.
+// # Cost
+//
+// A scan costs time linear in the text: each start is walked at most as
+// far as the longest match a bounded pattern allows, long-match patterns
+// share a Memo, the runs of joiners a boundary check walks are walked once
+// per scan, and resolution takes O(k log k) for k candidates. Memory is
+// proportional to the text and its findings. The complexity tests check
+// this on hostile shapes as a ratio of times at n and 4n.
+//
+// A Detector is immutable once compiled and safe for concurrent use: it
+// keeps its own copies of the identifiers it was compiled from, so
+// changing them afterwards changes nothing.
 // AppendFindings allocates nothing when the text holds no finding, whether
 // or not it holds keywords, literals or matches that a validator rejects
 // (except for the rare patterns that fall back to Go's regexp, which

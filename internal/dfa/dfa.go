@@ -47,6 +47,13 @@ var ErrUnsupported = errors.New("dfa: unsupported pattern")
 // DefaultMaxStates bounds the states of one automaton.
 const DefaultMaxStates = 4096
 
+// MaxBytes bounds the memory one automaton's states take (transitions,
+// thread lists and their index), built in full or lazily: a pattern whose
+// automaton needs more is refused (Compile) or stops growing (Lazy), and
+// the caller falls back to a regexp engine. With DefaultMaxStates it
+// bounds the cost of compiling any pattern.
+const MaxBytes = 16 << 20
+
 // DFA finds leftmost-first matches of one pattern. It is immutable and safe
 // for concurrent use.
 type DFA struct {
@@ -501,6 +508,7 @@ func (n *nfa) build(t *table, ordered bool, maxStates int) error {
 	// State 0 is dead (the empty list).
 	states = append(states, state{})
 	index[""] = 0
+	size := 0 // bytes the states take
 	intern := func(l []int32) (int32, error) {
 		k := key(l)
 		if i, ok := index[k]; ok {
@@ -508,6 +516,9 @@ func (n *nfa) build(t *table, ordered bool, maxStates int) error {
 		}
 		if len(states) >= maxStates {
 			return 0, fmt.Errorf("%w: more than %d states", ErrUnsupported, maxStates)
+		}
+		if size += stateBytes(len(l), stride); size > MaxBytes {
+			return 0, fmt.Errorf("%w: states take more than %d bytes", ErrUnsupported, MaxBytes)
 		}
 		i := int32(len(states))
 		index[k] = i
@@ -565,6 +576,11 @@ func (n *nfa) build(t *table, ordered bool, maxStates int) error {
 	}
 	return nil
 }
+
+// stateBytes is about the memory a state of a thread list of n entries
+// takes in an automaton of stride classes: its transitions, its list and
+// its index key.
+func stateBytes(n int, stride int32) int { return 4*int(stride) + 12*n + 64 }
 
 // classes fills class with the byte classes (bytes no edge tells apart
 // share one) and returns a representative of each.

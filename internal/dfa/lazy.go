@@ -10,7 +10,8 @@ import (
 
 // Lazy is the leftmost-first automaton of a pattern too big to build in
 // full (street addresses, say): its states are built when a text first
-// reaches them and shared by all goroutines, up to a bound. Past the bound
+// reaches them and shared by all goroutines, up to a bound (maxStates
+// states, MaxBytes of memory). Past the bound
 // a search reports that it could not finish, and the caller uses a regexp
 // engine instead. Searches read the transition table with atomic loads and
 // take a lock only to add a state, so Lazy is safe for concurrent use.
@@ -24,7 +25,8 @@ type Lazy struct {
 	minLen    int
 	maxStates int
 
-	mu     sync.Mutex // guards b, index, lists and adding states
+	mu     sync.Mutex // guards b, index, lists, size and adding states
+	size   int        // bytes the states take (see stateBytes), at most MaxBytes
 	b      *builder
 	index  map[string]int32
 	lists  [][]int32 // threads of each state (match mark removed)
@@ -115,9 +117,10 @@ func (l *Lazy) intern(list []int32) (int32, bool, bool) {
 		return id, match, true
 	}
 	id := int32(len(l.lists))
-	if int(id) >= l.maxStates {
+	if int(id) >= l.maxStates || l.size+stateBytes(len(list), l.stride) > MaxBytes {
 		return 0, false, false
 	}
+	l.size += stateBytes(len(list), l.stride)
 	if id%chunkStates == 0 {
 		ch := make([]atomic.Int32, chunkStates*int(l.stride))
 		l.chunks[id/chunkStates].Store(&ch)

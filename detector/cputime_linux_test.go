@@ -1,4 +1,4 @@
-package dfa_test
+package detector_test
 
 import (
 	"runtime"
@@ -19,4 +19,19 @@ func cpuTime(f func()) time.Duration {
 	f()
 	syscall.Getrusage(syscall.RUSAGE_THREAD, &b)
 	return time.Duration(b.Utime.Nano() + b.Stime.Nano() - a.Utime.Nano() - a.Stime.Nano())
+}
+
+// cpuTimePerRun returns the CPU time one run of f takes, f run as many
+// times as it takes to measure well above the clock's resolution.
+func cpuTimePerRun(f func()) time.Duration {
+	for n := 1; ; n *= 2 {
+		d := cpuTime(func() {
+			for range n {
+				f()
+			}
+		})
+		if d >= 25*time.Millisecond || n >= 1<<16 {
+			return d / time.Duration(n)
+		}
+	}
 }
