@@ -43,6 +43,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/dfa"
@@ -64,8 +65,9 @@ const (
 	// KindDFA: the entry holds the pattern's full automaton.
 	KindDFA Kind = iota
 	// KindLazy: the pattern's full automaton is large and the pattern runs
-	// only near its keywords or literals (street addresses): it is built
-	// lazily, state by state as texts reach them (dfa.Lazy), on first use.
+	// only near its keywords or word literals (street addresses): it is
+	// built lazily, state by state as texts reach them (dfa.Lazy), from
+	// first use.
 	KindLazy
 	// KindRegexp: package dfa refuses the pattern (an empty-width
 	// assertion, [\s\S]): a regexp engine runs it.
@@ -73,7 +75,7 @@ const (
 )
 
 // LazyBytes is the size of serialised transitions above which a pattern
-// that runs only near keywords or literals is built lazily instead of
+// that runs only near keywords or word literals is built lazily instead of
 // stored.
 const LazyBytes = 64 << 10
 
@@ -98,10 +100,12 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("precompiled: identifier %q: pattern %d: %w", id.Name, pi, err)
 			}
-			// As the detector triggers it (see detector.compile); this only
-			// chooses between a stored and a lazily built automaton, which
-			// find the same matches.
-			near := id.KeywordRequired || p.NeedsKeyword || info.Literals != nil
+			// Triggered by keywords, or by literals that are words (street
+			// types), as the detector triggers it (see detector.compile),
+			// rather than by punctuation that every value holds ('@'). This
+			// only chooses between a stored and a lazily built automaton,
+			// which find the same matches.
+			near := id.KeywordRequired || p.NeedsKeyword || wordLiterals(info.Literals)
 			if q, ok := byExpr[p.Expr]; ok {
 				q.near = q.near && near
 				continue
@@ -147,6 +151,16 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 	h := CatalogHash(ids)
 	out = append(out, h[:]...)
 	return append(out, body...), nil
+}
+
+// wordLiterals reports whether there are literals and each holds a letter.
+func wordLiterals(lits []string) bool {
+	for _, l := range lits {
+		if !strings.ContainsFunc(l, unicode.IsLetter) {
+			return false
+		}
+	}
+	return len(lits) > 0
 }
 
 func version() uint32 { return Version<<8 | dfa.FormatVersion }
