@@ -68,7 +68,7 @@ func BenchmarkThroughput(b *testing.B) {
 			for _, w := range []struct {
 				name string
 				s    *Scanner
-			}{{"wazero", interrupt.wasm}, {"wazero-nointerrupt", native.wasm}} {
+			}{{"wazero", native.wasm}, {"wazero-interrupt", interrupt.wasm}} {
 				b.Run(op+"/"+gran.name+"/"+w.name, func(b *testing.B) {
 					b.SetBytes(total)
 					var buf []byte
