@@ -2,6 +2,7 @@ package detector
 
 import (
 	"bytes"
+	"encoding/binary"
 	"context"
 	"fmt"
 	"math/bits"
@@ -50,6 +51,13 @@ type Detector struct {
 	// pattern's class around it. anyWhere lists the byClass patterns
 	// without one: they are verified over the whole text.
 	triggers []classTrigger
+	// triggerOf[c] is 1 + the index of byte c's trigger, or 0;
+	// triggerBase[t] is where trigger t's patterns start in scratch.done;
+	// triggerWords, when there are at most four triggers, holds each
+	// trigger byte repeated eight times (collectClassRunsRange).
+	triggerOf    [256]uint16
+	triggerBase  []int
+	triggerWords []uint64
 	anyWhere []*compiledPattern
 	// wholeText groups the patterns searched over the whole text (byLine,
 	// anyWhere) that have a DFA: one pass over the text tries each byte that
@@ -240,6 +248,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 		d.ac = aho.NewBounded(dict, bounded)
 	}
 	d.groupWholeText()
+	d.indexTriggers()
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
 }
@@ -994,6 +1003,19 @@ func (d *Detector) addClassTrigger(cp *compiledPattern) {
 	d.triggers = append(d.triggers, classTrigger{b: byte(best), patterns: []*compiledPattern{cp}})
 }
 
+// indexTriggers fills triggerOf, triggerBase and triggerWords.
+func (d *Detector) indexTriggers() {
+	base := 0
+	for ti, t := range d.triggers {
+		d.triggerOf[t.b] = uint16(ti + 1)
+		d.triggerBase = append(d.triggerBase, base)
+		base += len(t.patterns)
+		if len(d.triggers) <= 4 {
+			d.triggerWords = append(d.triggerWords, 0x0101010101010101*uint64(t.b))
+		}
+	}
+}
+
 // collectClassRuns finds, for each class pattern with a trigger byte, the
 // maximal runs of its class that hold the byte, and checks each (whole
 // patterns) or adds it as a window. A match is made of the class's bytes,
@@ -1030,31 +1052,52 @@ func (d *Detector) startClassRuns(s *scratch) {
 // collectClassRunsRange finds the trigger bytes in text[from:to]; a run
 // may reach beyond the range, and the search resumes after it.
 func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) {
-	base := 0
-	for ti := range d.triggers {
-		t := &d.triggers[ti]
-		done := s.done[base : base+len(t.patterns)]
-		base += len(t.patterns)
-		at := max(s.from[ti], from)
-		for at < to {
-			i := bytes.IndexByte(text[at:to], t.b)
-			if i < 0 {
-				at = to
+	if len(d.triggers) == 0 {
+		return
+	}
+	// One pass for all trigger bytes: eight bytes at a time while none of
+	// them is there (when there are few), then byte by byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i := from; i < to; i++ {
+		if d.triggerWords != nil {
+			for i+8 <= to {
+				x := binary.LittleEndian.Uint64(text[i:])
+				var m uint64
+				for _, p := range d.triggerWords {
+					// The lowest byte flagged is a byte equal to p's (a
+					// borrow flags only bytes above a true one).
+					y := x ^ p
+					m |= (y - ones) &^ y & highs
+				}
+				if m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				i += 8
+			}
+			if i >= to {
 				break
 			}
-			i += at
-			next := i + 1
-			for k, cp := range t.patterns {
-				if i >= done[k] {
-					done[k] = d.classRun(s, cp, text, i)
-				}
-				if len(t.patterns) == 1 {
-					next = max(next, done[k])
-				}
-			}
-			at = next
 		}
-		s.from[ti] = at
+		ti := int(d.triggerOf[text[i]]) - 1
+		if ti < 0 || i < s.from[ti] {
+			continue
+		}
+		t := &d.triggers[ti]
+		done := s.done[d.triggerBase[ti] : d.triggerBase[ti]+len(t.patterns)]
+		next := i + 1
+		for k, cp := range t.patterns {
+			if i >= done[k] {
+				done[k] = d.classRun(s, cp, text, i)
+			}
+			if len(t.patterns) == 1 {
+				next = max(next, done[k])
+			}
+		}
+		s.from[ti] = next
+	}
+	for ti := range s.from {
+		s.from[ti] = max(s.from[ti], to)
 	}
 }
 
