@@ -2,8 +2,8 @@ package detector
 
 import (
 	"bytes"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -58,7 +58,7 @@ type Detector struct {
 	triggerOf    [256]uint16
 	triggerBase  []int
 	triggerWords []uint64
-	anyWhere []*compiledPattern
+	anyWhere     []*compiledPattern
 	// wholeText groups the patterns searched over the whole text (byLine,
 	// anyWhere) that have a DFA: one pass over the text tries each byte that
 	// can start a match of any of them.
