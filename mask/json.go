@@ -148,6 +148,9 @@ func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
 	defer j.pool.Put(s)
 	s.edits, s.repl = s.edits[:0], s.repl[:0]
 	err := j.walk(event, s, func(x *jsonLeaf) error {
+		// Several identifiers may report one span (the detector reports
+		// each); it is masked once, by the strongest finding.
+		x.find = disjointFindings(x.find)
 		rs := len(s.repl)
 		masked := s.maskValue(x, j.m)
 		var again bool
@@ -330,6 +333,21 @@ func (j *JSON) walk(event []byte, s *jsonScratch, fn func(*jsonLeaf) error) erro
 		return &JSONSyntaxError{Offset: se.Offset, Msg: se.Msg}
 	}
 	return err
+}
+
+// disjointFindings drops, in place, the findings of find (sorted by Start)
+// that start before the end of the one kept before them.
+func disjointFindings(find []detector.Finding) []detector.Finding {
+	out := find[:0]
+	end := 0
+	for _, f := range find {
+		if f.Start < end {
+			continue
+		}
+		out = append(out, f)
+		end = f.End
+	}
+	return out
 }
 
 // widen moves finding edges inside an escape's decoded bytes to the
