@@ -46,3 +46,34 @@ func ExampleNewScanner_custom() {
 	// Output:
 	// ********** <***************>
 }
+
+func ExampleScanner_Identifiers() {
+	employee, err := identifiers.NewCustom("EmployeeId", `EMP-[0-9]{6}`)
+	if err != nil {
+		panic(err)
+	}
+	s, err := piiguard.NewScanner(piiguard.Config{
+		Identifiers: []string{"PassportNumber-US", "PassportNumber-GB"},
+		Custom:      []*identifiers.Identifier{employee},
+	})
+	if err != nil {
+		panic(err)
+	}
+	// The Scanner keeps its own copies: changing the identifier now, or
+	// the copies Identifiers returns, changes nothing.
+	employee.NeverReported = []string{"EMP-004211"}
+	for _, id := range s.Identifiers() {
+		fmt.Println(id.Name)
+	}
+	// A value two identifiers match is reported under each.
+	for _, f := range s.ScanString("EMP-004211 passport number 912803456") {
+		fmt.Println(f)
+	}
+	// Output:
+	// PassportNumber-US
+	// PassportNumber-GB
+	// EmployeeId
+	// EmployeeId[0:10] 0.60
+	// PassportNumber-GB[27:36] 0.79
+	// PassportNumber-US[27:36] 0.75
+}

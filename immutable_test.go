@@ -8,6 +8,7 @@ import (
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/mask"
 )
 
 // TestIssue12_ScannerOwnsItsInputs (issue 12 item 5, issue 13 item 1):
@@ -176,5 +177,17 @@ func TestIssue11_EveryIdentifierAuditedAndMasked(t *testing.T) {
 	}
 	if got, want := s.MaskString(event), "passport number ********* checked"; got != want {
 		t.Errorf("mask %q, want %q", got, want)
+	}
+	// JSON-aware masking too (it once panicked on a span reported twice).
+	j, err := mask.NewJSON(s, s.Masker(), mask.JSONOptions{FieldsOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := j.Mask([]byte(`{"msg":"passport number 912803456","passport_number":"912803457"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"msg":"passport number *********","passport_number":"*********"}`; string(got) != want {
+		t.Errorf("JSON mask %s, want %s", got, want)
 	}
 }

@@ -321,10 +321,8 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 			if len(s.wholeMemos) < len(g.patterns) {
 				s.wholeMemos = make([]dfa.Memo, len(g.patterns))
 			}
-			for k, cp := range g.patterns {
-				if cp.memo {
-					s.wholeMemos[k].Reset(0, len(text))
-				}
+			for m := g.memos; m != 0; m &= m - 1 {
+				s.wholeMemos[bits.TrailingZeros64(m)].Reset(0, len(text))
 			}
 		}
 		for i := 0; i < len(text); i++ {

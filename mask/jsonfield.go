@@ -8,8 +8,9 @@ import (
 )
 
 // A Finder finds sensitive values in text and appends them to dst, sorted
-// by Start and not overlapping. *detector.Detector and *piiguard.Scanner
-// are Finders.
+// by Start; findings of different spans do not overlap, and several
+// identifiers may report the same span (strongest first), which is masked
+// once. *detector.Detector and *piiguard.Scanner are Finders.
 type Finder interface {
 	AppendFindings(dst []detector.Finding, text []byte) []detector.Finding
 }

@@ -27,53 +27,63 @@ const memoAfter = 64
 // Memo is the scratch of searches over one window; see the section above.
 // The zero Memo is ready; Reset prepares it for a window. A Memo is used by
 // one goroutine at a time and may be reused for any automaton after Reset.
+//
+// The first long walk of a window is not recorded (a window often holds one
+// long match, a private key block, and nothing to share); the later ones
+// are. Recording costs 8 bytes per position of the window.
 type Memo struct {
 	lo, hi int // the window: positions lo..hi (hi is the text length)
-	active bool
+	// long counts the long walks of the window; the records are valid
+	// once it is 2 or more.
+	long int
 	// state[p-lo] is 1 + the state a recorded walk was in after the byte
 	// before p, or 0; end[p-lo] is the end of the last match that walk found
 	// after p (ending beyond p), or -1.
 	state []int32
 	end   []int32
-	path  []int32
 }
 
 // Reset prepares m for searches of b[lo:hi] where b has length hi: the
 // automaton and the text must stay the same until the next Reset.
 func (m *Memo) Reset(lo, hi int) {
-	m.lo, m.hi, m.active = lo, hi, false
+	m.lo, m.hi, m.long = lo, hi, 0
 }
 
-// activate clears the records, on the first long walk of a window.
-func (m *Memo) activate() {
-	n := m.hi - m.lo + 1
-	if cap(m.state) < n {
-		m.state = make([]int32, n)
-		m.end = make([]int32, n)
+// startLong counts a long walk and reports whether it is to be recorded,
+// preparing the records on the first recorded one.
+func (m *Memo) startLong() bool {
+	m.long++
+	if m.long < 2 {
+		return false
 	}
-	m.state, m.end = m.state[:n], m.end[:n]
-	clear(m.state)
-	m.active = true
+	if m.long == 2 {
+		n := m.hi - m.lo + 1
+		if cap(m.state) < n {
+			m.state = make([]int32, n)
+			m.end = make([]int32, n)
+		}
+		m.state, m.end = m.state[:n], m.end[:n]
+		clear(m.state)
+	}
+	return true
 }
 
 // Bytes returns the memory the memo holds, for callers that pool it.
-func (m *Memo) Bytes() int { return 4 * (cap(m.state) + cap(m.end) + cap(m.path)) }
+func (m *Memo) Bytes() int { return 4 * (cap(m.state) + cap(m.end)) }
 
-// record stores the walk m.path (positions and states, alternating) whose
-// continuation after its last position found its last match at after (or
-// -1). A state is a match state when it is at least matchFrom, or, with
+// backfill sets the ends of the positions first..last a walk recorded,
+// whose continuation after last found its last match at after (or -1). A
+// recorded state is a match state when it is at least matchFrom, or, with
 // matchBit, when it has that bit.
-func (m *Memo) record(after, matchFrom, matchBit int32) {
+func (m *Memo) backfill(first, last int, after, matchFrom, matchBit int32) {
 	cur := after
-	for k := len(m.path) - 2; k >= 0; k -= 2 {
-		p, st := m.path[k], m.path[k+1]
-		m.state[int(p)-m.lo] = st + 1
-		m.end[int(p)-m.lo] = cur
+	for p := last; p >= first; p-- {
+		m.end[p-m.lo] = cur
+		st := m.state[p-m.lo] - 1
 		if cur < 0 && (matchBit == 0 && st >= matchFrom || matchBit != 0 && st&matchBit != 0) {
-			cur = p
+			cur = int32(p)
 		}
 	}
-	m.path = m.path[:0]
 }
 
 // EndAtMemo is EndAt with m (Reset for a window that holds s, of a text b
@@ -94,13 +104,22 @@ func (d *DFA) EndAtMemo(b []byte, s int, m *Memo) int {
 	if i == len(b) {
 		return end
 	}
-	// A long walk: from here on it is recorded, and stops where an earlier
-	// recorded walk was in the same state.
-	if !m.active {
-		m.activate()
+	if !m.startLong() {
+		// The first long walk of the window: plain.
+		for ; i < len(b); i++ {
+			st = trans[st+int32(class[b[i]])]
+			if st >= t.matchFrom {
+				end = i + 1
+			} else if st == 0 {
+				break
+			}
+		}
+		return end
 	}
+	// From here on the walk is recorded, and stops where an earlier
+	// recorded walk was in the same state.
 	after := int32(-1)
-	m.path = m.path[:0]
+	first := i + 1
 	for ; i < len(b); i++ {
 		st = trans[st+int32(class[b[i]])]
 		if st >= t.matchFrom {
@@ -117,9 +136,9 @@ func (d *DFA) EndAtMemo(b []byte, s int, m *Memo) int {
 			}
 			break
 		}
-		m.path = append(m.path, int32(i+1), st)
+		m.state[p] = st + 1
 	}
-	m.record(after, t.matchFrom, 0)
+	m.backfill(first, i, after, t.matchFrom, 0)
 	if after >= 0 {
 		return int(after)
 	}
@@ -141,8 +160,8 @@ func (d *DFA) FindFromMemo(b []byte, from int, word *[256]bool, m *Memo) (start,
 	return 0, 0, false
 }
 
-// lazyMatchBit marks a lazy automaton's match states in a Memo's path
-// (their numbers stay below it: maxStates is far smaller).
+// lazyMatchBit marks a lazy automaton's match states in a Memo (their
+// numbers stay below it: maxStates is far smaller).
 const lazyMatchBit = 1 << 30
 
 // EndAtMemo is Lazy.EndAt with m (see DFA.EndAtMemo).
@@ -160,7 +179,13 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 		return v&1 != 0, st == 0, true
 	}
 	i := s
-	for ; i < len(b) && i-s < memoAfter; i++ {
+	record := false
+	for ; i < len(b); i++ {
+		if i-s == memoAfter {
+			if record = m.startLong(); record {
+				break
+			}
+		}
 		match, dead, ok := step(i)
 		if !ok {
 			return -1, false
@@ -171,20 +196,19 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 			return end, true
 		}
 	}
-	if i == len(b) {
+	if !record {
 		return end, true
 	}
-	if !m.active {
-		m.activate()
-	}
-	// The lazy automaton's states carry their match flag on transitions;
-	// the path records it in the state's sign bit.
 	after := int32(-1)
-	m.path = m.path[:0]
+	first := i + 1
 	for ; i < len(b); i++ {
 		match, dead, ok := step(i)
 		if !ok {
-			m.path = m.path[:0]
+			// Records made so far stay valid: each is a state the walk
+			// reached; their ends are unknown, so they are withdrawn.
+			for p := first; p <= i; p++ {
+				m.state[p-m.lo] = 0
+			}
 			return -1, false
 		}
 		if match {
@@ -203,9 +227,9 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 			}
 			break
 		}
-		m.path = append(m.path, int32(i+1), key)
+		m.state[p] = key + 1
 	}
-	m.record(after, 0, lazyMatchBit)
+	m.backfill(first, i, after, 0, lazyMatchBit)
 	if after >= 0 {
 		return int(after), true
 	}

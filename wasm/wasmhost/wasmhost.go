@@ -480,7 +480,8 @@ func (s *Scanner) with(ctx context.Context, fn func(*slot) error) error {
 	return err
 }
 
-// Scan returns the findings in text, sorted by Start, not overlapping.
+// Scan returns the findings in text, sorted by Start. Findings of different
+// spans do not overlap; several identifiers may report the same span.
 func (s *Scanner) Scan(ctx context.Context, text []byte) ([]Finding, error) {
 	return s.AppendFindings(ctx, nil, text)
 }
