@@ -12,6 +12,10 @@
 #                    root), test the cgo binding and run the Vectorscan
 #                    baseline alone (bench/out/vectorscan*.txt)
 #   make bench-smoke every benchmark once on samples (CI; a minute or two)
+#   make generate    regenerate what is generated from the catalog:
+#                    identifiers/IDENTIFIERS.md and the precompiled automata
+#                    detector/precompiled.bin (seconds); tests fail while
+#                    either is stale
 
 GO    ?= go
 CARGO ?= cargo
@@ -38,10 +42,13 @@ BENCH_NOTE       ?=
 # The results generator is a module of its own (plotting dependencies).
 BENCH_RESULTS    := $(GO) -C bench/cmd/results run .
 
-.PHONY: test librure test-rure bench bench-smoke bench-vectorscan bench-vectorscan-check vectorscan-deps
+.PHONY: test generate librure test-rure bench bench-smoke bench-vectorscan bench-vectorscan-check vectorscan-deps
 
 test:
 	$(GO) test $(PKGS)
+
+generate:
+	$(GO) generate ./identifiers/ ./detector/
 
 librure:
 	cd $(RURE_CRATE) && $(CARGO) build --release --locked

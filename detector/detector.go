@@ -3,6 +3,7 @@ package detector
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/aho"
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/precompiled"
 	"github.com/piiguard/piiguard/internal/prefilter"
 	"github.com/piiguard/piiguard/internal/regex"
 )
@@ -49,7 +51,14 @@ type Detector struct {
 	// pattern's class around it. anyWhere lists the byClass patterns
 	// without one: they are verified over the whole text.
 	triggers []classTrigger
-	anyWhere []*compiledPattern
+	// triggerOf[c] is 1 + the index of byte c's trigger, or 0;
+	// triggerBase[t] is where trigger t's patterns start in scratch.done;
+	// triggerWords, when there are at most four triggers, holds each
+	// trigger byte repeated eight times (collectClassRunsRange).
+	triggerOf    [256]uint16
+	triggerBase  []int
+	triggerWords []uint64
+	anyWhere     []*compiledPattern
 	// wholeText groups the patterns searched over the whole text (byLine,
 	// anyWhere) that have a DFA: one pass over the text tries each byte that
 	// can start a match of any of them.
@@ -77,9 +86,10 @@ type compiledPattern struct {
 	// instead of re: exactly the same matches, faster and without
 	// allocating.
 	dfa *dfa.DFA
-	// lazy, for patterns whose DFA is too big to build in full, builds its
+	// lazy, for patterns whose DFA is too big to build in full, or large
+	// and run only near keywords or literals (street addresses), builds its
 	// states as texts reach them.
-	lazy *dfa.Lazy
+	lazy *lazyDFA
 	info *prefilter.Info
 	// memo says the pattern's matches can be long (unbounded, or longer
 	// than memoMinLen): its searches share a dfa.Memo per window, so that
@@ -119,10 +129,12 @@ func Compile(ids []*identifiers.Identifier) (*Detector, error) {
 // CompileOptions compiles identifiers into a Detector. Identifier names must
 // be unique. It reports the first invalid identifier or pattern, naming it.
 func CompileOptions(ids []*identifiers.Identifier, opts Options) (*Detector, error) {
-	return compile(ids, opts, regex.Default)
+	return compile(ids, opts, regex.Default, precompiledCatalog())
 }
 
-func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (*Detector, error) {
+// compile compiles ids, taking the automata of the patterns cat holds from
+// it (cat may be nil).
+func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, cat *precompiled.Catalog) (*Detector, error) {
 	d := &Detector{minScore: opts.MinScore}
 	wordIndex := map[string]int{}
 	addWord := func(s string) *word {
@@ -160,16 +172,12 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			}
 		}
 		for pi, p := range id.Patterns {
-			re, err := engine.Compile(p.Expr)
-			if err != nil {
-				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
-			}
-			info, err := prefilter.Analyze(p.Expr)
+			entry := cat.Lookup(p.Expr)
+			re, info, err := source(entry, engine, p.Expr)
 			if err != nil {
 				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
 			}
 			cp := &compiledPattern{
-				dfa:          compileDFA(p.Expr),
 				index:        len(d.patterns),
 				ident:        ci,
 				identIndex:   ii,
@@ -182,9 +190,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			if p.Validator != nil {
 				cp.validator = p.Validator
 			}
-			if cp.dfa == nil {
-				cp.lazy, _ = dfa.CompileLazy(p.Expr, 0)
-			}
+			cp.dfa, cp.lazy = automaton(entry, p.Expr, cp.needsKeyword || info.Literals != nil)
 			cp.memo = info.MaxLen == prefilter.Unbounded || info.MaxLen > memoMinLen
 			for c, ok := range info.Required {
 				if ok {
@@ -242,6 +248,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 		d.ac = aho.NewBounded(dict, bounded)
 	}
 	d.groupWholeText()
+	d.indexTriggers()
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
 }
@@ -381,8 +388,8 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 		if cp.dfa != nil {
 			return cp.dfa.FindFromMemo(text[:end], pos, word, m)
 		}
-		if cp.lazy != nil {
-			if ms, me, found, done := cp.lazy.FindFromMemo(text[:end], pos, word, m); done {
+		if l := cp.lazy.get(); l != nil {
+			if ms, me, found, done := l.FindFromMemo(text[:end], pos, word, m); done {
 				return ms, me, found
 			}
 		}
@@ -395,8 +402,8 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 		}
 		return cp.dfa.FindFrom(text[:end], pos)
 	}
-	if cp.lazy != nil {
-		if ms, me, found, done := cp.lazy.FindFrom(text[:end], pos); done {
+	if l := cp.lazy.get(); l != nil {
+		if ms, me, found, done := l.FindFrom(text[:end], pos); done {
 			return ms, me, found
 		}
 	}
@@ -420,6 +427,10 @@ func allowsLower(info *prefilter.Info) bool {
 // ASCII-lower-cased, plus an upper-cased form of those with non-ASCII
 // letters (the automaton runs over ASCII-lower-cased text).
 func keywordForms(kw string) []string {
+	if isASCII(kw) {
+		// Already lower-cased, and the other forms differ only in case.
+		return identifiers.KeywordVariants(kw)
+	}
 	var out []string
 	add := func(f string) {
 		f = asciiLowerString(f)
@@ -450,6 +461,15 @@ func capitalize(s string, words bool) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func asciiLowerString(s string) string {
@@ -981,6 +1001,19 @@ func (d *Detector) addClassTrigger(cp *compiledPattern) {
 	d.triggers = append(d.triggers, classTrigger{b: byte(best), patterns: []*compiledPattern{cp}})
 }
 
+// indexTriggers fills triggerOf, triggerBase and triggerWords.
+func (d *Detector) indexTriggers() {
+	base := 0
+	for ti, t := range d.triggers {
+		d.triggerOf[t.b] = uint16(ti + 1)
+		d.triggerBase = append(d.triggerBase, base)
+		base += len(t.patterns)
+		if len(d.triggers) <= 4 {
+			d.triggerWords = append(d.triggerWords, 0x0101010101010101*uint64(t.b))
+		}
+	}
+}
+
 // collectClassRuns finds, for each class pattern with a trigger byte, the
 // maximal runs of its class that hold the byte, and checks each (whole
 // patterns) or adds it as a window. A match is made of the class's bytes,
@@ -1017,31 +1050,52 @@ func (d *Detector) startClassRuns(s *scratch) {
 // collectClassRunsRange finds the trigger bytes in text[from:to]; a run
 // may reach beyond the range, and the search resumes after it.
 func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) {
-	base := 0
-	for ti := range d.triggers {
-		t := &d.triggers[ti]
-		done := s.done[base : base+len(t.patterns)]
-		base += len(t.patterns)
-		at := max(s.from[ti], from)
-		for at < to {
-			i := bytes.IndexByte(text[at:to], t.b)
-			if i < 0 {
-				at = to
+	if len(d.triggers) == 0 {
+		return
+	}
+	// One pass for all trigger bytes: eight bytes at a time while none of
+	// them is there (when there are few), then byte by byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i := from; i < to; i++ {
+		if d.triggerWords != nil {
+			for i+8 <= to {
+				x := binary.LittleEndian.Uint64(text[i:])
+				var m uint64
+				for _, p := range d.triggerWords {
+					// The lowest byte flagged is a byte equal to p's (a
+					// borrow flags only bytes above a true one).
+					y := x ^ p
+					m |= (y - ones) &^ y & highs
+				}
+				if m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				i += 8
+			}
+			if i >= to {
 				break
 			}
-			i += at
-			next := i + 1
-			for k, cp := range t.patterns {
-				if i >= done[k] {
-					done[k] = d.classRun(s, cp, text, i)
-				}
-				if len(t.patterns) == 1 {
-					next = max(next, done[k])
-				}
-			}
-			at = next
 		}
-		s.from[ti] = at
+		ti := int(d.triggerOf[text[i]]) - 1
+		if ti < 0 || i < s.from[ti] {
+			continue
+		}
+		t := &d.triggers[ti]
+		done := s.done[d.triggerBase[ti] : d.triggerBase[ti]+len(t.patterns)]
+		next := i + 1
+		for k, cp := range t.patterns {
+			if i >= done[k] {
+				done[k] = d.classRun(s, cp, text, i)
+			}
+			if len(t.patterns) == 1 {
+				next = max(next, done[k])
+			}
+		}
+		s.from[ti] = next
+	}
+	for ti := range s.from {
+		s.from[ti] = max(s.from[ti], to)
 	}
 }
 

@@ -19,17 +19,20 @@
 // # Engines
 //
 // All keywords (with their variants) and literals form one Aho-Corasick
-// automaton (package internal/aho): a dense DFA over byte classes with ASCII
-// case folding in its class table, which reports every occurrence with its
+// automaton (package internal/aho): a DFA over byte classes with ASCII
+// case folding in its class table (dense rows for ASCII bytes; other bytes
+// by goto edges and failure links), which reports every occurrence with its
 // position in one pass over the text as it is, skips bytes that start no
-// word, and inside a word skips bytes that could only start a keyword (a
-// keyword counts only at a word start).
+// word (or, with the byte after them, no word of two bytes or more), and
+// inside a word skips bytes that could only start a keyword (a keyword
+// counts only at a word start).
 //
 // Patterns are matched by package internal/dfa: each pattern is determinised
 // into a byte automaton that finds exactly the leftmost-first matches Go's
 // regexp finds (the Pike VM's priority-ordered thread lists, cut at a match),
 // without allocating. Patterns whose automaton is large (street addresses)
-// get a lazily built one, shared by all goroutines (each automaton is
+// get a lazily built one, created on first use and shared by all
+// goroutines and detectors (each automaton is
 // bounded in states and bytes); patterns whose matches can be long share,
 // per window, a dfa.Memo, so that walks from successive starts stop where
 // an earlier walk was and a window costs time linear in its length;
@@ -38,6 +41,21 @@
 // [\s\S]) and searches that outgrow the lazy automaton's bound use the
 // regular expression engine of package internal/regex: Go's regexp, or
 // Rust's regex with the rure build tag.
+//
+// # Start-up
+//
+// Determinising the catalog's patterns is most of the cost of Compile, so
+// the managed catalog's automata and pattern descriptions are built ahead
+// of time (go generate; package internal/precompiled) into a versioned,
+// checksummed form embedded in the package, precompiled.bin. Compile takes
+// a pattern's automaton from it when the form holds that exact pattern, and
+// compiles the others (custom identifiers, catalog patterns changed since
+// the form was generated) from source; a form of another version or with a
+// wrong checksum is ignored, and an entry that fails its checks is compiled
+// from source. Automata loaded from the form are shared by every Detector.
+// TestPrecompiledUpToDate fails while the form is stale: go generate
+// ./detector/ (make generate) renews it. The keyword automaton is built at
+// Compile in one pass over the sorted words.
 //
 // # Windows and exactness
 //

@@ -178,3 +178,38 @@ func TestBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestScanRangeResumes: scanning a text range by range, resuming from the
+// returned state, reports what one Scan does.
+func TestScanRangeResumes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []byte("abcsAB -_#.1é\xc3\xa9\xff")
+	for round := range 300 {
+		var words [][]byte
+		var bounded []bool
+		for range 1 + r.IntN(30) {
+			w := make([]byte, 1+r.IntN(5))
+			for i := range w {
+				w[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			words = append(words, lower(w))
+			bounded = append(bounded, r.IntN(2) == 0)
+		}
+		m := aho.NewBounded(words, bounded)
+		text := make([]byte, r.IntN(200))
+		for i := range text {
+			text[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		var want, got []occ
+		m.Scan(text, func(w, s, e int) { want = append(want, occ{w, s, e}) })
+		st := int32(0)
+		for lo := 0; lo < len(text); {
+			hi := min(len(text), lo+1+r.IntN(20))
+			st = m.ScanRange(text, lo, hi, st, func(w, s, e int) { got = append(got, occ{w, s, e}) })
+			lo = hi
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("round %d: words %q text %q:\n by ranges %v\n at once   %v", round, words, text, got, want)
+		}
+	}
+}

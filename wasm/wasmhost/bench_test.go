@@ -29,7 +29,7 @@ func BenchmarkScanLine(b *testing.B) {
 
 // BenchmarkThroughput scans and masks the loghub corpus with every managed
 // identifier, natively and with the module under wazero (with and without
-// interruption, see Options.NoInterrupt), one call per file and one call
+// interruption, see Options.Interrupt), one call per file and one call
 // per line; MB/s is of input.
 func BenchmarkThroughput(b *testing.B) {
 	files := loghub(b)
@@ -68,7 +68,7 @@ func BenchmarkThroughput(b *testing.B) {
 			for _, w := range []struct {
 				name string
 				s    *Scanner
-			}{{"wazero", interrupt.wasm}, {"wazero-nointerrupt", native.wasm}} {
+			}{{"wazero", native.wasm}, {"wazero-interrupt", interrupt.wasm}} {
 				b.Run(op+"/"+gran.name+"/"+w.name, func(b *testing.B) {
 					b.SetBytes(total)
 					var buf []byte
@@ -124,8 +124,8 @@ func TestThroughputReport(t *testing.T) {
 	}
 	runners := []runner{
 		{"native", func(b []byte) { fast.native.Scan(b) }, func(b []byte) { fast.native.Mask(b) }},
-		{"wazero (NoInterrupt)", func(b []byte) { fast.wasm.Scan(ctx, b) }, func(b []byte) { fast.wasm.Mask(ctx, b) }},
-		{"wazero (default: interruptible)", func(b []byte) { interrupt.wasm.Scan(ctx, b) }, func(b []byte) { interrupt.wasm.Mask(ctx, b) }},
+		{"wazero (default)", func(b []byte) { fast.wasm.Scan(ctx, b) }, func(b []byte) { fast.wasm.Mask(ctx, b) }},
+		{"wazero (Interrupt)", func(b []byte) { interrupt.wasm.Scan(ctx, b) }, func(b []byte) { interrupt.wasm.Mask(ctx, b) }},
 	}
 	t.Logf("corpus: %d files, %d lines, %.2f MB", len(perFile), len(perLine), float64(total)/1e6)
 	for _, r := range runners {

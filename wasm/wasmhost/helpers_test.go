@@ -18,10 +18,10 @@ import (
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
 )
 
-// The module is loaded once for all tests, twice: with the default
-// options and, for the differential tests, which make many calls, without
-// interruption (faster; see Options.NoInterrupt). Tests skip when the
-// module is not built.
+// The module is loaded once for all tests, twice: interruptible
+// (Options.Interrupt) and, for the differential tests, which make many
+// calls, with the default options (faster; see Options.Interrupt). Tests
+// skip when the module is not built.
 var testModules [2]struct {
 	once sync.Once
 	m    *Module
@@ -37,10 +37,10 @@ func modulePath(t testing.TB) string {
 	return p
 }
 
-// loadModule returns the module loaded with default options.
+// loadModule returns the interruptible module.
 func loadModule(t testing.TB) *Module { return load(t, 0) }
 
-// loadFastModule returns the module loaded with NoInterrupt.
+// loadFastModule returns the module loaded with the default options.
 func loadFastModule(t testing.TB) *Module { return load(t, 1) }
 
 func load(t testing.TB, i int) *Module {
@@ -48,7 +48,7 @@ func load(t testing.TB, i int) *Module {
 	p := modulePath(t)
 	tm := &testModules[i]
 	tm.once.Do(func() {
-		tm.m, tm.err = Load(context.Background(), p, &Options{NoInterrupt: i == 1})
+		tm.m, tm.err = Load(context.Background(), p, &Options{Interrupt: i == 0})
 	})
 	if tm.err != nil {
 		t.Fatal(tm.err)

@@ -167,12 +167,19 @@ type Options struct {
 	CacheDir string
 	// NoCache compiles the module without a cache.
 	NoCache bool
-	// NoInterrupt compiles the module without wazero's
-	// WithCloseOnContextDone: a context is then only checked before each
-	// call into the module, not during it, and calls run about 6 times
-	// faster (wazero checks for termination at every loop header, and Go's
-	// WebAssembly code loops through a dispatcher in every function). Use
-	// it when inputs are bounded (log lines) and throughput matters.
+	// Interrupt compiles the module with wazero's WithCloseOnContextDone,
+	// so that a call stops as soon as its context is done, even in the
+	// middle of a long input. It makes calls about 6 times slower (wazero
+	// checks for termination at every loop header, and Go's WebAssembly
+	// code loops through a dispatcher in every function), so it is off by
+	// default: a context is then checked before each call into the module,
+	// not during it, and a call runs to its end. To bound the time past a
+	// deadline without it, bound the input of each call (scan a log line
+	// by line, or a long text in pieces).
+	Interrupt bool
+	// NoInterrupt is ignored: interruption is off unless Interrupt is set.
+	//
+	// Deprecated: the zero Options no longer interrupt calls.
 	NoInterrupt bool
 	// MaxInstances bounds the module instances each Scanner runs at once,
 	// and so its concurrency and memory (each instance holds a Go heap
@@ -213,7 +220,7 @@ func LoadBytes(ctx context.Context, wasm []byte, opts *Options) (*Module, error)
 	if m.max <= 0 {
 		m.max = runtime.GOMAXPROCS(0)
 	}
-	m.interrupt = !o.NoInterrupt
+	m.interrupt = o.Interrupt
 	rc := wazero.NewRuntimeConfig().WithCloseOnContextDone(m.interrupt)
 	if !o.NoCache {
 		dir := o.CacheDir

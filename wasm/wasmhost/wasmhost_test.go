@@ -256,7 +256,7 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// TestContextCancel runs with the default options (interruptible), on a
+// TestContextCancel runs interruptible (Options.Interrupt), on a
 // few identifiers (compiling all of them takes seconds in that mode).
 func TestContextCancel(t *testing.T) {
 	p := newPairOn(t, loadModule(t), Config{Identifiers: []string{"EmailAddress", "Ssn-US", "CreditCardNumber"}})
@@ -281,8 +281,8 @@ func TestContextCancel(t *testing.T) {
 	p.check(t, "after cancel", []byte("jane@example.com"))
 }
 
-// TestNoInterrupt: without WithCloseOnContextDone, results are the same and
-// a done context still stops the next call.
+// TestNoInterrupt: without WithCloseOnContextDone (the default), results
+// are the same and a done context still stops the next call.
 func TestNoInterrupt(t *testing.T) {
 	ctx := context.Background()
 	p := newPair(t, Config{})
@@ -363,6 +363,6 @@ func TestStartup(t *testing.T) {
 	// The cache keeps one compilation per option set.
 	t.Logf("start-up, first: %s", start(Options{}))
 	t.Logf("start-up, cached: %s", start(Options{}))
-	t.Logf("start-up, NoInterrupt, first: %s", start(Options{NoInterrupt: true}))
-	t.Logf("start-up, NoInterrupt, cached: %s", start(Options{NoInterrupt: true}))
+	t.Logf("start-up, Interrupt, first: %s", start(Options{Interrupt: true}))
+	t.Logf("start-up, Interrupt, cached: %s", start(Options{Interrupt: true}))
 }

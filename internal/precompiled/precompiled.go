@@ -1,0 +1,324 @@
+// Package precompiled holds the automata of the managed catalog's patterns
+// compiled ahead of time: Build determinises every pattern once, at build
+// time (go generate), into one compact, versioned, checksummed form; Open
+// reads it back at start-up without determinising anything, as Hyperscan's
+// hs_serialize_database and regex-automata's DFA::from_bytes do. The
+// detector embeds the form (detector/precompiled.bin) and takes a pattern's
+// automaton from it when the pattern is there, compiling it from its source
+// otherwise: custom identifiers, and catalog patterns changed since the
+// form was generated.
+//
+// # Form
+//
+//	magic    "piiguard-dfa\x00\x00\x00\x00" (16 bytes)
+//	version  uint32, little-endian: Version, then dfa.FormatVersion
+//	crc      uint32: CRC-32C (Castagnoli) of everything after it
+//	hash     32 bytes: SHA-256 of the catalog's patterns (CatalogHash)
+//	count    uvarint
+//	entries  count times, sorted by pattern source:
+//	         kind (byte), source (uvarint length, bytes),
+//	         description (uvarint length, the pattern's prefilter.Info,
+//	         see appendInfo),
+//	         automaton (uvarint length, dfa.AppendBinary's bytes; empty
+//	         unless kind is KindDFA)
+//
+// Open refuses a form with another magic or version or a wrong checksum,
+// and a damaged entry fails on its own when decoded (package dfa checks
+// every field): the caller then compiles from source, never trusting it.
+// A pattern is looked up by its exact source, so a form generated from an
+// older catalog still serves the patterns that did not change, and the
+// others are compiled; the detector's tests fail while the embedded form is
+// stale, and go generate ./detector/ (make generate) renews it.
+package precompiled
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/prefilter"
+)
+
+// Version is the version of the form; it changes whenever the form does.
+const Version = 2
+
+const magic = "piiguard-dfa\x00\x00\x00\x00"
+
+// headerLen is the length of the magic, version, checksum and hash.
+const headerLen = len(magic) + 4 + 4 + sha256.Size
+
+// Kind says how the detector gets a pattern's automaton.
+type Kind uint8
+
+const (
+	// KindDFA: the entry holds the pattern's full automaton.
+	KindDFA Kind = iota
+	// KindLazy: the pattern's full automaton is large and the pattern runs
+	// only near its keywords or word literals (street addresses): it is
+	// built lazily, state by state as texts reach them (dfa.Lazy), from
+	// first use.
+	KindLazy
+	// KindRegexp: package dfa refuses the pattern (an empty-width
+	// assertion, [\s\S]): a regexp engine runs it.
+	KindRegexp
+)
+
+// LazyBytes is the size of serialised transitions above which a pattern
+// that runs only near keywords or word literals is built lazily instead of
+// stored.
+const LazyBytes = 64 << 10
+
+// ErrCorrupt reports a form that Open refuses.
+var ErrCorrupt = errors.New("precompiled: corrupt or mismatched form")
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// Build compiles the patterns of ids into the form Open reads. The result
+// depends only on the patterns (their sources and how the detector
+// triggers them), so the same catalog always gives the same bytes.
+func Build(ids []*identifiers.Identifier) ([]byte, error) {
+	type pat struct {
+		expr string
+		near bool // runs only near a keyword or literal, in every use
+		info *prefilter.Info
+	}
+	byExpr := map[string]*pat{}
+	for _, id := range ids {
+		for pi, p := range id.Patterns {
+			info, err := prefilter.Analyze(p.Expr)
+			if err != nil {
+				return nil, fmt.Errorf("precompiled: identifier %q: pattern %d: %w", id.Name, pi, err)
+			}
+			// Triggered by keywords, or by literals that are words (street
+			// types), as the detector triggers it (see detector.compile),
+			// rather than by punctuation that every value holds ('@'). This
+			// only chooses between a stored and a lazily built automaton,
+			// which find the same matches.
+			near := id.KeywordRequired || p.NeedsKeyword || wordLiterals(info.Literals)
+			if q, ok := byExpr[p.Expr]; ok {
+				q.near = q.near && near
+				continue
+			}
+			if _, err := regexp.Compile(p.Expr); err != nil {
+				return nil, fmt.Errorf("precompiled: identifier %q: pattern %d: %w", id.Name, pi, err)
+			}
+			byExpr[p.Expr] = &pat{p.Expr, near, info}
+		}
+	}
+	pats := make([]*pat, 0, len(byExpr))
+	for _, p := range byExpr {
+		pats = append(pats, p)
+	}
+	sort.Slice(pats, func(i, j int) bool { return pats[i].expr < pats[j].expr })
+	body := binary.AppendUvarint(nil, uint64(len(pats)))
+	for _, p := range pats {
+		kind, auto := KindRegexp, []byte(nil)
+		if d, err := dfa.Compile(p.expr, dfa.Options{}); err == nil {
+			if auto, err = d.AppendBinary(nil); err != nil {
+				return nil, fmt.Errorf("precompiled: pattern %q: %w", p.expr, err)
+			}
+			kind = KindDFA
+			if p.near && len(auto) > LazyBytes {
+				kind, auto = KindLazy, nil
+			}
+		} else if _, err := dfa.CompileLazy(p.expr, 0); err == nil {
+			kind = KindLazy
+		}
+		body = append(body, byte(kind))
+		body = binary.AppendUvarint(body, uint64(len(p.expr)))
+		body = append(body, p.expr...)
+		info := appendInfo(nil, p.info)
+		body = binary.AppendUvarint(body, uint64(len(info)))
+		body = append(body, info...)
+		body = binary.AppendUvarint(body, uint64(len(auto)))
+		body = append(body, auto...)
+	}
+	out := make([]byte, 0, headerLen+len(body))
+	out = append(out, magic...)
+	out = binary.LittleEndian.AppendUint32(out, version())
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body, crcTable))
+	h := CatalogHash(ids)
+	out = append(out, h[:]...)
+	return append(out, body...), nil
+}
+
+// wordLiterals reports whether there are literals and each holds a letter.
+func wordLiterals(lits []string) bool {
+	for _, l := range lits {
+		if !strings.ContainsFunc(l, unicode.IsLetter) {
+			return false
+		}
+	}
+	return len(lits) > 0
+}
+
+func version() uint32 { return Version<<8 | dfa.FormatVersion }
+
+// CatalogHash returns the SHA-256 of the sources of ids' patterns and the
+// facts Build derives from them, in a canonical order: two catalogs with
+// equal hashes build the same form.
+func CatalogHash(ids []*identifiers.Identifier) [sha256.Size]byte {
+	var lines []string
+	for _, id := range ids {
+		for _, p := range id.Patterns {
+			lines = append(lines, fmt.Sprintf("%q %v %v", p.Expr, id.KeywordRequired, p.NeedsKeyword))
+		}
+	}
+	slices.Sort(lines)
+	return sha256.Sum256([]byte(strings.Join(lines, "\n")))
+}
+
+// Catalog is an opened form. It is safe for concurrent use; each entry's
+// automaton is decoded or created once, on first use, and shared.
+type Catalog struct {
+	hash    [sha256.Size]byte
+	entries []Entry
+}
+
+// Entry is one pattern of a Catalog.
+type Entry struct {
+	Kind Kind
+	expr []byte // the pattern's source, within the form
+	info []byte
+	auto []byte
+
+	once sync.Once
+	dfa  *dfa.DFA
+	lazy *dfa.Lazy
+	err  error
+
+	infoOnce    sync.Once
+	infoDecoded *prefilter.Info
+	infoErr     error
+}
+
+// Open checks form (magic, version, checksum) and indexes its entries,
+// without decoding any automaton. The form must not change afterwards.
+func Open(form []byte) (*Catalog, error) {
+	if len(form) < headerLen || string(form[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: no header", ErrCorrupt)
+	}
+	h := form[len(magic):]
+	if v := binary.LittleEndian.Uint32(h); v != version() {
+		return nil, fmt.Errorf("%w: version %#x, want %#x", ErrCorrupt, v, version())
+	}
+	body := form[headerLen:]
+	if crc := binary.LittleEndian.Uint32(h[4:]); crc != crc32.Checksum(body, crcTable) {
+		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
+	}
+	c := &Catalog{}
+	copy(c.hash[:], h[8:])
+	n, k := binary.Uvarint(body)
+	if k <= 0 || n > uint64(len(body)) {
+		return nil, fmt.Errorf("%w: bad entry count", ErrCorrupt)
+	}
+	off := k
+	c.entries = make([]Entry, n)
+	for i := range c.entries {
+		e := &c.entries[i]
+		if off >= len(body) || Kind(body[off]) > KindRegexp {
+			return nil, fmt.Errorf("%w: entry %d: bad kind", ErrCorrupt, i)
+		}
+		e.Kind = Kind(body[off])
+		off++
+		var ok bool
+		if e.expr, off, ok = chunk(body, off); !ok {
+			return nil, fmt.Errorf("%w: entry %d: bad source", ErrCorrupt, i)
+		}
+		if e.info, off, ok = chunk(body, off); !ok {
+			return nil, fmt.Errorf("%w: entry %d: bad description", ErrCorrupt, i)
+		}
+		if e.auto, off, ok = chunk(body, off); !ok {
+			return nil, fmt.Errorf("%w: entry %d: bad automaton", ErrCorrupt, i)
+		}
+		if i > 0 && bytes.Compare(c.entries[i-1].expr, e.expr) >= 0 {
+			return nil, fmt.Errorf("%w: entry %d out of order", ErrCorrupt, i)
+		}
+	}
+	if off != len(body) {
+		return nil, fmt.Errorf("%w: %d bytes after the last entry", ErrCorrupt, len(body)-off)
+	}
+	return c, nil
+}
+
+// chunk reads a uvarint length and that many bytes at off.
+func chunk(b []byte, off int) ([]byte, int, bool) {
+	n, k := binary.Uvarint(b[off:])
+	if k <= 0 || n > uint64(len(b)-off-k) {
+		return nil, off, false
+	}
+	off += k
+	return b[off : off+int(n) : off+int(n)], off + int(n), true
+}
+
+// Hash returns the catalog hash the form was built with (CatalogHash).
+func (c *Catalog) Hash() [sha256.Size]byte { return c.hash }
+
+// Len returns the number of entries.
+func (c *Catalog) Len() int { return len(c.entries) }
+
+// Lookup returns the entry of the pattern whose source is exactly expr, or
+// nil (always nil on a nil Catalog).
+func (c *Catalog) Lookup(expr string) *Entry {
+	if c == nil {
+		return nil
+	}
+	i := sort.Search(len(c.entries), func(i int) bool { return string(c.entries[i].expr) >= expr })
+	if i < len(c.entries) && string(c.entries[i].expr) == expr {
+		return &c.entries[i]
+	}
+	return nil
+}
+
+// load decodes the entry's automaton, or creates its lazy one, once.
+func (e *Entry) load() {
+	e.once.Do(func() {
+		expr := string(e.expr)
+		switch e.Kind {
+		case KindDFA:
+			e.dfa, e.err = dfa.Decode(expr, e.auto)
+		case KindLazy:
+			e.lazy, e.err = dfa.CompileLazy(expr, 0)
+		}
+	})
+}
+
+// DFA returns the entry's automaton (KindDFA), decoded on first use; an
+// error means the entry is damaged, and the caller compiles the pattern
+// from its source.
+func (e *Entry) DFA() (*dfa.DFA, error) {
+	if e.Kind != KindDFA {
+		return nil, fmt.Errorf("precompiled: entry holds no automaton")
+	}
+	e.load()
+	return e.dfa, e.err
+}
+
+// Info returns the entry's description (what prefilter.Analyze returns for
+// it), decoded on first use and shared: the caller must not change it. An
+// error means the entry is damaged; the caller analyses the pattern itself.
+func (e *Entry) Info() (*prefilter.Info, error) {
+	e.infoOnce.Do(func() { e.infoDecoded, e.infoErr = decodeInfo(e.info) })
+	return e.infoDecoded, e.infoErr
+}
+
+// Lazy returns the entry's lazily built automaton (KindLazy), created on
+// first use and shared by every detector that uses the pattern.
+func (e *Entry) Lazy() (*dfa.Lazy, error) {
+	if e.Kind != KindLazy {
+		return nil, fmt.Errorf("precompiled: entry is not lazy")
+	}
+	e.load()
+	return e.lazy, e.err
+}

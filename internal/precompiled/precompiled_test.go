@@ -1,0 +1,154 @@
+package precompiled
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/prefilter"
+)
+
+var built = sync.OnceValues(func() ([]byte, error) { return Build(identifiers.Catalog()) })
+
+func form(t *testing.T) []byte {
+	t.Helper()
+	f, err := built()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestInfoFields fails when prefilter.Info gains a field, which appendInfo
+// would then not write: update appendInfo, decodeInfo and this count.
+func TestInfoFields(t *testing.T) {
+	if n := reflect.TypeOf(prefilter.Info{}).NumField(); n != 11 {
+		t.Fatalf("prefilter.Info has %d fields; appendInfo writes 11", n)
+	}
+}
+
+// TestEntriesMatchSource: every entry's description is what
+// prefilter.Analyze returns, and its automaton what dfa.Compile builds.
+func TestEntriesMatchSource(t *testing.T) {
+	c, err := Open(form(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Hash() != CatalogHash(identifiers.Catalog()) {
+		t.Error("hash differs from CatalogHash")
+	}
+	seen := 0
+	for _, id := range identifiers.Catalog() {
+		for _, p := range id.Patterns {
+			e := c.Lookup(p.Expr)
+			if e == nil {
+				t.Fatalf("%s: pattern not in the form", id.Name)
+			}
+			seen++
+			got, err := e.Info()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := prefilter.Analyze(p.Expr)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: description\n got %+v\nwant %+v", id.Name, got, want)
+			}
+			switch e.Kind {
+			case KindDFA:
+				got, err := e.DFA()
+				want, werr := dfa.Compile(p.Expr, dfa.Options{})
+				if err != nil || werr != nil || !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: automaton differs (%v, %v)", id.Name, err, werr)
+				}
+			case KindLazy:
+				if _, err := e.Lazy(); err != nil {
+					t.Errorf("%s: %v", id.Name, err)
+				}
+			case KindRegexp:
+				if _, err := dfa.CompileLazy(p.Expr, 0); err == nil {
+					t.Errorf("%s: package dfa compiles it", id.Name)
+				}
+			}
+		}
+	}
+	if c.Lookup("[0-9]{123}x") != nil {
+		t.Error("found a pattern the catalog does not hold")
+	}
+	var none *Catalog
+	if none.Lookup("x") != nil {
+		t.Error("nil Catalog found something")
+	}
+}
+
+// TestBuildDeterministic: the same catalog builds the same bytes.
+func TestBuildDeterministic(t *testing.T) {
+	again, err := Build(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, form(t)) {
+		t.Error("two builds differ")
+	}
+}
+
+func reseal(f []byte) []byte {
+	binary.LittleEndian.PutUint32(f[len(magic)+4:], crc32.Checksum(f[headerLen:], crcTable))
+	return f
+}
+
+// TestOpenRefuses: every damage Open can see is refused with ErrCorrupt,
+// even under a valid checksum; a truncated form at any length too.
+func TestOpenRefuses(t *testing.T) {
+	good := form(t)
+	if _, err := Open(good); err != nil {
+		t.Fatal(err)
+	}
+	body := good[headerLen:]
+	_, k := binary.Uvarint(body)
+	first := headerLen + k // the first entry's kind
+	for _, tc := range []struct {
+		name string
+		form []byte
+	}{
+		{"empty", nil},
+		{"magic", append([]byte("x"), good[1:]...)},
+		{"version", func() []byte { f := bytes.Clone(good); f[len(magic)]++; return f }()},
+		{"checksum", func() []byte { f := bytes.Clone(good); f[len(f)-1]++; return f }()},
+		{"trailing byte", reseal(append(bytes.Clone(good), 0))},
+		{"bad kind", reseal(func() []byte { f := bytes.Clone(good); f[first] = 9; return f }())},
+		{"count too high", reseal(func() []byte {
+			f := bytes.Clone(good[:headerLen])
+			f = binary.AppendUvarint(f, uint64(len(body)))
+			return append(f, body[k:]...)
+		}())},
+	} {
+		if _, err := Open(tc.form); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: err = %v, want ErrCorrupt", tc.name, err)
+		}
+	}
+	for n := 0; n < len(good); n += 1 + n/50 {
+		if _, err := Open(reseal(bytes.Clone(good[:max(n, headerLen)]))); n >= headerLen && !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("truncated to %d bytes: err = %v", n, err)
+		}
+	}
+}
+
+// TestDecodeInfoRefuses: truncated descriptions are refused.
+func TestDecodeInfoRefuses(t *testing.T) {
+	info, _ := prefilter.Analyze(`(?i)\bssn[: ]*[0-9]{3}-[0-9]{2}-[0-9]{4}`)
+	b := appendInfo(nil, info)
+	if got, err := decodeInfo(b); err != nil || !reflect.DeepEqual(got, info) {
+		t.Fatalf("round trip: %v, %+v", err, got)
+	}
+	for n := range len(b) {
+		if _, err := decodeInfo(b[:n]); !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("truncated to %d: err = %v", n, err)
+		}
+	}
+}
