@@ -44,7 +44,7 @@ func (d *Detector) addClassTrigger(cp *compiledPattern) {
 		}
 	}
 	if best < 0 {
-		d.anyWhere = append(d.anyWhere, cp)
+		d.wholeTextClass = append(d.wholeTextClass, cp)
 		return
 	}
 	for i := range d.triggers {
@@ -77,14 +77,14 @@ func (d *Detector) indexTriggers() {
 func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 	d.startClassRuns(s)
 	d.collectClassRunsRange(s, text, 0, len(text))
-	for _, cp := range d.anyWhere {
+	for _, cp := range d.wholeTextClass {
 		s.addWindow(cp.index, 0, len(text))
 	}
 }
 
 // startClassRuns resets the positions the class-run search resumes from:
-// s.from[t] for trigger t, s.done[k] for its patterns (s.doneAt[t] is where
-// trigger t's patterns start in s.done).
+// s.from[t] for trigger t, s.done[k] for its patterns (d.triggerBase[t] is
+// where trigger t's patterns start in s.done).
 func (d *Detector) startClassRuns(s *scratch) {
 	if cap(s.from) < len(d.triggers) {
 		s.from = make([]int, len(d.triggers))

@@ -93,8 +93,8 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 				cp.trigger = byClass
 				d.addClassTrigger(cp)
 			default:
-				cp.trigger = byLine
-				d.byLine = append(d.byLine, cp)
+				cp.trigger = byWholeText
+				d.wholeText = append(d.wholeText, cp)
 			}
 			ci.patterns = append(ci.patterns, cp)
 			d.patterns = append(d.patterns, cp)

@@ -14,10 +14,10 @@ import (
 type trigger uint8
 
 const (
-	byKeyword trigger = iota // windows around the identifier's keywords
-	byLiteral                // windows around the pattern's literals
-	byClass                  // runs of the pattern's byte class
-	byLine                   // the whole text
+	byKeyword   trigger = iota // windows around the identifier's keywords
+	byLiteral                  // windows around the pattern's literals
+	byClass                    // runs of the pattern's byte class
+	byWholeText                // the whole text
 )
 
 // Options tunes a Detector.
@@ -35,26 +35,30 @@ type Detector struct {
 	ac       *aho.Matcher
 	// maxWordLen is the length of the longest automaton word.
 	maxWordLen int
-	byLine     []*compiledPattern
+	// wholeText lists the byWholeText patterns without a DFA: each is
+	// verified over one window spanning the text.
+	wholeText []*compiledPattern
 	// triggers group the byClass patterns that have a required byte by the
 	// rarest one: each occurrence of it is expanded to the run of the
-	// pattern's class around it. anyWhere lists the byClass patterns
-	// without one: they are verified over the whole text.
+	// pattern's class around it. wholeTextClass lists the byClass patterns
+	// without one (and without a DFA): they are verified over the whole
+	// text too.
 	triggers []classTrigger
 	// triggerOf[c] is 1 + the index of byte c's trigger, or 0;
 	// triggerBase[t] is where trigger t's patterns start in scratch.done;
 	// triggerWords, when there are at most four triggers, holds each
 	// trigger byte repeated eight times (collectClassRunsRange).
-	triggerOf    [256]uint16
-	triggerBase  []int
-	triggerWords []uint64
-	anyWhere     []*compiledPattern
-	// wholeText groups the patterns searched over the whole text (byLine,
-	// anyWhere) that have a DFA: one pass over the text tries each byte that
-	// can start a match of any of them.
-	wholeText []wholeGroup
-	minScore  float64
-	pool      sync.Pool
+	triggerOf      [256]uint16
+	triggerBase    []int
+	triggerWords   []uint64
+	wholeTextClass []*compiledPattern
+	// wholeGroups group the patterns searched over the whole text (byWholeText
+	// ones, and byClass ones without a required byte) that have a DFA: one
+	// pass over the text tries each byte that can start a match of any of
+	// them.
+	wholeGroups []wholeGroup
+	minScore    float64
+	pool        sync.Pool
 }
 
 type compiledIdent struct {

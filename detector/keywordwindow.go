@@ -8,7 +8,7 @@ import (
 // at [start, end) can lie: one within the identifier's window (in
 // characters) of the keyword, plus a lead-in of the pattern's maximum
 // length on each side, so that a match that straddles the window's edge is
-// one no keyword could keep (see DESIGN in doc.go).
+// one no keyword could keep (see Windows and exactness in doc.go).
 func (d *Detector) addKeywordWindow(s *scratch, cp *compiledPattern, text []byte, start, end int) {
 	maxLen := cp.info.MaxLen
 	w := cp.ident.window

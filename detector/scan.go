@@ -81,12 +81,12 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 			d.collectClassRunsRange(s, text, lo, hi)
 		}
 		d.sortOccurrences(s)
-		for _, cp := range d.anyWhere {
+		for _, cp := range d.wholeTextClass {
 			s.addWindow(cp.index, 0, len(text))
 		}
 	}
 	d.scanWholeText(s, text)
-	for _, cp := range d.byLine {
+	for _, cp := range d.wholeText {
 		s.addWindow(cp.index, 0, len(text))
 	}
 	n := 0

@@ -27,7 +27,7 @@ type scratch struct {
 	done    []int
 	from    []int
 	memo    dfa.Memo
-	// wholeMemos are the memos of a wholeText group's patterns, by slot.
+	// wholeMemos are the memos of a wholeGroup's patterns, by slot.
 	wholeMemos []dfa.Memo
 	// joins are the patterns' joiner runs (see joinRun), valid when their
 	// gen is gen, which each call advances.

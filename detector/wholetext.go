@@ -22,8 +22,8 @@ type wholeGroup struct {
 	patterns []*compiledPattern
 }
 
-// groupWholeText moves the whole-text patterns that have a DFA from byLine
-// and anyWhere into wholeText groups.
+// groupWholeText moves the whole-text patterns that have a DFA from
+// wholeText and wholeTextClass into wholeGroups.
 func (d *Detector) groupWholeText() {
 	var rest []*compiledPattern
 	add := func(cps []*compiledPattern) []*compiledPattern {
@@ -33,10 +33,10 @@ func (d *Detector) groupWholeText() {
 				keep = append(keep, cp)
 				continue
 			}
-			if len(d.wholeText) == 0 || len(d.wholeText[len(d.wholeText)-1].patterns) == 64 {
-				d.wholeText = append(d.wholeText, wholeGroup{})
+			if len(d.wholeGroups) == 0 || len(d.wholeGroups[len(d.wholeGroups)-1].patterns) == 64 {
+				d.wholeGroups = append(d.wholeGroups, wholeGroup{})
 			}
-			g := &d.wholeText[len(d.wholeText)-1]
+			g := &d.wholeGroups[len(d.wholeGroups)-1]
 			k := len(g.patterns)
 			g.patterns = append(g.patterns, cp)
 			if cp.info.WordStart {
@@ -56,17 +56,17 @@ func (d *Detector) groupWholeText() {
 		}
 		return keep
 	}
-	d.byLine = add(d.byLine)
-	rest = add(d.anyWhere)
-	d.anyWhere = rest
+	d.wholeText = add(d.wholeText)
+	rest = add(d.wholeTextClass)
+	d.wholeTextClass = rest
 }
 
-// scanWholeText searches the whole text for the wholeText patterns, as
+// scanWholeText searches the whole text for the wholeGroups' patterns, as
 // verify would over one window spanning the text, all patterns in one
 // pass: next[k] is where pattern k's search resumes.
 func (d *Detector) scanWholeText(s *scratch, text []byte) {
-	for gi := range d.wholeText {
-		g := &d.wholeText[gi]
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
 		var next [64]int
 		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
 		// cheap, the records are made on the first long walk only.
