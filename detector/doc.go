@@ -1,20 +1,43 @@
 // Package detector compiles identifiers into one automaton and finds their
 // values in text.
 //
-// Compile analyses every pattern once (package internal/prefilter) and
-// chooses how each is triggered, so that no regular expression runs over text
-// that cannot match:
+// The package is laid out by pipeline stage, one file each; the sections
+// below name them. detector.go holds the Detector, its compiled forms and
+// its public API, and finding.go the Finding type.
 //
-//   - keyword-required patterns run only in windows around their keywords;
+// # Compilation
+//
+// Compile (compile.go) copies the identifiers it is given, analyses every
+// pattern once (package internal/prefilter) and chooses how each is
+// triggered, so that no regular expression runs over text that cannot
+// match. There are four trigger strategies, one file each:
+//
+//   - keyword-required patterns run only in windows around their keywords
+//     (keywordwindow.go);
 //   - patterns that contain a literal (such as "@" or "-----BEGIN") run only
-//     in windows around occurrences of that literal;
+//     in windows around occurrences of that literal (literalwindow.go);
 //   - patterns made of a narrow byte class (digits and separators, say) run
 //     only over the maximal runs of that class that hold the pattern's
-//     rarest required byte ('.' for IPv4), found with bytes.IndexByte;
-//   - anything else runs over the whole text, all such patterns in one pass
-//     that tries only the bytes that can start a match (and be followed by
-//     its second byte), and never a start inside a word when the pattern's
-//     matches must start one.
+//     rarest required byte ('.' for IPv4), all trigger bytes found in one
+//     pass over the text, eight bytes at a time when there are at most four
+//     (classrun.go);
+//   - anything else runs over the whole text (wholetext.go), all such
+//     patterns in one pass that tries only the bytes that can start a match
+//     (and be followed by its second byte), and never a start inside a word
+//     when the pattern's matches must start one.
+//
+// Keywords are entered into the automaton in the forms keywords.go makes
+// of them (variants, with upper-cased forms for non-ASCII letters).
+//
+// # Scanning
+//
+// A scan (scan.go) runs the automaton over the text (keywords.go), which
+// adds keyword and literal windows, finds the class runs, searches the
+// whole-text patterns, then verifies each pattern over its merged windows
+// and resolves the candidates. A long text is read in blocks, so that the
+// second pass over a block finds it in the cache. The per-call working
+// memory (windows, candidates, memos) is pooled (scratch.go); buffers grown
+// past a bound by a huge text are dropped rather than pooled.
 //
 // # Engines
 //
@@ -27,7 +50,7 @@
 // inside a word skips bytes that could only start a keyword (a keyword
 // counts only at a word start).
 //
-// Patterns are matched by package internal/dfa: each pattern is determinised
+// Patterns are matched (scan.go, compiledPattern.find) by package internal/dfa: each pattern is determinised
 // into a byte automaton that finds exactly the leftmost-first matches Go's
 // regexp finds (the Pike VM's priority-ordered thread lists, cut at a match),
 // without allocating. Patterns whose automaton is large (street addresses)
@@ -47,7 +70,8 @@
 // Determinising the catalog's patterns is most of the cost of Compile, so
 // the managed catalog's automata and pattern descriptions are built ahead
 // of time (go generate; package internal/precompiled) into a versioned,
-// checksummed form embedded in the package, precompiled.bin. Compile takes
+// checksummed form embedded in the package, precompiled.bin, which
+// precompiled.go loads. Compile takes
 // a pattern's automaton from it when the form holds that exact pattern, and
 // compiles the others (custom identifiers, catalog patterns changed since
 // the form was generated) from source; a form of another version or with a
@@ -75,9 +99,10 @@
 //
 // Matches are checked for boundaries (a value does not continue a word, and
 // is not glued to one by a joiner such as '.' in an IPv4 address, outside
-// the match or at its edge), standalone digit groups, validators (checksums,
-// never-reported values), and scored by keyword proximity and negative
-// context.
+// the match or at its edge) and standalone digit groups (boundary.go, which
+// also holds the rule that a keyword does not continue a word), then for
+// validators (checksums, never-reported values), and scored by keyword
+// proximity and negative context (score.go).
 //
 // # Overlaps
 //
@@ -86,7 +111,7 @@
 // same span (a 9-digit number near "passport number" has the shape of a US
 // and of a UK passport number), each gives one finding for it, the
 // strongest first, and a masker masks the span once. Findings of
-// different spans never overlap: candidates are taken in order of strength
+// different spans never overlap (resolve.go): candidates are taken in order of strength
 // (higher score, then more specific — validated, keyword-supported,
 // keyword-required —, then longer, then earlier, then by identifier name),
 // and each is kept unless it overlaps a kept one of another span. A weaker

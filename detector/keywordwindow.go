@@ -1,0 +1,82 @@
+package detector
+
+import (
+	"github.com/piiguard/piiguard/internal/prefilter"
+)
+
+// addKeywordWindow adds the window in which a match of cp near the keyword
+// at [start, end) can lie: one within the identifier's window (in
+// characters) of the keyword, plus a lead-in of the pattern's maximum
+// length on each side, so that a match that straddles the window's edge is
+// one no keyword could keep (see Windows and exactness in doc.go).
+func (d *Detector) addKeywordWindow(s *scratch, cp *compiledPattern, text []byte, start, end int) {
+	maxLen := cp.info.MaxLen
+	w := cp.ident.window
+	if maxLen == prefilter.Unbounded {
+		if cp.info.AllowedAll {
+			s.addWindow(cp.index, 0, len(text))
+			return
+		}
+		// A match is a run of the pattern's bytes that reaches within w
+		// characters of the keyword: the window is the runs that cross the
+		// edges of that zone. A match cannot straddle a run's end, so the
+		// search from the run's start finds what a search of the whole text
+		// would.
+		lo, hi := runesBefore(text, start, w), runesAfter(text, end, w)
+		for lo > 0 && cp.info.Allowed[text[lo-1]] {
+			lo--
+		}
+		for hi < len(text) && cp.info.Allowed[text[hi]] {
+			hi++
+		}
+		s.addWindow(cp.index, lo, hi)
+		return
+	}
+	zlo, zhi := runesBefore(text, start, w), runesAfter(text, end, w)
+	lo, hi := max(zlo-2*maxLen, 0), min(zhi+2*maxLen, len(text))
+	if !cp.info.AllowedAll {
+		// No match crosses a byte the pattern cannot match: the lead-ins
+		// end at the last such byte before the zone (and after it), where
+		// a search of the whole text would start afresh too.
+		k := zlo
+		for k > lo && cp.info.Allowed[text[k-1]] {
+			k--
+		}
+		lo = k
+		k = zhi
+		for k < hi && cp.info.Allowed[text[k]] {
+			k++
+		}
+		hi = k
+	}
+	s.addWindow(cp.index, lo, hi)
+}
+
+// runesBefore returns the offset n characters before i, counting bytes
+// that do not continue a UTF-8 sequence (so never fewer bytes than n
+// characters as utf8.RuneCount counts them).
+func runesBefore(text []byte, i, n int) int {
+	for i > 0 && n > 0 {
+		i--
+		if text[i]&0xC0 != 0x80 {
+			n--
+		}
+	}
+	// Include the continuation bytes of a sequence whose lead was counted.
+	for i > 0 && text[i-1]&0xC0 == 0x80 {
+		i--
+	}
+	return i
+}
+
+// runesAfter returns the offset n characters after i (see runesBefore).
+func runesAfter(text []byte, i, n int) int {
+	for i < len(text) && n > 0 {
+		i++
+		for i < len(text) && text[i]&0xC0 == 0x80 {
+			i++
+		}
+		n--
+	}
+	return i
+}

@@ -1,0 +1,148 @@
+package detector
+
+import (
+	"slices"
+	"strings"
+)
+
+// stronger orders candidates a and b of s.cands by strength: higher score,
+// then more specific, then longer, then earlier, then by identifier name.
+func (s *scratch) stronger(a, b int) int {
+	fa, fb := &s.cands[a], &s.cands[b]
+	switch {
+	case fa.Score != fb.Score:
+		if fa.Score > fb.Score {
+			return -1
+		}
+		return 1
+	case s.specific[a] != s.specific[b]:
+		return int(s.specific[b]) - int(s.specific[a])
+	case fa.End-fa.Start != fb.End-fb.Start:
+		return (fb.End - fb.Start) - (fa.End - fa.Start)
+	case fa.Start != fb.Start:
+		return fa.Start - fb.Start
+	}
+	return strings.Compare(fa.Identifier, fb.Identifier)
+}
+
+// resolveCluster appends to acc the candidates of one cluster that win,
+// sorted by Start and, on one span, by strength: in order of strength, each
+// that overlaps no stronger one already kept, and each whose span is
+// exactly that of a kept one (another identifier matching the same value;
+// one finding per identifier).
+//
+// Kept spans never overlap, so each elementary segment between two of the
+// cluster's offsets is covered by at most one: a Fenwick tree over the
+// segments answers "does this span overlap a kept one" in O(log k) and
+// each segment is marked once, O(k log k) for the cluster in all (inserting
+// into a sorted slice, as this once did, is quadratic when one cluster
+// spans a whole long line).
+func (d *Detector) resolveCluster(s *scratch, acc []Finding, cluster []int) []Finding {
+	slices.SortFunc(cluster, s.stronger)
+	// Offsets of the cluster, sorted and unique.
+	coords := s.coords[:0]
+	for _, i := range cluster {
+		coords = append(coords, s.cands[i].Start, s.cands[i].End)
+	}
+	slices.Sort(coords)
+	coords = slices.Compact(coords)
+	s.coords = coords
+	n := len(coords)
+	tree := slices.Grow(s.tree[:0], n+1)[:n+1] // Fenwick tree over segments 1..n
+	clear(tree)
+	keptEnd := slices.Grow(s.keptEnd[:0], n)[:n] // by start offset index: end index+1 of the kept span, or 0
+	clear(keptEnd)
+	s.tree, s.keptEnd = tree, keptEnd
+	sum := func(i int) int { // marks on segments [0, i)
+		t := 0
+		for ; i > 0; i -= i & -i {
+			t += tree[i]
+		}
+		return t
+	}
+	index := func(off int) int { k, _ := slices.BinarySearch(coords, off); return k }
+	kept := s.kept[:0]
+	for rank, i := range cluster {
+		f := &s.cands[i]
+		a, b := index(f.Start), index(f.End)
+		if keptEnd[a] == b+1 {
+			// The span of a stronger finding: kept, once per identifier.
+			if !slices.ContainsFunc(kept, func(k keptFinding) bool {
+				c := &s.cands[k.cand]
+				return c.Start == f.Start && c.End == f.End && c.Identifier == f.Identifier
+			}) {
+				kept = append(kept, keptFinding{i, rank})
+			}
+			continue
+		}
+		if sum(b)-sum(a) > 0 {
+			continue
+		}
+		keptEnd[a] = b + 1
+		for seg := a; seg < b; seg++ {
+			for j := seg + 1; j <= n; j += j & -j {
+				tree[j]++
+			}
+		}
+		kept = append(kept, keptFinding{i, rank})
+	}
+	slices.SortFunc(kept, func(x, y keptFinding) int {
+		if sx, sy := s.cands[x.cand].Start, s.cands[y.cand].Start; sx != sy {
+			return sx - sy
+		}
+		return x.rank - y.rank
+	})
+	s.kept = kept
+	for _, k := range kept {
+		acc = append(acc, s.cands[k.cand])
+	}
+	return acc
+}
+
+// keptFinding is a candidate that won in its cluster and its rank in the
+// cluster's order of strength.
+type keptFinding struct{ cand, rank int }
+
+// resolve keeps, of overlapping candidates, the stronger (see stronger),
+// and the other identifiers' candidates of a kept span. It appends the kept
+// findings to dst sorted by Start, strongest first on a span.
+func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
+	// Candidates that overlap no other are kept as they are; the others
+	// form clusters (maximal chains of overlaps), each resolved on its own:
+	// a candidate never overlaps one of another cluster, so the greedy
+	// choice below gives the same result as over all candidates at once,
+	// in time that stays linear in the text.
+	// Sort by start: keys hold the start above the candidate's index.
+	keys := s.keys[:0]
+	for i := range s.cands {
+		keys = append(keys, uint64(s.cands[i].Start)<<32|uint64(i))
+	}
+	slices.Sort(keys)
+	s.keys = keys
+	order := s.order[:0]
+	for _, k := range keys {
+		order = append(order, int(uint32(k)))
+	}
+	s.order = order
+	acc := s.accepted[:0]
+	for lo := 0; lo < len(order); {
+		hi, end := lo+1, s.cands[order[lo]].End
+		for hi < len(order) && s.cands[order[hi]].Start < end {
+			end = max(end, s.cands[order[hi]].End)
+			hi++
+		}
+		if hi == lo+1 {
+			acc = append(acc, s.cands[order[lo]])
+		} else {
+			acc = d.resolveCluster(s, acc, order[lo:hi])
+		}
+		lo = hi
+	}
+	s.accepted = acc
+	n := len(dst)
+	dst = append(dst, acc...)
+	for i := n; i < len(dst); i++ {
+		dst[i].Score = float64(int(dst[i].Score*100+0.5)) / 100
+	}
+	return dst
+}

@@ -1,0 +1,175 @@
+package detector
+
+import (
+	"context"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/internal/dfa"
+)
+
+// AppendFindings appends the findings in text to dst, as Find returns them,
+// and returns the extended slice. text is not retained.
+func (d *Detector) AppendFindings(dst []Finding, text []byte) []Finding {
+	dst, _ = d.appendFindings(context.Background(), dst, text)
+	return dst
+}
+
+// AppendFindingsContext is AppendFindings that stops early, returning
+// ctx.Err() and the findings so far discarded, when ctx is done: for long
+// texts under a deadline. The context is checked every few verification
+// windows, so a cancelled scan stops within microseconds.
+func (d *Detector) AppendFindingsContext(ctx context.Context, dst []Finding, text []byte) ([]Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return dst, err
+	}
+	return d.appendFindings(ctx, dst, text)
+}
+
+// blockSize is the size of the blocks a long text is scanned in.
+const blockSize = 32 << 10
+
+// checkEvery is how many verification windows run between context checks.
+const checkEvery = 64
+
+func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byte) ([]Finding, error) {
+	if len(text) == 0 || len(d.patterns) == 0 {
+		return dst, nil
+	}
+	s := d.pool.Get().(*scratch)
+	defer func() {
+		for _, p := range s.touched {
+			s.windows[p], s.unsorted[p] = s.windows[p][:0], false
+		}
+		s.touched = s.touched[:0]
+		if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
+			s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
+			s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
+		}
+		if s.memo.Bytes() > maxPooledBuffer {
+			s.memo = dfa.Memo{}
+		}
+		for k := range s.wholeMemos {
+			if s.wholeMemos[k].Bytes() > maxPooledBuffer {
+				s.wholeMemos[k] = dfa.Memo{}
+			}
+		}
+		d.pool.Put(s)
+	}()
+	s.kwOccs, s.cands, s.nwindows = s.kwOccs[:0], s.cands[:0], 0
+	if s.gen++; s.gen == 0 {
+		clear(s.joins) // a joinRun of gen 0 must not look current
+		s.gen = 1
+	}
+	if len(s.windows) != len(d.patterns) {
+		s.windows, s.unsorted = make([][]window, len(d.patterns)), make([]bool, len(d.patterns))
+	}
+
+	if len(text) <= blockSize {
+		d.collectWords(s, text)
+		d.collectClassRuns(s, text)
+	} else {
+		// A long text, block by block, so that each block is read from the
+		// cache by the second pass.
+		d.startClassRuns(s)
+		var st int32
+		for lo := 0; lo < len(text); lo += blockSize {
+			hi := min(lo+blockSize, len(text))
+			if d.ac != nil {
+				st = d.collectWordsRange(s, text, lo, hi, st)
+			}
+			d.collectClassRunsRange(s, text, lo, hi)
+		}
+		d.sortOccurrences(s)
+		for _, cp := range d.wholeTextClass {
+			s.addWindow(cp.index, 0, len(text))
+		}
+	}
+	d.scanWholeText(s, text)
+	for _, cp := range d.wholeText {
+		s.addWindow(cp.index, 0, len(text))
+	}
+	n := 0
+	for _, p := range s.touched {
+		ws := s.windows[p]
+		if s.unsorted[p] {
+			slices.SortFunc(ws, func(a, b window) int { return a.start - b.start })
+			ws = mergeWindows(ws)
+		}
+		for _, w := range ws {
+			d.verify(s, text, w)
+			if n++; n%checkEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return dst, err
+				}
+			}
+		}
+	}
+	if len(s.cands) == 0 {
+		return dst, nil
+	}
+	return d.resolve(s, dst), nil
+}
+
+// verify runs a pattern over one window and records candidates. Matches
+// are taken one at a time: after a rejected match the search resumes one
+// character after its start, since a longer false match may hide a true one;
+// after a kept match it resumes at its end.
+func (d *Detector) verify(s *scratch, text []byte, w window) {
+	cp := d.patterns[w.pattern]
+	if cp.memo {
+		s.memo.Reset(w.start, w.end)
+	}
+	for pos := w.start; pos < w.end; {
+		ms, me, ok := cp.find(text, pos, w.end, &s.memo)
+		if !ok {
+			return
+		}
+		if me == ms {
+			pos = me + 1
+			continue
+		}
+		kept, retry := d.consider(s, text, cp, ms, me)
+		switch {
+		case kept || !retry:
+			pos = me
+		default:
+			_, size := utf8.DecodeRune(text[ms:])
+			pos = ms + size
+		}
+	}
+}
+
+// find returns the leftmost-first match of cp in text[pos:end], as offsets
+// in text. m is the window's memo, Reset for [lo, end), when cp.memo.
+func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me int, ok bool) {
+	if cp.memo {
+		var word *[256]bool
+		if cp.info.WordStart {
+			word = &valueWordChars
+		}
+		if cp.dfa != nil {
+			return cp.dfa.FindFromMemo(text[:end], pos, word, m)
+		}
+		if l := cp.lazy.get(); l != nil {
+			if ms, me, found, done := l.FindFromMemo(text[:end], pos, word, m); done {
+				return ms, me, found
+			}
+		}
+		ms, me, ok = cp.re.Find(text[pos:end])
+		return pos + ms, pos + me, ok
+	}
+	if cp.dfa != nil {
+		if cp.info.WordStart {
+			return cp.dfa.FindFromWordStart(text[:end], pos, &valueWordChars)
+		}
+		return cp.dfa.FindFrom(text[:end], pos)
+	}
+	if l := cp.lazy.get(); l != nil {
+		if ms, me, found, done := l.FindFrom(text[:end], pos); done {
+			return ms, me, found
+		}
+	}
+	ms, me, ok = cp.re.Find(text[pos:end])
+	return pos + ms, pos + me, ok
+}

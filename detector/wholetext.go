@@ -1,0 +1,118 @@
+package detector
+
+import (
+	"math/bits"
+
+	"github.com/piiguard/piiguard/internal/dfa"
+)
+
+// wholeGroup is up to 64 patterns searched over the whole text in one pass:
+// starts[c] has bit k when pattern k can start with byte c.
+type wholeGroup struct {
+	starts [256]uint64
+	// seconds[c] has bit k when byte c can follow the first byte of a match
+	// of pattern k (every pattern here matches at least 2 bytes).
+	seconds [256]uint64
+	// inWord has bit k when pattern k's matches that start with a letter
+	// or digit must start a word: a start right after a letter, digit or
+	// '_' is rejected by bounded, so it is not tried.
+	inWord uint64
+	// memos has bit k when pattern k's matches can be long (cp.memo).
+	memos    uint64
+	patterns []*compiledPattern
+}
+
+// groupWholeText moves the whole-text patterns that have a DFA from
+// wholeText and wholeTextClass into wholeGroups.
+func (d *Detector) groupWholeText() {
+	var rest []*compiledPattern
+	add := func(cps []*compiledPattern) []*compiledPattern {
+		var keep []*compiledPattern
+		for _, cp := range cps {
+			if cp.dfa == nil {
+				keep = append(keep, cp)
+				continue
+			}
+			if len(d.wholeGroups) == 0 || len(d.wholeGroups[len(d.wholeGroups)-1].patterns) == 64 {
+				d.wholeGroups = append(d.wholeGroups, wholeGroup{})
+			}
+			g := &d.wholeGroups[len(d.wholeGroups)-1]
+			k := len(g.patterns)
+			g.patterns = append(g.patterns, cp)
+			if cp.info.WordStart {
+				g.inWord |= 1 << k
+			}
+			if cp.memo {
+				g.memos |= 1 << k
+			}
+			for c := range 256 {
+				if cp.dfa.Starts(byte(c)) {
+					g.starts[c] |= 1 << k
+				}
+				if cp.info.MinLen < 2 || cp.dfa.Seconds(byte(c)) {
+					g.seconds[c] |= 1 << k
+				}
+			}
+		}
+		return keep
+	}
+	d.wholeText = add(d.wholeText)
+	rest = add(d.wholeTextClass)
+	d.wholeTextClass = rest
+}
+
+// scanWholeText searches the whole text for the wholeGroups' patterns, as
+// verify would over one window spanning the text, all patterns in one
+// pass: next[k] is where pattern k's search resumes.
+func (d *Detector) scanWholeText(s *scratch, text []byte) {
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
+		var next [64]int
+		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
+		// cheap, the records are made on the first long walk only.
+		if g.memos != 0 {
+			if len(s.wholeMemos) < len(g.patterns) {
+				s.wholeMemos = make([]dfa.Memo, len(g.patterns))
+			}
+			for m := g.memos; m != 0; m &= m - 1 {
+				s.wholeMemos[bits.TrailingZeros64(m)].Reset(0, len(text))
+			}
+		}
+		for i := 0; i < len(text); i++ {
+			m := g.starts[text[i]]
+			if m == 0 {
+				continue
+			}
+			if i+1 < len(text) {
+				m &= g.seconds[text[i+1]]
+			}
+			if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
+				m &^= g.inWord
+			}
+			for m != 0 {
+				k := bits.TrailingZeros64(m)
+				m &= m - 1
+				if i < next[k] {
+					continue
+				}
+				cp := g.patterns[k]
+				var me int
+				if g.memos&(1<<k) != 0 {
+					me = cp.dfa.EndAtMemo(text, i, &s.wholeMemos[k])
+				} else {
+					me = cp.dfa.EndAt(text, i)
+				}
+				if me < 0 {
+					continue
+				}
+				// A match starts with an ASCII byte or a UTF-8 lead byte, so
+				// the next start after a rejected one is at i+1 or later.
+				if kept, retry := d.consider(s, text, cp, i, me); kept || !retry {
+					next[k] = me
+				} else {
+					next[k] = i + 1
+				}
+			}
+		}
+	}
+}
