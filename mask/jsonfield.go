@@ -31,9 +31,17 @@ func appendMasked(dst, text []byte, fd Finder, m Masker, scratch *[]detector.Fin
 	var f []detector.Finding
 	if scratch != nil {
 		f = (*scratch)[:0]
-		defer func() { *scratch = f }()
+	} else {
+		scratch = &f
 	}
 	f = fd.AppendFindings(f, text)
+	return appendMaskedFindings(dst, text, fd, m, f, scratch)
+}
+
+// appendMaskedFindings is appendMasked with text's findings, f, found
+// already; the rescans reuse f's memory, which it leaves in *scratch.
+func appendMaskedFindings(dst, text []byte, fd Finder, m Masker, f []detector.Finding, scratch *[]detector.Finding) []byte {
+	defer func() { *scratch = f }()
 	if len(f) == 0 {
 		return append(dst, text...)
 	}

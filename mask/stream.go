@@ -37,6 +37,33 @@ type StreamOptions struct {
 	// line that is not valid JSON, or is longer than MaxLineLength, is
 	// masked as text, never dropped.
 	JSON *JSON
+	// Segment, when set, is called with each part of each line as the
+	// stream masks it, in order, before its masked bytes are written:
+	// the whole line when it is no longer than MaxLineLength, else each
+	// piece. The segments of a line are consecutive and cover it exactly,
+	// so a caller can report findings by line and offset, as
+	// `piiguard scan` does, without holding the line. Segment is not
+	// called for lines masked with JSON.
+	Segment func(*Segment)
+}
+
+// A Segment is a part of a line, and the values a stream masks in it,
+// passed to StreamOptions.Segment. It and its slices are valid only
+// during the call.
+type Segment struct {
+	// Line is the 1-based number of the line in the stream.
+	Line int64
+	// Offset is the byte offset of Text within the line.
+	Offset int64
+	// Text holds the segment's bytes, before masking; a line's '\n' is
+	// not part of it.
+	Text []byte
+	// Findings are the values masked in Text (offsets into Text), sorted
+	// and not overlapping. Values the rescan of masked output finds are
+	// not listed.
+	Findings []detector.Finding
+	// End reports whether Text ends its line.
+	End bool
 }
 
 // A Writer masks a stream line by line: it writes to the underlying writer
@@ -180,6 +207,11 @@ type lineCore struct {
 	emit func([]byte) error // nil: out only grows until read
 	find []detector.Finding
 	seg  []detector.Finding
+	// For StreamOptions.Segment: the callback, the number of the current
+	// line and the line offset of buf[0].
+	onSeg    func(*Segment)
+	line     int64
+	lineBase int64
 }
 
 func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
@@ -197,6 +229,15 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 		c.overlap = DefaultOverlap
 	}
 	c.overlap = min(c.overlap, c.max/4)
+	if opts.JSON == nil {
+		c.onSeg = opts.Segment
+	}
+	c.line = 1
+}
+
+// segment reports a part of the current line to StreamOptions.Segment.
+func (c *lineCore) segment(off int, text []byte, find []detector.Finding, end bool) {
+	c.onSeg(&Segment{Line: c.line, Offset: c.lineBase + int64(off), Text: text, Findings: find, End: end})
 }
 
 // flush passes the gathered output to emit.
@@ -229,6 +270,7 @@ func (c *lineCore) write(p []byte) error {
 			// The whole line is in p.
 			c.maskLine(p[:n])
 			c.out = append(c.out, '\n')
+			c.line++
 			p = p[n+1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -255,6 +297,7 @@ func (c *lineCore) write(p []byte) error {
 		if i >= 0 {
 			c.endLine()
 			c.out = append(c.out, '\n')
+			c.line++
 			p = p[1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -275,11 +318,11 @@ func (c *lineCore) finish() {
 func (c *lineCore) endLine() {
 	if c.long {
 		c.find = c.fd.AppendFindings(c.find[:0], c.buf)
-		c.emitSegment(c.done, len(c.buf))
+		c.emitSegment(c.done, len(c.buf), true)
 	} else {
 		c.maskLine(c.buf)
 	}
-	c.buf, c.done, c.long = c.buf[:0], 0, false
+	c.buf, c.done, c.long, c.lineBase = c.buf[:0], 0, false, 0
 }
 
 // maskLine masks a whole line.
@@ -290,6 +333,12 @@ func (c *lineCore) maskLine(line []byte) {
 			c.out = out
 			return
 		}
+	}
+	if c.onSeg != nil {
+		c.find = c.fd.AppendFindings(c.find[:0], line)
+		c.segment(0, line, c.find, true)
+		c.out = appendMaskedFindings(c.out, line, c.fd, c.m, c.find, &c.find)
+		return
 	}
 	c.out = appendMasked(c.out, line, c.fd, c.m, &c.find)
 }
@@ -333,7 +382,7 @@ func (c *lineCore) piece() {
 			break
 		}
 	}
-	c.emitSegment(c.done, cut)
+	c.emitSegment(c.done, cut, false)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)
@@ -343,11 +392,12 @@ func (c *lineCore) piece() {
 	n := copy(c.buf, c.buf[start:])
 	c.buf = c.buf[:n]
 	c.done = cut - start
+	c.lineBase += int64(start)
 }
 
 // emitSegment masks c.buf[from:to] with the findings in c.find that lie
 // inside it, rescans the result, and appends it to the output.
-func (c *lineCore) emitSegment(from, to int) {
+func (c *lineCore) emitSegment(from, to int, end bool) {
 	c.seg = c.seg[:0]
 	for _, f := range c.find {
 		if f.Start >= from && f.End <= to {
@@ -357,6 +407,9 @@ func (c *lineCore) emitSegment(from, to int) {
 		}
 	}
 	text := c.buf[from:to]
+	if c.onSeg != nil {
+		c.segment(from, text, c.seg, end)
+	}
 	if len(c.seg) == 0 {
 		c.out = append(c.out, text...)
 		return
