@@ -2,14 +2,12 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/piiguard/piiguard"
-	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/policy"
 )
 
@@ -27,7 +25,7 @@ func loadPolicies(paths []string) (*piiguard.Policy, error) {
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", path, pathless(err))
 		}
 		p, err := piiguard.ParsePolicy(data)
 		if err != nil {
@@ -54,12 +52,14 @@ func cmdPolicy(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "piiguard: policy validate: no policy file given\n")
 		return exitUsage
 	}
+	out := bufio.NewWriter(stdout)
 	status := exitOK
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			fmt.Fprintf(stderr, "piiguard: %v\n", err)
-			return exitUsage
+			out.Flush()
+			fmt.Fprintf(stderr, "piiguard: policy validate: %s: %v\n", path, pathless(err))
+			return exitIO
 		}
 		if _, err := policy.ParseExtended(data); err != nil {
 			status = exitIO
@@ -73,52 +73,11 @@ func cmdPolicy(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: %s\n", path, oneLine(err.Error()))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: valid\n", path)
+		fmt.Fprintf(out, "%s: valid\n", path)
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "piiguard: policy validate: writing the output: %v\n", err)
+		return exitIO
 	}
 	return status
-}
-
-// cmdAudit prints a CloudWatch-style findings report for every input line
-// (log event) that holds sensitive data, one JSON object per line.
-func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("audit")
-	sel := addSelection(fs)
-	arn := fs.String("resource-arn", "", "log group ARN written in each report")
-	metrics := fs.Bool("metrics", false, "print LogEventsWithFindings counts to standard error at the end")
-	if err := fs.Parse(args); err != nil {
-		return usageError{fmt.Errorf("audit: %w", err)}
-	}
-	cfg, err := sel.config("audit")
-	if err != nil {
-		return err
-	}
-	cfg.ResourceArn = *arn
-	s, err := piiguard.NewScanner(cfg)
-	if err != nil {
-		return usageError{err}
-	}
-	inputs, err := openInputs(fs.Args(), stdin)
-	if err != nil {
-		return usageError{err}
-	}
-	defer closeInputs(inputs)
-	w := audit.NewWriter(stdout)
-	for _, in := range inputs {
-		err := eachLine(in, func(line []byte, _ bool) error {
-			return w.Write(s.Audit(line))
-		})
-		if err != nil {
-			return err
-		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if *metrics {
-		b, _ := json.Marshal(s.Metrics())
-		bw := bufio.NewWriter(stderr)
-		bw.Write(append(b, '\n'))
-		return bw.Flush()
-	}
-	return nil
 }

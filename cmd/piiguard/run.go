@@ -7,9 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/piiguard/piiguard"
@@ -60,7 +58,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "identifiers":
 		err = cmdIdentifiers(args[1:], stdout)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		if _, err := io.WriteString(stdout, usage); err != nil {
+			fmt.Fprintf(stderr, "piiguard: writing the usage: %v\n", err)
+			return exitIO
+		}
 		return exitOK
 	default:
 		err = usageError{fmt.Errorf("unknown command %q (want scan, mask, unmask, audit, policy or identifiers)", args[0])}
@@ -192,153 +193,16 @@ func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) 
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	for _, in := range inputs {
 		if scan {
-			err = scanLines(s, in, w, showValues)
+			err = scanInput(s, in, w, showValues)
 		} else {
 			err = mf.maskInput(s, in, w)
 		}
 		if err != nil {
+			w.Flush() // what came before the error
 			return err
 		}
 	}
 	return w.Flush()
-}
-
-func closeInputs(inputs []input) {
-	for _, in := range inputs {
-		in.Close()
-	}
-}
-
-type input struct {
-	name string
-	r    io.Reader
-	c    io.Closer
-}
-
-func (in input) Close() {
-	if in.c != nil {
-		in.c.Close()
-	}
-}
-
-// openInputs opens every file first, so that a bad name fails before any
-// output is written.
-func openInputs(paths []string, stdin io.Reader) ([]input, error) {
-	if len(paths) == 0 {
-		return []input{{name: "standard input", r: stdin}}, nil
-	}
-	var ins []input
-	for _, p := range paths {
-		if p == "-" {
-			ins = append(ins, input{name: "standard input", r: stdin})
-			continue
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			for _, in := range ins {
-				in.Close()
-			}
-			return nil, err
-		}
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			f.Close()
-			for _, in := range ins {
-				in.Close()
-			}
-			return nil, fmt.Errorf("%s: is a directory", p)
-		}
-		ins = append(ins, input{name: p, r: f, c: f})
-	}
-	return ins, nil
-}
-
-// eachLine calls fn with each line of in, without its '\n' (a '\r' before it
-// stays part of the line), and whether a '\n' ended it. Lines of any length
-// are read whole.
-func eachLine(in input, fn func(line []byte, newline bool) error) error {
-	br := bufio.NewReaderSize(in.r, 64<<10)
-	var long []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			long = append(long, chunk...)
-			continue
-		}
-		line := chunk
-		if long != nil {
-			long = append(long, chunk...)
-			line = long
-		}
-		if len(line) > 0 {
-			nl := line[len(line)-1] == '\n'
-			if nl {
-				line = line[:len(line)-1]
-			}
-			if ferr := fn(line, nl); ferr != nil {
-				return ferr
-			}
-		}
-		long = long[:0:0]
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", in.name, err)
-		}
-	}
-}
-
-func scanLines(s *piiguard.Scanner, in input, w *bufio.Writer, showValues bool) error {
-	var findings []piiguard.Finding
-	var buf []byte
-	lineNo := 0
-	return eachLine(in, func(line []byte, _ bool) error {
-		lineNo++
-		findings = s.AppendFindings(findings[:0], line)
-		for _, f := range findings {
-			buf = appendFinding(buf[:0], lineNo, f, line, showValues)
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// appendFinding formats one finding as a JSON line, keys in a fixed order.
-func appendFinding(b []byte, line int, f piiguard.Finding, text []byte, showValue bool) []byte {
-	b = append(b, `{"line":`...)
-	b = strconv.AppendInt(b, int64(line), 10)
-	b = append(b, `,"start":`...)
-	b = strconv.AppendInt(b, int64(f.Start), 10)
-	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(f.End), 10)
-	b = append(b, `,"identifier":`...)
-	b = appendJSONString(b, f.Identifier)
-	b = append(b, `,"score":`...)
-	b = strconv.AppendFloat(b, f.Score, 'f', -1, 64)
-	if showValue {
-		b = append(b, `,"value":`...)
-		b = appendJSONString(b, string(text[f.Start:f.End]))
-	}
-	return append(b, "}\n"...)
-}
-
-func appendJSONString(b []byte, s string) []byte {
-	enc, _ := json.Marshal(s) // strings always marshal; invalid UTF-8 becomes U+FFFD
-	return append(b, enc...)
-}
-
-func maskLines(s *piiguard.Scanner, in input, w *bufio.Writer) error {
-	var out []byte
-	return eachLine(in, func(line []byte, newline bool) error {
-		out = s.AppendMask(out[:0], line)
-		if newline {
-			out = append(out, '\n')
-		}
-		_, err := w.Write(out)
-		return err
-	})
 }
 
 func cmdIdentifiers(args []string, stdout io.Writer) error {

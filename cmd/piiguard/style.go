@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -105,33 +104,54 @@ func (f *maskFlags) configure(cfg *piiguard.Config) error {
 }
 
 // readKey reads the key from path, or from the file $PIIGUARD_KEY_FILE
-// names when path is empty. Keys never come from flag values.
+// names when path is empty. Keys never come from flag values, and errors
+// never hold the flag's or the variable's value: a key given there by
+// mistake is not printed.
 func readKey(path string) ([]byte, error) {
-	if path != "" {
-		return mask.LoadKey(path)
+	if path == "" {
+		if os.Getenv(keyFileEnv) == "" {
+			return nil, errors.New("a key is needed: give --key-file FILE or set " + keyFileEnv + " to the path of a key file (make one with: openssl rand -hex 32 > piiguard.key)")
+		}
+		key, err := mask.KeyFromEnv(keyFileEnv)
+		if err != nil {
+			return nil, errors.New(strings.TrimPrefix(err.Error(), "mask: ")) // names the variable, not its value
+		}
+		return key, nil
 	}
-	if os.Getenv(keyFileEnv) == "" {
-		return nil, errors.New("a key is needed: give --key-file FILE or set " + keyFileEnv + " to the path of a key file")
+	key, err := mask.LoadKey(path)
+	if err != nil {
+		// LoadKey's error names the path: unwrap it.
+		msg := "--key-file: " + errors.Unwrap(err).Error()
+		if _, serr := os.Stat(path); serr != nil && looksLikeKey(path) {
+			msg += " (--key-file takes the path of a file holding the key, not the key itself)"
+		}
+		return nil, errors.New(msg)
 	}
-	return mask.KeyFromEnv(keyFileEnv)
+	return key, nil
+}
+
+// looksLikeKey reports whether a flag value looks like key material
+// rather than a path: long, and all hex or base64.
+func looksLikeKey(s string) bool {
+	if len(s) < 16 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '/' || c == '=' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return !strings.Contains(s, "/") || !strings.ContainsAny(s, ".")
 }
 
 // maskInput masks one input as a stream (package mask's Writer): lines of
 // any length in bounded memory, each complete line written as soon as it
-// is read. When the input is not a regular file (a pipe, a terminal), out
-// is flushed after each read, so that `tail -f app.log | piiguard mask`
-// shows each line at once.
+// is read; see pump. After a read error, what was read before it is
+// masked and written.
 func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, out *bufio.Writer) error {
 	m := f.masker
 	if m == nil {
-		// The policy's mask styles: the Scanner's own masker.
-		sm, ok := any(s).(interface{ Masker() mask.Masker })
-		if !ok {
-			// This Scanner does not tell its masker: mask whole lines
-			// with it, as text (JSON lines too).
-			return maskLines(s, in, out)
-		}
-		m = sm.Masker()
+		m = s.Masker() // the policy's mask styles
 	}
 	var opts mask.StreamOptions
 	if f.json {
@@ -142,36 +162,9 @@ func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, out *bufio.Writer) 
 		opts.JSON = j
 	}
 	w := mask.NewWriter(out, s, m, opts)
-	flushEach := !isRegularFile(in.r)
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := in.r.Read(buf)
-		if n > 0 {
-			if _, werr := w.Write(buf[:n]); werr != nil {
-				return werr
-			}
-			if flushEach {
-				if ferr := out.Flush(); ferr != nil {
-					return ferr
-				}
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", in.name, err)
-		}
+	err := pump(in, w, out)
+	if cerr := w.Close(); err == nil {
+		err = cerr
 	}
-	return w.Close()
-}
-
-// isRegularFile reports whether r is a regular file.
-func isRegularFile(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode().IsRegular()
+	return err
 }

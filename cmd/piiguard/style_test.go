@@ -68,7 +68,7 @@ func TestMaskStyles(t *testing.T) {
 func TestMaskStyleErrors(t *testing.T) {
 	dir := t.TempDir()
 	short := filepath.Join(dir, "short")
-	os.WriteFile(short, []byte("secret-key-material"), 0o600)
+	os.WriteFile(short, []byte("0123456789abcdef"), 0o600)
 	key := writeKey(t, 1)
 	tests := []struct {
 		args []string
