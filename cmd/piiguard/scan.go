@@ -11,10 +11,10 @@ import (
 
 // A lineFinding is one finding with its place in the input.
 type lineFinding struct {
-	line       int64  // 1-based
-	start, end int64  // byte offsets within the line, end exclusive
-	char       int64  // character offset of start within the line
-	charEnd    int64  // character offset of end
+	line       int64 // 1-based
+	start, end int64 // byte offsets within the line, end exclusive
+	char       int64 // character offset of start within the line
+	charEnd    int64 // character offset of end
 	f          piiguard.Finding
 	value      []byte // valid only during the call
 }
