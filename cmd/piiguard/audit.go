@@ -3,43 +3,47 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
-	"io"
 	"time"
 
-	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/audit"
-	"github.com/piiguard/piiguard/mask"
 )
 
 // cmdAudit prints a CloudWatch-style findings report for every input line
 // (log event) that holds sensitive data, one JSON object per line, as
-// soon as the line has been read.
-func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("audit")
+// soon as the line has been read. It never masks, so it needs no key,
+// whatever the policy's mask styles.
+func cmdAudit(e *env, args []string) error {
+	cmd := lookupCommand("audit")
+	fs := newFlagSet(cmd)
 	sel := addSelection(fs)
-	arn := fs.String("resource-arn", "", "log group ARN written in each report")
+	arn := fs.String("resource-arn", "", "log group `ARN` written in each report")
 	metrics := fs.Bool("metrics", false, "print LogEventsWithFindings counts to standard error at the end")
-	if err := fs.Parse(args); err != nil {
-		return usageError{fmt.Errorf("audit: %w", err)}
+	fail := fs.Bool("fail", false, "exit with status 3 when any line has findings")
+	var bin binaryFlag
+	fs.Var(&bin, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
+	files, err := parseFlags(fs, cmd, args)
+	if err != nil {
+		return err
 	}
 	cfg, err := sel.config("audit")
 	if err != nil {
 		return err
 	}
-	s, err := piiguard.NewScanner(cfg)
+	s, err := newScanner("audit", cfg)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
-	inputs, err := openInputs(fs.Args(), stdin)
+	inputs, err := openInputs(files, e.stdin)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	defer closeInputs(inputs)
-	w := bufio.NewWriterSize(stdout, 64<<10)
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	a := &auditor{arn: *arn, w: w}
+	p := &pumper{cmd: "audit", out: w, stderr: e.stderr, scanBinary: bin.scan, progress: newProgress(e.stderr, inputs, &a.found)}
+	defer p.progress.end()
 	for _, in := range inputs {
-		if err := a.audit(s, in); err != nil {
+		if err := streamInput(s, in, p, segmentFindings(a.add, a.endLine)); err != nil {
 			w.Flush() // the reports before the error
 			return err
 		}
@@ -49,9 +53,12 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if *metrics {
 		b, _ := json.Marshal(a.metrics.Snapshot())
-		if _, err := stderr.Write(append(b, '\n')); err != nil {
+		if _, err := e.stderr.Write(append(b, '\n')); err != nil {
 			return err
 		}
+	}
+	if *fail && a.reports > 0 {
+		return errFound
 	}
 	return nil
 }
@@ -65,16 +72,8 @@ type auditor struct {
 	metrics audit.Metrics
 	report  *audit.Report
 	index   map[string]int
-}
-
-func (a *auditor) audit(s *piiguard.Scanner, in input) error {
-	seg := segmentFindings(a.add, a.endLine)
-	stream := mask.NewWriter(discard{}, s, mask.Asterisk, mask.StreamOptions{Segment: seg})
-	err := pump(in, stream, a.w)
-	if cerr := stream.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	found   int64 // findings
+	reports int64 // lines with findings
 }
 
 // add adds a finding to the current line's report: identifiers in order
@@ -97,6 +96,7 @@ func (a *auditor) add(lf *lineFinding) {
 	d := &a.report.DataIdentifiers[i]
 	d.Detections = append(d.Detections, audit.Detection{Start: int(lf.char), End: int(lf.charEnd)})
 	d.Count++
+	a.found++
 }
 
 // endLine writes the line's report, if it has findings, and counts it.
@@ -107,6 +107,7 @@ func (a *auditor) endLine(int64) {
 	if r == nil {
 		return
 	}
+	a.reports++
 	r.AuditTimestamp = time.Now().UTC().Format(audit.TimestampFormat)
 	b, err := json.Marshal(r)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/piiguard/piiguard"
@@ -41,43 +40,51 @@ func loadPolicies(paths []string) (*piiguard.Policy, error) {
 
 // cmdPolicy runs `piiguard policy validate FILE...`: exit 0 when every file
 // is a valid policy, 1 when one is not (its errors on standard error, one
-// per line, prefixed with the file name), 2 on a usage error.
-func cmdPolicy(args []string, stdout, stderr io.Writer) int {
+// per line, prefixed with the file name) or cannot be read, 2 on a usage
+// error.
+func cmdPolicy(e *env, args []string) error {
+	cmd := lookupCommand("policy")
+	if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-help") {
+		return helpRequest{commandHelp(newFlagSet(cmd), cmd)}
+	}
 	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprintf(stderr, "piiguard: policy: want \"policy validate FILE...\"\n")
-		return exitUsage
+		return usagef("policy: want \"policy validate FILE...\"")
 	}
-	files := args[1:]
+	fs := newFlagSet(cmd)
+	files, err := parseFlags(fs, cmd, args[1:])
+	if err != nil {
+		return err
+	}
 	if len(files) == 0 {
-		fmt.Fprintf(stderr, "piiguard: policy validate: no policy file given\n")
-		return exitUsage
+		return usagef("policy validate: no policy file given")
 	}
-	out := bufio.NewWriter(stdout)
-	status := exitOK
+	out := bufio.NewWriter(e.stdout)
+	invalid := false
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			out.Flush()
-			fmt.Fprintf(stderr, "piiguard: policy validate: %s: %v\n", path, pathless(err))
-			return exitIO
+			return fmt.Errorf("policy validate: %s: %w", path, pathless(err))
 		}
 		if _, err := policy.ParseExtended(data); err != nil {
-			status = exitIO
+			invalid = true
 			var ve *policy.ValidationError
 			if errors.As(err, &ve) {
 				for _, fe := range ve.Errors {
-					fmt.Fprintf(stderr, "%s: %s\n", path, fe.Error())
+					fmt.Fprintf(e.stderr, "%s: %s\n", path, fe.Error())
 				}
 				continue
 			}
-			fmt.Fprintf(stderr, "%s: %s\n", path, oneLine(err.Error()))
+			fmt.Fprintf(e.stderr, "%s: %s\n", path, oneLine(err.Error()))
 			continue
 		}
 		fmt.Fprintf(out, "%s: valid\n", path)
 	}
 	if err := out.Flush(); err != nil {
-		fmt.Fprintf(stderr, "piiguard: policy validate: writing the output: %v\n", err)
-		return exitIO
+		return fmt.Errorf("policy validate: writing the output: %w", err)
 	}
-	return status
+	if invalid {
+		return exitError{exitIO}
+	}
+	return nil
 }

@@ -9,6 +9,90 @@ import (
 	"github.com/piiguard/piiguard/mask"
 )
 
+// cmdScan prints the findings in its inputs, each line's as soon as the
+// line has been read.
+func cmdScan(e *env, args []string) error {
+	cmd := lookupCommand("scan")
+	fs := newFlagSet(cmd)
+	sel := addSelection(fs)
+	format := fs.String("format", "jsonl", "output `FORMAT`: jsonl (a JSON object per finding), text (file:line:column: identifier (score)) or sarif (SARIF 2.1.0)")
+	showValues := fs.Bool("show-values", false, "print each finding's value (never printed otherwise)")
+	fail := fs.Bool("fail", false, "exit with status 3 when anything is found")
+	var bin binaryFlag
+	fs.Var(&bin, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
+	files, err := parseFlags(fs, cmd, args)
+	if err != nil {
+		return err
+	}
+	if *format != "jsonl" && *format != "text" && *format != "sarif" {
+		return usagef("scan: unknown --format %q%s (want jsonl, text or sarif)", *format, didYouMean(*format, []string{"jsonl", "text", "sarif"}, ""))
+	}
+	cfg, err := sel.config("scan")
+	if err != nil {
+		return err
+	}
+	s, err := newScanner("scan", cfg)
+	if err != nil {
+		return err
+	}
+	inputs, err := openInputs(files, e.stdin)
+	if err != nil {
+		return err
+	}
+	defer closeInputs(inputs)
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	var out findingWriter
+	switch *format {
+	case "jsonl":
+		out = &jsonlWriter{w: w, showValues: *showValues, withFile: len(inputs) > 1}
+	case "text":
+		out = &textWriter{w: w, showValues: *showValues}
+	case "sarif":
+		out = newSARIFWriter(w, cfg, *showValues)
+	}
+	var found int64
+	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: bin.scan, progress: newProgress(e.stderr, inputs, &found)}
+	defer p.progress.end()
+	for _, in := range inputs {
+		out.begin(in)
+		seg := segmentFindings(func(lf *lineFinding) {
+			found++
+			out.finding(lf)
+		}, nil)
+		if err := streamInput(s, in, p, seg); err != nil {
+			out.end()
+			w.Flush() // what came before the error
+			return err
+		}
+	}
+	out.end()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if *fail && found > 0 {
+		return errFound
+	}
+	return nil
+}
+
+// streamInput feeds in to a stream that finds values, line by line in
+// bounded memory (a line longer than mask.DefaultMaxLineLength is scanned
+// in pieces, as mask masks it), and reports each line's segments to seg.
+func streamInput(s *piiguard.Scanner, in input, p *pumper, seg func(*mask.Segment)) error {
+	stream := mask.NewWriter(discard{}, s, mask.Asterisk, mask.StreamOptions{Segment: seg})
+	err := p.pump(in, stream)
+	if cerr := stream.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// discard is io.Discard, as a type of its own: the masked output of a
+// stream used to scan is not needed.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
 // A lineFinding is one finding with its place in the input.
 type lineFinding struct {
 	line       int64 // 1-based
@@ -44,33 +128,35 @@ func segmentFindings(fn func(*lineFinding), end func(line int64)) func(*mask.Seg
 	}
 }
 
-// scanInput scans one input, writing each line's findings to w as JSON
-// Lines when the line has been read. Lines of any length take bounded
-// memory: a line longer than mask.DefaultMaxLineLength is scanned in
-// pieces, as mask masks it.
-func scanInput(s *piiguard.Scanner, in input, w *bufio.Writer, showValues bool) error {
-	var buf []byte
-	seg := segmentFindings(func(lf *lineFinding) {
-		buf = appendFinding(buf[:0], lf, showValues)
-		w.Write(buf) // an error sticks in w; pump checks it
-	}, nil)
-	stream := mask.NewWriter(discard{}, s, mask.Asterisk, mask.StreamOptions{Segment: seg})
-	err := pump(in, stream, w)
-	if cerr := stream.Close(); err == nil {
-		err = cerr
-	}
-	return err
+// A findingWriter writes findings in one of scan's formats. Its writes
+// go to a bufio.Writer, whose error sticks; the caller checks it.
+type findingWriter interface {
+	begin(in input) // the findings that follow are in in
+	finding(lf *lineFinding)
+	end() // after the last input
 }
 
-// discard is io.Discard, as a type of its own: the masked output of a
-// stream used to scan is not needed.
-type discard struct{}
+// jsonlWriter writes a JSON object per finding, keys in a fixed order.
+type jsonlWriter struct {
+	w          *bufio.Writer
+	showValues bool
+	withFile   bool // several inputs: name each finding's
+	file       string
+	buf        []byte
+}
 
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
+func (j *jsonlWriter) begin(in input) { j.file = in.name }
+func (j *jsonlWriter) end()           {}
 
-// appendFinding formats one finding as a JSON line, keys in a fixed order.
-func appendFinding(b []byte, lf *lineFinding, showValue bool) []byte {
-	b = append(b, `{"line":`...)
+func (j *jsonlWriter) finding(lf *lineFinding) {
+	b := j.buf[:0]
+	b = append(b, '{')
+	if j.withFile {
+		b = append(b, `"file":`...)
+		b = appendJSONString(b, j.file)
+		b = append(b, ',')
+	}
+	b = append(b, `"line":`...)
 	b = strconv.AppendInt(b, lf.line, 10)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, lf.start, 10)
@@ -80,11 +166,48 @@ func appendFinding(b []byte, lf *lineFinding, showValue bool) []byte {
 	b = appendJSONString(b, lf.f.Identifier)
 	b = append(b, `,"score":`...)
 	b = strconv.AppendFloat(b, lf.f.Score, 'f', -1, 64)
-	if showValue {
+	if j.showValues {
 		b = append(b, `,"value":`...)
 		b = appendJSONString(b, string(lf.value))
 	}
-	return append(b, "}\n"...)
+	j.buf = append(b, "}\n"...)
+	j.w.Write(j.buf)
+}
+
+// textWriter writes file:line:column: Identifier (score), columns counted
+// in characters from 1.
+type textWriter struct {
+	w          *bufio.Writer
+	showValues bool
+	file       string
+	buf        []byte
+}
+
+func (t *textWriter) begin(in input) {
+	t.file = in.name
+	if in.c == nil {
+		t.file = "(standard input)"
+	}
+}
+func (t *textWriter) end() {}
+
+func (t *textWriter) finding(lf *lineFinding) {
+	b := append(t.buf[:0], t.file...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, lf.line, 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, lf.char+1, 10)
+	b = append(b, ": "...)
+	b = append(b, lf.f.Identifier...)
+	b = append(b, " ("...)
+	b = strconv.AppendFloat(b, lf.f.Score, 'f', 2, 64)
+	b = append(b, ')')
+	if t.showValues {
+		b = append(b, ": "...)
+		b = strconv.AppendQuote(b, string(lf.value))
+	}
+	t.buf = append(b, '\n')
+	t.w.Write(t.buf)
 }
 
 func appendJSONString(b []byte, s string) []byte {

@@ -25,6 +25,7 @@ type maskFlags struct {
 	style   styleFlag
 	keyFile string
 	json    bool
+	binary  binaryFlag
 	policy  bool
 	masker  mask.Masker // nil: the Scanner's own (a policy's mask styles)
 }
@@ -44,10 +45,55 @@ func (s *styleFlag) Set(v string) error {
 
 func addMaskFlags(fs *flag.FlagSet) *maskFlags {
 	f := &maskFlags{style: styleFlag{name: "asterisk"}}
-	fs.Var(&f.style, "style", "how values are masked: "+strings.Join(styles, ", ")+" (default asterisk, or the policy's styles)")
-	fs.StringVar(&f.keyFile, "key-file", "", "file holding the key for --style hash or token, or a policy's (default $"+keyFileEnv+")")
-	fs.BoolVar(&f.json, "json", false, "input is one JSON event per line")
+	fs.Var(&f.style, "style", "how values are masked: `STYLE` is "+strings.Join(styles, ", ")+"\n(default asterisk, or the policy's styles)")
+	fs.StringVar(&f.keyFile, "key-file", "", "`FILE` holding the key of --style hash or token, or of a policy's (default $"+keyFileEnv+");\nhex or base64 text, e.g. made by: openssl rand -hex 32 > piiguard.key")
+	fs.BoolVar(&f.json, "json", false, "lines that are JSON stay valid JSON: string values and member names are masked")
+	fs.Var(&f.binary, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (copy unchanged, say so on standard error) or scan (mask)")
 	return f
+}
+
+// cmdMask prints its inputs with every finding masked.
+func cmdMask(e *env, args []string) error {
+	cmd := lookupCommand("mask")
+	fs := newFlagSet(cmd)
+	sel := addSelection(fs)
+	mf := addMaskFlags(fs)
+	files, err := parseFlags(fs, cmd, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := sel.config("mask")
+	if err != nil {
+		return err
+	}
+	if err := mf.configure(&cfg); err != nil {
+		return err
+	}
+	s, err := piiguard.NewScanner(cfg)
+	if err != nil {
+		return usagef("mask: %w", err)
+	}
+	inputs, err := openInputs(files, e.stdin)
+	if err != nil {
+		return err
+	}
+	defer closeInputs(inputs)
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	var found int64
+	p := &pumper{cmd: "mask", out: w, stderr: e.stderr, scanBinary: mf.binary.scan, passBinary: true}
+	if !mf.json {
+		p.progress = newProgress(e.stderr, inputs, &found)
+	} else {
+		p.progress = newProgress(e.stderr, inputs, nil)
+	}
+	defer p.progress.end()
+	for _, in := range inputs {
+		if err := mf.maskInput(s, in, p, &found); err != nil {
+			w.Flush() // what came before the error
+			return err
+		}
+	}
+	return w.Flush()
 }
 
 // configure builds the masker --style names into cfg, and gives a policy
@@ -58,10 +104,13 @@ func (f *maskFlags) configure(cfg *piiguard.Config) error {
 	style := f.style.name
 	keyed := style == "hash" || style == "token"
 	if !slices.Contains(styles, style) {
-		return usageError{fmt.Errorf("mask: unknown --style %q (want %s)", style, strings.Join(styles, ", "))}
+		return usagef("mask: unknown --style %q%s (want %s)", style, didYouMean(style, styles, ""), strings.Join(styles, ", "))
 	}
 	if f.keyFile != "" && !keyed && !f.policy {
 		return usageError{fmt.Errorf("mask: --key-file is used only with --style hash or token, or with --policy")}
+	}
+	if f.policy && !f.style.set && policyNeedsKey(cfg.Policy) && f.keyFile == "" && os.Getenv(keyFileEnv) == "" {
+		return usagef("mask: the policy masks with hash or token, which need a key: give --key-file FILE or set %s to the path of a key file (make one with: openssl rand -hex 32 > piiguard.key)", keyFileEnv)
 	}
 	var key []byte
 	if keyed || f.policy && (f.keyFile != "" || os.Getenv(keyFileEnv) != "") {
@@ -146,9 +195,9 @@ func looksLikeKey(s string) bool {
 
 // maskInput masks one input as a stream (package mask's Writer): lines of
 // any length in bounded memory, each complete line written as soon as it
-// is read; see pump. After a read error, what was read before it is
-// masked and written.
-func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, out *bufio.Writer) error {
+// is read; see pumper.pump. After a read error, what was read before it
+// is masked and written.
+func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, p *pumper, found *int64) error {
 	m := f.masker
 	if m == nil {
 		m = s.Masker() // the policy's mask styles
@@ -160,9 +209,11 @@ func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, out *bufio.Writer) 
 			return err
 		}
 		opts.JSON = j
+	} else {
+		opts.Segment = func(seg *mask.Segment) { *found += int64(len(seg.Findings)) }
 	}
-	w := mask.NewWriter(out, s, m, opts)
-	err := pump(in, w, out)
+	w := mask.NewWriter(p.out, s, m, opts)
+	err := p.pump(in, w)
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}

@@ -81,7 +81,7 @@ func TestMaskStyleErrors(t *testing.T) {
 		{[]string{"mask", "--style", "token", "--key-file", short}, "", "too short"},
 		{[]string{"mask", "--style", "hash", "--key-file", filepath.Join(dir, "missing")}, "", "cannot open"},
 		{[]string{"mask", "--key-file", key}, "", "--key-file is used only with"},
-		{[]string{"scan", "--style", "hash"}, "", "flag provided but not defined"},
+		{[]string{"scan", "--style", "hash"}, "", "unknown flag --style"},
 	}
 	for _, tt := range tests {
 		t.Setenv(keyFileEnv, tt.env)

@@ -17,32 +17,35 @@ const maxReportedUnmaskErrors = 10
 // A line whose tokens cannot all be opened is written unchanged and
 // reported on stderr by file, line and byte offset, never with its
 // content; unmask then exits with status 1.
-func cmdUnmask(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("unmask")
-	keyFile := fs.String("key-file", "", "file holding the key (default $"+keyFileEnv+")")
-	asJSON := fs.Bool("json", false, "input is one JSON event per line")
-	if err := fs.Parse(args); err != nil {
-		return usageError{fmt.Errorf("unmask: %w", err)}
+func cmdUnmask(e *env, args []string) error {
+	cmd := lookupCommand("unmask")
+	fs := newFlagSet(cmd)
+	keyFile := fs.String("key-file", "", "`FILE` holding the key mask used (default $"+keyFileEnv+")")
+	asJSON := fs.Bool("json", false, "lines that are JSON stay valid JSON: tokens in string values and member names are restored")
+	files, err := parseFlags(fs, cmd, args)
+	if err != nil {
+		return err
 	}
 	key, err := readKey(*keyFile)
 	if err != nil {
-		return usageError{fmt.Errorf("unmask: %w", err)}
+		return usagef("unmask: %w", err)
 	}
 	tk, err := mask.NewTokenizer(key)
 	clear(key)
 	if err != nil {
-		return usageError{fmt.Errorf("unmask: %w", err)}
+		return usagef("unmask: %w", err)
 	}
-	inputs, err := openInputs(fs.Args(), stdin)
+	inputs, err := openInputs(files, e.stdin)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	defer closeInputs(inputs)
-	w := bufio.NewWriterSize(stdout, 64<<10)
-	u := &unmasker{tk: tk, json: *asJSON, w: w, stderr: stderr, max: mask.DefaultMaxLineLength}
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	u := &unmasker{tk: tk, json: *asJSON, w: w, stderr: e.stderr, max: mask.DefaultMaxLineLength}
+	p := &pumper{cmd: "unmask", out: w, stderr: e.stderr, scanBinary: true}
 	for _, in := range inputs {
 		u.name, u.line, u.off = in.name, 1, 0
-		err := pump(in, u, w)
+		err := p.pump(in, u)
 		if err == nil {
 			err = u.Close()
 		}
