@@ -4,6 +4,7 @@
 package corpus
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -164,3 +165,21 @@ const ExtendedPolicy = `{
     }
   }
 }`
+
+// TestKeyHex is the key (hex) the differential tests of ABI 1.1 compile
+// keyed scanners with. A test key only: it is public.
+const TestKeyHex = "8d3c1f0a9b2e47d6c5a1f3e8b7d2c4a6e9f1b3d5c7a9e2f4b6d8c1a3e5f7b9d2"
+
+// KeyedPolicy is ExtendedPolicy with mask styles that need a key: email
+// addresses hashed, SSNs tokenized (ABI 1.1).
+var KeyedPolicy = strings.NewReplacer(
+	`"EmailAddress": {"Mask": {"Style": "redact"}`, `"EmailAddress": {"Mask": {"Style": "hash"}`,
+	`"Identifiers": {`, `"Identifiers": {
+      "Ssn-US": {"Mask": {"Style": "token"}},`).Replace(ExtendedPolicy)
+
+// JSONEvent wraps a text in a JSON event, as a structured log holds it:
+// a message, an email member and a member whose name is a keyword.
+func JSONEvent(text string) string {
+	b, _ := json.Marshal(map[string]any{"msg": text, "user": map[string]any{"email": "jane.doe@example.com", "ssn": "536-22-1234", "id": 42}, "tags": []string{text}})
+	return string(b)
+}
