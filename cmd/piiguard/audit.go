@@ -21,6 +21,7 @@ func cmdAudit(e *env, args []string) error {
 	fail := fs.Bool("fail", false, "exit with status 3 when any line has findings")
 	var bin binaryFlag
 	fs.Var(&bin, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
+	workers := addWorkers(fs)
 	files, err := parseFlags(fs, cmd, args)
 	if err != nil {
 		return err
@@ -42,8 +43,9 @@ func cmdAudit(e *env, args []string) error {
 	a := &auditor{arn: *arn, w: w}
 	p := &pumper{cmd: "audit", out: w, stderr: e.stderr, scanBinary: bin.scan, progress: newProgress(e.stderr, inputs, &a.found)}
 	defer p.progress.end()
+	task := &lineTask{s: s, finding: a.add, endLine: a.endLine, count: &a.found}
 	for _, in := range inputs {
-		if err := streamInput(s, in, p, segmentFindings(a.add, a.endLine)); err != nil {
+		if err := task.run(in, p, int(*workers)); err != nil {
 			w.Flush() // the reports before the error
 			return err
 		}
@@ -72,7 +74,7 @@ type auditor struct {
 	metrics audit.Metrics
 	report  *audit.Report
 	index   map[string]int
-	found   int64 // findings
+	found   int64 // findings (atomic: progress reads it)
 	reports int64 // lines with findings
 }
 
@@ -96,7 +98,6 @@ func (a *auditor) add(lf *lineFinding) {
 	d := &a.report.DataIdentifiers[i]
 	d.Detections = append(d.Detections, audit.Detection{Start: int(lf.char), End: int(lf.charEnd)})
 	d.Count++
-	a.found++
 }
 
 // endLine writes the line's report, if it has findings, and counts it.

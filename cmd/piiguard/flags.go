@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/piiguard/piiguard"
@@ -253,4 +255,23 @@ func (b *binaryFlag) Set(v string) error {
 		return nil
 	}
 	return errors.New(`want "skip" or "scan"`)
+}
+// workersFlag is --workers N.
+type workersFlag int
+
+func (w *workersFlag) String() string { return strconv.Itoa(int(*w)) }
+
+func (w *workersFlag) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 256 {
+		return errors.New("want a number of workers from 1 to 256")
+	}
+	*w = workersFlag(n)
+	return nil
+}
+
+func addWorkers(fs *flag.FlagSet) *workersFlag {
+	w := workersFlag(runtime.GOMAXPROCS(0))
+	fs.Var(&w, "workers", "scan lines on `N` goroutines; output stays in input order (default: GOMAXPROCS)")
+	return &w
 }

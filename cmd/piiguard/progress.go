@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 	"time"
 )
 
@@ -82,7 +83,7 @@ func (p *progress) add(n int64) {
 		line += fmt.Sprintf(", %.0f MB/s", float64(p.done)/1e6/secs)
 	}
 	if p.findings != nil {
-		line += fmt.Sprintf(", %d findings", *p.findings)
+		line += fmt.Sprintf(", %d findings", atomic.LoadInt64(p.findings))
 	}
 	io.WriteString(p.w, line+"\033[K")
 }

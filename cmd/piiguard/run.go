@@ -43,13 +43,13 @@ var commands []*command
 func init() {
 	sel := "[--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]..."
 	commands = []*command{
-		{"scan", sel + " [--format jsonl|text|sarif] [--show-values] [--fail] [--binary skip|scan] [FILE...]",
+		{"scan", sel + " [--format jsonl|text|sarif] [--show-values] [--fail] [--binary skip|scan] [--workers N] [FILE...]",
 			"Print each finding: one JSON object per finding (jsonl), file:line:column lines (text),\nor a SARIF 2.1.0 log (sarif). Values are never printed without --show-values.", cmdScan},
-		{"mask", sel + " [--style STYLE] [--key-file FILE] [--json] [--binary skip|scan] [FILE...]",
+		{"mask", sel + " [--style STYLE] [--key-file FILE] [--json] [--binary skip|scan] [--workers N] [FILE...]",
 			"Print the input with every finding masked, line by line, as each line is read.", cmdMask},
 		{"unmask", "[--key-file FILE] [--json] [FILE...]",
 			"Restore the values in the tokens mask --style token wrote.", cmdUnmask},
-		{"audit", sel + " [--resource-arn ARN] [--metrics] [--fail] [--binary skip|scan] [FILE...]",
+		{"audit", sel + " [--resource-arn ARN] [--metrics] [--fail] [--binary skip|scan] [--workers N] [FILE...]",
 			"Print a CloudWatch-style findings report for each line (log event) with findings.", cmdAudit},
 		{"policy", "validate FILE...",
 			"Check CloudWatch Logs data protection policies (with or without piiguard's extensions).", cmdPolicy},

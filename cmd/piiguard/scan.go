@@ -20,6 +20,7 @@ func cmdScan(e *env, args []string) error {
 	fail := fs.Bool("fail", false, "exit with status 3 when anything is found")
 	var bin binaryFlag
 	fs.Var(&bin, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
+	workers := addWorkers(fs)
 	files, err := parseFlags(fs, cmd, args)
 	if err != nil {
 		return err
@@ -53,13 +54,10 @@ func cmdScan(e *env, args []string) error {
 	var found int64
 	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: bin.scan, progress: newProgress(e.stderr, inputs, &found)}
 	defer p.progress.end()
+	task := &lineTask{s: s, finding: out.finding, count: &found}
 	for _, in := range inputs {
 		out.begin(in)
-		seg := segmentFindings(func(lf *lineFinding) {
-			found++
-			out.finding(lf)
-		}, nil)
-		if err := streamInput(s, in, p, seg); err != nil {
+		if err := task.run(in, p, int(*workers)); err != nil {
 			out.end()
 			w.Flush() // what came before the error
 			return err
@@ -73,18 +71,6 @@ func cmdScan(e *env, args []string) error {
 		return errFound
 	}
 	return nil
-}
-
-// streamInput feeds in to a stream that finds values, line by line in
-// bounded memory (a line longer than mask.DefaultMaxLineLength is scanned
-// in pieces, as mask masks it), and reports each line's segments to seg.
-func streamInput(s *piiguard.Scanner, in input, p *pumper, seg func(*mask.Segment)) error {
-	stream := mask.NewWriter(discard{}, s, mask.Asterisk, mask.StreamOptions{Segment: seg})
-	err := p.pump(in, stream)
-	if cerr := stream.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // discard is io.Discard, as a type of its own: the masked output of a

@@ -26,6 +26,7 @@ type maskFlags struct {
 	keyFile string
 	json    bool
 	binary  binaryFlag
+	workers *workersFlag
 	policy  bool
 	masker  mask.Masker // nil: the Scanner's own (a policy's mask styles)
 }
@@ -49,6 +50,7 @@ func addMaskFlags(fs *flag.FlagSet) *maskFlags {
 	fs.StringVar(&f.keyFile, "key-file", "", "`FILE` holding the key of --style hash or token, or of a policy's (default $"+keyFileEnv+");\nhex or base64 text, e.g. made by: openssl rand -hex 32 > piiguard.key")
 	fs.BoolVar(&f.json, "json", false, "lines that are JSON stay valid JSON: string values and member names are masked")
 	fs.Var(&f.binary, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (copy unchanged, say so on standard error) or scan (mask)")
+	f.workers = addWorkers(fs)
 	return f
 }
 
@@ -195,27 +197,20 @@ func looksLikeKey(s string) bool {
 
 // maskInput masks one input as a stream (package mask's Writer): lines of
 // any length in bounded memory, each complete line written as soon as it
-// is read; see pumper.pump. After a read error, what was read before it
-// is masked and written.
+// is read; see pumper.pump and lineTask.run. After a read error, what was
+// read before it is masked and written.
 func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, p *pumper, found *int64) error {
 	m := f.masker
 	if m == nil {
 		m = s.Masker() // the policy's mask styles
 	}
-	var opts mask.StreamOptions
+	task := &lineTask{s: s, m: m, masks: true, count: found}
 	if f.json {
 		j, err := mask.NewJSON(s, m, mask.JSONOptions{})
 		if err != nil {
 			return err
 		}
-		opts.JSON = j
-	} else {
-		opts.Segment = func(seg *mask.Segment) { *found += int64(len(seg.Findings)) }
+		task.json = j
 	}
-	w := mask.NewWriter(p.out, s, m, opts)
-	err := p.pump(in, w)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return task.run(in, p, int(*f.workers))
 }

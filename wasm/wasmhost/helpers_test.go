@@ -130,7 +130,13 @@ func (p *pair) check(t testing.TB, name string, text []byte) {
 	if string(wantMask) != string(gotMask) {
 		t.Fatalf("%s: masked output differs (config %s):\n%s", name, p.config, diffText(wantMask, gotMask))
 	}
-	p.check11(t, name, text, wantMask)
+}
+
+// checkAll is check and check11.
+func (p *pair) checkAll(t testing.TB, name string, text []byte) {
+	t.Helper()
+	p.check(t, name, text)
+	p.check11(t, name, text, p.native.AppendMask(nil, text))
 }
 
 // check11 compares what ABI 1.1 adds: audit reports, JSON masking (of text
