@@ -256,6 +256,7 @@ func (b *binaryFlag) Set(v string) error {
 	}
 	return errors.New(`want "skip" or "scan"`)
 }
+
 // workersFlag is --workers N.
 type workersFlag int
 

@@ -258,4 +258,3 @@ func (t *lineTask) runLongLine(in input, p *pumper, head []byte, base int64) err
 	}
 	return err
 }
-
