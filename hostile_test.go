@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/mask"
 )
 
 // TestHostileInput feeds the scanner inputs built to hurt: each must give
@@ -73,4 +74,59 @@ func TestHostileInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countingWriter counts what is written to it and keeps the last bytes.
+type countingWriter struct {
+	n, lines int
+	tail     []byte
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	c.lines += bytes.Count(p, []byte("\n"))
+	c.tail = append(c.tail[:0], p[max(0, len(p)-64):]...)
+	return len(p), nil
+}
+
+// TestHostileStreamBlocks feeds the stream masker multi-line key armour
+// meant to make it hold everything: a BEGIN line that never closes, and
+// many blocks opened and closed. The stream holds at most the block bound
+// (output keeps coming while the input goes on), keeps every line, and
+// masks every held key line.
+func TestHostileStreamBlocks(t *testing.T) {
+	s := newScanner(t, piiguard.Config{})
+	lines := 200_000
+	if raceEnabled || testing.Short() {
+		lines = 20_000
+	}
+	body := []byte("MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n")
+	t.Run("never closes", func(t *testing.T) {
+		var out countingWriter
+		w := mask.NewWriter(&out, s, nil, mask.StreamOptions{})
+		w.Write([]byte("-----BEGIN RSA PRIVATE KEY-----\n"))
+		for i := range lines {
+			w.Write(body)
+			if i == 2*mask.DefaultMaxBlockLength/len(body) && out.n == 0 {
+				t.Fatalf("nothing written after %d bytes of an open block", i*len(body))
+			}
+		}
+		w.Close()
+		if out.lines != lines+1 || out.n != len("-----BEGIN RSA PRIVATE KEY-----\n")+lines*len(body) {
+			t.Errorf("wrote %d lines, %d bytes", out.lines, out.n)
+		}
+	})
+	t.Run("many blocks", func(t *testing.T) {
+		var out countingWriter
+		w := mask.NewWriter(&out, s, nil, mask.StreamOptions{})
+		block := []byte("-----BEGIN PRIVATE KEY-----\n" + string(body) + "-----END PRIVATE KEY-----\n")
+		n := lines / 3
+		for range n {
+			w.Write(block)
+		}
+		w.Close()
+		if out.lines != 3*n || out.n != n*len(block) || strings.Trim(string(out.tail), "*\n") != "" {
+			t.Errorf("wrote %d lines, %d bytes, ending %q", out.lines, out.n, out.tail)
+		}
+	})
 }

@@ -13,7 +13,6 @@
 package piiguard
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 
@@ -78,6 +77,11 @@ func NewScanner(cfg Config) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, c := range cfg.Custom {
+		if c == nil {
+			return nil, fmt.Errorf("piiguard: Config.Custom[%d] is nil", i)
+		}
+	}
 	if err := identifiers.CheckCustomSet(cfg.Custom); err != nil {
 		return nil, fmt.Errorf("piiguard: %w", err)
 	}
@@ -123,7 +127,9 @@ func resolve(names []string) ([]*identifiers.Identifier, error) {
 	return ids, nil
 }
 
-// Scan returns the findings in text, sorted by Start, not overlapping.
+// Scan returns the findings in text, sorted by Start. Findings of different
+// spans do not overlap; every identifier that matches a span gives a
+// finding for it, strongest first (see package detector).
 func (s *Scanner) Scan(text []byte) []Finding { return s.AppendFindings(nil, text) }
 
 // ScanContext is Scan under a context: a long scan stops with ctx.Err()
@@ -153,35 +159,15 @@ func (s *Scanner) Mask(text []byte) []byte {
 	return s.AppendMask(make([]byte, 0, len(text)), text)
 }
 
-// maxMaskRounds bounds how often AppendMask rescans its own output. Each
-// round that finds something turns at least one more character into '*',
-// so rounds beyond the first are rare and short; the bound only guards
-// against custom patterns that match asterisks.
-const maxMaskRounds = 64
-
 // AppendMask appends text, masked, to dst. The output is rescanned: should
 // masking have made a new value appear (a masker's replacement completing a
 // pattern with its neighbours, or a value that was joined to a longer one
 // standing alone once that one is masked), it is masked too, until scanning
-// the output with the same Scanner finds nothing.
+// the output with the same Scanner finds nothing. The masks written are
+// never masked again, so every token can be unmasked (see
+// mask.AppendMasked, which this is).
 func (s *Scanner) AppendMask(dst, text []byte) []byte {
-	f := s.AppendFindings(nil, text)
-	if len(f) == 0 {
-		return append(dst, text...)
-	}
-	out := mask.Append(make([]byte, 0, len(text)+len(text)/8), text, f, s.masker)
-	for round := 1; round < maxMaskRounds; round++ {
-		f = s.AppendFindings(f[:0], out)
-		if len(f) == 0 {
-			break
-		}
-		next := mask.Append(make([]byte, 0, len(out)), out, f, mask.Asterisk)
-		if bytes.Equal(next, out) {
-			break // only asterisks were found: nothing more to hide
-		}
-		out = next
-	}
-	return append(dst, out...)
+	return mask.AppendMasked(dst, text, s, s.masker)
 }
 
 // MaskString is Mask for a string.
@@ -194,6 +180,9 @@ func (s *Scanner) MaskString(text string) string {
 // stream and slog maskers of packages mask and slogmask.
 func (s *Scanner) Masker() mask.Masker { return s.masker }
 
-// Detector returns the compiled detector, for callers that need the lower
-// layer (streaming, JSON-aware masking).
-func (s *Scanner) Detector() *detector.Detector { return s.det }
+// Identifiers returns copies of the identifiers the Scanner looks for, in
+// the order their findings are reported for equal scores. Changing them
+// does not change the Scanner. (The compiled detector itself is not handed
+// out: its findings would bypass a policy's thresholds and allow lists; the
+// Scanner is the Finder that streaming and JSON-aware masking take.)
+func (s *Scanner) Identifiers() []*identifiers.Identifier { return s.det.Identifiers() }

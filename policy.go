@@ -3,6 +3,8 @@ package piiguard
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
+	"strings"
 	"time"
 
 	"github.com/piiguard/piiguard/audit"
@@ -114,12 +116,20 @@ type filter struct {
 type rule struct {
 	threshold float64
 	values    map[string]bool
-	patterns  []*regexp.Regexp
+	// pattern matches the values of the allow-list patterns, all in one
+	// expression; nil when there are none.
+	pattern *regexp.Regexp
 }
 
+// newFilter builds the filter of a policy's thresholds and allow lists.
+// Each identifier's allow-list patterns are compiled once, into one
+// expression shared by every identifier with the same patterns (the
+// policy-wide list is every identifier's): compiling a pattern once per
+// identifier made 200 patterns cost seconds and gigabytes.
 func newFilter(p *Policy, ids []*identifiers.Identifier) (*filter, error) {
 	f := &filter{byName: map[string]*rule{}}
 	used := false
+	compiled := map[string]*regexp.Regexp{}
 	for _, id := range ids {
 		r := &rule{values: map[string]bool{}}
 		if t, ok := p.ThresholdFor(id.Name); ok {
@@ -129,12 +139,17 @@ func newFilter(p *Policy, ids []*identifiers.Identifier) (*filter, error) {
 		for _, v := range allow.Values {
 			r.values[v], used = true, true
 		}
-		for _, pat := range allow.Patterns {
-			re, err := regexp.Compile(`^(?:` + pat + `)$`)
-			if err != nil {
-				return nil, fmt.Errorf("piiguard: allow list of %s: %w", id.Name, err)
+		if len(allow.Patterns) > 0 {
+			key := strings.Join(allow.Patterns, "\x00")
+			re, ok := compiled[key]
+			if !ok {
+				var err error
+				if re, err = compileAllow(allow.Patterns); err != nil {
+					return nil, fmt.Errorf("piiguard: allow list of %s: %w", id.Name, err)
+				}
+				compiled[key] = re
 			}
-			r.patterns, used = append(r.patterns, re), true
+			r.pattern, used = re, true
 		}
 		f.byName[id.Name] = r
 	}
@@ -166,12 +181,35 @@ func (r *rule) drops(f Finding, value []byte) bool {
 	if len(r.values) > 0 && r.values[string(value)] {
 		return true
 	}
-	for _, re := range r.patterns {
-		if re.Match(value) {
-			return true
+	return r.pattern != nil && r.pattern.Match(value)
+}
+
+// compileAllow compiles allow-list patterns into one expression that
+// matches a whole value that one of them matches. Errors name the pattern
+// by index, never its text (it may hold a value).
+func compileAllow(patterns []string) (*regexp.Regexp, error) {
+	var b strings.Builder
+	b.WriteString(`^(?:`)
+	for i, pat := range patterns {
+		re, err := syntax.Parse(pat, syntax.Perl)
+		if err != nil {
+			return nil, fmt.Errorf("pattern %d is not a valid regular expression", i)
 		}
+		if i > 0 {
+			b.WriteByte('|')
+		}
+		// The parsed form, in a group of its own: flags such as (?i) stay
+		// inside it, and an unterminated \Q cannot quote what follows.
+		b.WriteString(`(?:`)
+		b.WriteString(re.String())
+		b.WriteByte(')')
 	}
-	return false
+	b.WriteString(`)$`)
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return nil, fmt.Errorf("%d patterns do not compile together (too large)", len(patterns))
+	}
+	return re, nil
 }
 
 // Audit scans one log event and returns its CloudWatch-style findings

@@ -38,7 +38,7 @@ type DataIdentifier struct {
 }
 
 // Report is the findings report for one log event, as CloudWatch delivers
-// it (reference §5.1).
+// it (docs/cloudwatch-reference.md, Findings reports).
 type Report struct {
 	AuditTimestamp  string           `json:"auditTimestamp"`
 	ResourceArn     string           `json:"resourceArn,omitempty"`
@@ -57,10 +57,17 @@ func NewReport(event []byte, findings []detector.Finding, resourceArn string, at
 	}
 	r := &Report{AuditTimestamp: at.UTC().Format(TimestampFormat), ResourceArn: resourceArn}
 	index := map[string]int{}
-	chars, pos := 0, 0 // character offset of byte pos
+	// chars is the character offset of byte pos; startChars that of the
+	// last finding's start, from which the next one counts when it starts
+	// on the same span (several identifiers matching one value).
+	chars, pos := 0, 0
+	startChars, startPos := 0, 0
 	charAt := func(b int) int {
 		if b < pos {
 			chars, pos = 0, 0
+			if b >= startPos {
+				chars, pos = startChars, startPos
+			}
 		}
 		chars += utf8.RuneCount(event[pos:b])
 		pos = b
@@ -78,6 +85,7 @@ func NewReport(event []byte, findings []detector.Finding, resourceArn string, at
 		}
 		d := &r.DataIdentifiers[i]
 		start := charAt(f.Start)
+		startChars, startPos = start, f.Start
 		d.Detections = append(d.Detections, Detection{Start: start, End: charAt(f.End)})
 		d.Count++
 	}

@@ -53,6 +53,30 @@ func TestReportOffsetsAreCharacters(t *testing.T) {
 	}
 }
 
+// TestIssue11_SharedSpanCountedUnderEachIdentifier: findings of several
+// identifiers on one span (the detector reports each) are counted under
+// each, with the same character offsets.
+func TestIssue11_SharedSpanCountedUnderEachIdentifier(t *testing.T) {
+	event := []byte("é€ passport number 912803456 and é 912803457")
+	a := strings.Index(string(event), "912803456")
+	b := strings.Index(string(event), "912803457")
+	r := audit.NewReport(event, []detector.Finding{
+		{Identifier: "PassportNumber-GB", Start: a, End: a + 9},
+		{Identifier: "PassportNumber-US", Start: a, End: a + 9},
+		{Identifier: "PassportNumber-GB", Start: b, End: b + 9},
+		{Identifier: "PassportNumber-US", Start: b, End: b + 9},
+	}, "", at)
+	want := []audit.DataIdentifier{
+		{Name: "PassportNumber-GB", Count: 2, Detections: []audit.Detection{{19, 28}, {35, 44}}},
+		{Name: "PassportNumber-US", Count: 2, Detections: []audit.Detection{{19, 28}, {35, 44}}},
+	}
+	got, _ := json.Marshal(r.DataIdentifiers)
+	w, _ := json.Marshal(want)
+	if string(got) != string(w) {
+		t.Errorf("got %s, want %s", got, w)
+	}
+}
+
 func TestMetricsCountEventsNotOccurrences(t *testing.T) {
 	var m audit.Metrics
 	two := audit.NewReport([]byte("a@b.co c@d.co"), []detector.Finding{{Identifier: "EmailAddress", Start: 0, End: 6}, {Identifier: "EmailAddress", Start: 7, End: 13}}, "", at)

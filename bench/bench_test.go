@@ -9,6 +9,7 @@ import (
 
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 // SyntheticLines is the size of the synthetic benchmark corpora: about as
@@ -20,7 +21,7 @@ const syntheticSeed = 2024
 
 var (
 	setupOnce sync.Once
-	corpora   []*Corpus // loghub (nil when absent), synthetic 1%, synthetic 10%
+	corpora   []*testcorpus.Corpus // loghub (nil when absent), synthetic 1%, synthetic 10%
 	loghubErr error
 	det       *detector.Detector
 	naive     *Naive
@@ -32,9 +33,9 @@ var (
 func setup(tb testing.TB) {
 	tb.Helper()
 	setupOnce.Do(func() {
-		var lh *Corpus
-		lh, loghubErr = LoadLoghub("")
-		corpora = []*Corpus{lh, Synthetic(SyntheticLines, 0.01, syntheticSeed), Synthetic(SyntheticLines, 0.10, syntheticSeed)}
+		var lh *testcorpus.Corpus
+		lh, loghubErr = testcorpus.Loghub("")
+		corpora = []*testcorpus.Corpus{lh, testcorpus.Synthetic(SyntheticLines, 0.01, syntheticSeed), testcorpus.Synthetic(SyntheticLines, 0.10, syntheticSeed)}
 		if smoke() {
 			// A smoke run (CI): every benchmark once, on a sample.
 			for i, c := range corpora {
@@ -106,7 +107,7 @@ func eachCorpus(b *testing.B, newScan func() func(line []byte) int) {
 
 // scanCorpus scans every line of c per op, reporting MB/s (corpus bytes per
 // op), ns/line, allocs/op and matches/op.
-func scanCorpus(b *testing.B, c *Corpus, scan func(line []byte) int) {
+func scanCorpus(b *testing.B, c *testcorpus.Corpus, scan func(line []byte) int) {
 	b.SetBytes(c.Bytes())
 	b.ReportAllocs()
 	matches := 0

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 var (
@@ -18,7 +19,7 @@ var (
 func setupCore(b *testing.B) {
 	setup(b)
 	coreOnce.Do(func() {
-		ids := CoreIdentifiers()
+		ids := testcorpus.CoreIdentifiers()
 		corePatterns = CatalogPatterns(ids)
 		if coreDet, coreErr = detector.Compile(ids); coreErr != nil {
 			return

@@ -11,6 +11,7 @@ import (
 
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 // The scaling benchmarks: how the detector's cost grows with the number of
@@ -33,7 +34,7 @@ func BenchmarkDetectorIdentifiers(b *testing.B) {
 	setup(b)
 	customOnce.Do(func() {
 		customDets = map[int]*detector.Detector{}
-		all := CustomIdentifiers(CustomCounts[len(CustomCounts)-1], 42)
+		all := testcorpus.CustomIdentifiers(CustomCounts[len(CustomCounts)-1], 42)
 		for _, n := range CustomCounts {
 			d, err := detector.Compile(append(identifiers.Catalog(), all[:n]...))
 			if err != nil {
@@ -87,7 +88,7 @@ func sizeName(n int) string {
 // textOf returns n bytes of the corpus's lines joined by newlines, in a
 // fixed shuffled order (so that texts of every size have the corpus's
 // mix of systems), repeated as needed.
-func textOf(c *Corpus, n int) []byte {
+func textOf(c *testcorpus.Corpus, n int) []byte {
 	order := rand.New(rand.NewPCG(1, 1)).Perm(len(c.Lines))
 	buf := make([]byte, 0, n+1024)
 	for len(buf) < n {
@@ -140,7 +141,7 @@ func BenchmarkDetectorInputSize(b *testing.B) {
 
 // sizedTexts cuts stream into texts of n bytes (one text of n bytes made
 // from the corpus when n exceeds the stream).
-func sizedTexts(stream []byte, c *Corpus, n int) [][]byte {
+func sizedTexts(stream []byte, c *testcorpus.Corpus, n int) [][]byte {
 	if n > len(stream)/2 {
 		return [][]byte{textOf(c, n)}
 	}

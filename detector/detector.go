@@ -59,10 +59,12 @@ type Detector struct {
 }
 
 type compiledIdent struct {
+	// id is the detector's own copy of the identifier (see cloneIdentifier):
+	// changing the caller's after Compile changes nothing here.
 	id       *identifiers.Identifier
 	window   int
 	patterns []*compiledPattern
-	// keywordByWord maps an automaton word to the catalog keyword it comes from.
+	// hasKeywords says the identifier has keywords, so proximity is scored.
 	hasKeywords bool
 }
 
@@ -77,8 +79,13 @@ type compiledPattern struct {
 	dfa *dfa.DFA
 	// lazy, for patterns whose DFA is too big to build in full, builds its
 	// states as texts reach them.
-	lazy         *dfa.Lazy
-	info         *prefilter.Info
+	lazy *dfa.Lazy
+	info *prefilter.Info
+	// memo says the pattern's matches can be long (unbounded, or longer
+	// than memoMinLen): its searches share a dfa.Memo per window, so that
+	// walks from successive starts stop where an earlier walk was, and a
+	// window costs time linear in its length.
+	memo         bool
 	needsKeyword bool
 	trigger      trigger
 	validator    *identifiers.Validator
@@ -132,6 +139,9 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 		if id == nil {
 			return nil, fmt.Errorf("detector: identifier %d is nil", ii)
 		}
+		// Everything below reads the detector's own copy: the caller may
+		// change or reuse its identifier once Compile returns.
+		id = cloneIdentifier(id)
 		if err := id.Validate(); err != nil {
 			return nil, fmt.Errorf("detector: %w", err)
 		}
@@ -175,6 +185,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine) (
 			if cp.dfa == nil {
 				cp.lazy, _ = dfa.CompileLazy(p.Expr, 0)
 			}
+			cp.memo = info.MaxLen == prefilter.Unbounded || info.MaxLen > memoMinLen
 			for c, ok := range info.Required {
 				if ok {
 					cp.required = append(cp.required, byte(c))
@@ -256,7 +267,7 @@ func (d *Detector) groupWholeText() {
 	add := func(cps []*compiledPattern) []*compiledPattern {
 		var keep []*compiledPattern
 		for _, cp := range cps {
-			if cp.dfa == nil {
+			if cp.dfa == nil || cp.memo {
 				keep = append(keep, cp)
 				continue
 			}
@@ -335,9 +346,29 @@ func compileDFA(expr string) *dfa.DFA {
 	return d
 }
 
+// memoMinLen is the match length above which a pattern's searches use a
+// dfa.Memo: below it, a walk from each start costs at most that many steps.
+const memoMinLen = 256
+
 // find returns the leftmost-first match of cp in text[pos:end], as offsets
-// in text.
-func (cp *compiledPattern) find(text []byte, pos, end int) (ms, me int, ok bool) {
+// in text. m is the window's memo, Reset for [lo, end), when cp.memo.
+func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me int, ok bool) {
+	if cp.memo {
+		var word *[256]bool
+		if cp.info.WordStart {
+			word = &valueWordChars
+		}
+		if cp.dfa != nil {
+			return cp.dfa.FindFromMemo(text[:end], pos, word, m)
+		}
+		if cp.lazy != nil {
+			if ms, me, found, done := cp.lazy.FindFromMemo(text[:end], pos, word, m); done {
+				return ms, me, found
+			}
+		}
+		ms, me, ok = cp.re.Find(text[pos:end])
+		return pos + ms, pos + me, ok
+	}
 	if cp.dfa != nil {
 		if cp.info.WordStart {
 			return cp.dfa.FindFromWordStart(text[:end], pos, &valueWordChars)
@@ -466,16 +497,42 @@ var valueWordChars = func() (t [256]bool) {
 	return t
 }()
 
-// Identifiers returns the identifiers the detector was compiled from.
+// Identifiers returns copies of the identifiers the detector was compiled
+// from, in order. Changing them does not change the detector.
 func (d *Detector) Identifiers() []*identifiers.Identifier {
 	out := make([]*identifiers.Identifier, len(d.idents))
 	for i, ci := range d.idents {
-		out[i] = ci.id
+		out[i] = cloneIdentifier(ci.id)
 	}
 	return out
 }
 
-// Find returns the findings in text, sorted by Start, not overlapping.
+// cloneIdentifier copies id deeply enough that no later change to id (its
+// slices, its patterns, its validators) reaches the copy, nor the reverse.
+// Validator functions are shared: a func value cannot be changed in place.
+func cloneIdentifier(id *identifiers.Identifier) *identifiers.Identifier {
+	c := *id
+	c.Patterns = slices.Clone(id.Patterns)
+	for i := range c.Patterns {
+		c.Patterns[i].Validator = cloneValidator(c.Patterns[i].Validator)
+	}
+	c.Keywords = slices.Clone(id.Keywords)
+	c.NeverReported = slices.Clone(id.NeverReported)
+	c.Validator = cloneValidator(id.Validator)
+	return &c
+}
+
+func cloneValidator(v *identifiers.Validator) *identifiers.Validator {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	return &c
+}
+
+// Find returns the findings in text, sorted by Start. Findings of different
+// spans do not overlap; several identifiers matching one span each give a
+// finding for it, strongest first (see Overlaps in the package doc).
 func (d *Detector) Find(text []byte) []Finding {
 	return d.AppendFindings(nil, text)
 }
@@ -500,8 +557,18 @@ type scratch struct {
 	specific []int8
 	order    []int
 	keys     []uint64
-	done     []int
-	from     []int
+	// coords, tree, keptEnd and kept are resolveCluster's.
+	coords  []int
+	tree    []int
+	keptEnd []int
+	kept    []keptFinding
+	done    []int
+	from    []int
+	memo    dfa.Memo
+	// joins are the patterns' joiner runs (see joinRun), valid when their
+	// gen is gen, which each call advances.
+	joins []joinRun
+	gen   uint32
 }
 
 type occurrence struct {
@@ -514,8 +581,8 @@ type window struct {
 	start, end int
 }
 
-// AppendFindings appends the findings in text to dst, sorted by Start and
-// not overlapping, and returns the extended slice. text is not retained.
+// AppendFindings appends the findings in text to dst, as Find returns them,
+// and returns the extended slice. text is not retained.
 func (d *Detector) AppendFindings(dst []Finding, text []byte) []Finding {
 	dst, _ = d.appendFindings(context.Background(), dst, text)
 	return dst
@@ -554,10 +621,18 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		s.touched = s.touched[:0]
 		if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
 			s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
+			s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
+		}
+		if s.memo.Bytes() > maxPooledBuffer {
+			s.memo = dfa.Memo{}
 		}
 		d.pool.Put(s)
 	}()
 	s.kwOccs, s.cands, s.nwindows = s.kwOccs[:0], s.cands[:0], 0
+	if s.gen++; s.gen == 0 {
+		clear(s.joins) // a joinRun of gen 0 must not look current
+		s.gen = 1
+	}
 	if len(s.windows) != len(d.patterns) {
 		s.windows, s.unsorted = make([][]window, len(d.patterns)), make([]bool, len(d.patterns))
 	}
@@ -976,8 +1051,10 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, i int)
 // continue a word (a letter, digit or '_' on both sides of an edge) and is
 // not joined to one by joiners, outside the match ("1.2.3.4" in
 // "1.2.3.4.5", "0:0" in "0:0::0:0") or at its edge ("::1:2" in
-// "db8::1:2").
-func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
+// "db8::1:2"). The runs of joiners around a match are walked through
+// s.joins, so that the candidates inside one long run (a line of ':')
+// cost time linear in it, not each the whole run.
+func (cp *compiledPattern) bounded(s *scratch, text []byte, ms, me int) bool {
 	w := &valueWordChars
 	if ms > 0 {
 		c := text[ms-1]
@@ -986,11 +1063,7 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 		}
 		if cp.joiners[c] {
 			// Joiners between a letter or digit and the match glue them.
-			k := ms - 1
-			for k >= 0 && cp.joiners[text[k]] {
-				k--
-			}
-			if k >= 0 && w[text[k]] {
+			if k := s.joinRun(cp).before(&cp.joiners, text, ms-1); k >= 0 && w[text[k]] {
 				return false
 			}
 		}
@@ -1005,11 +1078,7 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 			return false
 		}
 		if cp.joiners[c] {
-			k := me
-			for k < len(text) && cp.joiners[text[k]] {
-				k++
-			}
-			if k < len(text) && w[text[k]] {
+			if k := s.joinRun(cp).after(&cp.joiners, text, me); k < len(text) && w[text[k]] {
 				return false
 			}
 		}
@@ -1021,42 +1090,156 @@ func (cp *compiledPattern) bounded(text []byte, ms, me int) bool {
 	return true
 }
 
+// joinRun remembers, for one pattern in one call, the last run of its
+// joiners walked in each direction: text[backK+1..back] are joiners and
+// text[backK] is not (or backK is -1); text[fwd..fwdK-1] are joiners and
+// text[fwdK] is not (or fwdK is the text's length). A walk that enters a
+// remembered run jumps to its end.
+type joinRun struct {
+	gen         uint32
+	back, backK int
+	fwd, fwdK   int
+}
+
+// joinRun returns cp's joinRun for this call.
+func (s *scratch) joinRun(cp *compiledPattern) *joinRun {
+	if cp.index >= len(s.joins) {
+		s.joins = append(s.joins, make([]joinRun, cp.index+1-len(s.joins))...)
+	}
+	j := &s.joins[cp.index]
+	if j.gen != s.gen {
+		*j = joinRun{gen: s.gen, back: -1, backK: -1, fwd: -1, fwdK: -1}
+	}
+	return j
+}
+
+// before returns the offset of the last byte at or before i that is not a
+// joiner, or -1.
+func (j *joinRun) before(joiners *[256]bool, text []byte, i int) int {
+	k := i
+	for k >= 0 && joiners[text[k]] {
+		if k <= j.back && k > j.backK {
+			k = j.backK
+			break
+		}
+		k--
+	}
+	j.back, j.backK = i, k
+	return k
+}
+
+// after returns the offset of the first byte at or after i that is not a
+// joiner, or len(text).
+func (j *joinRun) after(joiners *[256]bool, text []byte, i int) int {
+	k := i
+	for k < len(text) && joiners[text[k]] {
+		if k >= j.fwd && k < j.fwdK {
+			k = j.fwdK
+			break
+		}
+		k++
+	}
+	j.fwd, j.fwdK = i, k
+	return k
+}
+
+// stronger orders candidates a and b of s.cands by strength: higher score,
+// then more specific, then longer, then earlier, then by identifier name.
+func (s *scratch) stronger(a, b int) int {
+	fa, fb := &s.cands[a], &s.cands[b]
+	switch {
+	case fa.Score != fb.Score:
+		if fa.Score > fb.Score {
+			return -1
+		}
+		return 1
+	case s.specific[a] != s.specific[b]:
+		return int(s.specific[b]) - int(s.specific[a])
+	case fa.End-fa.Start != fb.End-fb.Start:
+		return (fb.End - fb.Start) - (fa.End - fa.Start)
+	case fa.Start != fb.Start:
+		return fa.Start - fb.Start
+	}
+	return strings.Compare(fa.Identifier, fb.Identifier)
+}
+
 // resolveCluster appends to acc the candidates of one cluster that win,
-// sorted by Start: in order of strength, each that overlaps no stronger one
-// already kept.
+// sorted by Start and, on one span, by strength: in order of strength, each
+// that overlaps no stronger one already kept, and each whose span is
+// exactly that of a kept one (another identifier matching the same value;
+// one finding per identifier).
+//
+// Kept spans never overlap, so each elementary segment between two of the
+// cluster's offsets is covered by at most one: a Fenwick tree over the
+// segments answers "does this span overlap a kept one" in O(log k) and
+// each segment is marked once, O(k log k) for the cluster in all (inserting
+// into a sorted slice, as this once did, is quadratic when one cluster
+// spans a whole long line).
 func (d *Detector) resolveCluster(s *scratch, acc []Finding, cluster []int) []Finding {
-	slices.SortFunc(cluster, func(a, b int) int {
-		fa, fb := &s.cands[a], &s.cands[b]
-		switch {
-		case fa.Score != fb.Score:
-			if fa.Score > fb.Score {
-				return -1
-			}
-			return 1
-		case s.specific[a] != s.specific[b]:
-			return int(s.specific[b]) - int(s.specific[a])
-		case fa.End-fa.Start != fb.End-fb.Start:
-			return (fb.End - fb.Start) - (fa.End - fa.Start)
-		case fa.Start != fb.Start:
-			return fa.Start - fb.Start
-		}
-		return strings.Compare(fa.Identifier, fb.Identifier)
-	})
-	base := len(acc)
+	slices.SortFunc(cluster, s.stronger)
+	// Offsets of the cluster, sorted and unique.
+	coords := s.coords[:0]
 	for _, i := range cluster {
-		f := s.cands[i]
-		kept := acc[base:] // sorted by Start and non-overlapping
-		k, _ := slices.BinarySearchFunc(kept, f.Start, func(a Finding, start int) int { return a.Start - start })
-		if k > 0 && kept[k-1].End > f.Start {
+		coords = append(coords, s.cands[i].Start, s.cands[i].End)
+	}
+	slices.Sort(coords)
+	coords = slices.Compact(coords)
+	s.coords = coords
+	n := len(coords)
+	tree := slices.Grow(s.tree[:0], n+1)[:n+1] // Fenwick tree over segments 1..n
+	clear(tree)
+	keptEnd := slices.Grow(s.keptEnd[:0], n)[:n] // by start offset index: end index+1 of the kept span, or 0
+	clear(keptEnd)
+	s.tree, s.keptEnd = tree, keptEnd
+	sum := func(i int) int { // marks on segments [0, i)
+		t := 0
+		for ; i > 0; i -= i & -i {
+			t += tree[i]
+		}
+		return t
+	}
+	index := func(off int) int { k, _ := slices.BinarySearch(coords, off); return k }
+	kept := s.kept[:0]
+	for rank, i := range cluster {
+		f := &s.cands[i]
+		a, b := index(f.Start), index(f.End)
+		if keptEnd[a] == b+1 {
+			// The span of a stronger finding: kept, once per identifier.
+			if !slices.ContainsFunc(kept, func(k keptFinding) bool {
+				c := &s.cands[k.cand]
+				return c.Start == f.Start && c.End == f.End && c.Identifier == f.Identifier
+			}) {
+				kept = append(kept, keptFinding{i, rank})
+			}
 			continue
 		}
-		if k < len(kept) && kept[k].Start < f.End {
+		if sum(b)-sum(a) > 0 {
 			continue
 		}
-		acc = slices.Insert(acc, base+k, f)
+		keptEnd[a] = b + 1
+		for seg := a; seg < b; seg++ {
+			for j := seg + 1; j <= n; j += j & -j {
+				tree[j]++
+			}
+		}
+		kept = append(kept, keptFinding{i, rank})
+	}
+	slices.SortFunc(kept, func(x, y keptFinding) int {
+		if sx, sy := s.cands[x.cand].Start, s.cands[y.cand].Start; sx != sy {
+			return sx - sy
+		}
+		return x.rank - y.rank
+	})
+	s.kept = kept
+	for _, k := range kept {
+		acc = append(acc, s.cands[k.cand])
 	}
 	return acc
 }
+
+// keptFinding is a candidate that won in its cluster and its rank in the
+// cluster's order of strength.
+type keptFinding struct{ cand, rank int }
 
 // keywordEndsAt reports whether a keyword occurrence ends at byte i (so a
 // digit there, as in "cvv2 123", is the keyword's, not a digit group's).
@@ -1114,8 +1297,11 @@ func containsAll(b, required []byte) bool {
 // after a kept match it resumes at its end.
 func (d *Detector) verify(s *scratch, text []byte, w window) {
 	cp := d.patterns[w.pattern]
+	if cp.memo {
+		s.memo.Reset(w.start, w.end)
+	}
 	for pos := w.start; pos < w.end; {
-		ms, me, ok := cp.find(text, pos, w.end)
+		ms, me, ok := cp.find(text, pos, w.end, &s.memo)
 		if !ok {
 			return
 		}
@@ -1139,11 +1325,14 @@ func (d *Detector) verify(s *scratch, text []byte, w window) {
 // find another.
 func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me int) (kept, retry bool) {
 	id := cp.ident.id
-	if !cp.bounded(text, ms, me) {
+	if !cp.bounded(s, text, ms, me) {
 		return false, true
 	}
 	if cp.standalone && (digitGroupBefore(text, ms) && !d.keywordEndsAt(s, ms-1) || digitGroupAfter(text, me)) {
 		return false, true
+	}
+	if cp.validator != nil && cp.validator.Score != nil {
+		return d.considerScored(s, text, cp, ms, me)
 	}
 	value := text[ms:me]
 	if cp.validator != nil && !cp.validator.Check(value) {
@@ -1170,7 +1359,37 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if score < d.minScore {
 		return false, false
 	}
-	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: ms, End: me, Score: score, Keyword: kw})
+	fs, fe := ms, me
+	if cp.validator != nil && cp.validator.Span != nil {
+		if vs, ve := cp.validator.Span(text, ms, me); vs >= 0 && ve <= len(text) && vs < ve {
+			fs, fe = vs, ve
+		}
+	}
+	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: fs, End: fe, Score: score, Keyword: kw})
+	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
+	return true, false
+}
+
+// considerScored records the part of a match that the pattern's
+// Validator.Score accepts, with the score it gives.
+func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, ms, me int) (kept, retry bool) {
+	vs, ve, score, ok := cp.validator.Score(text, ms, me)
+	if !ok || vs < 0 || ve > len(text) || vs >= ve {
+		// The scorer has weighed every part of the match.
+		return false, false
+	}
+	if cp.ident.id.IsNeverReported(text[vs:ve]) {
+		return false, false
+	}
+	gap, kw := d.nearestKeyword(s, text, cp, vs, ve)
+	if cp.needsKeyword && gap < 0 {
+		return false, false
+	}
+	score = min(max(score, 0), 1)
+	if score < d.minScore {
+		return false, false
+	}
+	s.cands = append(s.cands, Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score, Keyword: kw})
 	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
 	return true, false
 }
@@ -1279,9 +1498,9 @@ func containsFold(b []byte, w string) bool {
 	return false
 }
 
-// resolve keeps, of overlapping candidates, the stronger: higher score, then
-// more specific, then longer, then earlier. It appends the kept findings to
-// dst sorted by Start.
+// resolve keeps, of overlapping candidates, the stronger (see stronger),
+// and the other identifiers' candidates of a kept span. It appends the kept
+// findings to dst sorted by Start, strongest first on a span.
 func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 	// Candidates that overlap no other are kept as they are; the others
 	// form clusters (maximal chains of overlaps), each resolved on its own:

@@ -58,7 +58,8 @@ func TestFind(t *testing.T) {
 		{"UK desk +44 20 7946 0958", []want{{"PhoneNumber-GB", "+44 20 7946 0958"}}},
 		{"aws_secret_access_key=Zx9kQ2mN8pL4vR7tY1wB3cE6fH0jS5uA9dG2iK4o", []want{{"AwsSecretKey", "Zx9kQ2mN8pL4vR7tY1wB3cE6fH0jS5uA9dG2iK4o"}}},
 		{"aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", nil},
-		{"iban GB29 NWBK 6016 1331 9268 19", []want{{"BankAccountNumber-GB", "GB29 NWBK 6016 1331 9268 19"}}},
+		// Every identifier matching a span is reported, strongest first (issue 11 #4).
+		{"iban GB29 NWBK 6016 1331 9268 19", []want{{"BankAccountNumber-GB", "GB29 NWBK 6016 1331 9268 19"}, {"Iban", "GB29 NWBK 6016 1331 9268 19"}}},
 		{"iban GB28NWBK60161331926819", nil},
 		{"vin 1M8GDM9AXKP042788", []want{{"VehicleIdentificationNumber", "1M8GDM9AXKP042788"}}},
 		{"vin 1M8GDM9A1KP042788", nil},
@@ -104,15 +105,8 @@ func TestFindingsSortedInRangeNonOverlapping(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(again) {
 			t.Fatalf("not deterministic on %q: %v vs %v", text, got, again)
 		}
-		end := 0
-		for _, f := range got {
-			if f.Start < end || f.End <= f.Start || f.End > len(text) {
-				t.Fatalf("bad findings on %q: %v", text, got)
-			}
-			if f.Score <= 0 || f.Score > 1 {
-				t.Fatalf("score %v out of range on %q", f.Score, text)
-			}
-			end = f.End
+		if err := detector.CheckFindings(got, len(text)); err != nil {
+			t.Fatalf("%v on %q: %v", err, text, got)
 		}
 	}
 }
@@ -164,22 +158,55 @@ func TestKeywordProximity(t *testing.T) {
 	}
 }
 
-func TestOverlapKeepsStronger(t *testing.T) {
-	custom, err := identifiers.NewCustom("Digits9", `[0-9]{9}`)
+// TestIssue11_EveryMatchingIdentifierReported: a span that several
+// identifiers match gives one finding per identifier, strongest first; of
+// overlapping different spans the stronger is kept.
+func TestIssue11_EveryMatchingIdentifierReported(t *testing.T) {
+	digits9, err := identifiers.NewCustom("Digits9", `[0-9]{9}`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	custom.Confidence = 0.3
+	digits9.Confidence = 0.3
+	digits9Again := *digits9
+	digits9Again.Patterns = append(digits9Again.Patterns, identifiers.Pattern{Expr: `[0-9]{3}[0-9]{6}`})
+	digits9Again.Name = "Digits9Twice"
+	pair, err := identifiers.NewCustom("Pair", `[0-9]{3} [0-9]{3}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	triple, err := identifiers.NewCustom("Triple", `[0-9]{3} [0-9]{3} [0-9]{3}`)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ssn, _ := identifiers.Lookup("Ssn-US")
-	d, err := detector.Compile([]*identifiers.Identifier{custom, ssn})
+	d, err := detector.Compile([]*identifiers.Identifier{digits9, ssn, &digits9Again, pair, triple})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := findings(d, "ssn 536221234"); fmt.Sprint(got) != fmt.Sprint([]want{{"Ssn-US", "536221234"}}) {
-		t.Errorf("got %v, want Ssn-US alone", got)
+	tests := []struct {
+		text string
+		want []want
+	}{
+		// Same span: all three, the keyword-supported SSN first; Digits9Twice
+		// matches with both its patterns but is reported once.
+		{"ssn 536221234", []want{{"Ssn-US", "536221234"}, {"Digits9", "536221234"}, {"Digits9Twice", "536221234"}}},
+		{"id 536221234", []want{{"Digits9", "536221234"}, {"Digits9Twice", "536221234"}}},
+		// Different overlapping spans: the stronger (here the longer, at
+		// equal score) wins, and the identifiers of its span with it.
+		{"id 123 456 789", []want{{"Triple", "123 456 789"}}},
+		{"id 123 456 789 012", []want{{"Triple", "123 456 789"}}},
 	}
-	if got := findings(d, "id 536221234"); fmt.Sprint(got) != fmt.Sprint([]want{{"Digits9", "536221234"}}) {
-		t.Errorf("got %v, want Digits9 alone", got)
+	for _, tt := range tests {
+		if got := findings(d, tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("Find(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+	// The catalog: a 9-digit number near "passport number" has the shape of
+	// a UK and a US passport number.
+	cat := catalogDetector(t)
+	got := cat.FindString("passport number 912803456")
+	if fmt.Sprint(got) != "[PassportNumber-GB[16:25] 0.79 PassportNumber-US[16:25] 0.75]" {
+		t.Errorf("passport number: %v", got)
 	}
 }
 

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/piiguard/piiguard/bench"
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 // The differential tests check the detector against ReferenceFind, the
@@ -61,7 +61,7 @@ func compareOn(t *testing.T, d *detector.Detector, name string, lines [][]byte) 
 }
 
 func TestDifferentialLoghub(t *testing.T) {
-	c, err := bench.LoadLoghub("")
+	c, err := testcorpus.Loghub("")
 	if errors.Is(err, fs.ErrNotExist) {
 		t.Skip(err)
 	}
@@ -74,7 +74,7 @@ func TestDifferentialLoghub(t *testing.T) {
 func TestDifferentialSynthetic(t *testing.T) {
 	d := catalogDetector(t)
 	for _, density := range []float64{0.01, 0.10, 0.5} {
-		c := bench.Synthetic(4000, density, 99)
+		c := testcorpus.Synthetic(4000, density, 99)
 		compareOn(t, d, c.Name, sample(c.Lines, step(t)))
 	}
 }
@@ -82,13 +82,13 @@ func TestDifferentialSynthetic(t *testing.T) {
 // TestDifferentialCustom adds 100 generated custom identifiers (literal,
 // keyword and class triggered) and plants their values.
 func TestDifferentialCustom(t *testing.T) {
-	customs := bench.CustomIdentifiers(100, 1)
+	customs := testcorpus.CustomIdentifiers(100, 1)
 	d, err := detector.Compile(append(identifiers.Catalog(), customs...))
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(5, 6))
-	c := bench.Synthetic(2000, 0.1, 7)
+	c := testcorpus.Synthetic(2000, 0.1, 7)
 	var lines [][]byte
 	for i, line := range c.Lines {
 		if i%3 == 0 {
@@ -97,11 +97,51 @@ func TestDifferentialCustom(t *testing.T) {
 			if len(id.Keywords) > 0 {
 				kw = id.Keywords[0] + "="
 			}
-			line = append(append(append([]byte(nil), line...), " "+kw...), bench.CustomValue(r, id)...)
+			line = append(append(append([]byte(nil), line...), " "+kw...), testcorpus.CustomValue(r, id)...)
 		}
 		lines = append(lines, line)
 	}
 	compareOn(t, d, "synthetic+custom", sample(lines, step(t)))
+}
+
+// overlappingCustom returns custom identifiers whose matches overlap each
+// other and the catalog's numbers in every way: the same span, nested,
+// chained.
+func overlappingCustom(t testing.TB) []*identifiers.Identifier {
+	t.Helper()
+	var out []*identifiers.Identifier
+	for i, expr := range []string{`[0-9]{9}`, `[0-9]{3}[ -]?[0-9]{3}`, `[0-9][0-9 -]{4,20}[0-9]`, `[0-9]{2,}-[0-9]{2,}`} {
+		id, err := identifiers.NewCustom(fmt.Sprintf("Overlap%d", i), expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id.Confidence = 0.3 + 0.1*float64(i%2)
+		out = append(out, id)
+	}
+	return out
+}
+
+// TestDifferentialOverlapping: the catalog plus custom identifiers that
+// overlap, so that resolution sees shared spans and long chains.
+func TestDifferentialOverlapping(t *testing.T) {
+	d, err := detector.Compile(append(identifiers.Catalog(), overlappingCustom(t)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(13, 14))
+	n := 2000
+	if testing.Short() || raceEnabled {
+		n = 300
+	}
+	var lines [][]byte
+	for range n {
+		var b strings.Builder
+		for k := r.IntN(24); k >= 0; k-- {
+			b.WriteString(diffFragments[r.IntN(len(diffFragments))])
+		}
+		lines = append(lines, []byte(b.String()))
+	}
+	compareOn(t, d, "overlapping", lines)
 }
 
 // fragments of random texts: values of many identifiers, their keywords in
@@ -146,11 +186,11 @@ func TestDifferentialLongText(t *testing.T) {
 	var texts [][]byte
 	if raceEnabled || testing.Short() {
 		// One long text is enough there; the reference is slow.
-	} else if c, err := bench.LoadLoghub(""); err == nil {
+	} else if c, err := testcorpus.Loghub(""); err == nil {
 		texts = append(texts, joinLines(c.Lines, 97, 80<<10))
 	}
 	if !raceEnabled && !testing.Short() {
-		texts = append(texts, joinLines(bench.Synthetic(2000, 0.3, 5).Lines, 1, 80<<10))
+		texts = append(texts, joinLines(testcorpus.Synthetic(2000, 0.3, 5).Lines, 1, 80<<10))
 	}
 	var b strings.Builder
 	r := rand.New(rand.NewPCG(21, 22))

@@ -54,8 +54,24 @@
 // Matches are checked for boundaries (a value does not continue a word, and
 // is not glued to one by a joiner such as '.' in an IPv4 address, outside
 // the match or at its edge), standalone digit groups, validators (checksums,
-// never-reported values), scored by keyword proximity and negative context,
-// and overlaps are resolved, keeping the stronger finding.
+// never-reported values), and scored by keyword proximity and negative
+// context.
+//
+// # Overlaps
+//
+// Every enabled identifier that matches is reported, as CloudWatch
+// evaluates each identifier on its own: when several identifiers match the
+// same span (a 9-digit number near "passport number" has the shape of a US
+// and of a UK passport number), each gives one finding for it, the
+// strongest first, and a masker masks the span once. Findings of
+// different spans never overlap: candidates are taken in order of strength
+// (higher score, then more specific — validated, keyword-supported,
+// keyword-required —, then longer, then earlier, then by identifier name),
+// and each is kept unless it overlaps a kept one of another span. A weaker
+// value that overlaps a stronger one is therefore not reported even where
+// it reaches beyond it; masking the stronger one hides the overlap, and
+// the re-scan that masking does finds what remains. Resolution takes
+// O(k log k) time for k candidates.
 //
 // A Detector is immutable once compiled and safe for concurrent use.
 // AppendFindings allocates nothing when the text holds no finding, whether

@@ -13,7 +13,7 @@ import (
 // text one match at a time, and the detector's own rules (consider,
 // resolve) applied to each match. No automaton, no windows, no DFA.
 func (d *Detector) referenceFind(text []byte) []Finding {
-	s := new(scratch)
+	s := &scratch{gen: 1}
 	lower := make([]byte, 0, len(text))
 	for _, c := range text {
 		lower = append(lower, lowerTable[c])
@@ -63,7 +63,53 @@ func (d *Detector) referenceFind(text []byte) []Finding {
 	if len(s.cands) == 0 {
 		return nil
 	}
-	return d.resolve(s, nil)
+	return referenceResolve(s)
+}
+
+// referenceResolve is resolve written the plain way, over all candidates
+// at once, in quadratic time: in order of strength, keep each candidate
+// that overlaps no kept one, and each whose span is exactly a kept one's
+// (one finding per identifier); report them by Start, strongest first on
+// a span.
+func referenceResolve(s *scratch) []Finding {
+	order := make([]int, len(s.cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, s.stronger)
+	var kept []int // indices into order
+	for rank, i := range order {
+		f := s.cands[i]
+		ok := true
+		for _, k := range kept {
+			g := s.cands[order[k]]
+			if g.Start == f.Start && g.End == f.End {
+				ok = g.Identifier != f.Identifier && ok
+				continue
+			}
+			if g.Start < f.End && f.Start < g.End {
+				// Overlapping different spans: f loses, unless a stronger
+				// finding of its own span was kept (then it never gets here).
+				ok = false
+			}
+		}
+		if ok {
+			kept = append(kept, rank)
+		}
+	}
+	slices.SortFunc(kept, func(a, b int) int {
+		if sa, sb := s.cands[order[a]].Start, s.cands[order[b]].Start; sa != sb {
+			return sa - sb
+		}
+		return a - b
+	})
+	var out []Finding
+	for _, k := range kept {
+		f := s.cands[order[k]]
+		f.Score = float64(int(f.Score*100+0.5)) / 100
+		out = append(out, f)
+	}
+	return out
 }
 
 var referenceCache sync.Map // expr -> *regexp.Regexp

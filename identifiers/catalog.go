@@ -48,6 +48,18 @@ func (id *Identifier) clone() *Identifier {
 	c.Patterns = append([]Pattern(nil), id.Patterns...)
 	c.Keywords = append([]string(nil), id.Keywords...)
 	c.NeverReported = append([]string(nil), id.NeverReported...)
+	// Validators are pointers: a caller setting Check on its copy must not
+	// change the catalog.
+	if id.Validator != nil {
+		v := *id.Validator
+		c.Validator = &v
+	}
+	for i := range c.Patterns {
+		if pv := c.Patterns[i].Validator; pv != nil {
+			v := *pv
+			c.Patterns[i].Validator = &v
+		}
+	}
 	return &c
 }
 

@@ -3,7 +3,7 @@ package identifiers
 import "github.com/piiguard/piiguard/internal/checksum"
 
 // issuerTestCardNumbers are the card numbers CloudWatch and Macie never
-// report (reference §4.4).
+// report (docs/cloudwatch-reference.md, Issuer test card numbers).
 var issuerTestCardNumbers = []string{
 	"122000000000003", "2222405343248877", "2222990905257051", "2223007648726984", "2223577120017656",
 	"30569309025904", "34343434343434", "3528000700000000", "3530111333300000", "3566002020360505", "36148900647913",

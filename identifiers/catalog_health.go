@@ -108,10 +108,14 @@ var health = []*Identifier{
 			{Expr: `9[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true, Validator: &Validator{Name: "BC PHN mod 11", Check: checksum.BCPHN}},
 			{Expr: `[1-9][0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}(?:[ -]?[A-Z]{2})?`, Standalone: true, Validator: &Validator{Name: "Ontario health number Luhn", Check: ontarioHealthNumber}},
 			{Expr: `[A-Z]{4} ?[0-9]{4} ?[0-9]{4}`, Validator: &Validator{Name: "RAMQ birth date", Check: quebecRAMQ}},
+			{Expr: `[1-9][0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3}|[1-9][0-9]{4}-[0-9]{4}`, Standalone: true},
 		},
-		Keywords:        keywords("canada healthcare number, msp number, care number, phn, soins de santé"),
+		Keywords:        keywords("canada healthcare number, msp number, care number, phn, soins de santé, personal health number, health card number, health card no, health number, ohip, ohip number, ramq, carte soleil, phin, ahcip"),
 		KeywordRequired: true,
-		Format:          "British Columbia PHN (10 digits starting 9, mod 11), Ontario health number (10 digits, Luhn, optional 2-letter version code) or Quebec RAMQ number (4 letters, birth year, month +50 for women, day, 2 digits)",
+		// A bare 9-digit number near these keywords is a health number of
+		// Alberta, Saskatchewan, Manitoba or New Brunswick, which carry no
+		// published check digit.
+		Format: "British Columbia PHN (10 digits starting 9, mod 11), Ontario health number (10 digits, Luhn, optional 2-letter version code), Quebec RAMQ number (4 letters, birth year, month +50 for women, day, 2 digits), or the 9-digit numbers of Alberta (NNNNN-NNNN), Saskatchewan, Manitoba and New Brunswick",
 	},
 }
 

@@ -16,16 +16,20 @@ var namesAndAddresses = []*Identifier{
 		Format: "street address with a house number, a street-type word, a place and a postcode in the country's order: " +
 			"US (ZIP with a matching state), CA (postal code), AU (postcode with a matching state), GB (postcode) " +
 			"as number, street, type, place; FR (and Quebec) as number, type, street, postcode, place; " +
-			"IT and ES as type, street, number, postcode, place; DE as street with its type, number, postcode, place",
+			"IT and ES as type, street, number, postcode, place; DE as street with its type, number, postcode, place; " +
+			"the span runs from a unit or house-number range before the house number (Apt 4B, Suite 200, 11-59) " +
+			"through a country name written right after the address (USA, United Kingdom, Deutschland)",
 	},
 	{
 		Name:       "Name",
 		Category:   Personal,
 		Patterns:   []Pattern{{Expr: names.NamePattern}},
-		Validator:  &Validator{Name: "given name and surname lists, shape and stop words", Check: isFullName},
+		Validator:  &Validator{Name: "scored: given-name and surname frequencies, surname endings, context; stop words", Check: isFullName, Score: scoreName},
 		Confidence: 0.6,
-		Format: "full name in Latin script: a known given name, optional middle names, initials and particles " +
-			"(van, de la), and a known or surname-shaped last name (O'Brien, McDonald, hyphenated); " +
-			"no log, calendar, title, place or common words",
+		Format: "full name in Latin script: two to four capitalised words with optional initials and particles " +
+			"(van, de la), scored on given-name and surname frequencies (US Census, SSA), surname endings " +
+			"(-ová, -ski, -escu, -sson), diacritics and context (customer_name, author, Dear, my name is, " +
+			"Signed-off-by); the best-scoring name inside a longer capitalised run; " +
+			"no log, calendar, product, place or common English words",
 	},
 }

@@ -8,7 +8,7 @@ import "github.com/piiguard/piiguard/internal/checksum"
 // authority's (for EU driver's licences, as Microsoft Purview documents
 // them), written in each Format.
 var national = []*Identifier{
-	// ---- Bank accounts (reference §4.1, §4.2) ----
+	// ---- Bank accounts (docs/cloudwatch-reference.md, Bank account numbers) ----
 	{
 		Name:     "BankAccountNumber-ES",
 		Category: Financial,
@@ -86,15 +86,15 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "BR",
 		Patterns: []Pattern{
-			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}-[0-9Xx]|[0-9]{8}-?[0-9Xx]`, Standalone: true},
+			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}-[0-9Xx]|[0-9]{8}-?[0-9Xx]`, Standalone: true, Validator: &Validator{Name: "RG check digit (mod 11, 10 written X)", Check: brazilRG}},
+			{Expr: `(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[ -]?[0-9]{1,2}\.?[0-9]{3}\.?[0-9]{3}(?:-[0-9Xx])?`, Standalone: true},
 		},
-		Keywords:        keywords("registro geral, rg"),
+		Keywords:        keywords("registro geral, rg, cédula de identidade, cedula de identidade, carteira de identidade, registro de identidade, ric"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "RG check digit (mod 11, 10 written X)", Check: brazilRG},
-		Format:          "RG as issued by São Paulo and most states: NN.NNN.NNN-D or 9 characters, D the mod 11 check digit (weights 2-9, 10 written X)",
+		Format:          "RG as São Paulo issues it: NN.NNN.NNN-D or 9 characters, D the mod 11 check digit (weights 2-9, 10 written X); or, from any state, the state's code and 7-8 digits (MG-12.345.678)",
 	},
 
-	// ---- Driver's licences (reference §6.2). Formats are the issuing
+	// ---- Driver's licences (docs/cloudwatch-reference.md, Driver's licences). Formats are the issuing
 	// authorities' (as Microsoft Purview documents them for the EU); a
 	// keyword is required for all of them.
 	{
@@ -111,16 +111,16 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "AU",
 		Patterns: []Pattern{
-			{Expr: `[0-9]{6,10}`, Standalone: true},
-			{Expr: `[0-9]{3}[ -][0-9]{3}[ -][0-9]{3}|[0-9][ -][0-9]{3}[ -][0-9]{3}[ -][0-9]{3}`, Standalone: true},
-			{Expr: `[A-Z][0-9]{5,6}`},
+			{Expr: tenDigitsNotUnixTime + `|[0-9]{6,9}`, Standalone: true, WordChars: "-"},
+			{Expr: `[0-9]{3}[ -][0-9]{3}[ -][0-9]{3,4}|[0-9][ -][0-9]{3}[ -][0-9]{3}[ -][0-9]{3}|[0-9]{2}[ -][0-9]{2}[ -][0-9]{4}`, Standalone: true},
+			{Expr: `[A-Z][0-9]{5}|[A-Z]{2}[0-9]{4}|[0-9]{4}[A-Z]{2}`},
 		},
 		Keywords:        keywords("dl#, dl:, dl :, dlno#, driver licence, driver license, driver permit, drivers lic., drivers licence, driver's licence, drivers license, driver's license, drivers permit, driver's permit, drivers permit number, driving licence, driving license, driving permit"),
 		KeywordRequired: true,
 		// Near the English keywords it shares with DriversLicense-US, a bare
 		// number goes to the US licence.
 		Confidence: 0.45,
-		Format:     "state formats: 6-10 digits (NSW, VIC, QLD, WA, TAS, NT, ACT), also grouped NNN NNN NNN or N NNN NNN NNN, or a letter and 5-6 digits (SA, TAS)",
+		Format:     "state formats (as Microsoft Purview documents them): 6-10 digits (NSW, VIC, QLD, WA, TAS, NT, ACT; not a Unix time of late 2020 to 2035), also grouped NN NN NNNN, NNN NNN NNN[N] or N NNN NNN NNN; a letter and 5 digits (SA); 2 letters and 4 digits, or 4 digits and 2 letters (TAS)",
 	},
 	{
 		Name:            "DriversLicense-BE",
@@ -145,17 +145,18 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "CA",
 		Patterns: []Pattern{
-			{Expr: `[A-Z][0-9]{4}[ -]?[0-9]{5}[ -]?[0-9]{5}`},
-			{Expr: `[A-Z][0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{2}`},
+			{Expr: `[A-Z][0-9]{4}[ -]?[0-9]{5}[ -]?[0-9]{5}`, Validator: &Validator{Name: "Ontario birth month and day", Check: checksum.OntarioDriversLicence}},
+			{Expr: `[A-Z][0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{2}|[A-Z][0-9]{9}`},
+			{Expr: `[A-Z]{2}-?[A-Z]{2}-?[A-Z]{2}-?[A-Z][0-9]{3}[A-Z]{2}|[A-Z]{5}-?[0-3][0-9][01][0-9]{6}`},
 			{Expr: `[0-9]{6}-[0-9]{3}`, Standalone: true},
-			{Expr: `[0-9]{7,9}`, Standalone: true},
+			{Expr: `[0-9]{7,9}`, Standalone: true, WordChars: "-"},
 		},
 		Keywords:        keywords(driversLicenseKeywordsGB + ", permis de conduire"),
 		KeywordRequired: true,
 		// Near the English keywords it shares with DriversLicense-US, a bare
 		// number goes to the US licence.
 		Confidence: 0.45,
-		Format:     "provincial formats: Ontario A1234-56789-01234, Quebec A1234-567890-12 (hyphens or spaces optional), Alberta 123456-789, or 7-9 digits (BC, SK, AB, MB)",
+		Format:     "provincial formats (as Microsoft Purview documents them): Ontario A1234-56789-01234 whose last 4 digits are a birth month (+50 for women) and day (first digits 0 1 5 6 and 0-3), Quebec A1234-567890-12 (hyphens or spaces optional), Newfoundland and Labrador a letter and 9 digits, Manitoba AA-AA-AA-A123AA, Nova Scotia 5 letters and 9 digits (day, month, year, 3 digits), Alberta 123456-789, or 7-9 digits (BC, SK, AB)",
 	},
 	{
 		Name:            "DriversLicense-CY",
@@ -180,7 +181,7 @@ var national = []*Identifier{
 		Category:        Personal,
 		Country:         "DE",
 		Patterns:        []Pattern{{Expr: `[0-9A-Z]{9}[0-9X][0-9A-Z]`}},
-		Keywords:        keywords("fuehrerschein, fuehrerschein- nr, fuehrerscheinnummer, fuhrerschein, führerschein, fuhrerschein- nr, führerschein- nr, fuhrerscheinnummer, führerscheinnummer"),
+		Keywords:        keywords("fuehrerschein, fuehrerschein- nr, fuehrerscheinnummer, fuhrerschein, führerschein, fuhrerschein- nr, führerschein- nr, fuhrerscheinnummer, führerscheinnummer, fahrerlaubnis, fahrerlaubnisnummer, " + euDriversLicenseKeywords + ", german driving licence, german driver's license"),
 		KeywordRequired: true,
 		Validator:       &Validator{Name: "Führerscheinnummer check character (weights 9-1, mod 11)", Check: germanDriversLicense},
 		Format:          "11 characters (Führerscheinnummer): authority code and serial (9 letters or digits, at least one letter), check character (weights 9 to 1, mod 11, 10 written X), issue counter",
@@ -220,10 +221,10 @@ var national = []*Identifier{
 		Category:        Personal,
 		Country:         "FI",
 		Patterns:        []Pattern{{Expr: `[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]`}},
-		Keywords:        keywords("ajokortin numero, ajokortti, förare lic., körkort, körkort nummer, kuljettaja lic., permis de conduire"),
+		Keywords:        keywords("ajokortin numero, ajokortti, förare lic., körkort, körkort nummer, kuljettaja lic., permis de conduire, ajokorttinumero, ajokortin nro, " + euDriversLicenseKeywords + ", finnish driving licence, finnish driver's license"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "henkilötunnus date and check character (mod 31)", Check: finnishHETU},
-		Format:          "the holder's personal identity code DDMMYY, century sign (- + A-F U-Y), 3 digits and a mod 31 check character",
+		Validator:       &Validator{Name: "henkilötunnus date and check character (mod 31)", Check: checksum.HETU},
+		Format:          "the holder's personal identity code DDMMYY, century sign (- + A-F U-Y), 3 digits and a mod 31 check character; the date must exist",
 	},
 	{
 		Name:            "DriversLicense-FR",
@@ -329,10 +330,10 @@ var national = []*Identifier{
 		Name:            "DriversLicense-NL",
 		Category:        Personal,
 		Country:         "NL",
-		Patterns:        []Pattern{{Expr: `[0-9]{10}`, Standalone: true}},
-		Keywords:        keywords("permis de conduire, rijbewijs, rijbewijsnummer"),
+		Patterns:        []Pattern{{Expr: tenDigitsNotUnixTime, Standalone: true, WordChars: "-"}},
+		Keywords:        keywords("permis de conduire, rijbewijs, rijbewijsnummer, rijbewijsnr, dutch driving licence, dutch driver's license, dutch drivers license"),
 		KeywordRequired: true,
-		Format:          "10 digits",
+		Format:          "10 digits (RDW), not a Unix time of late 2020 to 2035",
 	},
 	{
 		Name:            "DriversLicense-PL",
@@ -369,10 +370,10 @@ var national = []*Identifier{
 			{Expr: `(?:19|20)[0-9]{6}[-+]?[0-9]{4}`, Standalone: true},
 			{Expr: `[0-9]{6}[-+]?[0-9]{4}`, Standalone: true},
 		},
-		Keywords:        keywords("ajokortin numero, dlno# ajokortti, drivere lic., förare lic., körkort, körkort nummer, körkortsnummer, kuljettajat lic."),
+		Keywords:        keywords("ajokortin numero, dlno# ajokortti, drivere lic., förare lic., körkort, körkort nummer, körkortsnummer, kuljettajat lic., körkortsnr, " + euDriversLicenseKeywords + ", swedish driving licence, swedish driver's license"),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "personnummer date and Luhn check digit", Check: swedishPersonnummer},
-		Format:          "the holder's personnummer [YY]YYMMDD-NNNN (- or + or none), a valid date (day +60 for coordination numbers) and a Luhn check digit",
+		Validator:       &Validator{Name: "personnummer date and Luhn check digit", Check: checksum.Personnummer},
+		Format:          "the holder's personnummer [CC]YYMMDD-NNNN (- or + or none), a date that exists (day +60 for coordination numbers) and a Luhn check digit",
 	},
 	{
 		Name:            "DriversLicense-SI",
@@ -485,10 +486,11 @@ var national = []*Identifier{
 		Patterns: []Pattern{
 			{Expr: `[0-9]{2}\.[0-9]{3}\.[0-9]{3}[ -]?[A-Za-z]|[0-9]{7,8}[ -]?[A-Za-z]`, Validator: &Validator{Name: "DNI control letter (mod 23)", Check: spanishDNI}},
 			{Expr: `[KLMklm][ -]?[0-9]{7}[ -]?[A-Za-z]`, Validator: &Validator{Name: "control letter (mod 23)", Check: spanishKLM}},
+			{Expr: `[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]`, Validator: &Validator{Name: "NIE control letter (mod 23)", Check: checksum.NIE}},
 		},
 		Keywords:        keywords(spanishTaxKeywords),
 		KeywordRequired: true,
-		Format:          "NIF of individuals: the DNI (8 digits, 7 without the leading zero, and the mod 23 control letter), or K, L or M, 7 digits and the control letter",
+		Format:          "NIF of individuals (AEAT): the DNI (8 digits, 7 without the leading zero, and the mod 23 control letter), K, L or M, 7 digits and the control letter, or a foreigner's NIE (X, Y or Z, 7 digits and the control letter)",
 	},
 	{
 		Name:     "SocialInsuranceNumber-CA",
@@ -522,14 +524,16 @@ var national = []*Identifier{
 		Format:          "número de afiliación (NUSS): province 2 + number 8 + control 2 (mod 97), plain or separated by spaces, slashes or hyphens",
 	},
 	{
-		Name:            "TaxId-DE",
-		Category:        Personal,
-		Country:         "DE",
-		Patterns:        []Pattern{{Expr: `[1-9][0-9] ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true}},
-		Keywords:        keywords("identifikationsnummer, steuer id, steueridentifikationsnummer, steuernummer, tax id, tax identification number, tax number"),
+		Name:     "TaxId-DE",
+		Category: Personal,
+		Country:  "DE",
+		Patterns: []Pattern{
+			{Expr: `[1-9][0-9] ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true, Validator: &Validator{Name: "Steuer-IdNr digit rule and ISO 7064 MOD 11,10", Check: checksum.SteuerID}},
+			{Expr: `[0-9]{2,3}/[0-9]{3}/[0-9]{5}|[0-9]{3}/[0-9]{4}/[0-9]{4}|[0-9]{5}/[0-9]{5}|0[0-9]{2} [0-9]{3} [0-9]{5}`, Standalone: true},
+		},
+		Keywords:        keywords("identifikationsnummer, steuer id, steueridentifikationsnummer, steuernummer, tax id, tax identification number, tax number, steuer-idnr, idnr, st.-nr."),
 		KeywordRequired: true,
-		Validator:       &Validator{Name: "Steuer-IdNr digit rule and ISO 7064 MOD 11,10", Check: checksum.SteuerID},
-		Format:          "Steuer-IdNr: 11 digits (NN NNN NNN NNN), first not 0, one digit repeated in the first 10, ISO 7064 MOD 11,10 check digit",
+		Format:          "Steuer-IdNr: 11 digits (NN NNN NNN NNN), first not 0, one digit repeated in the first 10, ISO 7064 MOD 11,10 check digit; or a Steuernummer as the Länder write it (FF/BBB/UUUUP, FFF/BBB/UUUUP, FFF/BBBB/UUUP, FFBBB/UUUUP, 0FF BBB UUUUP)",
 	},
 	{
 		Name:            "TaxId-ES",
@@ -564,7 +568,7 @@ var national = []*Identifier{
 		Format:          "UTR: 10 digits (NNNNN NNNNN, optional K before or after, or the 13-digit online form) with a leading mod 11 check digit; or TRN: 2 digits, a letter and 5 digits",
 	},
 
-	// ---- Passports (reference §6.4) ----
+	// ---- Passports (docs/cloudwatch-reference.md, Passports) ----
 	{
 		Name:            "PassportNumber-CA",
 		Category:        Personal,
@@ -626,7 +630,7 @@ var national = []*Identifier{
 		Format:          "2 letters and 7 digits",
 	},
 
-	// ---- Phone numbers (reference §6.1): with the country code no keyword
+	// ---- Phone numbers (docs/cloudwatch-reference.md, Phone numbers): with the country code no keyword
 	// is needed; the national form needs one. The phone keywords are the
 	// same for every country, so the national forms are kept apart by
 	// shape where they can be, and by confidence where they cannot (GB and
@@ -636,24 +640,25 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "BR",
 		Patterns: []Pattern{
-			{Expr: `\+55[ -]?(?:\([1-9][1-9]\)|[1-9][1-9])[ -]?(?:9[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`},
-			{Expr: `\([1-9][1-9]\)[ -]?(?:9[0-9]{4}|[2-5][0-9]{3})-?[0-9]{4}|[1-9][1-9][ -](?:9[0-9]{4}|[2-5][0-9]{3})-[0-9]{4}`, NeedsKeyword: true},
+			{Expr: `(?:\+55|0055)[ -]?(?:\(0?[1-9][1-9]\)|0?[1-9][1-9])[ -]?(?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`},
+			{Expr: `55[ -](?:\([1-9][1-9]\)|[1-9][1-9])[ -](?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`, NeedsKeyword: true, Standalone: true},
+			{Expr: `\(0?[1-9][1-9]\) ?(?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}|0?[1-9][1-9][ -](?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`, NeedsKeyword: true, Standalone: true},
 		},
-		Keywords:   keywords(phoneKeywords + ", cel, celular, fone, móvel, número residencial, numero residencial, telefone"),
+		Keywords:   keywords(phoneKeywords + ", cel, celular, fone, móvel, número residencial, numero residencial, telefone, whatsapp"),
 		Confidence: 0.7,
-		Format:     "+55, area code (DDD, 2 digits 1-9) and 8 digits (landline, 2-5 first) or 9 (mobile, 9 first); near a keyword, (DDD) NNNNN-NNNN or DDD NNNNN-NNNN",
+		Format:     "+55 or 0055, area code (DDD, 2 digits 1-9, in parentheses or not, optionally after a trunk 0) and 8 digits (landline, 2-5 first) or 9 (mobile, 9 first; 9 NNNN-NNNN also); near a keyword, the same without +55 ((DDD) NNNNN-NNNN, DDD NNNNN-NNNN, 0DDD NNNN-NNNN) or with 55 and no plus",
 	},
 	{
 		Name:     "PhoneNumber-DE",
 		Category: Personal,
 		Country:  "DE",
 		Patterns: []Pattern{
-			{Expr: `\+49[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,3}`, Validator: &Validator{Name: "6-11 digits after +49", Check: phoneDigits("49", 6, 11)}},
-			{Expr: `0(?:[2-9][0-9]{1,4}|1[5-7][0-9]{1,2})(?: / |[ /-])[1-9][0-9]{2,7}(?:-[0-9]{1,5})?`, NeedsKeyword: true, Standalone: true},
+			{Expr: `(?:\+49|0049)[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,4}`, Validator: &Validator{Name: "6-11 digits after +49", Check: phoneDigits("49", 6, 11)}},
+			{Expr: `\(0[1-9][0-9]{1,4}\) ?[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|0(?:[2-9][0-9]{1,4}|1[5-7][0-9]{1,2})(?: / |[ /-])[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|01[5-7][0-9]{8,9}`, NeedsKeyword: true, Standalone: true},
 		},
-		Keywords:   keywords(phoneKeywords),
+		Keywords:   keywords(phoneKeywords + ", telefon, telefonnummer, tel., handy, handynummer, mobilnummer, rufnummer"),
 		Confidence: 0.6,
-		Format:     "+49 (optionally (0)) and 6-11 digits; near a keyword, 0 + area code (2-5 digits, mobile 015x-017x), a space, slash or hyphen, and the subscriber number (DIN 5008, optional -extension)",
+		Format:     "+49 or 0049 (optionally (0)) and 6-11 digits; near a keyword, 0 + area code (2-5 digits, mobile 015x-017x), a space, slash or hyphen, and the subscriber number in groups (DIN 5008, optional -extension), (0area) subscriber, or a mobile number unseparated",
 	},
 	{
 		Name:     "PhoneNumber-ES",
@@ -684,15 +689,15 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "IT",
 		Patterns: []Pattern{
-			{Expr: `\+39[ .-]?(?:0[0-9]{1,3}|3[0-9]{2})(?:[ .-]?[0-9]{2,4}){1,3}`, Validator: &Validator{Name: "6-11 digits after +39", Check: phoneDigits("39", 6, 11)}},
-			{Expr: `0[1-9][0-9]{0,2}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,4}|3[0-9]{2}[ .-]?[0-9]{3}[ .-]?[0-9]{3,4}`, NeedsKeyword: true, Standalone: true},
+			{Expr: `(?:\(\+39\)|\+39|0039)[ .-]?(?:0[0-9]{1,3}|3[0-9]{2})(?:[ ./-]?[0-9]{2,8}){1,3}`, Validator: &Validator{Name: "6-11 digits after +39", Check: phoneDigits("39", 6, 11)}},
+			{Expr: `\(0[1-9][0-9]{0,2}\) ?[0-9]{4,8}|0[1-9][0-9]{0,2}[ ./-]?(?:[0-9]{2,4}[ .-][0-9]{3,4}|[0-9]{5,8})|3[0-9]{2}[ ./-]?(?:[0-9]{3}[ .-]?[0-9]{3,4}|[0-9]{6,7})`, NeedsKeyword: true, Standalone: true},
 		},
-		Keywords:   keywords(phoneKeywords),
+		Keywords:   keywords(phoneKeywords + ", telefono, cellulare, cell., numero di telefono"),
 		Confidence: 0.6,
-		Format:     "+39 and 6-11 digits, landline with its leading 0 or mobile starting 3; near a keyword, the national number alone (06 678 4343, 347 123 4567)",
+		Format:     "+39, (+39) or 0039 and 6-11 digits, landline with its leading 0 or mobile starting 3; near a keyword, the national number alone (06 678 4343, (06) 6784343, 055/664751, 347 123 4567; spaces, dots, slashes or hyphens)",
 	},
 
-	// ---- Payment card magnetic stripe (reference §4.1; Macie's rule) ----
+	// ---- Payment card magnetic stripe (docs/cloudwatch-reference.md, Magnetic stripe: Macie's rule) ----
 	{
 		Name:     "CreditCardMagneticStripe",
 		Category: Financial,
@@ -712,13 +717,26 @@ var national = []*Identifier{
 const (
 	// nirExpr is a French NIR (INSEE code, carte Vitale number): sex,
 	// year, month, department (2A/2B for Corsica), commune, order, key.
-	nirExpr   = `[1-478] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}`
-	nirFormat = "NIR: 15 characters (1 84 12 76 451 089 46; spaces optional), sex 1-4 7 8, department 2A/2B allowed, key 97 - (first 13 mod 97)"
+	nirExpr   = `[1-478][ .-]?[0-9]{2}[ .-]?[0-9]{2}[ .-]?(?:(?:[0-9]{2}|2[ABab])[ .-]?[0-9]{3}|9[78][0-9][ .-]?[0-9]{2})[ .-]?[0-9]{3}[ .-]?[0-9]{2}`
+	nirFormat = "NIR: 15 characters (1 84 12 76 451 089 46; spaces, dots or hyphens optional; overseas departments 97x grouped 971 23), sex 1-4 7 8, department 2A/2B allowed, key 97 - (first 13 mod 97)"
 
 	// germanDocExpr is a German identity card number without its check
 	// digit; germanPassportExpr a passport number.
 	germanDocExpr      = `[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}`
 	germanPassportExpr = `[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}`
+
+	// tenDigitsNotUnixTime is a 10-digit number that does not read as a
+	// Unix time in seconds from September 2020 to 2035 (1600000000 to
+	// 2089999999): structured logs put one beside every field
+	// ("ts":1710148442), a licence number's too.
+	tenDigitsNotUnixTime = `[03-9][0-9]{9}|1[0-5][0-9]{8}|2[1-9][0-9]{8}|20[89][0-9]{7}`
+
+	// euDriversLicenseKeywords are the English words for a driver's
+	// licence, which Microsoft Purview accepts beside every EU country's
+	// own (its Keywords_eu_driver's_license_number); only identifiers
+	// whose check characters tell them apart from other countries' numbers
+	// use them.
+	euDriversLicenseKeywords = driversLicenseKeywordsGB
 
 	spanishTaxKeywords = "cif, cif número, cifnúmero#, nie, nif, número de contribuyente, número de identidad de extranjero, número de identificación fiscal, número de impuesto corporativo, personal tax number, tax id, tax identification number, tax number, tin, tin#"
 )
@@ -916,54 +934,6 @@ func dvlaLicence(v []byte) bool {
 	return month >= 1 && month <= 12 && day >= 1 && day <= days[month]
 }
 
-// finnishHETU checks a Finnish personal identity code (henkilötunnus):
-// DDMMYY, a century sign, a 3-digit individual number (002-899) and the
-// check character "0123456789ABCDEFHJKLMNPRSTUVWXY"[n mod 31] of the 9
-// digits.
-func finnishHETU(v []byte) bool {
-	if len(v) != 11 || !isDigits(v[:6]) || !isDigits(v[7:10]) {
-		return false
-	}
-	day := int(v[0]-'0')*10 + int(v[1]-'0')
-	month := int(v[2]-'0')*10 + int(v[3]-'0')
-	if month < 1 || month > 12 || day < 1 || day > 31 {
-		return false
-	}
-	n := 0
-	for _, c := range v[:6] {
-		n = n*10 + int(c-'0')
-	}
-	ind := int(v[7]-'0')*100 + int(v[8]-'0')*10 + int(v[9]-'0')
-	if ind < 2 {
-		return false
-	}
-	n = n*1000 + ind
-	return v[10] == "0123456789ABCDEFHJKLMNPRSTUVWXY"[n%31]
-}
-
-// swedishPersonnummer checks a Swedish personal identity number: a date
-// YYMMDD (day + 60 for coordination numbers), 3 digits and a Luhn check
-// digit over the 10 digits; a 4-digit year may lead.
-func swedishPersonnummer(v []byte) bool {
-	var buf [12]byte
-	d := digitsOf(buf[:], v)
-	if len(d) == 12 {
-		d = d[2:]
-	}
-	if len(d) != 10 {
-		return false
-	}
-	month := int(d[2]-'0')*10 + int(d[3]-'0')
-	day := int(d[4]-'0')*10 + int(d[5]-'0')
-	if day > 60 {
-		day -= 60
-	}
-	if month < 1 || month > 12 || day < 1 || day > 31 {
-		return false
-	}
-	return checksum.Luhn(d)
-}
-
 // frenchSPI checks a French numéro fiscal (SPI): 13 digits, the first 0-3,
 // the last 3 equal to the first 10 mod 511.
 func frenchSPI(v []byte) bool {
@@ -1012,10 +982,14 @@ func spanishKLM(v []byte) bool {
 }
 
 // phoneDigits returns a check that a number written with the country code
-// cc holds between min and max digits after it (a trunk "(0)" not counted).
+// cc (after +, 00 or (+) holds between min and max digits after it, a trunk
+// "(0)" not counted.
 func phoneDigits(cc string, min, max int) func([]byte) bool {
 	return func(v []byte) bool {
 		n, skip := 0, len(cc)
+		if len(v) > 2 && v[0] == '0' && v[1] == '0' {
+			skip += 2
+		}
 		for i := 0; i < len(v); i++ {
 			c := v[i]
 			if c == '(' && i+2 < len(v) && v[i+1] == '0' && v[i+2] == ')' {

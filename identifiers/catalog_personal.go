@@ -2,10 +2,10 @@ package identifiers
 
 import "github.com/piiguard/piiguard/internal/checksum"
 
-// Keywords shared by phone numbers of every country (reference §6.1).
+// Keywords shared by phone numbers of every country (docs/cloudwatch-reference.md, Phone numbers).
 const phoneKeywords = "cell, contact, fax, fax number, mobile, phone, phone number, tel, telephone, telephone number"
 
-// Keywords shared by US and UK driver's licences (reference §6.2).
+// Keywords shared by US and UK driver's licences (docs/cloudwatch-reference.md, Driver's licences).
 const driversLicenseKeywordsGB = "dl#, dl:, dlno#, driver licence, driver licences, driver license, driver licenses, driver permit, drivers lic., drivers licence, driver's licence, drivers licences, driver's licences, drivers license, driver's license, drivers licenses, driver's licenses, drivers permit, driver's permit, drivers permit number, driving licence, driving license, driving permit"
 
 const (
@@ -72,12 +72,18 @@ var personal = []*Identifier{
 		Format:     "+1 and a 10-digit NANP number, or, near a keyword, the 10-digit number alone (toll-free and fax included); area and exchange codes start with 2-9",
 	},
 	{
-		Name:       "PostalCode-CA",
-		Category:   Personal,
-		Country:    "CA",
-		Patterns:   []Pattern{{Expr: `[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]`}},
+		Name:     "PostalCode-CA",
+		Category: Personal,
+		Country:  "CA",
+		Patterns: []Pattern{
+			{Expr: `[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]`},
+			// In lower case only beside a keyword: scanning all text for
+			// lower-case letter-digit runs would cost every scan.
+			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`, NeedsKeyword: true},
+		},
+		Keywords:   keywords("postal code, postcode, code postal, zip, zip code"),
 		Confidence: 0.6,
-		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first)",
+		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword",
 	},
 	{
 		Name:            "PassportNumber-US",
@@ -93,13 +99,17 @@ var personal = []*Identifier{
 		Category: Personal,
 		Country:  "US",
 		Patterns: []Pattern{
-			{Expr: `[A-Z]{1,2}[0-9]{5,13}`},
-			{Expr: `[0-9]{7,12}`, Standalone: true},
-			{Expr: `[A-Z][0-9]{3}(?:[ -][0-9]{3,4}){2,3}`},
+			// A letter or two and digits (CA, FL, IL, MD, MI, MN, NJ, WI, ...),
+			// digits (TX, PA, NY, GA, NC, ...), as the states print them.
+			{Expr: `[A-Z]{1,2}[0-9]{5,14}`},
+			{Expr: `[0-9]{11,12}|` + tenDigitsNotUnixTime + `|[0-9]{7,9}`, Standalone: true, WordChars: "-"},
+			{Expr: `[A-Z][0-9]{3}-[0-9]{3}-[0-9]{2}-[0-9]{3}-[0-9]|[A-Z][0-9]{3}(?:[ -][0-9]{4}){2}(?:[ -][0-9]{2})?|[A-Z][0-9]{3}(?:[ -][0-9]{3,4}){2,3}|[A-Z]-[0-9]{3}-[0-9]{3}-[0-9]{3}-[0-9]{3}|[A-Z] [0-9]{3} [0-9]{3} [0-9]{3} [0-9]{3}|[A-Z][0-9]{4} [0-9]{5} [0-9]{5}|K[0-9]{2}-[0-9]{2}-[0-9]{4}`},
+			{Expr: `[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{6}-[0-9]{3}|[0-9]{2}-[0-9]{3}-[0-9]{4}`, Standalone: true},
+			{Expr: `[0-9]{2}[A-Z]{3}[0-9]{5}|[0-9]{3}[A-Z]{2}[0-9]{4}|[A-Z]{2}[0-9]{6}[A-Z]|[A-Z]{3}[0-9]{6}|[0-9]{7}A|[0-9]{9}[A-Z]|[0-9]{8}[A-Z]{2}|[A-Z][0-9]{6}R|WDL[0-9A-Z]{9}`},
 		},
 		Keywords:        keywords(driversLicenseKeywordsGB),
 		KeywordRequired: true,
-		Format:          "state formats: 1-2 letters and 5-13 digits, 7-12 digits, or a letter with hyphen-grouped digits (W123-456-789)",
+		Format:          "state formats (the usual per-state table): 1-2 letters and 5-14 digits, 7-12 digits (not a Unix time of late 2020 to 2035), the grouped forms states print (FL A123-456-78-901-2, IL A123-4567-8901, WI A123-4567-8901-23, MD A-123-456-789-012, MI A 123 456 789 012, NJ A1234 56789 01234, KS K12-34-5678, NY 123 456 789, WY 123456-789, CO 12-345-6789), NH 12ABC34567, IA 123AB4567, ID AB123456C, ND ABC123456, VT 1234567A, MO 123456789A / 12345678AB / A123456R, WA WDL and 9 letters or digits",
 	},
 	{
 		Name:            "Ssn-US",

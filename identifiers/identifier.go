@@ -70,6 +70,23 @@ type Validator struct {
 	// Name describes the check in a few words ("Luhn", "ISO 7064 mod 97-10").
 	Name  string
 	Check func(value []byte) bool
+	// Score, when set, is used by the detector instead of Check: it
+	// receives the whole scanned text and the bounds of a pattern's match,
+	// may narrow the match to a part of it (a name inside a longer run of
+	// capitalised words) or widen it on its line, and returns the bounds to
+	// report and their score in [0, 1], which replaces the identifier's
+	// base confidence and the detector's keyword and context adjustments
+	// (a required keyword is still required). ok false rejects the match,
+	// and the detector resumes after it: the scorer has weighed its parts.
+	// It must not retain text. Check stays the test of a value without
+	// context.
+	Score func(text []byte, start, end int) (s, e int, score float64, ok bool)
+	// Span, when set, adjusts the bounds of a match that Check accepted:
+	// it receives the whole scanned text and the match's bounds and returns
+	// the bounds to report, which may reach beyond the match (a unit
+	// before a street address, a country after it). It must not retain
+	// text.
+	Span func(text []byte, start, end int) (s, e int)
 }
 
 // Identifier is a kind of sensitive value and how to recognise it.

@@ -192,7 +192,7 @@ func TestCatalog(t *testing.T) {
 
 func TestManagedNames(t *testing.T) {
 	names := identifiers.ManagedNames()
-	// 98 ARN names, plus DateOfBirth and CreditCardMagneticStripe (reference §2).
+	// 98 ARN names, plus DateOfBirth and CreditCardMagneticStripe (docs/cloudwatch-reference.md, Managed identifiers).
 	if len(names) != 100 {
 		t.Errorf("%d managed names, want 100", len(names))
 	}

@@ -20,6 +20,10 @@ var (
 	placesData string
 	//go:embed data/address_words.txt
 	addressWordsData string
+	//go:embed data/name_stats.txt.gz
+	nameStatsData []byte
+	//go:embed data/common_words.txt.gz
+	commonWordsData []byte
 )
 
 // lexicon parses the word lists on first use: only detectors that include
@@ -31,16 +35,23 @@ var lexicon = sync.OnceValue(func() *names.Lexicon {
 		Stopwords:    nameStopwordsData,
 		Places:       placesData,
 		AddressWords: addressWordsData,
+		NameStats:    nameStatsData,
+		CommonWords:  commonWordsData,
 	})
 })
 
 func isFullName(v []byte) bool { return lexicon().IsName(v) }
+
+func scoreName(text []byte, start, end int) (int, int, float64, bool) {
+	return lexicon().ScoreName(text, start, end)
+}
 
 // addressValidator checks a match of one address form.
 func addressValidator(form names.Form) *Validator {
 	return &Validator{
 		Name:  "street address (" + form.String() + " form): street type, place, postcode",
 		Check: func(v []byte) bool { return lexicon().IsAddress(form, v) },
+		Span:  func(text []byte, s, e int) (int, int) { return lexicon().AddressSpan(form, text, s, e) },
 	}
 }
 

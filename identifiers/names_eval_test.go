@@ -27,7 +27,7 @@ var labelledFamilies = []string{"Name", "Address"}
 // Floors for TestLabelledPrecisionRecall, set a little below the measured
 // values (see the test's log output) so that a regression fails.
 var labelledFloors = map[string]struct{ precision, recall float64 }{
-	"Name":    {0.97, 0.88},
+	"Name":    {0.97, 0.95},
 	"Address": {0.97, 0.95},
 }
 
@@ -249,8 +249,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// TestLoghubNamesAndAddresses lists what Name and Address report on the
-// loghub corpus; the only finding there is a copyright notice's author.
+// TestLoghubNamesAndAddresses checks that Name and Address report nothing
+// on the loghub corpus (real system logs, no personal names but one
+// copyright notice).
 func TestLoghubNamesAndAddresses(t *testing.T) {
 	lines, _ := loghubLines(t)
 	var ids []*identifiers.Identifier
@@ -268,9 +269,10 @@ func TestLoghubNamesAndAddresses(t *testing.T) {
 			got = append(got, f.Identifier+" "+string(l[f.Start:f.End]))
 		}
 	}
-	// Linux_2k.log: "Linux agpgart interface v0.100 (c) Dave Jones": a real
-	// person's name, rightly reported.
-	want := []string{"Name Dave Jones"}
+	// Linux_2k.log: "Linux agpgart interface v0.100 (c) Dave Jones": the
+	// author in a copyright notice is public attribution, not a data
+	// subject, and is not reported (see names.Lexicon.ScoreName).
+	var want []string
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Name and Address on loghub: got %q, want %q", got, want)
 	}

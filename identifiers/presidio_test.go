@@ -59,7 +59,7 @@ type presidioDifference struct {
 
 // Reasons shared by several Presidio differences.
 const (
-	rTestCard             = "an issuer test number, which CloudWatch never reports (reference §4.4)"
+	rTestCard             = "an issuer test number, which CloudWatch never reports (docs/cloudwatch-reference.md, Issuer test card numbers)"
 	rGermanLicence        = "Presidio's made-up numbers fail the Führerscheinnummer check character (weights 9 to 1, mod 11) that the specimen licences B072RRE2I55 and J010000SD51 pass"
 	rGermanDocCheck       = "the ICAO 9303 check digit follows all 9 characters of the number (machine-readable zone); Presidio reads the 9th as a check digit of the first 8. The printed 9-character number has no check digit of its own: we accept it on format (L01X00T47 is the specimen card) and check the 10-character form"
 	rGermanDocLower       = "upper case only (the number is printed so), and Presidio's check digit is not ICAO 9303's"

@@ -741,7 +741,7 @@ var conformanceVectors = map[string]identifierVectors{
 		valid: []vector{
 			v("A1234-56789-01234", "Ontario"),
 			v("A12345678901234", "Ontario without hyphens"),
-			v("S5310 41078 02517", "Ontario with spaces"),
+			v("S5310 41078 05517", "Ontario with spaces"), // month 55: a woman born in May (was 02517, whose month 25 no Ontario number has)
 			v("B1234-567890-12", "Quebec"),
 			v("123456-789", "Alberta"),
 		},
@@ -1828,7 +1828,7 @@ var conformanceVectors = map[string]identifierVectors{
 			v("9698 658 216", "BC PHN with a wrong check digit"),
 			v("1234-567-890", "Ontario failing Luhn"),
 			v("TREM 8513 1512", "Quebec, month 13"),
-			v("123456789", "9 digits"),
+			v("12345678", "8 digits"), // was 123456789: 9 digits are the health numbers of Alberta, Saskatchewan, Manitoba and New Brunswick
 			v("TRE 8501 1512", "Quebec, 3 letters"),
 		},
 	},
@@ -2017,11 +2017,13 @@ var conformanceVectors = map[string]identifierVectors{
 	},
 }
 
-// DriversLicense-NL's keywords are all DriversLicense-BE's too, and both
-// countries issue 10-digit numbers (no check digit tells them apart). With
-// the whole catalog compiled the tie goes to DriversLicense-BE (equal
-// scores are settled by name), so every Dutch vector is reported as
-// Belgian there; compiled without DriversLicense-BE, it is Dutch.
+// DriversLicense-NL's CloudWatch keywords are all DriversLicense-BE's too,
+// and both countries issue 10-digit numbers (no check digit tells them
+// apart). With the whole catalog compiled the tie goes to DriversLicense-BE
+// (equal scores are settled by name), so every Dutch vector is reported as
+// Belgian there; compiled without DriversLicense-BE, or after a keyword
+// only the Dutch licence has (rijbewijsnr, dutch driving licence), it is
+// Dutch.
 func init() {
 	for _, vec := range conformanceVectors["DriversLicense-NL"].valid {
 		catalogExceptions["DriversLicense-NL\x00"+vec.value] = "DriversLicense-BE"

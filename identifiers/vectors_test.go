@@ -240,6 +240,14 @@ func TestConformanceVectorsWholeCatalog(t *testing.T) {
 			// some identifiers share ("account number", "phone") must not
 			// hand the value to another.
 			for _, k := range id.Keywords {
+				want := want
+				// An exception holds where the winner's keywords are near,
+				// not after a keyword only this identifier has.
+				if w, ok := catalogExceptions[id.Name+"\x00"+vec.value]; ok {
+					if winner, _ := identifiers.Lookup(w); winner != nil && !slices.Contains(winner.Keywords, k) {
+						want = id.Name
+					}
+				}
 				text, start := placements[0].build(k, vec.value)
 				end := start + len(vec.value)
 				var over []detector.Finding
@@ -497,7 +505,7 @@ func TestKeywordWindowEdge(t *testing.T) {
 	}
 }
 
-// issuerTestCardNumbers are the 55 card numbers of reference §4.4, copied
+// issuerTestCardNumbers are the 55 card numbers of docs/cloudwatch-reference.md (Issuer test card numbers), copied
 // from the reference (not from the catalog).
 var issuerTestCardNumbers = strings.Fields(`
 122000000000003 2222405343248877 2222990905257051 2223007648726984 2223577120017656
@@ -543,7 +551,7 @@ func TestNeverReported(t *testing.T) {
 	}
 	cc := lookup(t, "CreditCardNumber")
 	if got, want := slices.Sorted(slices.Values(cc.NeverReported)), slices.Sorted(slices.Values(issuerTestCardNumbers)); !slices.Equal(got, want) {
-		t.Errorf("CreditCardNumber.NeverReported differs from reference §4.4:\n got %v\nwant %v", got, want)
+		t.Errorf("CreditCardNumber.NeverReported differs from docs/cloudwatch-reference.md, Issuer test card numbers:\n got %v\nwant %v", got, want)
 	}
 	d := compileOne(t, cc)
 	bare := lookup(t, "CreditCardNumber")

@@ -74,8 +74,8 @@ func ExampleNewHash() {
 	_, err = mask.NewHash([]byte("short"))
 	fmt.Println(err)
 	// Output:
-	// ssn=<hash:Ssn-US:9ab00d2361f0ebaa> card=<hash:CreditCardNumber:115237b3090f323a> ok
-	// <hash:Ssn-US:9ab00d2361f0ebaa>
+	// ssn=<hash:Ssn-US:bidybedxhceybewe> card=<hash:CreditCardNumber:wgkzgcfddjjkhaei> ok
+	// <hash:Ssn-US:bidybedxhceybewe>
 	// mask: hash key is 5 bytes, need at least 16: key is too short
 }
 
@@ -92,7 +92,7 @@ func ExampleNewTokenizer() {
 	orig, err := tk.UnmaskString(masked)
 	fmt.Println(orig, err)
 	// Output:
-	// ssn=<pii:v1:Ssn-US:KBfXiefc2DGWe6udqynuOUaail2b5PCcZuLoCfBukEvVQS5fbVtJ> card=<pii:v1:CreditCardNumber:iLce6VuHrXs_MvOuaqjFhbTofzCoAgT21aXOULuCUev66EaLijwkwnjbsaRINwU> ok
+	// ssn=<pii:v2:Ssn-US:fOOwObGgwybFOadeKJgcZxJWjxyxwidYGoixJywCawIA> card=<pii:v2:CreditCardNumber:IzdBzFAbkaaFoIFOexDidaAEFOijYObZwICCaOkHdhykFbxjfkFyZjDF> ok
 	// ssn=123-45-6789 card=4111 1111 1111 1234 ok <nil>
 }
 
@@ -101,7 +101,8 @@ func ExampleTokenizer_Unmask() {
 	other, _ := mask.NewTokenizer([]byte("another key, 32 bytes or longer!"))
 	masked := []byte("user " + tk.Token("EmailAddress", "jane@example.com") + " logged in")
 
-	_, err := other.Unmask(masked)
+	out, err := other.Unmask(masked)
+	fmt.Printf("%s\n", out) // the token is left as it was
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, mask.ErrTokenAuth))
 
@@ -110,7 +111,8 @@ func ExampleTokenizer_Unmask() {
 		fmt.Println("bad token at byte", te.Offset)
 	}
 	// Output:
-	// mask: token at byte 5: token failed authentication (wrong key or altered token)
+	// user <pii:v2:EmailAddress:eiaeJegWbAGefJehxwHBcOZbieGboxJOBbigcEAcBABwFDhWIGya> logged in
+	// mask: token at byte 5: token failed authentication (wrong key or altered token); left as it was
 	// true
 	// bad token at byte 5
 }

@@ -1,17 +1,19 @@
 package mask
 
 import (
+	"crypto/hkdf"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/piiguard/piiguard/detector"
 )
 
-// Hash lengths, in hex characters.
+// Hash lengths, in characters of 4 bits each.
 const (
+	hashKeyInfo = "piiguard mask hash v2 HMAC-SHA256 key"
+
 	DefaultHashLength = 16
 	MinHashLength     = 8
 	MaxHashLength     = 2 * sha256.Size
@@ -24,21 +26,29 @@ const (
 // There is no unkeyed variant: a plain hash of a social security or card
 // number is reversed by trying every number.
 //
-// Format: "<hash:" + identifier + ":" + hex + ">", for example
-// "<hash:Ssn-US:9ab00d2361f0ebaa>" (ExampleNewHash's key), where identifier is the finding's
-// identifier name as SafeIdentifier writes it and hex is the first n
-// lowercase hex characters (n = DefaultHashLength unless HashLength says
+// Format: "<hash:" + identifier + ":" + digest + ">", for example
+// "<hash:Ssn-US:...>" (see ExampleNewHash), where identifier is the
+// finding's identifier name as SafeIdentifier writes it and digest is the
+// first n 4-bit digits (n = DefaultHashLength unless HashLength says
 // otherwise) of
 //
-//	HMAC-SHA256(key, uint32_be(len(identifier)) || identifier || value)
+//	HMAC-SHA256(Kh, uint32_be(len(identifier)) || identifier || value)
 //
-// with identifier the same written name. The identifier is part of the
-// input, so one value found under two identifiers hashes differently, and
-// the whole value is hashed as it appears in the text (no normalisation:
-// "123-45-6789" and "123456789" differ). The output never contains a
-// quote, a backslash, a space or a line break.
+// written with the letters "abcdefghijkowxyz" for 0 to 15 (hexadecimal
+// with other digits: letters only, so that no identifier of the catalog
+// matches inside a hash; see the package documentation on the shape of
+// masks), and Kh = HKDF-SHA256(key, info "piiguard mask hash v2
+// HMAC-SHA256 key"), so that the same key given to a Tokenizer yields
+// unrelated keys. The identifier is part of the input, so one value found
+// under two identifiers hashes differently, and the whole value is hashed
+// as it appears in the text (no normalisation: "123-45-6789" and
+// "123456789" differ). The output never contains a quote, a backslash, a
+// space or a line break.
 //
-// Truncation trades length against collisions: with 16 hex characters (64
+// Before this format (piiguard releases up to issue 12), hashes were the
+// HMAC under the key itself in hex digits; they do not join with these.
+//
+// Truncation trades length against collisions: with 16 characters (64
 // bits) two distinct values collide with probability about k²/2⁶⁵ among k
 // values. A Hash is safe for concurrent use.
 type Hash struct {
@@ -49,25 +59,30 @@ type Hash struct {
 // A HashOption configures NewHash.
 type HashOption func(*Hash)
 
-// HashLength sets the number of hex characters the hash keeps, from
+// HashLength sets the number of 4-bit characters the hash keeps, from
 // MinHashLength (8) to MaxHashLength (64); NewHash rejects other values.
 func HashLength(hexChars int) HashOption {
 	return func(h *Hash) { h.n = hexChars }
 }
 
 // NewHash returns a keyed hash masker. key must be at least
-// MinHashKeyLength (16) bytes and not one repeated byte; NewHash keeps a
-// copy of it. Errors never contain key bytes.
+// MinHashKeyLength (16) bytes and not one repeated byte; NewHash keeps
+// only a key derived from it. Errors never contain key bytes.
 func NewHash(key []byte, opts ...HashOption) (*Hash, error) {
 	if err := checkKey("hash key", key, MinHashKeyLength); err != nil {
 		return nil, err
 	}
-	h := &Hash{key: append([]byte(nil), key...), n: DefaultHashLength}
+	h := &Hash{n: DefaultHashLength}
 	for _, o := range opts {
 		o(h)
 	}
 	if h.n < MinHashLength || h.n > MaxHashLength {
-		return nil, fmt.Errorf("mask: hash length %d is outside [%d, %d] hex characters", h.n, MinHashLength, MaxHashLength)
+		return nil, fmt.Errorf("mask: hash length %d is outside [%d, %d] characters", h.n, MinHashLength, MaxHashLength)
+	}
+	var err error
+	h.key, err = hkdf.Key(sha256.New, key, nil, hashKeyInfo, sha256.Size)
+	if err != nil {
+		return nil, fmt.Errorf("mask: deriving the hash key: %w", err)
 	}
 	return h, nil
 }
@@ -90,13 +105,18 @@ func (h *Hash) AppendHash(dst []byte, identifier string, value []byte) []byte {
 	m.Write(id)
 	m.Write(value)
 	var sum [sha256.Size]byte
-	var hx [2 * sha256.Size]byte
-	hex.Encode(hx[:], m.Sum(sum[:0]))
+	m.Sum(sum[:0])
 
 	dst = append(dst, "<hash:"...)
 	dst = append(dst, id...)
 	dst = append(dst, ':')
-	dst = append(dst, hx[:h.n]...)
+	for i := 0; i < h.n; i++ {
+		b := sum[i/2]
+		if i%2 == 0 {
+			b >>= 4
+		}
+		dst = append(dst, hashDigits[b&0xf])
+	}
 	return append(dst, '>')
 }
 

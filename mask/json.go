@@ -12,9 +12,9 @@ import (
 )
 
 // JSON masks JSON log events value by value, so that a masked event is
-// still valid JSON with the same structure: the same members with the same
-// names in the same order, the same array lengths, and every byte outside
-// masked values unchanged.
+// still valid JSON with the same structure: the same members in the same
+// order, with unique names, the same array lengths, and every byte
+// outside masked values and names unchanged.
 //
 // # What is scanned
 //
@@ -31,8 +31,20 @@ import (
 // finding of that scan is kept only when it lies inside one string or
 // number (it would otherwise cut through the structure).
 //
-// Member names are never masked, so that the structure is kept; true,
+// Member names are text too, and are scanned and masked as string values
+// are, with the names around them as keywords; see "Masked member names"
+// in AppendMask's documentation for how names are kept unique. true,
 // false and null are not scanned.
+//
+// # Masking until nothing is found
+//
+// Masking an event changes its text: a masked member name is context for
+// the values under it, and a hash, token or placeholder writes an
+// identifier name, which can be a keyword ("<hash:Ssn-US:...>" holds
+// "Ssn"). AppendMask therefore scans its result again, as AppendFindings
+// would, and masks what it finds, its earlier masks opaque, until nothing
+// is found (at most four passes): an event with findings costs about one
+// more scan of its text.
 //
 // # Numbers
 //
@@ -48,7 +60,8 @@ import (
 // by path pattern ($.sessionState.intent.slots.*, $.messages[*].content,
 // $..password; see the syntax below). A value is scanned when Include is
 // empty or one of its patterns covers the value (matches its path or an
-// ancestor's), and no Exclude pattern covers it.
+// ancestor's), and no Exclude pattern covers it; a member name is scanned
+// when its member's value would be.
 //
 // Path syntax: "$" is the root, ".name" a member (any characters but '.'
 // and '['), ["name"] or ['name'] a member with any name, [3] an element,
@@ -132,6 +145,9 @@ type JSONFinding struct {
 	detector.Finding
 	// Path is the value's path, as $.user.ssn or $.messages[0].content.
 	Path string
+	// InName reports a finding in the member name at Path rather than in
+	// its value.
+	InName bool
 }
 
 // Mask returns event masked; see AppendMask.
@@ -141,19 +157,85 @@ func (j *JSON) Mask(event []byte) ([]byte, error) {
 
 // AppendMask appends event, masked, to dst. When event is not one JSON
 // value it returns dst unchanged and a *JSONSyntaxError. The output, given
-// to AppendFindings, has no finding: a value that masking completed with
-// its neighbours is masked again with asterisks.
+// to AppendFindings, has no finding: what masking made appear is masked
+// too (see the type's documentation).
+//
+// Masked member names: masking can make two names of one object equal
+// (two addresses of one length become the same asterisks) or equal to a
+// name that was not masked. A masked name that equals a name already
+// present in its object (any name that was not masked, or a masked name
+// before it) is given the suffix "~b", or "~c", "~d", ... the first that
+// makes it unique: the count in base 26 written with the letters a to z.
+// The suffix depends only on the event, so equal events mask equally.
 func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
+	return j.appendMask(dst, event, nil)
+}
+
+// AppendMaskField appends event, masked, to dst, event being the value of
+// a field whose name, and the names of the fields enclosing it, are names
+// (outermost first): they count as keywords, and as the start of every
+// path for JSONOptions.Include and Exclude, as if event were found at
+// $.names[0].names[1]... of a larger event. Otherwise it is AppendMask.
+func (j *JSON) AppendMaskField(dst []byte, names []string, event []byte) ([]byte, error) {
+	prefix := make(jsonwalk.Path, len(names))
+	for i, n := range names {
+		prefix[i] = jsonwalk.Step{Key: n, Index: -1}
+	}
+	return j.appendMask(dst, event, prefix)
+}
+
+// maxJSONRounds bounds how often appendMask masks an event again.
+const maxJSONRounds = 4
+
+func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
-	s.edits, s.repl = s.edits[:0], s.repl[:0]
-	err := j.walk(event, s, func(x *jsonLeaf) error {
+	out, changed, err := j.maskOnce(nil, event, prefix, s, false)
+	if err != nil {
+		return dst, err
+	}
+	if !changed {
+		return append(dst, event...), nil
+	}
+	// Masking changed the event's text: a masked member name becomes
+	// context for what it holds, and a mask names its identifier, which
+	// can be a keyword ("<hash:Ssn-US:...>" holds "Ssn"). Mask the result
+	// again, its masks opaque, until it has no finding.
+	for range maxJSONRounds - 1 {
+		s.prevMasked = append(s.prevMasked[:0], s.maskedNames...)
+		next, changed, err := j.maskOnce(nil, out, prefix, s, true)
+		if err != nil || !changed {
+			break
+		}
+		out = next
+	}
+	return append(dst, out...), nil
+}
+
+// maskOnce appends event masked once to dst and reports whether anything
+// was masked. With own, the masks this package writes that event already
+// holds (tokens and hashes, recognised by their syntax) are opaque.
+func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch, own bool) ([]byte, bool, error) {
+	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
+	s.own = own
+	clear(s.nameMasked)
+	scan := func(dst []detector.Finding, b []byte) []detector.Finding {
+		return s.fs.scan(dst, j.fd, b)
+	}
+	m := j.m
+	if own {
+		m = keepOwn{j.m}
+	}
+	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
 		rs := len(s.repl)
-		masked := s.maskValue(x, j.m)
-		var again bool
-		masked, again = s.fs.rescan(masked, j.fd)
+		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, m, scan)
+		s.masked = masked
 		switch {
-		case x.kind == jsonwalk.Number || again:
+		case x.kind == jsonwalk.Name:
+			// Names are re-encoded whole, once they are known to be
+			// unique (see resolveNames).
+			s.renamed = append(s.renamed, jsonRename{object: x.object, edit: len(s.edits), name: string(masked)})
+		case x.kind == jsonwalk.Number || again || len(s.fx.spans) != len(x.find):
 			s.repl = jsonwalk.AppendQuote(s.repl, masked)
 		default:
 			// Splice: only masked spans are re-encoded.
@@ -163,43 +245,228 @@ func (j *JSON) AppendMask(dst, event []byte) ([]byte, error) {
 			for i, f := range x.find {
 				frs, fre, _, _ := jsonwalk.RawSpan(x.esc, f.Start, f.End)
 				s.repl = append(s.repl, content[pos:frs]...)
-				s.repl = jsonwalk.AppendEscaped(s.repl, masked[s.spans[i][0]:s.spans[i][1]])
+				sp := s.fx.spans[i]
+				s.repl = jsonwalk.AppendEscaped(s.repl, masked[sp.start:sp.end])
 				pos = fre
 			}
 			s.repl = append(s.repl, content[pos:]...)
 			s.repl = append(s.repl, '"')
 		}
-		s.edits = append(s.edits, jsonEdit{start: x.start, end: x.end, rs: rs, re: len(s.repl)})
+		s.edits = append(s.edits, jsonEdit{start: x.start, end: x.end, rs: rs, re: len(s.repl), name: x.kind == jsonwalk.Name})
 		return nil
 	})
 	if err != nil {
-		return dst, err
+		return dst, false, err
+	}
+	if len(s.edits) == 0 {
+		return append(dst, event...), false, nil
+	}
+	if len(s.renamed) > 0 {
+		s.resolveNames(event)
 	}
 	pos := 0
+	changed := false
+	s.maskedNames = s.maskedNames[:0]
 	for _, e := range s.edits {
 		dst = append(dst, event[pos:e.start]...)
+		if e.name {
+			s.maskedNames = append(s.maskedNames, len(dst))
+		}
 		dst = append(dst, s.repl[e.rs:e.re]...)
+		changed = changed || string(event[e.start:e.end]) != string(s.repl[e.rs:e.re])
 		pos = e.end
 	}
-	return append(dst, event[pos:]...), nil
+	return append(dst, event[pos:]...), changed, nil
 }
 
-// AppendFindings appends the findings in event to dst, in document order.
-// When event is not one JSON value it returns dst unchanged and a
-// *JSONSyntaxError.
+// keepFinding marks a finding that stands for a mask already in the text:
+// keepOwn copies it unchanged, and it is opaque to rescans.
+const keepFinding = -2
+
+// keepOwn masks with m, except findings marked keepFinding, which it
+// copies.
+type keepOwn struct{ m Masker }
+
+func (k keepOwn) AppendMask(dst, value []byte, f detector.Finding) []byte {
+	if f.Score == keepFinding {
+		return append(dst, value...)
+	}
+	return k.m.AppendMask(dst, value, f)
+}
+
+// withOwnMasks returns find, sorted and not overlapping, cut around the
+// tokens and hashes in value and merged with them, marked keepFinding.
+func (s *jsonScratch) withOwnMasks(find []detector.Finding, value []byte) []detector.Finding {
+	s.ownSpans = appendOwnMasks(s.ownSpans[:0], value)
+	if len(s.ownSpans) == 0 {
+		return find
+	}
+	s.cands = s.cands[:0]
+	oi := 0
+	for _, f := range find {
+		st := f.Start
+		for ; oi < len(s.ownSpans) && s.ownSpans[oi].start < f.End; oi++ {
+			o := s.ownSpans[oi]
+			if o.start > st {
+				g := f
+				g.Start, g.End = st, o.start
+				s.cands = append(s.cands, g)
+			}
+			if o.end > st {
+				st = o.end
+			}
+			if o.end > f.End {
+				break
+			}
+		}
+		if st < f.End {
+			g := f
+			g.Start = st
+			s.cands = append(s.cands, g)
+		}
+	}
+	for _, o := range s.ownSpans {
+		s.cands = append(s.cands, detector.Finding{Start: o.start, End: o.end, Score: keepFinding})
+	}
+	slices.SortFunc(s.cands, func(a, b detector.Finding) int { return a.Start - b.Start })
+	// Drop pieces that a mask covers (a finding inside a mask).
+	out := find[:0]
+	end := 0
+	for _, f := range s.cands {
+		if f.Start < end || f.Start >= f.End && f.Score != keepFinding {
+			continue
+		}
+		out = append(out, f)
+		end = f.End
+	}
+	return out
+}
+
+// appendOwnMasks appends the places of the tokens and hashes in b,
+// recognised by their syntax.
+func appendOwnMasks(dst []span, b []byte) []span {
+	for i := 0; i < len(b); {
+		k := bytes.IndexByte(b[i:], '<')
+		if k < 0 {
+			break
+		}
+		i += k
+		if n := ownMaskLength(b[i:]); n > 0 {
+			dst = append(dst, span{start: i, end: i + n})
+			i += n
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+// ownMaskLength returns the length of the token or hash at the start of
+// b, or 0.
+func ownMaskLength(b []byte) int {
+	var head int
+	var digit func(byte) bool
+	switch {
+	case bytes.HasPrefix(b, []byte("<pii:v2:")):
+		head, digit = len("<pii:v2:"), isDigestByte
+	case bytes.HasPrefix(b, []byte("<hash:")):
+		head, digit = len("<hash:"), isHashDigit
+	default:
+		return 0
+	}
+	i := head
+	for i < len(b) && i-head <= maxIdentifierLength && isIdentifierByte(b[i]) {
+		i++
+	}
+	if i == head || i-head > maxIdentifierLength || i >= len(b) || b[i] != ':' {
+		return 0
+	}
+	d := i + 1
+	for d < len(b) && digit(b[d]) {
+		d++
+	}
+	if d == i+1 || d >= len(b) || b[d] != '>' {
+		return 0
+	}
+	return d + 1
+}
+
+// isHashDigit reports whether c is one of hashDigits.
+func isHashDigit(c byte) bool {
+	return c >= 'a' && c <= 'k' || c == 'o' || c == 'w' || c == 'x' || c == 'y' || c == 'z'
+}
+
+// jsonRename is a masked member name awaiting its final spelling.
+type jsonRename struct {
+	object int    // offset of the object's '{'
+	edit   int    // index of its edit
+	name   string // masked, decoded
+}
+
+// resolveNames makes the masked names unique within their objects and
+// writes their edits.
+func (s *jsonScratch) resolveNames(event []byte) {
+	objects := map[int]map[string]bool{} // object -> names taken
+	masked := map[int]bool{}             // edit start -> the name is masked
+	for _, r := range s.renamed {
+		objects[r.object] = map[string]bool{}
+		masked[s.edits[r.edit].start] = true
+	}
+	// The names that stay as they are.
+	jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
+		if l.Kind != jsonwalk.Name || masked[l.Start] {
+			return nil
+		}
+		if taken, ok := objects[l.Object]; ok {
+			taken[l.Path[len(l.Path)-1].Key] = true
+		}
+		return nil
+	})
+	for _, r := range s.renamed {
+		taken := objects[r.object]
+		name := r.name
+		for n := 1; taken[name]; n++ {
+			name = r.name + "~" + base26(n)
+		}
+		taken[name] = true
+		e := &s.edits[r.edit]
+		e.rs = len(s.repl)
+		s.repl = jsonwalk.AppendQuote(s.repl, []byte(name))
+		e.re = len(s.repl)
+	}
+}
+
+// base26 writes n >= 0 in base 26 with the digits a to z.
+func base26(n int) string {
+	var b [16]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('a' + n%26)
+		n /= 26
+		if n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+// AppendFindings appends the findings in event to dst, in document order,
+// member names included (JSONFinding.InName). When event is not one JSON
+// value it returns dst unchanged and a *JSONSyntaxError.
 func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
+	s.own = false
 	n := len(dst)
-	err := j.walk(event, s, func(x *jsonLeaf) error {
+	err := j.walk(event, nil, s, func(x *jsonLeaf) error {
 		path := x.path.String()
 		for _, f := range x.find {
-			if x.kind == jsonwalk.String {
+			if x.kind != jsonwalk.Number {
 				f.Start, f.End, _, _ = jsonwalk.RawSpan(x.esc, f.Start, f.End)
 			}
 			f.Start += x.contentStart
 			f.End += x.contentStart
-			dst = append(dst, JSONFinding{Finding: f, Path: path})
+			dst = append(dst, JSONFinding{Finding: f, Path: path, InName: x.kind == jsonwalk.Name})
 		}
 		return nil
 	})
@@ -211,26 +478,39 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
-	fs     fieldScanner
-	raw    []detector.Finding
-	find   []detector.Finding
-	cands  []detector.Finding
-	names  []string
-	dec    []byte
-	esc    []jsonwalk.Escape
-	masked []byte
-	spans  [][2]int
-	repl   []byte
-	edits  []jsonEdit
-	leaf   jsonLeaf
+	fs       fieldScanner
+	raw      []detector.Finding
+	find     []detector.Finding
+	cands    []detector.Finding
+	names    []string
+	dec      []byte
+	esc      []jsonwalk.Escape
+	masked   []byte
+	repl     []byte
+	edits    []jsonEdit
+	renamed  []jsonRename
+	fx       fixpoint
+	own      bool   // maskOnce keeps the masks the event holds
+	ownSpans []span // their places in a leaf
+	// maskedNames are the offsets, in the output of the last maskOnce,
+	// of the member names it masked; a rescan scans the values under them
+	// again with the names as they now are.
+	maskedNames []int
+	prevMasked  []int
+	nameMasked  []bool // by depth: the current member name there was masked
+	leaf        jsonLeaf
 }
 
 // jsonEdit replaces event[start:end] with repl[rs:re].
-type jsonEdit struct{ start, end, rs, re int }
+type jsonEdit struct {
+	start, end, rs, re int
+	name               bool // a member name
+}
 
-// jsonLeaf is a string or number with findings.
+// jsonLeaf is a string, number or member name with findings.
 type jsonLeaf struct {
 	kind         jsonwalk.Kind
+	object       int // a name's object
 	path         jsonwalk.Path
 	start, end   int    // the literal in the event
 	contentStart int    // offset of raw[0] in the event
@@ -240,24 +520,6 @@ type jsonLeaf struct {
 	find         []detector.Finding // in value, widened to whole escapes
 }
 
-// maskValue masks x.value with x.find and records each mask's span in
-// s.spans.
-func (s *jsonScratch) maskValue(x *jsonLeaf, m Masker) []byte {
-	out := s.masked[:0]
-	s.spans = s.spans[:0]
-	pos := 0
-	for _, f := range x.find {
-		out = append(out, x.value[pos:f.Start]...)
-		ms := len(out)
-		out = m.AppendMask(out, x.value[f.Start:f.End], f)
-		s.spans = append(s.spans, [2]int{ms, len(out)})
-		pos = f.End
-	}
-	out = append(out, x.value[pos:]...)
-	s.masked = out
-	return out
-}
-
 func (j *JSON) covers(p jsonwalk.Path) bool {
 	if len(j.include) > 0 && !slices.ContainsFunc(j.include, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) }) {
 		return false
@@ -265,20 +527,22 @@ func (j *JSON) covers(p jsonwalk.Path) bool {
 	return !slices.ContainsFunc(j.exclude, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) })
 }
 
-// walk calls fn for each string or number in scope that has findings.
-func (j *JSON) walk(event []byte, s *jsonScratch, fn func(*jsonLeaf) error) error {
+// walk calls fn for each string, number or member name in scope that has
+// findings; prefix starts every path.
+func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(*jsonLeaf) error) error {
 	var raw []detector.Finding
 	if !j.fieldsOnly {
 		s.raw = j.fd.AppendFindings(s.raw[:0], event)
 		raw = s.raw
 	}
 	ri := 0
-	err := jsonwalk.Walk(event, func(l *jsonwalk.Leaf) error {
-		if l.Kind != jsonwalk.String && (l.Kind != jsonwalk.Number || j.skipNumbers) {
+	opts := jsonwalk.Options{Names: true, Prefix: prefix}
+	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
+		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
 			return nil
 		}
 		cs, ce := l.Start, l.End
-		if l.Kind == jsonwalk.String {
+		if l.Kind != jsonwalk.Number {
 			cs, ce = cs+1, ce-1
 		}
 		// Raw findings inside this value; those that started before it
@@ -291,18 +555,35 @@ func (j *JSON) walk(event []byte, s *jsonScratch, fn func(*jsonLeaf) error) erro
 			ri++
 		}
 		inside := raw[r0:ri]
+		if s.own && l.Kind == jsonwalk.Name {
+			d := len(l.Path)
+			for len(s.nameMasked) <= d {
+				s.nameMasked = append(s.nameMasked, false)
+			}
+			_, s.nameMasked[d] = slices.BinarySearch(s.prevMasked, l.Start)
+		}
 		if cs == ce || !j.covers(l.Path) {
 			return nil
 		}
+		if s.own && len(inside) == 0 && !s.contextMasked(l) {
+			// A rescan: this leaf, its context unchanged, was masked
+			// until its field scans found nothing; only the raw scan of
+			// the masked event can find something new in it.
+			return nil
+		}
 		x := &s.leaf
-		*x = jsonLeaf{kind: l.Kind, path: l.Path, start: l.Start, end: l.End, contentStart: cs, raw: event[cs:ce]}
+		*x = jsonLeaf{kind: l.Kind, object: l.Object, path: l.Path, start: l.Start, end: l.End, contentStart: cs, raw: event[cs:ce]}
 		x.value = x.raw
 		if l.Escaped {
 			s.dec, s.esc = jsonwalk.Unquote(s.dec[:0], s.esc[:0], event[l.Start:l.End])
 			x.value, x.esc = s.dec, s.esc
 		}
 		s.names = s.names[:0]
-		for _, st := range l.Path {
+		ctx := l.Path
+		if l.Kind == jsonwalk.Name {
+			ctx = ctx[:len(ctx)-1] // a name's context is the names around it
+		}
+		for _, st := range ctx {
 			if !st.IsIndex() {
 				s.names = append(s.names, st.Key)
 			}
@@ -320,7 +601,10 @@ func (j *JSON) walk(event []byte, s *jsonScratch, fn func(*jsonLeaf) error) erro
 			return nil
 		}
 		x.find = widen(s.find, x.esc)
-		if len(x.find) == 0 {
+		if s.own {
+			x.find = s.withOwnMasks(x.find, x.value)
+		}
+		if !hasMaskable(x.find) {
 			return nil
 		}
 		return fn(x)
@@ -330,6 +614,32 @@ func (j *JSON) walk(event []byte, s *jsonScratch, fn func(*jsonLeaf) error) erro
 		return &JSONSyntaxError{Offset: se.Offset, Msg: se.Msg}
 	}
 	return err
+}
+
+// contextMasked reports whether a member name around l (for a name, a
+// name enclosing it) was masked by the last maskOnce.
+func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
+	n := len(l.Path)
+	if l.Kind == jsonwalk.Name {
+		n-- // a name's context is the names around it
+	}
+	for d := 1; d <= n && d < len(s.nameMasked); d++ {
+		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMaskable reports whether find holds a finding to mask, not only
+// masks to keep.
+func hasMaskable(find []detector.Finding) bool {
+	for _, f := range find {
+		if f.Score != keepFinding {
+			return true
+		}
+	}
+	return false
 }
 
 // widen moves finding edges inside an escape's decoded bytes to the
@@ -390,21 +700,24 @@ func resolveOverlaps(dst, cands []detector.Finding) []detector.Finding {
 }
 
 // UnmaskJSON restores the values t's tokens hold in a JSON event that a
-// JSON masker with a Tokenizer produced: each string holding a token is
-// decoded, unmasked and encoded again, so that a restored value with a
-// quote or a line break keeps the event valid. (A number that masking
-// turned into a string stays a string.) It returns nil and a
-// *JSONSyntaxError for an event that is not JSON, or a *TokenError whose
-// Offset is the byte offset in event of the string holding the first bad
-// token.
+// JSON masker with a Tokenizer produced: each string holding a token,
+// member names included, is decoded, unmasked and encoded again, so that
+// a restored value with a quote or a line break keeps the event valid. (A
+// number that masking turned into a string stays a string; a member name
+// that masking gave a suffix to keep names unique keeps it, after the
+// restored value.) It returns nil and a *JSONSyntaxError for an event that
+// is not JSON. A token it cannot open is left as it was, every other
+// token is restored, and the event comes back with an *UnmaskError whose
+// offsets are those, in event, of the strings holding the bad tokens.
 func UnmaskJSON(t *Tokenizer, event []byte) ([]byte, error) {
 	if !bytes.Contains(event, []byte("pii:")) {
 		return bytes.Clone(event), nil
 	}
 	var out, dec []byte
+	var bad *UnmaskError
 	pos := 0
-	err := jsonwalk.Walk(event, func(l *jsonwalk.Leaf) error {
-		if l.Kind != jsonwalk.String {
+	err := jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
+		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name {
 			return nil
 		}
 		lit := event[l.Start:l.End]
@@ -418,12 +731,18 @@ func UnmaskJSON(t *Tokenizer, event []byte) ([]byte, error) {
 		}
 		plain, err := t.Unmask(dec)
 		if err != nil {
-			var te *TokenError
-			if errors.As(err, &te) {
-				rs, _, _, _ := jsonwalk.RawSpan(esc, te.Offset, te.Offset)
-				return &TokenError{Offset: l.Start + 1 + rs, Err: te.Err}
+			var ue *UnmaskError
+			if !errors.As(err, &ue) {
+				return err
 			}
-			return err
+			if bad == nil {
+				bad = &UnmaskError{}
+			}
+			for _, te := range ue.Tokens {
+				rs, _, _, _ := jsonwalk.RawSpan(esc, te.Offset, te.Offset)
+				bad.add(&TokenError{Offset: l.Start + 1 + rs, Err: te.Err})
+			}
+			bad.Count += ue.Count - len(ue.Tokens)
 		}
 		out = append(out, event[pos:l.Start]...)
 		out = jsonwalk.AppendQuote(out, plain)
@@ -438,5 +757,9 @@ func UnmaskJSON(t *Tokenizer, event []byte) ([]byte, error) {
 		}
 		return nil, err
 	}
-	return append(out, event[pos:]...), nil
+	out = append(out, event[pos:]...)
+	if bad != nil {
+		return out, bad
+	}
+	return out, nil
 }

@@ -52,3 +52,30 @@ func ExampleFieldFindings() {
 	// Output:
 	// [customer socialSecurityNumber] Ssn-US 0 11
 }
+
+func ExampleJSON_memberNames() {
+	s, _ := piiguard.NewScanner(piiguard.Config{})
+	j, _ := mask.NewJSON(s, nil, mask.JSONOptions{})
+	// Member names are masked too, and stay unique within their object.
+	out, err := j.Mask([]byte(`{"logins":{"a@example.com":3,"b@example.com":1}}`))
+	fmt.Println(string(out), err)
+
+	found, _ := j.AppendFindings(nil, []byte(`{"logins":{"a@example.com":3}}`))
+	for _, f := range found {
+		fmt.Println(f.Path, f.Identifier, f.InName)
+	}
+	// Output:
+	// {"logins":{"*************":3,"*************~b":1}} <nil>
+	// $.logins["a@example.com"] EmailAddress true
+}
+
+func ExampleJSON_AppendMaskField() {
+	s, _ := piiguard.NewScanner(piiguard.Config{})
+	j, _ := mask.NewJSON(s, nil, mask.JSONOptions{})
+	// The value of a field "ssn": the name is a keyword for the numbers
+	// the value holds, as it would be inside {"ssn": ...}.
+	out, err := j.AppendMaskField(nil, []string{"ssn"}, []byte(`{"primary":"536-22-1234","old":["536-22-1235"]}`))
+	fmt.Println(string(out), err)
+	// Output:
+	// {"primary":"***********","old":["***********"]} <nil>
+}

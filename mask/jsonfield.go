@@ -14,52 +14,33 @@ type Finder interface {
 	AppendFindings(dst []detector.Finding, text []byte) []detector.Finding
 }
 
-// maxMaskRounds bounds how often masked output is rescanned.
-const maxMaskRounds = 4
-
 // AppendMasked appends text to dst with every value fd finds replaced by
 // m's mask (Asterisk when m is nil). As piiguard.Scanner.AppendMask does,
-// it rescans its output: should a mask have completed a new value with its
-// neighbours, that value is masked with asterisks, so that fd finds
-// nothing in the output.
+// it rescans its output until fd finds nothing more to mask: should a
+// mask have completed a new value with its neighbours, or a value joined
+// to a longer one stand alone once that one is masked, it is masked with
+// asterisks. The masks m wrote are opaque to these rescans: a token, a
+// hash or a placeholder is never masked again (a value across a mask's
+// edge is masked outside the mask only), so every token AppendMasked
+// writes can be unmasked.
 func AppendMasked(dst, text []byte, fd Finder, m Masker) []byte {
-	return appendMasked(dst, text, fd, m, nil)
+	var fx fixpoint
+	return appendMasked(dst, text, fd, m, &fx)
 }
 
-// appendMasked is AppendMasked with scratch memory for findings.
-func appendMasked(dst, text []byte, fd Finder, m Masker, scratch *[]detector.Finding) []byte {
-	var f []detector.Finding
-	if scratch != nil {
-		f = (*scratch)[:0]
-	} else {
-		scratch = &f
+// appendMasked is AppendMasked with scratch memory.
+func appendMasked(dst, text []byte, fd Finder, m Masker, fx *fixpoint) []byte {
+	if m == nil {
+		m = Asterisk
 	}
-	f = fd.AppendFindings(f, text)
-	return appendMaskedFindings(dst, text, fd, m, f, scratch)
-}
-
-// appendMaskedFindings is appendMasked with text's findings, f, found
-// already; the rescans reuse f's memory, which it leaves in *scratch.
-func appendMaskedFindings(dst, text []byte, fd Finder, m Masker, f []detector.Finding, scratch *[]detector.Finding) []byte {
-	defer func() { *scratch = f }()
+	f := fd.AppendFindings(fx.found[:0], text)
 	if len(f) == 0 {
+		fx.found = f
 		return append(dst, text...)
 	}
-	n := len(dst)
-	dst = Append(dst, text, f, m)
-	f = fd.AppendFindings(f[:0], dst[n:])
-	if len(f) == 0 {
-		return dst
-	}
-	out := Append(nil, dst[n:], f, Asterisk)
-	for round := 2; round < maxMaskRounds; round++ {
-		f = fd.AppendFindings(f[:0], out)
-		if len(f) == 0 {
-			break
-		}
-		out = Append(make([]byte, 0, len(out)), out, f, Asterisk)
-	}
-	return append(dst[:n], out...)
+	fx.found = nil // f is handed over; appendFixpoint reuses its own
+	dst, _ = fx.appendFixpoint(dst, text, f, m, fd.AppendFindings)
+	return dst
 }
 
 // Field names as keywords.
@@ -111,35 +92,23 @@ type fieldScanner struct {
 	text    []byte
 	found   []detector.Finding
 	order   []detector.Finding
+	fx      fixpoint
 }
 
 // appendMasked masks value with names as context.
 func (fs *fieldScanner) appendMasked(dst []byte, fd Finder, m Masker, names []string, value []byte) []byte {
+	if m == nil {
+		m = Asterisk
+	}
 	fs.prepare(names)
 	f := fs.scan(nil, fd, value)
 	if len(f) == 0 {
 		return append(dst, value...)
 	}
-	out := Append(nil, value, f, m)
-	out, _ = fs.rescan(out, fd)
-	return append(dst, out...)
-}
-
-// rescan masks with asterisks what a scan of out, with the prepared names,
-// still finds, and reports whether there was any. out is not modified: a
-// changed result is a new slice.
-func (fs *fieldScanner) rescan(out []byte, fd Finder) ([]byte, bool) {
-	var f []detector.Finding
-	changed := false
-	for round := 1; round < maxMaskRounds; round++ {
-		f = fs.scan(f[:0], fd, out)
-		if len(f) == 0 {
-			break
-		}
-		out = Append(make([]byte, 0, len(out)), out, f, Asterisk)
-		changed = true
-	}
-	return out, changed
+	dst, _ = fs.fx.appendFixpoint(dst, value, f, m, func(dst []detector.Finding, b []byte) []detector.Finding {
+		return fs.scan(dst, fd, b)
+	})
+	return dst
 }
 
 func (fs *fieldScanner) findings(dst []detector.Finding, fd Finder, names []string, value []byte) []detector.Finding {

@@ -14,26 +14,72 @@
 //   - Placeholder(template): "{Ssn-US}", or a template using {identifier}.
 //   - Redact: removes the value.
 //   - Hash (NewHash): keyed HMAC-SHA256, truncated, as
-//     "<hash:Ssn-US:9ab00d2361f0ebaa>"; one-way, equal values give equal
+//     "<hash:Ssn-US:bidybedxhceybewe>"; one-way, equal values give equal
 //     masks.
 //   - Tokenizer (NewTokenizer): reversible, deterministic authenticated
-//     encryption as "<pii:v1:Ssn-US:...>"; Tokenizer.Unmask restores the
-//     values for whoever holds the key, as CloudWatch's logs:Unmask does.
+//     encryption (AES-SIV, RFC 5297) as "<pii:v2:Ssn-US:...>";
+//     Tokenizer.Unmask restores the values for whoever holds the key, as
+//     CloudWatch's logs:Unmask does.
 //
 // Keys for Hash and Tokenizer come from files (LoadKey, KeyFromEnv), never
 // from flags. Format-preserving encryption (FF1) is not offered: no
 // maintained Go implementation exists.
 //
+// # Masking rescans its output, and never masks a mask
+//
+// AppendMasked (and piiguard.Scanner.Mask, the JSON, stream and slog
+// maskers) rescans what it wrote until the Finder finds nothing more: a
+// mask can complete a pattern with its neighbours, and a value joined to
+// a longer one can stand alone once that one is masked. The masks already
+// written are opaque to these rescans: a value found across a mask's edge
+// is masked outside the mask only, with the same masker, so a token is
+// never damaged and a text masked with tokens unmasks exactly.
+//
+// # The shape of masks
+//
+// Across maskings (masking masked output again), what protects a mask is
+// its shape: hash and token digests are letters only, from the alphabet
+// "abcdefghijkowxyzABCDEFGHIJKOWXYZ" (hashes use its lower-case half),
+// chosen against the catalog so that no managed identifier, extensions
+// included, matches inside a token or a hash, whatever surrounds it. The
+// argument, identifier by identifier: a digest is a run of letters
+// bounded by ':' and '>', so a pattern that starts or ends with a letter
+// must match all of it (a match may not continue a word), and
+//
+//   - every pattern of digits (numbers, dates, phone numbers, most
+//     national identifiers) needs a digit, which a digest never holds;
+//   - the base64-like credentials (AwsSecretKey, BearerToken) have
+//     validators that require a digit;
+//   - Name and Address need a space, EmailAddress an '@', the PEM and
+//     PuTTY keys their armour lines, IpAddress and MacAddress a ':', '-'
+//     or '.' every few hexadecimal characters;
+//   - the letter-only national formats are upper case (VIN, German
+//     identity cards and driving licences, ...) and of a fixed length
+//     below 20, while a token's digest is mixed case and at least 28
+//     letters long and a hash's is lower case; the one case-insensitive
+//     letter-only format, NationalIdentificationNumber-IT, needs letters
+//     from L, M, N, P-V at its 7th and 8th positions, which the alphabet
+//     leaves out.
+//
+// TestIssue12_OutputShapeNeverMatches checks this against every
+// identifier's keywords, and FuzzMaskStyles on arbitrary text. Custom
+// identifiers can match anything, masks included.
+//
 // Structured and streaming input:
 //
-//   - JSON (NewJSON): masks values inside JSON strings (and numbers) of a
-//     log event, escapes handled, keeping it valid JSON with the same keys,
-//     types (except a masked number, which becomes a string) and array
-//     lengths; field names and JSON paths count as keywords; JSONOptions
-//     include or exclude paths such as $.sessionState.intent.slots.*.
-//   - Streams (NewWriter, NewReader): mask an unbounded stream line by line
-//     in bounded memory; lines longer than StreamOptions.MaxLineLength are
-//     masked in overlapping pieces, never dropped or reordered.
+//   - JSON (NewJSON): masks values inside JSON strings (and numbers) and
+//     member names of a log event, escapes handled, keeping it valid JSON
+//     with the same structure, types (except a masked number, which
+//     becomes a string) and array lengths, and member names unique (a
+//     masked name that would repeat one gets the suffix ~b, ~c, ...);
+//     field names and JSON paths count as keywords; JSONOptions include
+//     or exclude paths such as $.sessionState.intent.slots.*.
+//   - Streams (NewWriter, NewReader): mask an unbounded stream line by
+//     line in bounded memory; a multi-line private key (PEM, PuTTY) is
+//     held until it closes (at most DefaultMaxBlockLength bytes) and
+//     masked whole; lines longer than StreamOptions.MaxLineLength are
+//     masked in overlapping windows, never dropped or reordered, and never
+//     leave part of a value in clear at a cut.
 //
 // Package slogmask wraps a log/slog handler with the same masking.
 package mask

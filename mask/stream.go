@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/internal/jsonwalk"
 )
 
 // Stream defaults.
@@ -16,6 +17,9 @@ const (
 	// DefaultOverlap is how far a stream looks past, and back before, the
 	// edge of a piece of a longer line.
 	DefaultOverlap = 8 << 10
+	// DefaultMaxBlockLength bounds a multi-line block (a PEM private
+	// key) that a stream holds to mask it whole.
+	DefaultMaxBlockLength = 64 << 10
 	// streamFlushSize is how much masked output a Writer gathers before
 	// writing it, within one call to Write.
 	streamFlushSize = 64 << 10
@@ -27,10 +31,11 @@ type StreamOptions struct {
 	// is masked whole; 0 means DefaultMaxLineLength. A stream holds at
 	// most about this much of a line in memory.
 	MaxLineLength int
-	// Overlap is how many bytes beyond the edge of a piece of a longer
-	// line are scanned, on each side; 0 means DefaultOverlap. It is cut
-	// to MaxLineLength/4. A value longer than Overlap may be missed where
-	// it crosses the edge of a piece.
+	// Overlap is how many bytes of a longer line, on each side of a
+	// piece, are masked with it as context; 0 means DefaultOverlap. It
+	// is cut to MaxLineLength/4. Pieces equal masking the line whole
+	// when each value with its keywords spans less than about Overlap/2
+	// bytes (see Writer).
 	Overlap int
 	// JSON, when set, masks each line that is a JSON object or array
 	// (its first byte other than white space is '{' or '[') with it. A
@@ -42,9 +47,15 @@ type StreamOptions struct {
 	// the whole line when it is no longer than MaxLineLength, else each
 	// piece. The segments of a line are consecutive and cover it exactly,
 	// so a caller can report findings by line and offset, as
-	// `piiguard scan` does, without holding the line. Segment is not
-	// called for lines masked with JSON.
+	// `piiguard scan` does, without holding the line. The lines of a
+	// multi-line block are reported when the block closes, each with the
+	// parts of the block's values that lie in it. Segment is not called
+	// for lines masked with JSON.
 	Segment func(*Segment)
+
+	// maxBlockLength bounds a held multi-line block; 0 means
+	// DefaultMaxBlockLength. Tests lower it to reach the bound.
+	maxBlockLength int
 }
 
 // A Segment is a part of a line, and the values a stream masks in it,
@@ -59,7 +70,7 @@ type Segment struct {
 	// not part of it.
 	Text []byte
 	// Findings are the values masked in Text (offsets into Text), sorted
-	// and not overlapping. Values the rescan of masked output finds are
+	// and not overlapping. Values the rescans of masked output find are
 	// not listed.
 	Findings []detector.Finding
 	// End reports whether Text ends its line.
@@ -73,19 +84,43 @@ type Segment struct {
 //
 // Each line, ended by '\n' (a '\r' before it is part of the line), is
 // masked as AppendMasked masks it, and is written to the underlying writer
-// before Write returns: complete lines are never held back, so a Writer
-// can mask `tail -f`. Write writes all the complete lines it has at once,
-// in one call, or in pieces of about 64 KiB. Close masks and writes the
-// last line when it has no '\n'.
+// before Write returns: complete lines are never held back (but see
+// multi-line blocks below), so a Writer can mask `tail -f`. Write writes
+// all the complete lines it has at once, in one call, or in pieces of
+// about 64 KiB. Close masks and writes the last line when it has no '\n'.
 //
-// A line longer than MaxLineLength is masked in pieces: each piece is
-// scanned with Overlap bytes of the line after it and of the line before
-// it, and a value across the edge of a piece is masked in the piece it
-// starts in, with the piece cut just before it. Each value is masked
-// exactly once and every byte is written once, in order: the output equals
-// masking the line whole, except for a value longer than Overlap or one
-// whose keyword lies more than Overlap bytes away, either of which may be
-// missed where it crosses the edge of a piece.
+// # Multi-line blocks
+//
+// A private key is written over several lines. A line that opens one, a
+// PEM armour line "-----BEGIN ... PRIVATE KEY-----" (RSA, EC, DSA,
+// OPENSSH, PGP ... BLOCK, ENCRYPTED, PKCS #8) or a PuTTY key file's
+// "PuTTY-User-Key-File-" line, without what closes it after it on the
+// line, is held with the lines after it until the line that closes it
+// ("-----END ", "Private-MAC: "); the block is then masked as one text,
+// as AppendMasked masks it, and written. A block is held for at most
+// DefaultMaxBlockLength bytes (64 KiB; the longest real keys take about
+// 12 KiB): one that has not closed by then is masked as it stands, which
+// masks an unterminated key from its armour line to the bound, and the
+// lines after the bound are masked one by one. With StreamOptions.JSON, a
+// line that is valid JSON opens no block (its line breaks are escaped).
+//
+// # Long lines
+//
+// A line longer than MaxLineLength is masked in pieces: the bytes held
+// (at most MaxLineLength) are masked as one window, rescans included,
+// with up to Overlap bytes of the line before the piece and at least
+// Overlap bytes after it, and the piece is cut in the widest gap between
+// masks, never through one. Every byte is written once, in order. The
+// output equals masking the line whole when each value, with the
+// keywords that count for it, and each chain of values that overlap one
+// another, spans less than about Overlap/2 bytes; beyond that (a chain
+// of overlapping values that runs through the whole line, a keyword more
+// than Overlap bytes from its value) pieces may resolve values
+// differently, but they never leave part of a value in clear at a cut: a
+// value a piece finds across its start is masked, with asterisks, from
+// the start of the piece on, and (with an Overlap of at least 32 bytes,
+// more than a keyword's reach) the output scanned again has no finding
+// across the cuts.
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -192,26 +227,33 @@ func (r *Reader) Read(p []byte) (int, error) {
 
 // lineCore splits a stream into lines and masks them.
 type lineCore struct {
-	fd      Finder
-	m       Masker
-	json    *JSON
-	max     int
-	overlap int
+	fd       Finder
+	m        Masker
+	json     *JSON
+	max      int
+	overlap  int
+	blockMax int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
 	buf  []byte
 	done int
 	long bool
-	out  []byte
-	emit func([]byte) error // nil: out only grows until read
-	find []detector.Finding
-	seg  []detector.Finding
+	// block holds the lines of an open multi-line block, each with its
+	// '\n'; closer is what closes it, nil when no block is open.
+	block  []byte
+	closer []byte
+	out    []byte
+	emit   func([]byte) error // nil: out only grows until read
+	find   []detector.Finding
+	fx     fixpoint
+	wout   []byte // a long line's window, masked
 	// For StreamOptions.Segment: the callback, the number of the current
-	// line and the line offset of buf[0].
+	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
-	line     int64
+	lineNo   int64
 	lineBase int64
+	segFind  []detector.Finding
 }
 
 func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
@@ -229,15 +271,62 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 		c.overlap = DefaultOverlap
 	}
 	c.overlap = min(c.overlap, c.max/4)
+	c.blockMax = opts.maxBlockLength
+	if c.blockMax <= 0 {
+		c.blockMax = DefaultMaxBlockLength
+	}
 	if opts.JSON == nil {
 		c.onSeg = opts.Segment
 	}
-	c.line = 1
+	c.lineNo = 1
 }
 
-// segment reports a part of the current line to StreamOptions.Segment.
-func (c *lineCore) segment(off int, text []byte, find []detector.Finding, end bool) {
-	c.onSeg(&Segment{Line: c.line, Offset: c.lineBase + int64(off), Text: text, Findings: find, End: end})
+// segment reports a part of the current line to StreamOptions.Segment;
+// a segment that ends its line moves to the next line.
+func (c *lineCore) segment(off int64, text []byte, find []detector.Finding, end bool) {
+	c.onSeg(&Segment{Line: c.lineNo, Offset: off, Text: text, Findings: find, End: end})
+	if end {
+		c.lineNo++
+	}
+}
+
+// segmentWindow reports the piece [from, to) of a long line with the
+// window's findings that start in it.
+func (c *lineCore) segmentWindow(from, to int, end bool) {
+	c.segFind = c.segFind[:0]
+	for _, f := range c.find {
+		if f.Start >= from && f.Start < to {
+			f.Start -= from
+			f.End = min(f.End, to) - from
+			c.segFind = append(c.segFind, f)
+		}
+	}
+	c.segment(c.lineBase+int64(from), c.buf[from:to], c.segFind, end)
+}
+
+// segmentBlock reports the lines of a multi-line block, each with the
+// parts of the block's values that lie in it.
+func (c *lineCore) segmentBlock(text []byte) {
+	find := c.fd.AppendFindings(nil, text)
+	for start := 0; ; {
+		end := len(text)
+		if i := bytes.IndexByte(text[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		c.segFind = c.segFind[:0]
+		for _, f := range find {
+			if f.End > start && f.Start < end {
+				f.Start = max(f.Start, start) - start
+				f.End = min(f.End, end) - start
+				c.segFind = append(c.segFind, f)
+			}
+		}
+		c.segment(0, text[start:end], c.segFind, true)
+		if end == len(text) {
+			return
+		}
+		start = end + 1
+	}
 }
 
 // flush passes the gathered output to emit.
@@ -268,9 +357,7 @@ func (c *lineCore) write(p []byte) error {
 		}
 		if i >= 0 && len(c.buf) == 0 && !c.long && n <= c.max {
 			// The whole line is in p.
-			c.maskLine(p[:n])
-			c.out = append(c.out, '\n')
-			c.line++
+			c.line(p[:n], true)
 			p = p[n+1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -295,9 +382,7 @@ func (c *lineCore) write(p []byte) error {
 		}
 		p = p[n:]
 		if i >= 0 {
-			c.endLine()
-			c.out = append(c.out, '\n')
-			c.line++
+			c.endLine(true)
 			p = p[1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -307,22 +392,109 @@ func (c *lineCore) write(p []byte) error {
 	return nil
 }
 
-// finish masks the last line, which has no '\n'.
+// finish masks the last line, which has no '\n', and what is held.
 func (c *lineCore) finish() {
 	if len(c.buf) > 0 || c.long {
-		c.endLine()
+		c.endLine(false)
+	}
+	if c.closer != nil {
+		c.flushBlock()
 	}
 }
 
-// endLine masks the rest of the current line.
-func (c *lineCore) endLine() {
+// endLine masks the rest of the current line and writes its '\n' when
+// it has one.
+func (c *lineCore) endLine(newline bool) {
 	if c.long {
-		c.find = c.fd.AppendFindings(c.find[:0], c.buf)
-		c.emitSegment(c.done, len(c.buf), true)
+		c.maskWindow()
+		if c.onSeg != nil {
+			c.segmentWindow(c.done, len(c.buf), true)
+		}
+		c.emitWindow(c.done, len(c.buf))
+		if newline {
+			c.out = append(c.out, '\n')
+		}
 	} else {
-		c.maskLine(c.buf)
+		c.line(c.buf, newline)
 	}
 	c.buf, c.done, c.long, c.lineBase = c.buf[:0], 0, false, 0
+}
+
+// line masks one whole line, or holds it when it is part of a multi-line
+// block, and writes its '\n' when it has one.
+func (c *lineCore) line(l []byte, newline bool) {
+	if c.closer != nil {
+		c.block = append(c.block, l...)
+		if newline {
+			c.block = append(c.block, '\n')
+		}
+		if bytes.Contains(l, c.closer) || !newline || len(c.block) >= c.blockMax {
+			c.flushBlock()
+		}
+		return
+	}
+	if newline && len(l)+1 < c.blockMax {
+		if closer := c.opensBlock(l); closer != nil {
+			c.closer = closer
+			c.block = append(append(c.block[:0], l...), '\n')
+			return
+		}
+	}
+	c.maskLine(l)
+	if newline {
+		c.out = append(c.out, '\n')
+	}
+}
+
+// flushBlock masks the held block as one text and writes it.
+func (c *lineCore) flushBlock() {
+	text, nl := bytes.CutSuffix(c.block, []byte{'\n'})
+	if c.onSeg != nil {
+		c.segmentBlock(text)
+	}
+	c.out = appendMasked(c.out, text, c.fd, c.m, &c.fx)
+	if nl {
+		c.out = append(c.out, '\n')
+	}
+	c.block, c.closer = c.block[:0], nil
+	if cap(c.block) > 4*c.blockMax {
+		c.block = nil // a block ended by a long line
+	}
+}
+
+// Multi-line blocks: the armour lines of the multi-line secrets the
+// catalog knows, and what closes each.
+var (
+	pemBegin   = []byte("-----BEGIN ")
+	pemEnd     = []byte("-----END ")
+	pemPrivate = []byte("PRIVATE KEY")
+	puttyBegin = []byte("PuTTY-User-Key-File-")
+	puttyEnd   = []byte("Private-MAC: ")
+)
+
+// opensBlock returns what closes the multi-line block that line opens, or
+// nil when it opens none: a PEM private key armour line ("-----BEGIN RSA
+// PRIVATE KEY-----", OPENSSH, PGP, EC, ENCRYPTED, ...) with no "-----END "
+// after it, or a PuTTY key file's first line with no "Private-MAC: " after
+// it. A line of JSON, when the stream masks JSON, opens nothing: escaped
+// line breaks keep its block within it.
+func (c *lineCore) opensBlock(line []byte) []byte {
+	var closer []byte
+	if i := bytes.LastIndex(line, pemBegin); i >= 0 {
+		rest := line[i:]
+		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
+			closer = pemEnd
+		}
+	}
+	if closer == nil {
+		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
+			closer = puttyEnd
+		}
+	}
+	if closer != nil && c.json != nil && looksLikeJSON(line) && jsonwalk.Valid(line) {
+		return nil
+	}
+	return closer
 }
 
 // maskLine masks a whole line.
@@ -335,12 +507,18 @@ func (c *lineCore) maskLine(line []byte) {
 		}
 	}
 	if c.onSeg != nil {
-		c.find = c.fd.AppendFindings(c.find[:0], line)
-		c.segment(0, line, c.find, true)
-		c.out = appendMaskedFindings(c.out, line, c.fd, c.m, c.find, &c.find)
+		f := c.fd.AppendFindings(c.fx.found[:0], line)
+		c.segment(0, line, f, true)
+		if len(f) == 0 {
+			c.fx.found = f
+			c.out = append(c.out, line...)
+			return
+		}
+		c.fx.found = nil // f is handed over, as appendMasked does
+		c.out, _ = c.fx.appendFixpoint(c.out, line, f, c.m, c.fd.AppendFindings)
 		return
 	}
-	c.out = appendMasked(c.out, line, c.fd, c.m, &c.find)
+	c.out = appendMasked(c.out, line, c.fd, c.m, &c.fx)
 }
 
 // looksLikeJSON reports whether a line's first byte other than white
@@ -361,28 +539,16 @@ func looksLikeJSON(line []byte) bool {
 // piece masks and writes the next piece of a line longer than the buffer,
 // keeping the piece's tail and some context before it in the buffer.
 func (c *lineCore) piece() {
-	c.long = true
-	c.find = c.fd.AppendFindings(c.find[:0], c.buf)
-	cut := len(c.buf) - c.overlap
-	for _, f := range c.find {
-		if f.Start < c.done {
-			continue // decided in the previous piece
-		}
-		if f.Start >= cut {
-			break
-		}
-		if f.End > cut {
-			// Across the cut: leave it whole to the next piece, unless
-			// that would leave this piece too short; then take it here.
-			if f.Start >= c.done+c.max/2 {
-				cut = f.Start
-			} else {
-				cut = f.End
-			}
-			break
-		}
+	if c.closer != nil {
+		c.flushBlock() // a block cannot hold a line this long
 	}
-	c.emitSegment(c.done, cut, false)
+	c.long = true
+	c.maskWindow()
+	cut := c.chooseCut()
+	if c.onSeg != nil {
+		c.segmentWindow(c.done, cut, false)
+	}
+	c.emitWindow(c.done, cut)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)
@@ -395,32 +561,104 @@ func (c *lineCore) piece() {
 	c.lineBase += int64(start)
 }
 
-// emitSegment masks c.buf[from:to] with the findings in c.find that lie
-// inside it, rescans the result, and appends it to the output.
-func (c *lineCore) emitSegment(from, to int, end bool) {
-	c.seg = c.seg[:0]
-	for _, f := range c.find {
-		if f.Start >= from && f.End <= to {
-			f.Start -= from
-			f.End -= from
-			c.seg = append(c.seg, f)
+// maskWindow masks the whole buffer, context and rescans included, into
+// c.wout; c.fx.spans give the place of each mask in c.wout and of what
+// it replaced in c.buf.
+func (c *lineCore) maskWindow() {
+	c.find = c.fd.AppendFindings(c.find[:0], c.buf)
+	c.wout, _ = c.fx.appendFixpoint(c.wout[:0], c.buf, c.find, c.m, c.fd.AppendFindings)
+}
+
+// chooseCut returns where the current piece ends: at most len(buf) -
+// overlap, so that the piece was masked with overlap bytes after it, and
+// at least overlap bytes before that (and a quarter of a buffer past
+// done), so that the line advances. Within that range it takes the middle
+// of the widest gap between the masks of the window (the farther from any
+// value, the less a value the window cannot see whole can matter); it
+// never cuts through a mask.
+func (c *lineCore) chooseCut() int {
+	hi := len(c.buf) - c.overlap
+	lo := max(c.done+c.max/4, hi-c.overlap)
+	best, bestWidth := hi, -1
+	consider := func(gs, ge int) {
+		// The gap [gs, ge) between two masks, limited to [lo, hi].
+		s, e := max(gs, lo), min(ge, hi)
+		if s > e {
+			return
+		}
+		if w := min(ge, hi+c.overlap) - max(gs, lo-c.overlap); w > bestWidth {
+			bestWidth, best = w, s+(e-s)/2
 		}
 	}
-	text := c.buf[from:to]
-	if c.onSeg != nil {
-		c.segment(from, text, c.seg, end)
+	prevEnd := c.done
+	tail := true
+	for _, sp := range c.fx.spans {
+		if sp.inEnd <= c.done {
+			continue
+		}
+		if sp.in > prevEnd {
+			consider(prevEnd, sp.in)
+		}
+		if sp.in >= hi+c.overlap {
+			tail = false
+			break
+		}
+		prevEnd = max(prevEnd, sp.inEnd)
 	}
-	if len(c.seg) == 0 {
-		c.out = append(c.out, text...)
-		return
+	if tail && prevEnd < len(c.buf) {
+		consider(prevEnd, len(c.buf))
 	}
-	n := len(c.out)
-	c.out = Append(c.out, text, c.seg, c.m)
-	// Rescan what was written, as AppendMasked does.
-	f := c.fd.AppendFindings(c.seg[:0], c.out[n:])
-	if len(f) == 0 {
-		return
+	if bestWidth < 0 {
+		// Masks cover [lo, hi] without a gap: end the piece after the
+		// mask that covers hi, or before it when that one started before
+		// done.
+		best = hi
+		for _, sp := range c.fx.spans {
+			if sp.in < hi && sp.inEnd > hi {
+				if sp.in > c.done {
+					best = sp.in
+				} else {
+					best = sp.inEnd
+				}
+				break
+			}
+		}
 	}
-	masked := appendMasked(nil, c.out[n:], c.fd, Asterisk, &c.seg)
-	c.out = append(c.out[:n], masked...)
+	// A cut inside a character would split it between two pieces.
+	for k := 0; k < utf8.UTFMax-1 && best > c.done+1 && best < len(c.buf) && !utf8.RuneStart(c.buf[best]); k++ {
+		best--
+	}
+	return best
+}
+
+// emitWindow appends the masked form of c.buf[from:to] to the output:
+// the bytes outside masks as they are (masking leaves them unchanged) and
+// each mask that lies in [from, to) from c.wout. A mask of a value that
+// started before from (the previous piece, with less context after it,
+// did not mask it so) is replaced by asterisks from from on: pieces never
+// leave part of a value in clear, and no masker can mask part of a value.
+func (c *lineCore) emitWindow(from, to int) {
+	pos := from
+	for _, sp := range c.fx.spans {
+		if sp.inEnd <= from && sp.in < from {
+			continue
+		}
+		if sp.in >= to {
+			break
+		}
+		if sp.in < from || sp.inEnd > to {
+			// Across an edge of the piece: asterisks for the part in it.
+			e := min(sp.inEnd, to)
+			c.out = append(c.out, c.buf[pos:max(pos, sp.in)]...)
+			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], detector.Finding{})
+			pos = e
+			continue
+		}
+		c.out = append(c.out, c.buf[pos:sp.in]...)
+		c.out = append(c.out, c.wout[sp.start:sp.end]...)
+		pos = sp.inEnd
+	}
+	if pos < to {
+		c.out = append(c.out, c.buf[pos:to]...)
+	}
 }

@@ -330,7 +330,7 @@ func streamValue(r *rand.Rand) streamVal {
 func streamBytes(t *testing.T) int64 {
 	s := os.Getenv("PIIGUARD_STREAM_BYTES")
 	if s == "" {
-		if testing.Short() {
+		if testing.Short() || raceEnabled {
 			return 8 << 20
 		}
 		return 64 << 20

@@ -2,35 +2,30 @@ package mask
 
 import (
 	"bytes"
-	"crypto/aes"
-	"crypto/cipher"
 	"crypto/hkdf"
-	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
+
+	"github.com/tink-crypto/tink-go/v2/daead/subtle"
 
 	"github.com/piiguard/piiguard/detector"
 )
 
-// Token format, version 1.
+// Token format.
 const (
 	// TokenPrefix starts every token. Unmask treats every occurrence of
-	// it in a text as the start of a token, so text to be unmasked must
-	// not contain it otherwise.
+	// it in a text as the start of a token.
 	TokenPrefix = "<pii:"
-	// TokenVersion is the version this package writes and reads.
-	TokenVersion = "v1"
-
-	tokenNonceSize = 12 // AES-GCM's standard nonce
-	tokenTagSize   = 16 // AES-GCM's tag
+	// TokenVersion is the version this package writes. It reads it and
+	// version 1.
+	TokenVersion = "v2"
 	// TokenOverhead is how many bytes a token's payload adds to the value
-	// before base64 encoding: the synthetic nonce and the GCM tag.
-	TokenOverhead = tokenNonceSize + tokenTagSize
+	// before encoding: the 16-byte synthetic IV of AES-SIV.
+	TokenOverhead = tokenSIVSize
 
-	tokenKeyInfo = "piiguard mask token v1 AES-256-GCM key"
-	tokenIVInfo  = "piiguard mask token v1 synthetic IV HMAC-SHA256 key"
+	tokenSIVSize = 16
+	tokenKeyInfo = "piiguard mask token v2 AES-SIV-CMAC-512 key"
 )
 
 // Token errors, wrapped in a *TokenError; test with errors.Is.
@@ -62,64 +57,113 @@ func (e *TokenError) Error() string {
 
 func (e *TokenError) Unwrap() error { return e.Err }
 
+// maxUnmaskErrors bounds the bad tokens an UnmaskError lists one by one.
+const maxUnmaskErrors = 16
+
+// An UnmaskError reports the tokens that Unmask (or UnmaskJSON) could not
+// open. The text returned with it has every other token restored and
+// holds these tokens exactly as they were. Use errors.Is with
+// ErrTokenMalformed, ErrTokenVersion or ErrTokenAuth, or errors.As with a
+// *TokenError (which gives the first). It never holds content.
+type UnmaskError struct {
+	// Tokens are the first bad tokens (at most 16), in text order.
+	Tokens []*TokenError
+	// Count is how many tokens were bad in all.
+	Count int
+}
+
+func (e *UnmaskError) Error() string {
+	if e.Count == 1 {
+		return fmt.Sprintf("%v; left as it was", e.Tokens[0])
+	}
+	return fmt.Sprintf("mask: %d tokens could not be opened and were left as they were; the first: token at byte %d: %v",
+		e.Count, e.Tokens[0].Offset, e.Tokens[0].Err)
+}
+
+// Unwrap returns the listed *TokenErrors.
+func (e *UnmaskError) Unwrap() []error {
+	errs := make([]error, len(e.Tokens))
+	for i, te := range e.Tokens {
+		errs[i] = te
+	}
+	return errs
+}
+
+// add records a bad token.
+func (e *UnmaskError) add(te *TokenError) {
+	e.Count++
+	if len(e.Tokens) < maxUnmaskErrors {
+		e.Tokens = append(e.Tokens, te)
+	}
+}
+
 // Tokenizer is a reversible masker, this package's analogue of CloudWatch's
 // logs:Unmask: it replaces each value with a token that holds the value
 // encrypted and authenticated, and Unmask, given the same key, puts the
 // values back. Whoever holds the key can unmask; whoever does not sees
 // only tokens.
 //
-// # Token format (version 1)
+// # Token format (version 2)
 //
-//	<pii:v1:IDENTIFIER:PAYLOAD>
+//	<pii:v2:IDENTIFIER:PAYLOAD>
 //
-// for example "<pii:v1:Ssn-US:KBfXiefc2DGWe6udqynuOUaail2b5PCcZuLoCfBukEvVQS5fbVtJ>"
-// (123-45-6789 under ExampleNewTokenizer's key), where
+// for example "<pii:v2:Ssn-US:...>" (see ExampleNewTokenizer), where
 //
 //   - IDENTIFIER is the finding's identifier name as SafeIdentifier writes
 //     it (1 to 128 characters of A-Z a-z 0-9 _ -);
-//   - PAYLOAD is base64url without padding (RFC 4648 §5; A-Z a-z 0-9 _ -)
-//     of nonce || ciphertext || tag: 12 + len(value) + 16 bytes.
+//   - PAYLOAD is the AES-SIV output, synthetic IV || ciphertext (16 +
+//     len(value) bytes), in unpadded base32 (RFC 4648 §6) over a 32-letter
+//     alphabet, "abcdefghijkowxyzABCDEFGHIJKOWXYZ": letters only, so that
+//     no identifier of the catalog matches inside a token (see the
+//     package documentation on the shape of masks).
 //
 // Neither field can contain ':' or '>', so a token is parsed without
 // ambiguity, and a token holds no quote, backslash, space or line break:
 // it can sit inside a JSON string or a log line. (encoding/json's Marshal
 // escapes '<' and '>' as \u003c and \u003e by default; unmask JSON after
-// decoding it, or encode with SetEscapeHTML(false).) The version changes
-// whenever the construction below does.
+// decoding it, or encode with SetEscapeHTML(false).) A token of a value of
+// n bytes is 10 + len(IDENTIFIER) + ceil(8(16+n)/5) bytes long: an
+// 11-byte social security number gives a 60-byte token (version 1: 68),
+// a 40-byte AWS secret key a 112-byte one (version 1: 113); long values
+// grow by 8/5 (version 1: 4/3).
 //
 // # Construction
 //
-// Tokens are deterministic authenticated encryption in the SIV
-// (synthetic IV) pattern of Rogaway and Shrimpton, composed from the
-// standard library only. From the caller's key K, HKDF-SHA256 (RFC 5869)
-// derives two independent 32-byte keys, Kenc and Kiv. With
-// H = "pii:v1:" + IDENTIFIER,
+// Tokens are deterministic authenticated encryption, AES-SIV (RFC 5297,
+// AES-CMAC-256 for the synthetic IV and AES-256-CTR), as implemented by
+// Google's Tink (github.com/tink-crypto/tink-go/v2, daead/subtle.AESSIV).
+// The caller's key K is not used directly: HKDF-SHA256 (RFC 5869) with the
+// info string "piiguard mask token v2 AES-SIV-CMAC-512 key" derives the
+// 64-byte AES-SIV key from it, so the same key file given to Hash (which
+// derives its own key with another info string) yields unrelated keys. The
+// associated data is "pii:v2:" + IDENTIFIER: the version and the
+// identifier are authenticated with the value, and a token moved under
+// another identifier name fails. Opening a token authenticates it before
+// any plaintext is released; a wrong key or any changed byte fails.
 //
-//	nonce = HMAC-SHA256(Kiv, H || ":" || value)[:12]
-//	ciphertext || tag = AES-256-GCM-Seal(Kenc, nonce, value, H)
+// # Limits
 //
-// so the version and the identifier are bound as associated data, and the
-// same value under the same identifier and key always gives the same token
-// (equal values stay joinable in masked logs). Opening a token runs
-// AES-256-GCM-Open, which authenticates before any plaintext is released,
-// then recomputes the synthetic nonce and compares it in constant time.
-// A wrong key, a changed identifier or any changed payload byte fails.
-//
-// Two distinct values share a nonce with probability about k²/2⁹⁷ among k
-// distinct values, which would weaken GCM for that key; keep a key below
-// about 2³² distinct values (rotate keys) for a margin of 2⁻³³.
-//
-// No AES-SIV (RFC 5297) package was acceptable: those on the Go module
-// proxy are unmaintained or unaudited, and the standard library has
-// neither AES-SIV nor AES-GCM-SIV. This composition uses only reviewed
-// standard-library primitives (crypto/hkdf, crypto/hmac, crypto/aes,
-// crypto/cipher); it is not RFC 5297 and its tokens are not
-// interchangeable with AES-SIV's.
+//   - Determinism leaks equality: the same value under the same
+//     identifier and key always gives the same token, which is what lets
+//     masked logs be joined and counted by value, and also lets anyone
+//     see which entries share a value, and confirm a guess of a value they
+//     can get tokenized. Values of few possibilities (a yes/no field, a
+//     birth year) are therefore not hidden by a token from whoever can
+//     submit values; use Hash or Asterisk for those.
+//   - Length leaks: the token grows with the value (one letter per 5
+//     bits), so the value's length in bytes is visible.
+//   - AES-SIV is misuse-resistant but, like any deterministic scheme, is
+//     not semantically secure; its bound stays far from reach for any
+//     realistic number of tokens per key (RFC 5297 §7). Rotate keys as a
+//     matter of policy, not of volume.
+//   - Version 1 tokens ("<pii:v1:...>", HKDF-SHA256 keys, an
+//     HMAC-SHA256 synthetic nonce and AES-256-GCM, base64url) are still
+//     read by Unmask and Detokenize; they are no longer written.
 //
 // A Tokenizer is safe for concurrent use.
 type Tokenizer struct {
-	aead  cipher.AEAD
-	ivKey []byte
+	siv *subtle.AESSIV
+	v1  tokenV1
 }
 
 // NewTokenizer returns a Tokenizer for key, which must be at least
@@ -130,23 +174,19 @@ func NewTokenizer(key []byte) (*Tokenizer, error) {
 	if err := checkKey("token key", key, MinTokenKeyLength); err != nil {
 		return nil, err
 	}
-	encKey, err := hkdf.Key(sha256.New, key, nil, tokenKeyInfo, 32)
+	sivKey, err := hkdf.Key(sha256.New, key, nil, tokenKeyInfo, subtle.AESSIVKeySize)
 	if err != nil {
 		return nil, fmt.Errorf("mask: deriving token keys: %w", err)
 	}
-	ivKey, err := hkdf.Key(sha256.New, key, nil, tokenIVInfo, 32)
+	siv, err := subtle.NewAESSIV(sivKey)
 	if err != nil {
-		return nil, fmt.Errorf("mask: deriving token keys: %w", err)
+		return nil, fmt.Errorf("mask: token key: %w", err)
 	}
-	block, err := aes.NewCipher(encKey)
-	if err != nil {
-		return nil, fmt.Errorf("mask: %w", err)
+	t := &Tokenizer{siv: siv}
+	if err := t.v1.init(key); err != nil {
+		return nil, err
 	}
-	aead, err := cipher.NewGCM(block)
-	if err != nil {
-		return nil, fmt.Errorf("mask: %w", err)
-	}
-	return &Tokenizer{aead: aead, ivKey: ivKey}, nil
+	return t, nil
 }
 
 // AppendMask appends the token for value under f.Identifier.
@@ -157,20 +197,23 @@ func (t *Tokenizer) AppendMask(dst, value []byte, f detector.Finding) []byte {
 // AppendToken appends the token for value under identifier, as AppendMask
 // does for a finding.
 func (t *Tokenizer) AppendToken(dst []byte, identifier string, value []byte) []byte {
-	var hBuf [len("pii:v1:") + maxIdentifierLength]byte
+	var hBuf [len("pii:v2:") + maxIdentifierLength]byte
 	h := append(hBuf[:0], TokenPrefix[1:]...)
 	h = append(h, TokenVersion...)
 	h = append(h, ':')
 	h = appendSafeIdentifier(h, identifier)
 
-	payload := make([]byte, tokenNonceSize, TokenOverhead+len(value))
-	t.syntheticNonce(payload[:0], h, value)
-	payload = t.aead.Seal(payload, payload[:tokenNonceSize], value, h)
-
+	payload, err := t.siv.EncryptDeterministically(value, h)
+	if err != nil {
+		// Only a value longer than the address space fails; masking
+		// must never write the value, so write an empty payload, which
+		// Unmask reports as malformed.
+		payload = nil
+	}
 	dst = append(dst, '<')
 	dst = append(dst, h...)
 	dst = append(dst, ':')
-	dst = base64.RawURLEncoding.AppendEncode(dst, payload)
+	dst = digestEncoding.AppendEncode(dst, payload)
 	return append(dst, '>')
 }
 
@@ -179,30 +222,25 @@ func (t *Tokenizer) Token(identifier, value string) string {
 	return string(t.AppendToken(nil, identifier, []byte(value)))
 }
 
-// syntheticNonce appends HMAC-SHA256(ivKey, h || ":" || value)[:12] to dst.
-func (t *Tokenizer) syntheticNonce(dst, h, value []byte) []byte {
-	m := hmac.New(sha256.New, t.ivKey)
-	m.Write(h)
-	m.Write([]byte{':'})
-	m.Write(value)
-	var sum [sha256.Size]byte
-	return append(dst, m.Sum(sum[:0])[:tokenNonceSize]...)
-}
-
 // Unmask returns a copy of text with every token replaced by the value it
-// holds. Every occurrence of TokenPrefix must start a valid token made with
-// this Tokenizer's key; otherwise Unmask returns nil and a *TokenError
-// naming the byte offset of the first bad token (errors.Is it with
-// ErrTokenMalformed, ErrTokenVersion or ErrTokenAuth). A text without
-// TokenPrefix comes back unchanged. A token whose "<pii:" itself was
-// damaged is no longer a token and stays in the text as it is: nothing is
-// ever restored from it.
+// holds. A token it cannot open (made with another key, altered,
+// truncated, of an unknown version) is left in the text exactly as it is,
+// every other token on either side of it is still restored, and Unmask
+// returns that text together with an *UnmaskError naming each bad
+// token's byte offset and what was wrong, never its content. The text is
+// nil only when text is. A text without TokenPrefix comes back unchanged.
+// A token whose "<pii:" itself was damaged is no longer a token and stays
+// in the text as it is: nothing is ever restored from it.
 func (t *Tokenizer) Unmask(text []byte) ([]byte, error) {
+	if text == nil {
+		return nil, nil
+	}
 	i := bytes.Index(text, []byte(TokenPrefix))
 	if i < 0 {
 		return bytes.Clone(text), nil
 	}
 	out := make([]byte, 0, len(text))
+	var bad *UnmaskError
 	pos := 0
 	for i >= 0 {
 		start := pos + i
@@ -211,21 +249,29 @@ func (t *Tokenizer) Unmask(text []byte) ([]byte, error) {
 		var err error
 		out, n, err = t.appendOpen(out, text[start:])
 		if err != nil {
-			return nil, &TokenError{Offset: start, Err: err}
+			if bad == nil {
+				bad = &UnmaskError{}
+			}
+			bad.add(&TokenError{Offset: start, Err: err})
+			if n == 0 {
+				n = len(TokenPrefix) // not even a token's syntax: skip its prefix
+			}
+			out = append(out, text[start:start+n]...)
 		}
 		pos = start + n
 		i = bytes.Index(text[pos:], []byte(TokenPrefix))
 	}
-	return append(out, text[pos:]...), nil
+	out = append(out, text[pos:]...)
+	if bad != nil {
+		return out, bad
+	}
+	return out, nil
 }
 
 // UnmaskString is Unmask for a string.
 func (t *Tokenizer) UnmaskString(text string) (string, error) {
 	out, err := t.Unmask([]byte(text))
-	if err != nil {
-		return "", err
-	}
-	return string(out), nil
+	return string(out), err
 }
 
 // Detokenize opens one token, which must be the whole of token, and
@@ -247,8 +293,9 @@ func (t *Tokenizer) Detokenize(token []byte) (identifier string, value []byte, e
 	return string(tok.id), value, nil
 }
 
-// appendOpen opens the token at the start of s, appends its value to dst
-// and returns the token's length in s.
+// appendOpen opens the token at the start of s and appends its value to
+// dst. It returns the token's length in s, or 0 when s does not hold a
+// token's syntax; on error dst is returned unchanged.
 func (t *Tokenizer) appendOpen(dst, s []byte) ([]byte, int, error) {
 	tok, err := parseToken(s)
 	if err != nil {
@@ -259,33 +306,28 @@ func (t *Tokenizer) appendOpen(dst, s []byte) ([]byte, int, error) {
 }
 
 // open authenticates and decrypts a parsed token, appending the value to
-// dst.
+// dst; on error dst is returned unchanged.
 func (t *Tokenizer) open(dst []byte, tok parsedToken) ([]byte, error) {
-	nonce, sealed := tok.payload[:tokenNonceSize], tok.payload[tokenNonceSize:]
-	n := len(dst)
-	out, err := t.aead.Open(dst, nonce, sealed, tok.header)
+	if tok.version == 1 {
+		return t.v1.open(dst, tok)
+	}
+	value, err := t.siv.DecryptDeterministically(tok.payload, tok.header)
 	if err != nil {
 		return dst, ErrTokenAuth
 	}
-	var ivBuf [tokenNonceSize]byte
-	if !hmac.Equal(t.syntheticNonce(ivBuf[:0], tok.header, out[n:]), nonce) {
-		clear(out[n:])
-		return dst, ErrTokenAuth
-	}
-	return out, nil
+	dst = append(dst, value...)
+	clear(value)
+	return dst, nil
 }
 
 // parsedToken is a token's syntax, not yet authenticated.
 type parsedToken struct {
-	header  []byte // "pii:v1:IDENTIFIER", the associated data
+	version int    // 1 or 2
+	header  []byte // "pii:vN:IDENTIFIER", the associated data
 	id      []byte // IDENTIFIER
-	payload []byte // decoded: nonce || ciphertext || tag
+	payload []byte // decoded
 	n       int    // length of the token text
 }
-
-// tokenPayloadEncoding decodes payloads, rejecting non-zero padding bits
-// so that each payload has exactly one spelling.
-var tokenPayloadEncoding = base64.RawURLEncoding.Strict()
 
 // maxVersionDigits bounds the digits read after 'v'.
 const maxVersionDigits = 9
@@ -306,8 +348,13 @@ func parseToken(s []byte) (parsedToken, error) {
 	if j == i+1 || j >= len(s) || s[j] != ':' {
 		return tok, fmt.Errorf("%w: bad version field", ErrTokenMalformed)
 	}
-	if string(s[i:j]) != TokenVersion {
-		return tok, fmt.Errorf("%w %s (this package reads %s)", ErrTokenVersion, s[i:j], TokenVersion)
+	switch string(s[i:j]) {
+	case "v1":
+		tok.version = 1
+	case "v2":
+		tok.version = 2
+	default:
+		return tok, fmt.Errorf("%w %s (this package reads v1 and v2)", ErrTokenVersion, s[i:j])
 	}
 	// Identifier, ':'.
 	i = j + 1
@@ -320,23 +367,31 @@ func parseToken(s []byte) (parsedToken, error) {
 	}
 	tok.header = s[1:j]
 	tok.id = s[i:j]
-	// Payload, '>'. The base64url alphabet is the identifier's.
+	// Payload, '>'.
 	i = j + 1
 	j = i
-	for j < len(s) && isIdentifierByte(s[j]) {
-		j++
+	if tok.version == 1 {
+		for j < len(s) && isIdentifierByte(s[j]) { // base64url
+			j++
+		}
+	} else {
+		for j < len(s) && isDigestByte(s[j]) {
+			j++
+		}
 	}
 	if j >= len(s) || s[j] != '>' {
 		return tok, fmt.Errorf("%w: payload not closed by '>'", ErrTokenMalformed)
 	}
-	payload, err := tokenPayloadEncoding.AppendDecode(nil, s[i:j])
-	if err != nil {
-		return tok, fmt.Errorf("%w: payload is not canonical unpadded base64url", ErrTokenMalformed)
+	var ok bool
+	if tok.version == 1 {
+		tok.payload, ok = decodeV1Payload(s[i:j])
+	} else {
+		tok.payload, ok = decodeDigest(s[i:j])
+		ok = ok && len(tok.payload) >= tokenSIVSize
 	}
-	if len(payload) < TokenOverhead {
-		return tok, fmt.Errorf("%w: payload too short", ErrTokenMalformed)
+	if !ok {
+		return tok, fmt.Errorf("%w: payload is not canonical or too short", ErrTokenMalformed)
 	}
-	tok.payload = payload
 	tok.n = j + 1
 	return tok, nil
 }

@@ -22,7 +22,7 @@ func testTokenizer(t testing.TB) *mask.Tokenizer {
 	return tk
 }
 
-var tokenFormat = regexp.MustCompile(`^<pii:v1:[A-Za-z0-9_-]{1,128}:[A-Za-z0-9_-]+>$`)
+var tokenFormat = regexp.MustCompile(`^<pii:v2:[A-Za-z0-9_-]{1,128}:[a-kowxyzA-KOWXYZ]+>$`)
 
 // tokenValues are values to tokenize: empty, ASCII, Unicode, binary, and
 // values that look like token syntax.
@@ -32,17 +32,51 @@ var tokenValues = []string{
 	"<pii:v1:Ssn-US:AAAA>", ">:<", strings.Repeat("long value ", 100),
 }
 
-// TestTokenKnownAnswer pins the documented construction; the token was
+// TestTokenKnownAnswer pins the documented construction; the tokens were
 // computed independently with Python's cryptography package (HKDF-SHA256,
-// HMAC-SHA256, AES-256-GCM).
+// AESSIV, base64.b32encode with the alphabet translated).
 func TestTokenKnownAnswer(t *testing.T) {
 	tk, err := mask.NewTokenizer([]byte("example key: 32+ bytes, not real"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "<pii:v1:Ssn-US:KBfXiefc2DGWe6udqynuOUaail2b5PCcZuLoCfBukEvVQS5fbVtJ>"
-	if got := tk.Token("Ssn-US", "123-45-6789"); got != want {
-		t.Errorf("Token = %q, want %q", got, want)
+	tests := []struct{ id, value, want string }{
+		{"Ssn-US", "123-45-6789", "<pii:v2:Ssn-US:fOOwObGgwybFOadeKJgcZxJWjxyxwidYGoixJywCawIA>"},
+		{"CreditCardNumber", "4111 1111 1111 1234", "<pii:v2:CreditCardNumber:IzdBzFAbkaaFoIFOexDidaAEFOijYObZwICCaOkHdhykFbxjfkFyZjDF>"},
+	}
+	for _, tt := range tests {
+		if got := tk.Token(tt.id, tt.value); got != tt.want {
+			t.Errorf("Token(%q, %q) = %q, want %q", tt.id, tt.value, got, tt.want)
+		}
+	}
+}
+
+// TestTokenV1StillReadable opens version 1 tokens written by earlier
+// releases (the known answer of the v1 construction, computed with
+// Python's cryptography package: HKDF-SHA256, HMAC-SHA256, AES-256-GCM).
+func TestTokenV1StillReadable(t *testing.T) {
+	tk, err := mask.NewTokenizer([]byte("example key: 32+ bytes, not real"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const v1 = "<pii:v1:Ssn-US:KBfXiefc2DGWe6udqynuOUaail2b5PCcZuLoCfBukEvVQS5fbVtJ>"
+	const v1card = "<pii:v1:CreditCardNumber:iLce6VuHrXs_MvOuaqjFhbTofzCoAgT21aXOULuCUev66EaLijwkwnjbsaRINwU>"
+	got, err := tk.UnmaskString("ssn=" + v1 + " card=" + v1card + " new=" + tk.Token("Ssn-US", "536-22-1234"))
+	if want := "ssn=123-45-6789 card=4111 1111 1111 1234 new=536-22-1234"; err != nil || got != want {
+		t.Errorf("UnmaskString = %q, %v; want %q", got, err, want)
+	}
+	id, v, err := tk.Detokenize([]byte(v1))
+	if err != nil || id != "Ssn-US" || string(v) != "123-45-6789" {
+		t.Errorf("Detokenize(v1) = %q, %q, %v", id, v, err)
+	}
+	// Tampered v1 tokens still fail.
+	bad := strings.Replace(v1, "KBfX", "KBfY", 1)
+	if out, err := tk.UnmaskString(bad); !errors.Is(err, mask.ErrTokenAuth) || out != bad {
+		t.Errorf("tampered v1 token: %q, %v", out, err)
+	}
+	other, _ := mask.NewTokenizer([]byte("a different key of 32 bytes, ok!"))
+	if _, err := other.UnmaskString(v1); !errors.Is(err, mask.ErrTokenAuth) {
+		t.Errorf("v1 token under another key: %v", err)
 	}
 }
 
@@ -179,12 +213,16 @@ func TestUnmaskWrongKey(t *testing.T) {
 	const value = "123-45-6789"
 	text := "ok " + tk.Token("EmailAddress", "jane@example.com") + " ssn=" + tk.Token("Ssn-US", value)
 	out, err := other.Unmask([]byte(text))
-	if out != nil || !errors.Is(err, mask.ErrTokenAuth) {
-		t.Fatalf("wrong key: %q, %v; want ErrTokenAuth", out, err)
+	if string(out) != text || !errors.Is(err, mask.ErrTokenAuth) {
+		t.Fatalf("wrong key: %q, %v; want the text unchanged and ErrTokenAuth", out, err)
 	}
 	var te *mask.TokenError
 	if !errors.As(err, &te) || te.Offset != 3 {
 		t.Errorf("error %v: want a *TokenError at offset 3", err)
+	}
+	var ue *mask.UnmaskError
+	if !errors.As(err, &ue) || ue.Count != 2 || len(ue.Tokens) != 2 || ue.Tokens[1].Offset != strings.Index(text, "ssn=")+4 {
+		t.Errorf("error %v: want both tokens listed", err)
 	}
 	checkErrorLeaksNothing(t, err, value, "jane@example.com")
 	if _, _, err := other.Detokenize([]byte(tk.Token("Ssn-US", value))); !errors.Is(err, mask.ErrTokenAuth) {
@@ -205,9 +243,9 @@ func checkErrorLeaksNothing(t *testing.T, err error, secrets ...string) {
 
 // TestUnmaskEverySingleByteTamper changes each byte of a token to every
 // other byte value. The result must be an error naming the token's offset,
-// except when the change hits the "<pii:" marker: then the text is no
-// longer a token and must come back unchanged. Nothing is ever restored
-// from a changed token.
+// with the text returned as it was, except when the change hits the
+// "<pii:" marker: then the text is no longer a token and must come back
+// unchanged. Nothing is ever restored from a changed token.
 func TestUnmaskEverySingleByteTamper(t *testing.T) {
 	tk := testTokenizer(t)
 	const value = "123-45-6789"
@@ -228,7 +266,7 @@ func TestUnmaskEverySingleByteTamper(t *testing.T) {
 				}
 				continue
 			}
-			if out != nil {
+			if !bytes.Equal(out, text) {
 				t.Fatalf("tamper at %d: output %q with error %v", i, out, err)
 			}
 			var te *mask.TokenError
@@ -289,38 +327,43 @@ func TestUnmaskMalformed(t *testing.T) {
 		at   int
 	}{
 		{"<pii:", mask.ErrTokenMalformed, 0},
-		{"a <pii:v1:Ssn-US:" + payload, mask.ErrTokenMalformed, 2},
-		{"<pii:v2:Ssn-US:" + payload + ">", mask.ErrTokenVersion, 0},
+		{"a <pii:v2:Ssn-US:" + payload, mask.ErrTokenMalformed, 2},
+		{"<pii:v3:Ssn-US:" + payload + ">", mask.ErrTokenVersion, 0},
 		{"<pii:v10:Ssn-US:" + payload + ">", mask.ErrTokenVersion, 0},
+		{"<pii:v1:Ssn-US:" + payload + ">", mask.ErrTokenAuth, 0}, // a v2 payload read as v1
 		{"<pii:v:Ssn-US:" + payload + ">", mask.ErrTokenMalformed, 0},
 		{"<pii:1:Ssn-US:" + payload + ">", mask.ErrTokenMalformed, 0},
 		{"<pii:v1234567890:Ssn-US:" + payload + ">", mask.ErrTokenMalformed, 0},
 		{"<pii:v1::" + payload + ">", mask.ErrTokenMalformed, 0},
 		{"<pii:v1:Ssn US:" + payload + ">", mask.ErrTokenMalformed, 0},
 		{"<pii:v1:" + strings.Repeat("A", 129) + ":" + payload + ">", mask.ErrTokenMalformed, 0},
-		{"<pii:v1:Ssn-US:" + payload + "=>", mask.ErrTokenMalformed, 0}, // padding
-		{"<pii:v1:Ssn-US:" + payload + "A>", mask.ErrTokenMalformed, 0}, // bad length
-		{"<pii:v1:Ssn-US:>", mask.ErrTokenMalformed, 0},
-		{"<pii:v1:Ssn-US:AAAA>", mask.ErrTokenMalformed, 0}, // shorter than nonce + tag
-		{"<pii:v1:Ssn-ES:" + payload + ">", mask.ErrTokenAuth, 0},
-		{good + " <pii:v1:Ssn-US:" + payload + "\n", mask.ErrTokenMalformed, len(good) + 1},
+		{"<pii:v2:Ssn-US:" + payload + "=>", mask.ErrTokenMalformed, 0},  // padding
+		{"<pii:v2:Ssn-US:" + payload + "ab>", mask.ErrTokenMalformed, 0}, // bad length
+		{"<pii:v2:Ssn-US:" + payload + "0>", mask.ErrTokenMalformed, 0},  // not in the alphabet
+		{"<pii:v2:Ssn-US:>", mask.ErrTokenMalformed, 0},
+		{"<pii:v2:Ssn-US:aaaaaaaa>", mask.ErrTokenMalformed, 0}, // shorter than the IV
+		{"<pii:v1:Ssn-US:AAAA>", mask.ErrTokenMalformed, 0},     // shorter than v1's nonce + tag
+		{"<pii:v2:Ssn-ES:" + payload + ">", mask.ErrTokenAuth, 0},
+		{good + " <pii:v2:Ssn-US:" + payload + "\n", mask.ErrTokenMalformed, len(good) + 1},
 		{good + " <pii:oops", mask.ErrTokenMalformed, len(good) + 1},
 	}
 	for _, tt := range tests {
 		out, err := tk.UnmaskString(tt.text)
+		// Good tokens are restored, the bad one is left as it was.
+		want := strings.Replace(tt.text, good, "123-45-6789", 1)
 		var te *mask.TokenError
-		if err == nil || out != "" || !errors.Is(err, tt.is) || !errors.As(err, &te) || te.Offset != tt.at {
-			t.Errorf("UnmaskString(%q) = %q, %v; want %v at %d", tt.text, out, err, tt.is, tt.at)
+		if err == nil || out != want || !errors.Is(err, tt.is) || !errors.As(err, &te) || te.Offset != tt.at {
+			t.Errorf("UnmaskString(%q) = %q, %v; want %q, %v at %d", tt.text, out, err, want, tt.is, tt.at)
 		}
 	}
 	// A payload with non-zero padding bits: the same bytes spelled twice
 	// would let a changed token through.
 	last := payload[len(payload)-1]
-	for _, c := range "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" {
+	for _, c := range "abcdefghijkowxyzABCDEFGHIJKOWXYZ" {
 		if byte(c) == last {
 			continue
 		}
-		alt := "<pii:v1:Ssn-US:" + payload[:len(payload)-1] + string(c) + ">"
+		alt := "<pii:v2:Ssn-US:" + payload[:len(payload)-1] + string(c) + ">"
 		if out, err := tk.UnmaskString(alt); err == nil {
 			t.Errorf("last payload character %q accepted: %q", c, out)
 		}

@@ -113,6 +113,14 @@
 // policy. Keywords are unique case-insensitively, at most 100 characters;
 // allow-list values and patterns are unique, 1-1000 characters, patterns
 // valid RE2. Empty lists and objects are allowed and mean nothing.
+//
+// Sizes are bounded so that compiling a policy costs time and memory in
+// proportion to it: at most MaxKeywords (100) keywords per identifier and
+// MaxKeywordChars (10,000) characters of extension keywords in all;
+// MaxAllowValues (1,000) values and MaxAllowPatterns (50) patterns per
+// allow list, MaxAllowPatternsTotal (200) patterns in all, each compiling
+// to at most MaxAllowPatternSize (5,000) instructions. An error names the
+// field and the limit, never the values.
 // The extensions are plain data; the engine applies them. The keyword
 // settings of custom identifiers are also copied onto Policy.Custom.
 // See README.md for an example.

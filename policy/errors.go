@@ -91,6 +91,10 @@ func (e *SyntaxError) Error() string {
 // checker collects field errors.
 type checker struct {
 	errs []FieldError
+	// keywordChars and allowPatterns add up the policy's keywords
+	// (characters) and allow-list patterns, for their limits.
+	keywordChars  int
+	allowPatterns int
 }
 
 func (c *checker) add(off int64, path, msg string) {

@@ -80,9 +80,10 @@ const (
 	MaskPlaceholder MaskStyle = "placeholder"
 	// MaskRedact removes the value.
 	MaskRedact MaskStyle = "redact"
-	// MaskHash replaces the value with the first Length (16) lower-case
-	// hex digits of HMAC-SHA256 over the value, keyed with the key the
-	// engine is given (package mask's Hash). There is no unkeyed hash: a
+	// MaskHash replaces the value with the first Length (16) 4-bit
+	// digits (written with letters) of HMAC-SHA256 over the value, keyed
+	// with a key derived from the key the engine is given (package mask's
+	// Hash). There is no unkeyed hash: a
 	// bare hash of a low-entropy value falls to a dictionary.
 	MaskHash MaskStyle = "hash"
 	// MaskToken replaces the value with a reversible token, authenticated
@@ -107,6 +108,29 @@ const (
 	MaxWindow              = 1000
 	MaxKeywordLength       = 100
 	MaxAllowLength         = 1000 // an allow-list value or pattern (characters)
+
+	// The limits below bound what compiling a policy costs: its time and
+	// memory grow in proportion to what they allow, never beyond (see
+	// SECURITY.md, "Limits").
+
+	// MaxKeywords bounds the keywords of one identifier.
+	MaxKeywords = 100
+	// MaxKeywordChars bounds the characters of all the keywords the
+	// extensions add, over every identifier: each is a word of the keyword
+	// automaton in up to a dozen forms.
+	MaxKeywordChars = 10000
+	// MaxAllowValues bounds the values of one allow list.
+	MaxAllowValues = 1000
+	// MaxAllowPatterns bounds the patterns of one allow list, and
+	// MaxAllowPatternsTotal those of all allow lists together. Each
+	// identifier's patterns are compiled once, into one expression.
+	MaxAllowPatterns      = 50
+	MaxAllowPatternsTotal = 200
+	// MaxAllowPatternSize bounds the size of one compiled allow-list
+	// pattern (instructions of Go's regexp program, about its length with
+	// repetitions expanded: a{1000} counts 1000). Matching a value costs
+	// at most its length times this.
+	MaxAllowPatternSize = 5000
 )
 
 // Mask is a mask style and its parameters. A zero parameter means the
@@ -115,8 +139,8 @@ type Mask struct {
 	Style MaskStyle
 	// Char is the mask character of asterisk, fixed and partial; "" means "*".
 	Char string
-	// Length is the length of fixed (default 8) or the number of hex digits
-	// of hash (default 16).
+	// Length is the length of fixed (default 8) or the number of 4-bit
+	// digits of hash (default 16).
 	Length int
 	// KeepFirst and KeepLast are partial's characters left in clear.
 	KeepFirst, KeepLast int
@@ -153,7 +177,7 @@ func (m Mask) FixedLength() int {
 	return m.Length
 }
 
-// HashLength returns the number of hex digits of a hash mask.
+// HashLength returns the number of 4-bit digits of a hash mask.
 func (m Mask) HashLength() int {
 	if m.Length == 0 {
 		return DefaultHashLength
@@ -327,6 +351,10 @@ func (c *checker) keywords(path string, n *node) []string {
 	if !ok {
 		return nil
 	}
+	if len(elems) > MaxKeywords {
+		c.add(n.off, path, sizeMsg("has", len(elems), MaxKeywords, "keywords"))
+		return nil
+	}
 	var out []string
 	seen := map[string]int{}
 	for i, e := range elems {
@@ -347,6 +375,10 @@ func (c *checker) keywords(path string, n *node) []string {
 				continue
 			}
 			seen[norm] = i
+			if c.keywordChars += utf8.RuneCountInString(k); c.keywordChars > MaxKeywordChars {
+				c.add(e.off, ep, sizeMsg("brings the keywords of the policy to", c.keywordChars, MaxKeywordChars, "characters"))
+				return out
+			}
 			out = append(out, k)
 		}
 	}
@@ -368,6 +400,16 @@ func (c *checker) allowList(path string, n *node) AllowList {
 		elems, ok := c.array(lp, ln)
 		if !ok {
 			return nil
+		}
+		if limit := map[string]int{"Values": MaxAllowValues, "Patterns": MaxAllowPatterns}[key]; len(elems) > limit {
+			c.add(ln.off, lp, sizeMsg("has", len(elems), limit, "entries"))
+			return nil
+		}
+		if key == "Patterns" {
+			if c.allowPatterns += len(elems); c.allowPatterns > MaxAllowPatternsTotal {
+				c.add(ln.off, lp, sizeMsg("brings the allow-list patterns of the policy to", c.allowPatterns, MaxAllowPatternsTotal, "in all"))
+				return nil
+			}
 		}
 		var out []string
 		seen := map[string]int{}
@@ -395,8 +437,23 @@ func (c *checker) allowList(path string, n *node) AllowList {
 	}
 	a.Values = list("Values", nil)
 	a.Patterns = list("Patterns", func(p string, e *node, s string) bool {
-		if _, err := syntax.Parse(s, syntax.Perl); err != nil {
-			c.addf(e.off, p, "invalid regular expression: %v", err)
+		re, err := syntax.Parse(s, syntax.Perl)
+		if err != nil {
+			// The error code alone: the pattern may hold a value.
+			msg := err.Error()
+			if se, ok := err.(*syntax.Error); ok {
+				msg = se.Code.String()
+			}
+			c.addf(e.off, p, "invalid regular expression: %s", msg)
+			return false
+		}
+		prog, err := syntax.Compile(re.Simplify())
+		if err != nil || len(prog.Inst) > MaxAllowPatternSize {
+			size := MaxAllowPatternSize + 1
+			if err == nil {
+				size = len(prog.Inst)
+			}
+			c.add(e.off, p, sizeMsg("compiles to", size, MaxAllowPatternSize, "instructions"))
 			return false
 		}
 		return true

@@ -7,8 +7,16 @@
 //
 //	logger.Info("retry", slog.String("ssn", "536-22-1234"))
 //
-// logs ssn=*********** although "536-22-1234" alone holds no keyword. Keys
-// are kept, so the record keeps its structure.
+// logs ssn=*********** although "536-22-1234" alone holds no keyword.
+//
+// Keys are text too: an attribute key, a group name or a map key with a
+// finding ({"counts": {"jane.doe@example.com": 3}}) is masked, with the
+// names of the groups around it as keywords. The record keeps its
+// structure: a masked key that equals the key of another attribute in the
+// same list (the attributes of one Handle call, of one WithAttrs call, or
+// of one group) is given the suffix "~b", "~c", ... the first that makes
+// it unique, as package mask does for JSON member names; keys of
+// attributes given in different calls are not compared.
 //
 // What is masked, by value kind:
 //
@@ -78,37 +86,85 @@ func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	msg := string(mask.AppendMasked(nil, []byte(r.Message), h.fd, h.m))
 	nr := slog.NewRecord(r.Time, r.Level, msg, r.PC)
+	attrs := make([]slog.Attr, 0, r.NumAttrs())
 	r.Attrs(func(a slog.Attr) bool {
-		nr.AddAttrs(h.maskAttr(a, h.groups))
+		attrs = append(attrs, a)
 		return true
 	})
+	nr.AddAttrs(h.maskAttrs(attrs, h.groups)...)
 	return h.inner.Handle(ctx, nr)
 }
 
 // WithAttrs returns a Handler whose inner handler has attrs, masked.
 func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	masked := make([]slog.Attr, len(attrs))
-	for i, a := range attrs {
-		masked[i] = h.maskAttr(a, h.groups)
-	}
 	h2 := *h
-	h2.inner = h.inner.WithAttrs(masked)
+	h2.inner = h.inner.WithAttrs(h.maskAttrs(attrs, h.groups))
 	return &h2
 }
 
 // WithGroup returns a Handler whose inner handler opens group name; the
-// name counts as a keyword for the attributes in it.
+// name counts as a keyword for the attributes in it, and is masked when
+// it holds a value.
 func (h *Handler) WithGroup(name string) slog.Handler {
 	if name == "" {
 		return h
 	}
 	h2 := *h
-	h2.inner = h.inner.WithGroup(name)
+	masked, _ := h.maskText(h.groups, name)
+	h2.inner = h.inner.WithGroup(masked)
 	h2.groups = append(slices.Clip(h.groups), name)
 	return &h2
 }
 
-// maskAttr masks one attribute; names are the enclosing group names.
+// maskAttrs masks a list of attributes, keys included, and keeps the
+// masked keys unique within the list; names are the enclosing group
+// names.
+func (h *Handler) maskAttrs(attrs []slog.Attr, names []string) []slog.Attr {
+	masked := make([]slog.Attr, len(attrs))
+	var renamed []int
+	for i, a := range attrs {
+		masked[i] = h.maskAttr(a, names)
+		if k, ok := h.maskText(names, a.Key); ok {
+			masked[i].Key = k
+			renamed = append(renamed, i)
+		}
+	}
+	if len(renamed) == 0 {
+		return masked
+	}
+	taken := map[string]bool{}
+	for i, a := range masked {
+		if !slices.Contains(renamed, i) {
+			taken[a.Key] = true
+		}
+	}
+	for _, i := range renamed {
+		k := masked[i].Key
+		for n := 1; taken[k]; n++ {
+			k = masked[i].Key + "~" + base26(n)
+		}
+		taken[k] = true
+		masked[i].Key = k
+	}
+	return masked
+}
+
+// base26 writes n >= 0 in base 26 with the digits a to z.
+func base26(n int) string {
+	var b [16]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('a' + n%26)
+		n /= 26
+		if n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+// maskAttr masks one attribute's value (not its key); names are the
+// enclosing group names.
 func (h *Handler) maskAttr(a slog.Attr, names []string) slog.Attr {
 	v := a.Value.Resolve()
 	if a.Key != "" {
@@ -128,12 +184,7 @@ func (h *Handler) maskAttr(a slog.Attr, names []string) slog.Attr {
 			return slog.String(a.Key, s)
 		}
 	case slog.KindGroup:
-		group := v.Group()
-		masked := make([]slog.Attr, len(group))
-		for i, g := range group {
-			masked[i] = h.maskAttr(g, names)
-		}
-		return slog.Attr{Key: a.Key, Value: slog.GroupValue(masked...)}
+		return slog.Attr{Key: a.Key, Value: slog.GroupValue(h.maskAttrs(v.Group(), names)...)}
 	case slog.KindAny:
 		if b, ok := v.Any().([]byte); ok {
 			// Handlers print a byte slice as text (slog.TextHandler)
@@ -185,22 +236,15 @@ func (h *Handler) maskAny(names []string, v any) (masked, bool) {
 	return masked{text: mt, json: mj}, true
 }
 
-// maskJSON masks the JSON encoding of a value, inside objects named by
-// names so that they count as keywords, and reports whether anything was
-// masked.
+// maskJSON masks the JSON encoding of a value, member names (map keys)
+// included, as the value of the field names, so that they count as
+// keywords, and reports whether anything was masked.
 func (h *Handler) maskJSON(names []string, js []byte) ([]byte, bool) {
-	var prefix []byte
-	for _, n := range names {
-		k, _ := marshal(n)
-		prefix = append(append(append(prefix, '{'), k...), ':')
-	}
-	doc := append(append(prefix, js...), bytes.Repeat([]byte{'}'}, len(names))...)
-	out, err := h.json.Mask(doc)
-	if err != nil || bytes.Equal(out, doc) {
+	out, err := h.json.AppendMaskField(nil, names, js)
+	if err != nil || bytes.Equal(out, js) {
 		return js, false
 	}
-	// Member names are never masked: the wrapper is unchanged.
-	return out[len(prefix) : len(out)-len(names)], true
+	return out, true
 }
 
 // marshal encodes v as slog.JSONHandler does, without HTML escaping.

@@ -165,3 +165,43 @@ func TestSlogtest(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestIssue12_SlogMapKeys: with slog.JSONHandler, map keys, attribute
+// keys and group names kept values in clear. They are masked; the output
+// stays valid JSON with unique keys, and a scan of it finds nothing.
+func TestIssue12_SlogMapKeys(t *testing.T) {
+	var buf bytes.Buffer
+	inner := slog.NewJSONHandler(&buf, &slog.HandlerOptions{ReplaceAttr: noTime})
+	l := slog.New(slogmask.NewHandler(inner, scanner(), nil))
+	l.Info("counts",
+		slog.Any("counts", map[string]int{"jane.doe@example.com": 3, "bob@example.org": 1}),
+		slog.Int("a@example.com", 1), slog.Int("b@example.com", 2),
+		slog.Group("c@example.com", slog.String("ssn", "536-22-1234")))
+	l.WithGroup("d@example.com").Info("group")
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	want := []string{
+		`{"level":"INFO","msg":"counts","counts":{"***************":1,"********************":3},"*************":1,"*************~b":2,"*************~c":{"ssn":"***********"}}`,
+		`{"level":"INFO","msg":"group"}`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("got %q", buf.String())
+	}
+	for i, line := range lines {
+		if line != want[i] {
+			t.Errorf("line %d:\n got %s\nwant %s", i, line, want[i])
+		}
+		if !json.Valid([]byte(line)) {
+			t.Errorf("line %d is not JSON: %s", i, line)
+		}
+		if f := scanner().ScanString(line); len(f) > 0 {
+			t.Errorf("line %d: a scan finds %v", i, f)
+		}
+	}
+	// The text form masks map keys too.
+	buf.Reset()
+	slog.New(slogmask.NewHandler(slog.NewTextHandler(&buf, &slog.HandlerOptions{ReplaceAttr: noTime}), scanner(), nil)).
+		Info("counts", slog.Any("counts", map[string]int{"jane.doe@example.com": 3}))
+	if got := strings.TrimSpace(buf.String()); strings.Contains(got, "example") {
+		t.Errorf("text: %s", got)
+	}
+}

@@ -51,7 +51,7 @@ func TestMaskStyles(t *testing.T) {
 	}
 	for _, style := range []string{"hash", "token"} {
 		code, out, errs := runCLI(t, styleIn, "mask", "--style", style, "--key-file", key)
-		prefix := map[string]string{"hash": "<hash:", "token": "<pii:v1:"}[style]
+		prefix := map[string]string{"hash": "<hash:", "token": "<pii:v2:"}[style]
 		if code != 0 || strings.Count(out, prefix) != 2 || strings.Contains(out, "536-22-1234") || !strings.HasSuffix(out, "\nnothing\n") {
 			t.Errorf("--style %s: exit %d (%s), out %q", style, code, errs, out)
 		}

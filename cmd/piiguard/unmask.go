@@ -14,9 +14,9 @@ import (
 const maxReportedUnmaskErrors = 10
 
 // cmdUnmask restores the values in tokens written by mask --style token.
-// A line whose tokens cannot all be opened is written unchanged and
-// reported on stderr by file, line and byte offset, never with its
-// content; unmask then exits with status 1.
+// A token that cannot be opened is left as it was (every other token on
+// its line is restored) and reported on stderr by file, line and byte
+// offset, never with its content; unmask then exits with status 1.
 func cmdUnmask(e *env, args []string) error {
 	cmd := lookupCommand("unmask")
 	fs := newFlagSet(cmd)
@@ -59,7 +59,7 @@ func cmdUnmask(e *env, args []string) error {
 		return err
 	}
 	if u.bad > 0 {
-		return fmt.Errorf("unmask: %d line(s) held a token that could not be opened; written unchanged", u.bad)
+		return fmt.Errorf("unmask: %d line(s) held a token that could not be opened; such tokens were left as they were", u.bad)
 	}
 	return nil
 }
@@ -67,8 +67,7 @@ func cmdUnmask(e *env, args []string) error {
 // An unmasker restores the tokens of a stream line by line, in bounded
 // memory: a line longer than max is unmasked in pieces cut where no token
 // can be cut (before a '<' with no '>' after it), as text (JSON or not).
-// A piece or line with a token that cannot be opened is written
-// unchanged. It writes to w; its Write never fails but for w's errors.
+// A token that cannot be opened is written as it was. It writes to w; its Write never fails but for w's errors.
 type unmasker struct {
 	tk     *mask.Tokenizer
 	json   bool
@@ -144,8 +143,8 @@ func (u *unmasker) endLine(newline bool) {
 	u.line++
 }
 
-// unmask writes text (the whole line when asJSON) unmasked, or unchanged
-// when a token in it cannot be opened.
+// unmask writes text (the whole line when asJSON) unmasked; a token that
+// cannot be opened stays as it was.
 func (u *unmasker) unmask(text []byte, asJSON bool) {
 	out, err := unmaskLine(u.tk, text, asJSON)
 	if err != nil {
@@ -156,7 +155,9 @@ func (u *unmasker) unmask(text []byte, asJSON bool) {
 				fmt.Fprintf(u.stderr, "piiguard: unmask: %s:%d: %s\n", u.name, u.line, describeTokenError(err, u.off))
 			}
 		}
-		out = text
+		if out == nil {
+			out = text
+		}
 	}
 	u.w.Write(out)
 }

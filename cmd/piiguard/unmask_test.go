@@ -60,10 +60,15 @@ func TestUnmaskErrors(t *testing.T) {
 		t.Errorf("wrong key: stderr %q", errs)
 	}
 
-	// A damaged token on line 2: the other lines are restored.
-	damaged := lines[0] + strings.Replace(lines[1], "<pii:v1:EmailAddress:", "<pii:v1:EmailAddress:A", 1) + lines[2] + lines[3]
+	// A damaged token on line 2: the other lines are restored, and so
+	// is the other token on line 2; the damaged one is left as it was.
+	damagedLine := strings.Replace(lines[1], "<pii:v2:EmailAddress:", "<pii:v2:EmailAddress:A", 1)
+	damaged := lines[0] + damagedLine + lines[2] + lines[3]
 	code, out, errs = runCLI(t, damaged, "unmask", "--key-file", key)
+	bad := damagedLine[strings.Index(damagedLine, "<pii:v2:EmailAddress:"):]
+	bad = bad[:strings.IndexByte(bad, '>')+1]
 	if code != 1 || !strings.HasPrefix(out, "ssn 536-22-1234 mail a@example.com\n") || !strings.HasSuffix(out, "nothing\nlast ssn 536-22-1234") ||
+		!strings.Contains(out, bad) || !strings.Contains(out, `"ssn":"536-22-1234"`) ||
 		!strings.Contains(errs, "standard input:2: token at byte ") {
 		t.Errorf("damaged token: exit %d, stderr %q, out %q", code, errs, out)
 	}

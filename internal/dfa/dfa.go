@@ -244,26 +244,43 @@ func (t *table) shortest() int {
 }
 
 // nfa is a program whose rune instructions are expanded into byte automata.
+//
+// Each distinct rune set is expanded once, into a template; every rune
+// instruction with that set gets its own range of node numbers, whose
+// edges are the template's (a [\pL\pN]{190} holds 190 instructions of one
+// large set: expanding each on its own took hundreds of megabytes).
 type nfa struct {
 	prog *syntax.Prog
-	// nodes are byte-consuming states; node i's edges are edges[i].
-	edges [][]edge
-	// root[pc] is the node of rune instruction pc.
-	root []int32
+	// root[pc] is the first node of rune instruction pc, or -1; node
+	// root[pc]+k is node k of its template, tmpl[tmplOf[pc]].
+	root   []int32
+	tmplOf []int32
+	tmpl   []template
+	// rootPCs lists the rune instructions in order and rootStarts their
+	// roots (sorted); nnodes counts the nodes of all of them.
+	rootPCs    []uint32
+	rootStarts []int32
+	nnodes     int32
 }
 
-// edge: on a byte in [lo, hi], go to node next, or (next < 0) finish the
-// rune and continue at instruction pc.
+// template is the byte automaton of one rune set: nodes numbered from 0
+// (the root), edges[k] those of node k.
+type template struct {
+	edges [][]edge
+}
+
+// edge: on a byte in [lo, hi], go to template node next, or (next < 0)
+// finish the rune and continue at the instruction's Out.
 type edge struct {
 	lo, hi byte
 	next   int32
-	pc     uint32
 }
 
 func newNFA(prog *syntax.Prog) (*nfa, error) {
-	n := &nfa{prog: prog, root: make([]int32, len(prog.Inst))}
+	n := &nfa{prog: prog, root: make([]int32, len(prog.Inst)), tmplOf: make([]int32, len(prog.Inst))}
+	byKey := map[string]int32{}
 	for pc := range prog.Inst {
-		n.root[pc] = -1
+		n.root[pc], n.tmplOf[pc] = -1, -1
 		inst := &prog.Inst[pc]
 		var ranges []rune
 		switch inst.Op {
@@ -283,16 +300,54 @@ func newNFA(prog *syntax.Prog) (*nfa, error) {
 				return nil, errors.New("class matches U+FFFD")
 			}
 		}
-		root := int32(len(n.edges))
-		n.edges = append(n.edges, nil)
-		n.root[pc] = root
-		for i := 0; i < len(ranges); i += 2 {
-			for _, seq := range utf8Sequences(ranges[i], ranges[i+1]) {
-				n.addSequence(root, seq, inst.Out)
-			}
+		key := string(ranges)
+		ti, ok := byKey[key]
+		if !ok {
+			ti = int32(len(n.tmpl))
+			byKey[key] = ti
+			n.tmpl = append(n.tmpl, newTemplate(ranges))
 		}
+		n.tmplOf[pc] = ti
+		n.root[pc] = n.nnodes
+		n.rootPCs = append(n.rootPCs, uint32(pc))
+		n.rootStarts = append(n.rootStarts, n.nnodes)
+		if int64(n.nnodes)+int64(len(n.tmpl[ti].edges)) > maxNodes {
+			return nil, fmt.Errorf("more than %d automaton nodes", maxNodes)
+		}
+		n.nnodes += int32(len(n.tmpl[ti].edges))
 	}
 	return n, nil
+}
+
+// newTemplate expands a rune set (sorted ranges) into a byte automaton.
+func newTemplate(ranges []rune) template {
+	t := template{edges: [][]edge{nil}}
+	for i := 0; i < len(ranges); i += 2 {
+		for _, seq := range utf8Sequences(ranges[i], ranges[i+1]) {
+			t.addSequence(seq)
+		}
+	}
+	return t
+}
+
+// maxNodes bounds the nodes of one NFA (rune instructions times the nodes
+// of their sets' templates), and so the memory the builder marks them in.
+const maxNodes = 1 << 22
+
+// nodes returns the number of nodes.
+func (n *nfa) nodes() int { return int(n.nnodes) }
+
+// edgesOf returns the edges of node nd, the node number its template's
+// node 0 has, and the instruction it belongs to.
+func (n *nfa) edgesOf(nd int32) (es []edge, base int32, pc uint32) {
+	// The last rune instruction whose root is at most nd.
+	k, found := slices.BinarySearch(n.rootStarts, nd)
+	if !found {
+		k--
+	}
+	pc = n.rootPCs[k]
+	base = n.root[pc]
+	return n.tmpl[n.tmplOf[pc]].edges[nd-base], base, pc
 }
 
 // runeRanges returns the rune set of an InstRune as sorted ranges.
@@ -315,18 +370,18 @@ func runeRanges(inst *syntax.Inst) []rune {
 	return inst.Rune
 }
 
-// addSequence adds the byte ranges seq as a chain from node root whose last
-// byte finishes the rune and continues at pc.
-func (n *nfa) addSequence(root int32, seq []byteRange, pc uint32) {
-	at := root
+// addSequence adds the byte ranges seq as a chain from the root whose last
+// byte finishes the rune.
+func (t *template) addSequence(seq []byteRange) {
+	at := int32(0)
 	for i, r := range seq {
 		if i == len(seq)-1 {
-			n.edges[at] = append(n.edges[at], edge{lo: r.lo, hi: r.hi, next: -1, pc: pc})
+			t.edges[at] = append(t.edges[at], edge{lo: r.lo, hi: r.hi, next: -1})
 			return
 		}
-		next := int32(len(n.edges))
-		n.edges = append(n.edges, nil)
-		n.edges[at] = append(n.edges[at], edge{lo: r.lo, hi: r.hi, next: next})
+		next := int32(len(t.edges))
+		t.edges = append(t.edges, nil)
+		t.edges[at] = append(t.edges[at], edge{lo: r.lo, hi: r.hi, next: next})
 		at = next
 	}
 }
@@ -335,12 +390,23 @@ func (n *nfa) addSequence(root int32, seq []byteRange, pc uint32) {
 const matchMark = -1
 
 // builder holds the scratch of one automaton construction.
+//
+// seenPC and seenND mark the instructions and nodes already in the list
+// being built: an entry is marked when it holds gen. reset advances gen
+// instead of clearing them, so a step costs the threads it visits, not the
+// size of the whole NFA (ten patterns such as [\pL\pN]{190} took 17 s and
+// 400 MB to compile when every step cleared arrays of the NFA's size).
 type builder struct {
 	n       *nfa
 	ordered bool
-	seenPC  []bool
-	seenND  []bool
+	seenPC  []uint32
+	seenND  []uint32
+	gen     uint32
 	list    []int32
+}
+
+func newBuilder(n *nfa, ordered bool) *builder {
+	return &builder{n: n, ordered: ordered, seenPC: make([]uint32, len(n.prog.Inst)), seenND: make([]uint32, n.nodes())}
 }
 
 // closure appends the threads reachable from pc without consuming input,
@@ -349,10 +415,10 @@ func (b *builder) closure(pc uint32) {
 	if len(b.list) > 0 && b.list[len(b.list)-1] == matchMark && b.ordered {
 		return // lower priority than a match: cut
 	}
-	if b.seenPC[pc] {
+	if b.seenPC[pc] == b.gen {
 		return
 	}
-	b.seenPC[pc] = true
+	b.seenPC[pc] = b.gen
 	inst := &b.n.prog.Inst[pc]
 	switch inst.Op {
 	case syntax.InstAlt, syntax.InstAltMatch:
@@ -372,15 +438,18 @@ func (b *builder) addNode(nd int32) {
 	if b.ordered && len(b.list) > 0 && b.list[len(b.list)-1] == matchMark {
 		return
 	}
-	if !b.seenND[nd] {
-		b.seenND[nd] = true
+	if b.seenND[nd] != b.gen {
+		b.seenND[nd] = b.gen
 		b.list = append(b.list, nd)
 	}
 }
 
 func (b *builder) reset() {
-	clear(b.seenPC)
-	clear(b.seenND)
+	if b.gen++; b.gen == 0 { // wrapped: marks of gen 0 would look current
+		clear(b.seenPC)
+		clear(b.seenND)
+		b.gen = 1
+	}
 	b.list = b.list[:0]
 }
 
@@ -415,7 +484,7 @@ func (n *nfa) build(t *table, ordered bool, maxStates int) error {
 	stride := int32(len(reps))
 	t.stride = stride
 
-	b := &builder{n: n, ordered: ordered, seenPC: make([]bool, len(n.prog.Inst)), seenND: make([]bool, len(n.edges))}
+	b := newBuilder(n, ordered)
 	type state struct {
 		list  []int32
 		match bool
@@ -502,10 +571,12 @@ func (n *nfa) build(t *table, ordered bool, maxStates int) error {
 func (n *nfa) classes(class *[256]uint8) []byte {
 	var bounds [257]bool
 	bounds[0], bounds[256] = true, true
-	for _, es := range n.edges {
-		for _, e := range es {
-			bounds[e.lo] = true
-			bounds[int(e.hi)+1] = true
+	for _, t := range n.tmpl {
+		for _, es := range t.edges {
+			for _, e := range es {
+				bounds[e.lo] = true
+				bounds[int(e.hi)+1] = true
+			}
 		}
 	}
 	var reps []byte
@@ -524,14 +595,15 @@ func (n *nfa) classes(class *[256]uint8) []byte {
 func (b *builder) step(threads []int32, c byte) {
 	b.reset()
 	for _, nd := range threads {
-		for _, e := range b.n.edges[nd] {
+		es, base, pc := b.n.edgesOf(nd)
+		for _, e := range es {
 			if c < e.lo || c > e.hi {
 				continue
 			}
 			if e.next >= 0 {
-				b.addNode(e.next)
+				b.addNode(base + e.next)
 			} else {
-				b.closure(e.pc)
+				b.closure(b.n.prog.Inst[pc].Out)
 			}
 		}
 	}

@@ -62,7 +62,7 @@ func CompileLazy(expr string, maxStates int) (*Lazy, error) {
 	l.reps = n.classes(&l.class)
 	l.stride = int32(len(l.reps))
 	l.chunks = make([]atomic.Pointer[[]atomic.Int32], maxStates/chunkStates+1)
-	l.b = &builder{n: n, ordered: true, seenPC: make([]bool, len(prog.Inst)), seenND: make([]bool, len(n.edges))}
+	l.b = newBuilder(n, true)
 	// The dead state, whose transitions all lead back to it.
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -17,12 +17,14 @@ import (
 // Kind is the kind of a scalar value.
 type Kind uint8
 
-// The kinds of scalar values.
+// The kinds of scalar values, and Name, a member name, which Walk
+// reports only when asked to (Options.Names).
 const (
 	String Kind = iota + 1
 	Number
 	Bool
 	Null
+	Name
 )
 
 func (k Kind) String() string {
@@ -35,6 +37,8 @@ func (k Kind) String() string {
 		return "bool"
 	case Null:
 		return "null"
+	case Name:
+		return "name"
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -92,16 +96,33 @@ func isSimpleName(s string) bool {
 	return true
 }
 
-// Leaf is a scalar value of a document, as Walk reports it.
+// Leaf is a scalar value of a document, or a member name, as Walk
+// reports it.
 type Leaf struct {
 	Kind Kind
-	// Path is the value's path. Walk reuses it: copy it to keep it.
+	// Path is the value's path; a member name's is the path of its
+	// member (the enclosing object's path and the name). Walk reuses it:
+	// copy it to keep it.
 	Path Path
 	// Start and End are the byte offsets of the value's literal in the
-	// document, End exclusive; a string's include its quotes.
+	// document, End exclusive; a string's (and a name's) include its
+	// quotes.
 	Start, End int
 	// Escaped reports whether a string literal contains a backslash.
 	Escaped bool
+	// Object is the byte offset of the '{' of the object a member name
+	// belongs to; 0 for values.
+	Object int
+}
+
+// Options configures WalkOptions.
+type Options struct {
+	// Names reports each member name, as a Leaf of kind Name, before
+	// its value.
+	Names bool
+	// Prefix is prepended to every path: the document is walked as the
+	// value found at Prefix.
+	Prefix Path
 }
 
 // SyntaxError reports invalid JSON. Its message describes the problem
@@ -126,7 +147,13 @@ const MaxDepth = 10000
 // is a *SyntaxError; fn may have been called for values before it. Strings
 // may hold bytes that are not valid UTF-8, as encoding/json accepts them.
 func Walk(data []byte, fn func(*Leaf) error) error {
-	w := walker{data: data, fn: fn}
+	return WalkOptions(data, Options{}, fn)
+}
+
+// WalkOptions is Walk with options.
+func WalkOptions(data []byte, opts Options, fn func(*Leaf) error) error {
+	w := walker{data: data, fn: fn, names: opts.Names}
+	w.path = append(w.path, opts.Prefix...)
 	w.space()
 	if err := w.value(); err != nil {
 		return err
@@ -149,6 +176,7 @@ type walker struct {
 	path  Path
 	leaf  Leaf
 	depth int
+	names bool
 	fn    func(*Leaf) error
 }
 
@@ -244,6 +272,7 @@ func (w *walker) object() error {
 	if err := w.enter(); err != nil {
 		return err
 	}
+	object := w.pos
 	w.pos++ // '{'
 	w.space()
 	if w.pos < len(w.data) && w.data[w.pos] == '}' {
@@ -263,6 +292,7 @@ func (w *walker) object() error {
 		if err != nil {
 			return err
 		}
+		end := w.pos
 		var key string
 		if escaped {
 			dec, _ := Unquote(nil, nil, w.data[start:w.pos])
@@ -277,6 +307,12 @@ func (w *walker) object() error {
 		w.pos++
 		w.space()
 		w.path = append(w.path, Step{Key: key, Index: -1})
+		if w.names {
+			w.leaf = Leaf{Kind: Name, Path: w.path, Start: start, End: end, Escaped: escaped, Object: object}
+			if err := w.fn(&w.leaf); err != nil {
+				return err
+			}
+		}
 		if err := w.value(); err != nil {
 			return err
 		}

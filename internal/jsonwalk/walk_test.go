@@ -241,3 +241,40 @@ func FuzzWalk(f *testing.F) {
 		}
 	})
 }
+
+func TestWalkNamesAndPrefix(t *testing.T) {
+	doc := `{"a":{"k\u00e9y":1,"b":[{"c":"x"}]},"":null}`
+	var got []string
+	err := WalkOptions([]byte(doc), Options{Names: true, Prefix: Path{{Key: "root", Index: -1}}}, func(l *Leaf) error {
+		got = append(got, fmt.Sprintf("%v %s %s obj=%d", l.Kind, l.Path, doc[l.Start:l.End], l.Object))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`name $.root.a "a" obj=0`,
+		`name $.root.a["kéy"] "k\u00e9y" obj=5`,
+		`number $.root.a["kéy"] 1 obj=0`,
+		`name $.root.a.b "b" obj=5`,
+		`name $.root.a.b[0].c "c" obj=24`,
+		`string $.root.a.b[0].c "x" obj=0`,
+		`name $.root[""] "" obj=0`,
+		`null $.root[""] null obj=0`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Without Names, Walk reports values only, as before.
+	n := 0
+	Walk([]byte(doc), func(l *Leaf) error {
+		if l.Kind == Name {
+			t.Errorf("Walk reported a name")
+		}
+		n++
+		return nil
+	})
+	if n != 3 {
+		t.Errorf("Walk reported %d values, want 3", n)
+	}
+}

@@ -227,7 +227,7 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 			return fail(abi.ErrKey, "key: unusable")
 		}
 	}
-	ids := s.Detector().Identifiers()
+	ids := s.Identifiers()
 	table := make([]abi.Identifier, len(ids))
 	h.keywords = make([]map[string]uint32, len(ids))
 	for i, id := range ids {

@@ -3,10 +3,13 @@ package wasmhost
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -14,8 +17,9 @@ import (
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/mask"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
-	"github.com/piiguard/piiguard/wasm/internal/corpus"
+	"github.com/piiguard/piiguard/wasm/internal/keyed"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
 )
 
@@ -155,7 +159,7 @@ func (p *pair) check11(t testing.TB, name string, text, masked []byte) {
 	if len(text) > 64<<10 {
 		return // whole files: audit compared; JSON and tokens on lines
 	}
-	event := []byte(corpus.JSONEvent(string(text)))
+	event := []byte(keyed.JSONEvent(string(text)))
 	wantJ, werr := p.json.Mask(event)
 	gotJ, gerr := p.wasm.MaskJSON(ctx, event)
 	if (werr != nil) != (gerr != nil) || string(wantJ) != string(gotJ) {
@@ -211,20 +215,24 @@ func diffText(want, got []byte) string {
 		want[lo:min(len(want), i+40)], got[lo:min(len(got), i+40)])
 }
 
-// loghub returns the loghub corpus files, skipping when absent.
+// loghub returns the loghub corpus files by name, skipping when absent.
 func loghub(t testing.TB) map[string][]byte {
 	t.Helper()
-	files, err := corpus.Loghub(filepath.Join("..", ".."))
+	files, err := testcorpus.LoghubFiles("")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("skipping: %v", err)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) == 0 {
-		t.Skipf("skipping: no loghub corpus in %s", corpus.LoghubDir)
+	out := make(map[string][]byte, len(files))
+	for _, f := range files {
+		out[f.Name] = f.Data
 	}
-	return files
+	return out
 }
 
-func syntheticCorpus(seed uint64, n int) []string { return corpus.Synthetic(seed, n) }
+func syntheticCorpus(seed uint64, n int) []string { return testcorpus.Dense(seed, n) }
 
 // configs are the configurations the differential tests use.
 func configs(t testing.TB) map[string]Config {
@@ -237,25 +245,32 @@ func configs(t testing.TB) map[string]Config {
 			Custom:      []Custom{{Name: "EmployeeId", Regex: `EMP-[0-9]{6}`}},
 		},
 		"policy":   {Policy: pol},
-		"extended": {Policy: []byte(corpus.ExtendedPolicy), ResourceArn: "arn:aws:logs:us-east-1:111122223333:log-group:app"},
+		"extended": {Policy: []byte(testcorpus.ExtendedPolicy), ResourceArn: "arn:aws:logs:us-east-1:111122223333:log-group:app"},
 		"minscore": {MinScore: 0.8},
 		// ABI 1.1: keyed styles.
 		"hash":         {Style: "hash", Key: testKey},
 		"token":        {Style: "token", Key: testKey},
-		"keyed-policy": {Policy: []byte(corpus.KeyedPolicy), Key: testKey},
+		"keyed-policy": {Policy: []byte(keyed.Policy), Key: testKey},
 	}
 }
 
 // testKey is the key of the keyed configurations.
 var testKey = func() []byte {
-	k, err := hex.DecodeString(corpus.TestKeyHex)
+	k, err := hex.DecodeString(keyed.TestKeyHex)
 	if err != nil {
 		panic(err)
 	}
 	return k
 }()
 
-func sortedNames(files map[string][]byte) []string { return corpus.LoghubNames(files) }
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
 
 // readTestdata returns a policy document of policy/testdata.
 func readTestdata(t testing.TB, name string) string {

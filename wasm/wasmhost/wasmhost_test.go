@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
-	"github.com/piiguard/piiguard/wasm/internal/corpus"
 )
 
 func TestScanAndMask(t *testing.T) {
@@ -53,7 +53,7 @@ func TestIdentifiers(t *testing.T) {
 	}
 	all := newPair(t, Config{})
 	var names []string
-	for _, id := range all.native.Detector().Identifiers() {
+	for _, id := range all.native.Identifiers() {
 		names = append(names, id.Name)
 	}
 	if got := all.wasm.Identifiers(); !slices.Equal(got, names) {
@@ -85,7 +85,7 @@ func TestPolicy(t *testing.T) {
 		t.Errorf("Identifiers = %q, want %q", got, want)
 	}
 	// piiguard's extensions: mask styles, thresholds, allow lists, keywords.
-	p = newPair(t, Config{Policy: []byte(corpus.ExtendedPolicy)})
+	p = newPair(t, Config{Policy: []byte(testcorpus.ExtendedPolicy)})
 	got, err = p.wasm.MaskString(context.Background(), "card on file 4929 3812 6548 1006 mail jane@example.com from 10.1.2.3, noreply@example.com")
 	if err != nil {
 		t.Fatal(err)

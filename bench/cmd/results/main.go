@@ -1,24 +1,28 @@
 // Command results turns the output of the bench package's benchmarks into
 // bench/RESULTS.md: per corpus, each engine's throughput, time per line and
-// allocations, and the detector's speed-up over the baselines.
+// allocations, and the detector's speed-up over the baselines; start-up
+// times; whole processes; the scaling curves (with PNG plots) and the
+// performance targets, each a ratio of figures from the same run.
 //
-// Usage (from the module root):
+// It is a module of its own (bench/cmd/results/go.mod) so that its plotting
+// dependencies stay out of the library's go.mod. `make bench` runs it; by
+// hand, from the repository root:
 //
-//	go test -run '^$' -bench . -benchmem -count 3 ./bench/ | go run ./bench/cmd/results > bench/RESULTS.md
+//	go test -run '^$' -bench . -benchmem -count 5 ./bench/ > bench/out/go.txt
+//	go -C bench/cmd/results run . < bench/out/go.txt > bench/RESULTS.md
 //
-// To add the rure baselines, append a second run built with the rure tag
-// (after `make librure`); its BenchmarkDetector rows are the detector on the
-// rure backend:
+// Runs built with the rure tag (after `make librure`) may follow in the
+// same input: a run that holds rure benchmarks has its BenchmarkDetector
+// rows counted as the detector on the rure backend. Runs built with the
+// vectorscan tag add the Vectorscan baseline; -vectorscan names the output
+// of `go test -tags vectorscan -run VectorscanPatterns -v ./bench/`, which
+// lists the patterns Vectorscan rejects.
 //
-//	{ go test -run '^$' -bench . -benchmem -count 3 ./bench/;
-//	  go test -tags rure -run '^$' -bench 'Detector$|Rure' -benchmem -count 3 ./bench/; } |
-//	  go run ./bench/cmd/results > bench/RESULTS.md
-//
-// With -count above 1, speeds are those of the fastest run (on a shared
-// machine interference only ever slows a run down, so the fastest is the
-// least disturbed estimate) and the MB/s range shows the spread; counts
-// (allocs, matches) are medians. The machine (CPU model, cores, Go version,
-// load average) and the date are those of the machine that runs the command.
+// Every figure is the median over the runs (-count), with the spread
+// (lowest–highest) beside it; ratios are of medians. The machine (CPU
+// model, cores, Go version, load average) and the date are those of the
+// machine that runs the command; -loadstart names a copy of /proc/loadavg
+// taken when the benchmarks started.
 package main
 
 import (
@@ -40,6 +44,11 @@ func main() {
 	title := flag.String("title", "piiguard benchmark results", "the document's title")
 	plots := flag.String("plots", "", "directory to write the scaling plots (PNG) to; none when empty")
 	benchstat := flag.String("benchstat", "", "file with benchstat output to include")
+	command := flag.String("command", "make bench", "the command that produced the input, quoted in the document")
+	commit := flag.String("commit", "", "the commit measured, named in the document")
+	note := flag.String("note", "", "a note on the run (such as other load on the machine), quoted in the document")
+	loadStart := flag.String("loadstart", "", "file with /proc/loadavg as it was when the benchmarks started")
+	vectorscan := flag.String("vectorscan", "", "file with the output of go test -tags vectorscan -run VectorscanPatterns -v ./bench/")
 	flag.Parse()
 	res, err := parse(os.Stdin)
 	if err != nil {
@@ -50,8 +59,30 @@ func main() {
 		fmt.Fprintln(os.Stderr, "results: no benchmark results on stdin")
 		os.Exit(1)
 	}
+	m := machine()
+	m.command, m.note, m.commit = *command, *note, *commit
+	if *loadStart != "" {
+		data, err := os.ReadFile(*loadStart)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			os.Exit(1)
+		}
+		if f := strings.Fields(string(data)); len(f) >= 3 {
+			m.loadStart = strings.Join(f[:3], " ")
+		}
+	}
+	var vsNotes []string
+	if *vectorscan != "" {
+		data, err := os.ReadFile(*vectorscan)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			os.Exit(1)
+		}
+		vsNotes = vectorscanNotes(string(data))
+	}
 	var buf bytes.Buffer
-	write(&buf, *title, res, machine())
+	write(&buf, *title, res, m, vsNotes)
+	writeStartup(&buf, res)
 	writeScaling(&buf, res)
 	if *plots != "" {
 		names, err := writePlots(res, *plots)
@@ -108,16 +139,18 @@ var engines = []struct{ key, label, desc string }{
 	{"Naive", "naive (Go regexp)", "every catalog pattern compiled with Go's regexp, run one after another over each line (FindAllIndex); no validation"},
 	{"Alternation", "alternation (Go regexp)", "all catalog patterns as one Go regexp alternation, FindAllIndex per line; no validation"},
 	{"RureAlternation", "alternation (rure)", "the same alternation compiled by Rust's regex crate through internal/regex (-tags rure); no validation"},
-	{"DetectorCore", "detector, core", "the detector with the core identifiers only (bench.CoreNames: the first catalog's 23 number, key and address identifiers)"},
+	{"Vectorscan", "Vectorscan", "every catalog pattern Vectorscan takes in one Vectorscan (Hyperscan) database, block mode, leftmost start of match, one hs_scan per line (-tags vectorscan, cgo); matches counted (every match end Vectorscan reports), no validation"},
+	{"DetectorCore", "detector, core", "the detector with the core identifiers only (testcorpus.CoreNames: the first catalog's 23 number, key and address identifiers)"},
 	{"DetectorCoreRure", "detector (rure), core", "the same on the rure backend"},
 	{"NaiveCore", "naive (Go regexp), core", "the naive baseline on the core identifiers' patterns"},
 	{"RureAlternationCore", "alternation (rure), core", "the rure alternation of the core identifiers' patterns"},
+	{"VectorscanCore", "Vectorscan, core", "the Vectorscan baseline on the core identifiers' patterns"},
 }
 
 var corpusDesc = map[string]string{
 	"loghub":          "loghub: 16 systems × 2k lines of real logs (../shared/corpus/loghub)",
-	"synthetic-1pct":  "synthetic, 1% of lines carrying a planted sensitive value (bench.Synthetic, 20k lines, seed 2024)",
-	"synthetic-10pct": "synthetic, 10% of lines carrying a planted sensitive value (bench.Synthetic, 20k lines, seed 2024)",
+	"synthetic-1pct":  "synthetic, 1% of lines carrying a planted sensitive value (testcorpus.Synthetic, 20k lines, seed 2024)",
+	"synthetic-10pct": "synthetic, 10% of lines carrying a planted sensitive value (testcorpus.Synthetic, 20k lines, seed 2024)",
 }
 
 // parse reads go test -bench output. A run (one go test invocation, which
@@ -220,18 +253,6 @@ func (r *row) median(unit string) (float64, bool) {
 	return vs[len(vs)/2], true
 }
 
-// best returns the fastest run's figure: the highest MB/s, the lowest time.
-func (r *row) best(unit string) (float64, bool) {
-	lo, hi := r.span(unit)
-	if hi < 0 {
-		return 0, false
-	}
-	if unit == "MB/s" {
-		return hi, true
-	}
-	return lo, true
-}
-
 func (r *row) span(unit string) (lo, hi float64) {
 	lo, hi = -1, -1
 	for _, s := range r.samples {
@@ -248,8 +269,9 @@ func (r *row) span(unit string) (lo, hi float64) {
 }
 
 type machineInfo struct {
-	cpu, goVersion, load, date string
-	cores                      int
+	cpu, goVersion, load, loadStart, date string
+	command, note, commit                 string
+	cores                                 int
 }
 
 func machine() machineInfo {
@@ -274,33 +296,44 @@ func machine() machineInfo {
 	return m
 }
 
-func write(w io.Writer, title string, res *results, m machineInfo) {
+func write(w io.Writer, title string, res *results, m machineInfo, vectorscanNotes []string) {
 	fmt.Fprintf(w, "# %s\n\n", title)
-	fmt.Fprintf(w, "Generated by `bench/cmd/results` on %s.\n\n", m.date)
+	fmt.Fprintf(w, "Generated by `bench/cmd/results` on %s from the output of:\n\n", m.date)
+	fmt.Fprintln(w, "```sh")
+	fmt.Fprintln(w, orDefault(m.command, "make bench"))
+	fmt.Fprintln(w, "```")
+	fmt.Fprintln(w)
+	if m.commit != "" {
+		fmt.Fprintf(w, "at commit %s, ", m.commit)
+	}
+	fmt.Fprintln(w, "run from the repository root, with ../shared/corpus/loghub beside it (raw output and benchstat in")
+	fmt.Fprintln(w, "bench/out/, plots in bench/*.png). Anyone can repeat it: it needs Go, cargo (librure), Node.js for the")
+	fmt.Fprintln(w, "WebAssembly start-up row, and `make bench-vectorscan` (Debian's libvectorscan-dev) for the Vectorscan rows.")
+	fmt.Fprintln(w)
 	cpu := m.cpu
 	if cpu == "" {
 		cpu = res.cpu
 	}
 	fmt.Fprintf(w, "- Machine: %s, %d logical cores", orUnknown(cpu), m.cores)
-	if m.load != "" {
-		fmt.Fprintf(w, " (load average %s when the table was written; the machine may be shared, so absolute figures are noisy: compare engines within one run)", m.load)
+	switch {
+	case m.loadStart != "" && m.load != "":
+		fmt.Fprintf(w, "; load average %s when the benchmarks started, %s when the table was written", m.loadStart, m.load)
+	case m.load != "":
+		fmt.Fprintf(w, "; load average %s when the table was written", m.load)
 	}
 	fmt.Fprintf(w, "\n- Go: %s\n", m.goVersion)
+	if m.note != "" {
+		fmt.Fprintf(w, "- Note: %s\n", m.note)
+	}
 	runs := 0
 	for _, r := range res.rows {
 		runs = max(runs, len(r.samples))
 	}
-	fmt.Fprintf(w, "- Runs per benchmark: up to %d. Speeds (MB/s, ns/line, speed-ups) are those of the fastest run, the one least\n"+
-		"  disturbed by other load (interference only slows a run down); the MB/s range shows the spread. Counts are medians.\n\n", runs)
-	fmt.Fprintln(w, "Regenerate from the module root (builds librure with cargo; raw output and benchstat go to bench/out/,")
-	fmt.Fprintln(w, "the plots to bench/*.png):")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "```sh")
-	fmt.Fprintln(w, "make bench                    # BENCH_COUNT=5 runs of the detector's benchmarks, 1 of the slow baselines")
-	fmt.Fprintln(w, "make bench BENCH_BASE_COUNT=3 # more runs of the baselines (minutes each on the full catalog)")
-	fmt.Fprintln(w, "```")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Each benchmark op scans a whole corpus line by line. MB/s counts the corpus bytes (without")
+	fmt.Fprintf(w, "- Runs per benchmark: up to %d (the runs column); `make bench` runs them in rounds, each round every engine\n"+
+		"  once in turn, so that load that comes and goes weighs on all engines alike. Every figure is the **median** of\n"+
+		"  the runs; the range beside it is the lowest and highest run (the spread). Speed-ups and targets are ratios of\n"+
+		"  medians from this one run: other load on a shared machine moves absolute figures far more than ratios.\n\n", runs)
+	fmt.Fprintln(w, "Each throughput benchmark op scans a whole corpus line by line. MB/s counts the corpus bytes (without")
 	fmt.Fprintln(w, "newlines) per op; allocs/op are per pass over the whole corpus; matches/op are the findings")
 	fmt.Fprintln(w, "(detector) or raw regex matches (baselines, which neither validate nor check keywords) per pass.")
 	fmt.Fprintln(w)
@@ -316,6 +349,14 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 		}
 	}
 	fmt.Fprintln(w)
+	if len(vectorscanNotes) > 0 {
+		fmt.Fprintln(w, "Patterns and Vectorscan (`go test -tags vectorscan -run VectorscanPatterns -v ./bench/`):")
+		fmt.Fprintln(w)
+		for _, n := range vectorscanNotes {
+			fmt.Fprintf(w, "    %s\n", n)
+		}
+		fmt.Fprintln(w)
+	}
 
 	corpora := corpusOrder(res)
 	find := func(engine, corpus string) *row {
@@ -328,7 +369,7 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 	}
 	mbps := func(engine, corpus string) (float64, bool) {
 		if r := find(engine, corpus); r != nil {
-			return r.best("MB/s")
+			return r.median("MB/s")
 		}
 		return 0, false
 	}
@@ -336,7 +377,7 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 	// Speed-ups first: the headline.
 	fmt.Fprintln(w, "## Speed-up of the detector")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Detector MB/s divided by the baseline's MB/s, on the same corpus (fastest runs).")
+	fmt.Fprintln(w, "Detector MB/s divided by the baseline's MB/s, on the same corpus (medians).")
 	fmt.Fprintln(w)
 	type ratio struct{ num, den, label string }
 	var ratios []ratio
@@ -344,7 +385,7 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 		if !present[d] {
 			continue
 		}
-		for _, base := range []string{"Naive", "Alternation", "RureAlternation"} {
+		for _, base := range []string{"Naive", "Alternation", "RureAlternation", "Vectorscan"} {
 			if present[base] {
 				ratios = append(ratios, ratio{d, base, labelOf(d) + " vs " + labelOf(base)})
 			}
@@ -354,7 +395,7 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 		if !present[d] {
 			continue
 		}
-		for _, base := range []string{"NaiveCore", "RureAlternationCore"} {
+		for _, base := range []string{"NaiveCore", "RureAlternationCore", "VectorscanCore"} {
 			if present[base] {
 				ratios = append(ratios, ratio{d, base, labelOf(d) + " vs " + labelOf(base)})
 			}
@@ -415,9 +456,9 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 			if r == nil {
 				continue
 			}
-			mb, _ := r.best("MB/s")
+			mb, _ := r.median("MB/s")
 			lo, hi := r.span("MB/s")
-			nsl, _ := r.best("ns/line")
+			nsl, _ := r.median("ns/line")
 			al, okA := r.median("allocs/op")
 			lines, okL := r.median("lines/op")
 			m, _ := r.median("matches/op")
@@ -439,14 +480,15 @@ func write(w io.Writer, title string, res *results, m machineInfo) {
 		if r == nil {
 			continue
 		}
-		ns, _ := r.best("ns/op")
-		mb, _ := r.best("MB/s")
+		ns, _ := r.median("ns/op")
+		lo, hi := r.span("ns/op")
+		mb, _ := r.median("MB/s")
 		al, _ := r.median("allocs/op")
 		fmt.Fprintln(w, "## One line without findings")
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "BenchmarkDetectorNoFindings: AppendFindings on one Hadoop line in which the catalog finds nothing.")
 		fmt.Fprintln(w)
-		fmt.Fprintf(w, "%s ns/op, %s MB/s (fastest run), %.0f allocs/op.\n\n", num(ns), num(mb), al)
+		fmt.Fprintf(w, "%s ns/op (range %s–%s), %s MB/s, %.0f allocs/op (medians of %d runs).\n\n", num(ns), num(lo), num(hi), num(mb), al, len(r.samples))
 	}
 	if len(res.skipped) > 0 {
 		fmt.Fprintln(w, "## Skipped")
@@ -502,6 +544,29 @@ func num(v float64) string {
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	}
 	return strconv.FormatFloat(v, 'g', 3, 64)
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// vectorscanNotes returns the log lines of TestVectorscanPatterns in go
+// test -v output, without their file:line prefixes.
+func vectorscanNotes(out string) []string {
+	var notes []string
+	for l := range strings.SplitSeq(out, "\n") {
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "vectorscan_test.go:") {
+			continue
+		}
+		if _, rest, ok := strings.Cut(t, ": "); ok {
+			notes = append(notes, rest)
+		}
+	}
+	return notes
 }
 
 func orUnknown(s string) string {

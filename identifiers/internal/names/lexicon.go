@@ -1,11 +1,13 @@
 // Package names recognises personal names and postal addresses for the
-// Name and Address identifiers: the word lists they need (given names,
-// surnames, stop words, places, street types, regions), the checks their
-// validators run over a pattern's match, and the Address patterns, which are
-// built from the street-type lists.
+// Name and Address identifiers: the word lists they need (given-name and
+// surname frequencies, common English words, stop words, places, street
+// types, regions), the Name scorer (Lexicon.ScoreName), which weighs a run
+// of capitalised words and the line around it and picks the name inside
+// it, the Address checks and span rules, and the Address patterns, which
+// are built from the street-type lists.
 //
-// The checks see only the matched bytes and allocate nothing: the detector
-// calls them on every candidate, most of which are not names.
+// The checks allocate nothing: the detector calls them on every candidate,
+// most of which are not names. The lists load on first use.
 package names
 
 import (
@@ -16,6 +18,10 @@ import (
 // Sources are the texts of the data files (identifiers/data/*.txt).
 type Sources struct {
 	GivenNames, Surnames, Stopwords, Places, AddressWords string
+	// NameStats and CommonWords are gzip-compressed: the given-name and
+	// surname frequencies (name_stats.txt.gz) and the lower-case English
+	// words that are no names (common_words.txt.gz).
+	NameStats, CommonWords []byte
 }
 
 // Lexicon holds the word lists, folded (see Fold).
@@ -26,6 +32,9 @@ type Lexicon struct {
 	stop      map[string]bool  // stop words that are no given name or surname
 	stopGiven map[string]bool  // stop words that are given names too (Grace, River)
 	places    map[string]uint8 // folded place name -> countries (bit set)
+	freq      sortedLines      // given-name and surname frequencies (name_stats.txt)
+	common    sortedLines      // lower-case English words that are no names
+	flags     map[string]uint8 // the small lists merged, for the Name scorer
 
 	street     map[string]streetKind // folded street-type word -> kinds
 	units      map[string]bool
@@ -78,6 +87,8 @@ func Load(src Sources) *Lexicon {
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
 	}
+	lx.freq = newSortedLines(gunzip(src.NameStats))
+	lx.common = newSortedLines(gunzip(src.CommonWords))
 	for section, line := range lines(src.GivenNames) {
 		for _, w := range strings.Fields(line) {
 			f := FoldString(w)
@@ -129,6 +140,7 @@ func Load(src Sources) *Lexicon {
 			m[FoldString(strings.Join(f[1:len(f)-1], " "))] = r
 		}
 	}
+	lx.buildFlags()
 	return lx
 }
 
@@ -175,6 +187,7 @@ func (lx *Lexicon) Sizes() map[string]int {
 	return map[string]int{
 		"given": len(lx.given), "ambiguous": len(lx.ambiguous), "surnames": len(lx.surnames),
 		"stop": len(lx.stop), "places": len(lx.places), "street": len(lx.street),
+		"stats": lx.freq.len(), "common": lx.common.len(),
 	}
 }
 
@@ -185,7 +198,7 @@ var particles = map[string]bool{
 	"dei": true, "degli": true, "di": true, "da": true, "du": true, "dos": true, "das": true,
 	"des": true, "le": true, "la": true, "los": true, "las": true, "ter": true, "ten": true,
 	"te": true, "y": true, "e": true, "bin": true, "ibn": true, "al": true, "el": true,
-	"zu": true, "af": true, "av": true, "vander": true,
+	"zu": true, "af": true, "av": true, "vander": true, "do": true, "ben": true,
 }
 
 // maxFold is the longest folded text the checks consider; longer words are
@@ -222,45 +235,6 @@ func Fold(dst, s []byte) []byte {
 func FoldString(s string) string {
 	return string(Fold(nil, []byte(s)))
 }
-
-var foldTable = func() map[rune]string {
-	m := map[rune]string{
-		'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
-		'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th",
-		'ı': "i", 'ĸ': "k", 'ŀ': "l", 'Ŀ': "l", 'ŉ': "n", 'ſ': "s", '’': "'", 'ʼ': "'",
-		'º': "o", 'ª': "a",
-	}
-	groups := []struct {
-		base  string
-		runes string
-	}{
-		{"a", "àáâãäåāăąǎȁȃȧÀÁÂÃÄÅĀĂĄǍȀȂȦ"},
-		{"c", "çćĉċčÇĆĈĊČ"},
-		{"d", "ďĎ"},
-		{"e", "èéêëēĕėęěȅȇÈÉÊËĒĔĖĘĚȄȆ"},
-		{"g", "ĝğġģǧĜĞĠĢǦ"},
-		{"h", "ĥħĤĦ"},
-		{"i", "ìíîïĩīĭįǐȉȋÌÍÎÏĨĪĬĮİǏȈȊ"},
-		{"j", "ĵĴ"},
-		{"k", "ķǩĶǨ"},
-		{"l", "ĺļľĹĻĽ"},
-		{"n", "ñńņňÑŃŅŇ"},
-		{"o", "òóôõöōŏőǒȍȏȯÒÓÔÕÖŌŎŐǑȌȎȮ"},
-		{"r", "ŕŗřȑȓŔŖŘȐȒ"},
-		{"s", "śŝşšșŚŜŞŠȘ"},
-		{"t", "ţťŧțŢŤŦȚ"},
-		{"u", "ùúûüũūŭůűųǔȕȗÙÚÛÜŨŪŬŮŰŲǓȔȖ"},
-		{"w", "ŵŴ"},
-		{"y", "ýÿŷÝŸŶ"},
-		{"z", "źżžŹŻŽ"},
-	}
-	for _, g := range groups {
-		for _, r := range g.runes {
-			m[r] = g.base
-		}
-	}
-	return m
-}()
 
 // foldBuf folds s into buf and reports whether it fit. Folding never
 // lengthens text, so a fitting s is folded without allocating.

@@ -3,6 +3,8 @@ package names
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/piiguard/piiguard/internal/dfa"
@@ -11,19 +13,22 @@ import (
 
 func load(t testing.TB) (*Lexicon, string) {
 	t.Helper()
-	read := func(name string) string {
+	readBytes := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("..", "..", "data", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return string(b)
+		return b
 	}
+	read := func(name string) string { return string(readBytes(name)) }
 	src := Sources{
 		GivenNames:   read("given_names.txt"),
 		Surnames:     read("surnames.txt"),
 		Stopwords:    read("name_stopwords.txt"),
 		Places:       read("places.txt"),
 		AddressWords: read("address_words.txt"),
+		NameStats:    readBytes("name_stats.txt.gz"),
+		CommonWords:  readBytes("common_words.txt.gz"),
 	}
 	return Load(src), src.AddressWords
 }
@@ -32,7 +37,7 @@ func TestListSizes(t *testing.T) {
 	lx, _ := load(t)
 	sizes := lx.Sizes()
 	t.Logf("%v", sizes)
-	for name, min := range map[string]int{"given": 1500, "surnames": 2000, "stop": 1000, "places": 1300, "street": 100} {
+	for name, min := range map[string]int{"given": 1500, "surnames": 2000, "stop": 1000, "places": 1300, "street": 100, "stats": 200000, "common": 40000} {
 		if sizes[name] < min {
 			t.Errorf("%s: %d entries, want at least %d", name, sizes[name], min)
 		}
@@ -157,6 +162,12 @@ func TestNoAllocations(t *testing.T) {
 			t.Errorf("IsName(%q): %.0f allocations", v, n)
 		}
 	}
+	for _, v := range []string{`{"customer_name":"Jane Doe Ltd"}`, "Author: José García Márquez Date Mon", "(c) Dave Jones", "component=\"Rio de Janeiro\""} {
+		b := []byte(v)
+		if n := testing.AllocsPerRun(50, func() { lx.ScoreName(b, 0, len(b)) }); n > 0 {
+			t.Errorf("ScoreName(%q): %.0f allocations", v, n)
+		}
+	}
 	for _, c := range []struct {
 		form Form
 		v    string
@@ -195,4 +206,157 @@ func splitAlt(s string) []string {
 		}
 	}
 	return out
+}
+
+// TestScoreName checks the name ScoreName finds in a line (the whole line is
+// the capitalised run's context; the run is found as NamePattern would).
+func TestScoreName(t *testing.T) {
+	lx, _ := load(t)
+	re := regexp.MustCompile(NamePattern)
+	for _, tt := range []struct {
+		line string
+		want string // "" for no name
+	}{
+		// Shapes.
+		{"payment from Gonçalo Ferreira received", "Gonçalo Ferreira"},
+		{"ticket closed by Thaís Oliveira", "Thaís Oliveira"},
+		{"reviewer: Gianluca Bernardini", "Gianluca Bernardini"},
+		{"contact Íñigo Begoña Etxeberria", "Íñigo Begoña Etxeberria"},
+		{"author=Siobhán Ó Briain", "Siobhán Ó Briain"},
+		{"customer_name=\"Nguyễn Văn An\"", "Nguyễn Văn An"},
+		{"holder: Ayşe Yılmaz", "Ayşe Yılmaz"},
+		{"assignee=\"Łukasz Wiśniewski\"", "Łukasz Wiśniewski"},
+		{"owner: Jiří Dvořák", "Jiří Dvořák"},
+		{"guest Carmen Ruiz Ortega checked in", "Carmen Ruiz Ortega"},
+		{"signed by José Luis Martín Prieto today", "José Luis Martín Prieto"},
+		{"Anna K Berg approved the change", "Anna K Berg"},
+		{"Anna K. Berg approved the change", "Anna K. Berg"},
+		{"sent to Mary Smith-Jones yesterday", "Mary Smith-Jones"},
+		{"Dear Pieter de Vries,", "Pieter de Vries"},
+		{"call Sean O'Sullivan back", "Sean O'Sullivan"},
+		{"cc Sinéad D'Arcy", "Sinéad D'Arcy"},
+		{"escalated to Patrick McDonald", "Patrick McDonald"},
+		{"escalated to Ewan MacGregor", "Ewan MacGregor"},
+		{"Jana Nováková logged in", "Jana Nováková"},
+		{"Piotr Kowalski logged in", "Piotr Kowalski"},
+		{"Andrei Popescu logged in", "Andrei Popescu"},
+		{"Erik Johansson logged in", "Erik Johansson"},
+		{"Martin Luther King Jr spoke", "Martin Luther King Jr"},
+		// A name inside a longer capitalised run.
+		{"Author: Jane Doe Date: Mon Mar 2 14:03:11 2024", "Jane Doe"},
+		{"Author: Jane Doe Date Mon Mar 2", "Jane Doe"},
+		{"invoice for Jane Doe Ltd", "Jane Doe"},
+		{"handover to Anna Berg Platform Team", "Anna Berg"},
+		{"on call: Anna Berg March 3 to March 9", "Anna Berg"},
+		{"Hi Jane Doe Kubernetes is down", "Jane Doe"},
+		{"Dear Jorge Luis Vargas Aguilar, your order shipped", "Jorge Luis Vargas Aguilar"},
+		{"Dear Jorge Luis Vargas Aguilar Platform Team", "Jorge Luis Vargas Aguilar"},
+		// Context.
+		{`{"customer_name":"Ada Quist"}`, "Ada Quist"},
+		{`{"fullName":"Ada Quist"}`, "Ada Quist"},
+		{"assignee=\"Ada Quist\"", "Ada Quist"},
+		{"display_name: Ada Quist", "Ada Quist"},
+		{"user.full_name=\"Ada Quist\"", "Ada Quist"},
+		{"UPDATE users SET full_name = 'Ada Quist' WHERE id = 4", "Ada Quist"},
+		{"Signed-off-by: Ada Quist <ada@example.org>", "Ada Quist"},
+		{"Co-authored-by: Ada Quist <ada@example.org>", "Ada Quist"},
+		{"Hello, my name is Ada Quist", "Ada Quist"},
+		{"Hello, this is Ada Quist calling about my order", "Ada Quist"},
+		{"Ada Quist here, the deploy is done", "Ada Quist"},
+		{"approved by Ada Quist", "Ada Quist"},
+		{"From: Ada Quist <ada@example.org>", "Ada Quist"},
+		// Capitalised non-names.
+		{"restarted Santa Maria Novella service", ""},
+		{"St. Louis Blues won", ""},
+		{"connecting to Apache Kafka broker", ""},
+		{"Spring Boot application started", ""},
+		{"New Relic agent enabled", ""},
+		{"Jenkins Pipeline failed", ""},
+		{"Monday Standup moved", ""},
+		{"Will Retry in 5s", ""},
+		{"Grace Period expired", ""},
+		{"Charles River Labs contract", ""},
+		{"Black Friday sale", ""},
+		{"Circuit Breaker open", ""},
+		{"deploy to Costa Rica region", ""},
+		{"Visual Studio Code started", ""},
+		{"Internal Server Error", ""},
+		{"Max Retries Exceeded", ""},
+		{"hostname=\"Jane Doe\"", ""},
+		{"component=\"Jane Doe\"", ""},
+		{"(c) Dave Jones", ""},
+		{"Copyright 2020 Dave Jones", ""},
+		{"at org.Jane Doe", ""},
+		{"Rua João Pessoa 1636", ""},
+	} {
+		got := ""
+		for _, m := range re.FindAllStringIndex(tt.line, -1) {
+			if s, e, _, ok := lx.ScoreName([]byte(tt.line), m[0], m[1]); ok {
+				got = tt.line[s:e]
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: found %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkLoad measures parsing the lists (done once, on first use).
+func BenchmarkLoad(b *testing.B) {
+	_, _ = load(b)
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join("..", "..", "data", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	src := Sources{
+		GivenNames: string(read("given_names.txt")), Surnames: string(read("surnames.txt")),
+		Stopwords: string(read("name_stopwords.txt")), Places: string(read("places.txt")),
+		AddressWords: string(read("address_words.txt")),
+		NameStats:    read("name_stats.txt.gz"), CommonWords: read("common_words.txt.gz"),
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Load(src)
+	}
+}
+
+// TestAddressSpan checks the widening of an accepted address to a unit
+// before it and a country after it, and nothing else.
+func TestAddressSpan(t *testing.T) {
+	lx, _ := load(t)
+	for _, tt := range []struct {
+		form Form
+		line string
+		addr string // what IsAddress accepted
+		want string
+	}{
+		{English, "ship to Apt 4B, 500 Oak Street, Dayton, OH 45402 today", "500 Oak Street, Dayton, OH 45402", "Apt 4B, 500 Oak Street, Dayton, OH 45402"},
+		{English, "Suite 200, 1 Main St, Boston, MA 02110, United States.", "1 Main St, Boston, MA 02110", "Suite 200, 1 Main St, Boston, MA 02110, United States"},
+		{English, "Flat 3 221B Baker Street London NW1 6XE UK", "221B Baker Street London NW1 6XE", "Flat 3 221B Baker Street London NW1 6XE UK"},
+		{English, "Unit #5, 12 Smith Street, Fitzroy VIC 3065, Australia", "12 Smith Street, Fitzroy VIC 3065", "Unit #5, 12 Smith Street, Fitzroy VIC 3065, Australia"},
+		{English, "at 11-59 High Road, East Finchley London, N2 8AW", "59 High Road, East Finchley London, N2 8AW", "11-59 High Road, East Finchley London, N2 8AW"},
+		{English, "108 - 1550 Hartley Avenue Coquitlam, BC V3K 7A1 CANADA", "1550 Hartley Avenue Coquitlam, BC V3K 7A1", "108 - 1550 Hartley Avenue Coquitlam, BC V3K 7A1 CANADA"},
+		{French, "12 rue de la Paix, 75002 Paris, France", "12 rue de la Paix, 75002 Paris", "12 rue de la Paix, 75002 Paris, France"},
+		{German, "Friedrichstraße 123, 10117 Berlin, Deutschland", "Friedrichstraße 123, 10117 Berlin", "Friedrichstraße 123, 10117 Berlin, Deutschland"},
+		// Not widened.
+		{English, "Main Office 500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "500 Oak Street, Dayton, OH 45402, USAF base", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "500 Oak Street, Dayton, OH 45402\nUSA", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "500 Oak Street, Dayton, OH 45402 us", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "v2-500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+		{English, "Oakland 5, 500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402", "500 Oak Street, Dayton, OH 45402"},
+	} {
+		s := strings.Index(tt.line, tt.addr)
+		if s < 0 {
+			t.Fatalf("%q not in %q", tt.addr, tt.line)
+		}
+		gs, ge := lx.AddressSpan(tt.form, []byte(tt.line), s, s+len(tt.addr))
+		if got := tt.line[gs:ge]; got != tt.want {
+			t.Errorf("%q: span %q, want %q", tt.line, got, tt.want)
+		}
+	}
 }

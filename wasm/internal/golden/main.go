@@ -15,16 +15,19 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
-	"github.com/piiguard/piiguard/wasm/internal/corpus"
+	"github.com/piiguard/piiguard/wasm/internal/keyed"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
 )
 
@@ -79,20 +82,20 @@ func run(root, out string, lines int) error {
 		{"named+custom", json.RawMessage(`{"identifiers":["EmailAddress","Ssn-US","CreditCardNumber","PhoneNumber-US","IpAddress"],"custom":[{"name":"EmployeeId","regex":"EMP-[0-9]{6}"}]}`), ""},
 		{"policy", json.RawMessage(`{"policy":` + string(pol) + `}`), ""},
 		{"policy-string", json.RawMessage(`{"policy":` + string(polString) + `}`), ""},
-		{"extended", json.RawMessage(`{"policy":` + corpus.ExtendedPolicy + `}`), ""},
+		{"extended", json.RawMessage(`{"policy":` + testcorpus.ExtendedPolicy + `}`), ""},
 		{"minscore", json.RawMessage(`{"min_score":0.8}`), ""},
-		{"hash", json.RawMessage(`{"style":"hash","resource_arn":"arn:aws:logs:us-east-1:111122223333:log-group:app"}`), corpus.TestKeyHex},
-		{"token", json.RawMessage(`{"style":"token"}`), corpus.TestKeyHex},
-		{"keyed-policy", json.RawMessage(`{"policy":` + corpus.KeyedPolicy + `}`), corpus.TestKeyHex},
+		{"hash", json.RawMessage(`{"style":"hash","resource_arn":"arn:aws:logs:us-east-1:111122223333:log-group:app"}`), keyed.TestKeyHex},
+		{"token", json.RawMessage(`{"style":"token"}`), keyed.TestKeyHex},
+		{"keyed-policy", json.RawMessage(`{"policy":` + keyed.Policy + `}`), keyed.TestKeyHex},
 	}
 	g := golden{Configs: configs}
 	app, err := os.ReadFile(filepath.Join(root, "examples", "logs", "app.log"))
 	if err != nil {
 		return err
 	}
-	texts := append([]string{string(app), "", "é \u2028 jane@example.com\r\nssn 536-22-1234\x00"}, corpus.Synthetic(11, lines)...)
-	loghub, err := corpus.Loghub(root)
-	if err != nil {
+	texts := append([]string{string(app), "", "é \u2028 jane@example.com\r\nssn 536-22-1234\x00"}, testcorpus.Dense(11, lines)...)
+	loghub, err := testcorpus.LoghubFiles(testcorpus.LoghubDir(root))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	for _, c := range configs {
@@ -121,7 +124,7 @@ func run(root, out string, lines int) error {
 			tc.Findings = findings(s, []byte(t))
 			m := string(s.AppendMask(nil, []byte(t)))
 			tc.Masked = &m
-			ev := corpus.JSONEvent(t)
+			ev := keyed.JSONEvent(t)
 			tc.JSONEvent = &ev
 			if mj, err := jm.Mask([]byte(ev)); err == nil {
 				str := string(mj)
@@ -145,15 +148,15 @@ func run(root, out string, lines int) error {
 		if c.Name != "all" {
 			continue
 		}
-		for _, n := range corpus.LoghubNames(loghub) {
-			path, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(corpus.LoghubDir), n))
+		for _, f := range loghub {
+			path, err := filepath.Abs(f.Path)
 			if err != nil {
 				return err
 			}
-			text := loghub[n]
+			text := f.Data
 			sum := sha256.Sum256(s.AppendMask(nil, text))
 			g.Cases = append(g.Cases, testCase{
-				Config: c.Name, Name: "loghub/" + n, File: path,
+				Config: c.Name, Name: "loghub/" + f.Name, File: path,
 				Findings: findings(s, text), MaskedSHA256: hex.EncodeToString(sum[:]),
 			})
 		}

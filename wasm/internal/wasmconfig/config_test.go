@@ -9,13 +9,13 @@ import (
 	"testing"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
-	"github.com/piiguard/piiguard/wasm/internal/corpus"
 )
 
 func names(s *piiguard.Scanner) []string {
 	var out []string
-	for _, id := range s.Detector().Identifiers() {
+	for _, id := range s.Identifiers() {
 		out = append(out, id.Name)
 	}
 	return out
@@ -55,7 +55,7 @@ func TestNewScanner(t *testing.T) {
 			"EMP-123456 jane@example.com ssn 536-22-1234", "********** **************** ssn 536-22-1234"},
 		{`{"policy":` + pol + `}`, []string{"Ssn-US", "CreditCardNumber", "EmployeeId", "Internal_Ticket"},
 			"TKT-ABC-123456 jane@example.com", "************** jane@example.com"},
-		{`{"policy":` + corpus.ExtendedPolicy + `}`, nil,
+		{`{"policy":` + testcorpus.ExtendedPolicy + `}`, nil,
 			"card on file 4929 3812 6548 1006 mail jane@example.com from 10.1.2.3, noreply@example.com",
 			"card on file #### #### #### 1006 mail  from <IpAddress>, noreply@example.com"},
 		{`{"policy":null}`, nil, "jane@example.com", "****************"},
@@ -78,7 +78,7 @@ func TestNewScanner(t *testing.T) {
 // TestSameAsFacade: a policy compiles to what piiguard.NewScanner makes of
 // it.
 func TestSameAsFacade(t *testing.T) {
-	for _, doc := range []string{readPolicy(t, "loggroup-custom.json"), corpus.ExtendedPolicy} {
+	for _, doc := range []string{readPolicy(t, "loggroup-custom.json"), testcorpus.ExtendedPolicy} {
 		s, err := NewScanner([]byte(`{"policy":` + doc + `}`))
 		if err != nil {
 			t.Fatal(err)
@@ -94,7 +94,7 @@ func TestSameAsFacade(t *testing.T) {
 		if !slices.Equal(names(s), names(n)) {
 			t.Errorf("identifiers %q, facade %q", names(s), names(n))
 		}
-		for _, l := range corpus.Synthetic(9, 300) {
+		for _, l := range testcorpus.Dense(9, 300) {
 			if a, b := s.MaskString(l), n.MaskString(l); a != b {
 				t.Fatalf("mask %q, facade %q", a, b)
 			}

@@ -1,4 +1,4 @@
-package bench
+package testcorpus
 
 import (
 	"fmt"
@@ -57,7 +57,7 @@ func CustomIdentifiers(n int, seed uint64) []*identifiers.Identifier {
 		}
 		id, err := identifiers.NewCustom(fmt.Sprintf("Custom-%03d", i), expr)
 		if err != nil {
-			panic(fmt.Sprintf("bench: custom identifier %q: %v", expr, err))
+			panic(fmt.Sprintf("testcorpus: custom identifier %q: %v", expr, err))
 		}
 		id.Keywords = kws
 		id.KeywordRequired = required

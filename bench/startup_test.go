@@ -1,0 +1,243 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/testcorpus"
+	"github.com/piiguard/piiguard/wasm/wasmhost"
+)
+
+// The start-up benchmarks: what a program pays before its first scan.
+// BenchmarkStartupNewScanner and BenchmarkStartupCompile compile the
+// catalog in process; BenchmarkStartupProcess starts built binaries (the
+// piiguard CLI on an empty file, and naive20, a Go program that compiles 20
+// regexps, on the same file); BenchmarkStartupWASM loads the WebAssembly
+// module and scans one line under each host it can run. BenchmarkProcess
+// runs the same binaries over the loghub files: whole processes, end to
+// end.
+
+// BenchmarkStartupNewScanner: piiguard.NewScanner with every managed
+// identifier (the zero Config).
+func BenchmarkStartupNewScanner(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := piiguard.NewScanner(piiguard.Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStartupCompile: detector.Compile of the whole catalog
+// (identifiers.Catalog(), extensions included).
+func BenchmarkStartupCompile(b *testing.B) {
+	b.ReportAllocs()
+	ids := identifiers.Catalog()
+	for b.Loop() {
+		if _, err := detector.Compile(ids); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// binaries are the programs the process benchmarks start, built once per
+// test binary into a temporary directory (removed by TestMain).
+var binaries struct {
+	once              sync.Once
+	dir               string
+	piiguard, naive20 string
+	empty             string // an empty file
+	err               error
+}
+
+// buildBinaries builds cmd/piiguard and bench/internal/naive20 with the go
+// command (go test puts its own first in PATH).
+func buildBinaries(tb testing.TB) {
+	tb.Helper()
+	bs := &binaries
+	bs.once.Do(func() {
+		if bs.dir, bs.err = os.MkdirTemp("", "piiguard-bench-"); bs.err != nil {
+			return
+		}
+		bs.piiguard = filepath.Join(bs.dir, "piiguard")
+		bs.naive20 = filepath.Join(bs.dir, "naive20")
+		bs.empty = filepath.Join(bs.dir, "empty.log")
+		if bs.err = os.WriteFile(bs.empty, nil, 0o644); bs.err != nil {
+			return
+		}
+		for out, pkg := range map[string]string{bs.piiguard: "../cmd/piiguard", bs.naive20: "./internal/naive20"} {
+			cmd := exec.Command("go", "build", "-o", out, pkg)
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				bs.err = fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
+				return
+			}
+		}
+	})
+	if bs.err != nil {
+		tb.Fatal(bs.err)
+	}
+}
+
+func removeBinaries() {
+	if binaries.dir != "" {
+		os.RemoveAll(binaries.dir)
+	}
+}
+
+// runProcess runs name with args, its output discarded, and fails b when
+// it does not exit 0.
+func runProcess(b *testing.B, name string, args ...string) {
+	cmd := exec.Command(name, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
+	}
+}
+
+// BenchmarkStartupProcess: the whole process, start to exit, on an empty
+// file: `piiguard scan` (which compiles every managed identifier) and
+// naive20 (which compiles 20 regexps).
+func BenchmarkStartupProcess(b *testing.B) {
+	buildBinaries(b)
+	for _, p := range []struct {
+		name string
+		args []string
+	}{
+		{"piiguard-scan", []string{binaries.piiguard, "scan", binaries.empty}},
+		{"naive20", []string{binaries.naive20, binaries.empty}},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			for b.Loop() {
+				runProcess(b, p.args[0], p.args[1:]...)
+			}
+		})
+	}
+}
+
+// BenchmarkProcess: the whole process over the loghub files (two of them
+// in a smoke run), output discarded: `piiguard scan` and naive20. MB/s is
+// of input.
+func BenchmarkProcess(b *testing.B) {
+	buildBinaries(b)
+	files, err := testcorpus.LoghubFiles("")
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("loghub corpus absent: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	if smoke() {
+		files = files[:min(2, len(files))]
+	}
+	var paths []string
+	var total int64
+	for _, f := range files {
+		paths = append(paths, f.Path)
+		total += int64(len(f.Data))
+	}
+	for _, p := range []struct {
+		name string
+		args []string
+	}{
+		{"piiguard-scan", append([]string{binaries.piiguard, "scan"}, paths...)},
+		{"naive20", append([]string{binaries.naive20}, paths...)},
+	} {
+		b.Run("loghub/"+p.name, func(b *testing.B) {
+			b.SetBytes(total)
+			for b.Loop() {
+				runProcess(b, p.args[0], p.args[1:]...)
+			}
+		})
+	}
+}
+
+// BenchmarkStartupWASM: time to first scan with the WebAssembly module
+// (wasm/piiguard.wasm, or $PIIGUARD_WASM; skipped when not built: make
+// wasm). Under wazero, in process, with a warm compilation cache: load the
+// module, compile every managed identifier, scan one line, close; with
+// interruption on (the default) and off. Under Node.js, a whole `node`
+// process does the same; its ms/first-scan metric is the time from before
+// loading the module to after the first scan, measured inside the process
+// (without Node.js's own start-up).
+func BenchmarkStartupWASM(b *testing.B) {
+	path, err := wasmhost.FindModule()
+	if err != nil {
+		b.Skipf("skipping: %v", err)
+	}
+	ctx := context.Background()
+	cache := b.TempDir()
+	for _, w := range []struct {
+		name string
+		opts wasmhost.Options
+	}{
+		{"wazero", wasmhost.Options{CacheDir: cache}},
+		{"wazero-nointerrupt", wasmhost.Options{CacheDir: cache, NoInterrupt: true}},
+	} {
+		b.Run(w.name, func(b *testing.B) {
+			firstScan := func() {
+				m, err := wasmhost.Load(ctx, path, &w.opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer m.Close(ctx)
+				s, err := m.Compile(ctx, wasmhost.Config{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if fs, err := s.ScanString(ctx, "mail jane@example.com"); err != nil || len(fs) != 1 {
+					b.Fatalf("first scan: %v, %v", fs, err)
+				}
+			}
+			firstScan() // warms the compilation cache
+			for b.Loop() {
+				firstScan()
+			}
+		})
+	}
+	b.Run("node", func(b *testing.B) {
+		node, err := exec.LookPath("node")
+		if err != nil {
+			b.Skipf("skipping: node not found: %v", err)
+		}
+		module, err := filepath.Abs(filepath.Join("..", "wasm", "js", "node.js"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		script := fmt.Sprintf(`import { load } from %q;
+const t0 = performance.now();
+const mod = await load({ path: %q });
+const found = mod.compile().scan('mail jane@example.com');
+if (found.length !== 1) throw new Error('first scan: ' + JSON.stringify(found));
+console.log((performance.now() - t0).toFixed(3));`, "file://"+filepath.ToSlash(module), path)
+		var inside time.Duration
+		for b.Loop() {
+			cmd := exec.Command(node, "--no-warnings", "--input-type=module", "-e", script)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				b.Fatalf("node: %v\n%s", err, stderr.String())
+			}
+			ms, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+			if err != nil {
+				b.Fatalf("node printed %q", out)
+			}
+			inside += time.Duration(ms * float64(time.Millisecond))
+		}
+		b.ReportMetric(float64(inside.Milliseconds())/float64(b.N), "ms/first-scan")
+	})
+}

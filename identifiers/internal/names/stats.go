@@ -1,0 +1,130 @@
+package names
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"io"
+	"strings"
+)
+
+// wordStats is what the lists say of one folded word.
+type wordStats struct {
+	// given and surname are frequency classes, 0 (not listed) to 9 (a
+	// million people or more), about a factor 3.2 per step.
+	given, surname uint8
+	// common marks a word that is also a lower-case English word (Will,
+	// Grace, Brown, Service).
+	common bool
+}
+
+// sortedLines is a sorted list of words held as one text and the offsets
+// of its lines: no pointer per word, so it loads and collects cheaply. A
+// line is a word, optionally followed by a space and data.
+type sortedLines struct {
+	text string
+	offs []uint32 // line starts
+}
+
+// newSortedLines indexes the non-empty, non-comment lines of text, which
+// must be sorted by word.
+func newSortedLines(text string) sortedLines {
+	l := sortedLines{text: text, offs: make([]uint32, 0, strings.Count(text, "\n")+1)}
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			j = len(text) - i
+		}
+		if j > 0 && text[i] != '#' {
+			l.offs = append(l.offs, uint32(i))
+		}
+		i += j + 1
+	}
+	return l
+}
+
+// line returns line k: its word and the rest after the space.
+func (l *sortedLines) line(k int) (word, rest string) {
+	s := l.text[l.offs[k]:]
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		s = s[:j]
+	}
+	if j := strings.IndexByte(s, ' '); j >= 0 {
+		return s[:j], s[j+1:]
+	}
+	return s, ""
+}
+
+// find returns the rest of the line whose word is f.
+func (l *sortedLines) find(f []byte) (string, bool) {
+	lo, hi := 0, len(l.offs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.compareAt(m, f) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(l.offs) || l.compareAt(lo, f) != 0 {
+		return "", false
+	}
+	_, rest := l.line(lo)
+	return rest, true
+}
+
+// compareAt compares the word of line k with f, byte by byte up to the
+// space or line end that ends the word.
+func (l *sortedLines) compareAt(k int, f []byte) int {
+	t := l.text
+	i := int(l.offs[k])
+	for j := 0; ; j++ {
+		end := i+j >= len(t) || t[i+j] == ' ' || t[i+j] == '\n'
+		switch {
+		case end && j == len(f):
+			return 0
+		case end:
+			return -1
+		case j == len(f):
+			return 1
+		case t[i+j] != f[j]:
+			if t[i+j] < f[j] {
+				return -1
+			}
+			return 1
+		}
+	}
+}
+
+func (l *sortedLines) len() int { return len(l.offs) }
+
+// lookupStats reads the classes of folded word f from name_stats.txt:
+// "name GS[w]" lines, sorted by name.
+func lookupStats(l *sortedLines, f []byte) (wordStats, bool) {
+	c, ok := l.find(f)
+	if !ok || len(c) < 2 || c[0] < '0' || c[0] > '9' || c[1] < '0' || c[1] > '9' {
+		return wordStats{}, false
+	}
+	return wordStats{given: c[0] - '0', surname: c[1] - '0', common: len(c) > 2 && c[2] == 'w'}, true
+}
+
+// gunzip decompresses an embedded data file; the data is part of the
+// binary, so a failure is a build defect (the list-size tests catch it) and
+// yields empty text.
+func gunzip(data []byte) string {
+	if len(data) < 4 {
+		return ""
+	}
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return ""
+	}
+	// The gzip trailer holds the size of the text.
+	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
+	var b strings.Builder
+	b.Grow(size)
+	if _, err := io.Copy(&b, r); err != nil {
+		return ""
+	}
+	return b.String()
+}

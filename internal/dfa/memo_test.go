@@ -1,0 +1,125 @@
+package dfa_test
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/dfa"
+)
+
+// memoPatterns have unbounded matches, so that walks are long and the memo
+// is used.
+var memoPatterns = []string{
+	`[a-z ]+? (?:street|road)`, `a[ab]*b`, `(?:ab|a)*c`, `x[a-z0-9 ]+?y`, `[0-9][0-9 ]*[0-9]`,
+	`[0-9]+(?: [0-9]+)*x`, `(?:a|b)+?bb`, `[^x]+x`, `[a-c]+[0-9]{3}`, `(?:[ab]{2})+c`,
+}
+
+// memoText is long text from a small alphabet, so that long runs of a
+// pattern's class hold few matches.
+func memoText(r *rand.Rand) []byte {
+	alphabets := []string{"ab", "abc ", "0 1", "a b ", "xyz a", "ab\n", "0123 x"}
+	words := []string{"street", "road", "bb", "c", "x", "y", "123"}
+	a := alphabets[r.IntN(len(alphabets))]
+	var b strings.Builder
+	n := 100 + r.IntN(500)
+	for b.Len() < n {
+		if r.IntN(200) == 0 {
+			b.WriteString(words[r.IntN(len(words))])
+			continue
+		}
+		b.WriteByte(a[r.IntN(len(a))])
+	}
+	return []byte(b.String())
+}
+
+// TestMemoMatchesRegexp: searches with a Memo, from every offset of a
+// window in turn (as the detector retries), give regexp's matches, for the
+// full and the lazy automaton, with and without the word-start rule.
+func TestMemoMatchesRegexp(t *testing.T) {
+	exprs := append([]string(nil), memoPatterns...)
+	for _, id := range identifiers.Catalog() {
+		for _, p := range id.Patterns {
+			if strings.Contains(p.Expr, "+") || strings.Contains(p.Expr, "*") {
+				exprs = append(exprs, p.Expr)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	rounds := 6
+	if testing.Short() {
+		rounds = 2
+	}
+	var m dfa.Memo
+	for _, expr := range exprs {
+		d, err := dfa.Compile(expr, dfa.Options{})
+		if err != nil {
+			continue
+		}
+		l, err := dfa.CompileLazy(expr, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		re := regexp.MustCompile(expr)
+		for range rounds {
+			text := memoText(r)
+			if r.IntN(2) == 0 {
+				text = append(text, randomText(r, 40)...)
+			}
+			lo := r.IntN(len(text) / 2)
+			m.Reset(lo, len(text))
+			var lm dfa.Memo
+			lm.Reset(lo, len(text))
+			for i := lo; i <= len(text); i++ {
+				loc := re.FindIndex(text[i:])
+				s, e, ok := d.FindFromMemo(text, i, nil, &m)
+				if ok != (loc != nil) || ok && (s != i+loc[0] || e != i+loc[1]) {
+					t.Fatalf("%s: FindFromMemo(%q, %d) = %d %d %v, regexp %v", expr, text, i, s, e, ok, loc)
+				}
+				s, e, found, done := l.FindFromMemo(text, i, nil, &lm)
+				if !done || found != (loc != nil) || found && (s != i+loc[0] || e != i+loc[1]) {
+					t.Fatalf("%s: lazy FindFromMemo(%q, %d) = %d %d %v %v, regexp %v", expr, text, i, s, e, found, done, loc)
+				}
+			}
+		}
+	}
+}
+
+// TestMemoLinear: a lazy loop over a long run without the word that ends a
+// match costs time linear in the run with a Memo (it was quadratic), as
+// the ratio of the time at 4n to the time at n.
+func TestMemoLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	d, err := dfa.Compile(`[0-9]{1,5} [0-9a-z .-]+? (?:street|road)`, dfa.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(n int) time.Duration {
+		text := []byte(strings.Repeat("0 ", n/2))
+		best := time.Hour
+		var m dfa.Memo
+		for range 5 {
+			best = min(best, cpuTime(func() {
+				m.Reset(0, len(text))
+				for pos := 0; ; {
+					_, e, ok := d.FindFromMemo(text, pos, nil, &m)
+					if !ok {
+						break
+					}
+					pos = e
+				}
+			}))
+		}
+		return best
+	}
+	n := 256 << 10 // from here on the memo no longer fits a CPU's cache
+	small, large := run(n), run(4*n)
+	if ratio := float64(large) / float64(small); ratio > 6 {
+		t.Errorf("time at 4n / time at n = %.1f (%v, %v), want about 4", ratio, small, large)
+	}
+}

@@ -1,0 +1,147 @@
+package mask
+
+import (
+	"github.com/piiguard/piiguard/detector"
+)
+
+// maxMaskRounds bounds how often masked output is rescanned before the
+// conservative last step of appendFixpoint.
+const maxMaskRounds = 16
+
+// A span is the place [start, end) of a mask this package wrote in its
+// output, and the place [in, inEnd) in the input of what it replaces.
+type span struct{ start, end, in, inEnd int }
+
+// fixpoint holds the scratch memory of appendFixpoint; the zero value is
+// ready to use.
+type fixpoint struct {
+	spans, next []span
+	ranges      []detector.Finding
+	found       []detector.Finding
+	buf         []byte
+}
+
+// scanFunc appends the findings in b to dst, sorted and not overlapping.
+type scanFunc func(dst []detector.Finding, b []byte) []detector.Finding
+
+// appendFixpoint appends text to dst with the findings f (those scan finds
+// in text) masked by m, then rescans what it wrote until scan finds
+// nothing more to mask, and reports whether a rescan masked anything.
+//
+// The masks written are opaque to the rescans: a finding that lies within
+// one is ignored (a token, a hash or a placeholder is never masked again,
+// so a token can always be unmasked), and a finding that crosses the edge
+// of one (a mask completing a pattern with its neighbours) is masked only
+// outside it. What a rescan finds is masked by m too, and becomes opaque
+// in turn: with a Tokenizer, everything masked, in any round, is a token,
+// and unmasking restores the text exactly. Each round masks at least one
+// more byte or stops (a masker whose output equals its input, Asterisk on
+// asterisks, ends it); should findings remain after maxMaskRounds rounds
+// (only custom patterns that match masks can make rounds go on),
+// everything from the first remaining finding to the last, masks
+// excepted, is masked at once.
+func (fx *fixpoint) appendFixpoint(dst, text []byte, f []detector.Finding, m Masker, scan scanFunc) ([]byte, bool) {
+	n := len(dst)
+	fx.spans = fx.spans[:0]
+	pos := 0
+	for _, g := range f {
+		if g.Start < pos || g.End > len(text) || g.Start > g.End {
+			continue
+		}
+		dst = append(dst, text[pos:g.Start]...)
+		s := len(dst) - n
+		dst = m.AppendMask(dst, text[g.Start:g.End], g)
+		fx.spans = append(fx.spans, span{s, len(dst) - n, g.Start, g.End}) // even empty: one per finding
+		pos = g.End
+	}
+	dst = append(dst, text[pos:]...)
+
+	changed := false
+	for round := 0; round <= maxMaskRounds; round++ {
+		out := dst[n:]
+		fx.found = scan(fx.found[:0], out)
+		if len(fx.found) == 0 {
+			break
+		}
+		fx.clip(fx.found)
+		if len(fx.ranges) == 0 {
+			break
+		}
+		if round == maxMaskRounds {
+			// Conservative last step: one range from the first to the
+			// last, cut around the masks.
+			last := fx.ranges[len(fx.ranges)-1].End
+			fx.found = append(fx.found[:0], fx.ranges[0])
+			fx.found[0].End = last
+			fx.clip(fx.found)
+		}
+		fx.buf, fx.next = appendRound(fx.buf[:0], fx.next[:0], out, fx.ranges, fx.spans, m)
+		if string(fx.buf) == string(out) {
+			break // the masks equal what they replace: nothing more to hide
+		}
+		changed = true
+		dst = append(dst[:n], fx.buf...)
+		fx.spans, fx.next = fx.next, fx.spans
+	}
+	return dst, changed
+}
+
+// clip sets fx.ranges to the parts of the findings that lie outside every
+// span, sorted; each keeps its finding's identifier.
+func (fx *fixpoint) clip(found []detector.Finding) {
+	fx.ranges = fx.ranges[:0]
+	si := 0
+	for _, g := range found {
+		s, e := g.Start, g.End
+		for si < len(fx.spans) && fx.spans[si].end <= s && fx.spans[si].start < s {
+			si++
+		}
+		for k := si; s < e; k++ {
+			if k == len(fx.spans) || fx.spans[k].start >= e {
+				fx.addRange(g, s, e)
+				break
+			}
+			sp := fx.spans[k]
+			if sp.start > s {
+				fx.addRange(g, s, sp.start)
+			}
+			s = max(s, sp.end)
+		}
+	}
+}
+
+func (fx *fixpoint) addRange(g detector.Finding, s, e int) {
+	if s < e {
+		g.Start, g.End = s, e
+		fx.ranges = append(fx.ranges, g)
+	}
+}
+
+// appendRound appends text to dst with each range masked by m, and
+// appends to spans the places, in the result, of the old spans of text
+// (which lie outside the ranges) and of the new masks, in order.
+func appendRound(dst []byte, spans []span, text []byte, ranges []detector.Finding, old []span, m Masker) ([]byte, []span) {
+	pos, si := 0, 0
+	shift := 0 // position in dst minus position in text, so far
+	delta := 0 // position in text minus position in the input, so far
+	emitSpans := func(upTo int) {
+		for si < len(old) && old[si].start < upTo {
+			sp := old[si]
+			spans = append(spans, span{sp.start + shift, sp.end + shift, sp.in, sp.inEnd})
+			delta += (sp.end - sp.start) - (sp.inEnd - sp.in)
+			si++
+		}
+	}
+	for _, r := range ranges {
+		emitSpans(r.Start)
+		dst = append(dst, text[pos:r.Start]...)
+		before := len(dst)
+		dst = m.AppendMask(dst, text[r.Start:r.End], r)
+		in := r.Start - delta
+		spans = append(spans, span{before, len(dst), in, in + r.End - r.Start})
+		shift += (len(dst) - before) - (r.End - r.Start)
+		pos = r.End
+	}
+	emitSpans(len(text) + 1)
+	return append(dst, text[pos:]...), spans
+}

@@ -1,0 +1,73 @@
+package mask_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/piiguard/piiguard/mask"
+)
+
+// loghubText reads the loghub samples (real logs, see
+// /work/shared/corpus/loghub or $PIIGUARD_LOGHUB), or skips.
+func loghubText(b *testing.B) []byte {
+	dir := os.Getenv("PIIGUARD_LOGHUB")
+	if dir == "" {
+		dir = "/work/shared/corpus/loghub"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.log"))
+	if len(files) == 0 {
+		b.Skip("no loghub corpus; set PIIGUARD_LOGHUB")
+	}
+	var text []byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, data...)
+	}
+	return text
+}
+
+// BenchmarkMaskLoghub masks the loghub samples with the stream, line by
+// line, with asterisks and with tokens, and as JSON events (each line
+// wrapped in {"msg": ...}); MB/s are of input.
+func BenchmarkMaskLoghub(b *testing.B) {
+	text := loghubText(b)
+	tk, err := mask.NewTokenizer(testKey)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		m    mask.Masker
+	}{{"asterisk", nil}, {"token", tk}} {
+		b.Run("stream/"+bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				w := mask.NewWriter(io.Discard, allScanner(), bc.m, mask.StreamOptions{})
+				w.Write(text)
+				w.Close()
+			}
+		})
+	}
+	var events [][]byte
+	for _, line := range bytes.Split(text, []byte("\n")) {
+		msg, _ := json.Marshal(string(line))
+		events = append(events, []byte(`{"msg":`+string(msg)+`,"source":{"host":"h1"}}`))
+	}
+	j := newJSON(b, nil, mask.JSONOptions{})
+	b.Run("json/asterisk", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		var out []byte
+		for b.Loop() {
+			for _, e := range events {
+				out, _ = j.AppendMask(out[:0], e)
+			}
+		}
+	})
+}
