@@ -16,8 +16,8 @@ import (
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/audit"
-	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/internal/testcorpus"
+	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
 	"github.com/piiguard/piiguard/wasm/internal/keyed"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
