@@ -336,3 +336,24 @@ func TestOutputWriteFailure(t *testing.T) {
 		}
 	}
 }
+
+// TestScanAuditMultiLineKey: a private key written over several lines,
+// which mask masks whole (issue 12 item 3), is reported by scan and audit
+// on each of its lines, as the parts of one finding, for any number of
+// workers.
+func TestScanAuditMultiLineKey(t *testing.T) {
+	body := "MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi"
+	in := "start\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n" + body + "\n-----END RSA PRIVATE KEY-----\nend a@example.com\n"
+	for _, w := range []string{"1", "3"} {
+		_, out, errs := runCLI(t, in, "scan", "--format", "text", "--workers", w)
+		want := "(standard input):2:1: PkcsPrivateKey (0.95)\n(standard input):3:1: PkcsPrivateKey (0.95)\n" +
+			"(standard input):4:1: PkcsPrivateKey (0.95)\n(standard input):5:1: PkcsPrivateKey (0.95)\n(standard input):6:5: EmailAddress (0.90)\n"
+		if out != want {
+			t.Errorf("scan --workers %s (%s):\n got %q\nwant %q", w, errs, out, want)
+		}
+		_, out, _ = runCLI(t, in, "audit", "--workers", w)
+		if n := strings.Count(out, "PkcsPrivateKey"); n != 4 {
+			t.Errorf("audit --workers %s: %d reports of the key, want 4 (one per line):\n%s", w, n, out)
+		}
+	}
+}

@@ -202,12 +202,64 @@ func (t *lineTask) runParallel(in input, p *pumper, workers int) error {
 			}
 			return t.runLongLine(in, p, cur, lines)
 		}
+		if o := openBlockStart(cur[:i+1]); o >= 0 {
+			// A multi-line key opens and is not closed yet: the stream
+			// must see it whole. Cut before it, or wait for more.
+			if o > 0 {
+				i = o - 1
+			} else if len(cur) <= 2*mask.DefaultMaxBlockLength+mask.DefaultMaxLineLength {
+				continue
+			}
+		}
 		b := &batch{data: cur[:i+1], base: lines, flush: flushEach}
 		lines += int64(bytes.Count(b.data, []byte{'\n'}))
 		cur = append(make([]byte, 0, max(len(cur)-i-1, batchSize)), cur[i+1:]...)
 		send(b)
 	}
 	return stop()
+}
+
+// Multi-line blocks, as package mask's stream holds them: a line that
+// opens a private key (PEM or PuTTY) is held with the lines after it until
+// one closes it.
+var (
+	pemBegin   = []byte("-----BEGIN ")
+	pemEnd     = []byte("-----END ")
+	pemPrivate = []byte("PRIVATE KEY")
+	puttyBegin = []byte("PuTTY-User-Key-File-")
+	puttyEnd   = []byte("Private-MAC: ")
+)
+
+// openBlockStart returns the offset of the line in data (whole lines)
+// that opens a multi-line key no later line closes, or -1: a batch must
+// not end inside such a block, or the stream would see half a key. It
+// errs on the side of finding one (a batch cut at a line start outside
+// a block changes nothing).
+func openBlockStart(data []byte) int {
+	open, at := false, -1
+	var closer []byte
+	for start := 0; start < len(data); {
+		end := len(data)
+		if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		line := data[start:end]
+		if open && bytes.Contains(line, closer) {
+			open = false
+		}
+		if !open {
+			if i := bytes.LastIndex(line, pemBegin); i >= 0 && bytes.Contains(line[i:min(len(line), i+64)], pemPrivate) && !bytes.Contains(line[i:], pemEnd) {
+				open, at, closer = true, start, pemEnd
+			} else if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
+				open, at, closer = true, start, puttyEnd
+			}
+		}
+		start = end + 1
+	}
+	if open {
+		return at
+	}
+	return -1
 }
 
 // work processes a batch on a worker.

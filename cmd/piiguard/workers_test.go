@@ -115,3 +115,26 @@ func TestWorkersStream(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkersKeepBlocksWhole: input that comes in pieces is cut into
+// batches as it comes, but never inside a multi-line private key, which
+// the stream must see whole to mask it.
+func TestWorkersKeepBlocksWhole(t *testing.T) {
+	body := "MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi"
+	parts := []string{"before a@example.com\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n", body + "\n", "-----END RSA PRIVATE KEY-----\nafter\n"}
+	for _, w := range []string{"1", "3"} {
+		inR, inW := io.Pipe()
+		go func() {
+			for _, p := range parts {
+				io.WriteString(inW, p)
+				time.Sleep(50 * time.Millisecond) // separate reads
+			}
+			inW.Close()
+		}()
+		var out strings.Builder
+		code := run([]string{"mask", "--workers", w}, inR, &out, io.Discard)
+		if code != 0 || strings.Contains(out.String(), body[:20]) || strings.Count(out.String(), "\n") != 6 {
+			t.Errorf("mask --workers %s of a key sent in pieces: exit %d\n%s", w, code, out.String())
+		}
+	}
+}
