@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/piiguard/piiguard/mask"
 )
 
 // Tests for issue 15: the CLI as people use it.
@@ -614,4 +616,19 @@ func TestREADMEExamples(t *testing.T) {
 	if ran < 10 {
 		t.Errorf("ran %d README examples; the README has more", ran)
 	}
+}
+
+// TestLineCharsOverlapping: character offsets stay right when findings
+// overlap or repeat a span (two identifiers on one value).
+func TestLineCharsOverlapping(t *testing.T) {
+	text := []byte("é→ 643-54-2485 ü x")
+	var lc lineChars
+	seg := &mask.Segment{Text: text, End: true}
+	lc.start(seg)
+	for _, c := range []struct{ b, want int64 }{{6, 3}, {17, 14}, {6, 3}, {17, 14}, {21, 17}} {
+		if got := lc.at(c.b); got != c.want {
+			t.Errorf("at(%d) = %d, want %d", c.b, got, c.want)
+		}
+	}
+	lc.end(seg)
 }

@@ -15,6 +15,7 @@ type lineChars struct {
 	base     int64  // line offset of text[0]
 	pos      int    // cursor into text
 	chars    int64  // characters before text[pos]
+	begin    int64  // characters before text[0]
 	carry    []byte // an incomplete rune at the end of the last segment
 	carryBuf []byte
 }
@@ -28,12 +29,17 @@ func (lc *lineChars) start(s *mask.Segment) {
 		lc.text, lc.base = lc.carryBuf, s.Offset-int64(len(lc.carry))
 	}
 	lc.pos = 0
+	lc.begin = lc.chars
 }
 
 // at returns the character offset of line byte offset b, which lies in
-// the current segment and is not before the last offset asked for.
+// the current segment. Offsets asked for in increasing order cost what
+// lies between them.
 func (lc *lineChars) at(b int64) int64 {
 	i := int(b - lc.base)
+	if i < lc.pos { // findings may overlap: count again from the start
+		lc.pos, lc.chars = 0, lc.begin
+	}
 	lc.chars += int64(utf8.RuneCount(lc.text[lc.pos:i]))
 	lc.pos = i
 	return lc.chars

@@ -239,6 +239,11 @@ export class Module {
       let i = 0;
       let b = 0;
       const at = (target) => {
+        if (target < b) {
+          // Findings may overlap: count again from the start.
+          i = 0;
+          b = 0;
+        }
         while (b < target && i < text.length) {
           const c = text.charCodeAt(i);
           if (c < 0x80) {
@@ -267,6 +272,10 @@ export class Module {
     let chars = 0;
     let b = 0;
     for (const f of findings) {
+      if (f.start < b) {
+        chars = 0; // findings may overlap: count again from the start
+        b = 0;
+      }
       chars += this.#dec.decode(text.subarray(b, f.start)).length;
       f.charStart = chars;
       f.value = this.#dec.decode(text.subarray(f.start, f.end));

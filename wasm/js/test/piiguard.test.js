@@ -135,7 +135,7 @@ describe('piiguard (Node.js host)', { skip }, () => {
     const key = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff);
     const text = 'mail jane@example.com ssn 536-22-1234';
     const h = mod.compile({ style: 'hash', key });
-    assert.match(h.mask(text), /^mail <hash:EmailAddress:[0-9a-f]{16}> ssn <hash:Ssn-US:[0-9a-f]{16}>$/);
+    assert.match(h.mask(text), /^mail <hash:EmailAddress:[^>]+> ssn <hash:Ssn-US:[^>]+>$/);
     const t = mod.compile({ style: 'token', key });
     const masked = t.mask(text);
     assert.doesNotMatch(masked, /jane|536/);

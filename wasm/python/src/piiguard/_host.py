@@ -426,6 +426,8 @@ class Module:
         findings = []
         chars = pos = 0
         for name, start, end, score, keyword in out:
+            if start < pos:  # findings may overlap: count again from the start
+                chars = pos = 0
             chars += len(data[pos:start].decode("utf-8", "surrogateescape"))
             value = data[start:end].decode("utf-8", "surrogateescape")
             findings.append(Finding(name, start, end, score, keyword, value, chars, chars + len(value)))
