@@ -160,6 +160,24 @@ bench-vectorscan: vectorscan-deps bench-vectorscan-check
 bench-smoke: wasm
 	bash bench/smoke.sh
 
+# ---- SARIF output, checked by Microsoft's validator -------------------------
+#
+#   make test-sarif   install @microsoft/sarif-multitool (npm, pinned) into
+#                     build/sarif and run the CLI test that validates
+#                     `piiguard scan --format sarif` with it
+
+SARIF_DIR       := build/sarif
+SARIF_MULTITOOL := @microsoft/sarif-multitool@5.7.0
+
+.PHONY: test-sarif
+
+test-sarif:
+	mkdir -p $(SARIF_DIR)
+	test -x $(SARIF_DIR)/node_modules/.bin/sarif-multitool || \
+		$(NPM) install --no-audit --no-fund --loglevel=error --no-save --prefix $(SARIF_DIR) $(SARIF_MULTITOOL)
+	PIIGUARD_SARIF_MULTITOOL=$(CURDIR)/$(SARIF_DIR)/node_modules/.bin/sarif-multitool \
+		$(GO) test -count=1 -run '^TestSARIFValidates$$' -v ./cmd/piiguard/
+
 # ---- Browser playground (wasm/playground/) ----------------------------------
 #
 #   make playground       build the module and serve the playground on

@@ -49,16 +49,23 @@ func checkKey(what string, key []byte, min int) error {
 // KeyFromEnv, which names a file), never from command-line flag values,
 // which other users can see in the process list and shell history.
 //
-// File format: the file's content with leading and trailing ASCII
-// whitespace (space, tab, CR, LF) removed is taken as
+// File format: the file is read as one of three forms, told apart
+// without ambiguity:
 //
-//   - hex when it is an even number of hex digits (either case), such as
-//     the output of `openssl rand -hex 32`;
-//   - otherwise base64 when, line breaks removed, it is base64 in the
-//     standard or the URL-safe alphabet, padded or not, such as the output
-//     of `openssl rand -base64 32`;
-//   - otherwise the file's bytes, exactly as stored (untrimmed), are the
-//     key: a raw key, such as `head -c 32 /dev/urandom > key`.
+//   - hex: the file's content, ASCII whitespace (space, tab, CR, LF)
+//     anywhere removed, is an even number of hex digits (either case),
+//     such as the output of `openssl rand -hex 32` or of `xxd -p`, which
+//     wraps lines; an odd number of hex digits is an error;
+//   - base64: otherwise, whitespace removed, it is base64 in the standard
+//     or the URL-safe alphabet, padded or not, such as the output of
+//     `openssl rand -base64 32`; text in that alphabet that does not
+//     decode is an error;
+//   - raw: otherwise, when the file holds a byte that is neither printable
+//     ASCII nor whitespace, the file's bytes, exactly as stored
+//     (untrimmed), are the key, such as `head -c 32 /dev/urandom > key`.
+//
+// Any other text (a passphrase, say) is an error: text keys are hex or
+// base64.
 //
 // The key must hold at least MinTokenKeyLength (32) bytes of key material
 // after decoding, enough for every keyed masker here, and must not be one
@@ -106,7 +113,10 @@ func readKeyFile(path string) ([]byte, error) {
 	if len(data) > maxKeyFileSize {
 		return nil, fmt.Errorf("%w: larger than %d bytes", ErrKeyFile, maxKeyFileSize)
 	}
-	key := decodeKey(data)
+	key, err := decodeKey(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrKeyFile, err)
+	}
 	if err := checkKey("key", key, MinTokenKeyLength); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrKeyFile, err)
 	}
@@ -122,18 +132,26 @@ func pathless(err error) error {
 	return err
 }
 
-// decodeKey applies LoadKey's format rules.
-func decodeKey(data []byte) []byte {
-	text := bytes.Trim(data, " \t\r\n")
-	if len(text) > 0 && len(text)%2 == 0 && allBytes(text, isHexDigit) {
-		key := make([]byte, len(text)/2)
-		if _, err := hex.Decode(key, text); err == nil {
-			return key
+// decodeKey applies LoadKey's format rules. Its errors never hold the
+// content.
+func decodeKey(data []byte) ([]byte, error) {
+	text := make([]byte, 0, len(data))
+	for _, c := range data {
+		if !isSpace(c) {
+			text = append(text, c)
 		}
 	}
-	// Line breaks may split base64 text (openssl wraps at 64 columns).
-	text = bytes.ReplaceAll(bytes.ReplaceAll(text, []byte("\r"), nil), []byte("\n"), nil)
-	if len(text) > 0 && allBytes(text, isBase64Byte) {
+	switch {
+	case len(text) == 0:
+		return bytes.Clone(data), nil // too short: checkKey says so
+	case allBytes(text, isHexDigit):
+		if len(text)%2 != 0 {
+			return nil, fmt.Errorf("holds %d hex digits, an odd number: a hex key has two digits per byte", len(text))
+		}
+		key := make([]byte, len(text)/2)
+		_, err := hex.Decode(key, text)
+		return key, err // only hex digits: cannot fail
+	case allBytes(text, isBase64Byte):
 		for _, enc := range []*base64.Encoding{
 			base64.StdEncoding, base64.URLEncoding,
 			base64.RawStdEncoding, base64.RawURLEncoding,
@@ -141,12 +159,17 @@ func decodeKey(data []byte) []byte {
 			enc = enc.Strict()
 			key := make([]byte, enc.DecodedLen(len(text)))
 			if n, err := enc.Decode(key, text); err == nil {
-				return key[:n]
+				return key[:n], nil
 			}
 		}
+		return nil, errors.New("is text in the base64 alphabet but not valid base64 (nor hex)")
+	case allBytes(data, func(c byte) bool { return c >= ' ' && c < 0x7f || isSpace(c) }):
+		return nil, errors.New("is text but neither hex nor base64; write the key as hex (openssl rand -hex 32) or base64")
 	}
-	return bytes.Clone(data)
+	return bytes.Clone(data), nil
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func allBytes(b []byte, ok func(byte) bool) bool {
 	for _, c := range b {

@@ -42,10 +42,39 @@ type StreamOptions struct {
 	// line that is not valid JSON, or is longer than MaxLineLength, is
 	// masked as text, never dropped.
 	JSON *JSON
+	// Segment, when set, is called with each part of each line as the
+	// stream masks it, in order, before its masked bytes are written:
+	// the whole line when it is no longer than MaxLineLength, else each
+	// piece. The segments of a line are consecutive and cover it exactly,
+	// so a caller can report findings by line and offset, as
+	// `piiguard scan` does, without holding the line. The lines of a
+	// multi-line block are reported when the block closes, each with the
+	// parts of the block's values that lie in it. Segment is not called
+	// for lines masked with JSON.
+	Segment func(*Segment)
 
 	// maxBlockLength bounds a held multi-line block; 0 means
 	// DefaultMaxBlockLength. Tests lower it to reach the bound.
 	maxBlockLength int
+}
+
+// A Segment is a part of a line, and the values a stream masks in it,
+// passed to StreamOptions.Segment. It and its slices are valid only
+// during the call.
+type Segment struct {
+	// Line is the 1-based number of the line in the stream.
+	Line int64
+	// Offset is the byte offset of Text within the line.
+	Offset int64
+	// Text holds the segment's bytes, before masking; a line's '\n' is
+	// not part of it.
+	Text []byte
+	// Findings are the values masked in Text (offsets into Text), sorted
+	// and not overlapping. Values the rescans of masked output find are
+	// not listed.
+	Findings []pii.Finding
+	// End reports whether Text ends its line.
+	End bool
 }
 
 // A Writer masks a stream line by line: it writes to the underlying writer
@@ -219,6 +248,12 @@ type lineCore struct {
 	find   []pii.Finding
 	fx     fixpoint
 	wout   []byte // a long line's window, masked
+	// For StreamOptions.Segment: the callback, the number of the current
+	// line, the line offset of buf[0], and scratch.
+	onSeg    func(*Segment)
+	lineNo   int64
+	lineBase int64
+	segFind  []pii.Finding
 }
 
 func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
@@ -239,6 +274,58 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 	c.blockMax = opts.maxBlockLength
 	if c.blockMax <= 0 {
 		c.blockMax = DefaultMaxBlockLength
+	}
+	if opts.JSON == nil {
+		c.onSeg = opts.Segment
+	}
+	c.lineNo = 1
+}
+
+// segment reports a part of the current line to StreamOptions.Segment;
+// a segment that ends its line moves to the next line.
+func (c *lineCore) segment(off int64, text []byte, find []pii.Finding, end bool) {
+	c.onSeg(&Segment{Line: c.lineNo, Offset: off, Text: text, Findings: find, End: end})
+	if end {
+		c.lineNo++
+	}
+}
+
+// segmentWindow reports the piece [from, to) of a long line with the
+// window's findings that start in it.
+func (c *lineCore) segmentWindow(from, to int, end bool) {
+	c.segFind = c.segFind[:0]
+	for _, f := range c.find {
+		if f.Start >= from && f.Start < to {
+			f.Start -= from
+			f.End = min(f.End, to) - from
+			c.segFind = append(c.segFind, f)
+		}
+	}
+	c.segment(c.lineBase+int64(from), c.buf[from:to], c.segFind, end)
+}
+
+// segmentBlock reports the lines of a multi-line block, each with the
+// parts of the block's values that lie in it.
+func (c *lineCore) segmentBlock(text []byte) {
+	find := c.fd.AppendFindings(nil, text)
+	for start := 0; ; {
+		end := len(text)
+		if i := bytes.IndexByte(text[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		c.segFind = c.segFind[:0]
+		for _, f := range find {
+			if f.End > start && f.Start < end {
+				f.Start = max(f.Start, start) - start
+				f.End = min(f.End, end) - start
+				c.segFind = append(c.segFind, f)
+			}
+		}
+		c.segment(0, text[start:end], c.segFind, true)
+		if end == len(text) {
+			return
+		}
+		start = end + 1
 	}
 }
 
@@ -320,6 +407,9 @@ func (c *lineCore) finish() {
 func (c *lineCore) endLine(newline bool) {
 	if c.long {
 		c.maskWindow()
+		if c.onSeg != nil {
+			c.segmentWindow(c.done, len(c.buf), true)
+		}
 		c.emitWindow(c.done, len(c.buf))
 		if newline {
 			c.out = append(c.out, '\n')
@@ -327,7 +417,7 @@ func (c *lineCore) endLine(newline bool) {
 	} else {
 		c.line(c.buf, newline)
 	}
-	c.buf, c.done, c.long = c.buf[:0], 0, false
+	c.buf, c.done, c.long, c.lineBase = c.buf[:0], 0, false, 0
 }
 
 // line masks one whole line, or holds it when it is part of a multi-line
@@ -359,6 +449,9 @@ func (c *lineCore) line(l []byte, newline bool) {
 // flushBlock masks the held block as one text and writes it.
 func (c *lineCore) flushBlock() {
 	text, nl := bytes.CutSuffix(c.block, []byte{'\n'})
+	if c.onSeg != nil {
+		c.segmentBlock(text)
+	}
 	c.out = appendMasked(c.out, text, c.fd, c.m, &c.fx)
 	if nl {
 		c.out = append(c.out, '\n')
@@ -413,6 +506,18 @@ func (c *lineCore) maskLine(line []byte) {
 			return
 		}
 	}
+	if c.onSeg != nil {
+		f := c.fd.AppendFindings(c.fx.found[:0], line)
+		c.segment(0, line, f, true)
+		if len(f) == 0 {
+			c.fx.found = f
+			c.out = append(c.out, line...)
+			return
+		}
+		c.fx.found = nil // f is handed over, as appendMasked does
+		c.out, _ = c.fx.appendFixpoint(c.out, line, f, c.m, c.fd.AppendFindings)
+		return
+	}
 	c.out = appendMasked(c.out, line, c.fd, c.m, &c.fx)
 }
 
@@ -440,6 +545,9 @@ func (c *lineCore) piece() {
 	c.long = true
 	c.maskWindow()
 	cut := c.chooseCut()
+	if c.onSeg != nil {
+		c.segmentWindow(c.done, cut, false)
+	}
 	c.emitWindow(c.done, cut)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
@@ -450,6 +558,7 @@ func (c *lineCore) piece() {
 	n := copy(c.buf, c.buf[start:])
 	c.buf = c.buf[:n]
 	c.done = cut - start
+	c.lineBase += int64(start)
 }
 
 // maskWindow masks the whole buffer, context and rescans included, into

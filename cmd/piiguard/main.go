@@ -2,34 +2,41 @@
 //
 // Usage:
 //
-//	piiguard scan [flags] [FILE...]          print one JSON object per finding
-//	piiguard mask [flags] [FILE...]          print the input with findings masked
-//	piiguard unmask --key-file FILE [FILE...] restore reversible tokens
-//	piiguard audit [flags] [FILE...]         print CloudWatch-style findings reports
-//	piiguard policy validate FILE...         check data protection policies
-//	piiguard identifiers [--json]            list the identifier catalog
+//	piiguard scan [flags] [FILE...]       print each finding (JSON Lines, text or SARIF 2.1.0)
+//	piiguard mask [flags] [FILE...]       print the input with findings masked
+//	piiguard unmask [flags] [FILE...]     restore the values in reversible tokens
+//	piiguard audit [flags] [FILE...]      print CloudWatch-style findings reports
+//	piiguard policy validate FILE...      check data protection policies
+//	piiguard identifiers [--json]         list the identifier catalog, extensions marked
+//	piiguard version                      print the version and commit (also --version)
 //
-// scan, mask and audit read the named files, or standard input when there
-// are none, and accept:
+// "piiguard COMMAND --help" lists a command's flags; "piiguard help" prints
+// every command's synopsis. scan, mask and audit read the named files, or
+// standard input when there are none, line by line: each line's output is
+// written as soon as the line is read (tail -f app.log | piiguard scan),
+// and lines of any length take bounded memory (a line longer than 1 MiB
+// is processed in overlapping pieces, as package mask's stream does).
 //
-//	--identifiers A,B,...   managed identifiers to use (default: all CloudWatch ones)
-//	--custom NAME=REGEX     a custom identifier (repeatable, at most 10)
-//	--policy FILE           a CloudWatch data protection policy (twice: account, then log group)
-//	--show-values           scan only: add each finding's value to its output
-//	--style STYLE           mask only: asterisk, partial, placeholder, redact, hash or token
-//	--key-file FILE         the key of hash and token (or $PIIGUARD_KEY_FILE); never a flag value
-//	--json                  mask only: lines that are JSON stay valid JSON
-//
-// A finding prints as {"line":3,"start":17,"end":28,"identifier":"Ssn-US","score":0.93}:
+// A jsonl finding prints as {"line":3,"start":17,"end":28,"identifier":"Ssn-US","score":0.93}:
 // line is 1-based, start and end are byte offsets within the line without
-// its newline, end exclusive. mask prints the same number of lines, every
-// byte outside findings unchanged, and writes each line as soon as it is
-// read (tail -f app.log | piiguard mask). A line that is not valid UTF-8 is
-// scanned as bytes, never dropped.
+// its newline, end exclusive. Values are printed only with --show-values.
+// mask prints the same number of lines, every byte outside findings
+// unchanged. A line that is not valid UTF-8 is scanned as bytes, never
+// dropped. An input with a NUL byte in its first 8 KiB is binary: scan
+// and audit skip it, mask copies it unchanged (--binary scan: as text).
 //
-// Exit status: 0 on success; 2 on a usage error, an unreadable file or an
-// invalid identifier or policy; 1 when writing fails, when policy validate
-// finds an invalid policy, or when unmask meets a token it cannot restore.
+// Keys (mask --style hash or token, a policy's hash and token styles,
+// unmask) come from --key-file FILE or the file $PIIGUARD_KEY_FILE names:
+// hex (openssl rand -hex 32), base64 or raw bytes, at least 32 bytes.
+// scan and audit never need one.
+//
+// Exit status: 0 on success (with --fail: nothing found); 1 when an input
+// cannot be read or the output written, when policy validate finds an
+// invalid policy, or when unmask meets a token it cannot open; 2 on a
+// usage error (unknown command, flag or identifier, bad flag value,
+// unusable key or --policy file); 3 when scan --fail or audit --fail
+// found something. Errors are one line on standard error, starting with
+// "piiguard:", and never hold a key or scanned data.
 package main
 
 import (

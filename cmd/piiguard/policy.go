@@ -2,14 +2,11 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/piiguard/piiguard"
-	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/policy"
 )
 
@@ -27,7 +24,7 @@ func loadPolicies(paths []string) (*piiguard.Policy, error) {
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", path, pathless(err))
 		}
 		p, err := piiguard.ParsePolicy(data)
 		if err != nil {
@@ -43,82 +40,51 @@ func loadPolicies(paths []string) (*piiguard.Policy, error) {
 
 // cmdPolicy runs `piiguard policy validate FILE...`: exit 0 when every file
 // is a valid policy, 1 when one is not (its errors on standard error, one
-// per line, prefixed with the file name), 2 on a usage error.
-func cmdPolicy(args []string, stdout, stderr io.Writer) int {
+// per line, prefixed with the file name) or cannot be read, 2 on a usage
+// error.
+func cmdPolicy(e *env, args []string) error {
+	cmd := lookupCommand("policy")
+	if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-help") {
+		return helpRequest{commandHelp(newFlagSet(cmd), cmd)}
+	}
 	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprintf(stderr, "piiguard: policy: want \"policy validate FILE...\"\n")
-		return exitUsage
+		return usagef("policy: want \"policy validate FILE...\"")
 	}
-	files := args[1:]
+	fs := newFlagSet(cmd)
+	files, err := parseFlags(fs, cmd, args[1:])
+	if err != nil {
+		return err
+	}
 	if len(files) == 0 {
-		fmt.Fprintf(stderr, "piiguard: policy validate: no policy file given\n")
-		return exitUsage
+		return usagef("policy validate: no policy file given")
 	}
-	status := exitOK
+	out := bufio.NewWriter(e.stdout)
+	invalid := false
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			fmt.Fprintf(stderr, "piiguard: %v\n", err)
-			return exitUsage
+			out.Flush()
+			return fmt.Errorf("policy validate: %s: %w", path, pathless(err))
 		}
 		if _, err := policy.ParseExtended(data); err != nil {
-			status = exitIO
+			invalid = true
 			var ve *policy.ValidationError
 			if errors.As(err, &ve) {
 				for _, fe := range ve.Errors {
-					fmt.Fprintf(stderr, "%s: %s\n", path, fe.Error())
+					fmt.Fprintf(e.stderr, "%s: %s\n", path, fe.Error())
 				}
 				continue
 			}
-			fmt.Fprintf(stderr, "%s: %s\n", path, oneLine(err.Error()))
+			fmt.Fprintf(e.stderr, "%s: %s\n", path, oneLine(err.Error()))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: valid\n", path)
+		fmt.Fprintf(out, "%s: valid\n", path)
 	}
-	return status
-}
-
-// cmdAudit prints a CloudWatch-style findings report for every input line
-// (log event) that holds sensitive data, one JSON object per line.
-func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("audit")
-	sel := addSelection(fs)
-	arn := fs.String("resource-arn", "", "log group ARN written in each report")
-	metrics := fs.Bool("metrics", false, "print LogEventsWithFindings counts to standard error at the end")
-	if err := fs.Parse(args); err != nil {
-		return usageError{fmt.Errorf("audit: %w", err)}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("policy validate: writing the output: %w", err)
 	}
-	cfg, err := sel.config("audit")
-	if err != nil {
-		return err
-	}
-	cfg.ResourceArn = *arn
-	s, err := piiguard.NewScanner(cfg)
-	if err != nil {
-		return usageError{err}
-	}
-	inputs, err := openInputs(fs.Args(), stdin)
-	if err != nil {
-		return usageError{err}
-	}
-	defer closeInputs(inputs)
-	w := audit.NewWriter(stdout)
-	for _, in := range inputs {
-		err := eachLine(in, func(line []byte, _ bool) error {
-			return w.Write(s.Audit(line))
-		})
-		if err != nil {
-			return err
-		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if *metrics {
-		b, _ := json.Marshal(s.Metrics())
-		bw := bufio.NewWriter(stderr)
-		bw.Write(append(b, '\n'))
-		return bw.Flush()
+	if invalid {
+		return exitError{exitIO}
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ func TestPolicyValidate(t *testing.T) {
 		{[]string{"policy", "validate", bad}, 1, `Statement[0].DataIdentifier[0]: unknown managed identifier "Ssn-UK"`},
 		{[]string{"policy", "validate"}, 2, "no policy file"},
 		{[]string{"policy"}, 2, "policy validate FILE"},
-		{[]string{"policy", "validate", filepath.Join(dir, "missing.json")}, 2, "no such file"},
+		{[]string{"policy", "validate", filepath.Join(dir, "missing.json")}, 1, "no such file"},
 	}
 	for _, tt := range tests {
 		code, _, errs := runCLI(t, "", tt.args...)

@@ -1,74 +1,177 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/piiguard/piiguard"
-	"github.com/piiguard/piiguard/identifiers"
 )
-
-const usage = `usage:
-  piiguard scan [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--show-values] [FILE...]
-  piiguard mask [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--style STYLE] [--key-file FILE] [--json] [FILE...]
-  piiguard unmask [--key-file FILE] [--json] [FILE...]
-  piiguard audit [--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]... [--resource-arn ARN] [--metrics] [FILE...]
-  piiguard policy validate FILE...
-  piiguard identifiers [--json]
-
---policy FILE reads a CloudWatch Logs data protection policy; give it twice
-for an account-level policy followed by a log-group policy, which apply together.
-`
 
 // Exit statuses.
 const (
-	exitOK    = 0
-	exitIO    = 1
+	// exitOK: success; with --fail, nothing was found.
+	exitOK = 0
+	// exitIO: an input could not be read or the output written, or an
+	// input is invalid (an invalid policy for policy validate, a token
+	// unmask cannot open).
+	exitIO = 1
+	// exitUsage: the command line is wrong: an unknown command or flag, a
+	// bad flag value, an unknown identifier, an invalid custom identifier
+	// or --policy file, a missing or unusable key.
 	exitUsage = 2
+	// exitFound: --fail was given and something was found.
+	exitFound = 3
 )
 
-// errUsage marks errors that are the caller's: bad flags, files, identifiers.
+// A command is one of piiguard's sub-commands.
+type command struct {
+	name     string
+	synopsis string // flags and arguments, after "piiguard NAME"
+	summary  string // what it does, in a few lines
+	run      func(e *env, args []string) error
+}
+
+// env is what a command runs with.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// commands lists the sub-commands, in the order usage shows them.
+var commands []*command
+
+func init() {
+	sel := "[--identifiers A,B,...] [--custom NAME=REGEX]... [--policy FILE]..."
+	commands = []*command{
+		{"scan", sel + " [--format jsonl|text|sarif] [--show-values] [--fail] [--binary skip|scan] [--workers N] [FILE...]",
+			"Print each finding: one JSON object per finding (jsonl), file:line:column lines (text),\nor a SARIF 2.1.0 log (sarif). Values are never printed without --show-values.", cmdScan},
+		{"mask", sel + " [--style STYLE] [--key-file FILE] [--json] [--binary skip|scan] [--workers N] [FILE...]",
+			"Print the input with every finding masked, line by line, as each line is read.", cmdMask},
+		{"unmask", "[--key-file FILE] [--json] [FILE...]",
+			"Restore the values in the tokens mask --style token wrote.", cmdUnmask},
+		{"audit", sel + " [--resource-arn ARN] [--metrics] [--fail] [--binary skip|scan] [--workers N] [FILE...]",
+			"Print a CloudWatch-style findings report for each line (log event) with findings.", cmdAudit},
+		{"policy", "validate FILE...",
+			"Check CloudWatch Logs data protection policies (with or without piiguard's extensions).", cmdPolicy},
+		{"identifiers", "[--json]",
+			"List the identifier catalog; extensions (not in CloudWatch) are marked and used only when named.", cmdIdentifiers},
+		{"version", "",
+			"Print piiguard's version and the commit it was built from (also: piiguard --version).", cmdVersion},
+	}
+}
+
+// usage is the text `piiguard help` prints.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("usage:\n")
+	for _, c := range commands {
+		b.WriteString("  " + strings.TrimSpace("piiguard "+c.name+" "+c.synopsis) + "\n")
+	}
+	b.WriteString(`
+scan, mask and audit read the named files, or standard input when there are
+none ("-" is standard input too). --policy FILE reads a CloudWatch Logs data
+protection policy; give it twice for an account-level policy followed by a
+log-group policy, which apply together. "piiguard COMMAND --help" describes
+a command's flags.
+
+Exit status: 0 success; 1 an input could not be read or the output written,
+or an input is invalid (policy validate, unmask); 2 usage error (unknown
+flag or identifier, bad flag value, unusable key or --policy file); 3 with
+--fail, something was found.
+`)
+	return b.String()
+}
+
+func lookupCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// usageError marks errors that are the caller's: the command line.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// exitError ends a command with a status and no further message (the
+// command has said what it had to).
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// errFound is --fail's: something was found.
+var errFound = exitError{exitFound}
+
+// helpRequest is what --help asks for: text for standard output.
+type helpRequest struct{ text string }
+
+func (h helpRequest) Error() string { return "help requested" }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		io.WriteString(stderr, usage())
 		return exitUsage
 	}
 	var err error
-	switch args[0] {
-	case "scan":
-		err = cmdScanOrMask(args[1:], stdin, stdout, true)
-	case "mask":
-		err = cmdScanOrMask(args[1:], stdin, stdout, false)
-	case "audit":
-		err = cmdAudit(args[1:], stdin, stdout, stderr)
-	case "policy":
-		return cmdPolicy(args[1:], stdout, stderr)
-	case "unmask":
-		err = cmdUnmask(args[1:], stdin, stdout, stderr)
-	case "identifiers":
-		err = cmdIdentifiers(args[1:], stdout)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+	switch name := args[0]; name {
+	case "help", "-h", "-help", "--help":
+		err = helpRequest{usage()}
+		if len(args) > 1 {
+			if c := lookupCommand(args[1]); c != nil {
+				err = c.run(e, []string{"--help"})
+			} else {
+				err = unknownCommand(args[1])
+			}
+		}
+	case "-version", "--version", "-v":
+		err = cmdVersion(e, args[1:])
 	default:
-		err = usageError{fmt.Errorf("unknown command %q (want scan, mask, unmask, audit, policy or identifiers)", args[0])}
+		c := lookupCommand(name)
+		if c == nil {
+			err = unknownCommand(name)
+		} else {
+			err = c.run(e, args[1:])
+		}
 	}
+	return exit(err, stdout, stderr)
+}
+
+func unknownCommand(name string) error {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	if strings.HasPrefix(name, "-") {
+		return usagef("unknown flag %s before the command%s (want piiguard COMMAND [flags]; commands: %s)", name, didYouMean(strings.TrimLeft(name, "-"), names, "--"), strings.Join(names, ", "))
+	}
+	return usagef("unknown command %q%s (want %s)", name, didYouMean(name, names, ""), strings.Join(names, ", "))
+}
+
+// exit reports err and returns the exit status it calls for.
+func exit(err error, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "piiguard: %s\n", oneLine(err.Error()))
+	var h helpRequest
+	if errors.As(err, &h) {
+		if _, werr := io.WriteString(stdout, h.text); werr != nil {
+			fmt.Fprintf(stderr, "piiguard: writing the help: %v\n", werr)
+			return exitIO
+		}
+		return exitOK
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "piiguard: %s\n", message(err))
 	var ue usageError
 	if errors.As(err, &ue) {
 		return exitUsage
@@ -76,318 +179,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitIO
 }
 
+// message is err's text on one line, with the "piiguard: " prefixes of
+// the library's errors removed: the CLI prints one.
+func message(err error) string {
+	s := strings.ReplaceAll(err.Error(), "piiguard: ", "")
+	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "; ")
+}
+
 func oneLine(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", "; ") }
-
-// customFlags collects repeated --custom NAME=REGEX flags.
-type customFlags []*identifiers.Identifier
-
-func (c *customFlags) String() string { return "" }
-
-func (c *customFlags) Set(v string) error {
-	name, re, ok := strings.Cut(v, "=")
-	if !ok {
-		return fmt.Errorf("want NAME=REGEX, got %q", v)
-	}
-	id, err := identifiers.NewCustom(name, re)
-	if err != nil {
-		return err
-	}
-	*c = append(*c, id)
-	return nil
-}
-
-func newFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-// selection holds the flags that choose identifiers, shared by scan, mask
-// and audit.
-type selection struct {
-	idList   *string
-	custom   customFlags
-	policies stringsFlag
-}
-
-func addSelection(fs *flag.FlagSet) *selection {
-	sel := &selection{idList: fs.String("identifiers", "", "comma-separated managed identifier names")}
-	fs.Var(&sel.custom, "custom", "custom identifier NAME=REGEX (repeatable)")
-	fs.Var(&sel.policies, "policy", "CloudWatch data protection policy file (repeatable: account, then log group)")
-	return sel
-}
-
-// config builds the Scanner configuration the flags describe.
-func (sel *selection) config(cmd string) (piiguard.Config, error) {
-	var cfg piiguard.Config
-	if *sel.idList != "" {
-		for _, n := range strings.Split(*sel.idList, ",") {
-			if n = strings.TrimSpace(n); n != "" {
-				cfg.Identifiers = append(cfg.Identifiers, n)
-			}
-		}
-		if len(cfg.Identifiers) == 0 {
-			return cfg, usageError{fmt.Errorf("%s: --identifiers lists no identifier", cmd)}
-		}
-	}
-	cfg.Custom = sel.custom
-	if len(sel.policies) > 0 {
-		if len(cfg.Identifiers) > 0 || len(cfg.Custom) > 0 {
-			return cfg, usageError{fmt.Errorf("%s: --policy chooses the identifiers; drop --identifiers and --custom", cmd)}
-		}
-		p, err := loadPolicies(sel.policies)
-		if err != nil {
-			return cfg, usageError{fmt.Errorf("%s: %w", cmd, err)}
-		}
-		cfg.Policy = p
-	}
-	return cfg, nil
-}
-
-// stringsFlag collects a repeated string flag.
-type stringsFlag []string
-
-func (s *stringsFlag) String() string { return strings.Join(*s, ",") }
-
-func (s *stringsFlag) Set(v string) error {
-	*s = append(*s, v)
-	return nil
-}
-
-func cmdScanOrMask(args []string, stdin io.Reader, stdout io.Writer, scan bool) error {
-	name := "mask"
-	if scan {
-		name = "scan"
-	}
-	fs := newFlagSet(name)
-	sel := addSelection(fs)
-	showValues := false
-	var mf *maskFlags
-	if scan {
-		fs.BoolVar(&showValues, "show-values", false, "print each finding's value")
-	} else {
-		mf = addMaskFlags(fs)
-	}
-	if err := fs.Parse(args); err != nil {
-		return usageError{fmt.Errorf("%s: %w", name, err)}
-	}
-	cfg, err := sel.config(name)
-	if err != nil {
-		return err
-	}
-	if mf != nil {
-		if err := mf.configure(&cfg); err != nil {
-			return err
-		}
-	}
-	s, err := piiguard.NewScanner(cfg)
-	if err != nil {
-		return usageError{err}
-	}
-	inputs, err := openInputs(fs.Args(), stdin)
-	if err != nil {
-		return usageError{err}
-	}
-	defer closeInputs(inputs)
-	w := bufio.NewWriterSize(stdout, 64<<10)
-	for _, in := range inputs {
-		if scan {
-			err = scanLines(s, in, w, showValues)
-		} else {
-			err = mf.maskInput(s, in, w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return w.Flush()
-}
-
-func closeInputs(inputs []input) {
-	for _, in := range inputs {
-		in.Close()
-	}
-}
-
-type input struct {
-	name string
-	r    io.Reader
-	c    io.Closer
-}
-
-func (in input) Close() {
-	if in.c != nil {
-		in.c.Close()
-	}
-}
-
-// openInputs opens every file first, so that a bad name fails before any
-// output is written.
-func openInputs(paths []string, stdin io.Reader) ([]input, error) {
-	if len(paths) == 0 {
-		return []input{{name: "standard input", r: stdin}}, nil
-	}
-	var ins []input
-	for _, p := range paths {
-		if p == "-" {
-			ins = append(ins, input{name: "standard input", r: stdin})
-			continue
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			for _, in := range ins {
-				in.Close()
-			}
-			return nil, err
-		}
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			f.Close()
-			for _, in := range ins {
-				in.Close()
-			}
-			return nil, fmt.Errorf("%s: is a directory", p)
-		}
-		ins = append(ins, input{name: p, r: f, c: f})
-	}
-	return ins, nil
-}
-
-// eachLine calls fn with each line of in, without its '\n' (a '\r' before it
-// stays part of the line), and whether a '\n' ended it. Lines of any length
-// are read whole.
-func eachLine(in input, fn func(line []byte, newline bool) error) error {
-	br := bufio.NewReaderSize(in.r, 64<<10)
-	var long []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			long = append(long, chunk...)
-			continue
-		}
-		line := chunk
-		if long != nil {
-			long = append(long, chunk...)
-			line = long
-		}
-		if len(line) > 0 {
-			nl := line[len(line)-1] == '\n'
-			if nl {
-				line = line[:len(line)-1]
-			}
-			if ferr := fn(line, nl); ferr != nil {
-				return ferr
-			}
-		}
-		long = long[:0:0]
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", in.name, err)
-		}
-	}
-}
-
-func scanLines(s *piiguard.Scanner, in input, w *bufio.Writer, showValues bool) error {
-	var findings []piiguard.Finding
-	var buf []byte
-	lineNo := 0
-	return eachLine(in, func(line []byte, _ bool) error {
-		lineNo++
-		findings = s.AppendFindings(findings[:0], line)
-		for _, f := range findings {
-			buf = appendFinding(buf[:0], lineNo, f, line, showValues)
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// appendFinding formats one finding as a JSON line, keys in a fixed order.
-func appendFinding(b []byte, line int, f piiguard.Finding, text []byte, showValue bool) []byte {
-	b = append(b, `{"line":`...)
-	b = strconv.AppendInt(b, int64(line), 10)
-	b = append(b, `,"start":`...)
-	b = strconv.AppendInt(b, int64(f.Start), 10)
-	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(f.End), 10)
-	b = append(b, `,"identifier":`...)
-	b = appendJSONString(b, f.Identifier)
-	b = append(b, `,"score":`...)
-	b = strconv.AppendFloat(b, f.Score, 'f', -1, 64)
-	if showValue {
-		b = append(b, `,"value":`...)
-		b = appendJSONString(b, string(text[f.Start:f.End]))
-	}
-	return append(b, "}\n"...)
-}
-
-func appendJSONString(b []byte, s string) []byte {
-	enc, _ := json.Marshal(s) // strings always marshal; invalid UTF-8 becomes U+FFFD
-	return append(b, enc...)
-}
-
-func maskLines(s *piiguard.Scanner, in input, w *bufio.Writer) error {
-	var out []byte
-	return eachLine(in, func(line []byte, newline bool) error {
-		out = s.AppendMask(out[:0], line)
-		if newline {
-			out = append(out, '\n')
-		}
-		_, err := w.Write(out)
-		return err
-	})
-}
-
-func cmdIdentifiers(args []string, stdout io.Writer) error {
-	fs := newFlagSet("identifiers")
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return usageError{fmt.Errorf("identifiers: %w", err)}
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("identifiers: unexpected argument %q", fs.Arg(0))}
-	}
-	type entry struct {
-		Name            string   `json:"name"`
-		Category        string   `json:"category"`
-		Country         string   `json:"country,omitempty"`
-		KeywordRequired bool     `json:"keywordRequired"`
-		Keywords        []string `json:"keywords"`
-		Format          string   `json:"format,omitempty"`
-		Extension       bool     `json:"extension,omitempty"`
-	}
-	var list []entry
-	for _, id := range identifiers.Catalog() {
-		kw := id.Keywords
-		if kw == nil {
-			kw = []string{}
-		}
-		list = append(list, entry{id.Name, string(id.Category), id.Country, id.KeywordRequired, kw, id.Format, id.Extension})
-	}
-	w := bufio.NewWriter(stdout)
-	if *asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(list); err != nil {
-			return err
-		}
-		return w.Flush()
-	}
-	fmt.Fprintf(w, "%-30s %-12s %-7s %-8s %s\n", "NAME", "CATEGORY", "COUNTRY", "KEYWORD", "KEYWORDS")
-	for _, e := range list {
-		req := "optional"
-		if e.KeywordRequired {
-			req = "required"
-		}
-		country := e.Country
-		if country == "" {
-			country = "-"
-		}
-		kws := slices.Clone(e.Keywords)
-		fmt.Fprintf(w, "%-30s %-12s %-7s %-8s %s\n", e.Name, e.Category, country, req, strings.Join(kws, ", "))
-	}
-	return w.Flush()
-}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -26,6 +25,8 @@ type maskFlags struct {
 	style   styleFlag
 	keyFile string
 	json    bool
+	binary  binaryFlag
+	workers *workersFlag
 	policy  bool
 	masker  mask.Masker // nil: the Scanner's own (a policy's mask styles)
 }
@@ -45,10 +46,56 @@ func (s *styleFlag) Set(v string) error {
 
 func addMaskFlags(fs *flag.FlagSet) *maskFlags {
 	f := &maskFlags{style: styleFlag{name: "asterisk"}}
-	fs.Var(&f.style, "style", "how values are masked: "+strings.Join(styles, ", ")+" (default asterisk, or the policy's styles)")
-	fs.StringVar(&f.keyFile, "key-file", "", "file holding the key for --style hash or token, or a policy's (default $"+keyFileEnv+")")
-	fs.BoolVar(&f.json, "json", false, "input is one JSON event per line")
+	fs.Var(&f.style, "style", "how values are masked: `STYLE` is "+strings.Join(styles, ", ")+"\n(default asterisk, or the policy's styles)")
+	fs.StringVar(&f.keyFile, "key-file", "", "`FILE` holding the key of --style hash or token, or of a policy's (default $"+keyFileEnv+");\nhex or base64 text, e.g. made by: openssl rand -hex 32 > piiguard.key")
+	fs.BoolVar(&f.json, "json", false, "lines that are JSON stay valid JSON: string values and member names are masked")
+	fs.Var(&f.binary, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (copy unchanged, say so on standard error) or scan (mask)")
+	f.workers = addWorkers(fs)
 	return f
+}
+
+// cmdMask prints its inputs with every finding masked.
+func cmdMask(e *env, args []string) error {
+	cmd := lookupCommand("mask")
+	fs := newFlagSet(cmd)
+	sel := addSelection(fs)
+	mf := addMaskFlags(fs)
+	files, err := parseFlags(fs, cmd, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := sel.config("mask")
+	if err != nil {
+		return err
+	}
+	if err := mf.configure(&cfg); err != nil {
+		return err
+	}
+	s, err := piiguard.NewScanner(cfg)
+	if err != nil {
+		return usagef("mask: %w", err)
+	}
+	inputs, err := openInputs(files, e.stdin)
+	if err != nil {
+		return err
+	}
+	defer closeInputs(inputs)
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	var found int64
+	p := &pumper{cmd: "mask", out: w, stderr: e.stderr, scanBinary: mf.binary.scan, passBinary: true}
+	if !mf.json {
+		p.progress = newProgress(e.stderr, inputs, &found)
+	} else {
+		p.progress = newProgress(e.stderr, inputs, nil)
+	}
+	defer p.progress.end()
+	for _, in := range inputs {
+		if err := mf.maskInput(s, in, p, &found); err != nil {
+			w.Flush() // what came before the error
+			return err
+		}
+	}
+	return w.Flush()
 }
 
 // configure builds the masker --style names into cfg, and gives a policy
@@ -59,10 +106,13 @@ func (f *maskFlags) configure(cfg *piiguard.Config) error {
 	style := f.style.name
 	keyed := style == "hash" || style == "token"
 	if !slices.Contains(styles, style) {
-		return usageError{fmt.Errorf("mask: unknown --style %q (want %s)", style, strings.Join(styles, ", "))}
+		return usagef("mask: unknown --style %q%s (want %s)", style, didYouMean(style, styles, ""), strings.Join(styles, ", "))
 	}
 	if f.keyFile != "" && !keyed && !f.policy {
 		return usageError{fmt.Errorf("mask: --key-file is used only with --style hash or token, or with --policy")}
+	}
+	if f.policy && !f.style.set && policyNeedsKey(cfg.Policy) && f.keyFile == "" && os.Getenv(keyFileEnv) == "" {
+		return usagef("mask: the policy masks with hash or token, which need a key: give --key-file FILE or set %s to the path of a key file (make one with: openssl rand -hex 32 > piiguard.key)", keyFileEnv)
 	}
 	var key []byte
 	if keyed || f.policy && (f.keyFile != "" || os.Getenv(keyFileEnv) != "") {
@@ -95,73 +145,62 @@ func (f *maskFlags) configure(cfg *piiguard.Config) error {
 }
 
 // readKey reads the key from path, or from the file $PIIGUARD_KEY_FILE
-// names when path is empty. Keys never come from flag values.
+// names when path is empty. Keys never come from flag values, and errors
+// never hold the flag's or the variable's value: a key given there by
+// mistake is not printed.
 func readKey(path string) ([]byte, error) {
-	if path != "" {
-		return mask.LoadKey(path)
+	if path == "" {
+		if os.Getenv(keyFileEnv) == "" {
+			return nil, errors.New("a key is needed: give --key-file FILE or set " + keyFileEnv + " to the path of a key file (make one with: openssl rand -hex 32 > piiguard.key)")
+		}
+		key, err := mask.KeyFromEnv(keyFileEnv)
+		if err != nil {
+			return nil, errors.New(strings.TrimPrefix(err.Error(), "mask: ")) // names the variable, not its value
+		}
+		return key, nil
 	}
-	if os.Getenv(keyFileEnv) == "" {
-		return nil, errors.New("a key is needed: give --key-file FILE or set " + keyFileEnv + " to the path of a key file")
+	key, err := mask.LoadKey(path)
+	if err != nil {
+		// LoadKey's error names the path: unwrap it.
+		msg := "--key-file: " + errors.Unwrap(err).Error()
+		if _, serr := os.Stat(path); serr != nil && looksLikeKey(path) {
+			msg += " (--key-file takes the path of a file holding the key, not the key itself)"
+		}
+		return nil, errors.New(msg)
 	}
-	return mask.KeyFromEnv(keyFileEnv)
+	return key, nil
+}
+
+// looksLikeKey reports whether a flag value looks like key material
+// rather than a path: long, and all hex or base64.
+func looksLikeKey(s string) bool {
+	if len(s) < 16 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '/' || c == '=' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return !strings.Contains(s, "/") || !strings.ContainsAny(s, ".")
 }
 
 // maskInput masks one input as a stream (package mask's Writer): lines of
 // any length in bounded memory, each complete line written as soon as it
-// is read. When the input is not a regular file (a pipe, a terminal), out
-// is flushed after each read, so that `tail -f app.log | piiguard mask`
-// shows each line at once.
-func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, out *bufio.Writer) error {
+// is read; see pumper.pump and lineTask.run. After a read error, what was
+// read before it is masked and written.
+func (f *maskFlags) maskInput(s *piiguard.Scanner, in input, p *pumper, found *int64) error {
 	m := f.masker
 	if m == nil {
-		// The policy's mask styles: the Scanner's own masker.
-		sm, ok := any(s).(interface{ Masker() mask.Masker })
-		if !ok {
-			// This Scanner does not tell its masker: mask whole lines
-			// with it, as text (JSON lines too).
-			return maskLines(s, in, out)
-		}
-		m = sm.Masker()
+		m = s.Masker() // the policy's mask styles
 	}
-	var opts mask.StreamOptions
+	task := &lineTask{s: s, m: m, masks: true, count: found}
 	if f.json {
 		j, err := mask.NewJSON(s, m, mask.JSONOptions{})
 		if err != nil {
 			return err
 		}
-		opts.JSON = j
+		task.json = j
 	}
-	w := mask.NewWriter(out, s, m, opts)
-	flushEach := !isRegularFile(in.r)
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := in.r.Read(buf)
-		if n > 0 {
-			if _, werr := w.Write(buf[:n]); werr != nil {
-				return werr
-			}
-			if flushEach {
-				if ferr := out.Flush(); ferr != nil {
-					return ferr
-				}
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", in.name, err)
-		}
-	}
-	return w.Close()
-}
-
-// isRegularFile reports whether r is a regular file.
-func isRegularFile(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode().IsRegular()
+	return task.run(in, p, int(*f.workers))
 }

@@ -68,7 +68,7 @@ func TestMaskStyles(t *testing.T) {
 func TestMaskStyleErrors(t *testing.T) {
 	dir := t.TempDir()
 	short := filepath.Join(dir, "short")
-	os.WriteFile(short, []byte("secret-key-material"), 0o600)
+	os.WriteFile(short, []byte("0123456789abcdef"), 0o600)
 	key := writeKey(t, 1)
 	tests := []struct {
 		args []string
@@ -81,7 +81,7 @@ func TestMaskStyleErrors(t *testing.T) {
 		{[]string{"mask", "--style", "token", "--key-file", short}, "", "too short"},
 		{[]string{"mask", "--style", "hash", "--key-file", filepath.Join(dir, "missing")}, "", "cannot open"},
 		{[]string{"mask", "--key-file", key}, "", "--key-file is used only with"},
-		{[]string{"scan", "--style", "hash"}, "", "flag provided but not defined"},
+		{[]string{"scan", "--style", "hash"}, "", "unknown flag --style"},
 	}
 	for _, tt := range tests {
 		t.Setenv(keyFileEnv, tt.env)

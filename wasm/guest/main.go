@@ -11,12 +11,17 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"time"
 	"unsafe"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
 )
@@ -35,6 +40,11 @@ type handle struct {
 	// index maps identifier names to indexes.
 	index    map[string]uint32
 	findings []detector.Finding // scratch
+	// ABI 1.1: the JSON masker (made on first use), the tokenizer of
+	// piiguard_unmask (nil without a key) and the ARN of audit reports.
+	json *mask.JSON
+	tk   *mask.Tokenizer
+	arn  string
 }
 
 var (
@@ -169,6 +179,30 @@ func free(ptr uint32) (code int32) {
 func compile(ptr, n uint32) (code int32) {
 	defer recoverTo(&code)
 	begin()
+	return compileKeyed(ptr, n, nil)
+}
+
+// piiguard_compile_keyed (ABI 1.1) is piiguard_compile with a key for the
+// hash and token styles, given once: the module keeps what it derives
+// from it, never echoes it, and clears its own copy.
+//
+//go:wasmexport piiguard_compile_keyed
+func compileWithKey(ptr, n, keyPtr, keyLen uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	if keyLen == 0 {
+		return compileKeyed(ptr, n, nil)
+	}
+	k, code := input(keyPtr, keyLen)
+	if code != abi.OK {
+		return code
+	}
+	key := append([]byte(nil), k...)
+	defer clear(key)
+	return compileKeyed(ptr, n, key)
+}
+
+func compileKeyed(ptr, n uint32, key []byte) int32 {
 	data, code := input(ptr, n)
 	if code != abi.OK {
 		return code
@@ -176,14 +210,23 @@ func compile(ptr, n uint32) (code int32) {
 	if n == 0 {
 		data = []byte("{}")
 	}
-	s, err := wasmconfig.NewScanner(data)
+	c, err := wasmconfig.Parse(data)
+	if err != nil {
+		return fail(wasmconfig.Code(err), "%v", err)
+	}
+	s, err := wasmconfig.NewKeyedScanner(data, key)
 	if err != nil {
 		return fail(wasmconfig.Code(err), "%v", err)
 	}
 	if nextHandle <= 0 {
 		return fail(abi.ErrArgument, "no scanner handles left")
 	}
-	h := &handle{s: s, index: map[string]uint32{}}
+	h := &handle{s: s, index: map[string]uint32{}, arn: c.ResourceArn}
+	if key != nil {
+		if h.tk, err = mask.NewTokenizer(key); err != nil {
+			return fail(abi.ErrKey, "key: unusable")
+		}
+	}
 	ids := s.Identifiers()
 	table := make([]abi.Identifier, len(ids))
 	h.keywords = make([]map[string]uint32, len(ids))
@@ -285,6 +328,120 @@ func maskText(h int32, ptr, n uint32) (code int32) {
 	}
 	setResult(s.s.AppendMask(buf, text))
 	return abi.OK
+}
+
+// piiguard_mask_json (ABI 1.1) masks one JSON event (an object or an
+// array): string values and member names, keeping it valid JSON, field
+// names counting as keywords, as mask --json does.
+//
+//go:wasmexport piiguard_mask_json
+func maskJSON(h int32, ptr, n uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	buf := startResult()
+	s, code := lookup(h)
+	if code != abi.OK {
+		return code
+	}
+	text, code := input(ptr, n)
+	if code != abi.OK {
+		return code
+	}
+	if s.json == nil {
+		j, err := mask.NewJSON(s.s, s.s.Masker(), mask.JSONOptions{})
+		if err != nil {
+			return fail(abi.ErrInternal, "JSON masker: %v", err)
+		}
+		s.json = j
+	}
+	out, err := s.json.AppendMask(buf, text)
+	if err != nil {
+		var se *mask.JSONSyntaxError
+		if errors.As(err, &se) {
+			return fail(abi.ErrJSON, "not a JSON object or array: invalid at byte %d", se.Offset)
+		}
+		return fail(abi.ErrJSON, "not a JSON object or array")
+	}
+	setResult(out)
+	return abi.OK
+}
+
+// piiguard_audit (ABI 1.1) puts in the result slot the findings report of
+// one log event, as JSON in CloudWatch's shape (character offsets), or
+// nothing when the event holds no finding.
+//
+//go:wasmexport piiguard_audit
+func auditEvent(h int32, ptr, n uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	buf := startResult()
+	s, code := lookup(h)
+	if code != abi.OK {
+		return code
+	}
+	text, code := input(ptr, n)
+	if code != abi.OK {
+		return code
+	}
+	s.findings = s.s.AppendFindings(s.findings[:0], text)
+	r := audit.NewReport(text, s.findings, s.arn, time.Now())
+	clear(s.findings)
+	if r == nil {
+		setResult(buf)
+		return abi.OK
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fail(abi.ErrInternal, "report: %v", err)
+	}
+	setResult(append(buf, b...))
+	return abi.OK
+}
+
+// piiguard_unmask (ABI 1.1) restores the values of the tokens (style
+// token) in a text, with the key the scanner was compiled with.
+//
+//go:wasmexport piiguard_unmask
+func unmask(h int32, ptr, n uint32) (code int32) {
+	defer recoverTo(&code)
+	begin()
+	buf := startResult()
+	s, code := lookup(h)
+	if code != abi.OK {
+		return code
+	}
+	text, code := input(ptr, n)
+	if code != abi.OK {
+		return code
+	}
+	if s.tk == nil {
+		return fail(abi.ErrUnsupported, "unmask needs the key: compile the scanner with piiguard_compile_keyed")
+	}
+	out, err := s.tk.Unmask(text)
+	if err != nil {
+		return fail(abi.ErrToken, "%s", describeTokenError(err))
+	}
+	setResult(append(buf, out...))
+	return abi.OK
+}
+
+// describeTokenError names a token error's kind and place, never bytes of
+// the text.
+func describeTokenError(err error) string {
+	what := "token could not be opened"
+	switch {
+	case errors.Is(err, mask.ErrTokenAuth):
+		what = "token failed authentication (wrong key or altered token)"
+	case errors.Is(err, mask.ErrTokenVersion):
+		what = "token of an unsupported version"
+	case errors.Is(err, mask.ErrTokenMalformed):
+		what = "malformed token"
+	}
+	var te *mask.TokenError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("token at byte %d: %s", te.Offset, what)
+	}
+	return what
 }
 
 //go:wasmexport piiguard_result_ptr

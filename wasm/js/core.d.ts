@@ -15,6 +15,9 @@ export declare const ErrorCode: Readonly<{
   INVALID_CONFIG: -5;
   INVALID_POLICY: -6;
   UNSUPPORTED: -7;
+  INVALID_KEY: -8;
+  INVALID_JSON: -9;
+  INVALID_TOKEN: -10;
 }>;
 
 export type ErrorCodeName = keyof typeof ErrorCode;
@@ -49,6 +52,22 @@ export interface Config {
   policy?: object | string | null;
   /** Findings scoring below it are dropped. */
   minScore?: number;
+  /** ABI 1.1: one mask style for every identifier; hash and token need key. Overrides a policy's styles. */
+  style?: 'asterisk' | 'partial' | 'placeholder' | 'redact' | 'hash' | 'token';
+  /** ABI 1.1: the log group ARN written in audit reports. */
+  resourceArn?: string;
+  /**
+   * ABI 1.1: the key of the hash and token styles and of unmask, at least
+   * 32 secret random bytes; given to the module once, never echoed.
+   */
+  key?: Uint8Array | null;
+}
+
+/** A findings report (Scanner.audit), in CloudWatch's shape; offsets in characters (code points). */
+export interface AuditReport {
+  auditTimestamp: string;
+  resourceArn?: string;
+  dataIdentifiers: { name: string; count: number; detections: { start: number; end: number }[] }[];
 }
 
 /** One sensitive value found in a text. */
@@ -63,6 +82,12 @@ export interface Finding {
   score: number;
   /** The keyword that supported the finding, null when none was near. */
   keyword: string | null;
+  /** The value found. */
+  value: string;
+  /** Offset of the value in the string (UTF-16 code units): text.slice(charStart, charEnd) === value. For bytes, in their decoded string. */
+  charStart: number;
+  /** Offset just past the value, in UTF-16 code units. */
+  charEnd: number;
 }
 
 /** WASI for the module: its wasi_snapshot_preview1 imports and how to initialize a reactor. */
@@ -85,8 +110,8 @@ export declare class Module {
   readonly abiVersion: Readonly<{ major: number; minor: number }>;
   /** Compiles a scanner; throws PiiGuardError (INVALID_CONFIG, INVALID_POLICY) or TypeError. */
   compile(config?: Config): Scanner;
-  /** Compiles a scanner from the JSON configuration of piiguard_compile. */
-  compileJSON(json: string): Scanner;
+  /** Compiles a scanner from the JSON configuration of piiguard_compile, with an optional key (ABI 1.1). */
+  compileJSON(json: string, key?: Uint8Array): Scanner;
 }
 
 /** A compiled configuration. */
@@ -96,9 +121,17 @@ export declare class Scanner {
   readonly identifiers: readonly string[];
   /** Findings in text, sorted by start, not overlapping. */
   scan(text: string | Uint8Array): Finding[];
-  /** text with every finding masked with asterisks. */
+  /** text with every finding masked (asterisks, or the configured style). */
   mask(text: string): string;
   mask(text: Uint8Array): Uint8Array;
+  /** ABI 1.1: one JSON event masked, still valid JSON; throws PiiGuardError(INVALID_JSON) for other text. */
+  maskJSON(event: string): string;
+  maskJSON(event: Uint8Array): Uint8Array;
+  /** ABI 1.1: the event's findings report, null when it holds none. */
+  audit(event: string | Uint8Array): AuditReport | null;
+  /** ABI 1.1: tokens restored with the scanner's key; throws PiiGuardError(INVALID_TOKEN). */
+  unmask(text: string): string;
+  unmask(text: Uint8Array): Uint8Array;
   /** Releases the scanner; later calls throw PiiGuardError(INVALID_HANDLE). */
   close(): void;
 }

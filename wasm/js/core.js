@@ -4,7 +4,11 @@
 // (node.js supplies WASI with node:wasi) and in browsers (where a WASI
 // shim supplies the wasi_snapshot_preview1 imports).
 
-/** ABI version this host implements: major must match, minor at least. */
+/**
+ * ABI version this host implements: major must match, minor at least.
+ * Keys, styles, maskJSON, audit and unmask need a 1.1 module; with a 1.0
+ * module they throw PiiGuardError(UNSUPPORTED).
+ */
 export const ABI_MAJOR = 1;
 export const ABI_MINOR = 0;
 
@@ -18,6 +22,9 @@ export const ErrorCode = Object.freeze({
   INVALID_CONFIG: -5,
   INVALID_POLICY: -6,
   UNSUPPORTED: -7,
+  INVALID_KEY: -8,
+  INVALID_JSON: -9,
+  INVALID_TOKEN: -10,
 });
 
 const codeNames = new Map(Object.entries(ErrorCode).map(([k, v]) => [v, k]));
@@ -42,6 +49,9 @@ const EXPORTS = [
   'piiguard_error_ptr', 'piiguard_error_len',
 ];
 
+// Exports of ABI 1.1, absent from 1.0 modules.
+const EXPORTS_1_1 = ['piiguard_compile_keyed', 'piiguard_mask_json', 'piiguard_audit', 'piiguard_unmask'];
+
 const HEADER_SIZE = 8;
 const RECORD_SIZE = 20;
 const NO_KEYWORD = 0xffffffff;
@@ -49,7 +59,7 @@ const SCORE_SCALE = 1e6;
 const MIN_BUFFER = 64 * 1024;
 const MAX_ALLOC = 1 << 30;
 
-const CONFIG_KEYS = new Set(['identifiers', 'custom', 'policy', 'minScore']);
+const CONFIG_KEYS = new Set(['identifiers', 'custom', 'policy', 'minScore', 'style', 'resourceArn', 'key']);
 
 /**
  * Instantiates the module. `source` is the module's bytes or a compiled
@@ -85,15 +95,24 @@ export class Module {
     if (major !== ABI_MAJOR || minor < ABI_MINOR) {
       throw new Error(`piiguard: module ABI version ${major}.${minor}, this host needs ${ABI_MAJOR}.${ABI_MINOR} or a later ${ABI_MAJOR}.x`);
     }
+    if (minor >= 1) {
+      for (const name of EXPORTS_1_1) {
+        if (!(name in x)) throw new Error(`piiguard: the module (ABI ${major}.${minor}) does not export ${name}`);
+      }
+    }
     /** The module's ABI version. */
     this.abiVersion = Object.freeze({ major, minor });
   }
 
   /**
    * Compiles a scanner. config: { identifiers?, custom?: [{name, regex}],
-   * policy?: object | string, minScore? } (a policy chooses the
-   * identifiers alone). Throws a PiiGuardError with code INVALID_CONFIG,
-   * INVALID_POLICY or UNSUPPORTED for a configuration it cannot compile.
+   * policy?: object | string, minScore?, style?, resourceArn?, key? } (a
+   * policy chooses the identifiers alone; style, resourceArn and key need
+   * ABI 1.1). key (a Uint8Array of at least 32 secret random bytes) is
+   * given to the module once, never in the JSON configuration and never
+   * in messages; it enables the hash and token styles and unmask. Throws
+   * a PiiGuardError with code INVALID_CONFIG, INVALID_POLICY, INVALID_KEY
+   * or UNSUPPORTED for a configuration it cannot compile.
    */
   compile(config = {}) {
     if (config === null || typeof config !== 'object') throw new TypeError('piiguard: config must be an object');
@@ -105,21 +124,52 @@ export class Module {
     if (config.custom !== undefined) wire.custom = config.custom;
     if (config.policy !== undefined && config.policy !== null) wire.policy = config.policy;
     if (config.minScore !== undefined) wire.min_score = config.minScore;
-    const handle = this._compileJSON(JSON.stringify(wire));
+    if (config.style !== undefined) wire.style = config.style;
+    if (config.resourceArn !== undefined) wire.resource_arn = config.resourceArn;
+    let key;
+    if (config.key !== undefined && config.key !== null) {
+      if (!(config.key instanceof Uint8Array)) throw new TypeError('piiguard: key must be a Uint8Array');
+      key = config.key;
+    }
+    const handle = this._compileJSON(JSON.stringify(wire), key);
     return new Scanner(this, handle, this._identifiers(handle));
   }
 
-  /** Compiles a scanner from the JSON configuration of piiguard_compile. */
-  compileJSON(json) {
-    const handle = this._compileJSON(json);
+  /** Compiles a scanner from the JSON configuration of piiguard_compile, with an optional key (ABI 1.1). */
+  compileJSON(json, key) {
+    const handle = this._compileJSON(json, key);
     return new Scanner(this, handle, this._identifiers(handle));
   }
 
-  _compileJSON(json) {
+  _compileJSON(json, key) {
+    if (key !== undefined && key.length > 0) return this._compileKeyed(json, key);
     const [ptr, len] = this._put(json);
     const h = this.#x.piiguard_compile(ptr, len);
     if (h < 0) throw this._error(h);
     return h;
+  }
+
+  // _compileKeyed passes the key in a buffer of its own, overwritten and
+  // freed after the call.
+  _compileKeyed(json, key) {
+    this._need11('a key');
+    const x = this.#x;
+    const [ptr, len] = this._put(json);
+    const kp = x.piiguard_alloc(key.length) >>> 0;
+    if (kp === 0) throw this._error(x.piiguard_error_code());
+    new Uint8Array(x.memory.buffer, kp, key.length).set(key);
+    const h = x.piiguard_compile_keyed(ptr, len, kp, key.length);
+    const err = h < 0 ? this._error(h) : undefined;
+    new Uint8Array(x.memory.buffer, kp, key.length).fill(0);
+    x.piiguard_free(kp);
+    if (err !== undefined) throw err;
+    return h;
+  }
+
+  _need11(what) {
+    if (this.abiVersion.minor < 1) {
+      throw new PiiGuardError(ErrorCode.UNSUPPORTED, `${what} needs ABI 1.1; the module is ${this.abiVersion.major}.${this.abiVersion.minor}`);
+    }
   }
 
   _identifiers(handle) {
@@ -174,7 +224,65 @@ export class Module {
         keyword: kw === NO_KEYWORD ? null : id.keywords[kw],
       };
     }
+    this._addChars(text, out);
     return out;
+  }
+
+  // _addChars gives each finding its value and its offsets in the
+  // JavaScript string (UTF-16 code units): charStart and charEnd, so that
+  // text.slice(f.charStart, f.charEnd) === f.value. For bytes, the string
+  // is new TextDecoder().decode(text).
+  _addChars(text, findings) {
+    if (findings.length === 0) return;
+    if (typeof text === 'string') {
+      // Walk the string, counting the UTF-8 bytes TextEncoder writes.
+      let i = 0;
+      let b = 0;
+      const at = (target) => {
+        if (target < b) {
+          // Findings may overlap: count again from the start.
+          i = 0;
+          b = 0;
+        }
+        while (b < target && i < text.length) {
+          const c = text.charCodeAt(i);
+          if (c < 0x80) {
+            b += 1;
+            i += 1;
+          } else if (c < 0x800) {
+            b += 2;
+            i += 1;
+          } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            b += 4;
+            i += 2;
+          } else {
+            b += 3; // lone surrogates are written as U+FFFD
+            i += 1;
+          }
+        }
+        return i;
+      };
+      for (const f of findings) {
+        f.charStart = at(f.start);
+        f.charEnd = at(f.end);
+        f.value = text.slice(f.charStart, f.charEnd);
+      }
+      return;
+    }
+    let chars = 0;
+    let b = 0;
+    for (const f of findings) {
+      if (f.start < b) {
+        chars = 0; // findings may overlap: count again from the start
+        b = 0;
+      }
+      chars += this.#dec.decode(text.subarray(b, f.start)).length;
+      f.charStart = chars;
+      f.value = this.#dec.decode(text.subarray(f.start, f.end));
+      chars += f.value.length;
+      f.charEnd = chars;
+      b = f.end;
+    }
   }
 
   _mask(handle, text) {
@@ -182,6 +290,23 @@ export class Module {
     this._check(this.#x.piiguard_mask(handle, ptr, len));
     const r = this._resultBytes();
     return typeof text === 'string' ? this.#dec.decode(r) : r.slice();
+  }
+
+  // _text calls an ABI 1.1 export on text; string in, string out.
+  _text(name, handle, text) {
+    this._need11(name);
+    const [ptr, len] = this._put(text);
+    this._check(this.#x[name](handle, ptr, len));
+    const r = this._resultBytes();
+    return typeof text === 'string' ? this.#dec.decode(r) : r.slice();
+  }
+
+  _audit(handle, text) {
+    this._need11('audit');
+    const [ptr, len] = this._put(text);
+    this._check(this.#x.piiguard_audit(handle, ptr, len));
+    const r = this._resultBytes();
+    return r.length === 0 ? null : JSON.parse(this.#dec.decode(r));
   }
 
   _close(handle) {
@@ -265,15 +390,48 @@ export class Scanner {
 
   /**
    * Returns the findings in text, sorted by start, not overlapping. start
-   * and end are byte offsets in the UTF-8 encoding of text, end exclusive.
+   * and end are byte offsets in the UTF-8 encoding of text, end exclusive;
+   * value is the text found, and charStart and charEnd its offsets in the
+   * string (UTF-16 code units: text.slice(charStart, charEnd) === value).
    */
   scan(text) {
     return this.#module._scan(this.#live(), text, this.#idents);
   }
 
-  /** Returns text with every finding masked with asterisks (a string for a string, bytes for bytes). */
+  /**
+   * Returns text with every finding masked (with asterisks, or the
+   * configured style): a string for a string, bytes for bytes.
+   */
   mask(text) {
     return this.#module._mask(this.#live(), text);
+  }
+
+  /**
+   * Masks one JSON event, an object or an array (ABI 1.1): string values
+   * and member names, keeping it valid JSON, field names counting as
+   * keywords. Text that is not JSON throws PiiGuardError(INVALID_JSON).
+   */
+  maskJSON(event) {
+    return this.#module._text('piiguard_mask_json', this.#live(), event);
+  }
+
+  /**
+   * Returns the findings report of one log event (ABI 1.1), in
+   * CloudWatch's shape: { auditTimestamp, resourceArn?, dataIdentifiers:
+   * [{ name, count, detections: [{ start, end }] }] }, with character
+   * offsets (code points); null when the event holds no finding.
+   */
+  audit(event) {
+    return this.#module._audit(this.#live(), event);
+  }
+
+  /**
+   * Restores the values of the tokens in text (ABI 1.1; style token, with
+   * the scanner's key). A token it cannot open throws
+   * PiiGuardError(INVALID_TOKEN), whose message gives its byte offset.
+   */
+  unmask(text) {
+    return this.#module._text('piiguard_unmask', this.#live(), text);
   }
 
   /** Releases the scanner in the module. Further calls throw. */

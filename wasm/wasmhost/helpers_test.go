@@ -2,19 +2,24 @@ package wasmhost
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/internal/testcorpus"
+	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
+	"github.com/piiguard/piiguard/wasm/internal/keyed"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
 )
 
@@ -60,6 +65,8 @@ func load(t testing.TB, i int) *Module {
 type pair struct {
 	config []byte
 	native *piiguard.Scanner
+	json   *mask.JSON      // the native JSON masker
+	tk     *mask.Tokenizer // nil without a key
 	wasm   *Scanner
 }
 
@@ -75,16 +82,26 @@ func newPairOn(t testing.TB, m *Module, cfg Config) *pair {
 	if err != nil {
 		t.Fatal(err)
 	}
-	native, err := wasmconfig.NewScanner(data)
+	native, err := wasmconfig.NewKeyedScanner(data, cfg.Key)
 	if err != nil {
 		t.Fatalf("native: %v", err)
+	}
+	p := &pair{config: data, native: native}
+	if p.json, err = mask.NewJSON(native, native.Masker(), mask.JSONOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Key != nil {
+		if p.tk, err = mask.NewTokenizer(cfg.Key); err != nil {
+			t.Fatal(err)
+		}
 	}
 	w, err := m.Compile(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("wasm: %v", err)
 	}
 	t.Cleanup(func() { w.Close() })
-	return &pair{config: data, native: native, wasm: w}
+	p.wasm = w
+	return p
 }
 
 // nativeFindings returns the native findings with scores rounded to the
@@ -117,6 +134,52 @@ func (p *pair) check(t testing.TB, name string, text []byte) {
 	if string(wantMask) != string(gotMask) {
 		t.Fatalf("%s: masked output differs (config %s):\n%s", name, p.config, diffText(wantMask, gotMask))
 	}
+}
+
+// checkAll is check and check11.
+func (p *pair) checkAll(t testing.TB, name string, text []byte) {
+	t.Helper()
+	p.check(t, name, text)
+	p.check11(t, name, text, p.native.AppendMask(nil, text))
+}
+
+// check11 compares what ABI 1.1 adds: audit reports, JSON masking (of text
+// wrapped in a JSON event), and unmasking tokens.
+func (p *pair) check11(t testing.TB, name string, text, masked []byte) {
+	t.Helper()
+	ctx := context.Background()
+	want := p.native.Audit(text)
+	got, err := p.wasm.Audit(ctx, text)
+	if err != nil {
+		t.Fatalf("%s: wasm audit: %v", name, err)
+	}
+	if (want == nil) != (got == nil) || want != nil && !sameReport(want, got) {
+		t.Fatalf("%s: audit reports differ (config %s):\nnative %+v\nwasm   %+v", name, p.config, want, got)
+	}
+	if len(text) > 64<<10 {
+		return // whole files: audit compared; JSON and tokens on lines
+	}
+	event := []byte(keyed.JSONEvent(string(text)))
+	wantJ, werr := p.json.Mask(event)
+	gotJ, gerr := p.wasm.MaskJSON(ctx, event)
+	if (werr != nil) != (gerr != nil) || string(wantJ) != string(gotJ) {
+		t.Fatalf("%s: JSON masking differs (config %s): native err %v, wasm err %v\n%s", name, p.config, werr, gerr, diffText(wantJ, gotJ))
+	}
+	if p.tk == nil {
+		return
+	}
+	wantU, werr := p.tk.Unmask(masked)
+	gotU, gerr := p.wasm.Unmask(ctx, masked)
+	if (werr != nil) != (gerr != nil) || werr == nil && string(wantU) != string(gotU) {
+		t.Fatalf("%s: unmasking differs (config %s): native err %v, wasm err %v", name, p.config, werr, gerr)
+	}
+}
+
+// sameReport compares reports but for their timestamps.
+func sameReport(a, b *audit.Report) bool {
+	x, y := *a, *b
+	x.AuditTimestamp, y.AuditTimestamp = "", ""
+	return reflect.DeepEqual(x, y)
 }
 
 func diffFindings(want, got []Finding) string {
@@ -182,10 +245,23 @@ func configs(t testing.TB) map[string]Config {
 			Custom:      []Custom{{Name: "EmployeeId", Regex: `EMP-[0-9]{6}`}},
 		},
 		"policy":   {Policy: pol},
-		"extended": {Policy: []byte(testcorpus.ExtendedPolicy)},
+		"extended": {Policy: []byte(testcorpus.ExtendedPolicy), ResourceArn: "arn:aws:logs:us-east-1:111122223333:log-group:app"},
 		"minscore": {MinScore: 0.8},
+		// ABI 1.1: keyed styles.
+		"hash":         {Style: "hash", Key: testKey},
+		"token":        {Style: "token", Key: testKey},
+		"keyed-policy": {Policy: []byte(keyed.Policy), Key: testKey},
 	}
 }
+
+// testKey is the key of the keyed configurations.
+var testKey = func() []byte {
+	k, err := hex.DecodeString(keyed.TestKeyHex)
+	if err != nil {
+		panic(err)
+	}
+	return k
+}()
 
 func sortedNames(files map[string][]byte) []string {
 	names := make([]string, 0, len(files))

@@ -29,6 +29,7 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
+	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/pii"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
 )
@@ -37,10 +38,13 @@ import (
 // Score has the precision of the ABI's fixed-point encoding (1e-6).
 type Finding = pii.Finding
 
-// ABI versions this host supports: major ABIMajor, minor at least ABIMinor.
+// ABI versions this host supports: major ABIMajor, minor at least ABIMinor
+// (1.0). The ABI 1.1 features (Config.Key, Config.Style,
+// Config.ResourceArn, MaskJSON, Audit, Unmask) need a 1.1 module; with a
+// 1.0 module they fail with CodeUnsupported.
 const (
 	ABIMajor = abi.VersionMajor
-	ABIMinor = abi.VersionMinor
+	ABIMinor = 0
 )
 
 // Config chooses what a Scanner looks for; it is the JSON configuration of
@@ -61,6 +65,20 @@ type Config struct {
 	Policy []byte
 	// MinScore drops findings scoring below it.
 	MinScore float64
+	// Style (ABI 1.1) masks every identifier with one style: "asterisk",
+	// "partial", "placeholder", "redact", "hash" or "token" (these two
+	// need Key). It overrides a policy's mask styles; empty means
+	// CloudWatch's asterisks, or the policy's styles.
+	Style string
+	// ResourceArn (ABI 1.1) is the log group ARN written in audit reports.
+	ResourceArn string
+	// Key (ABI 1.1) is the key of the hash and token styles (Style's or a
+	// policy's) and of Unmask: at least 32 bytes of secret random key
+	// material (see mask.LoadKey). It is given to the module once per
+	// instance, never in the JSON configuration, and never appears in
+	// errors. The Scanner keeps a copy until Close, to compile itself in
+	// new instances.
+	Key []byte
 }
 
 // Custom is a custom data identifier.
@@ -69,15 +87,18 @@ type Custom struct {
 	Regex string `json:"regex"`
 }
 
-// JSON returns the configuration as piiguard_compile takes it.
+// JSON returns the configuration as piiguard_compile takes it (without
+// the key, which is passed apart).
 func (c Config) JSON() ([]byte, error) {
 	type wire struct {
 		Identifiers []string `json:"identifiers,omitempty"`
 		Custom      []Custom `json:"custom,omitempty"`
 		Policy      *string  `json:"policy,omitempty"`
 		MinScore    float64  `json:"min_score,omitempty"`
+		Style       string   `json:"style,omitempty"`
+		ResourceArn string   `json:"resource_arn,omitempty"`
 	}
-	w := wire{Identifiers: c.Identifiers, Custom: c.Custom, MinScore: c.MinScore}
+	w := wire{Identifiers: c.Identifiers, Custom: c.Custom, MinScore: c.MinScore, Style: c.Style, ResourceArn: c.ResourceArn}
 	if c.Policy != nil {
 		p := string(c.Policy)
 		w.Policy = &p
@@ -94,6 +115,9 @@ const (
 	CodeConfig      = abi.ErrConfig
 	CodePolicy      = abi.ErrPolicy
 	CodeUnsupported = abi.ErrUnsupported
+	CodeKey         = abi.ErrKey   // ABI 1.1: the key is unusable
+	CodeJSON        = abi.ErrJSON  // ABI 1.1: MaskJSON's text is not a JSON object or array
+	CodeToken       = abi.ErrToken // ABI 1.1: Unmask met a token it cannot open
 )
 
 // Error is an error the module reported.
@@ -196,10 +220,15 @@ type Module struct {
 	max       int
 	interrupt bool // WithCloseOnContextDone
 
+	minor int // the module's ABI minor version
+
 	mu     sync.Mutex
 	spare  *instance // an initialized instance not yet used by a Scanner
 	closed bool
 }
+
+// ABIVersion returns the module's ABI version.
+func (m *Module) ABIVersion() (major, minor int) { return ABIMajor, m.minor }
 
 // Load compiles the module at path.
 func Load(ctx context.Context, path string, opts *Options) (*Module, error) {
@@ -247,8 +276,8 @@ func LoadBytes(ctx context.Context, wasm []byte, opts *Options) (*Module, error)
 		return fail(fmt.Errorf("wasmhost: compiling the module: %w", err))
 	}
 	m.compiled = compiled
-	for _, name := range exportNames {
-		if _, ok := compiled.ExportedFunctions()[name]; !ok && name != "" {
+	for i, name := range exportNames {
+		if _, ok := compiled.ExportedFunctions()[name]; !ok && i < firstABI11 {
 			return fail(fmt.Errorf("wasmhost: the module does not export %s: not a piiguard module", name))
 		}
 	}
@@ -265,6 +294,7 @@ func LoadBytes(ctx context.Context, wasm []byte, opts *Options) (*Module, error)
 		in.close(ctx)
 		return fail(fmt.Errorf("wasmhost: module ABI version %d.%d, this host needs %d.%d or a later %d.x", major, minor, ABIMajor, ABIMinor, ABIMajor))
 	}
+	m.minor = int(uint32(v) & 0xffff)
 	m.spare = in
 	return m, nil
 }
@@ -338,16 +368,26 @@ func (m *Module) Compile(ctx context.Context, cfg Config) (*Scanner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wasmhost: %w", err)
 	}
-	return m.CompileJSON(ctx, data)
+	return m.compile(ctx, data, cfg.Key)
 }
 
 // CompileJSON compiles a Scanner from a JSON configuration as
 // piiguard_compile takes it (wasm/ABI.md).
 func (m *Module) CompileJSON(ctx context.Context, config []byte) (*Scanner, error) {
+	return m.compile(ctx, config, nil)
+}
+
+func (m *Module) compile(ctx context.Context, config, key []byte) (*Scanner, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if len(key) > 0 && m.minor < 1 {
+		return nil, &Error{Code: CodeUnsupported, Message: fmt.Sprintf("a key needs ABI 1.1; the module is 1.%d", m.minor)}
+	}
 	s := &Scanner{m: m, config: append([]byte(nil), config...), sem: make(chan struct{}, m.max)}
+	if len(key) > 0 {
+		s.key = append([]byte(nil), key...)
+	}
 	in, err := m.takeInstance(ctx)
 	if err != nil {
 		return nil, err
@@ -381,6 +421,7 @@ func (m *Module) CompileJSON(ctx context.Context, config []byte) (*Scanner, erro
 type Scanner struct {
 	m      *Module
 	config []byte
+	key    []byte // nil: none
 	idents []abi.Identifier
 	names  []string
 	sem    chan struct{}
@@ -401,7 +442,11 @@ func (s *Scanner) newSlot(ctx context.Context, in *instance) (*slot, error) {
 	ptr, n, err := in.put(ctx, s.config)
 	if err == nil {
 		var h uint64
-		h, err = in.call(ctx, fnCompile, uint64(ptr), uint64(n))
+		if s.key == nil {
+			h, err = in.call(ctx, fnCompile, uint64(ptr), uint64(n))
+		} else {
+			h, err = in.compileKeyed(ctx, ptr, n, s.key)
+		}
 		if err == nil {
 			if code := int32(uint32(h)); code < 0 {
 				err = in.lastError(ctx, code)
@@ -557,12 +602,75 @@ func (s *Scanner) AppendMask(ctx context.Context, dst, text []byte) ([]byte, err
 	return dst, err
 }
 
-// Close releases the Scanner's instances. Calls in progress finish.
+// MaskJSON (ABI 1.1) masks one JSON event, an object or an array: string
+// values and member names, keeping it valid JSON, field names counting as
+// keywords, as the native mask.JSON does. Text that is not JSON is an
+// *Error with CodeJSON.
+func (s *Scanner) MaskJSON(ctx context.Context, event []byte) ([]byte, error) {
+	var out []byte
+	err := s.call11(ctx, fnMaskJSON, event, func(b []byte) error {
+		out = append(make([]byte, 0, len(b)), b...)
+		return nil
+	})
+	return out, err
+}
+
+// Audit (ABI 1.1) returns the findings report of one log event, as the
+// native Scanner.Audit makes it (character offsets), or nil when the event
+// holds no finding.
+func (s *Scanner) Audit(ctx context.Context, event []byte) (*audit.Report, error) {
+	var r *audit.Report
+	err := s.call11(ctx, fnAudit, event, func(b []byte) error {
+		if len(b) == 0 {
+			return nil
+		}
+		r = new(audit.Report)
+		if err := json.Unmarshal(b, r); err != nil {
+			return fmt.Errorf("wasmhost: audit report: %w", err)
+		}
+		return nil
+	})
+	return r, err
+}
+
+// Unmask (ABI 1.1) restores the values of the tokens in text (Style
+// "token" or a policy's token style), with Config.Key. A token it cannot
+// open is an *Error with CodeToken that gives its byte offset, never
+// bytes of the text.
+func (s *Scanner) Unmask(ctx context.Context, text []byte) ([]byte, error) {
+	var out []byte
+	err := s.call11(ctx, fnUnmask, text, func(b []byte) error {
+		out = append(make([]byte, 0, len(b)), b...)
+		return nil
+	})
+	return out, err
+}
+
+// call11 calls an ABI 1.1 export on text and passes the result to fn.
+func (s *Scanner) call11(ctx context.Context, fn int, text []byte, result func([]byte) error) error {
+	if s.m.minor < 1 {
+		return &Error{Code: CodeUnsupported, Message: fmt.Sprintf("%s needs ABI 1.1; the module is 1.%d", exportNames[fn], s.m.minor)}
+	}
+	return s.with(ctx, func(sl *slot) error {
+		if err := sl.in.callText(ctx, fn, sl.handle, text); err != nil {
+			return err
+		}
+		buf, err := sl.in.result()
+		if err != nil {
+			return err
+		}
+		return result(buf)
+	})
+}
+
+// Close releases the Scanner's instances and clears its copy of the key.
+// Calls in progress finish.
 func (s *Scanner) Close() error {
 	s.mu.Lock()
 	idle := s.idle
 	s.idle = nil
 	s.closed = true
+	clear(s.key)
 	s.mu.Unlock()
 	for _, sl := range idle {
 		sl.in.close(context.Background())
@@ -585,8 +693,16 @@ const (
 	fnErrorCode
 	fnErrorPtr
 	fnErrorLen
+	// ABI 1.1: absent from 1.0 modules.
+	fnCompileKeyed
+	fnMaskJSON
+	fnAudit
+	fnUnmask
 	numFns
 )
+
+// firstABI11 is the first export a 1.0 module lacks.
+const firstABI11 = fnCompileKeyed
 
 var exportNames = [numFns]string{
 	fnVersion:     "piiguard_abi_version",
@@ -602,6 +718,11 @@ var exportNames = [numFns]string{
 	fnErrorCode:   "piiguard_error_code",
 	fnErrorPtr:    "piiguard_error_ptr",
 	fnErrorLen:    "piiguard_error_len",
+
+	fnCompileKeyed: "piiguard_compile_keyed",
+	fnMaskJSON:     "piiguard_mask_json",
+	fnAudit:        "piiguard_audit",
+	fnUnmask:       "piiguard_unmask",
 }
 
 // instance is one instance of the module, used by one goroutine at a time.
@@ -609,7 +730,7 @@ type instance struct {
 	mod    api.Module
 	mem    api.Memory
 	fns    [numFns]api.Function
-	stack  [3]uint64
+	stack  [4]uint64
 	buf    uint32 // input buffer from piiguard_alloc, reused
 	bufCap uint32
 	stderr tail
@@ -644,7 +765,36 @@ func (m *Module) instantiate(ctx context.Context) (*instance, error) {
 
 func (in *instance) close(ctx context.Context) { in.mod.Close(ctx) }
 
-// call calls an export with up to 3 arguments and returns its result (0
+// compileKeyed calls piiguard_compile_keyed with the configuration at
+// [ptr, ptr+n) and key, which it copies into a buffer of its own and
+// overwrites and frees after the call.
+func (in *instance) compileKeyed(ctx context.Context, ptr, n uint32, key []byte) (uint64, error) {
+	kp, err := in.call(ctx, fnAlloc, uint64(len(key)))
+	if err != nil {
+		return 0, err
+	}
+	if kp == 0 {
+		return 0, in.lastError(ctx, abi.ErrArgument)
+	}
+	defer func() {
+		in.mem.Write(uint32(kp), make([]byte, len(key)))
+		in.call(ctx, fnFree, kp)
+	}()
+	if !in.mem.Write(uint32(kp), key) {
+		return 0, fmt.Errorf("wasmhost: key buffer %#x outside memory", kp)
+	}
+	h, err := in.call(ctx, fnCompileKeyed, uint64(ptr), uint64(n), kp, uint64(len(key)))
+	if err != nil {
+		return 0, err
+	}
+	if code := int32(uint32(h)); code < 0 {
+		// Read the error before the deferred free clears it.
+		return h, in.lastError(ctx, code)
+	}
+	return h, nil
+}
+
+// call calls an export with up to 4 arguments and returns its result (0
 // for none). A trap, an exit or a done context is an error.
 func (in *instance) call(ctx context.Context, fn int, args ...uint64) (uint64, error) {
 	st := in.stack[:max(len(args), 1)]

@@ -15,7 +15,7 @@ import (
 // it was written for and whose minor version is at least the one it needs.
 const (
 	VersionMajor = 1
-	VersionMinor = 0
+	VersionMinor = 1
 	// Version is what piiguard_abi_version returns: major<<16 | minor.
 	Version = VersionMajor<<16 | VersionMinor
 )
@@ -30,6 +30,10 @@ const (
 	ErrConfig      int32 = -5 // the configuration JSON is malformed or invalid
 	ErrPolicy      int32 = -6 // the CloudWatch policy document is malformed or invalid
 	ErrUnsupported int32 = -7 // the request uses a feature this module does not have
+	// ABI 1.1:
+	ErrKey   int32 = -8  // the key is unusable (too short, one repeated byte)
+	ErrJSON  int32 = -9  // piiguard_mask_json: the text is not one JSON object or array
+	ErrToken int32 = -10 // piiguard_unmask: a token cannot be opened (wrong key, altered, malformed)
 )
 
 // CodeName returns the symbolic name of an error code ("INVALID_HANDLE").
@@ -51,6 +55,12 @@ func CodeName(code int32) string {
 		return "INVALID_POLICY"
 	case ErrUnsupported:
 		return "UNSUPPORTED"
+	case ErrKey:
+		return "INVALID_KEY"
+	case ErrJSON:
+		return "INVALID_JSON"
+	case ErrToken:
+		return "INVALID_TOKEN"
 	}
 	return fmt.Sprintf("UNKNOWN(%d)", code)
 }

@@ -110,7 +110,7 @@ func TestScoreFixed(t *testing.T) {
 
 func TestCodeName(t *testing.T) {
 	seen := map[string]bool{}
-	for c := int32(0); c >= ErrUnsupported; c-- {
+	for c := int32(0); c >= ErrToken; c-- {
 		n := CodeName(c)
 		if seen[n] {
 			t.Errorf("duplicate name %s", n)
@@ -120,7 +120,7 @@ func TestCodeName(t *testing.T) {
 	if CodeName(-99) != "UNKNOWN(-99)" {
 		t.Error(CodeName(-99))
 	}
-	if Version != 0x00010000 {
+	if Version != 0x00010001 {
 		t.Errorf("Version %#x", Version)
 	}
 }

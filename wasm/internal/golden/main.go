@@ -25,13 +25,17 @@ import (
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/internal/testcorpus"
+	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
+	"github.com/piiguard/piiguard/wasm/internal/keyed"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
 )
 
 type namedConfig struct {
 	Name   string          `json:"name"`
 	Config json.RawMessage `json:"config"`
+	// Key (hex) is the key of an ABI 1.1 keyed scanner.
+	Key string `json:"key,omitempty"`
 }
 
 type testCase struct {
@@ -42,6 +46,14 @@ type testCase struct {
 	Findings     [][]any `json:"findings"`
 	Masked       *string `json:"masked,omitempty"`
 	MaskedSHA256 string  `json:"masked_sha256,omitempty"`
+	// ABI 1.1, for inline texts: the text wrapped in a JSON event and
+	// that event masked (null when it is not JSON), the text's audit
+	// report without its timestamp (null when none), and, for keyed
+	// scanners, the masked text unmasked (null when it cannot be).
+	JSONEvent  *string         `json:"json_event,omitempty"`
+	MaskedJSON *string         `json:"masked_json,omitempty"`
+	Audit      json.RawMessage `json:"audit,omitempty"`
+	Unmasked   *string         `json:"unmasked,omitempty"`
 }
 
 type golden struct {
@@ -66,12 +78,15 @@ func run(root, out string, lines int) error {
 	}
 	polString, _ := json.Marshal(string(pol))
 	configs := []namedConfig{
-		{"all", json.RawMessage(`{}`)},
-		{"named+custom", json.RawMessage(`{"identifiers":["EmailAddress","Ssn-US","CreditCardNumber","PhoneNumber-US","IpAddress"],"custom":[{"name":"EmployeeId","regex":"EMP-[0-9]{6}"}]}`)},
-		{"policy", json.RawMessage(`{"policy":` + string(pol) + `}`)},
-		{"policy-string", json.RawMessage(`{"policy":` + string(polString) + `}`)},
-		{"extended", json.RawMessage(`{"policy":` + testcorpus.ExtendedPolicy + `}`)},
-		{"minscore", json.RawMessage(`{"min_score":0.8}`)},
+		{"all", json.RawMessage(`{}`), ""},
+		{"named+custom", json.RawMessage(`{"identifiers":["EmailAddress","Ssn-US","CreditCardNumber","PhoneNumber-US","IpAddress"],"custom":[{"name":"EmployeeId","regex":"EMP-[0-9]{6}"}]}`), ""},
+		{"policy", json.RawMessage(`{"policy":` + string(pol) + `}`), ""},
+		{"policy-string", json.RawMessage(`{"policy":` + string(polString) + `}`), ""},
+		{"extended", json.RawMessage(`{"policy":` + testcorpus.ExtendedPolicy + `}`), ""},
+		{"minscore", json.RawMessage(`{"min_score":0.8}`), ""},
+		{"hash", json.RawMessage(`{"style":"hash","resource_arn":"arn:aws:logs:us-east-1:111122223333:log-group:app"}`), keyed.TestKeyHex},
+		{"token", json.RawMessage(`{"style":"token"}`), keyed.TestKeyHex},
+		{"keyed-policy", json.RawMessage(`{"policy":` + keyed.Policy + `}`), keyed.TestKeyHex},
 	}
 	g := golden{Configs: configs}
 	app, err := os.ReadFile(filepath.Join(root, "examples", "logs", "app.log"))
@@ -84,15 +99,50 @@ func run(root, out string, lines int) error {
 		return err
 	}
 	for _, c := range configs {
-		s, err := wasmconfig.NewScanner(c.Config)
+		var key []byte
+		if c.Key != "" {
+			if key, err = hex.DecodeString(c.Key); err != nil {
+				return err
+			}
+		}
+		s, err := wasmconfig.NewKeyedScanner(c.Config, key)
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.Name, err)
+		}
+		jm, err := mask.NewJSON(s, s.Masker(), mask.JSONOptions{})
+		if err != nil {
+			return err
+		}
+		var tk *mask.Tokenizer
+		if key != nil {
+			if tk, err = mask.NewTokenizer(key); err != nil {
+				return err
+			}
 		}
 		for i, t := range texts {
 			tc := testCase{Config: c.Name, Name: fmt.Sprintf("text/%d", i), Text: &t}
 			tc.Findings = findings(s, []byte(t))
 			m := string(s.AppendMask(nil, []byte(t)))
 			tc.Masked = &m
+			ev := keyed.JSONEvent(t)
+			tc.JSONEvent = &ev
+			if mj, err := jm.Mask([]byte(ev)); err == nil {
+				str := string(mj)
+				tc.MaskedJSON = &str
+			}
+			tc.Audit = json.RawMessage("null")
+			if r := s.Audit([]byte(t)); r != nil {
+				r.AuditTimestamp = ""
+				if tc.Audit, err = json.Marshal(r); err != nil {
+					return err
+				}
+			}
+			if tk != nil {
+				if u, err := tk.Unmask([]byte(m)); err == nil {
+					str := string(u)
+					tc.Unmasked = &str
+				}
+			}
 			g.Cases = append(g.Cases, tc)
 		}
 		if c.Name != "all" {

@@ -10,9 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
 )
 
@@ -33,7 +35,18 @@ type Config struct {
 	Policy json.RawMessage `json:"policy,omitempty"`
 	// MinScore drops findings scoring below it.
 	MinScore float64 `json:"min_score,omitempty"`
+	// Style (ABI 1.1) masks every identifier with one style: asterisk,
+	// partial, placeholder, redact, hash or token (the last two need a
+	// key). It overrides a policy's mask styles. Empty: CloudWatch's
+	// asterisks, or the policy's styles.
+	Style string `json:"style,omitempty"`
+	// ResourceArn (ABI 1.1) is the log group ARN written in audit
+	// reports.
+	ResourceArn string `json:"resource_arn,omitempty"`
 }
+
+// Styles lists the values of Config.Style.
+var Styles = []string{"asterisk", "partial", "placeholder", "redact", "hash", "token"}
 
 // Custom is a custom identifier as CloudWatch defines it.
 type Custom struct {
@@ -76,9 +89,20 @@ func Parse(data []byte) (*Config, error) {
 // Native builds the piiguard.Config the configuration describes: with a
 // policy, the policy (parsed by piiguard.ParsePolicy) chooses the
 // identifiers and applies its extensions, as piiguard.Config.Policy does.
-// Errors carry code abi.ErrConfig, abi.ErrPolicy or abi.ErrUnsupported.
-func (c *Config) Native() (piiguard.Config, error) {
-	cfg := piiguard.Config{MinScore: c.MinScore}
+// key, when not nil, is the key of the hash and token styles (the caller
+// keeps it; errors never hold it). Errors carry code abi.ErrConfig,
+// abi.ErrPolicy, abi.ErrKey or abi.ErrUnsupported.
+func (c *Config) Native(key []byte) (piiguard.Config, error) {
+	cfg := piiguard.Config{MinScore: c.MinScore, ResourceArn: c.ResourceArn}
+	if key != nil {
+		if _, err := mask.NewTokenizer(key); err != nil {
+			return cfg, codeErr(abi.ErrKey, "key: %s", strings.TrimPrefix(err.Error(), "mask: "))
+		}
+		cfg.Key = key
+	}
+	if err := c.style(&cfg, key); err != nil {
+		return cfg, err
+	}
 	doc, err := c.policyDocument()
 	if err != nil {
 		return cfg, err
@@ -92,8 +116,8 @@ func (c *Config) Native() (piiguard.Config, error) {
 			return cfg, codeErr(abi.ErrPolicy, "policy: %w", err)
 		}
 		for _, name := range p.Names() {
-			if m := p.MaskFor(name); m.NeedsKey() {
-				return cfg, codeErr(abi.ErrUnsupported, "policy: identifier %s: mask style %s needs a key, which this ABI version cannot pass", name, m.Style)
+			if m := p.MaskFor(name); m.NeedsKey() && key == nil {
+				return cfg, codeErr(abi.ErrUnsupported, "policy: identifier %s: mask style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", name, m.Style)
 			}
 		}
 		cfg.Policy = p
@@ -108,6 +132,37 @@ func (c *Config) Native() (piiguard.Config, error) {
 		cfg.Custom = append(cfg.Custom, id)
 	}
 	return cfg, nil
+}
+
+// style sets cfg.Masker for c.Style.
+func (c *Config) style(cfg *piiguard.Config, key []byte) error {
+	var err error
+	switch c.Style {
+	case "":
+	case "asterisk":
+		cfg.Masker = mask.Asterisk
+	case "partial":
+		cfg.Masker = mask.Partial{KeepLast: 4}
+	case "placeholder":
+		cfg.Masker = mask.Placeholder("")
+	case "redact":
+		cfg.Masker = mask.Redact
+	case "hash", "token":
+		if key == nil {
+			return codeErr(abi.ErrUnsupported, "config: style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", c.Style)
+		}
+		if c.Style == "hash" {
+			cfg.Masker, err = mask.NewHash(key)
+		} else {
+			cfg.Masker, err = mask.NewTokenizer(key)
+		}
+		if err != nil {
+			return codeErr(abi.ErrKey, "key: %s", strings.TrimPrefix(err.Error(), "mask: "))
+		}
+	default:
+		return codeErr(abi.ErrConfig, "config: unknown style %q (want %s)", c.Style, strings.Join(Styles, ", "))
+	}
+	return nil
 }
 
 // policyDocument returns the policy document's bytes, nil when none.
@@ -132,11 +187,17 @@ func (c *Config) policyDocument() ([]byte, error) {
 // NewScanner parses data and compiles the scanner it describes with
 // piiguard.NewScanner.
 func NewScanner(data []byte) (*piiguard.Scanner, error) {
+	return NewKeyedScanner(data, nil)
+}
+
+// NewKeyedScanner is NewScanner with a key for the hash and token styles
+// (nil: none), as piiguard_compile_keyed takes it.
+func NewKeyedScanner(data, key []byte) (*piiguard.Scanner, error) {
 	c, err := Parse(data)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := c.Native()
+	cfg, err := c.Native(key)
 	if err != nil {
 		return nil, err
 	}

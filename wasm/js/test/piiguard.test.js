@@ -36,7 +36,10 @@ describe('piiguard (Node.js host)', { skip }, () => {
       'login **************** from ************, ssn ***********',
     );
     assert.deepEqual(s.scan('card 4929 3812 6548 1006'), [
-      { identifier: 'CreditCardNumber', start: 5, end: 24, score: s.scan('card 4929 3812 6548 1006')[0].score, keyword: 'card' },
+      {
+        identifier: 'CreditCardNumber', start: 5, end: 24, score: s.scan('card 4929 3812 6548 1006')[0].score, keyword: 'card',
+        value: '4929 3812 6548 1006', charStart: 5, charEnd: 24,
+      },
     ]);
     assert.ok(s.identifiers.includes('EmailAddress'));
     assert.equal(s.mask(''), '');
@@ -89,8 +92,11 @@ describe('piiguard (Node.js host)', { skip }, () => {
     assert.equal(code(() => mod.compileJSON('{')), 'INVALID_CONFIG');
     const policy = readFileSync(repo('policy/testdata/loggroup-custom.json'), 'utf8');
     assert.equal(code(() => mod.compile({ policy, identifiers: ['EmailAddress'] })), 'INVALID_CONFIG');
-    // The hash mask style needs a key, which ABI 1.0 cannot pass.
+    // The hash mask style needs a key.
     assert.equal(code(() => mod.compile({ policy: readFileSync(repo('policy/testdata/extended.json'), 'utf8') })), 'UNSUPPORTED');
+    assert.equal(code(() => mod.compile({ style: 'token' })), 'UNSUPPORTED');
+    assert.equal(code(() => mod.compile({ style: 'token', key: new Uint8Array(32).fill(7) })), 'INVALID_KEY');
+    assert.equal(code(() => mod.compile({ style: 'token', key: 'not bytes' })), 'TypeError');
     assert.equal(code(() => mod.compile({ identifier: ['EmailAddress'] })), 'TypeError');
     assert.equal(code(() => mod.compile().scan(42)), 'TypeError');
     const s = mod.compile({ identifiers: ['EmailAddress'] });
@@ -106,6 +112,71 @@ describe('piiguard (Node.js host)', { skip }, () => {
     // The module still works after errors.
     assert.equal(mod.compile({ identifiers: ['EmailAddress'] }).mask('a@example.com'), '*************');
   });
+
+  test('findings carry their value and string offsets (UTF-16)', () => {
+    const s = mod.compile({ identifiers: ['EmailAddress', 'Ssn-US'] });
+    for (const text of ['é→ jane@example.com ssn 536-22-1234', '😀 \ud800 x jane@example.com', 'plain jane@example.com']) {
+      const fs = s.scan(text);
+      assert.ok(fs.length >= 1, text);
+      for (const f of fs) {
+        assert.equal(text.slice(f.charStart, f.charEnd), f.value);
+        assert.ok(['jane@example.com', '536-22-1234'].includes(f.value), f.value);
+      }
+      const bytes = new TextEncoder().encode(text);
+      for (const [i, f] of s.scan(bytes).entries()) {
+        assert.equal(f.value, fs[i].value);
+        assert.equal(new TextDecoder().decode(bytes).slice(f.charStart, f.charEnd), f.value);
+      }
+    }
+  });
+
+  test('ABI 1.1: a key, hash and token styles, unmask, JSON masking, audit reports', () => {
+    assert.ok(mod.abiVersion.minor >= 1);
+    const key = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff);
+    const text = 'mail jane@example.com ssn 536-22-1234';
+    const h = mod.compile({ style: 'hash', key });
+    assert.match(h.mask(text), /^mail <hash:EmailAddress:[^>]+> ssn <hash:Ssn-US:[^>]+>$/);
+    const t = mod.compile({ style: 'token', key });
+    const masked = t.mask(text);
+    assert.doesNotMatch(masked, /jane|536/);
+    assert.equal(t.unmask(masked), text);
+    assert.equal(t.unmask(new TextEncoder().encode(masked)).length, text.length);
+    // The caller's key is left as it was; errors never hold key bytes.
+    assert.equal(key[1], 48);
+    try {
+      mod.compile({ style: 'rot13', key });
+      assert.fail('no error');
+    } catch (e) {
+      assert.equal(e.codeName, 'INVALID_CONFIG');
+      assert.doesNotMatch(e.message, /0b30|11, 48/);
+    }
+    try {
+      t.unmask('a <pii:v1:EmailAddress:SECRETPAYLOAD> b');
+      assert.fail('no error');
+    } catch (e) {
+      assert.equal(e.codeName, 'INVALID_TOKEN');
+      assert.doesNotMatch(e.message, /SECRET/);
+    }
+    assert.equal(code11(() => mod.compile().unmask('x')), 'UNSUPPORTED');
+    const s = mod.compile({ resourceArn: 'arn:aws:logs:us-east-1:111122223333:log-group:app' });
+    const event = '{"user":{"email":"jane@example.com"},"ssn":"536-22-1234","n":1}';
+    const mj = s.maskJSON(event);
+    assert.equal(mj, '{"user":{"email":"****************"},"ssn":"***********","n":1}');
+    assert.equal(code11(() => s.maskJSON('not json')), 'INVALID_JSON');
+    const r = s.audit('é jane@example.com');
+    assert.equal(r.resourceArn, 'arn:aws:logs:us-east-1:111122223333:log-group:app');
+    assert.deepEqual(r.dataIdentifiers, [{ name: 'EmailAddress', count: 1, detections: [{ start: 2, end: 18 }] }]);
+    assert.equal(s.audit('nothing'), null);
+  });
+
+  const code11 = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      return e instanceof PiiGuardError ? e.codeName : e.constructor.name;
+    }
+    return 'no error';
+  };
 
   test('large inputs grow the buffer and memory', () => {
     const s = mod.compile({ identifiers: ['EmailAddress'] });
@@ -147,7 +218,8 @@ describe('piiguard (Node.js host)', { skip }, () => {
   const goldenPath = process.env.PIIGUARD_GOLDEN ?? repo('build/wasm-golden.json');
   test('same findings and masks as the native build', { skip: !existsSync(goldenPath) && 'no golden file: run `make test-wasm`' }, () => {
     const golden = JSON.parse(readFileSync(goldenPath, 'utf8'));
-    const scanners = new Map(golden.configs.map((c) => [c.name, mod.compileJSON(JSON.stringify(c.config))]));
+    const hexKey = (h) => (h ? Uint8Array.from(h.match(/../g), (x) => parseInt(x, 16)) : undefined);
+    const scanners = new Map(golden.configs.map((c) => [c.name, mod.compileJSON(JSON.stringify(c.config), hexKey(c.key))]));
     let n = 0;
     for (const c of golden.cases) {
       const s = scanners.get(c.config);
@@ -159,6 +231,36 @@ describe('piiguard (Node.js host)', { skip }, () => {
         assert.equal(createHash('sha256').update(masked).digest('hex'), c.masked_sha256, `${c.config} ${c.name}: mask`);
       } else {
         assert.equal(masked, c.masked, `${c.config} ${c.name}: mask`);
+      }
+      if (c.json_event !== undefined) {
+        // ABI 1.1: JSON masking, audit reports, unmasking.
+        let mj = null;
+        try {
+          mj = s.maskJSON(c.json_event);
+        } catch (e) {
+          if (!(e instanceof PiiGuardError) || e.codeName !== 'INVALID_JSON') throw e;
+        }
+        assert.equal(mj, c.masked_json ?? null, `${c.config} ${c.name}: maskJSON`);
+        const r = s.audit(text);
+        if (r !== null) r.auditTimestamp = '';
+        assert.deepEqual(r, c.audit, `${c.config} ${c.name}: audit`);
+        if (c.config === 'token' || c.config === 'keyed-policy') {
+          let u = null;
+          try {
+            u = s.unmask(masked);
+          } catch (e) {
+            if (!(e instanceof PiiGuardError) || e.codeName !== 'INVALID_TOKEN') throw e;
+          }
+          assert.equal(u, c.unmasked ?? null, `${c.config} ${c.name}: unmask`);
+        }
+      }
+      // Values and string offsets agree with the byte offsets.
+      if (typeof text === 'string') {
+        const bytes = new TextEncoder().encode(text);
+        for (const f of s.scan(text)) {
+          assert.equal(f.value, new TextDecoder().decode(bytes.subarray(f.start, f.end)));
+          assert.equal(text.slice(f.charStart, f.charEnd), f.value);
+        }
       }
       n++;
     }

@@ -51,7 +51,7 @@ def test_offsets_are_utf8_bytes(mod: piiguard.Module) -> None:
         text = "é→ jane@example.com"
         [f] = s.scan(text)
         assert text.encode()[f.start : f.end] == b"jane@example.com"
-        assert f == Finding("EmailAddress", 6, 22, f.score, None)
+        assert f == Finding("EmailAddress", 6, 22, f.score, None, "jane@example.com", 3, 19)
         assert s.mask(text.encode()) == "é→ ****************".encode()
         assert s.scan(text.encode()) == s.scan(text)
         # Invalid UTF-8 round-trips through str with surrogateescape.
@@ -95,9 +95,12 @@ def test_errors(mod: piiguard.Module) -> None:
     assert raises(lambda: mod.compile_json("{")) == "INVALID_CONFIG"
     policy = (REPO / "policy" / "testdata" / "loggroup-custom.json").read_text()
     assert raises(lambda: mod.compile(policy=policy, identifiers=["EmailAddress"])) == "INVALID_CONFIG"
-    # The hash mask style needs a key, which ABI 1.0 cannot pass.
+    # The hash mask style needs a key.
     extended = (REPO / "policy" / "testdata" / "extended.json").read_text()
     assert raises(lambda: mod.compile(policy=extended)) == "UNSUPPORTED"
+    assert raises(lambda: mod.compile(style="token")) == "UNSUPPORTED"
+    assert raises(lambda: mod.compile(style="token", key=bytes([7]) * 32)) == "INVALID_KEY"
+    assert raises(lambda: mod.compile(style="token", key="not bytes")) == "TypeError"  # type: ignore[arg-type]
     assert raises(lambda: mod.compile(identifiers="EmailAddress")) == "TypeError"
     assert raises(lambda: mod.compile().scan(42)) == "TypeError"  # type: ignore[arg-type]
     with pytest.raises(PiiGuardError) as e:
@@ -171,6 +174,55 @@ def test_example(mod: piiguard.Module) -> None:
     assert b"maria.garcia@example.org" not in out
 
 
+def test_findings_carry_value_and_character_offsets(mod: piiguard.Module) -> None:
+    """Byte offsets do not index a str after a non-ASCII character;
+    char_start and char_end do."""
+    with mod.compile(identifiers=["EmailAddress", "Ssn-US"]) as s:
+        for text in ["é→ jane@example.com ssn 536-22-1234", "😀 x jane@example.com", "plain jane@example.com"]:
+            fs = s.scan(text)
+            assert fs
+            for f in fs:
+                assert text[f.char_start : f.char_end] == f.value
+                assert text.encode()[f.start : f.end].decode() == f.value
+                assert f.value in ("jane@example.com", "536-22-1234")
+            assert [f.value for f in s.scan(text.encode())] == [f.value for f in fs]
+        raw = b"\xff jane@example.com"
+        [f] = s.scan(raw)
+        assert raw.decode("utf-8", "surrogateescape")[f.char_start : f.char_end] == "jane@example.com"
+        assert (f.start, f.char_start) == (2, 2)
+
+
+def test_abi_1_1(mod: piiguard.Module) -> None:
+    """A key given once; hash and token styles; unmask; JSON masking; audit
+    reports."""
+    assert mod.abi_version >= (1, 1)
+    key = bytes((i * 37 + 11) & 0xFF for i in range(32))
+    text = "mail jane@example.com ssn 536-22-1234"
+    with mod.compile(style="hash", key=key) as h:
+        masked = h.mask(text)
+        assert masked.startswith("mail <hash:EmailAddress:") and "536" not in masked
+    with mod.compile(style="token", key=key) as t:
+        masked = t.mask(text)
+        assert "jane" not in masked and t.unmask(masked) == text
+        assert t.unmask(masked.encode()) == text.encode()
+        with pytest.raises(PiiGuardError) as e:
+            t.unmask("a <pii:v1:EmailAddress:SECRETPAYLOAD> b")
+        assert e.value.code_name == "INVALID_TOKEN" and "SECRET" not in str(e.value)
+    with pytest.raises(PiiGuardError) as e:
+        mod.compile(style="rot13", key=key)
+    assert e.value.code_name == "INVALID_CONFIG" and key.hex()[:8] not in str(e.value)
+    assert raises(lambda: mod.compile().unmask("x")) == "UNSUPPORTED"
+    with mod.compile(resource_arn="arn:aws:logs:us-east-1:111122223333:log-group:app") as s:
+        assert s.mask_json('{"user":{"email":"jane@example.com"},"ssn":"536-22-1234","n":1}') == (
+            '{"user":{"email":"****************"},"ssn":"***********","n":1}'
+        )
+        assert raises(lambda: s.mask_json("not json")) == "INVALID_JSON"
+        r = s.audit("é jane@example.com")
+        assert r is not None and r["resourceArn"].endswith("log-group:app")
+        assert r["dataIdentifiers"] == [{"name": "EmailAddress", "count": 1, "detections": [{"start": 2, "end": 18}]}]
+        assert s.audit("nothing") is None
+
+
 GOLDEN = Path(os.environ.get("PIIGUARD_GOLDEN", REPO / "build" / "wasm-golden.json"))
 
 
@@ -179,7 +231,10 @@ def test_same_as_native(mod: piiguard.Module) -> None:
     """The native build's output (written by `go run ./wasm/internal/golden`)
     is what the module gives through this host."""
     golden = json.loads(GOLDEN.read_text())
-    scanners = {c["name"]: mod.compile_json(json.dumps(c["config"])) for c in golden["configs"]}
+    scanners = {
+        c["name"]: mod.compile_json(json.dumps(c["config"]), key=bytes.fromhex(c["key"]) if c.get("key") else None)
+        for c in golden["configs"]
+    }
     n = 0
     for c in golden["cases"]:
         s = scanners[c["config"]]
@@ -192,5 +247,27 @@ def test_same_as_native(mod: piiguard.Module) -> None:
             assert hashlib.sha256(masked).hexdigest() == c["masked_sha256"], f"{c['config']} {c['name']}: mask"
         else:
             assert masked == c["masked"], f"{c['config']} {c['name']}: mask"
+        if "json_event" in c:
+            # ABI 1.1: JSON masking, audit reports, unmasking.
+            try:
+                mj: object = s.mask_json(c["json_event"])
+            except PiiGuardError as e:
+                assert e.code_name == "INVALID_JSON"
+                mj = None
+            assert mj == c.get("masked_json"), f"{c['config']} {c['name']}: mask_json"
+            report = s.audit(text)
+            if report is not None:
+                report["auditTimestamp"] = ""
+            assert report == c["audit"], f"{c['config']} {c['name']}: audit"
+            if c["config"] in ("token", "keyed-policy"):
+                try:
+                    u: object = s.unmask(masked)
+                except PiiGuardError as e:
+                    assert e.code_name == "INVALID_TOKEN"
+                    u = None
+                assert u == c.get("unmasked"), f"{c['config']} {c['name']}: unmask"
+        if isinstance(text, str):
+            for f in s.scan(text):
+                assert text[f.char_start : f.char_end] == f.value
         n += 1
     assert n > 100

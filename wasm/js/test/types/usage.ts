@@ -1,5 +1,5 @@
 // Usage sample that must type-check against node.d.ts and core.d.ts.
-import { compile, load, PiiGuardError, ErrorCode, type Finding, type Config } from '../../node.js';
+import { compile, load, PiiGuardError, ErrorCode, type Finding, type Config, type AuditReport } from '../../node.js';
 import { instantiate, Module, Scanner } from '../../core.js';
 
 export async function sample(): Promise<string> {
@@ -20,5 +20,15 @@ export async function sample(): Promise<string> {
     if (e instanceof PiiGuardError && e.code === ErrorCode.INVALID_CONFIG) return e.codeName;
   }
   await instantiate(new Uint8Array(), { imports: {}, initialize: (i: WebAssembly.Instance) => void i });
+  // ABI 1.1: keys, styles, JSON, audit reports, unmask; values and character offsets.
+  const keyed = m.compile({ style: 'token', key: new Uint8Array(32), resourceArn: 'arn:x' });
+  const token: string = keyed.mask('jane@example.com');
+  const back: string = keyed.unmask(token);
+  const json: string = keyed.maskJSON('{"a":"jane@example.com"}');
+  const report: AuditReport | null = keyed.audit('jane@example.com');
+  const count: number = report?.dataIdentifiers[0]?.detections[0]?.start ?? 0;
+  const f = findings[0];
+  const slice: string = f ? 'jane@example.com'.slice(f.charStart, f.charEnd) + f.value : '';
+  if (ErrorCode.INVALID_TOKEN !== -10) return back + json + count + slice;
   return `${first} ${masked} ${bytes.length} ${names.length} ${v}`;
 }

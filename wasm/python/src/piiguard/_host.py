@@ -18,7 +18,8 @@ import wasmtime
 ABI_MAJOR = 1
 """ABI major version this host implements: the module's must be equal."""
 ABI_MINOR = 0
-"""Lowest ABI minor version this host accepts."""
+"""Lowest ABI minor version this host accepts. Keys, styles, mask_json,
+audit and unmask need a 1.1 module (UNSUPPORTED with a 1.0 one)."""
 
 _HEADER = struct.Struct("<II")
 _RECORD_SIZE = 20
@@ -44,6 +45,14 @@ _EXPORTS = (
     "piiguard_error_len",
 )
 
+# Exports of ABI 1.1, absent from 1.0 modules.
+_EXPORTS_1_1 = (
+    "piiguard_compile_keyed",
+    "piiguard_mask_json",
+    "piiguard_audit",
+    "piiguard_unmask",
+)
+
 
 class ErrorCode(enum.IntEnum):
     """Error codes of the ABI."""
@@ -56,6 +65,9 @@ class ErrorCode(enum.IntEnum):
     INVALID_CONFIG = -5
     INVALID_POLICY = -6
     UNSUPPORTED = -7
+    INVALID_KEY = -8
+    INVALID_JSON = -9
+    INVALID_TOKEN = -10
 
 
 class PiiGuardError(Exception):
@@ -81,7 +93,10 @@ class Finding:
 
     start and end are byte offsets in the UTF-8 encoding of the text, end
     exclusive; score is in [0, 1], to 1e-6; keyword is the keyword that
-    supported the finding, None when none was near.
+    supported the finding, None when none was near. value is the text
+    found, and char_start and char_end its offsets in characters (code
+    points), so that text[f.char_start:f.char_end] == f.value for a str;
+    for bytes, they index text.decode("utf-8", "surrogateescape").
     """
 
     identifier: str
@@ -89,6 +104,9 @@ class Finding:
     end: int
     score: float
     keyword: Optional[str]
+    value: str = ""
+    char_start: int = 0
+    char_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -196,6 +214,7 @@ class Module:
         cdir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         module = _compile_module(engine, wasm, cdir if cache else None)
         names = {e.name for e in module.exports}
+        self._has_1_1 = all(n in names for n in _EXPORTS_1_1)
         missing = [n for n in (*_EXPORTS, "memory") if n not in names]
         if missing:
             raise ValueError(f"piiguard: the module does not export {', '.join(missing)}: not a piiguard module")
@@ -205,7 +224,7 @@ class Module:
         linker.define_wasi()
         instance = linker.instantiate(self._store, module)
         exports = instance.exports(self._store)
-        self._f: dict[str, Any] = {n: exports[n] for n in _EXPORTS}
+        self._f: dict[str, Any] = {n: exports[n] for n in (*_EXPORTS, *(_EXPORTS_1_1 if self._has_1_1 else ()))}
         mem = exports["memory"]
         assert isinstance(mem, wasmtime.Memory)
         self._mem: wasmtime.Memory = mem
@@ -219,6 +238,8 @@ class Module:
             raise ValueError(
                 f"piiguard: module ABI version {major}.{minor}, this host needs {ABI_MAJOR}.{ABI_MINOR} or a later {ABI_MAJOR}.x"
             )
+        if minor >= 1 and not self._has_1_1:
+            raise ValueError(f"piiguard: the module (ABI {major}.{minor}) lacks the exports of ABI 1.1")
         self.abi_version: tuple[int, int] = (major, minor)
         """The module's ABI version (major, minor)."""
 
@@ -229,6 +250,9 @@ class Module:
         custom: Optional[Iterable[Union[CustomIdentifier, Mapping[str, str]]]] = None,
         policy: Union[str, bytes, Mapping[str, Any], None] = None,
         min_score: Optional[float] = None,
+        style: Optional[str] = None,
+        resource_arn: Optional[str] = None,
+        key: Optional[bytes] = None,
     ) -> Scanner:
         """Compiles a scanner.
 
@@ -237,8 +261,14 @@ class Module:
         data protection policy document, with or without piiguard's
         extensions (JSON text or parsed), which chooses the identifiers
         alone (identifiers and custom must then be None); min_score drops
-        findings scoring below it. Raises PiiGuardError (INVALID_CONFIG,
-        INVALID_POLICY, UNSUPPORTED) for a configuration it cannot compile.
+        findings scoring below it. ABI 1.1: style masks every identifier
+        one way ("asterisk", "partial", "placeholder", "redact", "hash",
+        "token"; it overrides a policy's styles); resource_arn is written in
+        audit reports; key (at least 32 secret random bytes) is the key of
+        the hash and token styles and of unmask, given to the module once,
+        never in the JSON configuration and never in messages. Raises
+        PiiGuardError (INVALID_CONFIG, INVALID_POLICY, INVALID_KEY,
+        UNSUPPORTED) for a configuration it cannot compile.
         """
         wire: dict[str, Any] = {}
         if identifiers is not None:
@@ -253,18 +283,50 @@ class Module:
             wire["policy"] = policy.decode() if isinstance(policy, bytes) else policy
         if min_score is not None:
             wire["min_score"] = float(min_score)
-        return self.compile_json(json.dumps(wire))
+        if style is not None:
+            wire["style"] = style
+        if resource_arn is not None:
+            wire["resource_arn"] = resource_arn
+        return self.compile_json(json.dumps(wire), key=key)
 
-    def compile_json(self, config: Union[str, bytes]) -> Scanner:
-        """Compiles a scanner from the JSON configuration of piiguard_compile."""
+    def compile_json(self, config: Union[str, bytes], *, key: Optional[bytes] = None) -> Scanner:
+        """Compiles a scanner from the JSON configuration of piiguard_compile,
+        with an optional key (ABI 1.1, piiguard_compile_keyed)."""
         data = config.encode() if isinstance(config, str) else bytes(config)
+        if key is not None and not isinstance(key, (bytes, bytearray, memoryview)):
+            raise TypeError("piiguard: key must be bytes")
         with self._lock:
-            ptr, n = self._put(data)
-            h = self._call("piiguard_compile", ptr, n)
-            if h < 0:
-                raise self._error(h)
+            if key:
+                h = self._compile_keyed(data, bytes(key))
+            else:
+                ptr, n = self._put(data)
+                h = self._call("piiguard_compile", ptr, n)
+                if h < 0:
+                    raise self._error(h)
             idents = self._identifiers(h)
         return Scanner(self, h, idents)
+
+    def _need_1_1(self, what: str) -> None:
+        if not self._has_1_1:
+            major, minor = self.abi_version
+            raise PiiGuardError(ErrorCode.UNSUPPORTED, f"{what} needs ABI 1.1; the module is {major}.{minor}")
+
+    def _compile_keyed(self, data: bytes, key: bytes) -> int:
+        """Passes the key in a buffer of its own, overwritten and freed after
+        the call."""
+        self._need_1_1("a key")
+        ptr, n = self._put(data)
+        kp = self._call("piiguard_alloc", len(key)) & 0xFFFFFFFF
+        if kp == 0:
+            raise self._error(self._call("piiguard_error_code"))
+        self._mem.write(self._store, key, kp)
+        h = self._call("piiguard_compile_keyed", ptr, n, _i32(kp), len(key))
+        err = self._error(h) if h < 0 else None
+        self._mem.write(self._store, bytes(len(key)), kp)
+        self._call("piiguard_free", _i32(kp))
+        if err is not None:
+            raise err
+        return h
 
     # The methods below run with the lock held.
 
@@ -351,19 +413,39 @@ class Module:
         count, size = _HEADER.unpack_from(buf)
         if size < _RECORD_SIZE or len(buf) != _HEADER.size + count * size:
             raise ValueError("piiguard: malformed scan result")
-        out = []
+        out: list[tuple[str, int, int, float, Optional[str]]] = []
         for i in range(count):
             ident, start, end, score, kw = struct.unpack_from("<5I", buf, _HEADER.size + i * size)
             if ident >= len(idents):
                 raise ValueError("piiguard: malformed scan result")
             id_ = idents[ident]
-            out.append(Finding(id_.name, start, end, score / _SCORE_SCALE, None if kw == _NO_KEYWORD else id_.keywords[kw]))
-        return out
+            if kw != _NO_KEYWORD and kw >= len(id_.keywords):
+                raise ValueError("piiguard: malformed scan result")
+            out.append((id_.name, start, end, score / _SCORE_SCALE, None if kw == _NO_KEYWORD else id_.keywords[kw]))
+        # Values and character offsets: decode the text between findings.
+        findings = []
+        chars = pos = 0
+        for name, start, end, score, keyword in out:
+            if start < pos:  # findings may overlap: count again from the start
+                chars = pos = 0
+            chars += len(data[pos:start].decode("utf-8", "surrogateescape"))
+            value = data[start:end].decode("utf-8", "surrogateescape")
+            findings.append(Finding(name, start, end, score, keyword, value, chars, chars + len(value)))
+            chars += len(value)
+            pos = end
+        return findings
 
     def _mask(self, handle: int, data: bytes) -> bytes:
         with self._lock:
             ptr, n = self._put(data)
             self._check(self._call("piiguard_mask", handle, ptr, n))
+            return self._result()
+
+    def _text(self, export: str, handle: int, data: bytes) -> bytes:
+        self._need_1_1(export)
+        with self._lock:
+            ptr, n = self._put(data)
+            self._check(self._call(export, handle, ptr, n))
             return self._result()
 
     def _close(self, handle: int) -> None:
@@ -392,7 +474,9 @@ class Scanner:
 
     def scan(self, text: Union[str, bytes]) -> list[Finding]:
         """Returns the findings in text, sorted by start, not overlapping.
-        Offsets are byte offsets in the UTF-8 encoding of text."""
+        start and end are byte offsets in the UTF-8 encoding of text;
+        char_start and char_end are offsets in characters, so that
+        text[f.char_start:f.char_end] == f.value."""
         return self._module._scan(self._live(), _encode(text), self._idents)
 
     @overload
@@ -400,8 +484,44 @@ class Scanner:
     @overload
     def mask(self, text: bytes) -> bytes: ...
     def mask(self, text: Union[str, bytes]) -> Union[str, bytes]:
-        """Returns text with every finding masked with asterisks."""
+        """Returns text with every finding masked (with asterisks, or the
+        configured style)."""
         out = self._module._mask(self._live(), _encode(text))
+        return out.decode("utf-8", "surrogateescape") if isinstance(text, str) else out
+
+    @overload
+    def mask_json(self, event: str) -> str: ...
+    @overload
+    def mask_json(self, event: bytes) -> bytes: ...
+    def mask_json(self, event: Union[str, bytes]) -> Union[str, bytes]:
+        """Masks one JSON event, an object or an array (ABI 1.1): string
+        values and member names, keeping it valid JSON, field names counting
+        as keywords. Other text raises PiiGuardError(INVALID_JSON)."""
+        out = self._module._text("piiguard_mask_json", self._live(), _encode(event))
+        return out.decode("utf-8", "surrogateescape") if isinstance(event, str) else out
+
+    def audit(self, event: Union[str, bytes]) -> Optional[dict[str, Any]]:
+        """Returns the findings report of one log event (ABI 1.1), in
+        CloudWatch's shape ({"auditTimestamp", "resourceArn",
+        "dataIdentifiers": [{"name", "count", "detections": [{"start",
+        "end"}]}]}, offsets in characters), or None when it holds no
+        finding."""
+        out = self._module._text("piiguard_audit", self._live(), _encode(event))
+        if not out:
+            return None
+        report: dict[str, Any] = json.loads(out)
+        return report
+
+    @overload
+    def unmask(self, text: str) -> str: ...
+    @overload
+    def unmask(self, text: bytes) -> bytes: ...
+    def unmask(self, text: Union[str, bytes]) -> Union[str, bytes]:
+        """Restores the values of the tokens in text (ABI 1.1; style token,
+        with the scanner's key). A token it cannot open raises
+        PiiGuardError(INVALID_TOKEN), whose message gives its byte offset,
+        never bytes of the text."""
+        out = self._module._text("piiguard_unmask", self._live(), _encode(text))
         return out.decode("utf-8", "surrogateescape") if isinstance(text, str) else out
 
     def close(self) -> None:
@@ -447,6 +567,9 @@ def compile(
     custom: Optional[Iterable[Union[CustomIdentifier, Mapping[str, str]]]] = None,
     policy: Union[str, bytes, Mapping[str, Any], None] = None,
     min_score: Optional[float] = None,
+    style: Optional[str] = None,
+    resource_arn: Optional[str] = None,
+    key: Optional[bytes] = None,
 ) -> Scanner:
     """Compiles a scanner (see Module.compile) with a module loaded once per
     process."""
@@ -455,4 +578,12 @@ def compile(
         if _shared is None:
             _shared = load()
         m = _shared
-    return m.compile(identifiers=identifiers, custom=custom, policy=policy, min_score=min_score)
+    return m.compile(
+        identifiers=identifiers,
+        custom=custom,
+        policy=policy,
+        min_score=min_score,
+        style=style,
+        resource_arn=resource_arn,
+        key=key,
+    )

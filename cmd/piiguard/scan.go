@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"strconv"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/mask"
+)
+
+// cmdScan prints the findings in its inputs, each line's as soon as the
+// line has been read.
+func cmdScan(e *env, args []string) error {
+	cmd := lookupCommand("scan")
+	fs := newFlagSet(cmd)
+	sel := addSelection(fs)
+	format := fs.String("format", "jsonl", "output `FORMAT`: jsonl (a JSON object per finding), text (file:line:column: identifier (score)) or sarif (SARIF 2.1.0)")
+	showValues := fs.Bool("show-values", false, "print each finding's value (never printed otherwise)")
+	fail := fs.Bool("fail", false, "exit with status 3 when anything is found")
+	var bin binaryFlag
+	fs.Var(&bin, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
+	workers := addWorkers(fs)
+	files, err := parseFlags(fs, cmd, args)
+	if err != nil {
+		return err
+	}
+	if *format != "jsonl" && *format != "text" && *format != "sarif" {
+		return usagef("scan: unknown --format %q%s (want jsonl, text or sarif)", *format, didYouMean(*format, []string{"jsonl", "text", "sarif"}, ""))
+	}
+	cfg, err := sel.config("scan")
+	if err != nil {
+		return err
+	}
+	s, err := newScanner("scan", cfg)
+	if err != nil {
+		return err
+	}
+	inputs, err := openInputs(files, e.stdin)
+	if err != nil {
+		return err
+	}
+	defer closeInputs(inputs)
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	var out findingWriter
+	switch *format {
+	case "jsonl":
+		out = &jsonlWriter{w: w, showValues: *showValues, withFile: len(inputs) > 1}
+	case "text":
+		out = &textWriter{w: w, showValues: *showValues}
+	case "sarif":
+		out = newSARIFWriter(w, cfg, *showValues)
+	}
+	var found int64
+	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: bin.scan, progress: newProgress(e.stderr, inputs, &found)}
+	defer p.progress.end()
+	task := &lineTask{s: s, finding: out.finding, count: &found}
+	for _, in := range inputs {
+		out.begin(in)
+		if err := task.run(in, p, int(*workers)); err != nil {
+			out.end()
+			w.Flush() // what came before the error
+			return err
+		}
+	}
+	out.end()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if *fail && found > 0 {
+		return errFound
+	}
+	return nil
+}
+
+// discard is io.Discard, as a type of its own: the masked output of a
+// stream used to scan is not needed.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// A lineFinding is one finding with its place in the input.
+type lineFinding struct {
+	line       int64 // 1-based
+	start, end int64 // byte offsets within the line, end exclusive
+	char       int64 // character offset of start within the line
+	charEnd    int64 // character offset of end
+	f          piiguard.Finding
+	value      []byte // valid only during the call
+}
+
+// segmentFindings returns a mask.StreamOptions.Segment callback that calls
+// fn with each finding, its offsets moved to the line, and end with each
+// line's number as it ends.
+func segmentFindings(fn func(*lineFinding), end func(line int64)) func(*mask.Segment) {
+	var lc lineChars
+	var lf lineFinding
+	return func(s *mask.Segment) {
+		lc.start(s)
+		for _, f := range s.Findings {
+			lf = lineFinding{
+				line:  s.Line,
+				start: s.Offset + int64(f.Start), end: s.Offset + int64(f.End),
+				f: f, value: s.Text[f.Start:f.End],
+			}
+			lf.char = lc.at(lf.start)
+			lf.charEnd = lc.at(lf.end)
+			fn(&lf)
+		}
+		lc.end(s)
+		if s.End && end != nil {
+			end(s.Line)
+		}
+	}
+}
+
+// A findingWriter writes findings in one of scan's formats. Its writes
+// go to a bufio.Writer, whose error sticks; the caller checks it.
+type findingWriter interface {
+	begin(in input) // the findings that follow are in in
+	finding(lf *lineFinding)
+	end() // after the last input
+}
+
+// jsonlWriter writes a JSON object per finding, keys in a fixed order.
+type jsonlWriter struct {
+	w          *bufio.Writer
+	showValues bool
+	withFile   bool // several inputs: name each finding's
+	file       string
+	buf        []byte
+}
+
+func (j *jsonlWriter) begin(in input) { j.file = in.name }
+func (j *jsonlWriter) end()           {}
+
+func (j *jsonlWriter) finding(lf *lineFinding) {
+	b := j.buf[:0]
+	b = append(b, '{')
+	if j.withFile {
+		b = append(b, `"file":`...)
+		b = appendJSONString(b, j.file)
+		b = append(b, ',')
+	}
+	b = append(b, `"line":`...)
+	b = strconv.AppendInt(b, lf.line, 10)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, lf.start, 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, lf.end, 10)
+	b = append(b, `,"identifier":`...)
+	b = appendJSONString(b, lf.f.Identifier)
+	b = append(b, `,"score":`...)
+	b = strconv.AppendFloat(b, lf.f.Score, 'f', -1, 64)
+	if j.showValues {
+		b = append(b, `,"value":`...)
+		b = appendJSONString(b, string(lf.value))
+	}
+	j.buf = append(b, "}\n"...)
+	j.w.Write(j.buf)
+}
+
+// textWriter writes file:line:column: Identifier (score), columns counted
+// in characters from 1.
+type textWriter struct {
+	w          *bufio.Writer
+	showValues bool
+	file       string
+	buf        []byte
+}
+
+func (t *textWriter) begin(in input) {
+	t.file = in.name
+	if in.c == nil {
+		t.file = "(standard input)"
+	}
+}
+func (t *textWriter) end() {}
+
+func (t *textWriter) finding(lf *lineFinding) {
+	b := append(t.buf[:0], t.file...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, lf.line, 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, lf.char+1, 10)
+	b = append(b, ": "...)
+	b = append(b, lf.f.Identifier...)
+	b = append(b, " ("...)
+	b = strconv.AppendFloat(b, lf.f.Score, 'f', 2, 64)
+	b = append(b, ')')
+	if t.showValues {
+		b = append(b, ": "...)
+		b = strconv.AppendQuote(b, string(lf.value))
+	}
+	t.buf = append(b, '\n')
+	t.w.Write(t.buf)
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	enc, _ := json.Marshal(s) // strings always marshal; invalid UTF-8 becomes U+FFFD
+	return append(b, enc...)
+}
