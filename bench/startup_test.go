@@ -185,7 +185,7 @@ func BenchmarkStartupWASM(b *testing.B) {
 		opts wasmhost.Options
 	}{
 		{"wazero", wasmhost.Options{CacheDir: cache}},
-		{"wazero-nointerrupt", wasmhost.Options{CacheDir: cache, NoInterrupt: true}},
+		{"wazero-interrupt", wasmhost.Options{CacheDir: cache, Interrupt: true}},
 	} {
 		b.Run(w.name, func(b *testing.B) {
 			firstScan := func() {

@@ -666,22 +666,6 @@ func TestOverlappingIdentifiers(t *testing.T) {
 	}
 }
 
-// strongestIs reports whether the findings over a value are want's at
-// [start, end), strongest, with at most other identifiers' findings of
-// exactly that span after it (every identifier that matches a span is
-// reported, strongest first: issue 11 item 4).
-func strongestIs(over []detector.Finding, want string, start, end int) bool {
-	if len(over) == 0 || over[0].Identifier != want {
-		return false
-	}
-	for _, f := range over {
-		if f.Start != start || f.End != end {
-			return false
-		}
-	}
-	return true
-}
-
 // TestKeywordEndingInDigit checks that a keyword ending in a digit (cvv2,
 // cvc2, zip+4) does not make the value after it look like the second group
 // of a digit run: Pattern.Standalone rejects a match preceded by a digit and

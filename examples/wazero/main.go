@@ -31,7 +31,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := wasmhost.Load(ctx, path, &wasmhost.Options{NoInterrupt: true})
+	m, err := wasmhost.Load(ctx, path, nil)
 	if err != nil {
 		return err
 	}

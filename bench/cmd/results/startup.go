@@ -35,8 +35,8 @@ func writeStartup(w io.Writer, res *results) {
 		{"StartupProcess", "naive20", "`naive20 empty.log`: a Go program that compiles 20 regexps (bench/internal/naive20)"},
 	}
 	wasm := []item{
-		{"StartupWASM", "wazero", "wazero (Go host, wasm/wasmhost), default options (interruptible), warm compilation cache"},
-		{"StartupWASM", "wazero-nointerrupt", "wazero, `Options{NoInterrupt: true}`, warm compilation cache"},
+		{"StartupWASM", "wazero", "wazero (Go host, wasm/wasmhost), default options (not interruptible during a call), warm compilation cache"},
+		{"StartupWASM", "wazero-interrupt", "wazero, `Options{Interrupt: true}`, warm compilation cache"},
 		{"StartupWASM", "node", "Node.js (wasm/js), a whole `node` process"},
 	}
 	found := false
