@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/cputime"
 )
 
 // TestIssue12_PolicyCompileCost: compiling a policy costs time and memory
@@ -91,7 +92,7 @@ func TestIssue12_PolicyCompileCost(t *testing.T) {
 			measure := func(p *piiguard.Policy) time.Duration {
 				best := time.Hour
 				for range 3 {
-					best = min(best, cpuTimePerRun(func() { compile(p) }))
+					best = min(best, cputime.PerRun(func() { compile(p) }))
 				}
 				return best
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/cputime"
 )
 
 // The complexity tests (issue 12 items 6 and 7): for each hostile input
@@ -65,7 +66,7 @@ func checkLinearAt(t *testing.T, d *detector.Detector, n int, build func(n int) 
 	measure := func(text []byte) time.Duration {
 		best := time.Hour
 		for range 2 {
-			best = min(best, cpuTimePerRun(func() { fs = d.AppendFindings(fs[:0], text) }))
+			best = min(best, cputime.PerRun(func() { fs = d.AppendFindings(fs[:0], text) }))
 		}
 		return best
 	}
@@ -220,7 +221,7 @@ func TestIssue12_CompileCost(t *testing.T) {
 				ids := set(k)
 				best := time.Hour
 				for range 2 {
-					best = min(best, cpuTimePerRun(func() {
+					best = min(best, cputime.PerRun(func() {
 						if _, err := detector.Compile(ids); err != nil {
 							t.Fatal(err)
 						}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/cputime"
 	"github.com/piiguard/piiguard/internal/dfa"
 )
 
@@ -104,7 +105,7 @@ func TestMemoLinear(t *testing.T) {
 		best := time.Hour
 		var m dfa.Memo
 		for range 5 {
-			best = min(best, cpuTimePerRun(func() {
+			best = min(best, cputime.PerRun(func() {
 				m.Reset(0, len(text))
 				for pos := 0; ; {
 					_, e, ok := d.FindFromMemo(text, pos, nil, &m)
