@@ -426,17 +426,27 @@ func (s *jsonScratch) resolveNames(event []byte) {
 		return nil
 	})
 	for _, r := range s.renamed {
-		taken := objects[r.object]
-		name := r.name
-		for n := 1; taken[name]; n++ {
-			name = r.name + "~" + base26(n)
-		}
-		taken[name] = true
+		name := UniqueName(r.name, objects[r.object])
 		e := &s.edits[r.edit]
 		e.rs = len(s.repl)
 		s.repl = jsonwalk.AppendQuote(s.repl, []byte(name))
 		e.re = len(s.repl)
 	}
+}
+
+// UniqueName returns name, or when taken holds it, name with the first
+// suffix "~b", "~c", ... "~z", "~ba", ... (a count in base 26 written
+// with the letters a to z) that taken does not hold; it adds the result to
+// taken. This is the rule by which masked JSON member names and slog
+// attribute keys stay unique: it depends only on the names, so equal
+// events mask equally.
+func UniqueName(name string, taken map[string]bool) string {
+	unique := name
+	for n := 1; taken[unique]; n++ {
+		unique = name + "~" + base26(n)
+	}
+	taken[unique] = true
+	return unique
 }
 
 // base26 writes n >= 0 in base 26 with the digits a to z.

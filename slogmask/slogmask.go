@@ -139,28 +139,9 @@ func (h *Handler) maskAttrs(attrs []slog.Attr, names []string) []slog.Attr {
 		}
 	}
 	for _, i := range renamed {
-		k := masked[i].Key
-		for n := 1; taken[k]; n++ {
-			k = masked[i].Key + "~" + base26(n)
-		}
-		taken[k] = true
-		masked[i].Key = k
+		masked[i].Key = mask.UniqueName(masked[i].Key, taken)
 	}
 	return masked
-}
-
-// base26 writes n >= 0 in base 26 with the digits a to z.
-func base26(n int) string {
-	var b [16]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('a' + n%26)
-		n /= 26
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
 }
 
 // maskAttr masks one attribute's value (not its key); names are the
