@@ -102,11 +102,11 @@ func FuzzMaskStyles(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	h, err := mask.NewHash(fuzzKey)
+	h, err := mask.NewHash(fuzzKey, mask.HashOptions{})
 	if err != nil {
 		f.Fatal(err)
 	}
-	h8, err := mask.NewHash(fuzzKey, mask.HashLength(mask.MinHashLength))
+	h8, err := mask.NewHash(fuzzKey, mask.HashOptions{Length: mask.MinHashLength})
 	if err != nil {
 		f.Fatal(err)
 	}

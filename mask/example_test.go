@@ -62,7 +62,7 @@ func ExampleByIdentifier() {
 }
 
 func ExampleNewHash() {
-	h, err := mask.NewHash(exampleKey)
+	h, err := mask.NewHash(exampleKey, mask.HashOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -71,7 +71,7 @@ func ExampleNewHash() {
 	// Equal values, equal hashes.
 	fmt.Println(h.HashString("Ssn-US", "123-45-6789"))
 
-	_, err = mask.NewHash([]byte("short"))
+	_, err = mask.NewHash([]byte("short"), mask.HashOptions{})
 	fmt.Println(err)
 	// Output:
 	// ssn=<hash:Ssn-US:bidybedxhceybewe> card=<hash:CreditCardNumber:wgkzgcfddjjkhaei> ok

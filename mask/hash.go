@@ -29,8 +29,8 @@ const (
 // Format: "<hash:" + identifier + ":" + digest + ">", for example
 // "<hash:Ssn-US:...>" (see ExampleNewHash), where identifier is the
 // finding's identifier name as SafeIdentifier writes it and digest is the
-// first n 4-bit digits (n = DefaultHashLength unless HashLength says
-// otherwise) of
+// first n 4-bit digits (n = HashOptions.Length, DefaultHashLength
+// unless set) of
 //
 //	HMAC-SHA256(Kh, uint32_be(len(identifier)) || identifier || value)
 //
@@ -56,25 +56,24 @@ type Hash struct {
 	n   int
 }
 
-// A HashOption configures NewHash.
-type HashOption func(*Hash)
-
-// HashLength sets the number of 4-bit characters the hash keeps, from
-// MinHashLength (8) to MaxHashLength (64); NewHash rejects other values.
-func HashLength(hexChars int) HashOption {
-	return func(h *Hash) { h.n = hexChars }
+// HashOptions configures NewHash. The zero value is the default.
+type HashOptions struct {
+	// Length is the number of 4-bit characters the hash keeps, from
+	// MinHashLength (8) to MaxHashLength (64); 0 means DefaultHashLength
+	// (16). NewHash rejects other values.
+	Length int
 }
 
 // NewHash returns a keyed hash masker. key must be at least
 // MinHashKeyLength (16) bytes and not one repeated byte; NewHash keeps
 // only a key derived from it. Errors never contain key bytes.
-func NewHash(key []byte, opts ...HashOption) (*Hash, error) {
+func NewHash(key []byte, opts HashOptions) (*Hash, error) {
 	if err := checkKey("hash key", key, MinHashKeyLength); err != nil {
 		return nil, err
 	}
-	h := &Hash{n: DefaultHashLength}
-	for _, o := range opts {
-		o(h)
+	h := &Hash{n: opts.Length}
+	if h.n == 0 {
+		h.n = DefaultHashLength
 	}
 	if h.n < MinHashLength || h.n > MaxHashLength {
 		return nil, fmt.Errorf("mask: hash length %d is outside [%d, %d] characters", h.n, MinHashLength, MaxHashLength)

@@ -14,9 +14,9 @@ import (
 // testKey is 32 bytes of test key material.
 var testKey = []byte("piiguard test key 0123456789abcd")
 
-func testHash(t testing.TB, opts ...mask.HashOption) *mask.Hash {
+func testHash(t testing.TB, opts mask.HashOptions) *mask.Hash {
 	t.Helper()
-	h, err := mask.NewHash(testKey, opts...)
+	h, err := mask.NewHash(testKey, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ var hashFormat = regexp.MustCompile(`^<hash:[A-Za-z0-9_-]{1,128}:[a-kowxyz]+>$`)
 // package's HKDF).
 func TestHashKnownAnswers(t *testing.T) {
 	key := []byte("example key: 32+ bytes, not real")
-	h, err := mask.NewHash(key)
+	h, err := mask.NewHash(key, mask.HashOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,19 +49,19 @@ func TestHashKnownAnswers(t *testing.T) {
 
 func TestHashFormatAndLength(t *testing.T) {
 	tests := []struct {
-		opts  []mask.HashOption
+		opts  mask.HashOptions
 		id    string
 		hexes int
 	}{
-		{nil, "Ssn-US", mask.DefaultHashLength},
-		{[]mask.HashOption{mask.HashLength(8)}, "EmailAddress", 8},
-		{[]mask.HashOption{mask.HashLength(13)}, "X", 13},
-		{[]mask.HashOption{mask.HashLength(64)}, "Name", 64},
-		{nil, "bad id: \"x\"\n", mask.DefaultHashLength},
-		{nil, "", mask.DefaultHashLength},
+		{mask.HashOptions{}, "Ssn-US", mask.DefaultHashLength},
+		{mask.HashOptions{Length: 8}, "EmailAddress", 8},
+		{mask.HashOptions{Length: 13}, "X", 13},
+		{mask.HashOptions{Length: 64}, "Name", 64},
+		{mask.HashOptions{}, "bad id: \"x\"\n", mask.DefaultHashLength},
+		{mask.HashOptions{}, "", mask.DefaultHashLength},
 	}
 	for _, tt := range tests {
-		got := testHash(t, tt.opts...).HashString(tt.id, "jane@example.com")
+		got := testHash(t, tt.opts).HashString(tt.id, "jane@example.com")
 		if !hashFormat.MatchString(got) {
 			t.Errorf("hash %q does not match %v", got, hashFormat)
 		}
@@ -73,11 +73,11 @@ func TestHashFormatAndLength(t *testing.T) {
 }
 
 func TestHashDeterministicAndKeyed(t *testing.T) {
-	h1 := testHash(t)
-	h1again := testHash(t)
+	h1 := testHash(t, mask.HashOptions{})
+	h1again := testHash(t, mask.HashOptions{})
 	otherKey := bytes.Clone(testKey)
 	otherKey[0] ^= 1
-	h2, err := mask.NewHash(otherKey)
+	h2, err := mask.NewHash(otherKey, mask.HashOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,12 +106,12 @@ func TestHashDeterministicAndKeyed(t *testing.T) {
 	}
 	// A key longer than the minimum is used whole.
 	long := append(bytes.Clone(testKey), testKey...)
-	hl, err := mask.NewHash(long)
+	hl, err := mask.NewHash(long, mask.HashOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	long[len(long)-1] ^= 1
-	hl2, err := mask.NewHash(long)
+	hl2, err := mask.NewHash(long, mask.HashOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestHashDeterministicAndKeyed(t *testing.T) {
 
 func TestHashKeyCopied(t *testing.T) {
 	key := bytes.Clone(testKey)
-	h, err := mask.NewHash(key)
+	h, err := mask.NewHash(key, mask.HashOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,19 +136,19 @@ func TestHashKeyCopied(t *testing.T) {
 func TestNewHashErrors(t *testing.T) {
 	tests := []struct {
 		key  []byte
-		opts []mask.HashOption
+		opts mask.HashOptions
 		is   error
 	}{
-		{nil, nil, mask.ErrShortKey},
-		{[]byte("fifteen bytes!!"), nil, mask.ErrShortKey},
-		{make([]byte, 32), nil, mask.ErrWeakKey},
-		{bytes.Repeat([]byte{0xA5}, 16), nil, mask.ErrWeakKey},
-		{testKey, []mask.HashOption{mask.HashLength(7)}, nil},
-		{testKey, []mask.HashOption{mask.HashLength(65)}, nil},
-		{testKey, []mask.HashOption{mask.HashLength(0)}, nil},
+		{nil, mask.HashOptions{}, mask.ErrShortKey},
+		{[]byte("fifteen bytes!!"), mask.HashOptions{}, mask.ErrShortKey},
+		{make([]byte, 32), mask.HashOptions{}, mask.ErrWeakKey},
+		{bytes.Repeat([]byte{0xA5}, 16), mask.HashOptions{}, mask.ErrWeakKey},
+		{testKey, mask.HashOptions{Length: 7}, nil},
+		{testKey, mask.HashOptions{Length: 65}, nil},
+		{testKey, mask.HashOptions{Length: -1}, nil},
 	}
 	for _, tt := range tests {
-		h, err := mask.NewHash(tt.key, tt.opts...)
+		h, err := mask.NewHash(tt.key, tt.opts)
 		if err == nil || h != nil {
 			t.Errorf("NewHash(%d-byte key) = %v, %v; want an error", len(tt.key), h, err)
 			continue
@@ -161,13 +161,13 @@ func TestNewHashErrors(t *testing.T) {
 		}
 	}
 	// Exactly the minimum is accepted.
-	if _, err := mask.NewHash([]byte("sixteen bytes!!!")); err != nil {
+	if _, err := mask.NewHash([]byte("sixteen bytes!!!"), mask.HashOptions{}); err != nil {
 		t.Errorf("16-byte key rejected: %v", err)
 	}
 }
 
 func TestHashConcurrent(t *testing.T) {
-	h := testHash(t)
+	h := testHash(t, mask.HashOptions{})
 	want := h.HashString("Ssn-US", "123-45-6789")
 	var wg sync.WaitGroup
 	for range 8 {

@@ -87,9 +87,9 @@ func TestIssue12_OutputShapeNeverMatches(t *testing.T) {
 		t.Skip("checks shapes, not concurrency; runs without -race")
 	}
 	tk := testTokenizer(t)
-	h := testHash(t)
-	h64 := testHash(t, mask.HashLength(mask.MaxHashLength))
-	h8 := testHash(t, mask.HashLength(mask.MinHashLength))
+	h := testHash(t, mask.HashOptions{})
+	h64 := testHash(t, mask.HashOptions{Length: mask.MaxHashLength})
+	h8 := testHash(t, mask.HashOptions{Length: mask.MinHashLength})
 	r := rand.New(rand.NewPCG(12, 2))
 	var outputs []string
 	for _, id := range identifiers.Catalog() {
@@ -171,7 +171,7 @@ func TestIssue12_MasksAreOpaqueToRescans(t *testing.T) {
 	}
 	for name, m := range map[string]mask.Masker{
 		"token":       tk,
-		"hash":        testHash(t),
+		"hash":        testHash(t, mask.HashOptions{}),
 		"placeholder": mask.Placeholder(""),
 	} {
 		text := "x abcdefghijklmnopqrstuvwxyzABCDEF tail and more text"

@@ -136,7 +136,7 @@ func TestLoadedKeyWorksForEveryKeyedMasker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mask.NewHash(key); err != nil {
+	if _, err := mask.NewHash(key, mask.HashOptions{}); err != nil {
 		t.Error(err)
 	}
 	if _, err := mask.NewTokenizer(key); err != nil {

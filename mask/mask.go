@@ -11,7 +11,8 @@
 //   - Partial: keeps the first/last N letters and digits (the last four
 //     digits of a card), keeps separators, masks the rest; masks the
 //     whole value when that would show half of it or more.
-//   - Placeholder(template): "{Ssn-US}", or a template using {identifier}.
+//   - Placeholder(template): "{Ssn-US}", or a template using {identifier}
+//     (PlaceholderVar; "{name}" is its deprecated spelling).
 //   - Redact: removes the value.
 //   - Hash (NewHash): keyed HMAC-SHA256, truncated, as
 //     "<hash:Ssn-US:bidybedxhceybewe>"; one-way, equal values give equal

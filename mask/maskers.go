@@ -123,34 +123,77 @@ func isData(r rune, size int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// placeholderVar is the variable a Placeholder template may use.
-const placeholderVar = "{identifier}"
+// The variable of a placeholder template, and its deprecated spelling.
+const (
+	// PlaceholderVar stands for the finding's identifier name in a
+	// placeholder template (Placeholder, Spec.Text).
+	PlaceholderVar = "{identifier}"
+	// placeholderAlias is PlaceholderVar's deprecated spelling, which
+	// policy documents used before ("Text": "<{name}>"): it is still
+	// replaced, so that those documents keep their meaning.
+	placeholderAlias = "{name}"
+)
 
 // Placeholder returns a masker that replaces the value with a fixed text
 // naming the identifier, as Amazon Lex shows "{SlotName}" for an
 // obfuscated slot.
 //
-// Template syntax: every occurrence of the exact text "{identifier}" is
-// replaced with the finding's identifier name; everything else, other
-// braces included, is copied literally. There is no escape: a template
-// cannot produce the literal text "{identifier}". An empty template means
-// "{{identifier}}", which gives "{Ssn-US}" for an Ssn-US finding; a
-// template such as "[REDACTED]" ignores the identifier. The name is
-// written as SafeIdentifier returns it.
+// Template syntax: every occurrence of the exact text "{identifier}"
+// (PlaceholderVar) is replaced with the finding's identifier name, and so
+// is every occurrence of "{name}", its deprecated spelling, which policy
+// documents used before; everything else, other braces included, is
+// copied literally. There is no escape: a template cannot produce the
+// literal text "{identifier}" or "{name}". An empty template means
+// DefaultPlaceholderText, "{{identifier}}", which gives "{Ssn-US}" for an
+// Ssn-US finding; a template such as "[REDACTED]" ignores the identifier.
+// The name is written as SafeIdentifier returns it. The placeholder mask
+// style (Spec) is this masker.
 func Placeholder(template string) Masker {
-	if template == "" {
-		template = "{" + placeholderVar + "}"
-	}
-	parts := strings.Split(template, placeholderVar)
+	parts := splitTemplate(template)
 	return MaskerFunc(func(dst, _ []byte, f pii.Finding) []byte {
-		for i, p := range parts {
-			if i > 0 {
-				dst = appendSafeIdentifier(dst, f.Identifier)
-			}
-			dst = append(dst, p...)
-		}
-		return dst
+		return appendTemplate(dst, parts, f.Identifier)
 	})
+}
+
+// splitTemplate splits a placeholder template around its variables: the
+// name goes between consecutive parts. "" means DefaultPlaceholderText.
+func splitTemplate(template string) []string {
+	if template == "" {
+		template = DefaultPlaceholderText
+	}
+	var parts []string
+	for {
+		i := strings.IndexByte(template, '{')
+		for i >= 0 && !strings.HasPrefix(template[i:], PlaceholderVar) && !strings.HasPrefix(template[i:], placeholderAlias) {
+			j := strings.IndexByte(template[i+1:], '{')
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if i < 0 {
+			return append(parts, template)
+		}
+		parts = append(parts, template[:i])
+		if strings.HasPrefix(template[i:], PlaceholderVar) {
+			template = template[i+len(PlaceholderVar):]
+		} else {
+			template = template[i+len(placeholderAlias):]
+		}
+	}
+}
+
+// appendTemplate appends the parts of a template with the identifier's
+// safe name between them.
+func appendTemplate(dst []byte, parts []string, identifier string) []byte {
+	for i, p := range parts {
+		if i > 0 {
+			dst = appendSafeIdentifier(dst, identifier)
+		}
+		dst = append(dst, p...)
+	}
+	return dst
 }
 
 // maxIdentifierLength is the longest identifier name that maskers write,

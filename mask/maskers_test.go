@@ -110,6 +110,14 @@ func TestPlaceholder(t *testing.T) {
 		{"<{identifier}:{identifier}>", "IpAddress", "<IpAddress:IpAddress>"},
 		{"{ident}{identifier}}", "X", "{ident}X}"},
 		{"{Identifier}", "X", "{Identifier}"}, // case matters
+		// "{name}", the deprecated spelling policy documents used, is
+		// replaced too.
+		{"<{name}>", "Ssn-US", "<Ssn-US>"},
+		{"{{name}}", "Ssn-US", "{Ssn-US}"},
+		{"{name}/{identifier}", "X", "X/X"},
+		{"{nam{name}e}", "X", "{namXe}"},
+		{"{Name} {identifier", "X", "{Name} {identifier"},
+		{"{", "X", "{"},
 		// Names outside CloudWatch's charset are written safely.
 		{"", "bad name\n\"x\"", "{bad_name__x_}"},
 		{"", "", "{_}"},
@@ -144,7 +152,7 @@ func TestSafeIdentifier(t *testing.T) {
 // TestMaskersAppend checks that every masker appends to dst and leaves
 // what dst held.
 func TestMaskersAppend(t *testing.T) {
-	h, tk := testHash(t), testTokenizer(t)
+	h, tk := testHash(t, mask.HashOptions{}), testTokenizer(t)
 	for name, m := range map[string]mask.Masker{
 		"Fixed": mask.Fixed('x'), "Partial": mask.Partial{KeepLast: 2},
 		"Placeholder": mask.Placeholder(""), "Redact": mask.Redact,

@@ -51,14 +51,14 @@ func propertyMaskers(t *testing.T) map[string]mask.Masker {
 		"Placeholder": mask.Placeholder(""),
 		"Template":    mask.Placeholder("[{identifier}]"),
 		"Redact":      mask.Redact,
-		"Hash":        testHash(t),
-		"Hash8":       testHash(t, mask.HashLength(8)),
+		"Hash":        testHash(t, mask.HashOptions{}),
+		"Hash8":       testHash(t, mask.HashOptions{Length: 8}),
 		"Tokenizer":   testTokenizer(t),
 		"Partial":     mask.Partial{KeepFirst: 1, KeepLast: 2},
 		"Partial4":    mask.Partial{KeepLast: 4},
 		"ByIdentifier": mask.ByIdentifier{
 			Default: mask.Redact,
-			Maskers: map[string]mask.Masker{"Ssn-US": mask.Partial{KeepLast: 4}, "EmailAddress": testHash(t)},
+			Maskers: map[string]mask.Masker{"Ssn-US": mask.Partial{KeepLast: 4}, "EmailAddress": testHash(t, mask.HashOptions{})},
 		},
 	}
 }

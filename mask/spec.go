@@ -25,8 +25,9 @@ const (
 	// StylePartial keeps the first KeepFirst and the last KeepLast
 	// characters and replaces the others with Char ("*") (see Partial).
 	StylePartial Style = "partial"
-	// StylePlaceholder replaces the value with Text ("{{name}}"), in which
-	// "{name}" stands for the identifier's name.
+	// StylePlaceholder replaces the value with Text ("{{identifier}}"),
+	// in which "{identifier}" stands for the identifier's name (see
+	// Placeholder).
 	StylePlaceholder Style = "placeholder"
 	// StyleRedact removes the value.
 	StyleRedact Style = "redact"
@@ -50,9 +51,9 @@ func Styles() []Style {
 const (
 	DefaultFixedLength     = 8
 	MaxFixedLength         = 256
-	MaxKeep                = 64         // KeepFirst, KeepLast
-	DefaultPlaceholderText = "{{name}}" // "{Ssn-US}", as Lex writes {SlotName}
-	MaxTextLength          = 256        // Text (characters)
+	MaxKeep                = 64                         // KeepFirst, KeepLast
+	DefaultPlaceholderText = "{" + PlaceholderVar + "}" // "{Ssn-US}", as Lex writes {SlotName}
+	MaxTextLength          = 256                        // Text (characters)
 )
 
 // Spec is a mask specification: a style and its parameters. Its zero value
@@ -70,9 +71,10 @@ type Spec struct {
 	Length int
 	// KeepFirst and KeepLast are partial's characters left in clear.
 	KeepFirst, KeepLast int
-	// Text is placeholder's replacement, in which "{name}" stands for the
-	// identifier's name; "" means DefaultPlaceholderText, which gives
-	// "{Ssn-US}".
+	// Text is placeholder's replacement, in which "{identifier}"
+	// (PlaceholderVar) stands for the identifier's name, as in Placeholder
+	// ("{name}", its deprecated spelling, too); "" means
+	// DefaultPlaceholderText, which gives "{Ssn-US}".
 	Text string
 }
 
@@ -123,13 +125,10 @@ func (s Spec) HashLength() int {
 	return s.Length
 }
 
-// Placeholder returns placeholder's replacement for identifier name.
+// Placeholder returns placeholder's replacement for identifier name, as
+// the masker of s writes it.
 func (s Spec) Placeholder(name string) string {
-	t := s.Text
-	if t == "" {
-		t = DefaultPlaceholderText
-	}
-	return strings.ReplaceAll(t, "{name}", name)
+	return string(appendTemplate(nil, splitTemplate(s.Text), name))
 }
 
 // Validate reports the first problem of s: an unknown style, a parameter
@@ -220,16 +219,14 @@ func (s Spec) NewMasker(key []byte) (Masker, error) {
 	case StylePartial:
 		return Partial{KeepFirst: s.KeepFirst, KeepLast: s.KeepLast, Char: char}, nil
 	case StylePlaceholder:
-		return MaskerFunc(func(dst, _ []byte, f pii.Finding) []byte {
-			return append(dst, s.Placeholder(SafeIdentifier(f.Identifier))...)
-		}), nil
+		return Placeholder(s.Text), nil
 	case StyleRedact:
 		return Redact, nil
 	case StyleHash:
 		if key == nil {
 			return nil, fmt.Errorf("mask style hash needs a key (Config.Key, --key-file)")
 		}
-		return NewHash(key, HashLength(s.HashLength()))
+		return NewHash(key, HashOptions{Length: s.Length})
 	case StyleToken:
 		if key == nil {
 			return nil, fmt.Errorf("mask style token needs a key (Config.Key, --key-file)")

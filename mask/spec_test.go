@@ -54,11 +54,11 @@ func TestSpecValidate(t *testing.T) {
 // masker of the same name does.
 func TestSpecNewMasker(t *testing.T) {
 	key := []byte("spec test key: 32+ bytes, not real")
-	hash, err := mask.NewHash(key)
+	hash, err := mask.NewHash(key, mask.HashOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	hash12, err := mask.NewHash(key, mask.HashLength(12))
+	hash12, err := mask.NewHash(key, mask.HashOptions{Length: 12})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -237,7 +237,7 @@ func (m *MaskConfig) configure(cfg *piiguard.Config) error {
 	case "redact":
 		cfg.Masker = mask.Redact
 	case "hash":
-		cfg.Masker, err = mask.NewHash(key)
+		cfg.Masker, err = mask.NewHash(key, mask.HashOptions{})
 	case "token":
 		cfg.Masker, err = mask.NewTokenizer(key)
 	}

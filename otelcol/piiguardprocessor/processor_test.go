@@ -319,7 +319,7 @@ func TestStyles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hash, err := mask.NewHash(key)
+	hash, err := mask.NewHash(key, mask.HashOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func TestKeyedStyles(t *testing.T) {
 		code, got := callText(t, maskText, h, text)
 		var m mask.Masker
 		if style == "hash" {
-			m, _ = mask.NewHash(testKey)
+			m, _ = mask.NewHash(testKey, mask.HashOptions{})
 		} else {
 			m, _ = mask.NewTokenizer(testKey)
 		}

@@ -152,7 +152,7 @@ func (c *Config) style(cfg *piiguard.Config, key []byte) error {
 			return codeErr(abi.ErrUnsupported, "config: style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", c.Style)
 		}
 		if c.Style == "hash" {
-			cfg.Masker, err = mask.NewHash(key)
+			cfg.Masker, err = mask.NewHash(key, mask.HashOptions{})
 		} else {
 			cfg.Masker, err = mask.NewTokenizer(key)
 		}
