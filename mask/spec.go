@@ -49,6 +49,9 @@ func Styles() []Style {
 // Limits and defaults of a Spec's parameters (hash lengths: see
 // DefaultHashLength).
 const (
+	// DefaultKeepLast is what partial keeps when the style is named alone
+	// (ParseStyle): the last 4 characters, as of a card number.
+	DefaultKeepLast        = 4
 	DefaultFixedLength     = 8
 	MaxFixedLength         = 256
 	MaxKeep                = 64                         // KeepFirst, KeepLast
@@ -76,6 +79,28 @@ type Spec struct {
 	// ("{name}", its deprecated spelling, too); "" means
 	// DefaultPlaceholderText, which gives "{Ssn-US}".
 	Text string
+}
+
+// ParseStyle returns the Spec that a mask style name alone stands for,
+// where a mask is chosen by its name only: the command line's --style,
+// the WebAssembly configuration's "style" and the OpenTelemetry
+// processor's mask::style. The style takes its default parameters, and
+// partial keeps the last DefaultKeepLast characters; "" means asterisk. (A
+// policy may name a style alone too, with the same meaning, except
+// partial, whose kept characters a policy spells out.) The error for an
+// unknown name lists the styles; it is the one Validate gives.
+func ParseStyle(name string) (Spec, error) {
+	s := Spec{Style: Style(name)}
+	if s.Style == "" {
+		s.Style = StyleAsterisk
+	}
+	if s.Style == StylePartial {
+		s.KeepLast = DefaultKeepLast
+	}
+	if err := s.Validate(); err != nil {
+		return Spec{}, err
+	}
+	return s, nil
 }
 
 // Params returns the names of the parameters (fields of Spec) that style

@@ -73,7 +73,8 @@ func TestSpecNewMasker(t *testing.T) {
 		{mask.Spec{Style: mask.StyleFixed, Char: "x", Length: 3}, nil, "xxx"},
 		{mask.Spec{Style: mask.StylePartial, KeepLast: 4}, mask.Partial{KeepLast: 4}, ""},
 		{mask.Spec{Style: mask.StylePlaceholder}, mask.Placeholder(""), ""},
-		{mask.Spec{Style: mask.StylePlaceholder, Text: "<{name}>"}, nil, "<Ssn-US>"},
+		{mask.Spec{Style: mask.StylePlaceholder, Text: "<{identifier}>"}, nil, "<Ssn-US>"},
+		{mask.Spec{Style: mask.StylePlaceholder, Text: "<{name}>"}, nil, "<Ssn-US>"}, // deprecated spelling
 		{mask.Spec{Style: mask.StyleRedact}, mask.Redact, ""},
 		{mask.Spec{Style: mask.StyleHash}, hash, ""},
 		{mask.Spec{Style: mask.StyleHash, Length: 12}, hash12, ""},
@@ -132,4 +133,82 @@ func ExampleSpec() {
 	}
 	fmt.Println(mask.String(exampleText, exampleFindings, m))
 	// Output: ssn=XXX-XX-6789 card=XXXX XXXX XXXX 1234 ok
+}
+
+func TestParseStyle(t *testing.T) {
+	tests := []struct {
+		name string
+		want mask.Spec
+		err  string
+	}{
+		{"", mask.Spec{Style: mask.StyleAsterisk}, ""},
+		{"asterisk", mask.Spec{Style: mask.StyleAsterisk}, ""},
+		{"fixed", mask.Spec{Style: mask.StyleFixed}, ""},
+		{"partial", mask.Spec{Style: mask.StylePartial, KeepLast: mask.DefaultKeepLast}, ""},
+		{"placeholder", mask.Spec{Style: mask.StylePlaceholder}, ""},
+		{"redact", mask.Spec{Style: mask.StyleRedact}, ""},
+		{"hash", mask.Spec{Style: mask.StyleHash}, ""},
+		{"token", mask.Spec{Style: mask.StyleToken}, ""},
+		{"stars", mask.Spec{}, `unknown mask style "stars" (styles: asterisk, fixed, partial, placeholder, redact, hash, token)`},
+		{"Partial", mask.Spec{}, `unknown mask style "Partial"`},
+	}
+	for _, tt := range tests {
+		got, err := mask.ParseStyle(tt.name)
+		switch {
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("ParseStyle(%q) = %+v, %v; want error %q", tt.name, got, err, tt.err)
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("ParseStyle(%q) = %+v, %v; want %+v", tt.name, got, err, tt.want)
+		case err == nil && got.Validate() != nil:
+			t.Errorf("ParseStyle(%q) = %+v, invalid: %v", tt.name, got, got.Validate())
+		}
+	}
+	// Every style has a name that parses.
+	for _, st := range mask.Styles() {
+		if _, err := mask.ParseStyle(string(st)); err != nil {
+			t.Errorf("ParseStyle(%q): %v", st, err)
+		}
+	}
+}
+
+// TestPlaceholderSpellings: the canonical variable and its deprecated
+// spelling give the same mask, through Spec as through Placeholder.
+func TestPlaceholderSpellings(t *testing.T) {
+	f := pii.Finding{Identifier: "Ssn-US", End: 11}
+	for _, text := range []string{"", "{{identifier}}", "{{name}}", mask.DefaultPlaceholderText} {
+		m, err := mask.Spec{Style: mask.StylePlaceholder, Text: text}.NewMasker(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, got := range map[string]string{
+			"Spec.NewMasker":   string(m.AppendMask(nil, []byte("536-22-1234"), f)),
+			"Placeholder":      string(mask.Placeholder(text).AppendMask(nil, []byte("536-22-1234"), f)),
+			"Spec.Placeholder": mask.Spec{Style: mask.StylePlaceholder, Text: text}.Placeholder("Ssn-US"),
+		} {
+			if got != "{Ssn-US}" {
+				t.Errorf("%s(%q) = %q, want {Ssn-US}", name, text, got)
+			}
+		}
+	}
+}
+
+func ExampleParseStyle() {
+	spec, err := mask.ParseStyle("partial") // as --style partial
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := spec.NewMasker(nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%+v\n", spec)
+	fmt.Println(mask.String(exampleText, exampleFindings, m))
+	_, err = mask.ParseStyle("stars")
+	fmt.Println(err)
+	// Output:
+	// {Style:partial Char: Length:0 KeepFirst:0 KeepLast:4 Text:}
+	// ssn=***-**-6789 card=**** **** **** 1234 ok
+	// unknown mask style "stars" (styles: asterisk, fixed, partial, placeholder, redact, hash, token)
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/piiguard/piiguard"
@@ -17,8 +16,17 @@ import (
 // key file for --style hash and token, and for unmask.
 const keyFileEnv = "PIIGUARD_KEY_FILE"
 
-// styles lists the values of --style.
-var styles = []string{"asterisk", "partial", "placeholder", "redact", "hash", "token"}
+// styles lists the values of --style: package mask's styles, each as
+// mask.ParseStyle reads its name.
+var styles = styleNames()
+
+func styleNames() []string {
+	var names []string
+	for _, st := range mask.Styles() {
+		names = append(names, string(st))
+	}
+	return names
+}
 
 // maskFlags are the flags only mask takes.
 type maskFlags struct {
@@ -104,10 +112,11 @@ func cmdMask(e *env, args []string) error {
 func (f *maskFlags) configure(cfg *piiguard.Config) error {
 	f.policy = cfg.Policy != nil
 	style := f.style.name
-	keyed := style == "hash" || style == "token"
-	if !slices.Contains(styles, style) {
+	spec, err := mask.ParseStyle(style)
+	if err != nil {
 		return usagef("mask: unknown --style %q%s (want %s)", style, didYouMean(style, styles, ""), strings.Join(styles, ", "))
 	}
+	keyed := spec.NeedsKey()
 	if f.keyFile != "" && !keyed && !f.policy {
 		return usageError{fmt.Errorf("mask: --key-file is used only with --style hash or token, or with --policy")}
 	}
@@ -116,7 +125,6 @@ func (f *maskFlags) configure(cfg *piiguard.Config) error {
 	}
 	var key []byte
 	if keyed || f.policy && (f.keyFile != "" || os.Getenv(keyFileEnv) != "") {
-		var err error
 		if key, err = readKey(f.keyFile); err != nil {
 			if !keyed {
 				return usageError{fmt.Errorf("mask: the policy's key: %w", err)}
@@ -132,11 +140,6 @@ func (f *maskFlags) configure(cfg *piiguard.Config) error {
 	} else {
 		defer clear(key)
 	}
-	spec := mask.Spec{Style: mask.Style(style)}
-	if spec.Style == mask.StylePartial {
-		spec.KeepLast = 4 // the last four characters, as of a card number
-	}
-	var err error
 	if f.masker, err = spec.NewMasker(key); err != nil {
 		return usageError{fmt.Errorf("mask: --style %s: %w", style, err)}
 	}

@@ -42,6 +42,7 @@ func TestMaskStyles(t *testing.T) {
 		{[]string{"mask", "--style", "partial"}, "ssn ***-**-1234 mail *@******e.com\nnothing\n"},
 		{[]string{"mask", "--style", "placeholder"}, "ssn {Ssn-US} mail {EmailAddress}\nnothing\n"},
 		{[]string{"mask", "--style", "redact"}, "ssn  mail \nnothing\n"},
+		{[]string{"mask", "--style", "fixed"}, "ssn ******** mail ********\nnothing\n"},
 	}
 	for _, tt := range tests {
 		code, out, errs := runCLI(t, styleIn, tt.args...)

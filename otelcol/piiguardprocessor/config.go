@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/piiguard/piiguard"
@@ -61,8 +60,8 @@ type CustomIdentifier struct {
 
 // MaskConfig chooses what replaces a sensitive value.
 type MaskConfig struct {
-	// Style is asterisk, partial, placeholder, redact, hash or token, as
-	// in the CLI's --style. Empty means asterisk, or the mask styles of
+	// Style is asterisk, fixed, partial, placeholder, redact, hash or
+	// token, as in the CLI's --style (a name as mask.ParseStyle reads it). Empty means asterisk, or the mask styles of
 	// the policies when Policies is set.
 	Style string `mapstructure:"style"`
 	// KeyFile is the path of the key file of the hash and token styles
@@ -102,8 +101,17 @@ const DefaultMaxRecordBytes = 1 << 20
 // maxPolicies is how many policy files apply together.
 const maxPolicies = 2
 
-// styles lists the values of mask::style.
-var styles = []string{"asterisk", "partial", "placeholder", "redact", "hash", "token"}
+// styles lists the values of mask::style: package mask's styles, each as
+// mask.ParseStyle reads its name.
+var styles = styleNames()
+
+func styleNames() []string {
+	var names []string
+	for _, st := range mask.Styles() {
+		names = append(names, string(st))
+	}
+	return names
+}
 
 // Validate checks the configuration, reading the policy and key files it
 // names; each error names the key at fault. It is called by the collector
@@ -202,10 +210,11 @@ func (c *Config) selection(cfg *piiguard.Config) []error {
 // --key-file do.
 func (m *MaskConfig) configure(cfg *piiguard.Config) error {
 	style := m.Style
-	if style != "" && !slices.Contains(styles, style) {
+	spec, err := mask.ParseStyle(style)
+	if err != nil {
 		return fmt.Errorf("mask::style: unknown style %q (want %s)", style, strings.Join(styles, ", "))
 	}
-	keyed := style == "hash" || style == "token"
+	keyed := spec.NeedsKey()
 	policy := cfg.Policy != nil
 	if m.KeyFile == "" && keyed {
 		return fmt.Errorf("mask::key_file: style %s needs a key file", style)
@@ -215,7 +224,6 @@ func (m *MaskConfig) configure(cfg *piiguard.Config) error {
 	}
 	var key []byte
 	if m.KeyFile != "" {
-		var err error
 		if key, err = mask.LoadKey(m.KeyFile); err != nil {
 			return fmt.Errorf("mask::key_file: %w", err)
 		}
@@ -226,22 +234,7 @@ func (m *MaskConfig) configure(cfg *piiguard.Config) error {
 			return nil // the policies' mask styles
 		}
 	}
-	var err error
-	switch style {
-	case "", "asterisk":
-		cfg.Masker = mask.Asterisk
-	case "partial":
-		cfg.Masker = mask.Partial{KeepLast: 4}
-	case "placeholder":
-		cfg.Masker = mask.Placeholder("")
-	case "redact":
-		cfg.Masker = mask.Redact
-	case "hash":
-		cfg.Masker, err = mask.NewHash(key, mask.HashOptions{})
-	case "token":
-		cfg.Masker, err = mask.NewTokenizer(key)
-	}
-	if err != nil {
+	if cfg.Masker, err = spec.NewMasker(key); err != nil {
 		return fmt.Errorf("mask::key_file: style %s: %w", style, err)
 	}
 	return nil

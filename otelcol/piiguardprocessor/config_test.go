@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/piiguard/piiguard/mask"
+	"github.com/piiguard/piiguard/pii"
+
 	"go.opentelemetry.io/collector/confmap"
 	"go.opentelemetry.io/collector/confmap/confmaptest"
 )
@@ -152,5 +155,43 @@ func TestPolicyNeedsKey(t *testing.T) {
 	_, err := newEngine(&Config{Policies: []string{"testdata/hashpolicy.json"}})
 	if err == nil || !strings.HasPrefix(err.Error(), "policies: ") {
 		t.Fatalf("want an error naming policies, got %v", err)
+	}
+}
+
+// TestStyleIsMaskSpec: mask::style names a style as mask.ParseStyle reads
+// it, and masks with the masker of that Spec.
+func TestStyleIsMaskSpec(t *testing.T) {
+	keyFile := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(keyFile, []byte("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	key, err := mask.LoadKey(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const value = "536-22-1234"
+	f := pii.Finding{Identifier: "Ssn-US", End: len(value)}
+	for _, st := range append([]mask.Style{""}, mask.Styles()...) {
+		spec, err := mask.ParseStyle(string(st))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mc := MaskConfig{Style: string(st)}
+		if spec.NeedsKey() {
+			mc.KeyFile = keyFile
+		}
+		c := Config{Mask: mc}
+		cfg, err := c.settings()
+		if err != nil {
+			t.Errorf("style %q: %v", st, err)
+			continue
+		}
+		want, err := spec.NewMasker(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := string(cfg.Masker.AppendMask(nil, []byte(value), f)), string(want.AppendMask(nil, []byte(value), f)); g != w {
+			t.Errorf("style %q: %q, mask.ParseStyle's masker: %q", st, g, w)
+		}
 	}
 }

@@ -35,18 +35,26 @@ type Config struct {
 	Policy json.RawMessage `json:"policy,omitempty"`
 	// MinScore drops findings scoring below it.
 	MinScore float64 `json:"min_score,omitempty"`
-	// Style (ABI 1.1) masks every identifier with one style: asterisk,
-	// partial, placeholder, redact, hash or token (the last two need a
-	// key). It overrides a policy's mask styles. Empty: CloudWatch's
-	// asterisks, or the policy's styles.
+	// Style (ABI 1.1) masks every identifier with one style, named as
+	// mask.ParseStyle reads it: asterisk, fixed, partial, placeholder,
+	// redact, hash or token (the last two need a key). It overrides a
+	// policy's mask styles. Empty: CloudWatch's asterisks, or the policy's
+	// styles.
 	Style string `json:"style,omitempty"`
 	// ResourceArn (ABI 1.1) is the log group ARN written in audit
 	// reports.
 	ResourceArn string `json:"resource_arn,omitempty"`
 }
 
-// Styles lists the values of Config.Style.
-var Styles = []string{"asterisk", "partial", "placeholder", "redact", "hash", "token"}
+// styleNames lists the values of Config.Style: package mask's styles,
+// each as mask.ParseStyle reads its name.
+func styleNames() []string {
+	var names []string
+	for _, st := range mask.Styles() {
+		names = append(names, string(st))
+	}
+	return names
+}
 
 // Custom is a custom identifier as CloudWatch defines it.
 type Custom struct {
@@ -134,33 +142,21 @@ func (c *Config) Native(key []byte) (piiguard.Config, error) {
 	return cfg, nil
 }
 
-// style sets cfg.Masker for c.Style.
+// style sets cfg.Masker for c.Style, a style name as mask.ParseStyle
+// reads it.
 func (c *Config) style(cfg *piiguard.Config, key []byte) error {
-	var err error
-	switch c.Style {
-	case "":
-	case "asterisk":
-		cfg.Masker = mask.Asterisk
-	case "partial":
-		cfg.Masker = mask.Partial{KeepLast: 4}
-	case "placeholder":
-		cfg.Masker = mask.Placeholder("")
-	case "redact":
-		cfg.Masker = mask.Redact
-	case "hash", "token":
-		if key == nil {
-			return codeErr(abi.ErrUnsupported, "config: style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", c.Style)
-		}
-		if c.Style == "hash" {
-			cfg.Masker, err = mask.NewHash(key, mask.HashOptions{})
-		} else {
-			cfg.Masker, err = mask.NewTokenizer(key)
-		}
-		if err != nil {
-			return codeErr(abi.ErrKey, "key: %s", strings.TrimPrefix(err.Error(), "mask: "))
-		}
-	default:
-		return codeErr(abi.ErrConfig, "config: unknown style %q (want %s)", c.Style, strings.Join(Styles, ", "))
+	if c.Style == "" {
+		return nil
+	}
+	spec, err := mask.ParseStyle(c.Style)
+	if err != nil {
+		return codeErr(abi.ErrConfig, "config: unknown style %q (want %s)", c.Style, strings.Join(styleNames(), ", "))
+	}
+	if spec.NeedsKey() && key == nil {
+		return codeErr(abi.ErrUnsupported, "config: style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", c.Style)
+	}
+	if cfg.Masker, err = spec.NewMasker(key); err != nil {
+		return codeErr(abi.ErrKey, "key: %s", strings.TrimPrefix(err.Error(), "mask: "))
 	}
 	return nil
 }
