@@ -189,7 +189,7 @@ func BenchmarkStartupWASM(b *testing.B) {
 	} {
 		b.Run(w.name, func(b *testing.B) {
 			firstScan := func() {
-				m, err := wasmhost.Load(ctx, path, &w.opts)
+				m, err := wasmhost.Load(ctx, path, w.opts)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -31,7 +31,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := wasmhost.Load(ctx, path, nil)
+	m, err := wasmhost.Load(ctx, path, wasmhost.Options{})
 	if err != nil {
 		return err
 	}

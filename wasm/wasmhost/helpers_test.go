@@ -53,7 +53,7 @@ func load(t testing.TB, i int) *Module {
 	p := modulePath(t)
 	tm := &testModules[i]
 	tm.once.Do(func() {
-		tm.m, tm.err = Load(context.Background(), p, &Options{Interrupt: i == 0})
+		tm.m, tm.err = Load(context.Background(), p, Options{Interrupt: i == 0})
 	})
 	if tm.err != nil {
 		t.Fatal(tm.err)

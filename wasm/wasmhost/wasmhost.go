@@ -184,7 +184,7 @@ func DefaultCacheDir() string {
 	return filepath.Join(dir, "piiguard", "wazero")
 }
 
-// Options tune a Module.
+// Options tune a Module. The zero value is the default.
 type Options struct {
 	// CacheDir is the directory of wazero's compilation cache; "" means
 	// DefaultCacheDir().
@@ -201,10 +201,6 @@ type Options struct {
 	// deadline without it, bound the input of each call (scan a log line
 	// by line, or a long text in pieces).
 	Interrupt bool
-	// NoInterrupt is ignored: interruption is off unless Interrupt is set.
-	//
-	// Deprecated: the zero Options no longer interrupt calls.
-	NoInterrupt bool
 	// MaxInstances bounds the module instances each Scanner runs at once,
 	// and so its concurrency and memory (each instance holds a Go heap
 	// with the compiled configuration); 0 means GOMAXPROCS.
@@ -231,7 +227,7 @@ type Module struct {
 func (m *Module) ABIVersion() (major, minor int) { return ABIMajor, m.minor }
 
 // Load compiles the module at path.
-func Load(ctx context.Context, path string, opts *Options) (*Module, error) {
+func Load(ctx context.Context, path string, opts Options) (*Module, error) {
 	wasm, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("wasmhost: %w", err)
@@ -240,11 +236,7 @@ func Load(ctx context.Context, path string, opts *Options) (*Module, error) {
 }
 
 // LoadBytes compiles the module from its bytes.
-func LoadBytes(ctx context.Context, wasm []byte, opts *Options) (*Module, error) {
-	var o Options
-	if opts != nil {
-		o = *opts
-	}
+func LoadBytes(ctx context.Context, wasm []byte, o Options) (*Module, error) {
 	m := &Module{max: o.MaxInstances}
 	if m.max <= 0 {
 		m.max = runtime.GOMAXPROCS(0)
@@ -347,7 +339,7 @@ func Default(ctx context.Context) (*Module, error) {
 			d.err = err
 			return
 		}
-		d.m, d.err = Load(context.WithoutCancel(ctx), path, nil)
+		d.m, d.err = Load(context.WithoutCancel(ctx), path, Options{})
 	})
 	return d.m, d.err
 }

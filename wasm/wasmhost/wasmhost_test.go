@@ -311,15 +311,15 @@ func TestClose(t *testing.T) {
 
 func TestLoadErrors(t *testing.T) {
 	ctx := context.Background()
-	if _, err := LoadBytes(ctx, []byte("not wasm"), &Options{NoCache: true}); err == nil {
+	if _, err := LoadBytes(ctx, []byte("not wasm"), Options{NoCache: true}); err == nil {
 		t.Error("LoadBytes accepted garbage")
 	}
 	// A valid module that is not piiguard's: (module) with one export.
 	empty := []byte{0, 'a', 's', 'm', 1, 0, 0, 0}
-	if _, err := LoadBytes(ctx, empty, &Options{NoCache: true}); err == nil || !strings.Contains(err.Error(), "not a piiguard module") {
+	if _, err := LoadBytes(ctx, empty, Options{NoCache: true}); err == nil || !strings.Contains(err.Error(), "not a piiguard module") {
 		t.Errorf("LoadBytes(empty module): %v", err)
 	}
-	if _, err := Load(ctx, filepath.Join(t.TempDir(), "missing.wasm"), nil); err == nil {
+	if _, err := Load(ctx, filepath.Join(t.TempDir(), "missing.wasm"), Options{}); err == nil {
 		t.Error("Load of a missing file succeeded")
 	}
 	t.Setenv(ModulePathEnv, filepath.Join(t.TempDir(), "missing.wasm"))
@@ -342,7 +342,7 @@ func TestStartup(t *testing.T) {
 	start := func(opts Options) string {
 		opts.CacheDir = dir
 		t0 := time.Now()
-		m, err := Load(ctx, path, &opts)
+		m, err := Load(ctx, path, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
