@@ -47,30 +47,37 @@ const (
 	ABIMinor = 0
 )
 
-// Config chooses what a Scanner looks for; it is the JSON configuration of
-// piiguard_compile (wasm/ABI.md).
+// Config chooses what a Scanner looks for. It is the JSON configuration
+// of piiguard_compile (wasm/ABI.md, "Configuration"), one field per
+// member, as Go values (JSON encodes it), plus the key, which is passed
+// apart. The guest maps that document onto piiguard.Config, so each field
+// means what the piiguard.Config field of the same name means (Style sets
+// its Masker).
 type Config struct {
-	// Identifiers names managed identifiers ("EmailAddress", "Ssn-US").
-	// Empty means every CloudWatch managed identifier piiguard implements.
+	// Identifiers ("identifiers") names managed identifiers
+	// ("EmailAddress", "Ssn-US"). Empty means every CloudWatch managed
+	// identifier piiguard implements.
 	Identifiers []string
-	// Custom adds custom identifiers (a name and a regex, with
+	// Custom ("custom") adds custom identifiers (a name and a regex, with
 	// CloudWatch's rules).
 	Custom []Custom
-	// Policy is a CloudWatch Logs data protection policy document (JSON
-	// text), with or without piiguard's extensions, as
+	// Policy ("policy") is a CloudWatch Logs data protection policy
+	// document (JSON text), with or without piiguard's extensions, as
 	// piiguard.ParsePolicy takes it. It chooses the identifiers (then
 	// Identifiers and Custom must be empty) and applies its extensions, as
 	// piiguard.Config.Policy does; mask styles that need a key (hash,
-	// token) are CodeUnsupported.
+	// token) are CodeUnsupported without Key.
 	Policy []byte
-	// MinScore drops findings scoring below it.
+	// MinScore ("min_score") drops findings scoring below it.
 	MinScore float64
-	// Style (ABI 1.1) masks every identifier with one style: "asterisk",
-	// "partial", "placeholder", "redact", "hash" or "token" (these two
-	// need Key). It overrides a policy's mask styles; empty means
-	// CloudWatch's asterisks, or the policy's styles.
+	// Style ("style", ABI 1.1) masks every identifier with one style,
+	// named as mask.ParseStyle reads it: "asterisk", "fixed", "partial"
+	// (the last 4 characters kept), "placeholder", "redact", "hash" or
+	// "token" (these two need Key). It overrides a policy's mask styles;
+	// empty means CloudWatch's asterisks, or the policy's styles.
 	Style string
-	// ResourceArn (ABI 1.1) is the log group ARN written in audit reports.
+	// ResourceArn ("resource_arn", ABI 1.1) is the log group ARN written
+	// in audit reports.
 	ResourceArn string
 	// Key (ABI 1.1) is the key of the hash and token styles (Style's or a
 	// policy's) and of Unmask: at least 32 bytes of secret random key
@@ -81,27 +88,26 @@ type Config struct {
 	Key []byte
 }
 
-// Custom is a custom data identifier.
+// Custom is a custom identifier.
 type Custom struct {
 	Name  string `json:"name"`
 	Regex string `json:"regex"`
 }
 
 // JSON returns the configuration as piiguard_compile takes it (without
-// the key, which is passed apart).
+// the key, which is passed apart): Policy is written as a JSON string
+// holding the document's text.
 func (c Config) JSON() ([]byte, error) {
-	type wire struct {
-		Identifiers []string `json:"identifiers,omitempty"`
-		Custom      []Custom `json:"custom,omitempty"`
-		Policy      *string  `json:"policy,omitempty"`
-		MinScore    float64  `json:"min_score,omitempty"`
-		Style       string   `json:"style,omitempty"`
-		ResourceArn string   `json:"resource_arn,omitempty"`
+	w := abi.Config{Identifiers: c.Identifiers, MinScore: c.MinScore, Style: c.Style, ResourceArn: c.ResourceArn}
+	for _, cu := range c.Custom {
+		w.Custom = append(w.Custom, abi.Custom(cu))
 	}
-	w := wire{Identifiers: c.Identifiers, Custom: c.Custom, MinScore: c.MinScore, Style: c.Style, ResourceArn: c.ResourceArn}
 	if c.Policy != nil {
-		p := string(c.Policy)
-		w.Policy = &p
+		p, err := json.Marshal(string(c.Policy))
+		if err != nil {
+			return nil, err
+		}
+		w.Policy = p
 	}
 	return json.Marshal(w)
 }

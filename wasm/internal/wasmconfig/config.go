@@ -19,48 +19,15 @@ import (
 )
 
 // MaxConfigBytes bounds the configuration JSON.
-const MaxConfigBytes = 2 << 20
+const MaxConfigBytes = abi.MaxConfigBytes
 
-// Config is the JSON configuration of a scanner.
-type Config struct {
-	// Identifiers names managed identifiers; empty means every CloudWatch
-	// managed identifier piiguard implements.
-	Identifiers []string `json:"identifiers,omitempty"`
-	// Custom adds custom identifiers with CloudWatch's rules.
-	Custom []Custom `json:"custom,omitempty"`
-	// Policy is a CloudWatch Logs data protection policy document, with or
-	// without piiguard's extensions: a JSON object, or a JSON string
-	// holding the document's text. With a policy, Identifiers and Custom
-	// must be empty.
-	Policy json.RawMessage `json:"policy,omitempty"`
-	// MinScore drops findings scoring below it.
-	MinScore float64 `json:"min_score,omitempty"`
-	// Style (ABI 1.1) masks every identifier with one style, named as
-	// mask.ParseStyle reads it: asterisk, fixed, partial, placeholder,
-	// redact, hash or token (the last two need a key). It overrides a
-	// policy's mask styles. Empty: CloudWatch's asterisks, or the policy's
-	// styles.
-	Style string `json:"style,omitempty"`
-	// ResourceArn (ABI 1.1) is the log group ARN written in audit
-	// reports.
-	ResourceArn string `json:"resource_arn,omitempty"`
-}
-
-// styleNames lists the values of Config.Style: package mask's styles,
-// each as mask.ParseStyle reads its name.
-func styleNames() []string {
-	var names []string
-	for _, st := range mask.Styles() {
-		names = append(names, string(st))
-	}
-	return names
-}
+// Config is the JSON configuration of a scanner, as piiguard_compile takes
+// it: abi.Config, whose definition the Go host shares. Native maps it onto
+// piiguard.Config.
+type Config = abi.Config
 
 // Custom is a custom identifier as CloudWatch defines it.
-type Custom struct {
-	Name  string `json:"name"`
-	Regex string `json:"regex"`
-}
+type Custom = abi.Custom
 
 // Error is an error with its ABI error code.
 type Error struct {
@@ -94,13 +61,40 @@ func Parse(data []byte) (*Config, error) {
 	return &c, nil
 }
 
-// Native builds the piiguard.Config the configuration describes: with a
-// policy, the policy (parsed by piiguard.ParsePolicy) chooses the
-// identifiers and applies its extensions, as piiguard.Config.Policy does.
-// key, when not nil, is the key of the hash and token styles (the caller
-// keeps it; errors never hold it). Errors carry code abi.ErrConfig,
-// abi.ErrPolicy, abi.ErrKey or abi.ErrUnsupported.
-func (c *Config) Native(key []byte) (piiguard.Config, error) {
+// Where each field of piiguard.Config comes from over WASM: the member of
+// the JSON configuration that sets it (in Native, the one mapping), or,
+// in notOffered, why the WASM configuration does not set it. A field added
+// to piiguard.Config must be listed in one of them
+// (TestEveryNativeFieldMapped).
+var (
+	mapped = map[string]string{
+		"Identifiers": "identifiers",
+		"Custom":      "custom",
+		"MinScore":    "min_score",
+		"Masker":      "style",
+		"Policy":      "policy",
+		"ResourceArn": "resource_arn",
+		"Key":         "", // not in the JSON: the key of piiguard_compile_keyed
+	}
+	notOffered = map[string]string{}
+)
+
+// Native builds the piiguard.Config that c describes, field by field:
+//
+//	identifiers  → Identifiers
+//	custom       → Custom (identifiers.NewCustom of each name and regex)
+//	min_score    → MinScore
+//	style        → Masker (mask.ParseStyle, then Spec.NewMasker)
+//	policy       → Policy (piiguard.ParsePolicy)
+//	resource_arn → ResourceArn
+//	key          → Key (the key of piiguard_compile_keyed, never in the JSON)
+//
+// With a policy, the policy chooses the identifiers and applies its
+// extensions, as piiguard.Config.Policy does. key, when not nil, is the
+// key of the hash and token styles (the caller keeps it; errors never hold
+// it). Errors carry code abi.ErrConfig, abi.ErrPolicy, abi.ErrKey or
+// abi.ErrUnsupported.
+func Native(c *Config, key []byte) (piiguard.Config, error) {
 	cfg := piiguard.Config{MinScore: c.MinScore, ResourceArn: c.ResourceArn}
 	if key != nil {
 		if _, err := mask.NewTokenizer(key); err != nil {
@@ -108,10 +102,10 @@ func (c *Config) Native(key []byte) (piiguard.Config, error) {
 		}
 		cfg.Key = key
 	}
-	if err := c.style(&cfg, key); err != nil {
+	if err := style(c.Style, &cfg, key); err != nil {
 		return cfg, err
 	}
-	doc, err := c.policyDocument()
+	doc, err := policyDocument(c.Policy)
 	if err != nil {
 		return cfg, err
 	}
@@ -142,18 +136,17 @@ func (c *Config) Native(key []byte) (piiguard.Config, error) {
 	return cfg, nil
 }
 
-// style sets cfg.Masker for c.Style, a style name as mask.ParseStyle
-// reads it.
-func (c *Config) style(cfg *piiguard.Config, key []byte) error {
-	if c.Style == "" {
+// style sets cfg.Masker for the style name, as mask.ParseStyle reads it.
+func style(name string, cfg *piiguard.Config, key []byte) error {
+	if name == "" {
 		return nil
 	}
-	spec, err := mask.ParseStyle(c.Style)
+	spec, err := mask.ParseStyle(name)
 	if err != nil {
-		return codeErr(abi.ErrConfig, "config: unknown style %q (want %s)", c.Style, strings.Join(styleNames(), ", "))
+		return codeErr(abi.ErrConfig, "config: unknown style %q (want %s)", name, strings.Join(styleNames(), ", "))
 	}
 	if spec.NeedsKey() && key == nil {
-		return codeErr(abi.ErrUnsupported, "config: style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", c.Style)
+		return codeErr(abi.ErrUnsupported, "config: style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", name)
 	}
 	if cfg.Masker, err = spec.NewMasker(key); err != nil {
 		return codeErr(abi.ErrKey, "key: %s", strings.TrimPrefix(err.Error(), "mask: "))
@@ -161,9 +154,19 @@ func (c *Config) style(cfg *piiguard.Config, key []byte) error {
 	return nil
 }
 
+// styleNames lists the values of Config.Style: package mask's styles,
+// each as mask.ParseStyle reads its name.
+func styleNames() []string {
+	var names []string
+	for _, st := range mask.Styles() {
+		names = append(names, string(st))
+	}
+	return names
+}
+
 // policyDocument returns the policy document's bytes, nil when none.
-func (c *Config) policyDocument() ([]byte, error) {
-	raw := bytes.TrimSpace(c.Policy)
+func policyDocument(policy json.RawMessage) ([]byte, error) {
+	raw := bytes.TrimSpace(policy)
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
@@ -193,7 +196,7 @@ func NewKeyedScanner(data, key []byte) (*piiguard.Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := c.Native(key)
+	cfg, err := Native(c, key)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -136,5 +137,78 @@ func TestErrors(t *testing.T) {
 	}
 	if Code(errors.New("x")) != abi.ErrConfig {
 		t.Error("Code of a plain error")
+	}
+}
+
+// TestEveryNativeFieldMapped: every field of piiguard.Config is either set
+// by one member of the JSON configuration (or by the key of
+// piiguard_compile_keyed), or listed as not offered over WASM; and each
+// member sets its field and no other.
+func TestEveryNativeFieldMapped(t *testing.T) {
+	members := map[string]bool{}
+	ct := reflect.TypeFor[Config]()
+	for i := range ct.NumField() {
+		name, _, _ := strings.Cut(ct.Field(i).Tag.Get("json"), ",")
+		members[name] = true
+	}
+	covered := map[string]bool{}
+	nt := reflect.TypeFor[piiguard.Config]()
+	for i := range nt.NumField() {
+		f := nt.Field(i).Name
+		member, isMapped := mapped[f]
+		_, isNot := notOffered[f]
+		switch {
+		case isMapped == isNot:
+			t.Errorf("piiguard.Config.%s: listed %s in mapped and notOffered; list it in one (config.go)", f, map[bool]string{true: "both", false: "neither"}[isMapped])
+		case isMapped && member != "" && !members[member]:
+			t.Errorf("piiguard.Config.%s: mapped from %q, not a member of the JSON configuration", f, member)
+		}
+		covered[member] = true
+	}
+	for m := range members {
+		if !covered[m] {
+			t.Errorf("member %q of the JSON configuration sets no field of piiguard.Config", m)
+		}
+	}
+
+	pol := readPolicy(t, "loggroup-custom.json")
+	key := []byte("wasmconfig test key, 32+ bytes long")
+	tests := []struct {
+		config string
+		key    []byte
+		field  string
+	}{
+		{`{"identifiers":["EmailAddress"]}`, nil, "Identifiers"},
+		{`{"custom":[{"name":"Emp","regex":"EMP-\\d{6}"}]}`, nil, "Custom"},
+		{`{"min_score":0.5}`, nil, "MinScore"},
+		{`{"style":"redact"}`, nil, "Masker"},
+		{`{"policy":` + pol + `}`, nil, "Policy"},
+		{`{"resource_arn":"arn:aws:logs:us-east-1:111122223333:log-group:app"}`, nil, "ResourceArn"},
+		{`{}`, key, "Key"},
+	}
+	tested := map[string]bool{}
+	for _, tt := range tests {
+		c, err := Parse([]byte(tt.config))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := Native(c, tt.key)
+		if err != nil {
+			t.Errorf("Native(%.40s): %v", tt.config, err)
+			continue
+		}
+		v := reflect.ValueOf(cfg)
+		for i := range v.NumField() {
+			f := nt.Field(i).Name
+			if set := !v.Field(i).IsZero(); set != (f == tt.field) {
+				t.Errorf("Native(%.40s): %s set %v", tt.config, f, set)
+			}
+		}
+		tested[tt.field] = true
+	}
+	for f := range mapped {
+		if !tested[f] {
+			t.Errorf("no test sets piiguard.Config.%s", f)
+		}
 	}
 }
