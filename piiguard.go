@@ -26,7 +26,11 @@ import (
 // offsets [Start, End), score and supporting keyword.
 type Finding = detector.Finding
 
-// Config chooses what a Scanner looks for and how it masks.
+// Config chooses what a Scanner looks for and how it masks. It is the one
+// description of a scanner: the WebAssembly module's JSON configuration
+// (wasm/ABI.md) is mapped onto it field by field, and the command line
+// and the OpenTelemetry processor build one. Its zero value scans for
+// every CloudWatch managed identifier and masks with asterisks.
 type Config struct {
 	// Identifiers names managed identifiers (CloudWatch ARN names such as
 	// "EmailAddress" or "Ssn-US", or the names of piiguard's extensions).
@@ -39,7 +43,8 @@ type Config struct {
 	// MinScore drops findings scoring below it.
 	MinScore float64
 	// Masker replaces values; nil means CloudWatch's asterisks, or the
-	// policy's mask styles.
+	// policy's mask styles. To choose a style by name, as the command
+	// line's --style does, use mask.ParseStyle and Spec.NewMasker.
 	Masker mask.Masker
 	// Policy, when set, chooses the identifiers (its managed and custom
 	// identifiers; Identifiers and Custom must then be empty) and applies its

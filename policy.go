@@ -61,7 +61,7 @@ func newPolicyScanner(cfg Config) (*Scanner, error) {
 	}
 	by := mask.ByIdentifier{Default: mask.Asterisk, Maskers: map[string]mask.Masker{}}
 	for _, id := range ids {
-		m, err := maskerFor(p.MaskFor(id.Name), cfg.Key)
+		m, err := p.MaskFor(id.Name).NewMasker(cfg.Key)
 		if err != nil {
 			return nil, fmt.Errorf("piiguard: identifier %s: %w", id.Name, err)
 		}
@@ -70,9 +70,6 @@ func newPolicyScanner(cfg Config) (*Scanner, error) {
 	s.masker = by
 	return s, nil
 }
-
-// maskerFor builds the masker of a policy mask style.
-func maskerFor(m policy.Mask, key []byte) (mask.Masker, error) { return m.NewMasker(key) }
 
 // filter drops findings below their identifier's threshold and values on
 // an allow list. A nil *filter keeps everything.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/mask"
 )
 
 func mustParse(t *testing.T, doc string) *Policy {
@@ -177,24 +178,24 @@ func TestCombineExtensions(t *testing.T) {
 		}}`))
 	c := Combine(acc, grp)
 	want := &Extensions{
-		Mask:      &Mask{Style: MaskAsterisk},
+		Mask:      &Mask{Style: mask.StyleAsterisk},
 		Threshold: ptr(0.4),
 		AllowList: AllowList{Values: []string{"a@example.com", "b@example.com"}, Patterns: []string{`10\..*`}},
 		Identifiers: map[string]IdentifierSettings{
 			"Ssn-US": {
-				Mask:      &Mask{Style: MaskFixed},
+				Mask:      &Mask{Style: mask.StyleFixed},
 				Threshold: ptr(0.9),
 				Keywords:  []string{"ssn", "social"},
 				AllowList: AllowList{Values: []string{"078-05-1120", "219-09-9999"}},
 			},
 			"EmailAddress": {Threshold: ptr(0.3)},
-			"IpAddress":    {Mask: &Mask{Style: MaskToken}},
+			"IpAddress":    {Mask: &Mask{Style: mask.StyleToken}},
 		},
 	}
 	if !reflect.DeepEqual(c.Extensions, want) {
 		t.Errorf("got  %+v\nwant %+v", c.Extensions, want)
 	}
-	if m := c.MaskFor("EmailAddress"); m.Style != MaskAsterisk {
+	if m := c.MaskFor("EmailAddress"); m.Style != mask.StyleAsterisk {
 		t.Errorf("MaskFor(EmailAddress) = %v", m)
 	}
 	if th, _ := c.ThresholdFor("IpAddress"); th != 0.4 {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/mask"
 )
 
 // MarshalJSON encodes the policy as a compact document, with its
@@ -288,7 +290,7 @@ func (w *writer) allow(o *objWriter, a AllowList) {
 }
 
 func (w *writer) mask(m *Mask) {
-	if *m == (Mask{Style: m.Style}) && m.Style != MaskPartial {
+	if *m == (Mask{Style: m.Style}) && m.Style != mask.StylePartial {
 		w.str(string(m.Style))
 		return
 	}

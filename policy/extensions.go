@@ -16,7 +16,7 @@ import (
 // format.
 type Extensions struct {
 	// Mask is the mask for identifiers without their own; nil means
-	// CloudWatch's (MaskAsterisk).
+	// CloudWatch's (mask.StyleAsterisk).
 	Mask *Mask
 	// Threshold is the minimum confidence score a finding needs to be
 	// reported, for identifiers without their own; nil means the engine's
@@ -63,34 +63,13 @@ type AllowList struct {
 // IsZero reports whether the list is empty.
 func (a AllowList) IsZero() bool { return len(a.Values) == 0 && len(a.Patterns) == 0 }
 
-// MaskStyle names a way to mask a value (package mask's Style).
-type MaskStyle = mask.Style
-
-// The mask styles (see package mask).
-const (
-	MaskAsterisk    = mask.StyleAsterisk
-	MaskFixed       = mask.StyleFixed
-	MaskPartial     = mask.StylePartial
-	MaskPlaceholder = mask.StylePlaceholder
-	MaskRedact      = mask.StyleRedact
-	MaskHash        = mask.StyleHash
-	MaskToken       = mask.StyleToken
-)
-
 // maskStyles lists the mask styles.
 var maskStyles = mask.Styles()
 
 // Limits and defaults of the extensions.
 const (
-	// The limits and defaults of a mask are package mask's.
-	DefaultFixedLength     = mask.DefaultFixedLength
-	MaxFixedLength         = mask.MaxFixedLength
-	MaxKeep                = mask.MaxKeep
-	DefaultPlaceholderText = mask.DefaultPlaceholderText
-	MaxTextLength          = mask.MaxTextLength
-	DefaultHashLength      = mask.DefaultHashLength
-	MinHashLength          = mask.MinHashLength
-	MaxHashLength          = mask.MaxHashLength
+	// The limits and defaults of a mask are package mask's (see
+	// mask.Spec).
 
 	MaxWindow        = 1000
 	MaxKeywordLength = 100
@@ -127,7 +106,7 @@ type Mask = mask.Spec
 var maskFields = []string{"Style", "Char", "Length", "KeepFirst", "KeepLast", "Text"}
 
 // MaskFor returns the mask of identifier name: its own, else the policy's,
-// else MaskAsterisk (CloudWatch's).
+// else mask.StyleAsterisk (CloudWatch's).
 func (p *Policy) MaskFor(name string) Mask {
 	if e := p.Extensions; e != nil {
 		if s, ok := e.Identifiers[name]; ok && s.Mask != nil {
@@ -137,7 +116,7 @@ func (p *Policy) MaskFor(name string) Mask {
 			return *e.Mask
 		}
 	}
-	return Mask{Style: MaskAsterisk}
+	return Mask{Style: mask.StyleAsterisk}
 }
 
 // ThresholdFor returns the confidence threshold of identifier name: its
@@ -394,8 +373,8 @@ func (c *checker) allowList(path string, n *node) AllowList {
 }
 
 func (c *checker) mask(path string, n *node) *Mask {
-	styleOK := func(p string, sn *node, s string) (MaskStyle, bool) {
-		st := MaskStyle(s)
+	styleOK := func(p string, sn *node, s string) (mask.Style, bool) {
+		st := mask.Style(s)
 		if st.Params() != nil {
 			return st, true
 		}
@@ -413,7 +392,7 @@ func (c *checker) mask(path string, n *node) *Mask {
 			return nil
 		}
 		m := &Mask{Style: st}
-		if st == MaskPartial {
+		if st == mask.StylePartial {
 			c.add(n.off, path, "partial needs KeepFirst or KeepLast; write it as an object")
 			return nil
 		}
@@ -470,9 +449,9 @@ func (c *checker) mask(path string, n *node) *Mask {
 		}
 	}
 	if v, p := get("Length"); v != nil {
-		lo, hi := 1, MaxFixedLength
-		if st == MaskHash {
-			lo, hi = MinHashLength, MaxHashLength
+		lo, hi := 1, mask.MaxFixedLength
+		if st == mask.StyleHash {
+			lo, hi = mask.MinHashLength, mask.MaxHashLength
 		}
 		var ok bool
 		if m.Length, ok = c.integer(p, v, lo, hi); !ok {
@@ -481,17 +460,17 @@ func (c *checker) mask(path string, n *node) *Mask {
 	}
 	if v, p := get("KeepFirst"); v != nil {
 		var ok bool
-		if m.KeepFirst, ok = c.integer(p, v, 0, MaxKeep); !ok {
+		if m.KeepFirst, ok = c.integer(p, v, 0, mask.MaxKeep); !ok {
 			valid = false
 		}
 	}
 	if v, p := get("KeepLast"); v != nil {
 		var ok bool
-		if m.KeepLast, ok = c.integer(p, v, 0, MaxKeep); !ok {
+		if m.KeepLast, ok = c.integer(p, v, 0, mask.MaxKeep); !ok {
 			valid = false
 		}
 	}
-	if st == MaskPartial && valid && m.KeepFirst == 0 && m.KeepLast == 0 {
+	if st == mask.StylePartial && valid && m.KeepFirst == 0 && m.KeepLast == 0 {
 		c.add(n.off, path, "partial needs KeepFirst or KeepLast greater than 0")
 		valid = false
 	}
@@ -512,7 +491,7 @@ func (c *checker) mask(path string, n *node) *Mask {
 		}
 		return s
 	}
-	m.Text = text("Text", 1, MaxTextLength)
+	m.Text = text("Text", 1, mask.MaxTextLength)
 	if !valid {
 		return nil
 	}

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/piiguard/piiguard/mask"
 )
 
 func ptr(f float64) *float64 { return &f }
@@ -16,22 +18,22 @@ func TestExtendedExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := &Extensions{
-		Mask:      &Mask{Style: MaskAsterisk},
+		Mask:      &Mask{Style: mask.StyleAsterisk},
 		Threshold: ptr(0.5),
 		AllowList: AllowList{Values: []string{"noreply@example.com"}},
 		Identifiers: map[string]IdentifierSettings{
 			"CreditCardNumber": {
-				Mask:      &Mask{Style: MaskPartial, KeepLast: 4, Char: "#"},
+				Mask:      &Mask{Style: mask.StylePartial, KeepLast: 4, Char: "#"},
 				Threshold: ptr(0.8),
 				Keywords:  []string{"card on file"},
 				AllowList: AllowList{Patterns: []string{"4111-?1111-?1111-?1111"}},
 			},
 			"EmailAddress": {
-				Mask:      &Mask{Style: MaskHash, Length: 12},
+				Mask:      &Mask{Style: mask.StyleHash, Length: 12},
 				AllowList: AllowList{Patterns: []string{`[a-z]+@example\.com`}},
 			},
 			"EmployeeId": {
-				Mask:            &Mask{Style: MaskPlaceholder, Text: "<{name}>"},
+				Mask:            &Mask{Style: mask.StylePlaceholder, Text: "<{name}>"},
 				Keywords:        []string{"employee", "emp id"},
 				KeywordRequired: true,
 				Window:          40,
@@ -50,7 +52,7 @@ func TestExtendedExample(t *testing.T) {
 	}
 
 	// Accessors.
-	if m := p.MaskFor("CreditCardNumber"); m.Style != MaskPartial || m.MaskChar() != "#" || m.KeepLast != 4 {
+	if m := p.MaskFor("CreditCardNumber"); m.Style != mask.StylePartial || m.MaskChar() != "#" || m.KeepLast != 4 {
 		t.Errorf("MaskFor(CreditCardNumber) = %+v", m)
 	}
 	if m := p.MaskFor("EmployeeId"); m.Placeholder("EmployeeId") != "<EmployeeId>" {
@@ -77,7 +79,7 @@ func TestExtendedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := plain.MaskFor("Ssn-US"); m != (Mask{Style: MaskAsterisk}) || m.MaskChar() != "*" {
+	if m := plain.MaskFor("Ssn-US"); m != (Mask{Style: mask.StyleAsterisk}) || m.MaskChar() != "*" {
 		t.Errorf("default mask %+v", m)
 	}
 	if _, ok := plain.ThresholdFor("Ssn-US"); ok {
@@ -103,11 +105,11 @@ func TestExtendedExample(t *testing.T) {
 }
 
 func TestMaskDefaults(t *testing.T) {
-	m := Mask{Style: MaskFixed}
-	if m.FixedLength() != DefaultFixedLength || m.MaskChar() != "*" {
+	m := Mask{Style: mask.StyleFixed}
+	if m.FixedLength() != mask.DefaultFixedLength || m.MaskChar() != "*" {
 		t.Error(m)
 	}
-	if (Mask{}).Placeholder("Ssn-US") != "{Ssn-US}" || (Mask{}).HashLength() != DefaultHashLength {
+	if (Mask{}).Placeholder("Ssn-US") != "{Ssn-US}" || (Mask{}).HashLength() != mask.DefaultHashLength {
 		t.Error("Placeholder/HashLength defaults")
 	}
 }
@@ -119,14 +121,14 @@ func TestExtensionsValid(t *testing.T) {
 		want *Extensions
 	}{
 		{`{}`, &Extensions{}},
-		{`{"Mask": "redact"}`, &Extensions{Mask: &Mask{Style: MaskRedact}}},
-		{`{"Mask": {"Style": "redact"}}`, &Extensions{Mask: &Mask{Style: MaskRedact}}},
-		{`{"Mask": {"Style": "asterisk", "Char": "x"}}`, &Extensions{Mask: &Mask{Style: MaskAsterisk, Char: "x"}}},
-		{`{"Mask": {"Style": "fixed", "Length": 4, "Char": "•"}}`, &Extensions{Mask: &Mask{Style: MaskFixed, Length: 4, Char: "•"}}},
-		{`{"Mask": {"Style": "partial", "KeepFirst": 2, "KeepLast": 0}}`, &Extensions{Mask: &Mask{Style: MaskPartial, KeepFirst: 2}}},
-		{`{"Mask": {"Style": "placeholder"}}`, &Extensions{Mask: &Mask{Style: MaskPlaceholder}}},
-		{`{"Mask": {"Style": "hash", "Length": 64}}`, &Extensions{Mask: &Mask{Style: MaskHash, Length: 64}}},
-		{`{"Mask": {"Style": "token"}}`, &Extensions{Mask: &Mask{Style: MaskToken}}},
+		{`{"Mask": "redact"}`, &Extensions{Mask: &Mask{Style: mask.StyleRedact}}},
+		{`{"Mask": {"Style": "redact"}}`, &Extensions{Mask: &Mask{Style: mask.StyleRedact}}},
+		{`{"Mask": {"Style": "asterisk", "Char": "x"}}`, &Extensions{Mask: &Mask{Style: mask.StyleAsterisk, Char: "x"}}},
+		{`{"Mask": {"Style": "fixed", "Length": 4, "Char": "•"}}`, &Extensions{Mask: &Mask{Style: mask.StyleFixed, Length: 4, Char: "•"}}},
+		{`{"Mask": {"Style": "partial", "KeepFirst": 2, "KeepLast": 0}}`, &Extensions{Mask: &Mask{Style: mask.StylePartial, KeepFirst: 2}}},
+		{`{"Mask": {"Style": "placeholder"}}`, &Extensions{Mask: &Mask{Style: mask.StylePlaceholder}}},
+		{`{"Mask": {"Style": "hash", "Length": 64}}`, &Extensions{Mask: &Mask{Style: mask.StyleHash, Length: 64}}},
+		{`{"Mask": {"Style": "token"}}`, &Extensions{Mask: &Mask{Style: mask.StyleToken}}},
 		{`{"Threshold": 0}`, &Extensions{Threshold: ptr(0)}},
 		{`{"Threshold": 1e0}`, &Extensions{Threshold: ptr(1)}},
 		{`{"AllowList": {"Values": [], "Patterns": []}}`, &Extensions{}},
@@ -256,7 +258,7 @@ func TestParseWithSidecar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.MaskFor("Ssn-US").Style != MaskRedact || !p.CustomIdentifier("EmployeeId").KeywordRequired {
+	if p.MaskFor("Ssn-US").Style != mask.StyleRedact || !p.CustomIdentifier("EmployeeId").KeywordRequired {
 		t.Errorf("%+v", p.Extensions)
 	}
 	// The sidecar re-encodes alone.

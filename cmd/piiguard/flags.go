@@ -203,7 +203,7 @@ func policyNeedsKey(p *piiguard.Policy) bool {
 		return false
 	}
 	keyed := func(m *policy.Mask) bool {
-		return m != nil && (m.Style == policy.MaskHash || m.Style == policy.MaskToken)
+		return m != nil && (m.NeedsKey())
 	}
 	if keyed(p.Extensions.Mask) {
 		return true
