@@ -104,8 +104,10 @@
 // A <mask> is a style name, or an object with "Style" and the style's
 // parameters: asterisk {Char}, fixed {Char, Length 1-256 (8)}, partial
 // {Char, KeepFirst 0-64, KeepLast 0-64, at least one > 0}, placeholder
-// {Text, 1-256 characters, "{name}" for the identifier's name
-// ("{{name}}", giving {Ssn-US} as Lex writes {SlotName})}, redact {}, hash {Length 8-64 hex
+// {Text, 1-256 characters, "{identifier}" for the identifier's name
+// ("{{identifier}}", giving {Ssn-US} as Lex writes {SlotName}; "{name}",
+// the spelling of earlier documents, still works but is deprecated)},
+// redact {}, hash {Length 8-64 hex
 // digits (16): a keyed HMAC-SHA256 with the key the engine is given, never a
 // bare hash}, token {}: a reversible token under the engine's key (see
 // package mask). A parameter of

@@ -53,7 +53,7 @@ export interface Config {
   /** Findings scoring below it are dropped. */
   minScore?: number;
   /** ABI 1.1: one mask style for every identifier; hash and token need key. Overrides a policy's styles. */
-  style?: 'asterisk' | 'partial' | 'placeholder' | 'redact' | 'hash' | 'token';
+  style?: 'asterisk' | 'fixed' | 'partial' | 'placeholder' | 'redact' | 'hash' | 'token';
   /** ABI 1.1: the log group ARN written in audit reports. */
   resourceArn?: string;
   /**

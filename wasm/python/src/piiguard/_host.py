@@ -262,8 +262,8 @@ class Module:
         extensions (JSON text or parsed), which chooses the identifiers
         alone (identifiers and custom must then be None); min_score drops
         findings scoring below it. ABI 1.1: style masks every identifier
-        one way ("asterisk", "partial", "placeholder", "redact", "hash",
-        "token"; it overrides a policy's styles); resource_arn is written in
+        one way ("asterisk", "fixed", "partial", "placeholder", "redact",
+        "hash", "token"; it overrides a policy's styles); resource_arn is written in
         audit reports; key (at least 32 secret random bytes) is the key of
         the hash and token styles and of unmask, given to the module once,
         never in the JSON configuration and never in messages. Raises
