@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/piiguard/piiguard/mask"
 )
 
 // TestDifferentialLoghub: the WASM and native builds agree on every file
@@ -65,4 +67,24 @@ func FuzzDifferential(f *testing.F) {
 		all.checkAll(t, "all", text)
 		some.check(t, "named+custom", text)
 	})
+}
+
+// TestDifferentialStyles: every mask style, named as mask.ParseStyle reads
+// it (Config.Style), masks the same through the module as natively.
+func TestDifferentialStyles(t *testing.T) {
+	lines := syntheticCorpus(3, 200)
+	for _, st := range mask.Styles() {
+		spec, err := mask.ParseStyle(string(st))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := Config{Style: string(st)}
+		if spec.NeedsKey() {
+			cfg.Key = testKey
+		}
+		p := newPair(t, cfg)
+		for _, l := range lines {
+			p.checkAll(t, string(st), []byte(l))
+		}
+	}
 }
