@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
@@ -285,5 +286,63 @@ func TestParseWithSidecar(t *testing.T) {
 	var se *SyntaxError
 	if !errors.As(err, &se) || se.Source != "sidecar" || se.Offset != 9 || !strings.HasPrefix(err.Error(), "sidecar: invalid JSON at line 1, column 10") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestMaskRulesAreSpecValidate: a policy accepts a mask object exactly
+// when mask.Spec.Validate accepts the Spec it describes, so that the
+// document's checks (which name JSON paths) and the Spec's are one set of
+// rules.
+func TestMaskRulesAreSpecValidate(t *testing.T) {
+	var objects []string
+	for _, st := range mask.Styles() {
+		for _, params := range []string{
+			``,
+			`,"Char":"#"`, `,"Char":"••"`, `,"Char":" "`,
+			`,"Length":1`, `,"Length":0`, `,"Length":8`, `,"Length":64`, `,"Length":65`, `,"Length":256`, `,"Length":257`, `,"Length":-1`,
+			`,"KeepFirst":2`, `,"KeepLast":4`, `,"KeepFirst":64,"KeepLast":64`, `,"KeepLast":65`, `,"KeepFirst":-1,"KeepLast":4`,
+			`,"Text":"<{identifier}>"`, `,"Text":"` + strings.Repeat("x", mask.MaxTextLength) + `"`, `,"Text":"` + strings.Repeat("x", mask.MaxTextLength+1) + `"`,
+		} {
+			objects = append(objects, `{"Style":"`+string(st)+`"`+params+`}`)
+		}
+	}
+	accepted := 0
+	for _, obj := range objects {
+		var fields map[string]any
+		if err := json.Unmarshal([]byte(obj), &fields); err != nil {
+			t.Fatal(err)
+		}
+		spec := mask.Spec{Style: mask.Style(fields["Style"].(string))}
+		if v, ok := fields["Char"].(string); ok {
+			spec.Char = v
+		}
+		num := func(k string) int {
+			v, _ := fields[k].(float64)
+			return int(v)
+		}
+		spec.Length, spec.KeepFirst, spec.KeepLast = num("Length"), num("KeepFirst"), num("KeepLast")
+		if v, ok := fields["Text"].(string); ok {
+			spec.Text = v
+		}
+		specErr := spec.Validate()
+		// "Length": 0 is out of a policy's range (a document omits a
+		// default), where a Spec's zero means the default.
+		if _, ok := fields["Length"]; ok && spec.Length == 0 && specErr == nil {
+			specErr = errors.New("Length 0")
+		}
+		p, policyErr := ParseExtended([]byte(withExt(`{"Mask":` + obj + `}`)))
+		if (policyErr == nil) != (specErr == nil) {
+			t.Errorf("mask %.80s: policy error %v, Spec.Validate error %v", obj, policyErr, specErr)
+			continue
+		}
+		if policyErr == nil {
+			accepted++
+			if *p.Extensions.Mask != spec {
+				t.Errorf("mask %.80s: policy parsed %+v, want %+v", obj, *p.Extensions.Mask, spec)
+			}
+		}
+	}
+	if accepted < 20 || accepted > len(objects)-20 {
+		t.Errorf("%d of %d masks accepted: the table tests too little of one side", accepted, len(objects))
 	}
 }
