@@ -176,3 +176,33 @@ func TestPolicyOfCustomIdentifiersOnly(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestPlaceholderSpellingsInPolicies: a policy's placeholder Text names
+// the identifier with "{identifier}", and documents written with "{name}",
+// its deprecated spelling, mask the same.
+func TestPlaceholderSpellingsInPolicies(t *testing.T) {
+	const doc = `{
+  "Name": "p", "Version": "2021-06-01",
+  "Statement": [
+    {"Sid": "audit", "DataIdentifier": ["arn:aws:dataprotection::aws:data-identifier/EmailAddress", "arn:aws:dataprotection::aws:data-identifier/Ssn-US"],
+     "Operation": {"Audit": {"FindingsDestination": {}}}},
+    {"Sid": "redact", "DataIdentifier": ["arn:aws:dataprotection::aws:data-identifier/EmailAddress", "arn:aws:dataprotection::aws:data-identifier/Ssn-US"],
+     "Operation": {"Deidentify": {"MaskConfig": {}}}}
+  ],
+  "PiiGuard": {"Mask": {"Style": "placeholder", "Text": "<VAR>"}}
+}`
+	const want = "mail <EmailAddress> ssn <Ssn-US>"
+	for _, v := range []string{"{identifier}", "{name}"} {
+		p, err := piiguard.ParsePolicy([]byte(strings.ReplaceAll(doc, "VAR", v)))
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		s, err := piiguard.NewScanner(piiguard.Config{Policy: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.MaskString("mail ops@example.com ssn 536-22-1234"); got != want {
+			t.Errorf("Text <%s>: %q, want %q", v, got, want)
+		}
+	}
+}
