@@ -22,9 +22,9 @@ import (
 const MaxConfigBytes = abi.MaxConfigBytes
 
 // Config is the JSON configuration of a scanner, as piiguard_compile takes
-// it: abi.Config, whose definition the Go host shares. Native maps it onto
-// piiguard.Config.
-type Config = abi.Config
+// it: abi.Config, whose definition the Go host shares (the two convert
+// freely), with the guest's methods. Native maps it onto piiguard.Config.
+type Config abi.Config
 
 // Custom is a custom identifier as CloudWatch defines it.
 type Custom = abi.Custom
@@ -62,7 +62,7 @@ func Parse(data []byte) (*Config, error) {
 }
 
 // Where each field of piiguard.Config comes from over WASM: the member of
-// the JSON configuration that sets it (in Native, the one mapping), or,
+// the JSON configuration that sets it (in Config.Native, the one mapping), or,
 // in notOffered, why the WASM configuration does not set it. A field added
 // to piiguard.Config must be listed in one of them
 // (TestEveryNativeFieldMapped).
@@ -94,7 +94,7 @@ var (
 // key of the hash and token styles (the caller keeps it; errors never hold
 // it). Errors carry code abi.ErrConfig, abi.ErrPolicy, abi.ErrKey or
 // abi.ErrUnsupported.
-func Native(c *Config, key []byte) (piiguard.Config, error) {
+func (c *Config) Native(key []byte) (piiguard.Config, error) {
 	cfg := piiguard.Config{MinScore: c.MinScore, ResourceArn: c.ResourceArn}
 	if key != nil {
 		if _, err := mask.NewTokenizer(key); err != nil {
@@ -196,7 +196,13 @@ func NewKeyedScanner(data, key []byte) (*piiguard.Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := Native(c, key)
+	return c.NewScanner(key)
+}
+
+// NewScanner compiles the scanner c describes, with a key for the hash
+// and token styles (nil: none).
+func (c *Config) NewScanner(key []byte) (*piiguard.Scanner, error) {
+	cfg, err := c.Native(key)
 	if err != nil {
 		return nil, err
 	}

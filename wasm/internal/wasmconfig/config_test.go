@@ -192,7 +192,7 @@ func TestEveryNativeFieldMapped(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg, err := Native(c, tt.key)
+		cfg, err := c.Native(tt.key)
 		if err != nil {
 			t.Errorf("Native(%.40s): %v", tt.config, err)
 			continue
