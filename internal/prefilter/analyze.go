@@ -1,7 +1,8 @@
 // Package prefilter analyses a regular expression to decide how the
 // detector can avoid running it over text that cannot match.
 //
-// Analyze reports, for one pattern: the byte-length bounds of a match; a set
+// Analyze reads a pattern's simplified tree, as package pattern parsed it
+// once for all its consumers, and reports: the byte-length bounds of a match; a set
 // of literals, one of which every match contains (so an Aho-Corasick pass can
 // trigger the pattern); the set of bytes a match can be made of, the bytes
 // every match contains and the minimum number of ASCII digits in a match (so
@@ -13,6 +14,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // Unbounded is MaxLen for patterns whose matches have no length limit.
@@ -45,14 +48,9 @@ type Info struct {
 	WordStart, WordEnd bool
 }
 
-// Analyze parses expr (RE2 syntax, Perl flags, as regexp.Compile does) and
-// describes it.
-func Analyze(expr string) (*Info, error) {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
-	re = re.Simplify()
+// Analyze describes a parsed pattern.
+func Analyze(p *pattern.Pattern) *Info {
+	re := p.Simplified()
 	info := &Info{}
 	info.MinLen, info.MaxLen = lengths(re)
 	if lits, ok := literals(re); ok && useful(lits) {
@@ -72,7 +70,7 @@ func Analyze(expr string) (*Info, error) {
 	info.MinDigits = minDigits(re)
 	info.WordStart = edgeWord(re, true)
 	info.WordEnd = edgeWord(re, false)
-	return info, nil
+	return info
 }
 
 func runeBytes(r rune) int {
