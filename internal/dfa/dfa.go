@@ -97,7 +97,11 @@ func Compile(p *pattern.Pattern, opts Options) (*DFA, error) {
 	if opts.MaxStates <= 0 {
 		opts.MaxStates = DefaultMaxStates
 	}
-	n, err := newNFA(p.Prog())
+	prog, err := p.Prog()
+	if err != nil {
+		return nil, err
+	}
+	n, err := newNFA(prog)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}

@@ -49,7 +49,10 @@ func CompileLazy(p *pattern.Pattern, maxStates int) (*Lazy, error) {
 	if maxStates <= 0 {
 		maxStates = 16 * DefaultMaxStates
 	}
-	prog := p.Prog()
+	prog, err := p.Prog()
+	if err != nil {
+		return nil, err
+	}
 	n, err := newNFA(prog)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)

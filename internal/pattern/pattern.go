@@ -1,11 +1,11 @@
 // Package pattern parses a detector pattern once into the form every
 // analysis of it shares, as package regexp/syntax does for Go's regexp.
 //
-// A pattern goes through three stages, each done once: Parse parses the
-// source (RE2 syntax with Perl flags, as regexp.Compile parses it), then
-// simplifies the tree (counted repetitions expanded) and compiles the
-// simplified tree to a program. The consumers read the stage they need
-// and never parse the source again:
+// A pattern goes through three stages, each done at most once: Parse
+// parses the source (RE2 syntax with Perl flags, as regexp.Compile parses
+// it) and simplifies the tree (counted repetitions expanded); Prog compiles
+// the simplified tree to a program on first use. The consumers read the
+// stage they need and never parse the source again:
 //
 //   - package prefilter analyses the simplified tree (Simplified);
 //   - package dfa determinises the program (Prog), in full or lazily, both
@@ -21,35 +21,34 @@ package pattern
 import (
 	"regexp/syntax"
 	"strconv"
+	"sync"
 	"sync/atomic"
 )
 
-// Pattern is a parsed, simplified and compiled regular expression.
+// Pattern is a parsed and simplified regular expression, and the program
+// it compiles to.
 type Pattern struct {
 	expr   string
 	parsed *syntax.Regexp
 	simple *syntax.Regexp
-	prog   *syntax.Prog
+	prog   func() (*syntax.Prog, error)
 }
 
 // parses counts the calls to Parse that parsed a pattern (see Parses).
 var parses atomic.Uint64
 
-// Parse parses expr (RE2 syntax with Perl flags, as regexp.Compile does),
-// simplifies it and compiles it to a program. Its errors are those of
-// regexp/syntax, which name what is wrong and where in expr.
+// Parse parses expr (RE2 syntax with Perl flags) and simplifies it. It
+// succeeds exactly when regexp.Compile does, with the same error, which
+// names what is wrong and where in expr.
 func Parse(expr string) (*Pattern, error) {
 	parses.Add(1)
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil, err
 	}
-	simple := re.Simplify()
-	prog, err := syntax.Compile(simple)
-	if err != nil {
-		return nil, err
-	}
-	return &Pattern{expr: expr, parsed: re, simple: simple, prog: prog}, nil
+	p := &Pattern{expr: expr, parsed: re, simple: re.Simplify()}
+	p.prog = sync.OnceValues(func() (*syntax.Prog, error) { return syntax.Compile(p.simple) })
+	return p, nil
 }
 
 // MustParse is Parse for patterns known to be valid (tests, patterns in
@@ -72,8 +71,9 @@ func (p *Pattern) Syntax() *syntax.Regexp { return p.parsed }
 // Simplified returns the simplified tree (syntax.Regexp.Simplify).
 func (p *Pattern) Simplified() *syntax.Regexp { return p.simple }
 
-// Prog returns the program the simplified tree compiles to.
-func (p *Pattern) Prog() *syntax.Prog { return p.prog }
+// Prog returns the program the simplified tree compiles to, compiled on
+// first use and shared.
+func (p *Pattern) Prog() (*syntax.Prog, error) { return p.prog() }
 
 // Parses returns how many times Parse has been called in this process.
 // Tests use it to check that a compiler parses each of its patterns once.

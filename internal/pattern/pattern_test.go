@@ -1,6 +1,7 @@
 package pattern_test
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"strings"
 	"testing"
@@ -44,14 +45,19 @@ func TestParse(t *testing.T) {
 		if !p.Simplified().Equal(simple) {
 			t.Errorf("%q: Simplified() = %v, want %v", expr, p.Simplified(), simple)
 		}
-		if p.Prog().String() != prog.String() {
-			t.Errorf("%q: Prog() differs:\n%v\nwant\n%v", expr, p.Prog(), prog)
+		got, err := p.Prog()
+		if err != nil || got.String() != prog.String() {
+			t.Errorf("%q: Prog() = %v, %v; want\n%v", expr, got, err, prog)
+		}
+		if again, _ := p.Prog(); again != got {
+			t.Errorf("%q: Prog() compiled twice", expr)
 		}
 	}
 }
 
-// TestParseErrors: an invalid pattern is refused with regexp/syntax's
-// error, which names the problem and the offending part of the pattern.
+// TestParseErrors: an invalid pattern is refused with the error
+// regexp.Compile gives, which names the problem and the offending part of
+// the pattern.
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ expr, want string }{
 		{`[0-9`, "missing closing ]"},
@@ -67,6 +73,28 @@ func TestParseErrors(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Parse(%q): %v; want %q", tt.expr, err, tt.want)
+		}
+		if _, rerr := regexp.Compile(tt.expr); rerr == nil || rerr.Error() != err.Error() {
+			t.Errorf("Parse(%q): %v; regexp.Compile: %v", tt.expr, err, rerr)
+		}
+	}
+}
+
+// TestConcurrentProg: goroutines asking for the program at once all get
+// the same one (run under -race in CI).
+func TestConcurrentProg(t *testing.T) {
+	p := pattern.MustParse(`[0-9]{3}-[0-9]{2}-[0-9]{4}`)
+	progs := make(chan *syntax.Prog, 8)
+	for range cap(progs) {
+		go func() {
+			prog, _ := p.Prog()
+			progs <- prog
+		}()
+	}
+	first := <-progs
+	for range cap(progs) - 1 {
+		if prog := <-progs; prog != first {
+			t.Fatal("two programs for one pattern")
 		}
 	}
 }
