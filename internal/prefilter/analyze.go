@@ -174,13 +174,15 @@ func literals(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpLiteral:
 		return []string{strings.ToLower(string(re.Rune))}, true
 	case syntax.OpCharClass:
-		// A small class of ASCII characters is a set of one-byte literals.
+		// A small class of ASCII characters (five at most) is a set of
+		// one-byte literals. Most classes are larger ([0-9], [A-Z]): they
+		// are refused before any string is made.
+		if !smallASCIIClass(re.Rune, 5) {
+			return nil, false
+		}
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if r >= utf8.RuneSelf || len(out) > 4 {
-					return nil, false
-				}
 				out = append(out, strings.ToLower(string(r)))
 			}
 		}
@@ -209,6 +211,19 @@ func literals(re *syntax.Regexp) ([]string, bool) {
 		return concatLiterals(re.Sub)
 	}
 	return nil, false
+}
+
+// smallASCIIClass reports whether the class ranges hold at most n code
+// points, all ASCII.
+func smallASCIIClass(ranges []rune, n int) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		lo, hi := ranges[i], ranges[i+1]
+		if hi >= utf8.RuneSelf || int(hi-lo)+1 > n {
+			return false
+		}
+		n -= int(hi-lo) + 1
+	}
+	return true
 }
 
 // concatLiterals joins runs of adjacent single literals (so "a", "b" become

@@ -20,6 +20,12 @@ func TestAnalyze(t *testing.T) {
 		{`[A-Za-z0-9._%+-]{1,64}@[a-z]+`, `[@]`, false, false, false, 3, Unbounded},
 		{`[0-9]{3}-[0-9]{2}`, `[]`, false, false, false, 6, 6},
 		{`[\s\S]*?END`, `[end]`, false, false, true, 3, Unbounded},
+		// A class of five ASCII characters at most is a set of literals;
+		// a larger one, or one beyond ASCII, is not.
+		{`[@#][0-9]{4}`, `[# @]`, true, true, false, 5, 5},
+		{`[@#$%&][0-9]{4}`, `[# $ % & @]`, true, true, false, 5, 5},
+		{`[@#$%&*][0-9]{4}`, `[]`, false, false, false, 5, 5},
+		{`[@é][0-9]{4}`, `[]`, false, false, false, 5, 6},
 	}
 	for _, tt := range tests {
 		info := Analyze(pattern.MustParse(tt.expr))
