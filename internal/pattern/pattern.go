@@ -34,7 +34,7 @@ type Pattern struct {
 	prog   func() (*syntax.Prog, error)
 }
 
-// parses counts the calls to Parse that parsed a pattern (see Parses).
+// parses counts the calls to Parse (see Parses).
 var parses atomic.Uint64
 
 // Parse parses expr (RE2 syntax with Perl flags) and simplifies it. It
