@@ -6,16 +6,16 @@ import (
 
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/aho"
-	"github.com/piiguard/piiguard/internal/dfa"
 	"github.com/piiguard/piiguard/internal/precompiled"
 	"github.com/piiguard/piiguard/internal/prefilter"
 	"github.com/piiguard/piiguard/internal/regex"
 )
 
 // compile compiles ids, taking the automata of the patterns cat holds from
-// it (cat may be nil).
+// it (cat may be nil) and parsing each other pattern once (see sources).
 func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, cat *precompiled.Catalog) (*Detector, error) {
 	d := &Detector{minScore: opts.MinScore}
+	src := newSources(engine, cat)
 	wordIndex := map[string]int{}
 	addWord := func(s string) *word {
 		i, ok := wordIndex[s]
@@ -53,7 +53,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 		}
 		for pi, p := range id.Patterns {
 			entry := cat.Lookup(p.Expr)
-			re, info, err := source(entry, engine, p.Expr)
+			re, info, err := src.source(entry, p.Expr)
 			if err != nil {
 				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
 			}
@@ -70,7 +70,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 			if p.Validator != nil {
 				cp.validator = p.Validator
 			}
-			cp.dfa, cp.lazy = automaton(entry, p.Expr, cp.needsKeyword || info.Literals != nil)
+			cp.dfa, cp.lazy = src.automaton(entry, p.Expr, cp.needsKeyword || info.Literals != nil)
 			cp.memo = info.MaxLen == prefilter.Unbounded || info.MaxLen > memoMinLen
 			for c, ok := range info.Required {
 				if ok {
@@ -131,15 +131,6 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 	d.indexTriggers()
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
-}
-
-// compileDFA compiles a pattern to a DFA when the package supports it.
-func compileDFA(expr string) *dfa.DFA {
-	d, err := dfa.Compile(expr, dfa.Options{})
-	if err != nil {
-		return nil
-	}
-	return d
 }
 
 // memoMinLen is the match length above which a pattern's searches use a

@@ -10,7 +10,13 @@
 // Compile (compile.go) copies the identifiers it is given, analyses every
 // pattern once (package internal/prefilter) and chooses how each is
 // triggered, so that no regular expression runs over text that cannot
-// match. There are four trigger strategies, one file each:
+// match. A pattern that the precompiled form (see Start-up) does not hold
+// is parsed once (package internal/pattern, source.go): its analysis, its
+// full or lazy automaton and, with rure, its regular expression all start
+// from that one parsed form, as Go's regexp/syntax feeds regexp's
+// compiler; Go's regexp, which cannot start from a parsed tree, compiles
+// the pattern's source on first use, if a search ever needs it. There are
+// four trigger strategies, one file each:
 //
 //   - keyword-required patterns run only in windows around their keywords
 //     (keywordwindow.go);

@@ -1,6 +1,7 @@
 // Package dfa compiles a regular expression into a deterministic automaton
 // over bytes that finds exactly the matches Go's regexp finds, without
-// allocating.
+// allocating. It starts from the program of a pattern parsed once by
+// package pattern: Compile and CompileLazy of one pattern share it.
 //
 // It covers the patterns PII detection uses (bounded repetitions of narrow
 // classes, literals, alternations): a pattern with an empty-width assertion
@@ -39,6 +40,8 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // ErrUnsupported reports a pattern this package does not compile.
@@ -89,16 +92,12 @@ type Options struct {
 	Whole bool
 }
 
-// Compile compiles expr (RE2 syntax with Perl flags, as regexp.Compile).
-func Compile(expr string, opts Options) (*DFA, error) {
+// Compile determinises a parsed pattern's program (p.Prog()).
+func Compile(p *pattern.Pattern, opts Options) (*DFA, error) {
 	if opts.MaxStates <= 0 {
 		opts.MaxStates = DefaultMaxStates
 	}
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err := p.Prog()
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +105,7 @@ func Compile(expr string, opts Options) (*DFA, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
-	d := &DFA{expr: expr}
+	d := &DFA{expr: p.String()}
 	if err := n.build(&d.first, true, opts.MaxStates); err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // fragments make inputs in which the catalog's patterns match, nearly
@@ -75,7 +76,7 @@ func differential(t *testing.T, exprs []string, texts int) {
 	}
 	r := rand.New(rand.NewPCG(7, 11))
 	for _, expr := range exprs {
-		d, err := dfa.Compile(expr, dfa.Options{Whole: true})
+		d, err := dfa.Compile(pattern.MustParse(expr), dfa.Options{Whole: true})
 		if errors.Is(err, dfa.ErrUnsupported) {
 			continue
 		}
@@ -107,7 +108,7 @@ func TestCatalogMatchesRegexp(t *testing.T) {
 	exprs := catalogExprs()
 	supported := 0
 	for _, e := range exprs {
-		if d, err := dfa.Compile(e, dfa.Options{}); err == nil {
+		if d, err := dfa.Compile(pattern.MustParse(e), dfa.Options{}); err == nil {
 			supported++
 			t.Logf("%4d states  %s", d.States(), e)
 		} else {
@@ -154,7 +155,7 @@ func TestRandomPatterns(t *testing.T) {
 	}
 	n := 0
 	for _, e := range exprs {
-		if _, err := dfa.Compile(e, dfa.Options{}); err == nil {
+		if _, err := dfa.Compile(pattern.MustParse(e), dfa.Options{}); err == nil {
 			n++
 		}
 	}
@@ -164,14 +165,14 @@ func TestRandomPatterns(t *testing.T) {
 
 func TestUnsupported(t *testing.T) {
 	for _, expr := range []string{`^a`, `a$`, `\ba`, `.`, `[^a]`, `\S+`, `[\s\S]`, `a*`, `(?:)`} {
-		if _, err := dfa.Compile(expr, dfa.Options{}); !errors.Is(err, dfa.ErrUnsupported) {
+		if _, err := dfa.Compile(pattern.MustParse(expr), dfa.Options{}); !errors.Is(err, dfa.ErrUnsupported) {
 			t.Errorf("%s: error %v, want ErrUnsupported", expr, err)
 		}
 	}
 }
 
 func TestNoAllocations(t *testing.T) {
-	d, err := dfa.Compile(`[0-9]{3}-[0-9]{2}-[0-9]{4}`, dfa.Options{Whole: true})
+	d, err := dfa.Compile(pattern.MustParse(`[0-9]{3}-[0-9]{2}-[0-9]{4}`), dfa.Options{Whole: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +193,7 @@ func TestLazyMatchesRegexp(t *testing.T) {
 	exprs := append(catalogExprs(), `a|ab`, `(?:a|ab)(?:c|bcd)`, `(?i)k+`, `[é-ü]+`, `a+?b`)
 	for _, bound := range []int{0, 12} {
 		for _, expr := range exprs {
-			l, err := dfa.CompileLazy(expr, bound)
+			l, err := dfa.CompileLazy(pattern.MustParse(expr), bound)
 			if errors.Is(err, dfa.ErrUnsupported) {
 				continue
 			}

@@ -2,10 +2,11 @@ package dfa
 
 import (
 	"fmt"
-	"regexp/syntax"
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // Lazy is the leftmost-first automaton of a pattern too big to build in
@@ -41,18 +42,14 @@ const chunkStates = 64
 
 const lazyStart = 1 // state 0 is dead
 
-// CompileLazy compiles expr into a lazily built automaton of at most
-// maxStates states (0 means 16 times DefaultMaxStates). It refuses what
-// Compile refuses except size.
-func CompileLazy(expr string, maxStates int) (*Lazy, error) {
+// CompileLazy compiles a parsed pattern's program (p.Prog()) into a
+// lazily built automaton of at most maxStates states (0 means 16 times
+// DefaultMaxStates). It refuses what Compile refuses except size.
+func CompileLazy(p *pattern.Pattern, maxStates int) (*Lazy, error) {
 	if maxStates <= 0 {
 		maxStates = 16 * DefaultMaxStates
 	}
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err := p.Prog()
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +57,7 @@ func CompileLazy(expr string, maxStates int) (*Lazy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
-	l := &Lazy{expr: expr, n: n, maxStates: maxStates, index: map[string]int32{}}
+	l := &Lazy{expr: p.String(), n: n, maxStates: maxStates, index: map[string]int32{}}
 	l.reps = n.classes(&l.class)
 	l.stride = int32(len(l.reps))
 	l.chunks = make([]atomic.Pointer[[]atomic.Int32], maxStates/chunkStates+1)

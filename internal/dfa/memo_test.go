@@ -10,6 +10,7 @@ import (
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/cputime"
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // memoPatterns have unbounded matches, so that walks are long and the memo
@@ -56,11 +57,12 @@ func TestMemoMatchesRegexp(t *testing.T) {
 	}
 	var m dfa.Memo
 	for _, expr := range exprs {
-		d, err := dfa.Compile(expr, dfa.Options{})
+		p := pattern.MustParse(expr)
+		d, err := dfa.Compile(p, dfa.Options{})
 		if err != nil {
 			continue
 		}
-		l, err := dfa.CompileLazy(expr, 0)
+		l, err := dfa.CompileLazy(p, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", expr, err)
 		}
@@ -96,7 +98,7 @@ func TestMemoLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
 	}
-	d, err := dfa.Compile(`[0-9]{1,5} [0-9a-z .-]+? (?:street|road)`, dfa.Options{})
+	d, err := dfa.Compile(pattern.MustParse(`[0-9]{1,5} [0-9a-z .-]+? (?:street|road)`), dfa.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // catalogDFAs compiles every catalog pattern the package supports (the
@@ -22,7 +23,7 @@ func catalogDFAs(t *testing.T) []*dfa.DFA {
 				continue
 			}
 			seen[p.Expr] = true
-			d, err := dfa.Compile(p.Expr, dfa.Options{})
+			d, err := dfa.Compile(pattern.MustParse(p.Expr), dfa.Options{})
 			if err != nil {
 				continue
 			}
@@ -81,7 +82,7 @@ func transitionWidth(states int) int {
 // fields are refused with ErrCorrupt; random damage never panics and what
 // Decode accepts is a usable automaton.
 func TestDecodeCorrupt(t *testing.T) {
-	d, err := dfa.Compile(`[0-9]{3}-[0-9]{2}-[0-9]{4}`, dfa.Options{})
+	d, err := dfa.Compile(pattern.MustParse(`[0-9]{3}-[0-9]{2}-[0-9]{4}`), dfa.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

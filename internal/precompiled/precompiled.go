@@ -38,7 +38,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -47,6 +46,7 @@ import (
 
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/pattern"
 	"github.com/piiguard/piiguard/internal/prefilter"
 )
 
@@ -89,55 +89,56 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // triggers them), so the same catalog always gives the same bytes.
 func Build(ids []*identifiers.Identifier) ([]byte, error) {
 	type pat struct {
-		expr string
-		near bool // runs only near a keyword or literal, in every use
-		info *prefilter.Info
+		parsed *pattern.Pattern
+		near   bool // runs only near a keyword or literal, in every use
+		info   *prefilter.Info
 	}
 	byExpr := map[string]*pat{}
 	for _, id := range ids {
 		for pi, p := range id.Patterns {
-			info, err := prefilter.Analyze(p.Expr)
-			if err != nil {
-				return nil, fmt.Errorf("precompiled: identifier %q: pattern %d: %w", id.Name, pi, err)
+			q, ok := byExpr[p.Expr]
+			if !ok {
+				// Parse succeeds exactly when regexp.Compile does: the
+				// detector may compile these patterns with Go's regexp on
+				// first use, without checking again.
+				parsed, err := pattern.Parse(p.Expr)
+				if err != nil {
+					return nil, fmt.Errorf("precompiled: identifier %q: pattern %d: %w", id.Name, pi, err)
+				}
+				q = &pat{parsed: parsed, near: true, info: prefilter.Analyze(parsed)}
+				byExpr[p.Expr] = q
 			}
 			// Triggered by keywords, or by literals that are words (street
 			// types), as the detector triggers it (see detector.compile),
 			// rather than by punctuation that every value holds ('@'). This
 			// only chooses between a stored and a lazily built automaton,
 			// which find the same matches.
-			near := id.KeywordRequired || p.NeedsKeyword || wordLiterals(info.Literals)
-			if q, ok := byExpr[p.Expr]; ok {
-				q.near = q.near && near
-				continue
-			}
-			if _, err := regexp.Compile(p.Expr); err != nil {
-				return nil, fmt.Errorf("precompiled: identifier %q: pattern %d: %w", id.Name, pi, err)
-			}
-			byExpr[p.Expr] = &pat{p.Expr, near, info}
+			q.near = q.near && (id.KeywordRequired || p.NeedsKeyword || wordLiterals(q.info.Literals))
 		}
 	}
 	pats := make([]*pat, 0, len(byExpr))
 	for _, p := range byExpr {
 		pats = append(pats, p)
 	}
-	sort.Slice(pats, func(i, j int) bool { return pats[i].expr < pats[j].expr })
+	sort.Slice(pats, func(i, j int) bool { return pats[i].parsed.String() < pats[j].parsed.String() })
 	body := binary.AppendUvarint(nil, uint64(len(pats)))
 	for _, p := range pats {
+		expr := p.parsed.String()
 		kind, auto := KindRegexp, []byte(nil)
-		if d, err := dfa.Compile(p.expr, dfa.Options{}); err == nil {
+		if d, err := dfa.Compile(p.parsed, dfa.Options{}); err == nil {
 			if auto, err = d.AppendBinary(nil); err != nil {
-				return nil, fmt.Errorf("precompiled: pattern %q: %w", p.expr, err)
+				return nil, fmt.Errorf("precompiled: pattern %q: %w", expr, err)
 			}
 			kind = KindDFA
 			if p.near && len(auto) > LazyBytes {
 				kind, auto = KindLazy, nil
 			}
-		} else if _, err := dfa.CompileLazy(p.expr, 0); err == nil {
+		} else if _, err := dfa.CompileLazy(p.parsed, 0); err == nil {
 			kind = KindLazy
 		}
 		body = append(body, byte(kind))
-		body = binary.AppendUvarint(body, uint64(len(p.expr)))
-		body = append(body, p.expr...)
+		body = binary.AppendUvarint(body, uint64(len(expr)))
+		body = append(body, expr...)
 		info := appendInfo(nil, p.info)
 		body = binary.AppendUvarint(body, uint64(len(info)))
 		body = append(body, info...)
@@ -289,7 +290,12 @@ func (e *Entry) load() {
 		case KindDFA:
 			e.dfa, e.err = dfa.Decode(expr, e.auto)
 		case KindLazy:
-			e.lazy, e.err = dfa.CompileLazy(expr, 0)
+			// The entry's description and automaton come from the form:
+			// the lazy automaton is the only consumer of the parsed pattern.
+			var p *pattern.Pattern
+			if p, e.err = pattern.Parse(expr); e.err == nil {
+				e.lazy, e.err = dfa.CompileLazy(p, 0)
+			}
 		}
 	})
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/pattern"
 	"github.com/piiguard/piiguard/internal/prefilter"
 )
 
@@ -55,14 +56,15 @@ func TestEntriesMatchSource(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, _ := prefilter.Analyze(p.Expr)
+			parsed := pattern.MustParse(p.Expr)
+			want := prefilter.Analyze(parsed)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: description\n got %+v\nwant %+v", id.Name, got, want)
 			}
 			switch e.Kind {
 			case KindDFA:
 				got, err := e.DFA()
-				want, werr := dfa.Compile(p.Expr, dfa.Options{})
+				want, werr := dfa.Compile(parsed, dfa.Options{})
 				if err != nil || werr != nil || !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: automaton differs (%v, %v)", id.Name, err, werr)
 				}
@@ -71,7 +73,7 @@ func TestEntriesMatchSource(t *testing.T) {
 					t.Errorf("%s: %v", id.Name, err)
 				}
 			case KindRegexp:
-				if _, err := dfa.CompileLazy(p.Expr, 0); err == nil {
+				if _, err := dfa.CompileLazy(parsed, 0); err == nil {
 					t.Errorf("%s: package dfa compiles it", id.Name)
 				}
 			}
@@ -141,7 +143,7 @@ func TestOpenRefuses(t *testing.T) {
 
 // TestDecodeInfoRefuses: truncated descriptions are refused.
 func TestDecodeInfoRefuses(t *testing.T) {
-	info, _ := prefilter.Analyze(`(?i)\bssn[: ]*[0-9]{3}-[0-9]{2}-[0-9]{4}`)
+	info := prefilter.Analyze(pattern.MustParse(`(?i)\bssn[: ]*[0-9]{3}-[0-9]{2}-[0-9]{4}`))
 	b := appendInfo(nil, info)
 	if got, err := decodeInfo(b); err != nil || !reflect.DeepEqual(got, info) {
 		t.Fatalf("round trip: %v, %+v", err, got)

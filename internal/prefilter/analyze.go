@@ -1,7 +1,8 @@
 // Package prefilter analyses a regular expression to decide how the
 // detector can avoid running it over text that cannot match.
 //
-// Analyze reports, for one pattern: the byte-length bounds of a match; a set
+// Analyze reads a pattern's simplified tree, as package pattern parsed it
+// once for all its consumers, and reports: the byte-length bounds of a match; a set
 // of literals, one of which every match contains (so an Aho-Corasick pass can
 // trigger the pattern); the set of bytes a match can be made of, the bytes
 // every match contains and the minimum number of ASCII digits in a match (so
@@ -13,6 +14,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // Unbounded is MaxLen for patterns whose matches have no length limit.
@@ -45,14 +48,9 @@ type Info struct {
 	WordStart, WordEnd bool
 }
 
-// Analyze parses expr (RE2 syntax, Perl flags, as regexp.Compile does) and
-// describes it.
-func Analyze(expr string) (*Info, error) {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
-	re = re.Simplify()
+// Analyze describes a parsed pattern.
+func Analyze(p *pattern.Pattern) *Info {
+	re := p.Simplified()
 	info := &Info{}
 	info.MinLen, info.MaxLen = lengths(re)
 	if lits, ok := literals(re); ok && useful(lits) {
@@ -72,7 +70,7 @@ func Analyze(expr string) (*Info, error) {
 	info.MinDigits = minDigits(re)
 	info.WordStart = edgeWord(re, true)
 	info.WordEnd = edgeWord(re, false)
-	return info, nil
+	return info
 }
 
 func runeBytes(r rune) int {
@@ -176,13 +174,15 @@ func literals(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpLiteral:
 		return []string{strings.ToLower(string(re.Rune))}, true
 	case syntax.OpCharClass:
-		// A small class of ASCII characters is a set of one-byte literals.
+		// A small class of ASCII characters (five at most) is a set of
+		// one-byte literals. Most classes are larger ([0-9], [A-Z]): they
+		// are refused before any string is made.
+		if !smallASCIIClass(re.Rune, 5) {
+			return nil, false
+		}
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if r >= utf8.RuneSelf || len(out) > 4 {
-					return nil, false
-				}
 				out = append(out, strings.ToLower(string(r)))
 			}
 		}
@@ -211,6 +211,19 @@ func literals(re *syntax.Regexp) ([]string, bool) {
 		return concatLiterals(re.Sub)
 	}
 	return nil, false
+}
+
+// smallASCIIClass reports whether the class ranges hold at most n code
+// points, all ASCII.
+func smallASCIIClass(ranges []rune, n int) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		lo, hi := ranges[i], ranges[i+1]
+		if hi >= utf8.RuneSelf || int(hi-lo)+1 > n {
+			return false
+		}
+		n -= int(hi-lo) + 1
+	}
+	return true
 }
 
 // concatLiterals joins runs of adjacent single literals (so "a", "b" become

@@ -3,6 +3,8 @@ package prefilter
 import (
 	"fmt"
 	"testing"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 func TestAnalyze(t *testing.T) {
@@ -18,12 +20,15 @@ func TestAnalyze(t *testing.T) {
 		{`[A-Za-z0-9._%+-]{1,64}@[a-z]+`, `[@]`, false, false, false, 3, Unbounded},
 		{`[0-9]{3}-[0-9]{2}`, `[]`, false, false, false, 6, 6},
 		{`[\s\S]*?END`, `[end]`, false, false, true, 3, Unbounded},
+		// A class of five ASCII characters at most is a set of literals;
+		// a larger one, or one beyond ASCII, is not.
+		{`[@#][0-9]{4}`, `[# @]`, true, true, false, 5, 5},
+		{`[@#$%&][0-9]{4}`, `[# $ % & @]`, true, true, false, 5, 5},
+		{`[@#$%&*][0-9]{4}`, `[]`, false, false, false, 5, 5},
+		{`[@é][0-9]{4}`, `[]`, false, false, false, 5, 6},
 	}
 	for _, tt := range tests {
-		info, err := Analyze(tt.expr)
-		if err != nil {
-			t.Fatal(err)
-		}
+		info := Analyze(pattern.MustParse(tt.expr))
 		if got := fmt.Sprint(info.Literals); got != tt.lits || info.Prefix != tt.prefix || info.AfterNonWord != tt.afterNonWord ||
 			info.AllowedAll != tt.anyB || info.MinLen != tt.min || info.MaxLen != tt.max {
 			t.Errorf("%s: literals %s prefix %v afterNonWord %v allowedAll %v len %d..%d; want %s %v %v %v %d..%d", tt.expr,
@@ -33,7 +38,7 @@ func TestAnalyze(t *testing.T) {
 	}
 	// A class with letters beyond ASCII allows every non-ASCII byte but is
 	// still a filter: not '\n', not ':'.
-	info, _ := Analyze(`[A-Za-zÀ-ÖØ-öø-ÿ]+ [0-9]{5}`)
+	info := Analyze(pattern.MustParse(`[A-Za-zÀ-ÖØ-öø-ÿ]+ [0-9]{5}`))
 	if info.AllowedAll || !info.Allowed[0xC3] || info.Allowed['\n'] || info.Allowed[':'] || !info.Allowed['a'] {
 		t.Errorf("non-ASCII class: allowedAll %v", info.AllowedAll)
 	}

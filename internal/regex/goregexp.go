@@ -1,6 +1,10 @@
 package regex
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/piiguard/piiguard/internal/pattern"
+)
 
 // Go returns the engine backed by Go's regexp package, whatever the default.
 func Go() Engine { return goEngine{} }
@@ -16,6 +20,8 @@ func (goEngine) Compile(expr string) (Regexp, error) {
 	}
 	return goRegexp{re}, nil
 }
+
+func (e goEngine) CompilePattern(p *pattern.Pattern) (Regexp, error) { return e.Compile(p.String()) }
 
 type goRegexp struct{ re *regexp.Regexp }
 

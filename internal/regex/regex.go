@@ -7,7 +7,11 @@
 // patterns through Compile and asks the Regexp for matches.
 package regex
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/piiguard/piiguard/internal/pattern"
+)
 
 // Regexp is a compiled pattern. Implementations are safe for concurrent use.
 type Regexp interface {
@@ -31,6 +35,11 @@ type Engine interface {
 	Name() string
 	// Compile compiles an RE2-syntax pattern.
 	Compile(expr string) (Regexp, error)
+	// CompilePattern compiles a pattern already parsed (package pattern),
+	// as Compile compiles its source: rure rewrites the parsed tree
+	// without parsing the source again; Go's regexp, which cannot start
+	// from a tree, compiles the source.
+	CompilePattern(p *pattern.Pattern) (Regexp, error)
 }
 
 // Default is the engine used by Compile: Go's regexp, or rure when the

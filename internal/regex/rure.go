@@ -94,6 +94,8 @@ import (
 	"unsafe"
 
 	rure "github.com/BurntSushi/rure-go"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // rureDFASizeLimit bounds the lazy DFA's cache, per regex and thread
@@ -111,8 +113,16 @@ type rureEngine struct{}
 
 func (rureEngine) Name() string { return "rure" }
 
-func (rureEngine) Compile(expr string) (Regexp, error) {
-	re, err := compileRure(expr)
+func (e rureEngine) Compile(expr string) (Regexp, error) {
+	p, err := pattern.Parse(expr)
+	if err != nil {
+		return nil, err
+	}
+	return e.CompilePattern(p)
+}
+
+func (rureEngine) CompilePattern(p *pattern.Pattern) (Regexp, error) {
+	re, err := compileRure(p)
 	if err != nil {
 		return nil, err // not a nil *rureRegexp in a non-nil Regexp
 	}
@@ -129,11 +139,9 @@ type rureRegexp struct {
 	goRe *regexp.Regexp
 }
 
-func compileRure(expr string) (*rureRegexp, error) {
-	pat, err := translate(expr)
-	if err != nil {
-		return nil, err
-	}
+func compileRure(parsed *pattern.Pattern) (*rureRegexp, error) {
+	expr := parsed.String()
+	pat := translateTree(parsed.Syntax())
 	var flags uint32
 	if pat.unicode {
 		flags = rure.FlagUnicode

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // rurePattern is a Go (RE2 syntax) pattern rewritten for Rust's regex crate
@@ -53,10 +55,16 @@ type rurePattern struct {
 // translate parses expr with Go's syntax (as regexp.Compile does) and
 // rewrites it for rure.
 func translate(expr string) (rurePattern, error) {
-	re, err := syntax.Parse(expr, syntax.Perl)
+	p, err := pattern.Parse(expr)
 	if err != nil {
 		return rurePattern{}, err
 	}
+	return translateTree(p.Syntax()), nil
+}
+
+// translateTree rewrites a pattern parsed with Go's syntax (package
+// pattern's tree as parsed, before simplification) for rure.
+func translateTree(re *syntax.Regexp) rurePattern {
 	var t translator
 	t.emit(re)
 	return rurePattern{
@@ -64,7 +72,7 @@ func translate(expr string) (rurePattern, error) {
 		unicode:     t.unicode,
 		matchesFFFD: t.fffd,
 		canBeEmpty:  canBeEmpty(re),
-	}, nil
+	}
 }
 
 type translator struct {

@@ -22,6 +22,8 @@ import (
 	"runtime"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // Set is a list of patterns matched together in one pass over the input
@@ -56,16 +58,17 @@ func CompileSet(patterns []string) (*Set, error) {
 	exprs := make([]string, n)
 	var flags C.uint32_t
 	for i, expr := range patterns {
-		pat, err := translate(expr)
+		parsed, err := pattern.Parse(expr)
 		if err != nil {
 			return nil, fmt.Errorf("regex: set pattern %d: %w", i, err)
 		}
+		pat := translateTree(parsed.Syntax())
 		exprs[i] = pat.expr
 		if pat.unicode {
 			flags = C.RURE_FLAG_UNICODE
 		}
 		if pat.canBeEmpty || pat.matchesFFFD {
-			re, err := compileRure(expr)
+			re, err := compileRure(parsed)
 			if err != nil {
 				return nil, fmt.Errorf("regex: set pattern %d: %w", i, err)
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/pattern"
 	"github.com/piiguard/piiguard/internal/prefilter"
 )
 
@@ -50,22 +51,22 @@ func TestListSizes(t *testing.T) {
 // patterns are triggered by their street-type words.
 func TestPatternsCompile(t *testing.T) {
 	_, words := load(t)
-	for i, p := range AddressPatterns(words) {
+	for i, expr := range AddressPatterns(words) {
+		p, err := pattern.Parse(expr)
+		if err != nil {
+			t.Fatal(err)
+		}
 		d, err := dfa.Compile(p, dfa.Options{})
 		if err != nil {
 			t.Errorf("Address %v pattern: %v", Forms[i], err)
 		} else {
 			t.Logf("Address %v pattern: %d states", Forms[i], d.States())
 		}
-		info, err := prefilter.Analyze(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(info.Literals) == 0 {
+		if info := prefilter.Analyze(p); len(info.Literals) == 0 {
 			t.Errorf("Address %v pattern has no literal to trigger it", Forms[i])
 		}
 	}
-	if _, err := dfa.Compile(NamePattern, dfa.Options{}); err != nil {
+	if _, err := dfa.Compile(pattern.MustParse(NamePattern), dfa.Options{}); err != nil {
 		t.Errorf("Name pattern: %v", err)
 	}
 }
