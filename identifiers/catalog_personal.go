@@ -77,13 +77,16 @@ var personal = []*Identifier{
 		Country:  "CA",
 		Patterns: []Pattern{
 			{Expr: `[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]`},
-			// In lower case only beside a keyword: scanning all text for
-			// lower-case letter-digit runs would cost every scan.
+			// In lower case only with the space between the halves and
+			// beside a keyword: the postal words, or the country or a
+			// province written in the address. Trying every lower-case
+			// letter followed by a digit in all text costs the whole
+			// catalog 8-10% of its speed on loghub (measured).
 			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`, NeedsKeyword: true},
 		},
-		Keywords:   keywords("postal code, postcode, code postal, zip, zip code"),
+		Keywords:   keywords(postalCodeCAKeywords),
 		Confidence: 0.6,
-		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword",
+		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword (postal words, Canada, a province)",
 	},
 	{
 		Name:            "PassportNumber-US",
@@ -141,3 +144,13 @@ var personal = []*Identifier{
 		Format:          "ZIP or ZIP+4: 5 digits, optionally -4 digits",
 	},
 }
+
+// postalCodeCAKeywords are the words written beside a Canadian postal code:
+// the postal words, Canada Post's own name, and the country and province
+// names that come before it in an address (Canada Post's Addressing
+// Guidelines: municipality, province, postal code, country). Province
+// abbreviations (ON, QC, ...) are not among them: "on" is an English word.
+const postalCodeCAKeywords = "postal code, postcode, code postal, zip, zip code, canada post, postes canada, canada, " +
+	"alberta, british columbia, colombie-britannique, manitoba, new brunswick, nouveau-brunswick, newfoundland, terre-neuve, " +
+	"nova scotia, nouvelle-écosse, ontario, prince edward island, île-du-prince-édouard, quebec, québec, saskatchewan, " +
+	"northwest territories, territoires du nord-ouest, nunavut, yukon"
