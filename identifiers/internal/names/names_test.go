@@ -265,6 +265,25 @@ func TestScoreName(t *testing.T) {
 		{"Ada Quist here, the deploy is done", "Ada Quist"},
 		{"approved by Ada Quist", "Ada Quist"},
 		{"From: Ada Quist <ada@example.org>", "Ada Quist"},
+		// Lex V2 slot values: the slot's name two objects out is the cue
+		// ("Tane Ngata" and "Bolat Nurlanov" need one: bare, they are not
+		// found, see below).
+		{`"slots":{"FullName":{"shape":"Scalar","value":{"originalValue":"Tane Ngata","interpretedValue":"Tane Ngata","resolvedValues":["Tane Ngata"]}}}`, "Tane Ngata"},
+		{`"slots": { "CustomerName": { "shape": "Scalar", "value": { "originalValue": "bolat", "interpretedValue": "Bolat Nurlanov" } } }`, "Bolat Nurlanov"},
+		{`"resolvedSlots":{"full_name":{"shape":"Scalar","value":{"originalValue":"x","interpretedValue":"y","resolvedValues":["Tane Ngata"]}}}`, "Tane Ngata"},
+		{`"slots":{"LastName":{"value":{"interpretedValue":"Teuila Faleolo"},"shape":"Scalar"}}`, "Teuila Faleolo"},
+		{`"nextStep":{"intent":{"slots":{"CallerName":{"shape":"Scalar","value":{"originalValue":"Aroha Ngata"}}}}}`, "Aroha Ngata"},
+		{`"slots":{"Guest":{"shape":"Scalar","value":{"originalValue":"Aroha Ngata"}}}`, "Aroha Ngata"},
+		{`"Tane Ngata"`, ""},
+		{`"inputTranscript":"Tane Ngata"`, ""},
+		{`"slots":{"Amount":{"shape":"Scalar","value":{"originalValue":"Tane Ngata"}}}`, ""},
+		{`"slots":{"ProductName":{"shape":"Scalar","value":{"originalValue":"Ada Quist"}}}`, ""},
+		{`"slots":{"City":{"shape":"Scalar","value":{"interpretedValue":"Ada Quist"}}}`, ""},
+		{`"slots":{"HotelName":{"value":{"originalValue":"Ada Quist"}}}`, ""},
+		{`"FullName":{"value":["Tane Ngata"]}`, ""},                                         // no value field of Lex's
+		{`"FullName":"x","other":{"value":{"originalValue":"Tane Ngata"}}`, ""},             // not the slot's own object
+		{`"slots":{"FullName":{"value":{"originalValue":"a\"}","note":"Tane Ngata"}}}`, ""}, // an escaped quote
+		{`"slots":{"FullName":{"value":{"originalValue":"it's \"Tane\" {Ngata}","interpretedValue":"Tane Ngata"}}}`, "Tane Ngata"},
 		// Capitalised non-names.
 		{"restarted Santa Maria Novella service", ""},
 		{"St. Louis Blues won", ""},
