@@ -530,10 +530,14 @@ var national = []*Identifier{
 		Patterns: []Pattern{
 			{Expr: `[1-9][0-9] ?[0-9]{3} ?[0-9]{3} ?[0-9]{3}`, Standalone: true, Validator: &Validator{Name: "Steuer-IdNr digit rule and ISO 7064 MOD 11,10", Check: checksum.SteuerID}},
 			{Expr: `[0-9]{2,3}/[0-9]{3}/[0-9]{5}|[0-9]{3}/[0-9]{4}/[0-9]{4}|[0-9]{5}/[0-9]{5}|0[0-9]{2} [0-9]{3} [0-9]{5}`, Standalone: true},
+			// The 13-digit form of ELSTER (bundeseinheitliche Steuernummer):
+			// the Land's 2-digit prefix (or 5 NW, 9 BY) and office, 0, district,
+			// serial and check digit (BZSt; python-stdnum's de.stnr table).
+			{Expr: `(?:1[01]|2[1-8]|3[0-2]|4[01]|[59][0-9])[0-9]{2}0[0-9]{8}`, Standalone: true},
 		},
 		Keywords:        keywords("identifikationsnummer, steuer id, steueridentifikationsnummer, steuernummer, tax id, tax identification number, tax number, steuer-idnr, idnr, st.-nr."),
 		KeywordRequired: true,
-		Format:          "Steuer-IdNr: 11 digits (NN NNN NNN NNN), first not 0, one digit repeated in the first 10, ISO 7064 MOD 11,10 check digit; or a Steuernummer as the Länder write it (FF/BBB/UUUUP, FFF/BBB/UUUUP, FFF/BBBB/UUUP, FFBBB/UUUUP, 0FF BBB UUUUP)",
+		Format:          "Steuer-IdNr: 11 digits (NN NNN NNN NNN), first not 0, one digit repeated in the first 10, ISO 7064 MOD 11,10 check digit; or a Steuernummer as the Länder write it (FF/BBB/UUUUP, FFF/BBB/UUUUP, FFF/BBBB/UUUP, FFBBB/UUUUP, 0FF BBB UUUUP) or in ELSTER's 13-digit form (Land and office, 0, district, serial, check digit)",
 	},
 	{
 		Name:            "TaxId-ES",
@@ -641,12 +645,17 @@ var national = []*Identifier{
 		Country:  "BR",
 		Patterns: []Pattern{
 			{Expr: `(?:\+55|0055)[ -]?(?:\(0?[1-9][1-9]\)|0?[1-9][1-9])[ -]?(?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`},
+			// Non-geographic numbers (Anatel; libphonenumber's BR metadata):
+			// 0800 toll-free, 0300/0500/0900, and the 8-digit shared-cost
+			// numbers 300N, 400N, 4020, 4370, 4864.
+			{Expr: `(?:\+55|0055)[ -]?(?:[3589]00[ -]?[0-9]{2,3}[ -]?[0-9]{4}|(?:300[0-9]|400[0-9]|4020|4370|4864)[ -]?[0-9]{4})`},
+			{Expr: `0[3589]00[ -]?[0-9]{2,3}[ -]?[0-9]{4}|(?:300[0-9]|400[0-9]|4020|4370|4864)-[0-9]{4}`, NeedsKeyword: true, Standalone: true},
 			{Expr: `55[ -](?:\([1-9][1-9]\)|[1-9][1-9])[ -](?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`, NeedsKeyword: true, Standalone: true},
 			{Expr: `\(0?[1-9][1-9]\) ?(?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}|0?[1-9][1-9][ -](?:9[ -]?[0-9]{4}|[2-5][0-9]{3})[ -]?[0-9]{4}`, NeedsKeyword: true, Standalone: true},
 		},
 		Keywords:   keywords(phoneKeywords + ", cel, celular, fone, móvel, número residencial, numero residencial, telefone, whatsapp"),
 		Confidence: 0.7,
-		Format:     "+55 or 0055, area code (DDD, 2 digits 1-9, in parentheses or not, optionally after a trunk 0) and 8 digits (landline, 2-5 first) or 9 (mobile, 9 first; 9 NNNN-NNNN also); near a keyword, the same without +55 ((DDD) NNNNN-NNNN, DDD NNNNN-NNNN, 0DDD NNNN-NNNN) or with 55 and no plus",
+		Format:     "+55 or 0055, area code (DDD, 2 digits 1-9, in parentheses or not, optionally after a trunk 0) and 8 digits (landline, 2-5 first) or 9 (mobile, 9 first; 9 NNNN-NNNN also); near a keyword, the same without +55 ((DDD) NNNNN-NNNN, DDD NNNNN-NNNN, 0DDD NNNN-NNNN) or with 55 and no plus; non-geographic numbers 0800, 0300, 0500, 0900 (+55 800 …) and shared-cost 4004-NNNN, 3003-NNNN",
 	},
 	{
 		Name:     "PhoneNumber-DE",
@@ -655,10 +664,13 @@ var national = []*Identifier{
 		Patterns: []Pattern{
 			{Expr: `(?:\+49|0049)[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{1,4}(?:[ /-]?[0-9]{1,8}){1,4}`, Validator: &Validator{Name: "6-11 digits after +49", Check: checksum.PhoneDE}},
 			{Expr: `\(0[1-9][0-9]{1,4}\) ?[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|0(?:[2-9][0-9]{1,4}|1[5-7][0-9]{1,2})(?: / |[ /-])[1-9][0-9]{2,7}(?:[ -][0-9]{1,5}){0,3}|01[5-7][0-9]{8,9}`, NeedsKeyword: true, Standalone: true},
+			// Service numbers (BNetzA; libphonenumber's DE metadata): 0800
+			// toll-free, 0900 premium, 0180 shared cost.
+			{Expr: `0800[ /-]?[0-9](?:[ -]?[0-9]){6,11}|0900[ /-]?[0-9](?:[ -]?[0-9]){6,7}|0180[ /-]?[1-7](?:[ -]?[0-9]){4,10}`, NeedsKeyword: true, Standalone: true},
 		},
 		Keywords:   keywords(phoneKeywords + ", telefon, telefonnummer, tel., handy, handynummer, mobilnummer, rufnummer"),
 		Confidence: 0.6,
-		Format:     "+49 or 0049 (optionally (0)) and 6-11 digits; near a keyword, 0 + area code (2-5 digits, mobile 015x-017x), a space, slash or hyphen, and the subscriber number in groups (DIN 5008, optional -extension), (0area) subscriber, or a mobile number unseparated",
+		Format:     "+49 or 0049 (optionally (0)) and 6-11 digits; near a keyword, 0 + area code (2-5 digits, mobile 015x-017x), a space, slash or hyphen, and the subscriber number in groups (DIN 5008, optional -extension), (0area) subscriber, or a mobile number unseparated; service numbers 0800 (up to 12 digits after it, also after +49), 0900, 0180",
 	},
 	{
 		Name:     "PhoneNumber-ES",
@@ -689,12 +701,17 @@ var national = []*Identifier{
 		Category: Personal,
 		Country:  "IT",
 		Patterns: []Pattern{
-			{Expr: `(?:\(\+39\)|\+39|0039)[ .-]?(?:0[0-9]{1,3}|3[0-9]{2})(?:[ ./-]?[0-9]{2,8}){1,3}`, Validator: &Validator{Name: "6-11 digits after +39", Check: checksum.PhoneIT}},
+			{Expr: `(?:\(\+39\)|\+39|0039)[ .-]?(?:0[0-9]{1,3}|3[0-9]{2}|80[03]|84[078]|89[2-9]|178|199|55)(?:[ ./-]?[0-9]{2,8}){1,3}`, Validator: &Validator{Name: "6-11 digits after +39", Check: checksum.PhoneIT}},
 			{Expr: `\(0[1-9][0-9]{0,2}\) ?[0-9]{4,8}|0[1-9][0-9]{0,2}[ ./-]?(?:[0-9]{2,4}[ .-][0-9]{3,4}|[0-9]{5,8})|3[0-9]{2}[ ./-]?(?:[0-9]{3}[ .-]?[0-9]{3,4}|[0-9]{6,7})`, NeedsKeyword: true, Standalone: true},
+			// Non-geographic numbers (AGCOM numbering plan; libphonenumber's IT
+			// metadata): 800/803 toll-free, 840/847/848 shared cost, 892-899
+			// premium, 178/199 personal; 55 (VoIP) only after +39, since
+			// "55 4004-1234" is also the end of "+55 4004-1234".
+			{Expr: `(?:80[03]|84[078])[ ./-]?[0-9]{3}[ .-]?[0-9]{3}|(?:89[2-9]|178|199)[ ./-]?[0-9]{3}[ .-]?[0-9]{3,4}`, NeedsKeyword: true, Standalone: true},
 		},
 		Keywords:   keywords(phoneKeywords + ", telefono, cellulare, cell., numero di telefono"),
 		Confidence: 0.6,
-		Format:     "+39, (+39) or 0039 and 6-11 digits, landline with its leading 0 or mobile starting 3; near a keyword, the national number alone (06 678 4343, (06) 6784343, 055/664751, 347 123 4567; spaces, dots, slashes or hyphens)",
+		Format:     "+39, (+39) or 0039 and 6-11 digits, landline with its leading 0 or mobile starting 3; near a keyword, the national number alone (06 678 4343, (06) 6784343, 055/664751, 347 123 4567; spaces, dots, slashes or hyphens); non-geographic numbers 800/803, 84x, 89x, 178 and 199, with +39 or near a keyword, and 55 (VoIP) with +39",
 	},
 
 	// ---- Payment card magnetic stripe (docs/cloudwatch-reference.md, Magnetic stripe: Macie's rule) ----

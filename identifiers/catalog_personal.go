@@ -77,13 +77,16 @@ var personal = []*Identifier{
 		Country:  "CA",
 		Patterns: []Pattern{
 			{Expr: `[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]`},
-			// In lower case only beside a keyword: scanning all text for
-			// lower-case letter-digit runs would cost every scan.
+			// In lower case only with the space between the halves and
+			// beside a keyword: the postal words, or the country or a
+			// province written in the address. Trying every lower-case
+			// letter followed by a digit in all text costs the whole
+			// catalog 8-10% of its speed on loghub (measured).
 			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`, NeedsKeyword: true},
 		},
-		Keywords:   keywords("postal code, postcode, code postal, zip, zip code"),
+		Keywords:   keywords(postalCodeCAKeywords),
 		Confidence: 0.6,
-		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword",
+		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword (postal words, Canada, a province)",
 	},
 	{
 		Name:            "PassportNumber-US",
@@ -105,11 +108,11 @@ var personal = []*Identifier{
 			{Expr: `[0-9]{11,12}|` + tenDigitsNotUnixTime + `|[0-9]{7,9}`, Standalone: true, WordChars: "-"},
 			{Expr: `[A-Z][0-9]{3}-[0-9]{3}-[0-9]{2}-[0-9]{3}-[0-9]|[A-Z][0-9]{3}(?:[ -][0-9]{4}){2}(?:[ -][0-9]{2})?|[A-Z][0-9]{3}(?:[ -][0-9]{3,4}){2,3}|[A-Z]-[0-9]{3}-[0-9]{3}-[0-9]{3}-[0-9]{3}|[A-Z] [0-9]{3} [0-9]{3} [0-9]{3} [0-9]{3}|[A-Z][0-9]{4} [0-9]{5} [0-9]{5}|K[0-9]{2}-[0-9]{2}-[0-9]{4}`},
 			{Expr: `[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{6}-[0-9]{3}|[0-9]{2}-[0-9]{3}-[0-9]{4}`, Standalone: true},
-			{Expr: `[0-9]{2}[A-Z]{3}[0-9]{5}|[0-9]{3}[A-Z]{2}[0-9]{4}|[A-Z]{2}[0-9]{6}[A-Z]|[A-Z]{3}[0-9]{6}|[0-9]{7}A|[0-9]{9}[A-Z]|[0-9]{8}[A-Z]{2}|[A-Z][0-9]{6}R|WDL[0-9A-Z]{9}`},
+			{Expr: `NHL[0-9]{8}|[0-9]{2}[A-Z]{3}[0-9]{5}|[0-9]{3}[A-Z]{2}[0-9]{4}|[A-Z]{2}[0-9]{6}[A-Z]|[A-Z]{3}[0-9]{6}|[0-9]{7}A|[0-9]{9}[A-Z]|[0-9]{8}[A-Z]{2}|[A-Z][0-9]{6}R|WDL[0-9A-Z]{9}|[0-9]{3}[A-Z][0-9]{6}`},
 		},
 		Keywords:        keywords(driversLicenseKeywordsGB),
 		KeywordRequired: true,
-		Format:          "state formats (the usual per-state table): 1-2 letters and 5-14 digits, 7-12 digits (not a Unix time of late 2020 to 2035), the grouped forms states print (FL A123-456-78-901-2, IL A123-4567-8901, WI A123-4567-8901-23, MD A-123-456-789-012, MI A 123 456 789 012, NJ A1234 56789 01234, KS K12-34-5678, NY 123 456 789, WY 123456-789, CO 12-345-6789), NH 12ABC34567, IA 123AB4567, ID AB123456C, ND ABC123456, VT 1234567A, MO 123456789A / 12345678AB / A123456R, WA WDL and 9 letters or digits",
+		Format:          "state formats (the usual per-state table): 1-2 letters and 5-14 digits, 7-12 digits (not a Unix time of late 2020 to 2035), the grouped forms states print (FL A123-456-78-901-2, IL A123-4567-8901, WI A123-4567-8901-23, MD A-123-456-789-012, MI A 123 456 789 012, NJ A1234 56789 01234, KS K12-34-5678, NY 123 456 789, WY 123456-789, CO 12-345-6789), NH 12ABC34567, IA 123AB4567, ID AB123456C, ND ABC123456, VT 1234567A, MO 123456789A / 12345678AB / A123456R / 123A456789, NH NHL12345678, WA WDL and 9 letters or digits",
 	},
 	{
 		Name:            "Ssn-US",
@@ -141,3 +144,13 @@ var personal = []*Identifier{
 		Format:          "ZIP or ZIP+4: 5 digits, optionally -4 digits",
 	},
 }
+
+// postalCodeCAKeywords are the words written beside a Canadian postal code:
+// the postal words, Canada Post's own name, and the country and province
+// names that come before it in an address (Canada Post's Addressing
+// Guidelines: municipality, province, postal code, country). Province
+// abbreviations (ON, QC, ...) are not among them: "on" is an English word.
+const postalCodeCAKeywords = "postal code, postcode, code postal, zip, zip code, canada post, postes canada, canada, " +
+	"alberta, british columbia, colombie-britannique, manitoba, new brunswick, nouveau-brunswick, newfoundland, terre-neuve, " +
+	"nova scotia, nouvelle-écosse, ontario, prince edward island, île-du-prince-édouard, quebec, québec, saskatchewan, " +
+	"northwest territories, territoires du nord-ouest, nunavut, yukon"

@@ -3,6 +3,7 @@ package lex_test
 import (
 	"fmt"
 
+	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/lex"
 )
 
@@ -32,4 +33,23 @@ func ExampleCapture() {
 	// Output:
 	// true
 	// false
+}
+
+// A slot of type AMAZON.LastName called "Who": listed in NameSlots, its
+// value and the answer to it are scanned as a person's name.
+func ExampleConfig_nameSlots() {
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		panic(err)
+	}
+	l, err := lex.NewLogger(lex.Config{Scanner: s, NameSlots: []string{"Who"}})
+	if err != nil {
+		panic(err)
+	}
+	event := `{"sessionState":{"intent":{"name":"Book","slots":{"Who":{"value":{"originalValue":"Tane Ngata"}}}}},` +
+		`"inputTranscript":"Tane Ngata"}`
+	out, _, err := l.Log([]byte(event), lex.Turn{Intent: "Book", Slot: "Who"})
+	fmt.Println(string(out), err)
+	// Output:
+	// {"sessionState":{"intent":{"name":"Book","slots":{"Who":{"value":{"originalValue":"**********"}}}}},"inputTranscript":"**********"} <nil>
 }

@@ -45,6 +45,21 @@
 // A log event does not say which slot Lex was eliciting, nor which slots
 // the turn filled: Turn carries them, and a Session derives them from the
 // previous event of the conversation.
+//
+// # Slot names as context
+//
+// The scan reads a slot's name as context for the slot's values, the way
+// a reader does: a person's name that is the value of a slot FullName,
+// LastName or customer_name is scored as a name with a cue before it (in a
+// raw log line too, where Lex writes the slot's name two objects before
+// the value). In a turn eliciting a slot, the user's answer is a value of
+// that slot, so the transcripts are scanned with the elicited slot's name
+// as their field name ("Tane Ngata" answering FullName is a name where the
+// same words alone are not found). Slots listed in Config.NameSlots count
+// as names whatever they are called. When Include or Exclude is set, the
+// transcripts of transcriptions[] and the slots under an array get no such
+// context (a path with an index cannot be named that way); the rest of
+// the scan is unchanged.
 package lex
 
 import (
@@ -74,6 +89,12 @@ type Config struct {
 	// Include and Exclude restrict the scan to parts of the event, as
 	// mask.JSONOptions does; by default the whole event is scanned.
 	Include, Exclude []string
+	// NameSlots lists the slots whose values are people's names, as
+	// "Slot" or "Intent:Slot": slots of the types AMAZON.FirstName and
+	// AMAZON.LastName, or of a custom type for names, which a log event
+	// does not record. A slot whose name says it holds a name (FirstName,
+	// customer_name) needs no listing. See "Slot names as context".
+	NameSlots []string
 }
 
 // Turn says what Lex was doing in a turn, which its log event does not
@@ -93,8 +114,10 @@ type Turn struct {
 // A Logger produces Lex text-log events. It is safe for concurrent use.
 type Logger struct {
 	obfuscated []string
+	nameSlots  []string
 	selective  bool
 	scan       *mask.JSON
+	restricted bool // Include or Exclude set
 }
 
 // NewLogger returns a Logger for c. It reports malformed slot names and
@@ -111,6 +134,17 @@ func NewLogger(c Config) (*Logger, error) {
 		}
 		l.obfuscated = append(l.obfuscated, intent+":"+slot)
 	}
+	for _, s := range c.NameSlots {
+		intent, slot, ok := strings.Cut(s, ":")
+		if !ok {
+			intent, slot = "*", s
+		}
+		if intent == "" || slot == "" || strings.Contains(slot, ":") {
+			return nil, fmt.Errorf("lex: name slot %q: want Slot or Intent:Slot", s)
+		}
+		l.nameSlots = append(l.nameSlots, intent+":"+slot)
+	}
+	l.restricted = len(c.Include) > 0 || len(c.Exclude) > 0
 	if c.Scanner != nil {
 		j, err := mask.NewJSON(c.Scanner, c.Masker, mask.JSONOptions{Include: c.Include, Exclude: c.Exclude})
 		if err != nil {
@@ -119,6 +153,11 @@ func NewLogger(c Config) (*Logger, error) {
 		l.scan = j
 	}
 	return l, nil
+}
+
+// isNameSlot reports whether a slot is listed in Config.NameSlots.
+func (l *Logger) isNameSlot(intent, slot string) bool {
+	return slices.Contains(l.nameSlots, intent+":"+slot) || slices.Contains(l.nameSlots, "*:"+slot)
 }
 
 // isObfuscated reports whether a slot has obfuscation on.
@@ -332,11 +371,74 @@ func (l *Logger) log(data []byte, ev *event, turn Turn) ([]byte, bool, error) {
 	}
 	out = append(out, data[pos:]...)
 	if l.scan != nil {
+		if out, err = l.maskSlotContext(out, turn, intentAt); err != nil {
+			return nil, false, fmt.Errorf("lex: %w", err)
+		}
 		if out, err = l.scan.Mask(out); err != nil {
 			return nil, false, fmt.Errorf("lex: %w", err)
 		}
 	}
 	return out, true, nil
+}
+
+// maskSlotContext masks, in the logged event data, the values that a
+// slot's name is context for (see "Slot names as context"): the
+// transcripts of a turn eliciting a slot, with that slot's name as their
+// innermost field name, and the value fields of the slots of
+// Config.NameSlots, with "name" after the slot's name. The rest of the
+// event is left to the scan of the whole.
+func (l *Logger) maskSlotContext(data []byte, turn Turn, intentAt func(jsonwalk.Path) string) ([]byte, error) {
+	if turn.Slot == "" && len(l.nameSlots) == 0 {
+		return data, nil
+	}
+	var out []byte
+	pos := 0
+	var names []string
+	err := jsonwalk.Walk(data, func(leaf *jsonwalk.Leaf) error {
+		if leaf.Kind != jsonwalk.String || leaf.End-leaf.Start <= 2 {
+			return nil
+		}
+		var extra []string
+		if slot, ok := slotField(leaf.Path); ok {
+			if !l.isNameSlot(intentAt(leaf.Path), slot) {
+				return nil
+			}
+			extra = []string{"name"}
+		} else if _, ok := transcriptField(leaf.Path); ok && turn.Slot != "" {
+			extra = []string{turn.Slot}
+			if l.isNameSlot(turn.Intent, turn.Slot) {
+				extra = append(extra, "name")
+			}
+		} else {
+			return nil
+		}
+		names = names[:0]
+		for _, st := range leaf.Path {
+			if st.IsIndex() {
+				if l.restricted {
+					return nil // Include and Exclude could not see the index
+				}
+				continue
+			}
+			names = append(names, st.Key)
+		}
+		names = append(names, extra...)
+		masked, err := l.scan.AppendMaskField(nil, names, data[leaf.Start:leaf.End])
+		if err != nil {
+			return err
+		}
+		out = append(out, data[pos:leaf.Start]...)
+		out = append(out, masked...)
+		pos = leaf.End
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if out == nil {
+		return data, nil
+	}
+	return append(out, data[pos:]...), nil
 }
 
 // slotField reports whether p is a slot value field (originalValue,

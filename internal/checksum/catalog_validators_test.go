@@ -340,20 +340,24 @@ func init() {
 			}},
 		"PhoneDE": {PhoneDE,
 			[]string{
-				"+49 30 1234567",   // PhoneNumber-DE: +49, Berlin (Presidio's test value)
-				"+49 171 1234567",  // PhoneNumber-DE: +49, mobile
-				"+49 (0)89 123456", // PhoneNumber-DE: +49 (0)
-				"+4922812345",      // PhoneNumber-DE: +49 without separators
-				"030/12345678",     // PhoneNumber-DE: national number with a slash
-				"0171/1234567",     // PhoneNumber-DE: national mobile number with a slash
-				"089 123456",       // PhoneNumber-DE: short national number (DIN 5008)
+				"+49 30 1234567",     // PhoneNumber-DE: +49, Berlin (Presidio's test value)
+				"+49 171 1234567",    // PhoneNumber-DE: +49, mobile
+				"+49 (0)89 123456",   // PhoneNumber-DE: +49 (0)
+				"+4922812345",        // PhoneNumber-DE: +49 without separators
+				"030/12345678",       // PhoneNumber-DE: national number with a slash
+				"0171/1234567",       // PhoneNumber-DE: national mobile number with a slash
+				"089 123456",         // PhoneNumber-DE: short national number (DIN 5008)
+				"+49 800 1234567890", // PhoneNumber-DE: toll-free, 13 digits (libphonenumber's example)
+				"+49 800 1234567",    // PhoneNumber-DE: toll-free, 10 digits
 			},
 			[]string{
-				"+49 30 123",        // PhoneNumber-DE: too short
-				"+49 30 1234567890", // PhoneNumber-DE: too long
-				"030 12",            // PhoneNumber-DE: national number too short
-				"",                  // empty
-				"+49 30 12",         // too few digits
+				"+49 30 123",              // PhoneNumber-DE: too short
+				"+49 30 1234567890",       // PhoneNumber-DE: too long
+				"+49 30 123456789012",     // PhoneNumber-DE: too long, not toll-free
+				"+49 800 123456789012345", // PhoneNumber-DE: toll-free, too long
+				"030 12",                  // PhoneNumber-DE: national number too short
+				"",                        // empty
+				"+49 30 12",               // too few digits
 			}},
 		"PhoneIT": {PhoneIT,
 			[]string{

@@ -7,7 +7,9 @@ package checksum
 // The century sign is + (1800s), - or U V W X Y (1900s), or A B C D E F
 // (2000s), the signs of the Digital and Population Data Services Agency
 // since 2023. The date must exist (29 February only in a leap year), the
-// individual number is 002-899, and the check character is
+// individual number is 002-999 (900-999 are temporary codes, which hospitals
+// and authorities give people without one, and which the DVV's own examples
+// use: still a person's identifier), and the check character is
 // "0123456789ABCDEFHJKLMNPRSTUVWXY"[n mod 31] of the 9 digits read as one
 // number. Letters are accepted in either case; there are no separators.
 func HETU(value []byte) bool {

@@ -84,7 +84,8 @@ func AddressPatterns(addressWords string) []string {
 	english := `(?:[0-9]{1,4}/)?[0-9]{1,5}[A-Za-z]? ` + addrNameRun + ` (?i:` + interleave(en) + `)` + addrTailRun + addrPostNA
 
 	french := `[0-9]{1,5},? (?:(?i:bis|ter) )?(?i:` + interleave(types("street-fr", " ")) + `)` + addrNameRun +
-		`(?:,? [0-9]{5} ` + addrPlace + `|,` + addrTailRun + addrPostNA + `)`
+		`(?:,? [0-9]{5} ` + addrPlace + `|,` + addrTailRun + addrPostNA +
+		`| \([` + addrLetters + ` -]+\)(?: Canada)? [A-Z][0-9][A-Z] ?[0-9][A-Z][0-9])`
 
 	southern := `(?:[A-Z][a-z]+ )?(?i:` + interleave(types("street-it-es", " ")) + `)` +
 		`[0-9` + addrLetters + `'’.,ºª°/ -]+?(?:,| -)? [0-9]{5} ` + addrPlace + `(?: \(?[A-Z]{2}\)?)?`
@@ -381,14 +382,23 @@ func regionAt(t []tok, end int, regions map[string]*region) (*region, int) {
 		f := buf[:0]
 		ok := true
 		for i := start; i < end; i++ {
-			if len(f)+len(t[i].b)+1 > len(buf) {
+			b := t[i].b
+			// A province in parentheses, as Quebec writes it:
+			// "Montréal (Québec) H2L 2C4".
+			if i == start && len(b) > 1 && b[0] == '(' {
+				b = b[1:]
+			}
+			if i == end-1 && len(b) > 1 && b[len(b)-1] == ')' {
+				b = b[:len(b)-1]
+			}
+			if len(f)+len(b)+1 > len(buf) {
 				ok = false
 				break
 			}
 			if i > start {
 				f = append(f, ' ')
 			}
-			f = Fold(f, t[i].b)
+			f = Fold(f, b)
 		}
 		for len(f) > 0 && f[len(f)-1] == '.' {
 			f = f[:len(f)-1]
@@ -588,11 +598,36 @@ func (lx *Lexicon) french(t []tok) bool {
 			return lx.place(rest)
 		}
 	}
+	// Quebec without a comma before the place: "405, rue Sainte-Catherine
+	// Est Montréal (Québec) H2L 2C4", the province in parentheses (the
+	// Office québécois de la langue française's form), "Canada" allowed
+	// before the postal code.
+	if kind, pi, first := englishPostcode(t); kind == postCA && !hasComma(t[i:pi]) {
+		end := pi
+		if end > i && bytes.EqualFold(t[end-1].b, []byte("canada")) {
+			end--
+		}
+		r, rs := regionAt(t, end, lx.caRegions)
+		if r == nil || strings.IndexByte(r.first, first) < 0 || len(t[rs].b) == 0 || t[rs].b[0] != '(' {
+			return false
+		}
+		// The place is the last one to three words before the province.
+		for k := 1; k <= 3 && rs-k > i; k++ {
+			if lx.nameWords(t[i:rs-k], false, true) && lx.place(t[rs-k:rs]) {
+				return true
+			}
+		}
+		return false
+	}
 	// Quebec: the name ends at the first comma.
 	for j := i; j < len(t)-1; j++ {
 		if t[j].comma {
 			if !lx.nameWords(t[i:j+1], false, true) {
 				return false
+			}
+			// A unit after the street: "rue Saint-Denis, bureau 1105".
+			if j+3 < len(t) && lx.units[string(fold(&buf, t[j+1].b))] {
+				j += 2
 			}
 			kind, pi, first := englishPostcode(t)
 			if kind != postCA && kind != zipUS || pi <= j+1 {
@@ -613,6 +648,16 @@ func (lx *Lexicon) french(t []tok) bool {
 				return false
 			}
 			return lx.place(t[j+1 : end])
+		}
+	}
+	return false
+}
+
+// hasComma reports whether a comma follows one of the tokens.
+func hasComma(t []tok) bool {
+	for _, x := range t {
+		if x.comma {
+			return true
 		}
 	}
 	return false

@@ -136,6 +136,18 @@ func TestIsAddress(t *testing.T) {
 		{French, "3 bis rue Victor Hugo, 69002 Lyon", true},
 		{French, "1000 rue Sherbrooke Ouest, Montréal, QC H3A 3G4", true},
 		{French, "12 rue de la Paix, 99002 Paris", false},
+		// Quebec with the province in parentheses (the Office québécois de
+		// la langue française's form), issue 11's outside address data.
+		{French, "1200, avenue McGill College Montréal (Québec) H3B 4G7", true},
+		{French, "77, rue Principale Gatineau (Québec) Canada J9H 3L4", true},
+		{French, "30, chemin du Lac Sainte-Agathe-des-Monts (Québec) J8C 1A1", true},
+		{French, "1200, rue Sainte-Catherine, bureau 300, Montréal (Québec) H3B 1K9", true},
+		{English, "100 Queen Street Ottawa (Ontario) K1P 1J9", true},
+		{English, "1 Main Street Halifax (Nouvelle-Écosse) B3J 1A1", true},
+		{French, "1200, avenue McGill College Montréal (Ontario) H3B 4G7", false}, // H is Quebec's
+		{French, "1200, avenue McGill College Montréal Québec H3B 4G7", false},    // no comma, no parentheses
+		{French, "1200, avenue Laurier (Québec) H3B 4G7", false},                  // no place
+		{French, "1200, avenue McGill College Montréal (Québec) 75002", false},
 		{Southern, "Via del Corso 123, 00186 Roma", true},
 		{Southern, "Calle Mayor, 5, 28013 Madrid", true},
 		{Southern, "Corso Vittorio Emanuele II 10, 10123 Torino (TO)", true},
@@ -266,6 +278,25 @@ func TestScoreName(t *testing.T) {
 		{"Ada Quist here, the deploy is done", "Ada Quist"},
 		{"approved by Ada Quist", "Ada Quist"},
 		{"From: Ada Quist <ada@example.org>", "Ada Quist"},
+		// Lex V2 slot values: the slot's name two objects out is the cue
+		// ("Tane Ngata" and "Bolat Nurlanov" need one: bare, they are not
+		// found, see below).
+		{`"slots":{"FullName":{"shape":"Scalar","value":{"originalValue":"Tane Ngata","interpretedValue":"Tane Ngata","resolvedValues":["Tane Ngata"]}}}`, "Tane Ngata"},
+		{`"slots": { "CustomerName": { "shape": "Scalar", "value": { "originalValue": "bolat", "interpretedValue": "Bolat Nurlanov" } } }`, "Bolat Nurlanov"},
+		{`"resolvedSlots":{"full_name":{"shape":"Scalar","value":{"originalValue":"x","interpretedValue":"y","resolvedValues":["Tane Ngata"]}}}`, "Tane Ngata"},
+		{`"slots":{"LastName":{"value":{"interpretedValue":"Teuila Faleolo"},"shape":"Scalar"}}`, "Teuila Faleolo"},
+		{`"nextStep":{"intent":{"slots":{"CallerName":{"shape":"Scalar","value":{"originalValue":"Aroha Ngata"}}}}}`, "Aroha Ngata"},
+		{`"slots":{"Guest":{"shape":"Scalar","value":{"originalValue":"Aroha Ngata"}}}`, "Aroha Ngata"},
+		{`"Tane Ngata"`, ""},
+		{`"inputTranscript":"Tane Ngata"`, ""},
+		{`"slots":{"Amount":{"shape":"Scalar","value":{"originalValue":"Tane Ngata"}}}`, ""},
+		{`"slots":{"ProductName":{"shape":"Scalar","value":{"originalValue":"Ada Quist"}}}`, ""},
+		{`"slots":{"City":{"shape":"Scalar","value":{"interpretedValue":"Ada Quist"}}}`, ""},
+		{`"slots":{"HotelName":{"value":{"originalValue":"Ada Quist"}}}`, ""},
+		{`"FullName":{"value":["Tane Ngata"]}`, ""},                                         // no value field of Lex's
+		{`"FullName":"x","other":{"value":{"originalValue":"Tane Ngata"}}`, ""},             // not the slot's own object
+		{`"slots":{"FullName":{"value":{"originalValue":"a\"}","note":"Tane Ngata"}}}`, ""}, // an escaped quote
+		{`"slots":{"FullName":{"value":{"originalValue":"it's \"Tane\" {Ngata}","interpretedValue":"Tane Ngata"}}}`, "Tane Ngata"},
 		// Capitalised non-names.
 		{"restarted Santa Maria Novella service", ""},
 		{"St. Louis Blues won", ""},

@@ -3,6 +3,8 @@ package names
 import (
 	"bytes"
 	"math"
+	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -68,7 +70,8 @@ type wordInfo struct {
 // (surname endings such as -ová, -ski, -escu, -sson; letters beyond ASCII),
 // middle initials, and context: a field or phrase that introduces a person
 // before it (customer_name, fullName, assignee=, author, holder, Dear,
-// "my name is", "approved by", Signed-off-by:) or after it ("… here",
+// "my name is", "approved by", Signed-off-by:, the name of the Amazon Lex
+// slot whose value it is: see lexslot.go) or after it ("… here",
 // "… calling", an e-mail address in angle brackets). Evidence against:
 // words that are also common lower-case English words (Will, Grace, Gold),
 // words in no list that are English words or end like one (Pipeline,
@@ -496,6 +499,11 @@ var (
 		"module_name", "package_name", "field_name", "column_name", "index_name", "view_name",
 		"role_name", "rolename", "group_name", "groupname", "policy_name", "plan_name",
 		"codename", "code_name", "nickname", "screen_name", "login_name",
+		"pet_name", "hotel_name", "restaurant_name", "bank_name", "item_name", "drug_name",
+		"medication_name", "movie_name", "song_name", "book_name", "airline_name", "airport_name",
+		"place_name", "location_name", "state_name", "province_name", "town_name", "building_name",
+		"vehicle_name", "bot_name", "intent_name", "slot_name", "skill_name", "channel_name",
+		"menu_name", "dish_name", "course_name",
 	}
 	strongAfter = []string{" here", " calling", " <", " wrote", " says", " said", " (customer", " (patient"}
 	negBefore   = []string{"(c)", "copyright", "©", "class", "import", "package", "module", "namespace", "struct", "interface", "enum", "def", "func"}
@@ -539,10 +547,27 @@ var (
 	strongCues    = newCueSet(strongBefore)
 	weakCues      = newCueSet(weakBefore)
 	headerCues    = newCueSet(headerBefore)
-	notPersonCues = newCueSet(notPersonNames)
+	notPersonCues = newCueSet(nameFieldForms(notPersonNames))
 	fieldCues     = newCueSet(notPersonFields)
 	negCues       = newCueSet(negBefore)
 )
+
+// nameFieldForms returns the field names of list in each way they are
+// written: "product_name" also as "product name" (camelCase field names
+// split into words, as a JSON masker writes them) and "productname".
+func nameFieldForms(list []string) []string {
+	out := slices.Clone(list)
+	for _, n := range list {
+		if strings.Contains(n, "_") {
+			for _, v := range []string{strings.ReplaceAll(n, "_", " "), strings.ReplaceAll(n, "_", "")} {
+				if !slices.Contains(out, v) {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}
 
 // context scores the line around a candidate text[s:e].
 func (lx *Lexicon) context(text []byte, s, e int) float64 {
@@ -605,6 +630,17 @@ func (lx *Lexicon) context(text []byte, s, e int) float64 {
 		var buf [maxFold]byte
 		if f, ok := foldBuf(&buf, before[w:h]); ok && lx.street[string(f)] != 0 {
 			return -1
+		}
+	}
+	// The value of a Lex slot, its slot's name two objects out.
+	if score == 0 && (endsWithFold(cue, "value") || endsWithFold(cue, "values")) {
+		if slot := lexSlotName(text, s); slot != nil {
+			switch classifySlot(slot) {
+			case slotPerson:
+				score = 0.4
+			case slotNotPerson:
+				return -1
+			}
 		}
 	}
 	if score == 0 && strongCues.endsWith(cue) {
