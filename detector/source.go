@@ -103,7 +103,7 @@ func (s *sources) automaton(e *precompiled.Entry, expr string, near bool) (*dfa.
 	if d, err := dfa.Compile(p, dfa.Options{}); err == nil {
 		return d, nil
 	}
-	if l, err := dfa.CompileLazy(p, 0); err == nil {
+	if l, err := dfa.CompileLazy(p, dfa.Options{}); err == nil {
 		return nil, &lazyDFA{lazy: l}
 	}
 	return nil, nil

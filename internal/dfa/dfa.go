@@ -84,9 +84,11 @@ type table struct {
 	matchFrom int32 // offsets >= matchFrom are match states
 }
 
-// Options tunes compilation.
+// Options tunes compilation (Compile and CompileLazy); the zero value is
+// the default.
 type Options struct {
-	// MaxStates bounds each automaton (0 means DefaultMaxStates).
+	// MaxStates bounds each automaton (0 means DefaultMaxStates for
+	// Compile, 16 times that for CompileLazy).
 	MaxStates int
 	// Whole also builds the whole-text automaton (MatchWhole).
 	Whole bool

@@ -193,7 +193,7 @@ func TestLazyMatchesRegexp(t *testing.T) {
 	exprs := append(catalogExprs(), `a|ab`, `(?:a|ab)(?:c|bcd)`, `(?i)k+`, `[é-ü]+`, `a+?b`)
 	for _, bound := range []int{0, 12} {
 		for _, expr := range exprs {
-			l, err := dfa.CompileLazy(pattern.MustParse(expr), bound)
+			l, err := dfa.CompileLazy(pattern.MustParse(expr), dfa.Options{MaxStates: bound})
 			if errors.Is(err, dfa.ErrUnsupported) {
 				continue
 			}

@@ -43,9 +43,11 @@ const chunkStates = 64
 const lazyStart = 1 // state 0 is dead
 
 // CompileLazy compiles a parsed pattern's program (p.Prog()) into a
-// lazily built automaton of at most maxStates states (0 means 16 times
-// DefaultMaxStates). It refuses what Compile refuses except size.
-func CompileLazy(p *pattern.Pattern, maxStates int) (*Lazy, error) {
+// lazily built automaton of at most opts.MaxStates states (0 means 16
+// times DefaultMaxStates: states are built only as a text needs them).
+// It refuses what Compile refuses except size; opts.Whole does not apply.
+func CompileLazy(p *pattern.Pattern, opts Options) (*Lazy, error) {
+	maxStates := opts.MaxStates
 	if maxStates <= 0 {
 		maxStates = 16 * DefaultMaxStates
 	}

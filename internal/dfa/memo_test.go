@@ -62,7 +62,7 @@ func TestMemoMatchesRegexp(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		l, err := dfa.CompileLazy(p, 0)
+		l, err := dfa.CompileLazy(p, dfa.Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", expr, err)
 		}

@@ -133,7 +133,7 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 			if p.near && len(auto) > LazyBytes {
 				kind, auto = KindLazy, nil
 			}
-		} else if _, err := dfa.CompileLazy(p.parsed, 0); err == nil {
+		} else if _, err := dfa.CompileLazy(p.parsed, dfa.Options{}); err == nil {
 			kind = KindLazy
 		}
 		body = append(body, byte(kind))
@@ -294,7 +294,7 @@ func (e *Entry) load() {
 			// the lazy automaton is the only consumer of the parsed pattern.
 			var p *pattern.Pattern
 			if p, e.err = pattern.Parse(expr); e.err == nil {
-				e.lazy, e.err = dfa.CompileLazy(p, 0)
+				e.lazy, e.err = dfa.CompileLazy(p, dfa.Options{})
 			}
 		}
 	})

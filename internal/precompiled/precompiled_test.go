@@ -73,7 +73,7 @@ func TestEntriesMatchSource(t *testing.T) {
 					t.Errorf("%s: %v", id.Name, err)
 				}
 			case KindRegexp:
-				if _, err := dfa.CompileLazy(parsed, 0); err == nil {
+				if _, err := dfa.CompileLazy(parsed, dfa.Options{}); err == nil {
 					t.Errorf("%s: package dfa compiles it", id.Name)
 				}
 			}
