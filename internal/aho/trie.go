@@ -13,8 +13,16 @@ type trie struct {
 	// lower-case letter's); every other byte is class 0, which labels no
 	// edge.
 	class [256]uint8
-	// first is the node the root's edge on a byte leads to, 0 for none.
-	first [256]int32
+	// first is the node the root's edge on a byte leads to, 0 for none;
+	// firstOut says that node has words.
+	first    [256]int32
+	firstOut [256]bool
+	// second is the node at the end of two ASCII bytes of classes k0, k1
+	// (in aclass, which numbers ASCII classes only: 0 is another byte) at
+	// k0*aw+k1: the nodes nearly every walk passes, in one small table.
+	aclass [256]uint8
+	aw     int
+	second []int32
 	// Nodes are numbered breadth first, so the children of a node are
 	// consecutive.
 	nodes []node
@@ -141,6 +149,29 @@ func newTrie(words [][]byte, which []int32) trie {
 	for c := range 256 {
 		if k := t.class[c]; k != 0 {
 			t.first[c] = t.child(0, k)
+			t.firstOut[c] = t.nodes[t.first[c]].outEnd > t.nodes[t.first[c]].out
+		}
+	}
+	t.aw = 1
+	for c := range 128 {
+		if used[c] {
+			t.aclass[c] = uint8(t.aw)
+			t.aw++
+		}
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t.aclass[c] = t.aclass[c+32]
+	}
+	t.second = make([]int32, t.aw*t.aw)
+	for c0 := range 128 {
+		k0 := int(t.aclass[c0])
+		if k0 == 0 || t.first[c0] == 0 {
+			continue
+		}
+		for c1 := range 128 {
+			if k1 := int(t.aclass[c1]); k1 != 0 {
+				t.second[k0*t.aw+k1] = t.child(t.first[c0], t.class[c1])
+			}
 		}
 	}
 	return t
@@ -162,16 +193,32 @@ func (t *trie) child(s int32, k uint8) int32 {
 
 // bytes returns the memory the tables take.
 func (t *trie) bytes() int {
-	return 20*len(t.nodes) + len(t.label) + 4*(len(t.dense)+len(t.outs)) + 256*5
+	return 20*len(t.nodes) + len(t.label) + 4*(len(t.dense)+len(t.outs)+len(t.second)) + 256*7
 }
 
 // walk reports the words that start at text[p].
 func (t *trie) walk(text []byte, p int, fn func(word, start, end int)) {
-	s := t.first[text[p]]
-	for j := p + 1; s != 0; j++ {
-		nd := &t.nodes[s]
-		for _, w := range t.outs[nd.out:nd.outEnd] {
-			fn(int(w), p, j)
+	c := text[p]
+	s, j := t.first[c], p+1
+	if j < len(text) {
+		if k0, k1 := int(t.aclass[c]), int(t.aclass[text[j]]); k0 != 0 && k1 != 0 {
+			if t.firstOut[c] {
+				nd := &t.nodes[s]
+				for _, w := range t.outs[nd.out:nd.outEnd] {
+					fn(int(w), p, j)
+				}
+			}
+			s = t.second[k0*t.aw+k1]
+			j++
+		}
+	}
+	nodes, label := t.nodes, t.label
+	for ; s != 0; j++ {
+		nd := &nodes[s]
+		if nd.outEnd != nd.out {
+			for _, w := range t.outs[nd.out:nd.outEnd] {
+				fn(int(w), p, j)
+			}
 		}
 		if nd.n == 0 || j == len(text) {
 			return
@@ -184,10 +231,11 @@ func (t *trie) walk(text []byte, p int, fn func(word, start, end int)) {
 			s = t.dense[nd.row+int32(k)]
 			continue
 		}
+		kids := label[nd.kids : nd.kids+nd.n]
 		s = 0
-		for c := nd.kids; c < nd.kids+nd.n; c++ {
-			if t.label[c] == k {
-				s = c
+		for i, l := range kids {
+			if l == k {
+				s = nd.kids + int32(i)
 				break
 			}
 		}
