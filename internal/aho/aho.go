@@ -305,18 +305,33 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
 		w := text[from-1 : hi]
 		j := 0
 		for ; j+8 <= n; j += 8 {
-			u := binary.LittleEndian.Uint64(w[j : j+8])
-			g := uint64(near[uint16(u)]) |
-				uint64(near[uint16(u>>8)])<<8 |
-				uint64(near[uint16(u>>16)])<<16 |
-				uint64(near[uint16(u>>24)])<<24 |
-				uint64(near[uint16(u>>32)])<<32 |
-				uint64(near[uint16(u>>40)])<<40 |
-				uint64(near[uint16(u>>48)])<<48 |
-				uint64(near[uint(u>>56)|uint(w[j+8])<<8])<<56
-			starts |= (g & lowBits * gather >> 56) << j
-			free |= (g >> 1 & lowBits * gather >> 56) << j
-			pairs |= (g >> 2 & lowBits * gather >> 56) << j
+			// The eight pairs of bytes j..j+8 are the low 16 bits of x as
+			// it shifts, the last with byte j+8.
+			x := binary.LittleEndian.Uint64(w[j : j+8])
+			g := uint64(near[uint16(x)])
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 8
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 16
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 24
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 32
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 40
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 48
+			x >>= 8
+			g |= uint64(near[uint(x)|uint(w[j+8])<<8]) << 56
+			// Each group's bits enter at the top as the masks shift down.
+			starts = starts>>8 | (g&lowBits*gather)&^(1<<56-1)
+			free = free>>8 | (g>>1&lowBits*gather)&^(1<<56-1)
+			pairs = pairs>>8 | (g>>2&lowBits*gather)&^(1<<56-1)
+		}
+		if j > 0 {
+			starts >>= 64 - j
+			free >>= 64 - j
+			pairs >>= 64 - j
 		}
 		for ; j < n; j++ {
 			v := uint64(near[uint(w[j])|uint(w[j+1])<<8])
