@@ -2,6 +2,7 @@ package aho
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 )
 
@@ -28,16 +29,22 @@ type trie struct {
 	nodes []node
 	label []uint8 // class of the edge into each node
 	// dense holds a row of classes per node with more than thinKids
-	// children: the child on each class, 0 for none.
+	// children on classes of 64 or more: the child on each class, 0 for
+	// none.
 	dense []int32
 	width int32 // classes, the length of a dense row
 	outs  []int32
 }
 
-// node is a trie node: its children are nodes kids..kids+n-1; its row in
-// dense starts at row (when it has more than thinKids children); the words
-// that end at it are outs[out:outEnd].
+// node is a trie node. Its children are nodes kids..kids+n-1, in order of
+// class: bit k of low is set for a child on class k < 64 (the ASCII
+// classes of most word sets), which is kids plus the number of lower bits
+// set; a child on a class of 64 or more is found in the node's row in dense
+// (from row, when it has more than thinKids such children) or among the
+// children after those. The words that end at the node are
+// outs[out:outEnd].
 type node struct {
+	low                       uint64
 	kids, n, row, out, outEnd int32
 }
 
@@ -135,7 +142,15 @@ func newTrie(words [][]byte, which []int32) trie {
 			queue = append(queue, c)
 		}
 		nd.n = int32(len(queue)) - nd.kids
-		if nd.n > thinKids {
+		high := 0
+		for k := nd.kids; k < nd.kids+nd.n; k++ {
+			if l := t.label[k]; l < 64 {
+				nd.low |= 1 << l
+			} else {
+				high++
+			}
+		}
+		if high > thinKids {
 			nd.row = int32(len(t.dense))
 			t.dense = append(t.dense, make([]int32, t.width)...)
 			for k := nd.kids; k < nd.kids+nd.n; k++ {
@@ -180,10 +195,16 @@ func newTrie(words [][]byte, which []int32) trie {
 // child returns the child of node s on class k, 0 for none.
 func (t *trie) child(s int32, k uint8) int32 {
 	nd := &t.nodes[s]
+	if k < 64 {
+		if nd.low>>k&1 == 0 {
+			return 0
+		}
+		return nd.kids + int32(bits.OnesCount64(nd.low&(1<<k-1)))
+	}
 	if nd.row >= 0 {
 		return t.dense[nd.row+int32(k)]
 	}
-	for c := nd.kids; c < nd.kids+nd.n; c++ {
+	for c := nd.kids + int32(bits.OnesCount64(nd.low)); c < nd.kids+nd.n; c++ {
 		if t.label[c] == k {
 			return c
 		}
@@ -193,7 +214,7 @@ func (t *trie) child(s int32, k uint8) int32 {
 
 // bytes returns the memory the tables take.
 func (t *trie) bytes() int {
-	return 20*len(t.nodes) + len(t.label) + 4*(len(t.dense)+len(t.outs)+len(t.second)) + 256*7
+	return 32*len(t.nodes) + len(t.label) + 4*(len(t.dense)+len(t.outs)+len(t.second)) + 256*7
 }
 
 // walk reports the words that start at text[p].
@@ -212,7 +233,7 @@ func (t *trie) walk(text []byte, p int, fn func(word, start, end int)) {
 			j++
 		}
 	}
-	nodes, label := t.nodes, t.label
+	nodes := t.nodes
 	for ; s != 0; j++ {
 		nd := &nodes[s]
 		if nd.outEnd != nd.out {
@@ -220,24 +241,16 @@ func (t *trie) walk(text []byte, p int, fn func(word, start, end int)) {
 				fn(int(w), p, j)
 			}
 		}
-		if nd.n == 0 || j == len(text) {
+		if j == len(text) {
 			return
 		}
-		k := t.class[text[j]]
-		if k == 0 {
-			return
-		}
-		if nd.row >= 0 {
-			s = t.dense[nd.row+int32(k)]
-			continue
-		}
-		kids := label[nd.kids : nd.kids+nd.n]
-		s = 0
-		for i, l := range kids {
-			if l == k {
-				s = nd.kids + int32(i)
-				break
+		if k := t.class[text[j]]; k < 64 {
+			if nd.low>>k&1 == 0 {
+				return
 			}
+			s = nd.kids + int32(bits.OnesCount64(nd.low&(1<<k-1)))
+		} else {
+			s = t.child(s, k)
 		}
 	}
 }
