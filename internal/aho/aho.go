@@ -81,8 +81,8 @@ type Matcher struct {
 	// anchored word does, bit 3 when a free word of one or two bytes
 	// does.
 	near [1 << 16]uint8
-	// triples has bit tripleHash(a, b, c) for the first three bytes,
-	// ASCII-lower-cased, of each free word of three bytes or more.
+	// triples has bit tripleHash of the first three bytes of each free
+	// word of three bytes or more.
 	triples [1 << 15 / 64]uint64
 }
 
@@ -137,7 +137,7 @@ func NewBounded(words [][]byte, bounded []bool) *Matcher {
 		if len(w) <= 2 {
 			short = 8
 		} else {
-			h := tripleHash(w[0], w[1], w[2])
+			h := tripleHash(uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16)
 			m.triples[h>>6] |= 1 << (h & 63)
 		}
 		for _, c := range foldings(w[0]) {
@@ -155,21 +155,11 @@ func NewBounded(words [][]byte, bounded []bool) *Matcher {
 	return m
 }
 
-// tripleHash hashes three bytes, ASCII-lower-cased, to 15 bits.
-func tripleHash(a, b, c byte) uint {
-	x := uint32(lowerTable[a]) | uint32(lowerTable[b])<<8 | uint32(lowerTable[c])<<16
-	return uint(x * 0x9E3779B1 >> 17)
+// tripleHash hashes three bytes, b0 | b1<<8 | b2<<16, to 15 bits, with
+// bit 5 of each set: the same for both cases of an ASCII letter.
+func tripleHash(x uint32) uint {
+	return uint((x | 0x202020) * 0x9E3779B1 >> 17)
 }
-
-var lowerTable = func() (t [256]byte) {
-	for i := range t {
-		t[i] = byte(i)
-		if i >= 'A' && i <= 'Z' {
-			t[i] = byte(i + 32)
-		}
-	}
-	return t
-}()
 
 // mayStartFree reports whether a free word may start at text[p], a
 // candidate by near: one of one or two bytes, or one whose first three
@@ -178,10 +168,11 @@ func (m *Matcher) mayStartFree(text []byte, p int) bool {
 	if p+2 >= len(text) {
 		return true
 	}
-	if m.near[uint(text[p])|uint(text[p+1])<<8]&8 != 0 {
+	x := uint32(text[p]) | uint32(text[p+1])<<8 | uint32(text[p+2])<<16
+	if m.near[uint16(x)]&8 != 0 {
 		return true
 	}
-	h := tripleHash(text[p], text[p+1], text[p+2])
+	h := tripleHash(x)
 	return m.triples[h>>6]>>(h&63)&1 != 0
 }
 
