@@ -47,14 +47,16 @@
 //
 // # Engines
 //
-// All keywords (with their variants) and literals form one Aho-Corasick
-// automaton (package internal/aho): a DFA over byte classes with ASCII
-// case folding in its class table (dense rows for ASCII bytes; other bytes
-// by goto edges and failure links), which reports every occurrence with its
-// position in one pass over the text as it is, skips bytes that start no
-// word (or, with the byte after them, no word of two bytes or more), and
-// inside a word skips bytes that could only start a keyword (a keyword
-// counts only at a word start).
+// All keywords (with their variants) and literals are searched in one
+// pass by package internal/aho, with ASCII case folding in its class
+// tables, reporting every occurrence with its position in the text as it
+// is. Keywords that only count at a word start (and literals that only
+// count there) form a trie walked from each word start whose first two
+// bytes begin one; the other words (literals that may start inside a word,
+// such as "@" or "strasse") form a small Aho-Corasick automaton run from
+// each offset where one may start. Both kinds of start are found 64 offsets
+// at a time, through a table indexed by byte pairs, without a branch per
+// byte.
 //
 // Patterns are matched (scan.go, compiledPattern.find) by package internal/dfa: each pattern is determinised
 // into a byte automaton that finds exactly the leftmost-first matches Go's

@@ -86,10 +86,11 @@ func (d *Detector) collectWords(s *scratch, text []byte) {
 	d.sortOccurrences(s)
 }
 
-// collectWordsRange runs the automaton over text[from:to] from state st
-// and returns the state at to.
-func (d *Detector) collectWordsRange(s *scratch, text []byte, from, to int, st int32) int32 {
-	return d.ac.ScanRange(text, from, to, st, func(wi, start, end int) {
+// collectWordsRange runs the automaton over text[from:to], resuming from
+// the result of the call for the range before (0 for the first), and
+// returns the value to resume from at to (see aho.Matcher.ScanRange).
+func (d *Detector) collectWordsRange(s *scratch, text []byte, from, to, resume int) int {
+	return d.ac.ScanRange(text, from, to, resume, func(wi, start, end int) {
 		w := &d.words[wi]
 		for _, pi := range w.literals {
 			d.addLiteralWindow(s, d.patterns[pi], text, start, end)

@@ -72,7 +72,7 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		// A long text, block by block, so that each block is read from the
 		// cache by the second pass.
 		d.startClassRuns(s)
-		var st int32
+		var st int
 		for lo := 0; lo < len(text); lo += blockSize {
 			hi := min(lo+blockSize, len(text))
 			if d.ac != nil {

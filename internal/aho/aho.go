@@ -1,103 +1,95 @@
-// Package aho is an Aho-Corasick automaton that reports every occurrence
-// of every word, with its position, in one pass over the text, ignoring
-// ASCII case, without allocating.
+// Package aho finds every occurrence of every word of a set, with its
+// position, in one pass over the text, ignoring ASCII case, without
+// allocating: the keyword and literal search of the detector.
 //
 // It replaces github.com/cloudflare/ahocorasick in the detector. That
 // package answers which words occur (MatchThreadSafe allocates its result;
 // Match is not safe for concurrent use) and needs an ASCII-lower-cased copy
 // of the text, so the detector had to lower-case every line, run the
 // automaton, then locate each reported word again with bytes.Index. This
-// automaton reads the text as it is: case folding is in its byte-class
-// table (A-Z map to the classes of a-z), and the output lists give each
-// occurrence's word, hence its start and end, directly.
+// package reads the text as it is: case folding is in its byte-class
+// tables (A-Z map to the classes of a-z), and each occurrence is reported
+// with its word, start and end.
 //
-// # Layout
+// # Anchored words and free words
 //
-// ASCII bytes, nearly all of a log, step through a dense table: one row per
-// state, one column per class of ASCII byte that occurs in a word (not one
-// per class of any byte: the non-ASCII letters of a catalog's keywords
-// would double the width), entries premultiplied by the row width, so a
-// step is one load. States with output are numbered last, so the hot loop
-// tests one comparison per byte. A byte outside ASCII that occurs in a word
-// steps by the goto function and failure links, as the textbook automaton
-// does: each row carries its state's failure link and the range of its
-// non-ASCII goto edges in three extra columns. A failure step shortens the
-// current match and every byte lengthens it by at most one, so such steps
-// cost at most one per byte of the text in all: scans stay linear.
+// Most words of a catalog are keywords that only count at a word start
+// (NewBounded): not right after an ASCII letter or digit, unless at a
+// change from lower to upper case. In a log, a word start is one byte in
+// five or six, and few of them begin a keyword. Such words (up to
+// maxAnchored bytes: the anchored words) form a trie (trie.go) that is
+// walked from its root at each word start whose first two bytes begin one
+// of them, without failure links: the walk reports the words that end on
+// its way and stops at the first byte no word continues with, usually
+// after two or three steps. Its first two levels are one small table
+// indexed by the classes of two ASCII bytes; below them, a node finds its
+// child on a byte by a 64-bit map of the classes it has children on and a
+// popcount (children are numbered breadth first, so a node's are
+// consecutive, in order of class), without a loop or a branch per child.
 //
-// At the root, Scan passes over bytes without stepping: a byte that starts
-// no word; a byte that, with the byte after it, starts no word (nor is a
-// word of one byte); and, inside a word, a byte that starts only words
-// that count at a word start (keywords). That is most bytes of a log line.
-// (A variant with a separate automaton for such words, whose failure links
-// never lead inside a word, stays at the root longer but needs a second
-// pass for the other words; it measured slower on logs.)
+// The other words, the free words (literals that may start inside a word,
+// such as "@" or "strasse", and bounded words too long for the trie), form
+// a small Aho-Corasick automaton (automaton.go): a dense table for ASCII
+// bytes, goto edges and failure links for the others. It is run from its
+// root at each offset whose two bytes begin a free word (or whose byte is
+// one) and, for the free words of three bytes or more, whose three bytes
+// hash as the first three of one, until it is back at its root. Since its state
+// would be the root at every other offset, the runs report exactly what
+// one run over the whole text would.
+//
+// Both kinds of start are found without stepping through the text byte by
+// byte: for each block of 64 offsets, a branch-free loop reads, for each
+// offset, one byte of a table indexed by a pair of bytes (near), eight
+// offsets at a time, and packs its bits into masks by multiplication: an
+// anchored word may start at the second byte (a word starts there, and
+// anchored words start with that byte), a free word or an anchored word
+// starts with the pair. The scan then visits only the offsets whose bits
+// are set: about one in twelve in a log.
+//
+// # Cost
+//
+// A scan is linear in the text: the free automaton steps once per byte of
+// its runs (runs do not overlap), and each walk of the trie takes at most
+// maxAnchored steps. (A text made of word starts that each begin a long
+// prefix of an anchored word costs up to that many steps per word start;
+// logs cost about two.) This package used to run one Aho-Corasick
+// automaton over all words, skipping bytes at its root: with the managed
+// catalog its table took 4.6 MB (a row per prefix of every keyword), and
+// its failure links led into prefixes of keywords inside words, which
+// never count, so a walk entered at a word start went on through the word. The trie and the
+// small automaton take under a fifth of that memory, build in about half
+// the time, and scan loghub about a sixth faster on their own; half of the
+// time now goes to the table lookup each byte takes in the loop that finds
+// the starts.
 package aho
 
 import (
-	"bytes"
-	"slices"
+	"encoding/binary"
+	"math/bits"
 )
+
+// maxAnchored is the longest word the trie holds; longer bounded words
+// join the free words, so that a walk from one word start costs at most
+// maxAnchored steps.
+const maxAnchored = 128
 
 // Matcher is a compiled set of words. It is immutable and safe for
 // concurrent use.
 type Matcher struct {
-	// class maps a byte to its class: ASCII bytes to [0, ascii), other
-	// bytes that occur in a word to [ascii, 256), every other byte to 0.
-	class [256]uint8
-	ascii int32
-	// width is the row width: the ascii columns, then the failure link
-	// (an offset), then the start and end of the state's non-ASCII edges
-	// in other.
-	width   int32
-	trans   []int32 // rows; transitions are offsets (state*width)
-	other   []edge
-	outFrom int32 // offsets >= outFrom have output
-	// outs of output state (offset-outFrom)/width are
-	// outList[outIndex[k]:outIndex[k+1]].
-	outIndex []int32
-	outList  []int32
-	lens     []int32
-	words    int
-	// skip[c] tells Scan, at the root, which bytes it may pass over (see
-	// the skip* bits); pairs has bit a<<8|b when a word of two bytes or more
-	// starts with the ASCII-lower-cased bytes a, b.
-	skip  [256]uint8
-	pairs [1 << 16 / 64]uint64
+	words int
+	lens  []int32
+	trie  trie       // the anchored words
+	free  *automaton // the free words, nil when none
+	// near[b|c<<8] has bit 0 when an anchored word may start at a byte c
+	// after a byte b (a word starts at c, and an anchored word starts with
+	// c), bit 1 when a free word starts with b, c or is b, bit 2 when an
+	// anchored word does, bit 3 when a free word of one or two bytes
+	// does.
+	near [1 << 16]uint8
+	// triples has bit tripleHash of the first three bytes of each free
+	// word of three bytes or more.
+	triples [1 << 15 / 64]uint64
 }
-
-// edge is a goto edge on a non-ASCII class.
-type edge struct {
-	class uint8
-	next  int32 // offset
-}
-
-const (
-	skipAlways  = 1 // starts no word
-	skipInWord  = 2 // starts only words that need a word start
-	asciiLetter = 4 // lower-case ASCII letter
-	asciiUpper  = 8
-	asciiDigit  = 16
-	oneByteWord = 32 // is a word of one byte
-)
-
-// Columns after the ASCII classes in a row.
-const (
-	colFail = iota
-	colOtherFrom
-	colOtherTo
-	extraCols
-)
-
-var lowerTable = func() (t [256]byte) {
-	for i := range t {
-		t[i] = byte(i)
-		if i >= 'A' && i <= 'Z' {
-			t[i] = byte(i + 32)
-		}
-	}
-	return t
-}()
 
 // New compiles words. A word's ASCII letters must be lower-case (it then
 // matches any case); other bytes match exactly. Empty words never match.
@@ -110,218 +102,107 @@ func New(words [][]byte) *Matcher { return NewBounded(words, nil) }
 // report it, so the caller checks.
 func NewBounded(words [][]byte, bounded []bool) *Matcher {
 	m := &Matcher{words: len(words), lens: make([]int32, len(words))}
-	// Byte classes: each byte that occurs in a word has its own class
-	// (upper-case ASCII letters share their lower-case letter's); every
-	// other byte is class 0. ASCII classes come first.
-	var used [256]bool
-	for _, w := range words {
-		for _, c := range w {
-			used[c] = true
-		}
-	}
-	n := 1
-	for c := range 256 {
-		if c == 0x80 {
-			m.ascii = int32(n)
-		}
-		if used[c] && !(c >= 'A' && c <= 'Z') {
-			m.class[c] = uint8(n)
-			n++
-		}
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		// An upper-case letter in a word never matches (the text is
-		// folded): it keeps class 0, which a word's trie path never takes.
-		m.class[c] = m.class[c+32]
-	}
-	a := m.ascii
-	w := a + extraCols
-	m.width = w
-
-	// The trie, built from the words in sorted order: a word shares with
-	// the word before it the nodes of their common prefix and adds one node
-	// per byte after it (so the nodes are counted first). A node's children
-	// are a list, in order of class. Words that cannot match (an upper-case
-	// ASCII letter) take no node.
-	sorted := make([]int32, 0, len(words))
-	for wi, wd := range words {
-		m.lens[wi] = int32(len(wd))
-		if len(wd) > 0 && matchable(wd) {
-			sorted = append(sorted, int32(wi))
-		}
-	}
-	slices.SortFunc(sorted, func(x, y int32) int {
-		if c := bytes.Compare(words[x], words[y]); c != 0 {
-			return c
-		}
-		return int(x - y)
-	})
-	nodes, maxLen := int32(1), 0
-	var prev []byte
-	for _, wi := range sorted {
-		wd := words[wi]
-		nodes += int32(len(wd) - commonPrefix(prev, wd))
-		maxLen = max(maxLen, len(wd))
-		prev = wd
-	}
-	firstKid := make([]int32, nodes) // 0: none
-	lastKid := make([]int32, nodes)
-	sibling := make([]int32, nodes)
-	label := make([]uint8, nodes)
-	ownFrom := make([]int32, nodes) // words ending at node k: ownList[ownFrom[k]:ownFrom[k+1]] after the pass below
-	path := make([]int32, maxLen+1)
-	ends := make([]int32, len(sorted)) // node of each sorted word
-	created, prev := int32(1), nil
-	for i, wi := range sorted {
-		wd := words[wi]
-		for d := commonPrefix(prev, wd); d < len(wd); d++ {
-			at := path[d]
-			label[created] = m.class[wd[d]]
-			if firstKid[at] == 0 {
-				firstKid[at] = created
-			} else {
-				sibling[lastKid[at]] = created
-			}
-			lastKid[at] = created
-			path[d+1] = created
-			created++
-		}
-		ends[i] = path[len(wd)]
-		ownFrom[path[len(wd)]]++
-		prev = wd
-	}
-	// ownFrom to offsets, then ownList by node (words of a node in
-	// sorted order, then by index: duplicates are adjacent).
-	total := int32(0)
-	for k := range ownFrom {
-		n := ownFrom[k]
-		ownFrom[k] = total
-		total += n
-	}
-	ownFrom = append(ownFrom, total)
-	ownList := make([]int32, total)
-	fill := slices.Clone(ownFrom)
-	for i, wi := range sorted {
-		ownList[fill[ends[i]]] = wi
-		fill[ends[i]]++
-	}
-
-	// Breadth first, each node gets its final number when it is queued:
-	// nodes without output count up from the root, nodes with output
-	// count down from the last number, so that the latter are numbered
-	// last (a node's output is known when it is queued: its own words and
-	// its failure state's, which is shallower). Its row is its failure
-	// state's (complete, being shallower) with its children written over.
-	m.trans = make([]int32, int(nodes)*int(w))
-	trans := m.trans
-	num := make([]int32, nodes)      // final number, by node
-	fail := make([]int32, nodes)     // final number of the failure state, by final number
-	outs := make([][]int32, nodes)   // output words, by final number
-	queue := make([]int32, 0, nodes) // nodes
-	low, high := int32(1), nodes-1   // next numbers without and with output
-	isOut := func(n int32) bool { return n > high }
-	queue = append(queue, 0)
-	for q := 0; q < len(queue); q++ {
-		s := queue[q]
-		ns := num[s]
-		f := fail[ns]
-		row := trans[ns*w : (ns+1)*w]
-		if ns != 0 {
-			copy(row[:a], trans[f*w:f*w+a])
-		}
-		otherFrom := int32(len(m.other))
-		for c := firstKid[s]; c != 0; c = sibling[c] {
-			k := int32(label[c])
-			var fc int32 // the child's failure state
-			switch {
-			case ns == 0:
-				fc = 0
-			case k < a:
-				fc = row[k] / w // the failure state's transition, not yet overwritten
-			default:
-				fc = m.stepOther(f*w, uint8(k)) / w
-			}
-			own := ownList[ownFrom[c]:ownFrom[c+1]]
-			var nc int32
-			if len(own) > 0 || isOut(fc) {
-				nc = high
-				high--
-				o := outs[fc]
-				if len(own) > 0 {
-					o = append(slices.Clone(own), o...)
-					slices.Sort(o)
-				}
-				outs[nc] = o
-			} else {
-				nc = low
-				low++
-			}
-			num[c], fail[nc] = nc, fc
-			if k < a {
-				row[k] = nc * w
-			} else {
-				m.other = append(m.other, edge{uint8(k), nc * w})
-			}
-			queue = append(queue, c)
-		}
-		row[a+colFail] = f * w
-		row[a+colOtherFrom] = otherFrom
-		row[a+colOtherTo] = int32(len(m.other))
-	}
-	outFrom := low
-	m.outFrom = outFrom * w
-	if outFrom == nodes {
-		m.outFrom = int32(len(m.trans)) + 1
-	}
-	m.outIndex = make([]int32, 0, nodes-outFrom+1)
-	for n := outFrom; n < nodes; n++ {
-		m.outIndex = append(m.outIndex, int32(len(m.outList)))
-		m.outList = append(m.outList, outs[n]...)
-	}
-	m.outIndex = append(m.outIndex, int32(len(m.outList)))
-
-	// Skips at the root.
-	var anywhere [256]bool // starts a word that may start inside a word
-	var starts [256]bool
+	var anchored, free []int32
 	for wi, w := range words {
-		if len(w) == 0 || !matchable(w) {
+		m.lens[wi] = int32(len(w))
+		switch {
+		case len(w) == 0 || !matchable(w):
+		case wi < len(bounded) && bounded[wi] && len(w) <= maxAnchored:
+			anchored = append(anchored, int32(wi))
+		default:
+			free = append(free, int32(wi))
+		}
+	}
+	m.trie = newTrie(words, anchored)
+	if len(free) > 0 {
+		m.free = newAutomaton(words, free)
+	}
+
+	t := &m.trie
+	for c := range 256 {
+		s := t.first[c]
+		if s == 0 {
 			continue
 		}
-		for _, c := range []byte{w[0], lowerTable[w[0]] - 32} {
-			if lowerTable[c] != w[0] {
-				continue
-			}
-			starts[c] = true
-			if wi >= len(bounded) || !bounded[wi] {
-				anywhere[c] = true
-			}
-			if len(w) == 1 {
-				m.skip[c] |= oneByteWord
+		for b := range 256 {
+			if startsWord(byte(b), byte(c)) {
+				m.near[b|c<<8] |= 1
 			}
 		}
-		if len(w) >= 2 {
-			p := int(w[0])<<8 | int(w[1])
-			m.pairs[p>>6] |= 1 << (p & 63)
+		nd := &t.nodes[s]
+		for d := range 256 {
+			if nd.outEnd > nd.out || t.class[d] != 0 && t.child(s, t.class[d]) != 0 {
+				m.near[c|d<<8] |= 4
+			}
 		}
 	}
-	for c := range 256 {
-		if !starts[c] {
-			m.skip[c] |= skipAlways
+	for _, wi := range free {
+		w := words[wi]
+		short := uint8(0)
+		if len(w) <= 2 {
+			short = 8
+		} else {
+			h := tripleHash(uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16)
+			m.triples[h>>6] |= 1 << (h & 63)
 		}
-		if !anywhere[c] {
-			m.skip[c] |= skipInWord
-		}
-		switch {
-		case c >= 'a' && c <= 'z':
-			m.skip[c] |= asciiLetter
-		case c >= 'A' && c <= 'Z':
-			m.skip[c] |= asciiUpper
-		case c >= '0' && c <= '9':
-			m.skip[c] |= asciiDigit
+		for _, c := range foldings(w[0]) {
+			if len(w) == 1 {
+				for d := range 256 {
+					m.near[int(c)|d<<8] |= 2 | short
+				}
+				continue
+			}
+			for _, d := range foldings(w[1]) {
+				m.near[int(c)|int(d)<<8] |= 2 | short
+			}
 		}
 	}
 	return m
 }
+
+// tripleHash hashes three bytes, b0 | b1<<8 | b2<<16, to 15 bits, with
+// bit 5 of each set: the same for both cases of an ASCII letter.
+func tripleHash(x uint32) uint {
+	return uint((x | 0x202020) * 0x9E3779B1 >> 17)
+}
+
+// mayStartFree reports whether a free word may start at text[p], a
+// candidate by near: one of one or two bytes, or one whose first three
+// bytes hash as those of text[p:].
+func (m *Matcher) mayStartFree(text []byte, p int) bool {
+	if p+2 >= len(text) {
+		return true
+	}
+	x := uint32(text[p]) | uint32(text[p+1])<<8 | uint32(text[p+2])<<16
+	if m.near[uint16(x)]&8 != 0 {
+		return true
+	}
+	h := tripleHash(x)
+	return m.triples[h>>6]>>(h&63)&1 != 0
+}
+
+// startsWord reports whether a word starts at byte c after byte b: b is no
+// ASCII letter or digit, or c changes the case from lower to upper.
+func startsWord(b, c byte) bool {
+	return !isASCIIWordByte(b) || isLowerByte(b) && isUpperByte(c)
+}
+
+// foldings returns the bytes a word's byte matches: both cases of a
+// lower-case ASCII letter.
+func foldings(c byte) []byte {
+	if c >= 'a' && c <= 'z' {
+		return []byte{c, c - 32}
+	}
+	return []byte{c}
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // commonPrefix returns the length of the common prefix of a and b.
 func commonPrefix(a, b []byte) int {
@@ -348,103 +229,135 @@ func matchable(w []byte) bool {
 // Len returns the number of words.
 func (m *Matcher) Len() int { return m.words }
 
-// States returns the number of states.
-func (m *Matcher) States() int { return len(m.trans) / int(m.width) }
-
-// Bytes returns the memory the automaton's tables take.
-func (m *Matcher) Bytes() int {
-	return 4*(len(m.trans)+len(m.outIndex)+len(m.outList)+len(m.lens)) + 8*len(m.other) + len(m.pairs)*8 + 512
+// States returns the number of trie nodes and automaton states.
+func (m *Matcher) States() int {
+	n := len(m.trie.nodes)
+	if m.free != nil {
+		n += m.free.states()
+	}
+	return n
 }
 
-// Scan calls fn for every occurrence of every word in text, in order of
-// end, then word index: fn(word, start, end).
+// Bytes returns the memory the tables take.
+func (m *Matcher) Bytes() int {
+	n := m.trie.bytes() + 4*len(m.lens) + len(m.near) + 8*len(m.triples)
+	if m.free != nil {
+		n += m.free.bytes()
+	}
+	return n
+}
+
+// Scan calls fn for every occurrence of every word in text:
+// fn(word, start, end). The order of the calls is unspecified.
 func (m *Matcher) Scan(text []byte, fn func(word, start, end int)) {
 	m.ScanRange(text, 0, len(text), 0, fn)
 }
 
-// ScanRange is Scan over text[from:to], resuming in state st (0 at the
-// start of a text): it reports the occurrences that end in [from, to], at
-// offsets in text, and returns the state to resume from at to, for a scan
-// of the same text from there. Scanning a long text range by range keeps
-// each range in the cache for the other passes made over it.
-func (m *Matcher) ScanRange(text []byte, from, to int, st int32, fn func(word, start, end int)) int32 {
-	trans, class, outFrom, skip, pairs := m.trans, &m.class, m.outFrom, &m.skip, &m.pairs
-	for i := from; i < to; i++ {
-		if st == 0 {
-			// At the root: pass over the bytes that start no word (see the
-			// package doc).
-			for {
-				c := text[i]
-				k := skip[c]
-				if k&skipAlways == 0 {
-					pass := false
-					if k&oneByteWord == 0 && i+1 < len(text) {
-						p := int(lowerTable[c])<<8 | int(lowerTable[text[i+1]])
-						pass = pairs[p>>6]&(1<<(p&63)) == 0
-					}
-					if !pass {
-						if k&skipInWord == 0 || i == 0 {
-							break
-						}
-						q := skip[text[i-1]]
-						if q&(asciiLetter|asciiUpper|asciiDigit) == 0 || q&asciiLetter != 0 && k&asciiUpper != 0 {
-							break
-						}
-					}
-				}
-				if i++; i == to {
-					return 0
-				}
+// ScanRange is Scan over text[from:to], for a scan of a long text range
+// by range (which keeps each range in the cache for the other passes made
+// over it): each range resumes from the result of the call for the range
+// before (0 for the first) and returns the value to resume from at to.
+// Together the calls report every occurrence once; a call reports those
+// that start in [from-1, to-1) (and, for the last range, at to-1) and were
+// not reported before. It may read text beyond to.
+func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, start, end int)) int {
+	done := resume // the free automaton has run up to done
+	for lo := from; lo < to; lo += 64 {
+		anchored, free := m.near64(text, lo, min(lo+64, to))
+		for free != 0 {
+			// A free word may start at p.
+			p := lo - 1 + bits.TrailingZeros64(free)
+			free &= free - 1
+			if p >= done && m.mayStartFree(text, p) {
+				done = m.free.run(text, p, m.lens, fn)
 			}
 		}
-		if c := text[i]; c < 0x80 {
-			st = trans[st+int32(class[c])]
-		} else {
-			st = m.stepOther(st, class[c])
-		}
-		if st >= outFrom {
-			k := (st - outFrom) / m.width
-			for _, w := range m.outList[m.outIndex[k]:m.outIndex[k+1]] {
-				fn(int(w), i+1-int(m.lens[w]), i+1)
-			}
+		for anchored != 0 {
+			m.trie.walk(text, lo+bits.TrailingZeros64(anchored), fn)
+			anchored &= anchored - 1
 		}
 	}
-	return st
+	if to == len(text) && to > 0 && to-1 >= done && m.near[text[to-1]]&2 != 0 {
+		done = m.free.run(text, to-1, m.lens, fn)
+	}
+	return done
 }
 
-// stepOther returns the transition of state st on a byte outside ASCII of
-// class k, by the goto edges and failure links.
-func (m *Matcher) stepOther(st int32, k uint8) int32 {
-	if k == 0 {
-		return 0
-	}
-	trans, a := m.trans, m.ascii
-	for {
-		for _, e := range m.other[trans[st+a+colOtherFrom]:trans[st+a+colOtherTo]] {
-			if e.class == k {
-				return e.next
-			}
+// near64 returns the masks of the offsets in [lo, hi) (at most 64 from lo)
+// where an anchored word may start, and of those one before them where a
+// free word may start, by near.
+func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
+	// Offset j of the loop below stands for text[from-1+j], text[from+j]:
+	// in its byte of near, bit 0 is for an anchored word at from+j, bit 1
+	// for a free word at from-1+j, bit 2 for an anchored word at from-1+j.
+	near := &m.near
+	from := max(lo, 1)
+	n := hi - from
+	var starts, pairs uint64
+	if n > 0 {
+		// Branch free: eight offsets at a time, their bytes of near
+		// gathered into a word whose bits of each kind are packed by a
+		// multiplication.
+		w := text[from-1 : hi]
+		j := 0
+		for ; j+8 <= n; j += 8 {
+			// The eight pairs of bytes j..j+8 are the low 16 bits of x as
+			// it shifts, the last with byte j+8.
+			x := binary.LittleEndian.Uint64(w[j : j+8])
+			g := uint64(near[uint16(x)])
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 8
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 16
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 24
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 32
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 40
+			x >>= 8
+			g |= uint64(near[uint16(x)]) << 48
+			x >>= 8
+			g |= uint64(near[uint(x)|uint(w[j+8])<<8]) << 56
+			// Each group's bits enter at the top as the masks shift down.
+			starts = starts>>8 | (g&lowBits*gather)&^(1<<56-1)
+			free = free>>8 | (g>>1&lowBits*gather)&^(1<<56-1)
+			pairs = pairs>>8 | (g>>2&lowBits*gather)&^(1<<56-1)
 		}
-		if st == 0 {
-			return 0
+		if j > 0 {
+			starts >>= 64 - j
+			free >>= 64 - j
+			pairs >>= 64 - j
 		}
-		st = trans[st+a+colFail]
+		for ; j < n; j++ {
+			v := uint64(near[uint(w[j])|uint(w[j+1])<<8])
+			starts |= (v & 1) << j
+			free |= (v >> 1 & 1) << j
+			pairs |= (v >> 2 & 1) << j
+		}
 	}
+	// Offset n: the last byte and the one after it (0 at the end).
+	last := uint(text[hi-1])
+	if hi < len(text) {
+		last |= uint(text[hi]) << 8
+	}
+	p0 := pairs & 1 // offset 0: text[from-1], text[from]
+	if n > 0 {
+		pairs = pairs>>1 | uint64(near[last]>>2&1)<<(n-1)
+		anchored = (starts & pairs) << (from - lo)
+		free <<= from - lo
+	} else {
+		p0 = uint64(near[last] >> 2 & 1)
+	}
+	if lo == 0 && m.trie.first[text[0]] != 0 {
+		// An anchored word at the start of the text.
+		anchored |= p0
+	}
+	return anchored, free
 }
 
-// Contains reports whether any word occurs in text.
-func (m *Matcher) Contains(text []byte) bool {
-	trans, class, outFrom := m.trans, &m.class, m.outFrom
-	st := int32(0)
-	for _, c := range text {
-		if c < 0x80 {
-			st = trans[st+int32(class[c])]
-		} else {
-			st = m.stepOther(st, class[c])
-		}
-		if st >= outFrom {
-			return true
-		}
-	}
-	return false
-}
+const (
+	lowBits = 0x0101010101010101
+	// gather moves bit 8k of a word to bit 56+k.
+	gather = 0x0102040810204080
+)
