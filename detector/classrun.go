@@ -6,6 +6,10 @@ import (
 	"math/bits"
 )
 
+// maxUnanchored bounds the states of a class pattern's unanchored
+// automaton (dfa.Unanchored); the catalog's need a few dozen.
+const maxUnanchored = 1024
+
 // classTrigger is a byte and the class patterns that every match of
 // contains it.
 type classTrigger struct {
@@ -37,6 +41,9 @@ func triggerRank(c byte) int {
 // addClassTrigger files a class pattern under its rarest required byte, or
 // among those verified over the whole text.
 func (d *Detector) addClassTrigger(cp *compiledPattern) {
+	if cp.dfa != nil {
+		cp.any = cp.dfa.Unanchored(maxUnanchored)
+	}
 	best := -1
 	for _, c := range cp.required {
 		if best < 0 || triggerRank(c) < triggerRank(byte(best)) {
@@ -138,14 +145,14 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 		}
 		t := &d.triggers[ti]
 		done := s.done[d.triggerBase[ti] : d.triggerBase[ti]+len(t.patterns)]
-		next := i + 1
+		// Every pattern's run now reaches past i: the trigger bytes before
+		// the nearest end lie in runs handled already.
+		next := len(text)
 		for k, cp := range t.patterns {
 			if i >= done[k] {
 				done[k] = d.classRun(s, cp, text, i)
 			}
-			if len(t.patterns) == 1 {
-				next = max(next, done[k])
-			}
+			next = min(next, done[k])
 		}
 		s.from[ti] = next
 	}
@@ -178,6 +185,10 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, i int)
 		if digits < info.MinDigits {
 			return hi
 		}
+	}
+	if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
+		// Most runs hold no match (times, versions): one walk rejects them.
+		return hi
 	}
 	s.addWindow(cp.index, lo, hi)
 	return hi

@@ -84,6 +84,9 @@ type compiledPattern struct {
 	// and run only near keywords or literals (street addresses), builds its
 	// states as texts reach them.
 	lazy *lazyDFA
+	// any, for class patterns with a small enough automaton, tells in one
+	// pass whether a run holds a match (classRun).
+	any  *dfa.Unanchored
 	info *prefilter.Info
 	// memo says the pattern's matches can be long (unbounded, or longer
 	// than memoMinLen): its searches share a dfa.Memo per window, so that

@@ -1,0 +1,48 @@
+package dfa
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestUnanchored checks Contains against FindFrom on random texts over the
+// patterns' own bytes and a few others, where matches are frequent.
+func TestUnanchored(t *testing.T) {
+	for _, tc := range []struct{ expr, alphabet string }{
+		{`(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}`, "0123456789.. x"},
+		{`(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4}`, "0af:::::.g "},
+		{`[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}`, "0aF:-x"},
+		{`ab+c|b{3}d`, "abcd"},
+		{`[A-Z][a-zé]+ [A-Z][a-z]+`, "Aab é\xc3"},
+	} {
+		d, err := Compile(tc.expr, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := d.Unanchored(4096)
+		if u == nil {
+			t.Fatalf("%s: no unanchored automaton", tc.expr)
+		}
+		if d.Unanchored(1) != nil {
+			t.Fatalf("%s: the state bound is not kept", tc.expr)
+		}
+		r := rand.New(rand.NewPCG(1, 2))
+		found := 0
+		for range 20000 {
+			b := make([]byte, r.IntN(40))
+			for i := range b {
+				b[i] = tc.alphabet[r.IntN(len(tc.alphabet))]
+			}
+			_, _, want := d.Find(b)
+			if want {
+				found++
+			}
+			if got := u.Contains(b); got != want {
+				t.Fatalf("%s: Contains(%q) = %v, Find says %v", tc.expr, b, got, want)
+			}
+		}
+		if found == 0 || found == 20000 {
+			t.Errorf("%s: %d of 20000 texts match: the test checks one answer only", tc.expr, found)
+		}
+	}
+}
