@@ -29,6 +29,10 @@ const maxUnanchored = 1024
 // the pass.
 type classRuns struct {
 	slots []classSlot
+	// byBit[b] lists the slots whose trigger has bit b, and minLens[b]
+	// their least MinLen.
+	byBit   [][]classSlot
+	minLens []int
 	// union[c] says byte c is in some slot's class.
 	union [256]bool
 	// trig[c] is the bit of trigger byte c (one per distinct trigger, the
@@ -101,6 +105,12 @@ func (d *Detector) indexTriggers() {
 			bytesOf = append(bytesOf, sl.trigger)
 		}
 		sl.bit = r.trig[sl.trigger]
+		b := bits.TrailingZeros64(sl.bit)
+		if b == len(r.byBit) {
+			r.byBit, r.minLens = append(r.byBit, nil), append(r.minLens, sl.cp.info.MinLen)
+		}
+		r.byBit[b] = append(r.byBit[b], *sl)
+		r.minLens[b] = min(r.minLens[b], sl.cp.info.MinLen)
 		for c, ok := range sl.cp.info.Allowed {
 			r.union[c] = r.union[c] || ok
 		}
@@ -184,16 +194,22 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	if hi-lo < r.minLen {
 		return hi
 	}
-	for _, sl := range r.slots {
-		cp := sl.cp
-		if held&sl.bit == 0 || hi-lo < cp.info.MinLen {
+	for ; held != 0; held &= held - 1 {
+		b := bits.TrailingZeros64(held)
+		if hi-lo < r.minLens[b] {
 			continue
 		}
-		if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
-			// Its runs lie within this one: none holds a match.
-			continue
+		for _, sl := range r.byBit[b] {
+			cp := sl.cp
+			if hi-lo < cp.info.MinLen {
+				continue
+			}
+			if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
+				// Its runs lie within this one: none holds a match.
+				continue
+			}
+			d.classRuns(s, cp, sl.trigger, text, lo, hi)
 		}
-		d.classRuns(s, cp, sl.trigger, text, lo, hi)
 	}
 	return hi
 }
