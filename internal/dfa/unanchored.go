@@ -20,7 +20,16 @@ type Unanchored struct {
 	// negative entry means that a match ends at that byte.
 	trans []int32
 	start int32
+	// pairs, when it is small (maxPairs), steps two bytes at a time, so
+	// that a walk waits for half as many dependent loads:
+	// pairs[p + a*stride + b] for state offset p (state*stride*stride) and
+	// byte classes a and b is the offset of the state after both, or -1
+	// when a match ends at either.
+	pairs []int32
 }
+
+// maxPairs bounds the entries of Unanchored.pairs.
+const maxPairs = 1 << 15
 
 // Unanchored builds d's unanchored automaton, or returns nil when it would
 // have more than maxStates states.
@@ -70,6 +79,22 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 			u.trans = append(u.trans, add(next))
 		}
 	}
+	if n, s := int32(len(sets)), u.stride; int(n*s*s) <= maxPairs {
+		u.pairs = make([]int32, n*s*s)
+		for q := range n {
+			for a := range s {
+				for b := range s {
+					next := int32(-1)
+					if t1 := u.trans[q*s+a]; t1 >= 0 {
+						if t2 := u.trans[t1+b]; t2 >= 0 {
+							next = t2 * s // t2 = state*s
+						}
+					}
+					u.pairs[q*s*s+a*s+b] = next
+				}
+			}
+		}
+	}
 	return u
 }
 
@@ -77,8 +102,19 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 func (u *Unanchored) Contains(b []byte) bool {
 	st := u.start
 	trans, class := u.trans, &u.class
-	for _, c := range b {
-		if st = trans[st+int32(class[c])]; st < 0 {
+	i := 0
+	if u.pairs != nil {
+		s := u.stride
+		p := st * s
+		for ; i+2 <= len(b); i += 2 {
+			if p = u.pairs[p+int32(class[b[i]])*s+int32(class[b[i+1]])]; p < 0 {
+				return true
+			}
+		}
+		st = p / s
+	}
+	for ; i < len(b); i++ {
+		if st = trans[st+int32(class[b[i]])]; st < 0 {
 			return true
 		}
 	}

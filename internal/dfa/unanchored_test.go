@@ -26,6 +26,11 @@ func TestUnanchored(t *testing.T) {
 		if d.Unanchored(1) != nil {
 			t.Fatalf("%s: the state bound is not kept", tc.expr)
 		}
+		if u.pairs == nil {
+			t.Fatalf("%s: no pair table", tc.expr)
+		}
+		single := *u
+		single.pairs = nil
 		r := rand.New(rand.NewPCG(1, 2))
 		found := 0
 		for range 20000 {
@@ -39,6 +44,9 @@ func TestUnanchored(t *testing.T) {
 			}
 			if got := u.Contains(b); got != want {
 				t.Fatalf("%s: Contains(%q) = %v, Find says %v", tc.expr, b, got, want)
+			}
+			if got := single.Contains(b); got != want {
+				t.Fatalf("%s: Contains(%q) byte by byte = %v, Find says %v", tc.expr, b, got, want)
 			}
 		}
 		if found == 0 || found == 20000 {
