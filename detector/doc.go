@@ -133,7 +133,7 @@
 // far as the longest match a bounded pattern allows, long-match patterns
 // share a Memo, the runs of joiners a boundary check walks are walked once
 // per scan, a union run of the class patterns is read once to find it and
-// at most twice more per class pattern whose trigger it holds, and
+// a few times more per class pattern whose trigger it holds, and
 // resolution takes O(k log k) for k candidates. Memory is
 // proportional to the text and its findings. The complexity tests check
 // this on hostile shapes as a ratio of times at n and 4n.
