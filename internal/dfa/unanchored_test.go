@@ -54,3 +54,35 @@ func TestUnanchored(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUnanchored checks Contains against Find on arbitrary texts, for
+// patterns of the shapes class runs use (counted groups, alternatives,
+// separators) and one with multi-byte letters.
+func FuzzUnanchored(f *testing.F) {
+	exprs := []string{
+		`(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}`,
+		`(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4}`,
+		`[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}`,
+		`[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+`,
+	}
+	var us []*Unanchored
+	var ds []*DFA
+	for _, e := range exprs {
+		d, err := Compile(e, Options{})
+		if err != nil {
+			f.Fatal(err)
+		}
+		ds, us = append(ds, d), append(us, d.Unanchored(4096))
+	}
+	for _, s := range []string{"10.0.0.1", "fe80::1", "18:01:50", "00:1a:2b:3c:4d:5e", "José Ñúñez", "\xff\xc3"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for i, d := range ds {
+			_, _, want := d.Find(b)
+			if got := us[i].Contains(b); got != want {
+				t.Fatalf("%s: Contains(%q) = %v, Find says %v", exprs[i], b, got, want)
+			}
+		}
+	})
+}
