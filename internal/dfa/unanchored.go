@@ -31,11 +31,21 @@ type Unanchored struct {
 // maxPairs bounds the entries of Unanchored.pairs.
 const maxPairs = 1 << 15
 
+// maxUnanchoredWork bounds the transitions of d's states that building an
+// unanchored automaton reads (a few milliseconds' work), so that a large
+// automaton costs no more than that before it is refused.
+const maxUnanchoredWork = 1 << 21
+
 // Unanchored builds d's unanchored automaton, or returns nil when it would
-// have more than maxStates states.
+// have more than maxStates states or take too long to build.
 func (d *DFA) Unanchored(maxStates int) *Unanchored {
 	t := &d.first
 	u := &Unanchored{class: t.class, stride: t.stride}
+	// seen[q/stride] == gen marks the states already in the set being
+	// built.
+	seen := make([]uint32, d.States())
+	gen := uint32(0)
+	work := 0
 	index := map[string]int32{} // a set's states, as bytes -> its offset
 	var sets [][]int32
 	var key []byte
@@ -58,8 +68,13 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 			return nil
 		}
 		set := sets[i]
+		if work += int(t.stride) * len(set); work > maxUnanchoredWork {
+			return nil
+		}
 		for c := range t.stride {
+			gen++
 			next := []int32{t.start}
+			seen[t.start/t.stride] = gen
 			accept := false
 			for _, q := range set {
 				n := t.trans[q+c]
@@ -67,7 +82,8 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 					accept = true
 					break
 				}
-				if n != 0 && !slices.Contains(next, n) {
+				if n != 0 && seen[n/t.stride] != gen {
+					seen[n/t.stride] = gen
 					next = append(next, n)
 				}
 			}

@@ -55,6 +55,21 @@ func TestUnanchored(t *testing.T) {
 	}
 }
 
+// TestUnanchoredRefused: a pattern whose unanchored automaton is
+// exponential in its length (an "a" twelve bytes from the end) has none.
+func TestUnanchoredRefused(t *testing.T) {
+	d, err := Compile(`a[ab]{12}`, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := d.Unanchored(1024); u != nil {
+		t.Fatalf("built with %d states", u.States())
+	}
+	if u := d.Unanchored(1 << 14); u == nil || u.States() < 1<<12 {
+		t.Fatalf("not built with room for it")
+	}
+}
+
 // FuzzUnanchored checks Contains against Find on arbitrary texts, for
 // patterns of the shapes class runs use (counted groups, alternatives,
 // separators) and one with multi-byte letters.
