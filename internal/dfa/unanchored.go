@@ -49,6 +49,7 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 	index := map[string]int32{} // a set's states, as bytes -> its offset
 	var sets [][]int32
 	var key []byte
+	var buf []int32 // the set being built
 	add := func(set []int32) int32 {
 		key = key[:0]
 		for _, q := range set {
@@ -59,7 +60,7 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 		}
 		st := int32(len(sets)) * t.stride
 		index[string(key)] = st
-		sets = append(sets, set)
+		sets = append(sets, slices.Clone(set))
 		return st
 	}
 	u.start = add([]int32{t.start})
@@ -73,7 +74,7 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 		}
 		for c := range t.stride {
 			gen++
-			next := []int32{t.start}
+			next := append(buf[:0], t.start)
 			seen[t.start/t.stride] = gen
 			accept := false
 			for _, q := range set {
@@ -93,6 +94,7 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 			}
 			slices.Sort(next)
 			u.trans = append(u.trans, add(next))
+			buf = next
 		}
 	}
 	if n, s := int32(len(sets)), u.stride; int(n*s*s) <= maxPairs {
