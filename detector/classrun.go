@@ -6,11 +6,52 @@ import (
 	"math/bits"
 )
 
-// classTrigger is a byte and the class patterns that every match of
-// contains it.
-type classTrigger struct {
-	b        byte
-	patterns []*compiledPattern
+// # Class runs
+//
+// A class pattern's match is made of its class's bytes and holds its
+// trigger (its rarest required byte), so it lies within a maximal run of
+// the class that holds the trigger. The runs of all class patterns lie
+// within the maximal runs of the union of their classes (union runs): one
+// pass finds the trigger bytes, eight bytes at a time when there are at
+// most four; each union run that holds one is read once, noting which
+// triggers it holds; and only a pattern whose trigger is there, for which
+// the run is long enough and whose unanchored automaton (dfa.Unanchored)
+// finds a match somewhere in the run, has its own runs looked at, each
+// checked (length, required bytes, digits, a match) and added as a window.
+// Most union runs (times, dates, versions, hex ids) hold no match, and cost
+// one walk each.
+
+// maxUnanchored bounds the states of a class pattern's unanchored
+// automaton; the catalog's need a few dozen.
+const maxUnanchored = 1024
+
+// classRuns holds the class patterns that have a trigger, and the tables of
+// the pass.
+type classRuns struct {
+	slots []classSlot
+	// byBit[b] lists the slots whose trigger has bit b, and minLens[b]
+	// their least MinLen.
+	byBit   [][]classSlot
+	minLens []int
+	// union[c] says byte c is in some slot's class.
+	union [256]bool
+	// trig[c] is the bit of trigger byte c (one per distinct trigger, the
+	// 64th shared by the rest), or 0.
+	trig [256]uint64
+	// words holds each trigger byte repeated eight times (the first
+	// repeated when there are fewer than four), when there are at most
+	// four; swar says there are.
+	words [4]uint64
+	swar  bool
+	// minLen is the least MinLen of the slots.
+	minLen int
+}
+
+// classSlot is a class pattern and its trigger byte's bit.
+type classSlot struct {
+	cp      *compiledPattern
+	trigger byte
+	bit     uint64
 }
 
 // triggerRank orders candidate trigger bytes: the rarer in logs, the lower.
@@ -37,6 +78,9 @@ func triggerRank(c byte) int {
 // addClassTrigger files a class pattern under its rarest required byte, or
 // among those verified over the whole text.
 func (d *Detector) addClassTrigger(cp *compiledPattern) {
+	if cp.dfa != nil {
+		cp.any = cp.dfa.Unanchored(maxUnanchored)
+	}
 	best := -1
 	for _, c := range cp.required {
 		if best < 0 || triggerRank(c) < triggerRank(byte(best)) {
@@ -47,33 +91,42 @@ func (d *Detector) addClassTrigger(cp *compiledPattern) {
 		d.wholeTextClass = append(d.wholeTextClass, cp)
 		return
 	}
-	for i := range d.triggers {
-		if d.triggers[i].b == byte(best) {
-			d.triggers[i].patterns = append(d.triggers[i].patterns, cp)
-			return
-		}
-	}
-	d.triggers = append(d.triggers, classTrigger{b: byte(best), patterns: []*compiledPattern{cp}})
+	d.runs.slots = append(d.runs.slots, classSlot{cp: cp, trigger: byte(best)})
 }
 
-// indexTriggers fills triggerOf, triggerBase and triggerWords.
+// indexTriggers builds the tables of the pass from the slots.
 func (d *Detector) indexTriggers() {
-	base := 0
-	for ti, t := range d.triggers {
-		d.triggerOf[t.b] = uint16(ti + 1)
-		d.triggerBase = append(d.triggerBase, base)
-		base += len(t.patterns)
-		if len(d.triggers) <= 4 {
-			d.triggerWords = append(d.triggerWords, 0x0101010101010101*uint64(t.b))
+	r := &d.runs
+	var bytesOf []byte // distinct trigger bytes, in order of first use
+	for k := range r.slots {
+		sl := &r.slots[k]
+		if r.trig[sl.trigger] == 0 {
+			r.trig[sl.trigger] = 1 << min(len(bytesOf), 63)
+			bytesOf = append(bytesOf, sl.trigger)
+		}
+		sl.bit = r.trig[sl.trigger]
+		b := bits.TrailingZeros64(sl.bit)
+		if b == len(r.byBit) {
+			r.byBit, r.minLens = append(r.byBit, nil), append(r.minLens, sl.cp.info.MinLen)
+		}
+		r.byBit[b] = append(r.byBit[b], *sl)
+		r.minLens[b] = min(r.minLens[b], sl.cp.info.MinLen)
+		for c, ok := range sl.cp.info.Allowed {
+			r.union[c] = r.union[c] || ok
+		}
+		if k == 0 || sl.cp.info.MinLen < r.minLen {
+			r.minLen = sl.cp.info.MinLen
+		}
+	}
+	if r.swar = len(bytesOf) > 0 && len(bytesOf) <= 4; r.swar {
+		for k := range r.words {
+			r.words[k] = 0x0101010101010101 * uint64(bytesOf[min(k, len(bytesOf)-1)])
 		}
 	}
 }
 
-// collectClassRuns finds, for each class pattern with a trigger byte, the
-// maximal runs of its class that hold the byte, and checks each (whole
-// patterns) or adds it as a window. A match is made of the class's bytes,
-// so it lies within one maximal run, and verifying runs one by one finds
-// what a search of the whole text would.
+// collectClassRuns adds the windows of the class patterns over text, and
+// the whole text for those without a trigger.
 func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 	d.startClassRuns(s)
 	d.collectClassRunsRange(s, text, 0, len(text))
@@ -82,47 +135,29 @@ func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 	}
 }
 
-// startClassRuns resets the positions the class-run search resumes from:
-// s.from[t] for trigger t, s.done[k] for its patterns (d.triggerBase[t] is
-// where trigger t's patterns start in s.done).
-func (d *Detector) startClassRuns(s *scratch) {
-	if cap(s.from) < len(d.triggers) {
-		s.from = make([]int, len(d.triggers))
-	}
-	s.from = s.from[:len(d.triggers)]
-	clear(s.from)
-	n := 0
-	for _, t := range d.triggers {
-		n += len(t.patterns)
-	}
-	if cap(s.done) < n {
-		s.done = make([]int, n)
-	}
-	s.done = s.done[:n]
-	clear(s.done)
-}
+// startClassRuns resets where the pass resumes.
+func (d *Detector) startClassRuns(s *scratch) { s.classFrom = 0 }
 
-// collectClassRunsRange finds the trigger bytes in text[from:to]; a run
-// may reach beyond the range, and the search resumes after it.
+// collectClassRunsRange handles the union runs that hold a trigger byte in
+// text[from:to]; a run may reach beyond the range, and the pass resumes
+// after it (s.classFrom).
 func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) {
-	if len(d.triggers) == 0 {
+	r := &d.runs
+	if len(r.slots) == 0 {
 		return
 	}
-	// One pass for all trigger bytes: eight bytes at a time while none of
-	// them is there (when there are few), then byte by byte.
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for i := from; i < to; i++ {
-		if d.triggerWords != nil {
+	for i := max(from, s.classFrom); i < to; i++ {
+		if r.swar {
+			// Eight bytes at a time while no trigger byte is there. The
+			// lowest byte flagged is a byte equal to a trigger (a borrow
+			// flags only bytes above a true one).
+			w0, w1, w2, w3 := r.words[0], r.words[1], r.words[2], r.words[3]
 			for i+8 <= to {
 				x := binary.LittleEndian.Uint64(text[i:])
-				var m uint64
-				for _, p := range d.triggerWords {
-					// The lowest byte flagged is a byte equal to p's (a
-					// borrow flags only bytes above a true one).
-					y := x ^ p
-					m |= (y - ones) &^ y & highs
-				}
-				if m != 0 {
+				y0, y1, y2, y3 := x^w0, x^w1, x^w2, x^w3
+				m := ((y0 - ones) &^ y0) | ((y1 - ones) &^ y1) | ((y2 - ones) &^ y2) | ((y3 - ones) &^ y3)
+				if m &= highs; m != 0 {
 					i += bits.TrailingZeros64(m) >> 3
 					break
 				}
@@ -132,41 +167,78 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 				break
 			}
 		}
-		ti := int(d.triggerOf[text[i]]) - 1
-		if ti < 0 || i < s.from[ti] {
+		if r.trig[text[i]] == 0 {
 			continue
 		}
-		t := &d.triggers[ti]
-		done := s.done[d.triggerBase[ti] : d.triggerBase[ti]+len(t.patterns)]
-		next := i + 1
-		for k, cp := range t.patterns {
-			if i >= done[k] {
-				done[k] = d.classRun(s, cp, text, i)
-			}
-			if len(t.patterns) == 1 {
-				next = max(next, done[k])
-			}
-		}
-		s.from[ti] = next
+		i = d.unionRun(s, text, i)
 	}
-	for ti := range s.from {
-		s.from[ti] = max(s.from[ti], to)
+	s.classFrom = max(s.classFrom, to)
+}
+
+// unionRun handles the union run around text[i], a trigger byte, and
+// returns its end (the pass resumes there: every trigger byte in the run is
+// handled).
+func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
+	r := &d.runs
+	lo, hi := i, i+1
+	held := r.trig[text[i]]
+	for lo > 0 && r.union[text[lo-1]] {
+		lo--
+		held |= r.trig[text[lo]]
+	}
+	for hi < len(text) && r.union[text[hi]] {
+		held |= r.trig[text[hi]]
+		hi++
+	}
+	s.classFrom = hi
+	if hi-lo < r.minLen {
+		return hi
+	}
+	for ; held != 0; held &= held - 1 {
+		b := bits.TrailingZeros64(held)
+		if hi-lo < r.minLens[b] {
+			continue
+		}
+		for _, sl := range r.byBit[b] {
+			cp := sl.cp
+			if hi-lo < cp.info.MinLen {
+				continue
+			}
+			if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
+				// Its runs lie within this one: none holds a match.
+				continue
+			}
+			d.classRuns(s, cp, sl.trigger, text, lo, hi)
+		}
+	}
+	return hi
+}
+
+// classRuns checks the maximal runs of cp's class within text[lo:hi] that
+// hold its trigger byte and adds them as windows.
+func (d *Detector) classRuns(s *scratch, cp *compiledPattern, trigger byte, text []byte, lo, hi int) {
+	info := cp.info
+	for j := lo; j < hi; {
+		if !info.Allowed[text[j]] {
+			j++
+			continue
+		}
+		start, has := j, false
+		for ; j < hi && info.Allowed[text[j]]; j++ {
+			has = has || text[j] == trigger
+		}
+		if has {
+			d.classRun(s, cp, text, start, j)
+		}
 	}
 }
 
-// classRun handles the maximal run of cp's class around text[i] and
-// returns its end.
-func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, i int) int {
+// classRun checks the run text[lo:hi] of cp's class and adds it as a
+// window unless it cannot hold a match.
+func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi int) {
 	info := cp.info
-	lo, hi := i, i+1
-	for lo > 0 && info.Allowed[text[lo-1]] {
-		lo--
-	}
-	for hi < len(text) && info.Allowed[text[hi]] {
-		hi++
-	}
 	if hi-lo < info.MinLen || !containsAll(text[lo:hi], cp.required) {
-		return hi
+		return
 	}
 	if info.MinDigits > 0 {
 		digits := 0
@@ -176,11 +248,13 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, i int)
 			}
 		}
 		if digits < info.MinDigits {
-			return hi
+			return
 		}
 	}
+	if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
+		return
+	}
 	s.addWindow(cp.index, lo, hi)
-	return hi
 }
 
 // containsAll reports whether b contains every byte of required.

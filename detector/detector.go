@@ -38,19 +38,12 @@ type Detector struct {
 	// wholeText lists the byWholeText patterns without a DFA: each is
 	// verified over one window spanning the text.
 	wholeText []*compiledPattern
-	// triggers group the byClass patterns that have a required byte by the
-	// rarest one: each occurrence of it is expanded to the run of the
-	// pattern's class around it. wholeTextClass lists the byClass patterns
+	// runs holds the byClass patterns that have a required byte, each
+	// triggered by the rarest one, and the tables of the pass that finds
+	// their runs (classrun.go). wholeTextClass lists the byClass patterns
 	// without one (and without a DFA): they are verified over the whole
 	// text too.
-	triggers []classTrigger
-	// triggerOf[c] is 1 + the index of byte c's trigger, or 0;
-	// triggerBase[t] is where trigger t's patterns start in scratch.done;
-	// triggerWords, when there are at most four triggers, holds each
-	// trigger byte repeated eight times (collectClassRunsRange).
-	triggerOf      [256]uint16
-	triggerBase    []int
-	triggerWords   []uint64
+	runs           classRuns
 	wholeTextClass []*compiledPattern
 	// wholeGroups group the patterns searched over the whole text (byWholeText
 	// ones, and byClass ones without a required byte) that have a DFA: one
@@ -84,6 +77,9 @@ type compiledPattern struct {
 	// and run only near keywords or literals (street addresses), builds its
 	// states as texts reach them.
 	lazy *lazyDFA
+	// any, for class patterns with a small enough automaton, tells in one
+	// pass whether a run holds a match (classRun).
+	any  *dfa.Unanchored
 	info *prefilter.Info
 	// memo says the pattern's matches can be long (unbounded, or longer
 	// than memoMinLen): its searches share a dfa.Memo per window, so that

@@ -24,13 +24,17 @@
 //     in windows around occurrences of that literal (literalwindow.go);
 //   - patterns made of a narrow byte class (digits and separators, say) run
 //     only over the maximal runs of that class that hold the pattern's
-//     rarest required byte ('.' for IPv4), all trigger bytes found in one
-//     pass over the text, eight bytes at a time when there are at most four
-//     (classrun.go);
+//     rarest required byte ('.' for IPv4) (classrun.go): one pass finds the
+//     trigger bytes, eight bytes at a time when there are at most four; each
+//     maximal run of the union of the classes around one is read once, and
+//     a pattern whose trigger it holds looks at its own runs in it only
+//     when the run is long enough and the pattern's unanchored automaton
+//     finds a match in it (most runs — times, dates, versions — hold none);
 //   - anything else runs over the whole text (wholetext.go), all such
 //     patterns in one pass that tries only the bytes that can start a match
-//     (and be followed by its second byte), and never a start inside a word
-//     when the pattern's matches must start one.
+//     (and be followed by its second byte), skipping eight bytes at a time
+//     to the next such byte when they lie in a narrow range (capitals), and
+//     never a start inside a word when the pattern's matches must start one.
 //
 // Keywords are entered into the automaton in the forms keywords.go makes
 // of them (variants, with upper-cased forms for non-ASCII letters).
@@ -61,7 +65,10 @@
 // Patterns are matched (scan.go, compiledPattern.find) by package internal/dfa: each pattern is determinised
 // into a byte automaton that finds exactly the leftmost-first matches Go's
 // regexp finds (the Pike VM's priority-ordered thread lists, cut at a match),
-// without allocating. Patterns whose automaton is large (street addresses)
+// without allocating. Class patterns also get the unanchored form of their
+// automaton (dfa.Unanchored: all starts at once, two bytes a step), which
+// tells in one walk whether a run holds a match at all. Patterns whose
+// automaton is large (street addresses)
 // get a lazily built one, created on first use and shared by all
 // goroutines and detectors (each automaton is
 // bounded in states and bytes); patterns whose matches can be long share,
@@ -133,7 +140,9 @@
 // A scan costs time linear in the text: each start is walked at most as
 // far as the longest match a bounded pattern allows, long-match patterns
 // share a Memo, the runs of joiners a boundary check walks are walked once
-// per scan, and resolution takes O(k log k) for k candidates. Memory is
+// per scan, a union run of the class patterns is read once to find it and
+// a few times more per class pattern whose trigger it holds, and
+// resolution takes O(k log k) for k candidates. Memory is
 // proportional to the text and its findings. The complexity tests check
 // this on hostile shapes as a ratio of times at n and 4n.
 //

@@ -178,27 +178,41 @@ func negativeContext(text []byte, ms int) bool {
 		lo = 0
 	}
 	before := text[lo:ms]
-	for _, neg := range negativeWords {
-		if containsFold(before, neg) {
-			return true
+	// One pass over the bytes before the match: a negative word can start
+	// only at a byte that starts one of them.
+	for i, c := range before {
+		for _, neg := range negativeWords[negativeFirst[lowerTable[c]]] {
+			if hasFoldAt(before, i, neg) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-var negativeWords = []string{"version", "uuid", "build", "id=", "ver=", "v="}
+// negativeWords lists the negative words by first letter; negativeFirst
+// maps a lower-case byte to its list (0: none).
+var negativeWords = [][]string{nil, {"version", "ver=", "v="}, {"uuid"}, {"build"}, {"id="}}
 
-// containsFold reports whether b contains the lower-case ASCII word w,
-// ignoring ASCII case, without allocating.
-func containsFold(b []byte, w string) bool {
-	for i := 0; i+len(w) <= len(b); i++ {
-		j := 0
-		for j < len(w) && lowerTable[b[i+j]] == w[j] {
-			j++
-		}
-		if j == len(w) {
-			return true
+var negativeFirst = func() (t [256]uint8) {
+	for k, ws := range negativeWords {
+		if len(ws) > 0 {
+			t[ws[0][0]] = uint8(k)
 		}
 	}
-	return false
+	return t
+}()
+
+// hasFoldAt reports whether b[i:] starts with the lower-case ASCII word w,
+// ignoring ASCII case.
+func hasFoldAt(b []byte, i int, w string) bool {
+	if len(b)-i < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if lowerTable[b[i+j]] != w[j] {
+			return false
+		}
+	}
+	return true
 }

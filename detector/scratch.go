@@ -24,9 +24,9 @@ type scratch struct {
 	tree    []int
 	keptEnd []int
 	kept    []keptFinding
-	done    []int
-	from    []int
-	memo    dfa.Memo
+	// classFrom is where the class-run pass resumes.
+	classFrom int
+	memo      dfa.Memo
 	// wholeMemos are the memos of a wholeGroup's patterns, by slot.
 	wholeMemos []dfa.Memo
 	// joins are the patterns' joiner runs (see joinRun), valid when their

@@ -1,6 +1,7 @@
 package detector
 
 import (
+	"encoding/binary"
 	"math/bits"
 
 	"github.com/piiguard/piiguard/internal/dfa"
@@ -20,7 +21,17 @@ type wholeGroup struct {
 	// memos has bit k when pattern k's matches can be long (cp.memo).
 	memos    uint64
 	patterns []*compiledPattern
+	// skip, when the ASCII bytes that start a match lie in a narrow range
+	// (capital letters, digits), lets the pass skip eight bytes at a time
+	// while none is in lo..hi nor, with high, at or above 0x80: see
+	// startsIn, which reads below, above and high.
+	skip               bool
+	below, above, high uint64
 }
+
+// skipSpan is the widest range of ASCII start bytes for which the eight-byte
+// skip pays.
+const skipSpan = 40
 
 // groupWholeText moves the whole-text patterns that have a DFA from
 // wholeText and wholeTextClass into wholeGroups.
@@ -59,6 +70,47 @@ func (d *Detector) groupWholeText() {
 	d.wholeText = add(d.wholeText)
 	rest = add(d.wholeTextClass)
 	d.wholeTextClass = rest
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
+		lo, hi := -1, -1
+		for c := range 0x80 {
+			if g.starts[c] != 0 {
+				if lo < 0 {
+					lo = c
+				}
+				hi = c
+			}
+		}
+		for c := 0x80; c < 256; c++ {
+			if g.starts[c] != 0 {
+				g.high = highs
+			}
+		}
+		if lo < 0 {
+			lo, hi = 0x7f, 0x7f // no ASCII start: only the high bytes count
+		}
+		g.setRange(byte(lo), byte(hi))
+		g.skip = lo > 0 && hi-lo < skipSpan
+	}
+}
+
+const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+
+// setRange sets startsIn's constants for the bytes lo..hi (1 <= lo <= hi
+// <= 127).
+func (g *wholeGroup) setRange(lo, hi byte) {
+	g.below = ones * (127 + uint64(hi) + 1)
+	g.above = ones * (127 - (uint64(lo) - 1))
+}
+
+// startsIn returns, for the eight bytes of x (little-endian), a mask with
+// the high bit of each byte that may start a match of g: in the range
+// setRange set, or at or above 0x80 when g.high is set ("hasbetween" in Bit
+// Twiddling Hacks: 127+hi+1-b has its high bit set when b <= hi, b+127-lo+1
+// when b >= lo; exact per byte, as no carry or borrow crosses a byte).
+func (g *wholeGroup) startsIn(x uint64) uint64 {
+	y := x & lows
+	return (g.below-y)&^x&(y+g.above)&highs | x&g.high
 }
 
 // scanWholeText searches the whole text for the wholeGroups' patterns, as
@@ -79,6 +131,20 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 			}
 		}
 		for i := 0; i < len(text); i++ {
+			if g.skip {
+				// Eight bytes at a time to the next byte that may start a
+				// match.
+				for i+8 <= len(text) {
+					if r := g.startsIn(binary.LittleEndian.Uint64(text[i:])); r != 0 {
+						i += bits.TrailingZeros64(r) >> 3
+						break
+					}
+					i += 8
+				}
+				if i >= len(text) {
+					break
+				}
+			}
 			m := g.starts[text[i]]
 			if m == 0 {
 				continue

@@ -20,25 +20,53 @@ type wordStats struct {
 
 // sortedLines is a sorted list of words held as one text and the offsets
 // of its lines: no pointer per word, so it loads and collects cheaply. A
-// line is a word, optionally followed by a space and data.
+// line is a word, optionally followed by a space and data. An index by the
+// first two bytes of the word narrows a search to the lines that share
+// them: a binary search of a few hundred lines, not of all.
 type sortedLines struct {
 	text string
 	offs []uint32 // line starts
+	// first[p] is the first line whose word's two-byte prefix (see prefix)
+	// is p or more; first[len(first)-1] is the number of lines.
+	first []uint32
+}
+
+// prefix is the index key of a word: its first two bytes (0 for a missing
+// one), which orders words as they are sorted.
+func prefix[S string | []byte](w S) int {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return int(w[0]) << 8
+	}
+	return int(w[0])<<8 | int(w[1])
 }
 
 // newSortedLines indexes the non-empty, non-comment lines of text, which
 // must be sorted by word.
 func newSortedLines(text string) sortedLines {
-	l := sortedLines{text: text, offs: make([]uint32, 0, strings.Count(text, "\n")+1)}
+	l := sortedLines{text: text, offs: make([]uint32, 0, strings.Count(text, "\n")+1), first: make([]uint32, 1<<16+1)}
+	next := 0 // the next prefix whose first line is not set
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
 			j = len(text) - i
 		}
 		if j > 0 && text[i] != '#' {
+			w := text[i : i+j]
+			if k := strings.IndexByte(w, ' '); k >= 0 {
+				w = w[:k]
+			}
+			for p := prefix(w); next <= p; next++ {
+				l.first[next] = uint32(len(l.offs))
+			}
 			l.offs = append(l.offs, uint32(i))
 		}
 		i += j + 1
+	}
+	for ; next < len(l.first); next++ {
+		l.first[next] = uint32(len(l.offs))
 	}
 	return l
 }
@@ -57,7 +85,11 @@ func (l *sortedLines) line(k int) (word, rest string) {
 
 // find returns the rest of the line whose word is f.
 func (l *sortedLines) find(f []byte) (string, bool) {
-	lo, hi := 0, len(l.offs)
+	if len(l.first) == 0 {
+		return "", false
+	}
+	p := prefix(f)
+	lo, hi := int(l.first[p]), int(l.first[p+1])
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if l.compareAt(m, f) < 0 {
@@ -66,7 +98,7 @@ func (l *sortedLines) find(f []byte) (string, bool) {
 			hi = m
 		}
 	}
-	if lo == len(l.offs) || l.compareAt(lo, f) != 0 {
+	if lo == int(l.first[p+1]) || l.compareAt(lo, f) != 0 {
 		return "", false
 	}
 	_, rest := l.line(lo)
