@@ -3,6 +3,8 @@ package dfa
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // TestUnanchored checks Contains against FindFrom on random texts over the
@@ -15,7 +17,7 @@ func TestUnanchored(t *testing.T) {
 		{`ab+c|b{3}d`, "abcd"},
 		{`[A-Z][a-zé]+ [A-Z][a-z]+`, "Aab é\xc3"},
 	} {
-		d, err := Compile(tc.expr, Options{})
+		d, err := Compile(pattern.MustParse(tc.expr), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +60,7 @@ func TestUnanchored(t *testing.T) {
 // TestUnanchoredRefused: a pattern whose unanchored automaton is
 // exponential in its length (an "a" twelve bytes from the end) has none.
 func TestUnanchoredRefused(t *testing.T) {
-	d, err := Compile(`a[ab]{12}`, Options{})
+	d, err := Compile(pattern.MustParse(`a[ab]{12}`), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +85,7 @@ func FuzzUnanchored(f *testing.F) {
 	var us []*Unanchored
 	var ds []*DFA
 	for _, e := range exprs {
-		d, err := Compile(e, Options{})
+		d, err := Compile(pattern.MustParse(e), Options{})
 		if err != nil {
 			f.Fatal(err)
 		}
