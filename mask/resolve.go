@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/piiguard/piiguard/internal/spanset"
 	"github.com/piiguard/piiguard/pii"
 )
 
@@ -15,12 +16,9 @@ import (
 // ready to use; it holds scratch memory and is not safe for concurrent
 // use.
 type resolver struct {
-	order  []int // indices into the candidates
-	coords []int // offsets of the candidates, sorted and unique
-	tree   []int // Fenwick tree over the segments between coords
-	// keptEnd, by index of a start offset in coords: the index+1 of the
-	// end offset of the span kept there, or 0.
-	keptEnd []int
+	order   []int // indices into the candidates
+	offsets []int // offsets of the candidates, sorted and unique
+	spans   spanset.Set
 	kept    []keptFinding
 }
 
@@ -35,10 +33,7 @@ type keptFinding struct{ cand, rank int }
 // strongest finding: higher score, then longer, then earlier, then first
 // in cands), and each is kept, with all its identifiers, unless it
 // overlaps a kept one. Empty candidates are dropped. cands is not
-// modified. It takes O(k log k) time for k candidates: kept spans never
-// overlap, so each segment between two offsets is covered by at most one,
-// and a Fenwick tree over the segments answers "does this span overlap a
-// kept one" in O(log k).
+// modified. It takes O(k log k) time for k candidates.
 func (r *resolver) resolve(dst, cands []pii.Finding) []pii.Finding {
 	order := r.order[:0]
 	for i, f := range cands {
@@ -64,42 +59,23 @@ func (r *resolver) resolve(dst, cands []pii.Finding) []pii.Finding {
 		fa, fb := &cands[a], &cands[b]
 		return fa.Start == fb.Start && fa.End == fb.End && fa.Identifier == fb.Identifier
 	})
-	coords := r.coords[:0]
+	offsets := r.offsets[:0]
 	for _, i := range order {
-		coords = append(coords, cands[i].Start, cands[i].End)
+		offsets = append(offsets, cands[i].Start, cands[i].End)
 	}
-	slices.Sort(coords)
-	coords = slices.Compact(coords)
+	slices.Sort(offsets)
+	offsets = slices.Compact(offsets)
+	r.spans.Reset(offsets)
 	slices.SortFunc(order, func(a, b int) int { return stronger(cands, a, b) })
-
-	n := len(coords)
-	tree := slices.Grow(r.tree[:0], n+1)[:n+1]
-	clear(tree)
-	keptEnd := slices.Grow(r.keptEnd[:0], n)[:n]
-	clear(keptEnd)
-	covered := func(i int) int { // marks on segments [0, i)
-		t := 0
-		for ; i > 0; i -= i & -i {
-			t += tree[i]
-		}
-		return t
-	}
-	index := func(off int) int { k, _ := slices.BinarySearch(coords, off); return k }
 	kept := r.kept[:0]
 	for rank, i := range order {
-		a, b := index(cands[i].Start), index(cands[i].End)
-		switch {
-		case keptEnd[a] == b+1:
-			// Another identifier on a kept span.
-		case covered(b)-covered(a) > 0:
-			continue
-		default:
-			keptEnd[a] = b + 1
-			for seg := a; seg < b; seg++ {
-				for j := seg + 1; j <= n; j += j & -j {
-					tree[j]++
-				}
+		f := &cands[i]
+		// Another identifier of a kept span is kept with it.
+		if !r.spans.Contains(f.Start, f.End) {
+			if r.spans.Overlaps(f.Start, f.End) {
+				continue
 			}
+			r.spans.Add(f.Start, f.End)
 		}
 		kept = append(kept, keptFinding{i, rank})
 	}
@@ -112,7 +88,7 @@ func (r *resolver) resolve(dst, cands []pii.Finding) []pii.Finding {
 	for _, k := range kept {
 		dst = append(dst, cands[k.cand])
 	}
-	r.order, r.coords, r.tree, r.keptEnd, r.kept = order, coords, tree, keptEnd, kept
+	r.order, r.offsets, r.kept = order, offsets, kept
 	return dst
 }
 
