@@ -18,14 +18,15 @@ const benchBatch = 1000
 
 // loghub loads the loghub corpus: $PIIGUARD_LOGHUB, or the shared corpus
 // beside the checkout.
-func loghub(b *testing.B) *testcorpus.Corpus {
+func loghub(tb testing.TB) *testcorpus.Corpus {
+	tb.Helper()
 	dir := os.Getenv("PIIGUARD_LOGHUB")
 	if dir == "" {
 		dir = filepath.Join("..", "..", "..", "shared", "corpus", "loghub")
 	}
 	c, err := testcorpus.Loghub(dir)
 	if err != nil {
-		b.Skipf("loghub corpus: %v", err)
+		tb.Skipf("loghub corpus: %v", err)
 	}
 	return c
 }
@@ -44,10 +45,7 @@ func BenchmarkLoghub(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var size int64
-	for _, l := range c.Lines {
-		size += int64(len(l))
-	}
+	size := c.Bytes()
 	b.Run("library", func(b *testing.B) {
 		b.SetBytes(size)
 		var dst []byte

@@ -11,7 +11,6 @@ import (
 
 	"go.opentelemetry.io/collector/pdata/plog"
 
-	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -40,22 +39,12 @@ func TestCPUTimeRatio(t *testing.T) {
 	if os.Getenv("PIIGUARD_CPUTIME") == "" {
 		t.Skip("set PIIGUARD_CPUTIME=1")
 	}
-	dir := os.Getenv("PIIGUARD_LOGHUB")
-	if dir == "" {
-		dir = "../../../shared/corpus/loghub"
-	}
-	c, err := testcorpus.Loghub(dir)
-	if err != nil {
-		t.Skipf("loghub corpus: %v", err)
-	}
+	c := loghub(t)
 	e, err := newEngine(&Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var size int64
-	for _, l := range c.Lines {
-		size += int64(len(l))
-	}
+	size := c.Bytes()
 	for _, attr := range []bool{false, true} {
 		batches := logBatches(c.Lines, attr)
 		work := make([]plog.Logs, len(batches))
