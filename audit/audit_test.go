@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/mask"
 )
 
 var at = time.Date(2023, 1, 23, 21, 11, 20, 0, time.UTC)
@@ -74,6 +76,61 @@ func TestIssue11_SharedSpanCountedUnderEachIdentifier(t *testing.T) {
 	w, _ := json.Marshal(want)
 	if string(got) != string(w) {
 		t.Errorf("got %s, want %s", got, w)
+	}
+}
+
+// TestJSONEventReportCountsEveryIdentifier: the report of a JSON event
+// built from a JSON masker's findings counts a value several identifiers
+// match under each of them, as the report of the event scanned as text
+// does (the JSON findings once kept only the strongest identifier).
+func TestJSONEventReportCountsEveryIdentifier(t *testing.T) {
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := mask.NewJSON(s, nil, mask.JSONOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		event string
+		want  []audit.DataIdentifier
+	}{
+		{`{"note":"é passport number 912803456","to":"a@example.com"}`, []audit.DataIdentifier{
+			{Name: "PassportNumber-GB", Count: 1, Detections: []audit.Detection{{27, 36}}},
+			{Name: "PassportNumber-US", Count: 1, Detections: []audit.Detection{{27, 36}}},
+			{Name: "EmailAddress", Count: 1, Detections: []audit.Detection{{44, 57}}},
+		}},
+		{`{"passport_number":"912803456","backup":{"passport number":912803457}}`, []audit.DataIdentifier{
+			{Name: "PassportNumber-GB", Count: 2, Detections: []audit.Detection{{20, 29}, {59, 68}}},
+			{Name: "PassportNumber-US", Count: 2, Detections: []audit.Detection{{20, 29}, {59, 68}}},
+		}},
+	}
+	var m audit.Metrics
+	for _, tt := range tests {
+		event := []byte(tt.event)
+		jf, err := j.AppendFindings(nil, event)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fs []detector.Finding
+		for _, f := range jf {
+			fs = append(fs, f.Finding)
+		}
+		r := audit.NewReport(event, fs, "", at)
+		m.Add(r)
+		got, _ := json.Marshal(r.DataIdentifiers)
+		want, _ := json.Marshal(tt.want)
+		if string(got) != string(want) {
+			t.Errorf("%s:\n JSON report %s\n        want %s", tt.event, got, want)
+		}
+		plain, _ := json.Marshal(audit.NewReport(event, s.Scan(event), "", at).DataIdentifiers)
+		if string(plain) != string(want) {
+			t.Errorf("%s:\n text report %s\n        want %s", tt.event, plain, want)
+		}
+	}
+	if sn := m.Snapshot(); sn.LogEventsWithFindings != 2 || sn.ByIdentifier["PassportNumber-GB"] != 2 || sn.ByIdentifier["PassportNumber-US"] != 2 || sn.ByIdentifier["EmailAddress"] != 1 {
+		t.Errorf("metrics %+v", sn)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/mask"
 )
@@ -131,4 +132,27 @@ func ExampleLoadKey() {
 	// Output:
 	// 32 <nil>
 	// <nil>
+}
+
+func ExampleAppendMasked() {
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		panic(err)
+	}
+	text := []byte("user a@example.com, passport number 123456789")
+	fmt.Println(string(mask.AppendMasked(nil, text, s, nil)))
+	fmt.Println(string(mask.AppendMasked(nil, text, s, mask.Placeholder(""))))
+	// Output:
+	// user *************, passport number *********
+	// user {EmailAddress}, passport number {PassportNumber-GB}
+}
+
+func ExampleSafeIdentifier() {
+	fmt.Println(mask.SafeIdentifier("Ssn-US"))
+	fmt.Println(mask.SafeIdentifier("my id: <x>"))
+	fmt.Println(mask.SafeIdentifier(""))
+	// Output:
+	// Ssn-US
+	// my_id___x_
+	// _
 }

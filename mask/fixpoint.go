@@ -21,7 +21,7 @@ type fixpoint struct {
 	buf         []byte
 }
 
-// scanFunc appends the findings in b to dst, sorted and not overlapping.
+// scanFunc appends the findings in b to dst, as a Finder does.
 type scanFunc func(dst []pii.Finding, b []byte) []pii.Finding
 
 // appendFixpoint appends text to dst with the findings f (those scan finds

@@ -464,8 +464,11 @@ func base26(n int) string {
 }
 
 // AppendFindings appends the findings in event to dst, in document order,
-// member names included (JSONFinding.InName). When event is not one JSON
-// value it returns dst unchanged and a *JSONSyntaxError.
+// member names included (JSONFinding.InName). As a Finder's, findings of
+// different spans do not overlap, and every identifier that matches a
+// span gives one finding for it, strongest first (AppendMask masks the
+// span once). When event is not one JSON value it returns dst unchanged
+// and a *JSONSyntaxError.
 func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, error) {
 	s := j.pool.Get().(*jsonScratch)
 	defer j.pool.Put(s)
@@ -495,6 +498,7 @@ type jsonScratch struct {
 	raw      []pii.Finding
 	find     []pii.Finding
 	cands    []pii.Finding
+	res      resolver
 	names    []string
 	dec      []byte
 	esc      []jsonwalk.Escape
@@ -608,7 +612,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 				f.Start, f.End, _, _ = jsonwalk.DecodedSpan(x.esc, f.Start-cs, f.End-cs)
 				s.cands = append(s.cands, f)
 			}
-			s.find = resolveOverlaps(s.find[:0], s.cands)
+			s.find = s.res.resolve(s.find[:0], s.cands)
 		}
 		if len(s.find) == 0 {
 			return nil
@@ -672,14 +676,22 @@ func disjointFindings(find []pii.Finding) []pii.Finding {
 
 // widen moves finding edges inside an escape's decoded bytes to the
 // escape's edges, so that each finding maps to whole escapes, and drops
-// what that makes overlap.
+// what that makes overlap the span before it. The findings of one span
+// (several identifiers matching one value) keep one span.
 func widen(find []pii.Finding, esc []jsonwalk.Escape) []pii.Finding {
 	if len(esc) == 0 {
 		return find
 	}
 	out := find[:0]
 	prevEnd := 0
+	var spanStart, spanEnd int // the last kept span, before widening
 	for _, f := range find {
+		if len(out) > 0 && f.Start == spanStart && f.End == spanEnd {
+			f.Start, f.End = out[len(out)-1].Start, out[len(out)-1].End
+			out = append(out, f)
+			continue
+		}
+		start, end := f.Start, f.End
 		_, _, f.Start, f.End = jsonwalk.RawSpan(esc, f.Start, f.End)
 		f.Start = max(f.Start, prevEnd)
 		if f.Start >= f.End {
@@ -687,44 +699,9 @@ func widen(find []pii.Finding, esc []jsonwalk.Escape) []pii.Finding {
 		}
 		out = append(out, f)
 		prevEnd = f.End
+		spanStart, spanEnd = start, end
 	}
 	return out
-}
-
-// resolveOverlaps appends to dst the strongest of overlapping candidates
-// (higher score, then longer, then earlier), sorted by Start. It reorders
-// cands.
-func resolveOverlaps(dst, cands []pii.Finding) []pii.Finding {
-	slices.SortStableFunc(cands, func(a, b pii.Finding) int {
-		switch {
-		case a.Score != b.Score:
-			if a.Score > b.Score {
-				return -1
-			}
-			return 1
-		case a.End-a.Start != b.End-b.Start:
-			return (b.End - b.Start) - (a.End - a.Start)
-		}
-		return a.Start - b.Start
-	})
-	n := len(dst)
-	for _, f := range cands {
-		if f.Start >= f.End {
-			continue
-		}
-		overlaps := false
-		for _, g := range dst[n:] {
-			if f.Start < g.End && g.Start < f.End {
-				overlaps = true
-				break
-			}
-		}
-		if !overlaps {
-			dst = append(dst, f)
-		}
-	}
-	slices.SortFunc(dst[n:], func(a, b pii.Finding) int { return a.Start - b.Start })
-	return dst
 }
 
 // UnmaskJSON restores the values t's tokens hold in a JSON event that a

@@ -79,3 +79,48 @@ func ExampleJSON_AppendMaskField() {
 	// Output:
 	// {"primary":"***********","old":["***********"]} <nil>
 }
+
+func ExampleJSON_AppendFindings() {
+	s, _ := piiguard.NewScanner(piiguard.Config{})
+	j, _ := mask.NewJSON(s, nil, mask.JSONOptions{})
+	// A 9-digit number under "passport_number" has the shape of a UK and
+	// of a US passport number: both are reported, strongest first, as a
+	// plain-text scan reports them, and the value is masked once.
+	event := []byte(`{"passport_number":"123456789","to":"a@example.com"}`)
+	found, _ := j.AppendFindings(nil, event)
+	for _, f := range found {
+		fmt.Println(f.Path, f.Identifier, string(event[f.Start:f.End]))
+	}
+	out, _ := j.Mask(event)
+	fmt.Println(string(out))
+	// Output:
+	// $.passport_number PassportNumber-GB 123456789
+	// $.passport_number PassportNumber-US 123456789
+	// $.to EmailAddress a@example.com
+	// {"passport_number":"*********","to":"*************"}
+}
+
+func ExampleAppendMaskedField() {
+	s, _ := piiguard.NewScanner(piiguard.Config{})
+	// "536-22-1234" alone holds no keyword; the field's name is one.
+	value := []byte("536-22-1234")
+	fmt.Println(string(mask.AppendMaskedField(nil, s, nil, []string{"customer", "ssn"}, value)))
+	fmt.Println(string(mask.AppendMaskedField(nil, s, nil, []string{"order"}, value)))
+	// Output:
+	// ***********
+	// 536-22-1234
+}
+
+func ExampleUnmaskJSON() {
+	s, _ := piiguard.NewScanner(piiguard.Config{})
+	tk, err := mask.NewTokenizer(exampleKey)
+	if err != nil {
+		panic(err)
+	}
+	j, _ := mask.NewJSON(s, tk, mask.JSONOptions{})
+	masked, _ := j.Mask([]byte(`{"note":"mail \"a@example.com\"","ssn":536221234}`))
+	back, err := mask.UnmaskJSON(tk, masked)
+	fmt.Println(string(back), err)
+	// Output:
+	// {"note":"mail \"a@example.com\"","ssn":"536221234"} <nil>
+}

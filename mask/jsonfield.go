@@ -71,7 +71,10 @@ const (
 // FieldFindings appends to dst the findings in value, the value of a field
 // whose name, and the names of the fields enclosing it, are names
 // (outermost first); see the package documentation on field names. The
-// findings' offsets are into value; they are sorted and do not overlap.
+// findings' offsets are into value. They are sorted by Start as a
+// Finder's are: findings of different spans do not overlap, and every
+// identifier that matches a span gives one finding for it, strongest
+// first.
 func FieldFindings(dst []pii.Finding, fd Finder, names []string, value []byte) []pii.Finding {
 	var fs fieldScanner
 	return fs.findings(dst, fd, names, value)
@@ -92,7 +95,7 @@ type fieldScanner struct {
 	groups  []string
 	text    []byte
 	found   []pii.Finding
-	order   []pii.Finding
+	res     resolver
 	fx      fixpoint
 }
 
@@ -188,9 +191,8 @@ func (fs *fieldScanner) scan(dst []pii.Finding, fd Finder, value []byte) []pii.F
 	if len(fs.groups) == 1 {
 		return append(dst, fs.found...)
 	}
-	// Several scans: keep the strongest of overlapping findings.
-	fs.order = append(fs.order[:0], fs.found...)
-	return resolveOverlaps(dst, fs.order)
+	// Several scans: merge them as one scan would report them.
+	return fs.res.resolve(dst, fs.found)
 }
 
 // phrase writes a field name for scanning: a space is put at camelCase

@@ -128,10 +128,12 @@ func (b ByIdentifier) AppendMask(dst, value []byte, f pii.Finding) []byte {
 }
 
 // Append appends text to dst with each finding's value replaced by m's mask
-// and returns the extended slice. findings must be sorted by Start and must
-// not overlap, as a detector returns them; a finding out of range or
-// overlapping the previous one is skipped rather than corrupting the output,
-// so every byte outside the findings is copied unchanged and in order.
+// and returns the extended slice. findings must be sorted by Start, as a
+// Finder returns them. A finding that overlaps the one masked before it
+// (another identifier's finding of the same span: the span is masked once,
+// by the first, strongest finding) or lies out of range is skipped rather
+// than corrupting the output, so every byte outside the findings is copied
+// unchanged and in order.
 func Append(dst, text []byte, findings []pii.Finding, m Masker) []byte {
 	if m == nil {
 		m = Asterisk

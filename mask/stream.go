@@ -28,12 +28,13 @@ const (
 // StreamOptions configures NewWriter and NewReader.
 type StreamOptions struct {
 	// MaxLineLength is the longest line, in bytes without its '\n', that
-	// is masked whole; 0 means DefaultMaxLineLength. A stream holds at
-	// most about this much of a line in memory.
+	// is masked whole; 0 (or less) means DefaultMaxLineLength, and less
+	// than 64 counts as 64. A stream holds at most about this much of a
+	// line in memory.
 	MaxLineLength int
 	// Overlap is how many bytes of a longer line, on each side of a
-	// piece, are masked with it as context; 0 means DefaultOverlap. It
-	// is cut to MaxLineLength/4. Pieces equal masking the line whole
+	// piece, are masked with it as context; 0 (or less) means
+	// DefaultOverlap. It is cut to MaxLineLength/4. Pieces equal masking the line whole
 	// when each value with its keywords spans less than about Overlap/2
 	// bytes (see Writer).
 	Overlap int
@@ -70,8 +71,10 @@ type Segment struct {
 	// not part of it.
 	Text []byte
 	// Findings are the values masked in Text (offsets into Text), sorted
-	// and not overlapping. Values the rescans of masked output find are
-	// not listed.
+	// by Start as the Finder gives them: findings of different spans do
+	// not overlap, and every identifier that matches a span gives one
+	// finding for it, strongest first. Values the rescans of masked
+	// output find are not listed.
 	Findings []pii.Finding
 	// End reports whether Text ends its line.
 	End bool

@@ -2,6 +2,7 @@ package mask_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"slices"
@@ -80,6 +81,47 @@ func TestWriterSegments(t *testing.T) {
 					t.Fatalf("max %d: line %d (%d bytes): segments report %d findings, the whole line %d", max, i+1, len(l), len(found[i]), len(whole))
 				}
 			}
+		}
+	}
+}
+
+// TestWriterSegmentsEveryIdentifierOfASpan: a segment lists every
+// identifier that matches a value, strongest first, as AppendFindings
+// does, in a short line and in a long line cut into pieces; the value is
+// masked once.
+func TestWriterSegmentsEveryIdentifierOfASpan(t *testing.T) {
+	long := strings.Repeat("x ", 300) + passportLine + strings.Repeat(" y", 300)
+	tests := []struct {
+		name, text string
+		max        int
+	}{
+		{"short line", passportLine + "\n", 0},
+		{"long line", long + "\n", 256},
+	}
+	for _, tt := range tests {
+		var ids []string
+		var out strings.Builder
+		w := mask.NewWriter(&out, allScanner(), nil, mask.StreamOptions{
+			MaxLineLength: tt.max,
+			Segment: func(s *mask.Segment) {
+				for _, f := range s.Findings {
+					if string(s.Text[f.Start:f.End]) == "123456789" {
+						ids = append(ids, f.Identifier)
+					}
+				}
+			},
+		})
+		if _, err := io.WriteString(w, tt.text); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(ids) != "[PassportNumber-GB PassportNumber-US]" {
+			t.Errorf("%s: identifiers of the value %v, want both, the UK one first", tt.name, ids)
+		}
+		if strings.Contains(out.String(), "123456789") {
+			t.Errorf("%s: value not masked: %q", tt.name, out.String())
 		}
 	}
 }

@@ -168,3 +168,35 @@ func ExamplePolicy_CloudWatchJSON() {
 	//   ]
 	// }
 }
+
+func ExampleParseWithSidecar() {
+	doc, err := os.ReadFile("testdata/loggroup-managed.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The CloudWatch document stays as CloudWatch takes it; piiguard's
+	// extensions come from a sidecar file.
+	sidecar := []byte(`{"Mask": "placeholder", "Identifiers": {"EmailAddress": {"Threshold": 0.9}}}`)
+	p, err := policy.ParseWithSidecar(doc, sidecar)
+	if err != nil {
+		log.Fatal(err)
+	}
+	th, _ := p.ThresholdFor("EmailAddress")
+	fmt.Println(p.Managed, p.MaskFor("DriversLicense-US").Style, th)
+
+	// Errors in the sidecar name the path they would have in an extended
+	// document.
+	_, err = policy.ParseWithSidecar(doc, []byte(`{"Threshold": 2}`))
+	fmt.Println(err)
+	// Output:
+	// [EmailAddress DriversLicense-US] placeholder 0.9
+	// PiiGuard.Threshold: must be a number from 0 to 1
+}
+
+func ExampleManagedARN() {
+	fmt.Println(policy.ManagedARN("aws", "EmailAddress"))
+	fmt.Println(policy.ManagedARN("aws-us-gov", "Ssn-US"))
+	// Output:
+	// arn:aws:dataprotection::aws:data-identifier/EmailAddress
+	// arn:aws-us-gov:dataprotection::aws:data-identifier/Ssn-US
+}

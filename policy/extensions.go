@@ -163,14 +163,7 @@ func (c *checker) extensions(path string, n *node, names map[string]bool) *Exten
 		return nil
 	}
 	e := &Extensions{}
-	if m, ok := f["Mask"]; ok {
-		e.Mask = c.mask(field(path, "Mask"), m)
-	}
-	if t, ok := f["Threshold"]; ok {
-		if v, ok := c.fraction(field(path, "Threshold"), t); ok {
-			e.Threshold = &v
-		}
-	}
+	e.Mask, e.Threshold = c.maskAndThreshold(path, f)
 	if a, ok := f["AllowList"]; ok {
 		e.AllowList = c.allowList(field(path, "AllowList"), a)
 	}
@@ -199,6 +192,24 @@ func (c *checker) extensions(path string, n *node, names map[string]bool) *Exten
 	return e
 }
 
+// maskAndThreshold validates the members Mask and Threshold of the object
+// at path, whose members are f: the extension object and each
+// identifier's settings take them, with one meaning. Each is nil when
+// absent or invalid.
+func (c *checker) maskAndThreshold(path string, f map[string]*node) (*Mask, *float64) {
+	var m *Mask
+	if n, ok := f["Mask"]; ok {
+		m = c.mask(field(path, "Mask"), n)
+	}
+	var t *float64
+	if n, ok := f["Threshold"]; ok {
+		if v, ok := c.fraction(field(path, "Threshold"), n); ok {
+			t = &v
+		}
+	}
+	return m, t
+}
+
 func notInPolicy(name string) string {
 	switch {
 	case strings.HasPrefix(name, "arn:"):
@@ -214,14 +225,7 @@ func (c *checker) identifierSettings(path string, n *node, custom bool) Identifi
 	if !ok {
 		return s
 	}
-	if m, ok := f["Mask"]; ok {
-		s.Mask = c.mask(field(path, "Mask"), m)
-	}
-	if t, ok := f["Threshold"]; ok {
-		if v, ok := c.fraction(field(path, "Threshold"), t); ok {
-			s.Threshold = &v
-		}
-	}
+	s.Mask, s.Threshold = c.maskAndThreshold(path, f)
 	if k, ok := f["Keywords"]; ok {
 		s.Keywords = c.keywords(field(path, "Keywords"), k)
 	}

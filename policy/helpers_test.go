@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -73,6 +74,20 @@ func repAll(t testing.TB, doc, old, new string) string {
 		t.Fatalf("repAll: %q not in document", old)
 	}
 	return strings.ReplaceAll(doc, old, new)
+}
+
+// withCustoms returns base with n more custom identifiers C0..., declared
+// and used.
+func withCustoms(t testing.TB, n int) string {
+	t.Helper()
+	var decl, use []string
+	for i := range n {
+		decl = append(decl, fmt.Sprintf(`{"Name": "C%d", "Regex": "C%d-\\d+"}`, i, i))
+		use = append(use, fmt.Sprintf(`"C%d"`, i))
+	}
+	doc := rep(t, base, cdi, cdi+", "+strings.Join(decl, ", "))
+	doc = rep(t, doc, list0End, `"EmployeeId", `+strings.Join(use, ", ")+"],")
+	return rep(t, doc, list1End, `"EmployeeId", `+strings.Join(use, ", ")+"],")
 }
 
 // withExt returns base with a PiiGuard member.

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -19,17 +18,6 @@ func TestParseInvalid(t *testing.T) {
 	sized := func(n int) string {
 		pad := n - utf8.RuneCountInString(base)
 		return rep(t, base, description, `"Description": "d`+strings.Repeat("x", pad)+`",`)
-	}
-	// base with n more custom identifiers C0..., declared and used.
-	customs := func(n int) string {
-		var decl, use []string
-		for i := range n {
-			decl = append(decl, fmt.Sprintf(`{"Name": "C%d", "Regex": "C%d-\\d+"}`, i, i))
-			use = append(use, fmt.Sprintf(`"C%d"`, i))
-		}
-		doc := rep(t, base, cdi, cdi+", "+strings.Join(decl, ", "))
-		doc = rep(t, doc, list0End, `"EmployeeId", `+strings.Join(use, ", ")+"],")
-		return rep(t, doc, list1End, `"EmployeeId", `+strings.Join(use, ", ")+"],")
 	}
 	long := strings.Repeat("A", 129)
 
@@ -190,7 +178,7 @@ func TestParseInvalid(t *testing.T) {
 			[]string{"Configuration.CustomDataIdentifier[0].Regex: EmployeeId: custom identifier regex is invalid: error parsing regexp: missing closing ]: `[0-9`"}},
 		{"regex character CloudWatch does not allow", rep(t, base, `"EmployeeId-\\d{9}"`, `"EmployeeId-(\\d{9})"`),
 			[]string{"Configuration.CustomDataIdentifier[0].Regex: characters '(' ')' are " + regexCharsetMsg}},
-		{"more than 10 custom identifiers", customs(10),
+		{"more than 10 custom identifiers", withCustoms(t, 10),
 			[]string{"Configuration.CustomDataIdentifier: more than 10 custom identifiers: 11"}},
 		{"duplicate custom name", rep(t, base, cdi, cdi+`, {"Name": "EmployeeId", "Regex": "E\\d"}`),
 			[]string{`Configuration.CustomDataIdentifier[1].Name: "EmployeeId": duplicate custom identifier name (first declared at Configuration.CustomDataIdentifier[0])`}},

@@ -116,16 +116,6 @@ func TestParseValid(t *testing.T) {
 	all := fmt.Sprintf(`{"Name":"all","Version":"2021-06-01","Statement":[
 		{"DataIdentifier":[%[1]s],"Operation":{"Audit":{"FindingsDestination":{}}}},
 		{"DataIdentifier":[%[1]s],"Operation":{"Deidentify":{"MaskConfig":{}}}}]}`, strings.Join(allARNs, ","))
-	customs := func(n int) string {
-		var decl, use []string
-		for i := range n {
-			decl = append(decl, fmt.Sprintf(`{"Name": "C%d", "Regex": "C%d-\\d+"}`, i, i))
-			use = append(use, fmt.Sprintf(`"C%d"`, i))
-		}
-		doc := rep(t, base, cdi, cdi+", "+strings.Join(decl, ", "))
-		doc = rep(t, doc, list0End, `"EmployeeId", `+strings.Join(use, ", ")+"],")
-		return rep(t, doc, list1End, `"EmployeeId", `+strings.Join(use, ", ")+"],")
-	}
 	name128 := strings.Repeat("N", 128)
 
 	tests := []struct {
@@ -185,7 +175,7 @@ func TestParseValid(t *testing.T) {
 				t.Errorf("%+v", p.Audits)
 			}
 		}},
-		{"10 custom identifiers", customs(9), func(t *testing.T, p *Policy) {
+		{"10 custom identifiers", withCustoms(t, 9), func(t *testing.T, p *Policy) {
 			if len(p.Custom) != 10 {
 				t.Errorf("%d custom", len(p.Custom))
 			}

@@ -64,8 +64,16 @@ type Handler struct {
 
 // NewHandler returns a Handler that finds values with fd (a
 // *piiguard.Scanner, say), masks them with m (mask.Asterisk when nil) and
-// passes the masked records to inner.
+// passes the masked records to inner. As slog.New does for a nil handler,
+// it panics when inner or fd is nil: a handler that could not mask would
+// pass every record on in clear.
 func NewHandler(inner slog.Handler, fd mask.Finder, m mask.Masker) *Handler {
+	if inner == nil {
+		panic("slogmask: NewHandler: nil inner handler")
+	}
+	if fd == nil {
+		panic("slogmask: NewHandler: nil Finder")
+	}
 	if m == nil {
 		m = mask.Asterisk
 	}

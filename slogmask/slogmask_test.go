@@ -135,6 +135,30 @@ func TestHandlerMasker(t *testing.T) {
 	}
 }
 
+// TestNewHandlerNil: a nil inner handler or Finder is refused at once,
+// with a message naming it, not at the first record.
+func TestNewHandlerNil(t *testing.T) {
+	tests := []struct {
+		name  string
+		inner slog.Handler
+		fd    mask.Finder
+		want  string
+	}{
+		{"nil inner", nil, scanner(), "slogmask: NewHandler: nil inner handler"},
+		{"nil Finder", slog.NewTextHandler(&bytes.Buffer{}, nil), nil, "slogmask: NewHandler: nil Finder"},
+	}
+	for _, tt := range tests {
+		func() {
+			defer func() {
+				if r := recover(); r != tt.want {
+					t.Errorf("%s: panic %v, want %q", tt.name, r, tt.want)
+				}
+			}()
+			slogmask.NewHandler(tt.inner, tt.fd, nil)
+		}()
+	}
+}
+
 func TestHandlerEnabled(t *testing.T) {
 	h := slogmask.NewHandler(slog.NewTextHandler(&bytes.Buffer{}, &slog.HandlerOptions{Level: slog.LevelWarn}), scanner(), nil)
 	if h.Enabled(t.Context(), slog.LevelInfo) || !h.Enabled(t.Context(), slog.LevelError) {

@@ -15,37 +15,25 @@ import (
 func cmdAudit(e *env, args []string) error {
 	cmd := lookupCommand("audit")
 	fs := newFlagSet(cmd)
-	sel := addSelection(fs)
+	sf := addScanFlags(fs)
 	arn := fs.String("resource-arn", "", "log group `ARN` written in each report")
 	metrics := fs.Bool("metrics", false, "print LogEventsWithFindings counts to standard error at the end")
-	fail := fs.Bool("fail", false, "exit with status 3 when any line has findings")
-	var bin binaryFlag
-	fs.Var(&bin, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
-	workers := addWorkers(fs)
 	files, err := parseFlags(fs, cmd, args)
 	if err != nil {
 		return err
 	}
-	cfg, err := sel.config("audit")
-	if err != nil {
-		return err
-	}
-	s, err := newScanner("audit", cfg)
-	if err != nil {
-		return err
-	}
-	inputs, err := openInputs(files, e.stdin)
+	s, _, inputs, err := sf.open("audit", files, e.stdin)
 	if err != nil {
 		return err
 	}
 	defer closeInputs(inputs)
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	a := &auditor{arn: *arn, w: w}
-	p := &pumper{cmd: "audit", out: w, stderr: e.stderr, scanBinary: bin.scan, progress: newProgress(e.stderr, inputs, &a.found)}
+	p := &pumper{cmd: "audit", out: w, stderr: e.stderr, scanBinary: sf.binary.scan, progress: newProgress(e.stderr, inputs, &a.found)}
 	defer p.progress.end()
 	task := &lineTask{s: s, finding: a.add, endLine: a.endLine, count: &a.found}
 	for _, in := range inputs {
-		if err := task.run(in, p, int(*workers)); err != nil {
+		if err := task.run(in, p, int(*sf.workers)); err != nil {
 			w.Flush() // the reports before the error
 			return err
 		}
@@ -59,7 +47,7 @@ func cmdAudit(e *env, args []string) error {
 			return err
 		}
 	}
-	if *fail && a.reports > 0 {
+	if sf.fail && a.reports > 0 {
 		return errFound
 	}
 	return nil

@@ -237,6 +237,43 @@ func newScanner(cmd string, cfg piiguard.Config) (*piiguard.Scanner, error) {
 	return s, nil
 }
 
+// scanFlags are the flags of the commands that report findings without
+// masking (scan and audit): the identifier selection, --fail, --binary and
+// --workers.
+type scanFlags struct {
+	*selection
+	fail    bool
+	binary  binaryFlag
+	workers *workersFlag
+}
+
+func addScanFlags(fs *flag.FlagSet) *scanFlags {
+	f := &scanFlags{selection: addSelection(fs)}
+	fs.BoolVar(&f.fail, "fail", false, "exit with status 3 when anything is found")
+	fs.Var(&f.binary, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
+	f.workers = addWorkers(fs)
+	return f
+}
+
+// open builds the Scanner the flags describe, and opens files (standard
+// input when there are none); the caller closes the inputs. Errors name
+// cmd.
+func (f *scanFlags) open(cmd string, files []string, stdin io.Reader) (*piiguard.Scanner, piiguard.Config, []input, error) {
+	cfg, err := f.config(cmd)
+	if err != nil {
+		return nil, cfg, nil, err
+	}
+	s, err := newScanner(cmd, cfg)
+	if err != nil {
+		return nil, cfg, nil, err
+	}
+	inputs, err := openInputs(files, stdin)
+	if err != nil {
+		return nil, cfg, nil, err
+	}
+	return s, cfg, inputs, nil
+}
+
 // binaryFlag is --binary: what to do with an input whose first 8 KiB hold
 // a NUL byte.
 type binaryFlag struct{ scan bool }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
@@ -426,34 +425,13 @@ func TestAuditNeedsNoKey(t *testing.T) {
 // soon as the line is read (tail -f app.log | piiguard scan).
 func TestScanAndAuditStream(t *testing.T) {
 	for _, cmd := range []string{"scan", "audit"} {
-		inR, inW := io.Pipe()
-		outR, outW := io.Pipe()
-		done := make(chan int)
-		go func() {
-			code := run([]string{cmd}, inR, outW, io.Discard)
-			outW.Close()
-			done <- code
-		}()
-		lines := bufio.NewReader(outR)
+		p := startCLI(t, cmd)
 		for _, l := range []string{"first a@example.com\n", "nothing\nsecond ssn 536-22-1234\n"} {
-			io.WriteString(inW, l)
-			got := make(chan string)
-			go func() {
-				s, _ := lines.ReadString('\n')
-				got <- s
-			}()
-			select {
-			case s := <-got:
-				if !strings.Contains(s, "Email") && !strings.Contains(s, "Ssn") {
-					t.Errorf("%s: %q", cmd, s)
-				}
-			case <-time.After(10 * time.Second):
-				t.Fatalf("%s: the findings of %q were not written before the input ended", cmd, l)
+			if s := p.line(l); !strings.Contains(s, "Email") && !strings.Contains(s, "Ssn") {
+				t.Errorf("%s: %q", cmd, s)
 			}
 		}
-		inW.Close()
-		io.ReadAll(lines)
-		if code := <-done; code != 0 {
+		if _, code := p.end(""); code != 0 {
 			t.Errorf("%s: exit %d", cmd, code)
 		}
 	}

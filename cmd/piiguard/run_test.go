@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -14,6 +17,61 @@ func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 	var out, errb bytes.Buffer
 	code = run(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
+}
+
+// A cliPipe runs the CLI on pipes, for the tests of streaming: each line
+// of output must be written as soon as its input line is read.
+type cliPipe struct {
+	t    *testing.T
+	args []string
+	in   *io.PipeWriter
+	out  *bufio.Reader
+	done chan int
+}
+
+// startCLI runs the CLI with args, its input and output pipes.
+func startCLI(t *testing.T, args ...string) *cliPipe {
+	t.Helper()
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	p := &cliPipe{t: t, args: args, in: inW, out: bufio.NewReader(outR), done: make(chan int, 1)}
+	go func() {
+		code := run(args, inR, outW, io.Discard)
+		outW.Close()
+		p.done <- code
+	}()
+	return p
+}
+
+// line writes in to the CLI's input and returns the next line of its
+// output; the test fails when that line is not written within 10 seconds
+// (the input has not ended).
+func (p *cliPipe) line(in string) string {
+	p.t.Helper()
+	if _, err := io.WriteString(p.in, in); err != nil {
+		p.t.Fatalf("%v: writing %q: %v", p.args, in, err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		s, _ := p.out.ReadString('\n')
+		got <- s
+	}()
+	select {
+	case s := <-got:
+		return s
+	case <-time.After(10 * time.Second):
+		p.t.Fatalf("%v: the output of %q was not written before the input ended", p.args, in)
+		return ""
+	}
+}
+
+// end writes in, ends the input, and returns the rest of the output and
+// the exit status.
+func (p *cliPipe) end(in string) (rest string, code int) {
+	io.WriteString(p.in, in)
+	p.in.Close()
+	b, _ := io.ReadAll(p.out)
+	return string(b), <-p.done
 }
 
 func TestScanOutputFormat(t *testing.T) {

@@ -14,13 +14,9 @@ import (
 func cmdScan(e *env, args []string) error {
 	cmd := lookupCommand("scan")
 	fs := newFlagSet(cmd)
-	sel := addSelection(fs)
+	sf := addScanFlags(fs)
 	format := fs.String("format", "jsonl", "output `FORMAT`: jsonl (a JSON object per finding), text (file:line:column: identifier (score)) or sarif (SARIF 2.1.0)")
 	showValues := fs.Bool("show-values", false, "print each finding's value (never printed otherwise)")
-	fail := fs.Bool("fail", false, "exit with status 3 when anything is found")
-	var bin binaryFlag
-	fs.Var(&bin, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (say so on standard error) or scan")
-	workers := addWorkers(fs)
 	files, err := parseFlags(fs, cmd, args)
 	if err != nil {
 		return err
@@ -28,15 +24,7 @@ func cmdScan(e *env, args []string) error {
 	if *format != "jsonl" && *format != "text" && *format != "sarif" {
 		return usagef("scan: unknown --format %q%s (want jsonl, text or sarif)", *format, didYouMean(*format, []string{"jsonl", "text", "sarif"}, ""))
 	}
-	cfg, err := sel.config("scan")
-	if err != nil {
-		return err
-	}
-	s, err := newScanner("scan", cfg)
-	if err != nil {
-		return err
-	}
-	inputs, err := openInputs(files, e.stdin)
+	s, cfg, inputs, err := sf.open("scan", files, e.stdin)
 	if err != nil {
 		return err
 	}
@@ -52,12 +40,12 @@ func cmdScan(e *env, args []string) error {
 		out = newSARIFWriter(w, cfg, *showValues)
 	}
 	var found int64
-	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: bin.scan, progress: newProgress(e.stderr, inputs, &found)}
+	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: sf.binary.scan, progress: newProgress(e.stderr, inputs, &found)}
 	defer p.progress.end()
 	task := &lineTask{s: s, finding: out.finding, count: &found}
 	for _, in := range inputs {
 		out.begin(in)
-		if err := task.run(in, p, int(*workers)); err != nil {
+		if err := task.run(in, p, int(*sf.workers)); err != nil {
 			out.end()
 			w.Flush() // what came before the error
 			return err
@@ -67,7 +55,7 @@ func cmdScan(e *env, args []string) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if *fail && found > 0 {
+	if sf.fail && found > 0 {
 		return errFound
 	}
 	return nil

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/mask"
@@ -123,43 +120,20 @@ func TestMaskJSONLines(t *testing.T) {
 // TestMaskFlushesEachLine feeds mask through a pipe, as tail -f does: each
 // line comes out before the input ends.
 func TestMaskFlushesEachLine(t *testing.T) {
-	inR, inW := io.Pipe()
-	outR, outW := io.Pipe()
-	done := make(chan int)
-	go func() {
-		code := run([]string{"mask"}, inR, outW, io.Discard)
-		outW.Close()
-		done <- code
-	}()
-	lines := bufio.NewReader(outR)
+	p := startCLI(t, "mask")
 	for _, l := range []struct{ in, want string }{
 		{"first a@example.com\n", "first *************\n"},
 		{"second ssn 536-22-1234\n", "second ssn ***********\n"},
 	} {
-		if _, err := io.WriteString(inW, l.in); err != nil {
-			t.Fatal(err)
-		}
-		got := make(chan string)
-		go func() {
-			s, _ := lines.ReadString('\n')
-			got <- s
-		}()
-		select {
-		case s := <-got:
-			if s != l.want {
-				t.Errorf("got %q, want %q", s, l.want)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatalf("line %q not written before the input ended", l.in)
+		if s := p.line(l.in); s != l.want {
+			t.Errorf("got %q, want %q", s, l.want)
 		}
 	}
-	io.WriteString(inW, "last line without newline b@example.org")
-	inW.Close()
-	rest, _ := io.ReadAll(lines)
-	if string(rest) != "last line without newline *************" {
+	rest, code := p.end("last line without newline b@example.org")
+	if rest != "last line without newline *************" {
 		t.Errorf("last line %q", rest)
 	}
-	if code := <-done; code != 0 {
+	if code != 0 {
 		t.Errorf("exit %d", code)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -83,34 +82,13 @@ func TestWorkersSameOutput(t *testing.T) {
 // line by line.
 func TestWorkersStream(t *testing.T) {
 	for _, cmd := range []string{"scan", "mask", "audit"} {
-		inR, inW := io.Pipe()
-		outR, outW := io.Pipe()
-		done := make(chan int)
-		go func() {
-			code := run([]string{cmd, "--workers", "4"}, inR, outW, io.Discard)
-			outW.Close()
-			done <- code
-		}()
-		lines := bufio.NewReader(outR)
+		p := startCLI(t, cmd, "--workers", "4")
 		for _, l := range []string{"first a@example.com\n", "second ssn 536-22-1234\n"} {
-			io.WriteString(inW, l)
-			got := make(chan string)
-			go func() {
-				s, _ := lines.ReadString('\n')
-				got <- s
-			}()
-			select {
-			case s := <-got:
-				if s == "" || strings.Contains(s, "a@example.com") || strings.Contains(s, "536-22-1234") {
-					t.Errorf("%s: %q", cmd, s)
-				}
-			case <-time.After(10 * time.Second):
-				t.Fatalf("%s --workers 4: the output of %q was not written before the input ended", cmd, l)
+			if s := p.line(l); s == "" || strings.Contains(s, "a@example.com") || strings.Contains(s, "536-22-1234") {
+				t.Errorf("%s: %q", cmd, s)
 			}
 		}
-		inW.Close()
-		io.ReadAll(lines)
-		if code := <-done; code != 0 {
+		if _, code := p.end(""); code != 0 {
 			t.Errorf("%s: exit %d", cmd, code)
 		}
 	}

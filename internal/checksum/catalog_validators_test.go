@@ -1,5 +1,7 @@
 package checksum
 
+import "slices"
+
 // The validators that the catalog of package identifiers once held in its
 // tables, added to the package's tables so that TestValidators,
 // TestNoAllocations and FuzzValidators cover them. Unless a comment says
@@ -118,21 +120,10 @@ func init() {
 				"J123",   // HealthcareProcedureCode-US: 3 digits
 				"123456", // HealthcareProcedureCode-US: 6 digits
 			}},
-		"CiscoMAC": {CiscoMAC,
-			[]string{
-				"00:1A:2B:3C:4D:5E", // MacAddress: colons, upper case
-				"3c:22:fb:12:ab:cd", // MacAddress: colons, lower case
-				"00-1a-2b-3c-4d-5e", // MacAddress: hyphens
-				"F0-18-98-AA-BB-CC", // MacAddress: hyphens, upper case
-				"001a.2b3c.4d5e",    // MacAddress: Cisco dotted
-			},
-			[]string{
-				"00:00:00:00:00:00", // MacAddress: all zero
-				"ff:ff:ff:ff:ff:ff", // MacAddress: broadcast
-				"00:1a:2B:3c:4D:5e", // MacAddress: mixed case
-				"0012.3456.7890",    // MacAddress: dotted digits: a counter, not an address
-				"",                  // empty
-			}},
+		"CiscoMAC": {CiscoMAC, macValid,
+			append(slices.Clip(macInvalid),
+				"0012.3456.7890", // MacAddress: dotted digits: a counter, not an address
+			)},
 		"DNIShort": {DNIShort,
 			[]string{
 				"12345678Z",    // NationalIdentificationNumber-ES: DNI
@@ -278,20 +269,12 @@ func init() {
 				"github_pat_short",                         // GitHubToken: fine-grained prefix alone
 			}},
 		"MAC": {MAC,
-			[]string{
-				"00:1A:2B:3C:4D:5E", // MacAddress: colons, upper case
-				"3c:22:fb:12:ab:cd", // MacAddress: colons, lower case
-				"00-1a-2b-3c-4d-5e", // MacAddress: hyphens
-				"F0-18-98-AA-BB-CC", // MacAddress: hyphens, upper case
-				"001a.2b3c.4d5e",    // MacAddress: Cisco dotted
-			},
-			[]string{
-				"00:00:00:00:00:00", // MacAddress: all zero
-				"ff:ff:ff:ff:ff:ff", // MacAddress: broadcast
-				"00:1a:2B:3c:4D:5e", // MacAddress: mixed case
-				"",                  // empty
-				"ff:ff:ff:ff:ff:ff", // broadcast
-			}},
+			append(slices.Clip(macValid),
+				"0012.3456.7890", // dotted digits: CiscoMAC's pattern asks for a letter, MAC's does not
+			),
+			append(slices.Clip(macInvalid),
+				"FF-FF-FF-FF-FF-FF", // broadcast, upper case
+			)},
 		"MixedCase": {MixedCase,
 			[]string{
 				"PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA+", // AwsSecretKey: 40 base64 characters ending in +
@@ -485,3 +468,21 @@ func init() {
 		validatorCases[name] = c
 	}
 }
+
+// macValid are the MAC addresses that MAC and CiscoMAC accept, and
+// macInvalid what both reject; CiscoMAC is MAC asking for a hex letter.
+var (
+	macValid = []string{
+		"00:1A:2B:3C:4D:5E", // MacAddress: colons, upper case
+		"3c:22:fb:12:ab:cd", // MacAddress: colons, lower case
+		"00-1a-2b-3c-4d-5e", // MacAddress: hyphens
+		"F0-18-98-AA-BB-CC", // MacAddress: hyphens, upper case
+		"001a.2b3c.4d5e",    // MacAddress: Cisco dotted
+	}
+	macInvalid = []string{
+		"00:00:00:00:00:00", // MacAddress: all zero
+		"ff:ff:ff:ff:ff:ff", // MacAddress: broadcast
+		"00:1a:2B:3c:4D:5e", // MacAddress: mixed case
+		"",                  // empty
+	}
+)

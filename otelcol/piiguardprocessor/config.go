@@ -61,8 +61,9 @@ type CustomIdentifier struct {
 // MaskConfig chooses what replaces a sensitive value.
 type MaskConfig struct {
 	// Style is asterisk, fixed, partial, placeholder, redact, hash or
-	// token, as in the CLI's --style (a name as mask.ParseStyle reads it). Empty means asterisk, or the mask styles of
-	// the policies when Policies is set.
+	// token, as in the CLI's --style (a name as mask.ParseStyle reads
+	// it). Empty means asterisk, or the mask styles of the policies when
+	// Policies is set.
 	Style string `mapstructure:"style"`
 	// KeyFile is the path of the key file of the hash and token styles
 	// (see mask.LoadKey), or of a policy's hash and token styles.

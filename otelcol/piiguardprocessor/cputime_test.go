@@ -1,7 +1,6 @@
 package piiguardprocessor
 
 import (
-	"context"
 	"os"
 	"runtime"
 	"slices"
@@ -9,9 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"go.opentelemetry.io/collector/pdata/plog"
-
-	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -40,30 +36,14 @@ func TestCPUTimeRatio(t *testing.T) {
 	if os.Getenv("PIIGUARD_CPUTIME") == "" {
 		t.Skip("set PIIGUARD_CPUTIME=1")
 	}
-	dir := os.Getenv("PIIGUARD_LOGHUB")
-	if dir == "" {
-		dir = "../../../shared/corpus/loghub"
-	}
-	c, err := testcorpus.Loghub(dir)
-	if err != nil {
-		t.Skipf("loghub corpus: %v", err)
-	}
+	c := loghub(t)
 	e, err := newEngine(&Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var size int64
-	for _, l := range c.Lines {
-		size += int64(len(l))
-	}
+	size := c.Bytes()
 	for _, attr := range []bool{false, true} {
-		batches := logBatches(c.Lines, attr)
-		work := make([]plog.Logs, len(batches))
-		for i := range work {
-			work[i] = plog.NewLogs()
-		}
-		p := newProcessor(e, nil)
-		ctx := context.Background()
+		r := newReplay(e, c.Lines, attr)
 		library := func() time.Duration {
 			var dst []byte
 			runtime.GC()
@@ -74,16 +54,10 @@ func TestCPUTimeRatio(t *testing.T) {
 			return processCPU() - t0
 		}
 		processor := func() time.Duration {
-			for i, batch := range batches {
-				batch.CopyTo(work[i])
-			}
+			r.refill()
 			runtime.GC() // the copies' garbage is not the processor's
 			t0 := processCPU()
-			for _, ld := range work {
-				if _, err := p.processLogs(ctx, ld); err != nil {
-					t.Fatal(err)
-				}
-			}
+			r.process(t)
 			return processCPU() - t0
 		}
 		library() // warm up

@@ -11,7 +11,8 @@ import (
 // Attributes the audit mode adds to a record (a log record, a span or a
 // resource) whose values hold findings.
 const (
-	// AttrFindings is the number of findings in the record's values.
+	// AttrFindings is the number of findings in the record's values; a
+	// value several identifiers match counts once for each.
 	AttrFindings = "piiguard.findings"
 	// AttrIdentifiers lists the names of the identifiers found, sorted,
 	// each once.

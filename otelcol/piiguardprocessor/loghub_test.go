@@ -2,10 +2,8 @@ package piiguardprocessor
 
 import (
 	"context"
-	"os"
 	"testing"
 
-	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -14,14 +12,7 @@ import (
 // line (`piiguard mask`), an attribute differs from the line only where
 // asterisks were written, and scanning the output again finds nothing.
 func TestLoghub(t *testing.T) {
-	dir := os.Getenv("PIIGUARD_LOGHUB")
-	if dir == "" {
-		dir = "../../../shared/corpus/loghub"
-	}
-	c, err := testcorpus.Loghub(dir)
-	if err != nil {
-		t.Skipf("loghub corpus: %v", err)
-	}
+	c := loghub(t)
 	p, _ := testProcessor(t, &Config{})
 	e := p.e
 	batches := logBatches(c.Lines, false)

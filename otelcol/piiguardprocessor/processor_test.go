@@ -396,6 +396,14 @@ func TestJSONBodies(t *testing.T) {
 		runLogCases(t, &Config{JSONBodies: true, Mode: ModeAudit}, []logCase{{
 			name: "record", body: `{"user": "` + email + `"}`, wantBody: `{"user": "` + email + `"}`,
 			wantAttrs: map[string]any{AttrFindings: int64(1), AttrIdentifiers: []any{"EmailAddress"}},
+		}, {
+			// A value two identifiers match counts under each, in a JSON
+			// body as in a text body.
+			name: "every identifier of a value", body: `{"passport_number": "123456789"}`, wantBody: `{"passport_number": "123456789"}`,
+			wantAttrs: map[string]any{AttrFindings: int64(2), AttrIdentifiers: []any{"PassportNumber-GB", "PassportNumber-US"}},
+		}, {
+			name: "every identifier of a value in text", body: "passport number 123456789", wantBody: "passport number 123456789",
+			wantAttrs: map[string]any{AttrFindings: int64(2), AttrIdentifiers: []any{"PassportNumber-GB", "PassportNumber-US"}},
 		}})
 	})
 }

@@ -67,29 +67,11 @@ func TestEndToEnd(t *testing.T) {
 	// The module README's example configuration, with the collector's own
 	// metrics off and the OTLP receiver on a free port, as other tests and
 	// collectors may run beside this one.
-	col := exec.CommandContext(ctx, os.Args[0], "--config", filepath.Join("..", "..", "config.example.yaml"),
+	exited, stop := startCollector(t, ctx, []string{"PIIGUARD_INPUT=" + in, "PIIGUARD_OUTPUT=" + out},
+		"--config", filepath.Join("..", "..", "config.example.yaml"),
 		"--set", "service::telemetry::metrics::level=none",
 		"--set", "receivers::otlp::protocols::grpc::endpoint=localhost:0")
-	col.Env = append(os.Environ(), runMainEnv+"=1", "PIIGUARD_INPUT="+in, "PIIGUARD_OUTPUT="+out)
-	var logs bytes.Buffer
-	col.Stdout, col.Stderr = &logs, &logs
-	if err := col.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { _ = col.Wait(); close(exited) }()
-	defer func() {
-		_ = col.Process.Signal(os.Interrupt)
-		select {
-		case <-exited:
-		case <-time.After(20 * time.Second):
-			_ = col.Process.Kill()
-			<-exited
-		}
-		if t.Failed() {
-			t.Logf("collector output:\n%s", logs.String())
-		}
-	}()
+	defer stop()
 
 	got := waitForBodies(t, ctx, exited, out, len(lines))
 	want := cliMask(t, in)
@@ -121,6 +103,35 @@ func TestEndToEnd(t *testing.T) {
 	t.Logf("%d lines (%d crafted), %d masked", len(lines), crafted, masked)
 	if rest := cliScan(t, got); rest != "" {
 		t.Errorf("piiguard scan still finds values in the output:\n%s", rest)
+	}
+}
+
+// startCollector starts the distribution (this test binary, running
+// main) with args, and env added to its environment. It returns a channel
+// closed when the process exits, and stop, which interrupts it (and kills
+// it after 20 seconds) and logs its output when the test failed.
+func startCollector(t *testing.T, ctx context.Context, env []string, args ...string) (exited <-chan struct{}, stop func()) {
+	t.Helper()
+	col := exec.CommandContext(ctx, os.Args[0], args...)
+	col.Env = append(append(os.Environ(), runMainEnv+"=1"), env...)
+	var logs bytes.Buffer
+	col.Stdout, col.Stderr = &logs, &logs
+	if err := col.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { _ = col.Wait(); close(done) }()
+	return done, func() {
+		_ = col.Process.Signal(os.Interrupt)
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			_ = col.Process.Kill()
+			<-done
+		}
+		if t.Failed() {
+			t.Logf("collector output:\n%s", logs.String())
+		}
 	}
 }
 

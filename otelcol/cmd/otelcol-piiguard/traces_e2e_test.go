@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -56,27 +55,8 @@ func TestEndToEndTraces(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	col := exec.CommandContext(ctx, os.Args[0], "--config", config)
-	col.Env = append(os.Environ(), runMainEnv+"=1")
-	var logs bytes.Buffer
-	col.Stdout, col.Stderr = &logs, &logs
-	if err := col.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { _ = col.Wait(); close(exited) }()
-	defer func() {
-		_ = col.Process.Signal(os.Interrupt)
-		select {
-		case <-exited:
-		case <-time.After(20 * time.Second):
-			_ = col.Process.Kill()
-			<-exited
-		}
-		if t.Failed() {
-			t.Logf("collector output:\n%s", logs.String())
-		}
-	}()
+	exited, stop := startCollector(t, ctx, nil, "--config", config)
+	defer stop()
 
 	td := ptrace.NewTraces()
 	rs := td.ResourceSpans().AppendEmpty()
