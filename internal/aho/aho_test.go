@@ -123,12 +123,41 @@ func startsWord(text []byte, i int) bool {
 	return !isWord(p) || p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z'
 }
 
+// checkScan scans text and fails the test unless Scan reports only
+// occurrences (as a naive search finds them), each once, and reports every
+// occurrence of a free word and every occurrence of a bounded word that
+// starts a word. It returns what Scan reported.
+func checkScan(t *testing.T, m *aho.Matcher, words [][]byte, bounded []bool, text []byte) map[occ]bool {
+	t.Helper()
+	all := map[occ]bool{}
+	for _, o := range naive(words, text) {
+		all[o] = true
+	}
+	got := map[occ]bool{}
+	m.Scan(text, func(w, s, e int) {
+		o := occ{w, s, e}
+		if got[o] {
+			t.Fatalf("words %q text %q: %v reported twice", words, text, o)
+		}
+		if !all[o] {
+			t.Fatalf("words %q text %q: %v is no occurrence", words, text, o)
+		}
+		got[o] = true
+	})
+	for o := range all {
+		if (!bounded[o.word] || startsWord(text, o.start)) && !got[o] {
+			t.Fatalf("words %q bounded %v text %q: missed %v (%q)", words, bounded, text, o, words[o.word])
+		}
+	}
+	return got
+}
+
 // TestBounded: bounded words are reported at least wherever they start a
 // word, and only where they occur; free words everywhere.
 func TestBounded(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	alphabet := []byte("abcsnABCSN1 -_#.é\xff")
-	for round := range 500 {
+	for range 500 {
 		var words [][]byte
 		var bounded []bool
 		seen := map[string]bool{}
@@ -151,28 +180,7 @@ func TestBounded(t *testing.T) {
 			for i := range text {
 				text[i] = alphabet[r.IntN(len(alphabet))]
 			}
-			all := map[occ]bool{}
-			for _, o := range naive(words, text) {
-				all[o] = true
-			}
-			got := map[occ]bool{}
-			m.Scan(text, func(w, s, e int) {
-				o := occ{w, s, e}
-				if got[o] {
-					t.Fatalf("round %d: %v reported twice in %q", round, o, text)
-				}
-				got[o] = true
-				if !all[o] {
-					t.Fatalf("round %d: words %q text %q: %v is no occurrence", round, words, text, o)
-				}
-			})
-			for o := range all {
-				if !bounded[o.word] || startsWord(text, o.start) {
-					if !got[o] {
-						t.Fatalf("round %d: words %q bounded %v text %q: missed %v (%q)", round, words, bounded, text, o, words[o.word])
-					}
-				}
-			}
+			checkScan(t, m, words, bounded, text)
 		}
 	}
 }
@@ -246,23 +254,7 @@ func FuzzScan(f *testing.F) {
 			bounded = append(bounded, i%3 != 2)
 		}
 		m := aho.NewBounded(words, bounded)
-		all := map[occ]bool{}
-		for _, o := range naive(words, text) {
-			all[o] = true
-		}
-		got := map[occ]bool{}
-		m.Scan(text, func(w, s, e int) {
-			o := occ{w, s, e}
-			if got[o] || !all[o] {
-				t.Fatalf("%v reported twice or no occurrence", o)
-			}
-			got[o] = true
-		})
-		for o := range all {
-			if (!bounded[o.word] || startsWord(text, o.start)) && !got[o] && len(words[o.word]) > 0 {
-				t.Fatalf("missed %v", o)
-			}
-		}
+		got := checkScan(t, m, words, bounded, text)
 		step := 1 + int(split)
 		ranged := map[occ]bool{}
 		resume := 0
