@@ -113,8 +113,8 @@ type Turn struct {
 
 // A Logger produces Lex text-log events. It is safe for concurrent use.
 type Logger struct {
-	obfuscated []string
-	nameSlots  []string
+	obfuscated slotSet
+	nameSlots  slotSet
 	selective  bool
 	scan       *mask.JSON
 	restricted bool // Include or Exclude set
@@ -124,45 +124,47 @@ type Logger struct {
 // scan rules.
 func NewLogger(c Config) (*Logger, error) {
 	l := &Logger{selective: c.SelectiveLogging}
-	for _, s := range c.Obfuscated {
-		intent, slot, ok := strings.Cut(s, ":")
-		if !ok {
-			intent, slot = "*", s
-		}
-		if intent == "" || slot == "" || strings.Contains(slot, ":") {
-			return nil, fmt.Errorf("lex: obfuscated slot %q: want Slot or Intent:Slot", s)
-		}
-		l.obfuscated = append(l.obfuscated, intent+":"+slot)
+	var err error
+	if l.obfuscated, err = newSlotSet("obfuscated slot", c.Obfuscated); err != nil {
+		return nil, err
 	}
-	for _, s := range c.NameSlots {
-		intent, slot, ok := strings.Cut(s, ":")
-		if !ok {
-			intent, slot = "*", s
-		}
-		if intent == "" || slot == "" || strings.Contains(slot, ":") {
-			return nil, fmt.Errorf("lex: name slot %q: want Slot or Intent:Slot", s)
-		}
-		l.nameSlots = append(l.nameSlots, intent+":"+slot)
+	if l.nameSlots, err = newSlotSet("name slot", c.NameSlots); err != nil {
+		return nil, err
 	}
 	l.restricted = len(c.Include) > 0 || len(c.Exclude) > 0
 	if c.Scanner != nil {
-		j, err := mask.NewJSON(c.Scanner, c.Masker, mask.JSONOptions{Include: c.Include, Exclude: c.Exclude})
-		if err != nil {
+		if l.scan, err = mask.NewJSON(c.Scanner, c.Masker, mask.JSONOptions{Include: c.Include, Exclude: c.Exclude}); err != nil {
 			return nil, fmt.Errorf("lex: %w", err)
 		}
-		l.scan = j
 	}
 	return l, nil
 }
 
-// isNameSlot reports whether a slot is listed in Config.NameSlots.
-func (l *Logger) isNameSlot(intent, slot string) bool {
-	return slices.Contains(l.nameSlots, intent+":"+slot) || slices.Contains(l.nameSlots, "*:"+slot)
+// slotSet is a set of slots, each "Intent:Slot" or, for a slot of that
+// name in any intent, "*:Slot".
+type slotSet []string
+
+// newSlotSet reads a list of slots written "Slot" or "Intent:Slot" (as
+// Config.Obfuscated and Config.NameSlots list them); what names the list
+// in errors.
+func newSlotSet(what string, names []string) (slotSet, error) {
+	var set slotSet
+	for _, s := range names {
+		intent, slot, ok := strings.Cut(s, ":")
+		if !ok {
+			intent, slot = "*", s
+		}
+		if intent == "" || slot == "" || strings.Contains(slot, ":") {
+			return nil, fmt.Errorf("lex: %s %q: want Slot or Intent:Slot", what, s)
+		}
+		set = append(set, intent+":"+slot)
+	}
+	return set, nil
 }
 
-// isObfuscated reports whether a slot has obfuscation on.
-func (l *Logger) isObfuscated(intent, slot string) bool {
-	return slices.Contains(l.obfuscated, intent+":"+slot) || slices.Contains(l.obfuscated, "*:"+slot)
+// has reports whether the set holds slot of intent.
+func (set slotSet) has(intent, slot string) bool {
+	return slices.Contains(set, intent+":"+slot) || slices.Contains(set, "*:"+slot)
 }
 
 // The parts of an event the Logger reads.
@@ -312,7 +314,7 @@ func (l *Logger) log(data []byte, ev *event, turn Turn) ([]byte, bool, error) {
 	}
 	// hidden reports whether a slot's value fields are obfuscated.
 	hidden := func(in, s string) bool {
-		return l.isObfuscated(in, s) || l.selective && !capture.SlotEnabled(in, s)
+		return l.obfuscated.has(in, s) || l.selective && !capture.SlotEnabled(in, s)
 	}
 	tr := l.transcripts(ev, turn, intentName)
 	// intentAt names the intent a slot field belongs to. (Indexes are
@@ -379,66 +381,6 @@ func (l *Logger) log(data []byte, ev *event, turn Turn) ([]byte, bool, error) {
 		}
 	}
 	return out, true, nil
-}
-
-// maskSlotContext masks, in the logged event data, the values that a
-// slot's name is context for (see "Slot names as context"): the
-// transcripts of a turn eliciting a slot, with that slot's name as their
-// innermost field name, and the value fields of the slots of
-// Config.NameSlots, with "name" after the slot's name. The rest of the
-// event is left to the scan of the whole.
-func (l *Logger) maskSlotContext(data []byte, turn Turn, intentAt func(jsonwalk.Path) string) ([]byte, error) {
-	if turn.Slot == "" && len(l.nameSlots) == 0 {
-		return data, nil
-	}
-	var out []byte
-	pos := 0
-	var names []string
-	err := jsonwalk.Walk(data, func(leaf *jsonwalk.Leaf) error {
-		if leaf.Kind != jsonwalk.String || leaf.End-leaf.Start <= 2 {
-			return nil
-		}
-		var extra []string
-		if slot, ok := slotField(leaf.Path); ok {
-			if !l.isNameSlot(intentAt(leaf.Path), slot) {
-				return nil
-			}
-			extra = []string{"name"}
-		} else if _, ok := transcriptField(leaf.Path); ok && turn.Slot != "" {
-			extra = []string{turn.Slot}
-			if l.isNameSlot(turn.Intent, turn.Slot) {
-				extra = append(extra, "name")
-			}
-		} else {
-			return nil
-		}
-		names = names[:0]
-		for _, st := range leaf.Path {
-			if st.IsIndex() {
-				if l.restricted {
-					return nil // Include and Exclude could not see the index
-				}
-				continue
-			}
-			names = append(names, st.Key)
-		}
-		names = append(names, extra...)
-		masked, err := l.scan.AppendMaskField(nil, names, data[leaf.Start:leaf.End])
-		if err != nil {
-			return err
-		}
-		out = append(out, data[pos:leaf.Start]...)
-		out = append(out, masked...)
-		pos = leaf.End
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if out == nil {
-		return data, nil
-	}
-	return append(out, data[pos:]...), nil
 }
 
 // slotField reports whether p is a slot value field (originalValue,
@@ -521,7 +463,7 @@ func (l *Logger) transcripts(ev *event, turn Turn, intentName string) *transcrip
 		slots = ev.SessionState.Intent.Slots
 	}
 	r := &transcriptRule{}
-	if turn.Slot != "" && l.isObfuscated(turn.Intent, turn.Slot) {
+	if turn.Slot != "" && l.obfuscated.has(turn.Intent, turn.Slot) {
 		if len(slots[turn.Slot].texts()) == 0 {
 			r.whole = "{" + turn.Slot + "}" // not recognized
 			return r
@@ -534,7 +476,7 @@ func (l *Logger) transcripts(ev *event, turn Turn, intentName string) *transcrip
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if !l.isObfuscated(intentName, name) {
+		if !l.obfuscated.has(intentName, name) {
 			continue
 		}
 		for _, t := range slots[name].texts() {
@@ -552,7 +494,7 @@ func (l *Logger) transcripts(ev *event, turn Turn, intentName string) *transcrip
 		}
 		sort.Strings(rs)
 		for _, name := range rs {
-			if !l.isObfuscated(in, name) {
+			if !l.obfuscated.has(in, name) {
 				continue
 			}
 			for _, t := range tc.ResolvedSlots[name].texts() {
