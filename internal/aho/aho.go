@@ -60,11 +60,11 @@
 // automaton over all words, skipping bytes at its root: with the managed
 // catalog its table took 4.6 MB (a row per prefix of every keyword), and
 // its failure links led into prefixes of keywords inside words, which
-// never count, so a walk entered at a word start went on through the word. The trie and the
-// small automaton take under a fifth of that memory, build in about half
-// the time, and scan loghub about a sixth faster on their own; half of the
-// time now goes to the table lookup each byte takes in the loop that finds
-// the starts.
+// never count, so a walk entered at a word start went on through the
+// word. The trie and the small automaton take under a fifth of that
+// memory, build in about half the time, and scan loghub about a sixth
+// faster on their own; half of the time now goes to the table lookup each
+// byte takes in the loop that finds the starts.
 package aho
 
 import (
