@@ -63,12 +63,8 @@
 package lex
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/piiguard/piiguard/internal/jsonwalk"
@@ -113,8 +109,8 @@ type Turn struct {
 
 // A Logger produces Lex text-log events. It is safe for concurrent use.
 type Logger struct {
-	obfuscated []string
-	nameSlots  []string
+	obfuscated slotSet
+	nameSlots  slotSet
 	selective  bool
 	scan       *mask.JSON
 	restricted bool // Include or Exclude set
@@ -124,162 +120,47 @@ type Logger struct {
 // scan rules.
 func NewLogger(c Config) (*Logger, error) {
 	l := &Logger{selective: c.SelectiveLogging}
-	for _, s := range c.Obfuscated {
-		intent, slot, ok := strings.Cut(s, ":")
-		if !ok {
-			intent, slot = "*", s
-		}
-		if intent == "" || slot == "" || strings.Contains(slot, ":") {
-			return nil, fmt.Errorf("lex: obfuscated slot %q: want Slot or Intent:Slot", s)
-		}
-		l.obfuscated = append(l.obfuscated, intent+":"+slot)
+	var err error
+	if l.obfuscated, err = newSlotSet("obfuscated slot", c.Obfuscated); err != nil {
+		return nil, err
 	}
-	for _, s := range c.NameSlots {
-		intent, slot, ok := strings.Cut(s, ":")
-		if !ok {
-			intent, slot = "*", s
-		}
-		if intent == "" || slot == "" || strings.Contains(slot, ":") {
-			return nil, fmt.Errorf("lex: name slot %q: want Slot or Intent:Slot", s)
-		}
-		l.nameSlots = append(l.nameSlots, intent+":"+slot)
+	if l.nameSlots, err = newSlotSet("name slot", c.NameSlots); err != nil {
+		return nil, err
 	}
 	l.restricted = len(c.Include) > 0 || len(c.Exclude) > 0
 	if c.Scanner != nil {
-		j, err := mask.NewJSON(c.Scanner, c.Masker, mask.JSONOptions{Include: c.Include, Exclude: c.Exclude})
-		if err != nil {
+		if l.scan, err = mask.NewJSON(c.Scanner, c.Masker, mask.JSONOptions{Include: c.Include, Exclude: c.Exclude}); err != nil {
 			return nil, fmt.Errorf("lex: %w", err)
 		}
-		l.scan = j
 	}
 	return l, nil
 }
 
-// isNameSlot reports whether a slot is listed in Config.NameSlots.
-func (l *Logger) isNameSlot(intent, slot string) bool {
-	return slices.Contains(l.nameSlots, intent+":"+slot) || slices.Contains(l.nameSlots, "*:"+slot)
-}
+// slotSet is a set of slots, each "Intent:Slot" or, for a slot of that
+// name in any intent, "*:Slot".
+type slotSet []string
 
-// isObfuscated reports whether a slot has obfuscation on.
-func (l *Logger) isObfuscated(intent, slot string) bool {
-	return slices.Contains(l.obfuscated, intent+":"+slot) || slices.Contains(l.obfuscated, "*:"+slot)
-}
-
-// The parts of an event the Logger reads.
-type event struct {
-	MissedUtterance bool `json:"missedUtterance"`
-	SessionState    struct {
-		DialogAction struct {
-			Type         string `json:"type"`
-			SlotToElicit string `json:"slotToElicit"`
-		} `json:"dialogAction"`
-		Intent            *intent           `json:"intent"`
-		SessionAttributes map[string]string `json:"sessionAttributes"`
-	} `json:"sessionState"`
-	Interpretations []struct {
-		Intent *intent `json:"intent"`
-	} `json:"interpretations"`
-	Transcriptions []struct {
-		ResolvedContext struct {
-			Intent string `json:"intent"`
-		} `json:"resolvedContext"`
-		ResolvedSlots map[string]*slot `json:"resolvedSlots"`
-	} `json:"transcriptions"`
-	DialogEventLogs []struct {
-		NextStep struct {
-			Intent *intent `json:"intent"`
-		} `json:"nextStep"`
-	} `json:"dialogEventLogs"`
-}
-
-type intent struct {
-	Name  string           `json:"name"`
-	Slots map[string]*slot `json:"slots"`
-}
-
-type slot struct {
-	Value  *slotValue `json:"value"`
-	Values []*slot    `json:"values"`
-}
-
-type slotValue struct {
-	OriginalValue    string   `json:"originalValue"`
-	InterpretedValue string   `json:"interpretedValue"`
-	ResolvedValues   []string `json:"resolvedValues"`
-}
-
-// texts returns the slot's values as the user may have said them.
-func (s *slot) texts() []string {
-	if s == nil {
-		return nil
-	}
-	var out []string
-	if s.Value != nil {
-		for _, v := range []string{s.Value.OriginalValue, s.Value.InterpretedValue} {
-			if v != "" && !slices.Contains(out, v) {
-				out = append(out, v)
-			}
+// newSlotSet reads a list of slots written "Slot" or "Intent:Slot" (as
+// Config.Obfuscated and Config.NameSlots list them); what names the list
+// in errors.
+func newSlotSet(what string, names []string) (slotSet, error) {
+	var set slotSet
+	for _, s := range names {
+		intent, slot, ok := strings.Cut(s, ":")
+		if !ok {
+			intent, slot = "*", s
 		}
-	}
-	for _, e := range s.Values {
-		for _, v := range e.texts() {
-			if !slices.Contains(out, v) {
-				out = append(out, v)
-			}
+		if intent == "" || slot == "" || strings.Contains(slot, ":") {
+			return nil, fmt.Errorf("lex: %s %q: want Slot or Intent:Slot", what, s)
 		}
+		set = append(set, intent+":"+slot)
 	}
-	return out
+	return set, nil
 }
 
-func parse(data []byte) (*event, error) {
-	var ev event
-	if err := json.Unmarshal(data, &ev); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("lex: event is not JSON: byte %d", se.Offset)
-		}
-		return nil, fmt.Errorf("lex: event is not a Lex V2 log event: %w", err)
-	}
-	return &ev, nil
-}
-
-// filledSlots returns the names of the slots of in that hold a value,
-// sorted.
-func filledSlots(in *intent) []string {
-	if in == nil {
-		return nil
-	}
-	var out []string
-	for name, s := range in.Slots {
-		if len(s.texts()) > 0 {
-			out = append(out, name)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// NextTurn returns the Turn that follows event: a slot-elicitation turn
-// when its sessionState.dialogAction is ElicitSlot, else an
-// intent-elicitation turn. Filled is left nil; a Session computes it.
-func NextTurn(data []byte) (Turn, error) {
-	ev, err := parse(data)
-	if err != nil {
-		return Turn{}, err
-	}
-	return nextTurn(ev), nil
-}
-
-func nextTurn(ev *event) Turn {
-	da := ev.SessionState.DialogAction
-	if da.Type != "ElicitSlot" || da.SlotToElicit == "" {
-		return Turn{}
-	}
-	t := Turn{Slot: da.SlotToElicit}
-	if ev.SessionState.Intent != nil {
-		t.Intent = ev.SessionState.Intent.Name
-	}
-	return t
+// has reports whether the set holds slot of intent.
+func (set slotSet) has(intent, slot string) bool {
+	return slices.Contains(set, intent+":"+slot) || slices.Contains(set, "*:"+slot)
 }
 
 // Log returns the event Lex writes to the text log for the turn event
@@ -312,7 +193,7 @@ func (l *Logger) log(data []byte, ev *event, turn Turn) ([]byte, bool, error) {
 	}
 	// hidden reports whether a slot's value fields are obfuscated.
 	hidden := func(in, s string) bool {
-		return l.isObfuscated(in, s) || l.selective && !capture.SlotEnabled(in, s)
+		return l.obfuscated.has(in, s) || l.selective && !capture.SlotEnabled(in, s)
 	}
 	tr := l.transcripts(ev, turn, intentName)
 	// intentAt names the intent a slot field belongs to. (Indexes are
@@ -379,318 +260,4 @@ func (l *Logger) log(data []byte, ev *event, turn Turn) ([]byte, bool, error) {
 		}
 	}
 	return out, true, nil
-}
-
-// maskSlotContext masks, in the logged event data, the values that a
-// slot's name is context for (see "Slot names as context"): the
-// transcripts of a turn eliciting a slot, with that slot's name as their
-// innermost field name, and the value fields of the slots of
-// Config.NameSlots, with "name" after the slot's name. The rest of the
-// event is left to the scan of the whole.
-func (l *Logger) maskSlotContext(data []byte, turn Turn, intentAt func(jsonwalk.Path) string) ([]byte, error) {
-	if turn.Slot == "" && len(l.nameSlots) == 0 {
-		return data, nil
-	}
-	var out []byte
-	pos := 0
-	var names []string
-	err := jsonwalk.Walk(data, func(leaf *jsonwalk.Leaf) error {
-		if leaf.Kind != jsonwalk.String || leaf.End-leaf.Start <= 2 {
-			return nil
-		}
-		var extra []string
-		if slot, ok := slotField(leaf.Path); ok {
-			if !l.isNameSlot(intentAt(leaf.Path), slot) {
-				return nil
-			}
-			extra = []string{"name"}
-		} else if _, ok := transcriptField(leaf.Path); ok && turn.Slot != "" {
-			extra = []string{turn.Slot}
-			if l.isNameSlot(turn.Intent, turn.Slot) {
-				extra = append(extra, "name")
-			}
-		} else {
-			return nil
-		}
-		names = names[:0]
-		for _, st := range leaf.Path {
-			if st.IsIndex() {
-				if l.restricted {
-					return nil // Include and Exclude could not see the index
-				}
-				continue
-			}
-			names = append(names, st.Key)
-		}
-		names = append(names, extra...)
-		masked, err := l.scan.AppendMaskField(nil, names, data[leaf.Start:leaf.End])
-		if err != nil {
-			return err
-		}
-		out = append(out, data[pos:leaf.Start]...)
-		out = append(out, masked...)
-		pos = leaf.End
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if out == nil {
-		return data, nil
-	}
-	return append(out, data[pos:]...), nil
-}
-
-// slotField reports whether p is a slot value field (originalValue,
-// interpretedValue, resolvedValues[i], also inside a list slot's values)
-// and names its slot.
-func slotField(p jsonwalk.Path) (string, bool) {
-	key := func(i int, k string) bool { return i < len(p) && !p[i].IsIndex() && p[i].Key == k }
-	idx := func(i int) bool { return i < len(p) && p[i].IsIndex() }
-	var i int // index of the slot name's step
-	switch {
-	case key(0, "sessionState") && key(1, "intent") && key(2, "slots"):
-		i = 3
-	case key(0, "interpretations") && idx(1) && key(2, "intent") && key(3, "slots"):
-		i = 4
-	case key(0, "transcriptions") && idx(1) && key(2, "resolvedSlots"):
-		i = 3
-	case key(0, "dialogEventLogs") && idx(1) && key(2, "nextStep") && key(3, "intent") && key(4, "slots"):
-		i = 5
-	default:
-		return "", false
-	}
-	if i >= len(p) || p[i].IsIndex() {
-		return "", false
-	}
-	name := p[i].Key
-	// The value part: ("values", n)* "value" ("originalValue" |
-	// "interpretedValue" | "resolvedValues", n).
-	j := i + 1
-	for key(j, "values") && idx(j+1) {
-		j += 2
-	}
-	if !key(j, "value") {
-		return "", false
-	}
-	switch {
-	case len(p) == j+2 && (key(j+1, "originalValue") || key(j+1, "interpretedValue")):
-		return name, true
-	case len(p) == j+3 && key(j+1, "resolvedValues") && idx(j+2):
-		return name, true
-	}
-	return "", false
-}
-
-// transcriptField reports whether p is a transcript: -1 for
-// inputTranscript and rawInputTranscript, the index i for
-// transcriptions[i].transcription and rawTranscription.
-func transcriptField(p jsonwalk.Path) (int, bool) {
-	switch {
-	case len(p) == 1 && (p[0].Key == "inputTranscript" || p[0].Key == "rawInputTranscript"):
-		return -1, true
-	case len(p) == 3 && p[0].Key == "transcriptions" && p[1].IsIndex() &&
-		(p[2].Key == "transcription" || p[2].Key == "rawTranscription"):
-		return p[1].Index, true
-	}
-	return 0, false
-}
-
-// transcriptRule says how a turn's transcripts are obfuscated.
-type transcriptRule struct {
-	// whole, when set, replaces every transcript ("{CardNumber}").
-	whole string
-	// wholeIfMissing names the elicited slot whose value, if not found
-	// in a transcript, makes the whole transcript its token.
-	wholeIfMissing string
-	// values maps the text of each recognized obfuscated value to its
-	// slot name; perTranscription adds those of transcriptions[i].
-	values           []valueToken
-	perTranscription map[int][]valueToken
-}
-
-type valueToken struct{ text, slot string }
-
-// transcripts returns how the turn's transcripts are obfuscated, or nil.
-func (l *Logger) transcripts(ev *event, turn Turn, intentName string) *transcriptRule {
-	if ev.MissedUtterance {
-		return nil // documented: missed utterances are not obfuscated
-	}
-	var slots map[string]*slot
-	if ev.SessionState.Intent != nil {
-		slots = ev.SessionState.Intent.Slots
-	}
-	r := &transcriptRule{}
-	if turn.Slot != "" && l.isObfuscated(turn.Intent, turn.Slot) {
-		if len(slots[turn.Slot].texts()) == 0 {
-			r.whole = "{" + turn.Slot + "}" // not recognized
-			return r
-		}
-		r.wholeIfMissing = turn.Slot
-	}
-	names := make([]string, 0, len(slots))
-	for name := range slots {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if !l.isObfuscated(intentName, name) {
-			continue
-		}
-		for _, t := range slots[name].texts() {
-			r.values = append(r.values, valueToken{t, name})
-		}
-	}
-	for i, tc := range ev.Transcriptions {
-		in := tc.ResolvedContext.Intent
-		if in == "" {
-			in = intentName
-		}
-		var rs []string
-		for name := range tc.ResolvedSlots {
-			rs = append(rs, name)
-		}
-		sort.Strings(rs)
-		for _, name := range rs {
-			if !l.isObfuscated(in, name) {
-				continue
-			}
-			for _, t := range tc.ResolvedSlots[name].texts() {
-				if r.perTranscription == nil {
-					r.perTranscription = map[int][]valueToken{}
-				}
-				r.perTranscription[i] = append(r.perTranscription[i], valueToken{t, name})
-			}
-		}
-	}
-	if len(r.values) == 0 && len(r.perTranscription) == 0 && r.wholeIfMissing == "" {
-		return nil
-	}
-	return r
-}
-
-// obfuscate returns a transcript obfuscated, and whether it changed;
-// field is -1 for inputTranscript and rawInputTranscript, else the index
-// of a transcription.
-func (r *transcriptRule) obfuscate(text string, field int) (string, bool) {
-	if r.whole != "" {
-		return r.whole, text != r.whole
-	}
-	vals := r.values
-	if field >= 0 {
-		vals = append(slices.Clip(vals), r.perTranscription[field]...)
-	}
-	type span struct {
-		start, end int
-		slot       string
-	}
-	var spans []span
-	foundElicited := false
-	for _, v := range vals {
-		for _, m := range findAll(text, v.text) {
-			spans = append(spans, span{m[0], m[1], v.slot})
-			if v.slot == r.wholeIfMissing {
-				foundElicited = true
-			}
-		}
-	}
-	if r.wholeIfMissing != "" && !foundElicited {
-		return "{" + r.wholeIfMissing + "}", true
-	}
-	if len(spans) == 0 {
-		return text, false
-	}
-	// Longest first, then earliest; drop overlaps.
-	sort.Slice(spans, func(i, j int) bool {
-		if li, lj := spans[i].end-spans[i].start, spans[j].end-spans[j].start; li != lj {
-			return li > lj
-		}
-		return spans[i].start < spans[j].start
-	})
-	var kept []span
-	for _, s := range spans {
-		if !slices.ContainsFunc(kept, func(k span) bool { return s.start < k.end && k.start < s.end }) {
-			kept = append(kept, s)
-		}
-	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
-	var b strings.Builder
-	pos := 0
-	for _, s := range kept {
-		b.WriteString(escapeBraces(text[pos:s.start]))
-		b.WriteString("{" + s.slot + "}")
-		pos = s.end
-	}
-	b.WriteString(escapeBraces(text[pos:]))
-	return b.String(), true
-}
-
-// escapeBraces escapes the braces a user typed as Lex does, with two
-// backslashes.
-func escapeBraces(s string) string {
-	if !strings.ContainsAny(s, "{}") {
-		return s
-	}
-	return strings.NewReplacer("{", `\\{`, "}", `\\}`).Replace(s)
-}
-
-// findAll returns the spans of value in text: exact matches, or when
-// there are none, matches ignoring case.
-func findAll(text, value string) [][]int {
-	var out [][]int
-	for i := 0; i+len(value) <= len(text); {
-		k := strings.Index(text[i:], value)
-		if k < 0 {
-			break
-		}
-		out = append(out, []int{i + k, i + k + len(value)})
-		i += k + len(value)
-	}
-	if out != nil {
-		return out
-	}
-	return regexp.MustCompile("(?i)"+regexp.QuoteMeta(value)).FindAllStringIndex(text, -1)
-}
-
-// A Session logs the turns of one conversation in order. It tracks what
-// log events do not record: the slot being elicited in each turn (from
-// the previous event's dialog action) and the slots each turn filled.
-type Session struct {
-	l      *Logger
-	next   Turn
-	intent string
-	filled []string
-}
-
-// NewSession starts a conversation; its first turn elicits the intent.
-func (l *Logger) NewSession() *Session { return &Session{l: l} }
-
-// Log logs the conversation's next event, as Logger.Log does, deriving
-// its Turn.
-func (s *Session) Log(data []byte) (out []byte, logged bool, err error) {
-	ev, err := parse(data)
-	if err != nil {
-		return nil, false, err
-	}
-	turn := s.next
-	name := ""
-	if ev.SessionState.Intent != nil {
-		name = ev.SessionState.Intent.Name
-	}
-	now := filledSlots(ev.SessionState.Intent)
-	if turn.Slot == "" {
-		turn.Filled = now
-		if name == s.intent {
-			turn.Filled = slices.DeleteFunc(slices.Clone(now), func(x string) bool { return slices.Contains(s.filled, x) })
-		}
-		if turn.Filled == nil {
-			turn.Filled = []string{}
-		}
-	}
-	out, logged, err = s.l.log(data, ev, turn)
-	if err != nil {
-		return nil, false, err
-	}
-	s.next, s.intent, s.filled = nextTurn(ev), name, now
-	return out, logged, nil
 }

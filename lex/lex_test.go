@@ -310,7 +310,8 @@ func quote(s string) string {
 }
 
 // FuzzLog checks that no event makes the Logger panic, and that what it
-// logs is valid JSON.
+// logs is valid JSON: with obfuscation alone, and with a scan that reads
+// slot names as context (Config.NameSlots, the elicited slot).
 func FuzzLog(f *testing.F) {
 	for _, name := range []string{"paybill-turn1", "paybill-turn2", "braces", "card-not-recognized", "missed-utterance", "paybill-turn2-selective"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name+".json"))
@@ -320,6 +321,16 @@ func FuzzLog(f *testing.F) {
 		f.Add(b, "CardNumber")
 	}
 	f.Add([]byte(`{"interpretations":[{},{},{"intent":{"slots":{"A":{"value":{"originalValue":"x"}}}}}],"interpretations":[]}`), "A")
+	f.Add([]byte(`{"sessionState":{"intent":{"name":"Book","slots":{"Who":{"value":{"originalValue":"Tane Ngata","resolvedValues":["Tane Ngata"]}}}}},`+
+		`"inputTranscript":"Tane Ngata","transcriptions":[{"transcription":"Tane \\\"Ngata\\\""}]}`), "Who")
+	obfuscating, err := lex.NewLogger(lex.Config{Obfuscated: []string{"CardNumber", "A", "BillNumber"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	scanning, err := lex.NewLogger(lex.Config{Scanner: scanner(), Obfuscated: []string{"CardNumber"}, NameSlots: []string{"Who", "Book:A"}})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, event []byte, slot string) {
 		l, err := lex.NewLogger(lex.Config{Obfuscated: []string{"CardNumber", "A", "BillNumber"}, SelectiveLogging: len(slot)%2 == 0})
 		if err != nil {
@@ -328,6 +339,12 @@ func FuzzLog(f *testing.F) {
 		out, logged, err := l.Log(event, lex.Turn{Slot: slot})
 		if err == nil && logged && !json.Valid(out) {
 			t.Fatalf("invalid JSON logged for %q:\n%s", event, out)
+		}
+		for _, l := range []*lex.Logger{obfuscating, scanning} {
+			out, logged, err := l.Log(event, lex.Turn{Intent: "Book", Slot: slot})
+			if err == nil && logged && !json.Valid(out) {
+				t.Fatalf("invalid JSON logged for %q, eliciting %q:\n%s", event, slot, out)
+			}
 		}
 	})
 }

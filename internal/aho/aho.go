@@ -37,6 +37,10 @@
 // would be the root at every other offset, the runs report exactly what
 // one run over the whole text would.
 //
+// Both are laid out from one first form (build.go): the words' bytes
+// numbered as classes, and a trie built from the words in sorted order
+// with children as lists.
+//
 // Both kinds of start are found without stepping through the text byte by
 // byte: for each block of 64 offsets, a branch-free loop reads, for each
 // offset, one byte of a table indexed by a pair of bytes (near), eight
@@ -56,11 +60,11 @@
 // automaton over all words, skipping bytes at its root: with the managed
 // catalog its table took 4.6 MB (a row per prefix of every keyword), and
 // its failure links led into prefixes of keywords inside words, which
-// never count, so a walk entered at a word start went on through the word. The trie and the
-// small automaton take under a fifth of that memory, build in about half
-// the time, and scan loghub about a sixth faster on their own; half of the
-// time now goes to the table lookup each byte takes in the loop that finds
-// the starts.
+// never count, so a walk entered at a word start went on through the
+// word. The trie and the small automaton take under a fifth of that
+// memory, build in about half the time, and scan loghub about a sixth
+// faster on their own; half of the time now goes to the table lookup each
+// byte takes in the loop that finds the starts.
 package aho
 
 import (
@@ -203,17 +207,6 @@ func isASCIIWordByte(c byte) bool {
 func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
-
-// commonPrefix returns the length of the common prefix of a and b.
-func commonPrefix(a, b []byte) int {
-	n := min(len(a), len(b))
-	for i := range n {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	return n
-}
 
 // matchable reports whether a word can match folded text: it holds no
 // upper-case ASCII letter.

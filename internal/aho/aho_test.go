@@ -56,33 +56,43 @@ func sorted(o []occ) []occ {
 	return o
 }
 
+// randomText returns n bytes drawn from alphabet.
+func randomText(r *rand.Rand, alphabet []byte, n int) []byte {
+	text := make([]byte, n)
+	for i := range text {
+		text[i] = alphabet[r.IntN(len(alphabet))]
+	}
+	return text
+}
+
+// randomWords returns n words of 1 to maxLen bytes drawn from alphabet,
+// lower-cased; when distinct, a word drawn again is dropped (so there may
+// be fewer).
+func randomWords(r *rand.Rand, alphabet []byte, n, maxLen int, distinct bool) [][]byte {
+	var words [][]byte
+	seen := map[string]bool{}
+	for range n {
+		w := lower(randomText(r, alphabet, 1+r.IntN(maxLen)))
+		if distinct && seen[string(w)] {
+			continue
+		}
+		seen[string(w)] = true
+		words = append(words, w)
+	}
+	return words
+}
+
 // TestAgainstNaiveAndCloudflare: every occurrence, as a naive search finds
 // them; the set of words found, as cloudflare's automaton reports it.
 func TestAgainstNaiveAndCloudflare(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte("abcAB -_#@+1é\xff")
 	for round := range 300 {
-		var words [][]byte
-		seen := map[string]bool{}
-		for range 1 + r.IntN(30) {
-			w := make([]byte, 1+r.IntN(5))
-			for i := range w {
-				w[i] = alphabet[r.IntN(len(alphabet))]
-			}
-			w = lower(w)
-			if seen[string(w)] {
-				continue
-			}
-			seen[string(w)] = true
-			words = append(words, w)
-		}
+		words := randomWords(r, alphabet, 1+r.IntN(30), 5, true)
 		m := aho.New(words)
 		cf := ahocorasick.NewMatcher(words)
 		for range 20 {
-			text := make([]byte, r.IntN(60))
-			for i := range text {
-				text[i] = alphabet[r.IntN(len(alphabet))]
-			}
+			text := randomText(r, alphabet, r.IntN(60))
 			var got []occ
 			m.Scan(text, func(w, s, e int) { got = append(got, occ{w, s, e}) })
 			want := naive(words, text)
@@ -123,56 +133,49 @@ func startsWord(text []byte, i int) bool {
 	return !isWord(p) || p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z'
 }
 
+// checkScan scans text and fails the test unless Scan reports only
+// occurrences (as a naive search finds them), each once, and reports every
+// occurrence of a free word and every occurrence of a bounded word that
+// starts a word. It returns what Scan reported.
+func checkScan(t *testing.T, m *aho.Matcher, words [][]byte, bounded []bool, text []byte) map[occ]bool {
+	t.Helper()
+	all := map[occ]bool{}
+	for _, o := range naive(words, text) {
+		all[o] = true
+	}
+	got := map[occ]bool{}
+	m.Scan(text, func(w, s, e int) {
+		o := occ{w, s, e}
+		if got[o] {
+			t.Fatalf("words %q text %q: %v reported twice", words, text, o)
+		}
+		if !all[o] {
+			t.Fatalf("words %q text %q: %v is no occurrence", words, text, o)
+		}
+		got[o] = true
+	})
+	for o := range all {
+		if (!bounded[o.word] || startsWord(text, o.start)) && !got[o] {
+			t.Fatalf("words %q bounded %v text %q: missed %v (%q)", words, bounded, text, o, words[o.word])
+		}
+	}
+	return got
+}
+
 // TestBounded: bounded words are reported at least wherever they start a
 // word, and only where they occur; free words everywhere.
 func TestBounded(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	alphabet := []byte("abcsnABCSN1 -_#.é\xff")
-	for round := range 500 {
-		var words [][]byte
+	for range 500 {
+		words := randomWords(r, alphabet, 1+r.IntN(40), 6, true)
 		var bounded []bool
-		seen := map[string]bool{}
-		for range 1 + r.IntN(40) {
-			w := make([]byte, 1+r.IntN(6))
-			for i := range w {
-				w[i] = alphabet[r.IntN(len(alphabet))]
-			}
-			w = lower(w)
-			if seen[string(w)] {
-				continue
-			}
-			seen[string(w)] = true
-			words = append(words, w)
+		for range words {
 			bounded = append(bounded, r.IntN(4) != 0)
 		}
 		m := aho.NewBounded(words, bounded)
 		for range 30 {
-			text := make([]byte, r.IntN(80))
-			for i := range text {
-				text[i] = alphabet[r.IntN(len(alphabet))]
-			}
-			all := map[occ]bool{}
-			for _, o := range naive(words, text) {
-				all[o] = true
-			}
-			got := map[occ]bool{}
-			m.Scan(text, func(w, s, e int) {
-				o := occ{w, s, e}
-				if got[o] {
-					t.Fatalf("round %d: %v reported twice in %q", round, o, text)
-				}
-				got[o] = true
-				if !all[o] {
-					t.Fatalf("round %d: words %q text %q: %v is no occurrence", round, words, text, o)
-				}
-			})
-			for o := range all {
-				if !bounded[o.word] || startsWord(text, o.start) {
-					if !got[o] {
-						t.Fatalf("round %d: words %q bounded %v text %q: missed %v (%q)", round, words, bounded, text, o, words[o.word])
-					}
-				}
-			}
+			checkScan(t, m, words, bounded, randomText(r, alphabet, r.IntN(80)))
 		}
 	}
 }
@@ -183,21 +186,13 @@ func TestScanRangeResumes(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []byte("abcsAB -_#.1é\xc3\xa9\xff")
 	for round := range 300 {
-		var words [][]byte
+		words := randomWords(r, alphabet, 1+r.IntN(30), 5, false)
 		var bounded []bool
-		for range 1 + r.IntN(30) {
-			w := make([]byte, 1+r.IntN(5))
-			for i := range w {
-				w[i] = alphabet[r.IntN(len(alphabet))]
-			}
-			words = append(words, lower(w))
+		for range words {
 			bounded = append(bounded, r.IntN(2) == 0)
 		}
 		m := aho.NewBounded(words, bounded)
-		text := make([]byte, r.IntN(200))
-		for i := range text {
-			text[i] = alphabet[r.IntN(len(alphabet))]
-		}
+		text := randomText(r, alphabet, r.IntN(200))
 		var want, got []occ
 		m.Scan(text, func(w, s, e int) { want = append(want, occ{w, s, e}) })
 		st := 0
@@ -246,23 +241,7 @@ func FuzzScan(f *testing.F) {
 			bounded = append(bounded, i%3 != 2)
 		}
 		m := aho.NewBounded(words, bounded)
-		all := map[occ]bool{}
-		for _, o := range naive(words, text) {
-			all[o] = true
-		}
-		got := map[occ]bool{}
-		m.Scan(text, func(w, s, e int) {
-			o := occ{w, s, e}
-			if got[o] || !all[o] {
-				t.Fatalf("%v reported twice or no occurrence", o)
-			}
-			got[o] = true
-		})
-		for o := range all {
-			if (!bounded[o.word] || startsWord(text, o.start)) && !got[o] && len(words[o.word]) > 0 {
-				t.Fatalf("missed %v", o)
-			}
-		}
+		got := checkScan(t, m, words, bounded, text)
 		step := 1 + int(split)
 		ranged := map[occ]bool{}
 		resume := 0

@@ -1,7 +1,6 @@
 package aho
 
 import (
-	"bytes"
 	"slices"
 )
 
@@ -43,90 +42,22 @@ const (
 // not empty).
 func newAutomaton(words [][]byte, which []int32) *automaton {
 	m := &automaton{}
-	// Byte classes: each byte that occurs in a word has its own class
-	// (upper-case ASCII letters share their lower-case letter's); every
-	// other byte is class 0. ASCII classes come first.
-	var used [256]bool
-	for _, wi := range which {
-		for _, c := range words[wi] {
-			used[c] = true
-		}
-	}
-	n := 1
-	for c := range 256 {
-		if c == 0x80 {
-			m.ascii = int32(n)
-		}
+	// Byte classes: ASCII classes come first (byteClasses numbers in byte
+	// order), so the ASCII columns of a row are [0, ascii).
+	class, used, _ := byteClasses(words, which)
+	m.class = class
+	m.ascii = 1
+	for c := range 0x80 {
 		if used[c] {
-			m.class[c] = uint8(n)
-			n++
+			m.ascii++
 		}
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		m.class[c] = m.class[c+32]
 	}
 	a := m.ascii
 	w := a + extraCols
 	m.width = w
 
-	// The trie, built from the words in sorted order: a word shares with
-	// the word before it the nodes of their common prefix and adds one node
-	// per byte after it (so the nodes are counted first). A node's children
-	// are a list, in order of class.
-	sorted := slices.Clone(which)
-	slices.SortFunc(sorted, func(x, y int32) int {
-		if c := bytes.Compare(words[x], words[y]); c != 0 {
-			return c
-		}
-		return int(x - y)
-	})
-	nodes, maxLen := int32(1), 0
-	var prev []byte
-	for _, wi := range sorted {
-		wd := words[wi]
-		nodes += int32(len(wd) - commonPrefix(prev, wd))
-		maxLen = max(maxLen, len(wd))
-		prev = wd
-	}
-	firstKid := make([]int32, nodes) // 0: none
-	lastKid := make([]int32, nodes)
-	sibling := make([]int32, nodes)
-	label := make([]uint8, nodes)
-	ownFrom := make([]int32, nodes) // words ending at node k: ownList[ownFrom[k]:ownFrom[k+1]] after the pass below
-	path := make([]int32, maxLen+1)
-	ends := make([]int32, len(sorted)) // node of each sorted word
-	created, prev := int32(1), nil
-	for i, wi := range sorted {
-		wd := words[wi]
-		for d := commonPrefix(prev, wd); d < len(wd); d++ {
-			at := path[d]
-			label[created] = m.class[wd[d]]
-			if firstKid[at] == 0 {
-				firstKid[at] = created
-			} else {
-				sibling[lastKid[at]] = created
-			}
-			lastKid[at] = created
-			path[d+1] = created
-			created++
-		}
-		ends[i] = path[len(wd)]
-		ownFrom[path[len(wd)]]++
-		prev = wd
-	}
-	total := int32(0)
-	for k := range ownFrom {
-		n := ownFrom[k]
-		ownFrom[k] = total
-		total += n
-	}
-	ownFrom = append(ownFrom, total)
-	ownList := make([]int32, total)
-	fill := slices.Clone(ownFrom)
-	for i, wi := range sorted {
-		ownList[fill[ends[i]]] = wi
-		fill[ends[i]]++
-	}
+	lt := newListTrie(words, which, &m.class)
+	nodes := int32(lt.nodes())
 
 	// Breadth first, each node gets its final number when it is queued:
 	// nodes without output count up from the root, nodes with output
@@ -152,8 +83,8 @@ func newAutomaton(words [][]byte, which []int32) *automaton {
 			copy(row[:a], trans[f*w:f*w+a])
 		}
 		otherFrom := int32(len(m.other))
-		for c := firstKid[s]; c != 0; c = sibling[c] {
-			k := int32(label[c])
+		for c := lt.firstKid[s]; c != 0; c = lt.sibling[c] {
+			k := int32(lt.label[c])
 			var fc int32 // the child's failure state
 			switch {
 			case ns == 0:
@@ -163,7 +94,7 @@ func newAutomaton(words [][]byte, which []int32) *automaton {
 			default:
 				fc = m.stepOther(f*w, uint8(k)) / w
 			}
-			own := ownList[ownFrom[c]:ownFrom[c+1]]
+			own := lt.words(c)
 			var nc int32
 			if len(own) > 0 || isOut(fc) {
 				nc = high

@@ -1,9 +1,7 @@
 package aho
 
 import (
-	"bytes"
 	"math/bits"
-	"slices"
 )
 
 // trie holds the anchored words (see the package doc), searched by a walk
@@ -56,89 +54,23 @@ const thinKids = 4
 // matchable, not empty).
 func newTrie(words [][]byte, which []int32) trie {
 	var t trie
-	var used [256]bool
-	for _, wi := range which {
-		for _, c := range words[wi] {
-			used[c] = true
-		}
-	}
-	n := 1
-	for c := range 256 {
-		if used[c] {
-			t.class[c] = uint8(n)
-			n++
-		}
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t.class[c] = t.class[c+32]
-	}
+	class, used, n := byteClasses(words, which)
+	t.class = class
 	t.width = int32(n)
 
-	// A first trie with children as lists, built from the words in sorted
-	// order (a word shares the nodes of its common prefix with the word
-	// before it), then renumbered breadth first.
-	sorted := slices.Clone(which)
-	slices.SortFunc(sorted, func(x, y int32) int {
-		if c := bytes.Compare(words[x], words[y]); c != 0 {
-			return c
-		}
-		return int(x - y)
-	})
-	count, maxLen := 1, 0
-	var prev []byte
-	for _, wi := range sorted {
-		wd := words[wi]
-		count += len(wd) - commonPrefix(prev, wd)
-		maxLen = max(maxLen, len(wd))
-		prev = wd
-	}
-	firstKid := make([]int32, count) // 0: none
-	lastKid := make([]int32, count)
-	sibling := make([]int32, count)
-	label := make([]uint8, count)
-	ownFrom := make([]int32, count+1) // words ending at node k: ownList[ownFrom[k]:ownFrom[k+1]]
-	path := make([]int32, maxLen+1)
-	ends := make([]int32, len(sorted))
-	created := int32(1)
-	prev = nil
-	for i, wi := range sorted {
-		wd := words[wi]
-		for d := commonPrefix(prev, wd); d < len(wd); d++ {
-			at := path[d]
-			label[created] = t.class[wd[d]]
-			if firstKid[at] == 0 {
-				firstKid[at] = created
-			} else {
-				sibling[lastKid[at]] = created
-			}
-			lastKid[at] = created
-			path[d+1] = created
-			created++
-		}
-		ends[i] = path[len(wd)]
-		ownFrom[path[len(wd)]+1]++
-		prev = wd
-	}
-	for k := 1; k <= count; k++ {
-		ownFrom[k] += ownFrom[k-1]
-	}
-	ownList := make([]int32, len(sorted))
-	fill := slices.Clone(ownFrom)
-	for i, wi := range sorted {
-		ownList[fill[ends[i]]] = wi
-		fill[ends[i]]++
-	}
-
+	// The trie with children as lists, renumbered breadth first.
+	lt := newListTrie(words, which, &t.class)
+	count := lt.nodes()
 	t.nodes = make([]node, count)
 	t.label = make([]uint8, count)
-	t.outs = make([]int32, 0, len(sorted))
+	t.outs = make([]int32, 0, len(lt.own))
 	queue := make([]int32, 1, count) // old numbers, in new order
 	for q := 0; q < len(queue); q++ {
 		s := queue[q]
 		nd := &t.nodes[q]
 		nd.kids, nd.row = int32(len(queue)), -1
-		for c := firstKid[s]; c != 0; c = sibling[c] {
-			t.label[len(queue)] = label[c]
+		for c := lt.firstKid[s]; c != 0; c = lt.sibling[c] {
+			t.label[len(queue)] = lt.label[c]
 			queue = append(queue, c)
 		}
 		nd.n = int32(len(queue)) - nd.kids
@@ -158,7 +90,7 @@ func newTrie(words [][]byte, which []int32) trie {
 			}
 		}
 		nd.out = int32(len(t.outs))
-		t.outs = append(t.outs, ownList[ownFrom[s]:ownFrom[s+1]]...)
+		t.outs = append(t.outs, lt.words(s)...)
 		nd.outEnd = int32(len(t.outs))
 	}
 	for c := range 256 {
