@@ -2,7 +2,8 @@ package identifiers
 
 import "github.com/piiguard/piiguard/internal/checksum"
 
-// national holds national identifiers: driver's licences, passports, national and tax ids, bank accounts and phones by country.
+// national holds national identifiers: driver's licences, passports,
+// national and tax ids, bank accounts and phones by country.
 // It also holds CreditCardMagneticStripe (category Financial), added with
 // them. Where the reference gives no format, the format is the issuing
 // authority's (for EU driver's licences, as Microsoft Purview documents

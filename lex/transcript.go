@@ -160,5 +160,10 @@ func findAll(text, value string) [][]int {
 	if out != nil {
 		return out
 	}
-	return regexp.MustCompile("(?i)"+regexp.QuoteMeta(value)).FindAllStringIndex(text, -1)
+	re, err := regexp.Compile("(?i)" + regexp.QuoteMeta(value))
+	if err != nil {
+		// A value too large for the regexp parser: not found.
+		return nil
+	}
+	return re.FindAllStringIndex(text, -1)
 }

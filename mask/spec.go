@@ -46,6 +46,16 @@ func Styles() []Style {
 	return []Style{StyleAsterisk, StyleFixed, StylePartial, StylePlaceholder, StyleRedact, StyleHash, StyleToken}
 }
 
+// StyleNames returns the names of Styles, for help texts and error
+// messages that list the choices.
+func StyleNames() []string {
+	var names []string
+	for _, st := range Styles() {
+		names = append(names, string(st))
+	}
+	return names
+}
+
 // Limits and defaults of a Spec's parameters (hash lengths: see
 // DefaultHashLength).
 const (

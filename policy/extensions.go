@@ -66,11 +66,9 @@ func (a AllowList) IsZero() bool { return len(a.Values) == 0 && len(a.Patterns) 
 // maskStyles lists the mask styles.
 var maskStyles = mask.Styles()
 
-// Limits and defaults of the extensions.
+// Limits and defaults of the extensions (those of a mask are package
+// mask's: see mask.Spec).
 const (
-	// The limits and defaults of a mask are package mask's (see
-	// mask.Spec).
-
 	MaxWindow        = 1000
 	MaxKeywordLength = 100
 	MaxAllowLength   = 1000 // an allow-list value or pattern (characters)

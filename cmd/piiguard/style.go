@@ -18,15 +18,7 @@ const keyFileEnv = "PIIGUARD_KEY_FILE"
 
 // styles lists the values of --style: package mask's styles, each as
 // mask.ParseStyle reads its name.
-var styles = styleNames()
-
-func styleNames() []string {
-	var names []string
-	for _, st := range mask.Styles() {
-		names = append(names, string(st))
-	}
-	return names
-}
+var styles = mask.StyleNames()
 
 // maskFlags are the flags only mask takes.
 type maskFlags struct {

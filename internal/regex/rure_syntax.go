@@ -8,8 +8,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/piiguard/piiguard/internal/pattern"
 )
 
 // rurePattern is a Go (RE2 syntax) pattern rewritten for Rust's regex crate
@@ -50,16 +48,6 @@ type rurePattern struct {
 	matchesFFFD bool
 	// canBeEmpty reports that the pattern can match the empty string.
 	canBeEmpty bool
-}
-
-// translate parses expr with Go's syntax (as regexp.Compile does) and
-// rewrites it for rure.
-func translate(expr string) (rurePattern, error) {
-	p, err := pattern.Parse(expr)
-	if err != nil {
-		return rurePattern{}, err
-	}
-	return translateTree(p.Syntax()), nil
 }
 
 // translateTree rewrites a pattern parsed with Go's syntax (package

@@ -7,7 +7,19 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	"github.com/piiguard/piiguard/internal/pattern"
 )
+
+// translate parses expr with Go's syntax (as regexp.Compile does) and
+// rewrites it for rure.
+func translate(expr string) (rurePattern, error) {
+	p, err := pattern.Parse(expr)
+	if err != nil {
+		return rurePattern{}, err
+	}
+	return translateTree(p.Syntax()), nil
+}
 
 func TestRureIsDefault(t *testing.T) {
 	if Default.Name() != "rure" || Rure().Name() != "rure" || Go().Name() != "go" {

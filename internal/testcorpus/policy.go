@@ -31,7 +31,7 @@ const ExtendedPolicy = `{
     "Identifiers": {
       "CreditCardNumber": {"Mask": {"Style": "partial", "KeepLast": 4, "Char": "#"}, "Threshold": 0.8, "Keywords": ["card on file"]},
       "EmailAddress": {"Mask": {"Style": "redact"}, "AllowList": {"Patterns": ["ops\\+alerts@.*"]}},
-      "IpAddress": {"Mask": {"Style": "placeholder", "Text": "<{name}>"}},
+      "IpAddress": {"Mask": {"Style": "placeholder", "Text": "<{identifier}>"}},
       "EmployeeId": {"Mask": {"Style": "fixed", "Length": 6}, "Keywords": ["employee"], "KeywordRequired": true}
     }
   }

@@ -104,15 +104,7 @@ const maxPolicies = 2
 
 // styles lists the values of mask::style: package mask's styles, each as
 // mask.ParseStyle reads its name.
-var styles = styleNames()
-
-func styleNames() []string {
-	var names []string
-	for _, st := range mask.Styles() {
-		names = append(names, string(st))
-	}
-	return names
-}
+var styles = mask.StyleNames()
 
 // Validate checks the configuration, reading the policy and key files it
 // names; each error names the key at fault. It is called by the collector

@@ -143,7 +143,7 @@ func style(name string, cfg *piiguard.Config, key []byte) error {
 	}
 	spec, err := mask.ParseStyle(name)
 	if err != nil {
-		return codeErr(abi.ErrConfig, "config: unknown style %q (want %s)", name, strings.Join(styleNames(), ", "))
+		return codeErr(abi.ErrConfig, "config: unknown style %q (want %s)", name, strings.Join(mask.StyleNames(), ", "))
 	}
 	if spec.NeedsKey() && key == nil {
 		return codeErr(abi.ErrUnsupported, "config: style %s needs a key: compile with piiguard_compile_keyed (ABI 1.1)", name)
@@ -152,16 +152,6 @@ func style(name string, cfg *piiguard.Config, key []byte) error {
 		return codeErr(abi.ErrKey, "key: %s", strings.TrimPrefix(err.Error(), "mask: "))
 	}
 	return nil
-}
-
-// styleNames lists the values of Config.Style: package mask's styles,
-// each as mask.ParseStyle reads its name.
-func styleNames() []string {
-	var names []string
-	for _, st := range mask.Styles() {
-		names = append(names, string(st))
-	}
-	return names
 }
 
 // policyDocument returns the policy document's bytes, nil when none.
