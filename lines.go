@@ -219,6 +219,9 @@ type segmentRecord struct {
 	end                   bool
 }
 
+// batchPool holds batches with their buffers, for reuse by every call.
+var batchPool = sync.Pool{New: func() any { return &lineBatch{data: make([]byte, 0, linesBatchSize)} }}
+
 // reset empties b for reuse, keeping its buffers.
 func (b *lineBatch) reset() {
 	b.data, b.base, b.flush, b.done = b.data[:0], 0, false, nil
@@ -243,7 +246,6 @@ func (b *lineBatch) record(sg *mask.Segment) {
 func (r *lineRun) parallel(workers int) error {
 	jobs := make(chan *lineBatch)
 	order := make(chan *lineBatch, 2*workers)
-	free := make(chan *lineBatch, 3*workers+2)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -271,10 +273,7 @@ func (r *lineRun) parallel(workers int) error {
 			}
 			if cap(b.data) <= 4*linesBatchSize {
 				b.reset()
-				select {
-				case free <- b:
-				default:
-				}
+				batchPool.Put(b)
 			}
 		}
 		emitted <- err
@@ -285,14 +284,7 @@ func (r *lineRun) parallel(workers int) error {
 		wg.Wait()
 		return <-emitted
 	}
-	newBatch := func() *lineBatch {
-		select {
-		case b := <-free:
-			return b
-		default:
-			return &lineBatch{data: make([]byte, 0, linesBatchSize)}
-		}
-	}
+	newBatch := func() *lineBatch { return batchPool.Get().(*lineBatch) }
 	send := func(b *lineBatch) {
 		b.done = make(chan struct{})
 		order <- b
