@@ -197,6 +197,12 @@ func NewKeyedScanner(data, key []byte) (*piiguard.Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	return c.NewScanner(key)
+}
+
+// NewScanner compiles the scanner c describes, with a key for the hash
+// and token styles (nil: none).
+func (c *Config) NewScanner(key []byte) (*piiguard.Scanner, error) {
 	cfg, err := c.Native(key)
 	if err != nil {
 		return nil, err
