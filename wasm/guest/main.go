@@ -15,6 +15,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"runtime"
 	"runtime/debug"
 	"time"
 	"unsafe"
@@ -247,6 +249,7 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 // one) is recognised without the JSON decoder, whose code a host such as
 // V8 would otherwise compile on first use, at start-up.
 func newScanner(data, key []byte) (*wasmconfig.Config, *piiguard.Scanner, error) {
+	defer withoutGC()()
 	if key == nil && isEmptyObject(data) {
 		s, err := piiguard.NewScanner(piiguard.Config{})
 		if err != nil {
@@ -260,6 +263,36 @@ func newScanner(data, key []byte) (*wasmconfig.Config, *piiguard.Scanner, error)
 	}
 	s, err := c.NewScanner(key)
 	return c, s, err
+}
+
+// compileHeadroom is how much a compilation may grow the heap before the
+// collector runs (withoutGC). The whole catalog allocates about 8 MB.
+const compileHeadroom = 64 << 20
+
+// withoutGC turns the collector off until the function it returns is
+// called, unless the heap grows by more than compileHeadroom: compiling
+// a scanner allocates a few megabytes of short-lived data, and collecting
+// it as it goes costs more than it saves in a single-threaded module
+// (start-up, issue 14 item 4).
+func withoutGC() (restore func()) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	limit := debug.SetMemoryLimit(int64(ms.Sys) + compileHeadroom)
+	percent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// init turns the collector on when the host started the module with
+// GOGC=off, which hosts do so that the runtime's and packages'
+// initialisation runs without collections (start-up): from here on the
+// collector runs as by default.
+func init() {
+	if os.Getenv("GOGC") == "off" {
+		debug.SetGCPercent(100)
+	}
 }
 
 // isEmptyObject reports whether data is empty or a JSON object with no
