@@ -15,7 +15,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -282,16 +281,6 @@ func withoutGC() (restore func()) {
 	return func() {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
-	}
-}
-
-// init turns the collector on when the host started the module with
-// GOGC=off, which hosts do so that the runtime's and packages'
-// initialisation runs without collections (start-up): from here on the
-// collector runs as by default.
-func init() {
-	if os.Getenv("GOGC") == "off" {
-		debug.SetGCPercent(100)
 	}
 }
 
