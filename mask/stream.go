@@ -480,13 +480,17 @@ var (
 // line breaks keep its block within it.
 func (c *lineCore) opensBlock(line []byte) []byte {
 	var closer []byte
-	if i := bytes.LastIndex(line, pemBegin); i >= 0 {
-		rest := line[i:]
-		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
-			closer = pemEnd
+	// bytes.Index is vectorised and bytes.LastIndex is not: most lines
+	// are ruled out by the first.
+	if bytes.Contains(line, pemBegin) {
+		if i := bytes.LastIndex(line, pemBegin); i >= 0 {
+			rest := line[i:]
+			if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
+				closer = pemEnd
+			}
 		}
 	}
-	if closer == nil {
+	if closer == nil && bytes.Contains(line, puttyBegin) {
 		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
 			closer = puttyEnd
 		}
