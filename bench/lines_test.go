@@ -7,7 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/internal/testcorpus"
@@ -65,4 +69,94 @@ func BenchmarkMaskLines(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestLinesScaling measures MaskLines' scaling from one worker to two on
+// a shared machine: one pass over the loghub files with 1 worker, then one
+// with 2, then the control loop of BenchmarkControlGoroutines on 1 and 2
+// goroutines, 21 times in turn; it reports the median of the pairs' ratios
+// (wall-clock time of 1 over 2), over every pair and over the pairs whose
+// control scaled by 1.9× or more (the second core was free). Issue 14's
+// target: two workers ≥ 1.8× one. Opt in with PIIGUARD_SCALING=1:
+//
+//	PIIGUARD_SCALING=1 go test ./bench -run LinesScaling -v
+func TestLinesScaling(t *testing.T) {
+	if os.Getenv("PIIGUARD_SCALING") == "" {
+		t.Skip("set PIIGUARD_SCALING=1")
+	}
+	files, err := testcorpus.LoghubFiles("")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("loghub corpus absent: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []byte
+	for _, f := range files {
+		in = append(in, f.Data...)
+	}
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	timed := func(fn func()) time.Duration {
+		start := time.Now()
+		fn()
+		return time.Since(start)
+	}
+	pass := func(mode string, workers int) time.Duration {
+		opts := piiguard.LinesOptions{Workers: workers}
+		if mode == "scan" {
+			opts.Segment = func(*mask.Segment) error { return nil }
+		}
+		return timed(func() {
+			if err := s.MaskLines(context.Background(), io.Discard, bytes.NewReader(in), opts); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	control := func(g int) time.Duration {
+		const work = 1 << 25
+		return timed(func() {
+			var wg sync.WaitGroup
+			for range g {
+				wg.Go(func() {
+					x := uint64(1)
+					for range work / g {
+						x = x*6364136223846793005 + 1442695040888963407
+					}
+					controlSink.Add(x)
+				})
+			}
+			wg.Wait()
+		})
+	}
+	for _, mode := range []string{"mask", "scan"} {
+		pass(mode, 1) // warm up
+		var all, quiet []float64
+		for range 21 {
+			one, two := pass(mode, 1), pass(mode, 2)
+			c1, c2 := control(1), control(2)
+			r := float64(one) / float64(two)
+			all = append(all, r)
+			if float64(c1)/float64(c2) >= 1.9 {
+				quiet = append(quiet, r)
+			}
+		}
+		t.Logf("%s: 2 workers over 1: median %.2f× of %d pairs (%.2f–%.2f); %s of %d pairs whose control scaled ≥ 1.9×",
+			mode, median(all), len(all), slices.Min(all), slices.Max(all), medianOrNone(quiet), len(quiet))
+	}
+}
+
+func median(x []float64) float64 {
+	s := slices.Clone(x)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func medianOrNone(x []float64) string {
+	if len(x) == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("median %.2f×", median(x))
 }
