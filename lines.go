@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/piiguard/piiguard/internal/jsonwalk"
 	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/pii"
 )
@@ -333,7 +334,7 @@ func (r *lineRun) parallel(workers int) error {
 			}
 			return r.serial(cur.data, lines)
 		}
-		if o := openBlockStart(cur.data[:i+1]); o >= 0 {
+		if o := r.openBlockStart(cur.data[:i+1]); o >= 0 {
 			// A multi-line key opens and is not closed yet: the stream
 			// must see it whole. Cut before it, or wait for more.
 			if o > 0 {
@@ -400,37 +401,83 @@ var (
 	puttyEnd   = []byte("Private-MAC: ")
 )
 
-// openBlockStart returns the offset of the line in data (whole lines)
-// that opens a multi-line key no later line closes, or -1: a batch must
-// not end inside such a block, or the stream would see half a key. It
-// errs on the side of finding one (a batch cut at a line start outside a
-// block changes nothing).
-func openBlockStart(data []byte) int {
+// openBlockStart returns the offset of the line in data (whole lines,
+// starting where the stream holds no block) that opens a multi-line key
+// the stream would still hold at the end of data, or -1: a batch must not
+// end inside such a block, or its stream would mask half a key on its own.
+// It follows package mask's stream line by line: a block opens on a line
+// of at most MaxLineLength bytes with an opening armour line and no
+// closer after it (not on a valid JSON line when masking JSON), holds the
+// lines after it, the opener's line checked for nothing else, and closes
+// on the line that holds its closer, on the line that brings it to
+// mask.DefaultMaxBlockLength bytes, or before a line longer than
+// MaxLineLength.
+func (r *lineRun) openBlockStart(data []byte) int {
 	if !bytes.Contains(data, pemBegin) && !bytes.Contains(data, puttyBegin) {
 		return -1
 	}
-	open, at := false, -1
 	var closer []byte
+	at, held := -1, 0
 	for start := 0; start < len(data); {
 		end := len(data)
 		if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
 			end = start + i
 		}
 		line := data[start:end]
-		if open && bytes.Contains(line, closer) {
-			open = false
-		}
-		if !open {
-			if i := bytes.LastIndex(line, pemBegin); i >= 0 && bytes.Contains(line[i:min(len(line), i+64)], pemPrivate) && !bytes.Contains(line[i:], pemEnd) {
-				open, at, closer = true, start, pemEnd
-			} else if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
-				open, at, closer = true, start, puttyEnd
+		switch {
+		case len(line) > r.maxLine:
+			closer = nil // the stream masks a held block before a long line
+		case closer != nil:
+			held += len(line) + 1
+			if bytes.Contains(line, closer) || held >= mask.DefaultMaxBlockLength {
+				closer = nil
+			}
+		case len(line)+1 < mask.DefaultMaxBlockLength:
+			if closer = r.opensBlock(line); closer != nil {
+				at, held = start, len(line)+1
 			}
 		}
 		start = end + 1
 	}
-	if open {
+	if closer != nil {
 		return at
 	}
 	return -1
+}
+
+// opensBlock returns what closes the multi-line block line opens, or
+// nil, as package mask's stream decides it.
+func (r *lineRun) opensBlock(line []byte) []byte {
+	var closer []byte
+	if i := bytes.LastIndex(line, pemBegin); i >= 0 {
+		rest := line[i:]
+		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
+			closer = pemEnd
+		}
+	}
+	if closer == nil {
+		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
+			closer = puttyEnd
+		}
+	}
+	if closer != nil && r.opts.JSON != nil && looksLikeJSON(line) && jsonwalk.Valid(line) {
+		return nil // escaped line breaks keep a JSON line's key within it
+	}
+	return closer
+}
+
+// looksLikeJSON reports whether a line's first byte other than white
+// space opens an object or an array, as package mask's stream tells a
+// JSON line.
+func looksLikeJSON(line []byte) bool {
+	for _, b := range line {
+		switch b {
+		case ' ', '\t', '\r':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
 }

@@ -117,6 +117,7 @@ func TestMaskLinesSameAsOneStream(t *testing.T) {
 		size = 300 << 10
 	}
 	long := strings.Repeat("x ", 3000) + "a@example.com " + strings.Repeat("y", 5000)
+	body := "MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi"
 	cases := []struct {
 		name string
 		in   string
@@ -131,6 +132,15 @@ func TestMaskLinesSameAsOneStream(t *testing.T) {
 		{"long line without newline", "first a@example.com\n" + long, piiguard.LinesOptions{MaxLineLength: 4096}},
 		{"long line in many lines", linesInput(size/2) + long + "\n" + linesInput(size/4), piiguard.LinesOptions{MaxLineLength: 4096}},
 		{"unterminated key", "a\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi\n" + linesInput(size/4), piiguard.LinesOptions{}},
+		// A line that closes a key and opens another: the stream holds it
+		// with the first key (a batch must not be cut before it).
+		{"closer and opener on one line", strings.Repeat("-----BEGIN RSA PRIVATE KEY-----\n"+body+"\n"+body+"\n-----END RSA PRIVATE KEY----- mail a@example.com -----BEGIN RSA PRIVATE KEY-----\n"+body+"\n-----END RSA PRIVATE KEY-----\nssn 536-22-1234\n", 300), piiguard.LinesOptions{}},
+		// A second unterminated key more than the stream's block bound
+		// after the first: the stream gave the first up and holds the
+		// second.
+		{"second unterminated key", "-----BEGIN RSA PRIVATE KEY-----\n" + linesInput(mask.DefaultMaxLineLength+30<<10) + "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n" + linesInput(200<<10), piiguard.LinesOptions{}},
+		// A JSON line with an escaped key opens no block when masking JSON.
+		{"escaped key in JSON", strings.Repeat(`{"key":"-----BEGIN RSA PRIVATE KEY-----\n`+body+`","mail":"a@example.com"}`+"\n"+"-----BEGIN RSA PRIVATE KEY-----\n"+body+"\n-----END RSA PRIVATE KEY-----\nssn 536-22-1234\n", 300), piiguard.LinesOptions{JSON: jsonMasker}},
 	}
 	for _, c := range cases {
 		want, wantSegs := oneStream(t, s, c.in, c.opts)
@@ -376,4 +386,27 @@ func TestMaskLinesConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestMaskLinesKeyClosedAndOpenedOnOneLine is the regression test of a bug
+// `piiguard mask --workers N` had: a line that closes one private key and
+// opens another ("-----END ... KEY----- ... -----BEGIN ... KEY-----") was
+// taken to open a block, and a batch was cut before it, so the first key's
+// stream masked it without its closing line, unlike one worker.
+func TestMaskLinesKeyClosedAndOpenedOnOneLine(t *testing.T) {
+	s := newLinesScanner(t)
+	body := "MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi"
+	in := strings.Repeat("-----BEGIN RSA PRIVATE KEY-----\n"+body+"\n-----END RSA PRIVATE KEY----- -----BEGIN RSA PRIVATE KEY-----\n"+body+"\n-----END RSA PRIVATE KEY-----\nok\n", 100)
+	want, _ := oneStream(t, s, in, piiguard.LinesOptions{})
+	var out bytes.Buffer
+	src := &chunkReader{data: []byte(in), max: 100, r: rand.New(rand.NewPCG(5, 6))}
+	if err := s.MaskLines(context.Background(), &out, src, piiguard.LinesOptions{Workers: 4}); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != want {
+		t.Errorf("differs from one stream at byte %d", firstDiff(out.String(), want))
+	}
+	if strings.Contains(out.String(), body[:20]) {
+		t.Error("a key was left in clear")
+	}
 }
