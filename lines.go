@@ -408,10 +408,10 @@ var (
 // It follows package mask's stream line by line: a block opens on a line
 // of at most MaxLineLength bytes with an opening armour line and no
 // closer after it (not on a valid JSON line when masking JSON), holds the
-// lines after it, the opener's line checked for nothing else, and closes
-// on the line that holds its closer, on the line that brings it to
-// mask.DefaultMaxBlockLength bytes, or before a line longer than
-// MaxLineLength.
+// lines after it, and closes on the line that holds its closer (unless
+// that line opens another key, which the block then holds too), on the
+// line that brings it to mask.DefaultMaxBlockLength bytes, or before a
+// line longer than MaxLineLength.
 func (r *lineRun) openBlockStart(data []byte) int {
 	if !bytes.Contains(data, pemBegin) && !bytes.Contains(data, puttyBegin) {
 		return -1
@@ -430,7 +430,11 @@ func (r *lineRun) openBlockStart(data []byte) int {
 		case closer != nil:
 			held += len(line) + 1
 			if bytes.Contains(line, closer) || held >= mask.DefaultMaxBlockLength {
-				closer = nil
+				var next []byte
+				if held < mask.DefaultMaxBlockLength {
+					next = r.opensBlock(line) // it closes one key and opens another
+				}
+				closer = next
 			}
 		case len(line)+1 < mask.DefaultMaxBlockLength:
 			if closer = r.opensBlock(line); closer != nil {

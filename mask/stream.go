@@ -429,6 +429,14 @@ func (c *lineCore) line(l []byte, newline bool) {
 			c.block = append(c.block, '\n')
 		}
 		if bytes.Contains(l, c.closer) || !newline || len(c.block) >= c.blockMax {
+			if newline && len(c.block) < c.blockMax {
+				if next := c.opensBlock(l); next != nil {
+					// The line closes one key and opens another: hold
+					// both, so that the second is masked with its armour.
+					c.closer = next
+					return
+				}
+			}
 			c.flushBlock()
 		}
 		return
