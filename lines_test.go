@@ -406,4 +406,7 @@ func TestMaskLinesKeyClosedAndOpenedOnOneLine(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("differs from one stream at byte %d", firstDiff(out.String(), want))
 	}
+	if strings.Contains(out.String(), body[:20]) {
+		t.Error("a key was left in clear")
+	}
 }
