@@ -97,15 +97,23 @@ func removeBinaries() {
 	}
 }
 
-// runProcess runs name with args, its output discarded, and fails b when
-// it does not exit 0.
-func runProcess(b *testing.B, name string, args ...string) {
+// runProcess runs name with args, its output discarded, fails b when it
+// does not exit 0, and returns the CPU time (user and system) it took.
+func runProcess(b *testing.B, name string, args ...string) time.Duration {
 	cmd := exec.Command(name, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		b.Fatalf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
 	}
+	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+}
+
+// reportCPU reports the CPU time of the processes per op (cpu-ms/op),
+// which other load on a shared machine disturbs far less than the
+// wall-clock time.
+func reportCPU(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(cpu.Microseconds())/1e3/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkStartupProcess: the whole process, start to exit, on an empty
@@ -121,9 +129,11 @@ func BenchmarkStartupProcess(b *testing.B) {
 		{"naive20", []string{binaries.naive20, binaries.empty}},
 	} {
 		b.Run(p.name, func(b *testing.B) {
+			var cpu time.Duration
 			for b.Loop() {
-				runProcess(b, p.args[0], p.args[1:]...)
+				cpu += runProcess(b, p.args[0], p.args[1:]...)
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }
@@ -158,9 +168,11 @@ func BenchmarkProcess(b *testing.B) {
 	} {
 		b.Run("loghub/"+p.name, func(b *testing.B) {
 			b.SetBytes(total)
+			var cpu time.Duration
 			for b.Loop() {
-				runProcess(b, p.args[0], p.args[1:]...)
+				cpu += runProcess(b, p.args[0], p.args[1:]...)
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }

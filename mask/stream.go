@@ -432,6 +432,14 @@ func (c *lineCore) line(l []byte, newline bool) {
 			c.block = append(c.block, '\n')
 		}
 		if bytes.Contains(l, c.closer) || !newline || len(c.block) >= c.blockMax {
+			if newline && len(c.block) < c.blockMax {
+				if next := c.opensBlock(l); next != nil {
+					// The line closes one key and opens another: hold
+					// both, so that the second is masked with its armour.
+					c.closer = next
+					return
+				}
+			}
 			c.flushBlock()
 		}
 		return
@@ -483,13 +491,17 @@ var (
 // line breaks keep its block within it.
 func (c *lineCore) opensBlock(line []byte) []byte {
 	var closer []byte
-	if i := bytes.LastIndex(line, pemBegin); i >= 0 {
-		rest := line[i:]
-		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
-			closer = pemEnd
+	// bytes.Index is vectorised and bytes.LastIndex is not: most lines
+	// are ruled out by the first.
+	if bytes.Contains(line, pemBegin) {
+		if i := bytes.LastIndex(line, pemBegin); i >= 0 {
+			rest := line[i:]
+			if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
+				closer = pemEnd
+			}
 		}
 	}
-	if closer == nil {
+	if closer == nil && bytes.Contains(line, puttyBegin) {
 		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
 			closer = puttyEnd
 		}

@@ -110,15 +110,7 @@ type pumper struct {
 // stream. An input whose first 8 KiB (of a pipe: its first read) hold a
 // NUL byte is binary: see pumper.
 func (p *pumper) pump(in input, stream io.Writer) error {
-	return p.copy(in, stream, true)
-}
-
-// pumpFrom is pump for an input whose start was read already.
-func (p *pumper) pumpFrom(in input, stream io.Writer) error {
-	return p.copy(in, stream, false)
-}
-
-func (p *pumper) copy(in input, stream io.Writer, first bool) error {
+	first := true
 	flushEach := in.size < 0
 	buf := make([]byte, readSize)
 	for {

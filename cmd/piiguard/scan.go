@@ -61,12 +61,6 @@ func cmdScan(e *env, args []string) error {
 	return nil
 }
 
-// discard is io.Discard, as a type of its own: the masked output of a
-// stream used to scan is not needed.
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
-
 // A lineFinding is one finding with its place in the input.
 type lineFinding struct {
 	line       int64 // 1-based

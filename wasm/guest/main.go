@@ -11,9 +11,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"time"
 	"unsafe"
@@ -207,14 +209,7 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 	if code != abi.OK {
 		return code
 	}
-	if n == 0 {
-		data = []byte("{}")
-	}
-	c, err := wasmconfig.Parse(data)
-	if err != nil {
-		return fail(wasmconfig.Code(err), "%v", err)
-	}
-	s, err := wasmconfig.NewKeyedScanner(data, key)
+	c, s, err := newScanner(data, key)
 	if err != nil {
 		return fail(wasmconfig.Code(err), "%v", err)
 	}
@@ -246,6 +241,60 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 	nextHandle++
 	handles[id] = h
 	return id
+}
+
+// newScanner parses a configuration and compiles its scanner. The empty
+// configuration ({} or nothing: every managed identifier, the most common
+// one) is recognised without the JSON decoder, whose code a host such as
+// V8 would otherwise compile on first use, at start-up.
+func newScanner(data, key []byte) (*wasmconfig.Config, *piiguard.Scanner, error) {
+	defer withoutGC()()
+	if key == nil && isEmptyObject(data) {
+		s, err := piiguard.NewScanner(piiguard.Config{})
+		if err != nil {
+			return nil, nil, &wasmconfig.Error{Code: abi.ErrConfig, Err: err}
+		}
+		return &wasmconfig.Config{}, s, nil
+	}
+	c, err := wasmconfig.Parse(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := c.NewScanner(key)
+	return c, s, err
+}
+
+// compileHeadroom is how much a compilation may grow the heap before the
+// collector runs (withoutGC). The whole catalog allocates about 8 MB.
+const compileHeadroom = 64 << 20
+
+// withoutGC turns the collector off until the function it returns is
+// called, unless the heap grows by more than compileHeadroom: compiling
+// a scanner allocates a few megabytes of short-lived data, and collecting
+// it as it goes costs more than it saves in a single-threaded module
+// (start-up, issue 14 item 4).
+func withoutGC() (restore func()) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	limit := debug.SetMemoryLimit(int64(ms.Sys) + compileHeadroom)
+	percent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// isEmptyObject reports whether data is empty or a JSON object with no
+// members ("{}", white space allowed).
+func isEmptyObject(data []byte) bool {
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 {
+		return true
+	}
+	if len(t) < 2 || t[0] != '{' || t[len(t)-1] != '}' {
+		return false
+	}
+	return len(bytes.TrimSpace(t[1:len(t)-1])) == 0
 }
 
 //go:wasmexport piiguard_close

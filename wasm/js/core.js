@@ -234,15 +234,19 @@ export class Module {
   // is new TextDecoder().decode(text).
   _addChars(text, findings) {
     if (findings.length === 0) return;
+    // Findings are sorted by start and may overlap (several identifiers
+    // can report one span): a finding that starts before the end of the
+    // last one is counted from the last one's start, not from the start
+    // of the text, so that a call costs the length of the text once.
     if (typeof text === 'string') {
       // Walk the string, counting the UTF-8 bytes TextEncoder writes.
       let i = 0;
       let b = 0;
+      let lastI = 0;
+      let lastB = 0;
       const at = (target) => {
         if (target < b) {
-          // Findings may overlap: count again from the start.
-          i = 0;
-          b = 0;
+          [i, b] = target >= lastB ? [lastI, lastB] : [0, 0];
         }
         while (b < target && i < text.length) {
           const c = text.charCodeAt(i);
@@ -264,6 +268,7 @@ export class Module {
       };
       for (const f of findings) {
         f.charStart = at(f.start);
+        [lastI, lastB] = [i, b];
         f.charEnd = at(f.end);
         f.value = text.slice(f.charStart, f.charEnd);
       }
@@ -271,18 +276,30 @@ export class Module {
     }
     let chars = 0;
     let b = 0;
+    let lastChars = 0;
+    let lastB = 0;
     for (const f of findings) {
       if (f.start < b) {
-        chars = 0; // findings may overlap: count again from the start
-        b = 0;
+        [chars, b] = f.start >= lastB ? [lastChars, lastB] : [0, 0];
       }
-      chars += this.#dec.decode(text.subarray(b, f.start)).length;
+      chars += this._utf16Length(text, b, f.start);
+      [lastChars, lastB] = [chars, f.start];
       f.charStart = chars;
       f.value = this.#dec.decode(text.subarray(f.start, f.end));
       chars += f.value.length;
       f.charEnd = chars;
       b = f.end;
     }
+  }
+
+  // _utf16Length returns the length of the string TextDecoder makes of
+  // text[from, to): the number of bytes when they are ASCII, without
+  // making the string.
+  _utf16Length(text, from, to) {
+    for (let i = from; i < to; i++) {
+      if (text[i] >= 0x80) return this.#dec.decode(text.subarray(from, to)).length;
+    }
+    return to - from;
   }
 
   _mask(handle, text) {

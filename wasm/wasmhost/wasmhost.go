@@ -745,7 +745,7 @@ func (m *Module) instantiate(ctx context.Context) (*instance, error) {
 		WithSysWalltime().WithSysNanotime().
 		WithRandSource(rand.Reader).
 		WithStderr(&in.stderr)
-	mod, err := m.rt.InstantiateModule(ctx, m.compiled, cfg)
+	mod, err := m.rt.InstantiateModule(withMemoryAllocator(ctx), m.compiled, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("wasmhost: instantiating the module: %w%s", err, in.stderr.suffix())
 	}

@@ -130,6 +130,29 @@ describe('piiguard (Node.js host)', { skip }, () => {
     }
   });
 
+  // Several identifiers can report one span; the offsets of such
+  // overlapping findings are counted from the last finding's start (not
+  // the start of the text, which made a call quadratic in its findings).
+  test('string offsets of overlapping findings', () => {
+    const s = mod.compile();
+    const line = 'é driver license D1234567 passport C01234567 😀 NHS 943 476 5919 ITIN 912-70-1234 ';
+    for (const text of [line, line.repeat(50)]) {
+      const fs = s.scan(text);
+      const overlaps = fs.filter((f, i) => i > 0 && f.start < fs[i - 1].end).length;
+      assert.ok(overlaps >= 2, `${overlaps} overlapping findings`);
+      const bytes = new TextEncoder().encode(text);
+      const bfs = s.scan(bytes);
+      assert.equal(bfs.length, fs.length);
+      const dec = new TextDecoder();
+      for (const [i, f] of fs.entries()) {
+        const charStart = dec.decode(bytes.subarray(0, f.start)).length;
+        const value = dec.decode(bytes.subarray(f.start, f.end));
+        assert.deepEqual([f.charStart, f.charEnd, f.value], [charStart, charStart + value.length, value]);
+        assert.deepEqual([bfs[i].charStart, bfs[i].charEnd, bfs[i].value], [f.charStart, f.charEnd, f.value]);
+      }
+    }
+  });
+
   test('ABI 1.1: a key, hash and token styles, unmask, JSON masking, audit reports', () => {
     assert.ok(mod.abiVersion.minor >= 1);
     const key = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff);

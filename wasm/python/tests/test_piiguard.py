@@ -192,6 +192,23 @@ def test_findings_carry_value_and_character_offsets(mod: piiguard.Module) -> Non
         assert (f.start, f.char_start) == (2, 2)
 
 
+def test_character_offsets_of_overlapping_findings(mod: piiguard.Module) -> None:
+    """Several identifiers can report one span; the offsets of such
+    overlapping findings are counted from the last finding's start (not
+    the start of the text, which made a call quadratic in its findings)."""
+    line = "é driver license D1234567 passport C01234567 😀 NHS 943 476 5919 ITIN 912-70-1234 "
+    with mod.compile() as s:
+        for text in [line, line * 50]:
+            fs = s.scan(text)
+            assert sum(1 for i in range(1, len(fs)) if fs[i].start < fs[i - 1].end) >= 2
+            data = text.encode()
+            for f in fs:
+                char_start = len(data[: f.start].decode())
+                value = data[f.start : f.end].decode()
+                assert (f.char_start, f.char_end, f.value) == (char_start, char_start + len(value), value)
+                assert text[f.char_start : f.char_end] == f.value
+
+
 def test_abi_1_1(mod: piiguard.Module) -> None:
     """A key given once; hash and token styles; unmask; JSON masking; audit
     reports."""

@@ -423,12 +423,18 @@ class Module:
                 raise ValueError("piiguard: malformed scan result")
             out.append((id_.name, start, end, score / _SCORE_SCALE, None if kw == _NO_KEYWORD else id_.keywords[kw]))
         # Values and character offsets: decode the text between findings.
+        # Findings are sorted by start and may overlap (several identifiers
+        # can report one span): one that starts before the end of the last
+        # is counted from the last one's start, so that a call decodes its
+        # text about once.
         findings = []
         chars = pos = 0
+        last_chars = last_pos = 0
         for name, start, end, score, keyword in out:
-            if start < pos:  # findings may overlap: count again from the start
-                chars = pos = 0
+            if start < pos:
+                chars, pos = (last_chars, last_pos) if start >= last_pos else (0, 0)
             chars += len(data[pos:start].decode("utf-8", "surrogateescape"))
+            last_chars, last_pos = chars, start
             value = data[start:end].decode("utf-8", "surrogateescape")
             findings.append(Finding(name, start, end, score, keyword, value, chars, chars + len(value)))
             chars += len(value)

@@ -1,0 +1,487 @@
+package piiguard
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/mask"
+	"github.com/piiguard/piiguard/pii"
+)
+
+// LinesOptions configures Scanner.MaskLines. The zero value masks with the
+// Scanner's masker on GOMAXPROCS goroutines.
+type LinesOptions struct {
+	// Workers is how many goroutines mask lines; 0 means
+	// runtime.GOMAXPROCS(0). With 1, MaskLines masks on the calling
+	// goroutine.
+	Workers int
+	// Masker replaces values; nil means the Scanner's (Scanner.Masker).
+	Masker mask.Masker
+	// JSON, when set, masks each line that is a JSON object or array with
+	// it, as mask.StreamOptions.JSON does.
+	JSON *mask.JSON
+	// MaxLineLength is the longest line masked whole, as
+	// mask.StreamOptions.MaxLineLength; 0 means mask.DefaultMaxLineLength.
+	// A longer line is masked in pieces in bounded memory, and MaskLines
+	// masks it and the rest of src on one goroutine.
+	MaxLineLength int
+	// Segment, when set, is called with each part of each line and the
+	// values masked in it, as mask.StreamOptions.Segment is: in input
+	// order, one call at a time, before the line's masked bytes are
+	// written to dst, with Line counted from the start of src. It may be
+	// called from a goroutine other than MaskLines' caller. An error it
+	// returns stops MaskLines, which writes nothing more and returns that
+	// error as it is.
+	Segment func(*mask.Segment) error
+}
+
+// Batching: how much input a worker takes at a time (whole lines), and
+// how much is read at a time on one goroutine.
+const (
+	linesBatchSize = 256 << 10
+	linesReadSize  = 64 << 10
+)
+
+// MaskLines reads src to its end, masks it line by line on
+// LinesOptions.Workers goroutines and writes it to dst, for callers with
+// many records (log files, a stream of events).
+//
+// Ordering: dst receives what one mask.Writer (package mask's NewWriter
+// with the same masker and options) writes when src is copied to it and
+// it is closed, byte for byte, whatever the number of workers: every line,
+// in input order, none dropped, reordered or truncated; multi-line private
+// keys are masked whole. Segment sees the lines in the same order.
+//
+// Latency: lines are written as soon as they are masked. Input is cut
+// into batches of whole lines (about 256 KiB) when that much has been
+// read, and also whenever a read returns less than it asked for (src had
+// no more input ready): a slow stream (tail -f) is masked and written line
+// by line as it arrives, not held for a full batch. After writing such
+// lines, MaskLines calls dst's Flush method when it has one (as
+// *bufio.Writer has).
+//
+// Memory is bounded: at most about 3×Workers batches are read ahead of
+// what has been written, and a line longer than MaxLineLength is masked
+// in pieces (see mask.Writer).
+//
+// MaskLines stops when ctx is done and returns ctx.Err(); lines written
+// before stay written. A Read that blocks is not interrupted. A read
+// error is returned after what was read before it has been masked and
+// written (the last line with it, even without '\n'); a write error stops
+// MaskLines at once. Both are wrapped with where they happened; neither
+// message holds scanned data. Closing dst is the caller's.
+//
+// MaskLines may be called concurrently, with different dst and src.
+func (s *Scanner) MaskLines(ctx context.Context, dst io.Writer, src io.Reader, opts LinesOptions) error {
+	if opts.Workers < 0 {
+		return fmt.Errorf("piiguard: LinesOptions.Workers is %d; want 0 (GOMAXPROCS) or more", opts.Workers)
+	}
+	if opts.MaxLineLength < 0 {
+		return fmt.Errorf("piiguard: LinesOptions.MaxLineLength is %d; want 0 (the default) or more", opts.MaxLineLength)
+	}
+	r := &lineRun{ctx: ctx, s: s, opts: opts, dst: dst, src: src}
+	if r.opts.Masker == nil {
+		r.opts.Masker = s.masker
+	}
+	r.maxLine = r.opts.MaxLineLength
+	if r.maxLine == 0 {
+		r.maxLine = mask.DefaultMaxLineLength
+	}
+	r.flusher, _ = dst.(interface{ Flush() error })
+	workers := r.opts.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers == 1 {
+		return r.serial(nil, 0)
+	}
+	return r.parallel(workers)
+}
+
+// A lineRun is one call of MaskLines.
+type lineRun struct {
+	ctx     context.Context
+	s       *Scanner
+	opts    LinesOptions
+	maxLine int
+	dst     io.Writer
+	flusher interface{ Flush() error } // dst's, or nil
+	src     io.Reader
+}
+
+// streamOptions are the options of the mask.Writer that masks lines,
+// with seg as its Segment callback.
+func (r *lineRun) streamOptions(seg func(*mask.Segment)) mask.StreamOptions {
+	o := mask.StreamOptions{JSON: r.opts.JSON, MaxLineLength: r.opts.MaxLineLength}
+	if r.opts.Segment != nil {
+		o.Segment = seg
+	}
+	return o
+}
+
+func writeError(err error) error { return fmt.Errorf("piiguard: writing masked lines: %w", err) }
+
+func readError(line int64, err error) error {
+	return fmt.Errorf("piiguard: reading lines: at line %d: %w", line, err)
+}
+
+// serial masks src on this goroutine with one mask.Writer, after head (a
+// line's start, read already), numbering lines after base.
+func (r *lineRun) serial(head []byte, base int64) error {
+	var segErr error
+	st := mask.NewWriter(errWriter{r.dst, &segErr}, r.s, r.opts.Masker, r.streamOptions(func(sg *mask.Segment) {
+		if segErr == nil {
+			seg := *sg
+			seg.Line += base
+			segErr = r.opts.Segment(&seg)
+		}
+	}))
+	lines := base // complete lines read
+	failed := func(err error) error {
+		if segErr != nil {
+			return segErr
+		}
+		return writeError(err)
+	}
+	if len(head) > 0 {
+		if _, err := st.Write(head); err != nil {
+			return failed(err)
+		}
+	}
+	buf := make([]byte, linesReadSize)
+	for {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		n, rerr := r.src.Read(buf)
+		if n > 0 {
+			if _, err := st.Write(buf[:n]); err != nil {
+				return failed(err)
+			}
+			lines += int64(bytes.Count(buf[:n], newline))
+			if n < len(buf) && rerr == nil && r.flusher != nil {
+				if err := r.flusher.Flush(); err != nil {
+					return writeError(err)
+				}
+			}
+		}
+		if rerr != nil {
+			if err := st.Close(); err != nil {
+				return failed(err)
+			}
+			if rerr == io.EOF {
+				return nil
+			}
+			return readError(lines+1, rerr)
+		}
+	}
+}
+
+var newline = []byte{'\n'}
+
+// errWriter writes to w until *err is set, then fails with it.
+type errWriter struct {
+	w   io.Writer
+	err *error
+}
+
+func (e errWriter) Write(p []byte) (int, error) {
+	if *e.err != nil {
+		return 0, *e.err
+	}
+	return e.w.Write(p)
+}
+
+// A lineBatch is whole lines of src, masked by a worker.
+type lineBatch struct {
+	data  []byte // the lines; the last ends src when it has no '\n'
+	base  int64  // lines before it
+	flush bool   // src had no more input ready after it: flush dst
+	done  chan struct{}
+	out   bytes.Buffer // the masked lines
+	// The Segment calls of the batch, replayed in order: each segment's
+	// text and findings are kept in text and finds.
+	segs  []segmentRecord
+	text  []byte
+	finds []pii.Finding
+}
+
+type segmentRecord struct {
+	line, offset          int64
+	text, textEnd         int
+	findings, findingsEnd int
+	end                   bool
+}
+
+// batchPool holds batches with their buffers, for reuse by every call.
+var batchPool = sync.Pool{New: func() any { return &lineBatch{data: make([]byte, 0, linesBatchSize)} }}
+
+// reset empties b for reuse, keeping its buffers.
+func (b *lineBatch) reset() {
+	b.data, b.base, b.flush, b.done = b.data[:0], 0, false, nil
+	b.out.Reset()
+	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
+}
+
+// record keeps a Segment call for emit.
+func (b *lineBatch) record(sg *mask.Segment) {
+	b.segs = append(b.segs, segmentRecord{
+		line: sg.Line, offset: sg.Offset,
+		text: len(b.text), textEnd: len(b.text) + len(sg.Text),
+		findings: len(b.finds), findingsEnd: len(b.finds) + len(sg.Findings),
+		end: sg.End,
+	})
+	b.text = append(b.text, sg.Text...)
+	b.finds = append(b.finds, sg.Findings...)
+}
+
+// parallel splits src into batches of whole lines, masks them on
+// workers and writes them in input order.
+func (r *lineRun) parallel(workers int) error {
+	jobs := make(chan *lineBatch)
+	order := make(chan *lineBatch, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range jobs {
+				r.work(b)
+				close(b.done)
+			}
+		}()
+	}
+	var failed atomic.Bool
+	emitted := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range order {
+			<-b.done
+			if err == nil {
+				if err = r.ctx.Err(); err == nil {
+					err = r.emit(b)
+				}
+				if err != nil {
+					failed.Store(true)
+				}
+			}
+			if cap(b.data) <= 4*linesBatchSize {
+				b.reset()
+				batchPool.Put(b)
+			}
+		}
+		emitted <- err
+	}()
+	stop := func() error {
+		close(jobs)
+		close(order)
+		wg.Wait()
+		return <-emitted
+	}
+	newBatch := func() *lineBatch { return batchPool.Get().(*lineBatch) }
+	send := func(b *lineBatch) {
+		b.done = make(chan struct{})
+		order <- b
+		jobs <- b
+	}
+
+	var lines int64 // lines in the batches sent
+	cur := newBatch()
+	for !failed.Load() {
+		if err := r.ctx.Err(); err != nil {
+			stop()
+			return err
+		}
+		if len(cur.data) == cap(cur.data) {
+			cur.data = slices.Grow(cur.data, cap(cur.data)) // a line longer than a batch
+		}
+		n, rerr := r.src.Read(cur.data[len(cur.data):cap(cur.data)])
+		cur.data = cur.data[:len(cur.data)+n]
+		if rerr != nil {
+			if len(cur.data) > 0 {
+				cur.base = lines
+				lines += int64(bytes.Count(cur.data, newline))
+				send(cur)
+			}
+			if err := stop(); err != nil {
+				return err
+			}
+			if rerr == io.EOF {
+				return nil
+			}
+			return readError(lines+1, rerr)
+		}
+		short := len(cur.data) < cap(cur.data) // src had no more ready
+		if n == 0 && short {
+			continue // an empty read
+		}
+		i := bytes.LastIndexByte(cur.data, '\n')
+		if i < 0 {
+			if len(cur.data) <= r.maxLine {
+				continue
+			}
+			// A long line: write the batches before it, then go on on
+			// one goroutine.
+			if err := stop(); err != nil {
+				return err
+			}
+			return r.serial(cur.data, lines)
+		}
+		if o := r.openBlockStart(cur.data[:i+1]); o >= 0 {
+			// A multi-line key opens and is not closed yet: the stream
+			// must see it whole. Cut before it, or wait for more.
+			if o > 0 {
+				i = o - 1
+			} else if len(cur.data) <= 2*mask.DefaultMaxBlockLength+r.maxLine {
+				continue
+			}
+		}
+		next := newBatch()
+		next.data = append(next.data, cur.data[i+1:]...)
+		cur.data, cur.base, cur.flush = cur.data[:i+1], lines, short
+		lines += int64(bytes.Count(cur.data, newline))
+		send(cur)
+		cur = next
+	}
+	return stop()
+}
+
+// work masks a batch on a worker.
+func (r *lineRun) work(b *lineBatch) {
+	if r.ctx.Err() != nil {
+		return // emit will not write it
+	}
+	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(b.record))
+	st.Write(b.data) // a bytes.Buffer cannot fail
+	st.Close()
+}
+
+// emit passes a batch's segments to Segment and writes its masked lines.
+func (r *lineRun) emit(b *lineBatch) error {
+	for _, rec := range b.segs {
+		seg := mask.Segment{
+			Line:     b.base + rec.line,
+			Offset:   rec.offset,
+			Text:     b.text[rec.text:rec.textEnd],
+			Findings: b.finds[rec.findings:rec.findingsEnd],
+			End:      rec.end,
+		}
+		if err := r.opts.Segment(&seg); err != nil {
+			return err
+		}
+	}
+	if b.out.Len() > 0 {
+		if _, err := r.dst.Write(b.out.Bytes()); err != nil {
+			return writeError(err)
+		}
+	}
+	if b.flush && r.flusher != nil {
+		if err := r.flusher.Flush(); err != nil {
+			return writeError(err)
+		}
+	}
+	return nil
+}
+
+// Multi-line blocks, as package mask's stream holds them: a line that
+// opens a private key (PEM or PuTTY) is held with the lines after it until
+// one closes it.
+var (
+	pemBegin   = []byte("-----BEGIN ")
+	pemEnd     = []byte("-----END ")
+	pemPrivate = []byte("PRIVATE KEY")
+	puttyBegin = []byte("PuTTY-User-Key-File-")
+	puttyEnd   = []byte("Private-MAC: ")
+)
+
+// openBlockStart returns the offset of the line in data (whole lines,
+// starting where the stream holds no block) that opens a multi-line key
+// the stream would still hold at the end of data, or -1: a batch must not
+// end inside such a block, or its stream would mask half a key on its own.
+// It follows package mask's stream line by line: a block opens on a line
+// of at most MaxLineLength bytes with an opening armour line and no
+// closer after it (not on a valid JSON line when masking JSON), holds the
+// lines after it, and closes on the line that holds its closer (unless
+// that line opens another key, which the block then holds too), on the
+// line that brings it to mask.DefaultMaxBlockLength bytes, or before a
+// line longer than MaxLineLength.
+func (r *lineRun) openBlockStart(data []byte) int {
+	if !bytes.Contains(data, pemBegin) && !bytes.Contains(data, puttyBegin) {
+		return -1
+	}
+	var closer []byte
+	at, held := -1, 0
+	for start := 0; start < len(data); {
+		end := len(data)
+		if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		line := data[start:end]
+		switch {
+		case len(line) > r.maxLine:
+			closer = nil // the stream masks a held block before a long line
+		case closer != nil:
+			held += len(line) + 1
+			if bytes.Contains(line, closer) || held >= mask.DefaultMaxBlockLength {
+				var next []byte
+				if held < mask.DefaultMaxBlockLength {
+					next = r.opensBlock(line) // it closes one key and opens another
+				}
+				closer = next
+			}
+		case len(line)+1 < mask.DefaultMaxBlockLength:
+			if closer = r.opensBlock(line); closer != nil {
+				at, held = start, len(line)+1
+			}
+		}
+		start = end + 1
+	}
+	if closer != nil {
+		return at
+	}
+	return -1
+}
+
+// opensBlock returns what closes the multi-line block line opens, or
+// nil, as package mask's stream decides it.
+func (r *lineRun) opensBlock(line []byte) []byte {
+	var closer []byte
+	if i := bytes.LastIndex(line, pemBegin); i >= 0 {
+		rest := line[i:]
+		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
+			closer = pemEnd
+		}
+	}
+	if closer == nil {
+		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
+			closer = puttyEnd
+		}
+	}
+	if closer != nil && r.opts.JSON != nil && looksLikeJSON(line) && jsonwalk.Valid(line) {
+		return nil // escaped line breaks keep a JSON line's key within it
+	}
+	return closer
+}
+
+// looksLikeJSON reports whether a line's first byte other than white
+// space opens an object or an array, as package mask's stream tells a
+// JSON line.
+func looksLikeJSON(line []byte) bool {
+	for _, b := range line {
+		switch b {
+		case ' ', '\t', '\r':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
+}
