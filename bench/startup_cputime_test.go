@@ -49,7 +49,7 @@ func TestCPUTimeStartupWASM(t *testing.T) {
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()
 			start := cpuTime()
-			m, err := wasmhost.Load(ctx, path, &w.opts)
+			m, err := wasmhost.Load(ctx, path, w.opts)
 			if err != nil {
 				t.Fatal(err)
 			}

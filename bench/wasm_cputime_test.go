@@ -50,7 +50,7 @@ func TestCPUTimeWASMThroughput(t *testing.T) {
 	ctx := context.Background()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	m, err := wasmhost.Load(ctx, path, nil)
+	m, err := wasmhost.Load(ctx, path, wasmhost.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
