@@ -242,15 +242,15 @@ func Load(ctx context.Context, path string, opts Options) (*Module, error) {
 }
 
 // LoadBytes compiles the module from its bytes.
-func LoadBytes(ctx context.Context, wasm []byte, o Options) (*Module, error) {
-	m := &Module{max: o.MaxInstances}
+func LoadBytes(ctx context.Context, wasm []byte, opts Options) (*Module, error) {
+	m := &Module{max: opts.MaxInstances}
 	if m.max <= 0 {
 		m.max = runtime.GOMAXPROCS(0)
 	}
-	m.interrupt = o.Interrupt
+	m.interrupt = opts.Interrupt
 	rc := wazero.NewRuntimeConfig().WithCloseOnContextDone(m.interrupt)
-	if !o.NoCache {
-		dir := o.CacheDir
+	if !opts.NoCache {
+		dir := opts.CacheDir
 		if dir == "" {
 			dir = DefaultCacheDir()
 		}
