@@ -84,7 +84,7 @@ type Matcher struct {
 	// after a byte b (a word starts at c, and an anchored word starts with
 	// c), bit 1 when a free word starts with b, c or is b, bit 2 when an
 	// anchored word does, bit 3 when a free word of one or two bytes
-	// does.
+	// does, bits 4 and 5 when the caller's marks (NewMarked) hold for b, c.
 	near [1 << 16]uint8
 	// triples has bit tripleHash of the first three bytes of each free
 	// word of three bytes or more.
@@ -101,7 +101,26 @@ func New(words [][]byte) *Matcher { return NewBounded(words, nil) }
 // ("userSsn"). Scan may skip such an occurrence inside a word; it may also
 // report it, so the caller checks.
 func NewBounded(words [][]byte, bounded []bool) *Matcher {
+	return NewMarked(words, bounded, [2]func(b, c byte) bool{})
+}
+
+// NewMarked is NewBounded with two marks: predicates of a byte and the one
+// before it, which ScanRangeMarks reports for every offset of the text in
+// the same pass that finds the words (a caller's own candidate bytes, such
+// as those that may start a pattern, found without another pass over the
+// text). A nil mark never holds.
+func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *Matcher {
 	m := &Matcher{words: len(words), lens: make([]int32, len(words))}
+	for k, mark := range marks {
+		if mark == nil {
+			continue
+		}
+		for x := range 1 << 16 {
+			if mark(byte(x), byte(x>>8)) {
+				m.near[x] |= 16 << k
+			}
+		}
+	}
 	var anchored, free []int32
 	for wi, w := range words {
 		m.lens[wi] = int32(len(w))
@@ -261,9 +280,24 @@ func (m *Matcher) Scan(text []byte, fn func(word, start, end int)) {
 // that start in [from-1, to-1) (and, for the last range, at to-1) and were
 // not reported before. It may read text beyond to.
 func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, start, end int)) int {
+	return m.ScanRangeMarks(text, from, to, resume, [2][]uint64{}, fn)
+}
+
+// ScanRangeMarks is ScanRange that also reports the marks of NewMarked:
+// for each offset p in [max(from, 1), to) where marks k holds for
+// text[p-1], text[p], it sets bit p%64 of marks[k][p/64] (other bits of
+// those words are left as they are). from must be a multiple of 64, and
+// marks[k] hold (to+63)/64 words, or be nil to have mark k ignored.
+func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]uint64, fn func(word, start, end int)) int {
 	done := resume // the free automaton has run up to done
 	for lo := from; lo < to; lo += 64 {
-		anchored, free := m.near64(text, lo, min(lo+64, to))
+		anchored, free, m0, m1 := m.near64(text, lo, min(lo+64, to))
+		if marks[0] != nil {
+			marks[0][lo>>6] |= m0
+		}
+		if marks[1] != nil {
+			marks[1][lo>>6] |= m1
+		}
 		for free != 0 {
 			// A free word may start at p.
 			p := lo - 1 + bits.TrailingZeros64(free)
@@ -284,9 +318,10 @@ func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, sta
 }
 
 // near64 returns the masks of the offsets in [lo, hi) (at most 64 from lo)
-// where an anchored word may start, and of those one before them where a
-// free word may start, by near.
-func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
+// where an anchored word may start, of those one before them where a
+// free word may start, by near, and of those (after the first of the text)
+// where the marks hold.
+func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks1 uint64) {
 	// Offset j of the loop below stands for text[from-1+j], text[from+j]:
 	// in its byte of near, bit 0 is for an anchored word at from+j, bit 1
 	// for a free word at from-1+j, bit 2 for an anchored word at from-1+j.
@@ -323,17 +358,23 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
 			starts = starts>>8 | (g&lowBits*gather)&^(1<<56-1)
 			free = free>>8 | (g>>1&lowBits*gather)&^(1<<56-1)
 			pairs = pairs>>8 | (g>>2&lowBits*gather)&^(1<<56-1)
+			marks0 = marks0>>8 | (g>>4&lowBits*gather)&^(1<<56-1)
+			marks1 = marks1>>8 | (g>>5&lowBits*gather)&^(1<<56-1)
 		}
 		if j > 0 {
 			starts >>= 64 - j
 			free >>= 64 - j
 			pairs >>= 64 - j
+			marks0 >>= 64 - j
+			marks1 >>= 64 - j
 		}
 		for ; j < n; j++ {
 			v := uint64(near[uint(w[j])|uint(w[j+1])<<8])
 			starts |= (v & 1) << j
 			free |= (v >> 1 & 1) << j
 			pairs |= (v >> 2 & 1) << j
+			marks0 |= (v >> 4 & 1) << j
+			marks1 |= (v >> 5 & 1) << j
 		}
 	}
 	// Offset n: the last byte and the one after it (0 at the end).
@@ -346,6 +387,8 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
 		pairs = pairs>>1 | uint64(near[last]>>2&1)<<(n-1)
 		anchored = (starts & pairs) << (from - lo)
 		free <<= from - lo
+		marks0 <<= from - lo
+		marks1 <<= from - lo
 	} else {
 		p0 = uint64(near[last] >> 2 & 1)
 	}
@@ -353,7 +396,7 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
 		// An anchored word at the start of the text.
 		anchored |= p0
 	}
-	return anchored, free
+	return anchored, free, marks0, marks1
 }
 
 const (
