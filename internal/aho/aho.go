@@ -335,25 +335,17 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks
 		// multiplication.
 		w := text[from-1 : hi]
 		j := 0
-		for ; j+8 <= n; j += 8 {
-			// The eight pairs of bytes j..j+8 are the low 16 bits of x as
-			// it shifts, the last with byte j+8.
-			x := binary.LittleEndian.Uint64(w[j : j+8])
-			g := uint64(near[uint16(x)])
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 8
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 16
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 24
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 32
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 40
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 48
-			x >>= 8
-			g |= uint64(near[uint(x)|uint(w[j+8])<<8]) << 56
+		// v is w from offset j: the loop runs while it holds the nine
+		// bytes of eight pairs (so that no index needs a bounds check).
+		for v := w; len(v) >= 9; v = v[8:] {
+			// m.group(v), written out (it is not inlined).
+			x := binary.LittleEndian.Uint64(v)
+			y := binary.LittleEndian.Uint64(v[1:9])
+			g := uint64(near[uint16(x)]) | uint64(near[uint16(x>>8)])<<8 |
+				uint64(near[uint16(x>>16)])<<16 | uint64(near[uint16(x>>24)])<<24 |
+				uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
+				uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
+			j += 8
 			// Each group's bits enter at the top as the masks shift down.
 			starts = starts>>8 | (g&lowBits*gather)&^(1<<56-1)
 			free = free>>8 | (g>>1&lowBits*gather)&^(1<<56-1)
@@ -367,6 +359,18 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks
 			pairs >>= 64 - j
 			marks0 >>= 64 - j
 			marks1 >>= 64 - j
+		}
+		if r := n - j; r > 0 && n >= 8 {
+			// The last r offsets: the group of the last eight, of which
+			// the first 8-r were had already.
+			g := m.group(w[n-8:])
+			sh := uint(8 - r)
+			starts |= (g & lowBits * gather) >> 56 >> sh << j
+			free |= (g >> 1 & lowBits * gather) >> 56 >> sh << j
+			pairs |= (g >> 2 & lowBits * gather) >> 56 >> sh << j
+			marks0 |= (g >> 4 & lowBits * gather) >> 56 >> sh << j
+			marks1 |= (g >> 5 & lowBits * gather) >> 56 >> sh << j
+			j = n
 		}
 		for ; j < n; j++ {
 			v := uint64(near[uint(w[j])|uint(w[j+1])<<8])
@@ -397,6 +401,20 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks
 		anchored |= p0
 	}
 	return anchored, free, marks0, marks1
+}
+
+// group returns the bytes of near of the eight pairs of bytes of v[:9],
+// the first in the low byte.
+func (m *Matcher) group(v []byte) uint64 {
+	near := &m.near
+	// The eight pairs are the low 16 bits of x as it shifts, the last the
+	// top 16 bits of the word at 1.
+	x := binary.LittleEndian.Uint64(v)
+	y := binary.LittleEndian.Uint64(v[1:9])
+	return uint64(near[uint16(x)]) | uint64(near[uint16(x>>8)])<<8 |
+		uint64(near[uint16(x>>16)])<<16 | uint64(near[uint16(x>>24)])<<24 |
+		uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
+		uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
 }
 
 const (
