@@ -44,7 +44,11 @@
 // anchored word may start at the second byte (a word starts there, and
 // anchored words start with that byte), a free word or an anchored word
 // starts with the pair. The scan then visits only the offsets whose bits
-// are set: about one in twelve in a log.
+// are set: about one in twelve in a log. Two more bits of the table are
+// the caller's (NewMarked): predicates of a byte pair that
+// ScanRangeMarks reports as masks of offsets, so that a caller that needs
+// other kinds of byte (the detector: class-run triggers, starts of
+// whole-text patterns) finds them in the same pass instead of its own.
 //
 // # Cost
 //
