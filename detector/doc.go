@@ -25,8 +25,10 @@
 //   - patterns made of a narrow byte class (digits and separators, say) run
 //     only over the maximal runs of that class that hold the pattern's
 //     rarest required byte ('.' for IPv4) (classrun.go): the keyword
-//     automaton's pass marks the trigger bytes (marks.go); each
-//     maximal run of the union of the classes around one is read once, and
+//     automaton's pass marks the trigger bytes (marks.go; without keywords,
+//     a pass of its own finds them, eight bytes at a time when there are at
+//     most four); each maximal run of the union of the classes around one
+//     is read once, and
 //     a pattern whose trigger it holds looks at its own runs in it only
 //     when the run is long enough and the pattern's unanchored automaton
 //     finds a match in it (most runs — times, dates, versions — hold none);
