@@ -38,15 +38,14 @@ func (d *Detector) mayStartWhole(b, c byte) bool {
 // isTrigger reports whether byte c is a class run's trigger byte.
 func (d *Detector) isTrigger(_, c byte) bool { return d.runs.trig[c] != 0 }
 
-// startMarks clears the marks for a text of n bytes.
+// startMarks sizes the marks for a text of n bytes; the keyword
+// automaton's pass stores every word of them (aho.Matcher.ScanRangeMarks).
 func (s *scratch) startMarks(n int) {
 	words := (n + 63) / 64
 	for k := range s.marks {
 		if cap(s.marks[k]) < words {
 			s.marks[k] = make([]uint64, words)
-			continue
 		}
 		s.marks[k] = s.marks[k][:words]
-		clear(s.marks[k])
 	}
 }

@@ -288,19 +288,19 @@ func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, sta
 }
 
 // ScanRangeMarks is ScanRange that also reports the marks of NewMarked:
-// for each offset p in [max(from, 1), to) where marks k holds for
-// text[p-1], text[p], it sets bit p%64 of marks[k][p/64] (other bits of
-// those words are left as they are). from must be a multiple of 64, and
+// it stores in marks[k][p/64], for each multiple p of 64 in [from, to), the
+// mask of the offsets q in [max(p, 1), min(p+64, to)) where mark k holds
+// for text[q-1], text[q] (bit q%64). from must be a multiple of 64, and
 // marks[k] hold (to+63)/64 words, or be nil to have mark k ignored.
 func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]uint64, fn func(word, start, end int)) int {
 	done := resume // the free automaton has run up to done
 	for lo := from; lo < to; lo += 64 {
 		anchored, free, m0, m1 := m.near64(text, lo, min(lo+64, to))
 		if marks[0] != nil {
-			marks[0][lo>>6] |= m0
+			marks[0][lo>>6] = m0
 		}
 		if marks[1] != nil {
-			marks[1][lo>>6] |= m1
+			marks[1][lo>>6] = m1
 		}
 		for free != 0 {
 			// A free word may start at p.
