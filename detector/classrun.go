@@ -146,6 +146,10 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 	if len(r.slots) == 0 {
 		return
 	}
+	if d.marked {
+		d.classRunsMarked(s, text, from, to)
+		return
+	}
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := max(from, s.classFrom); i < to; i++ {
 		if r.swar {
@@ -171,6 +175,34 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 			continue
 		}
 		i = d.unionRun(s, text, i)
+	}
+	s.classFrom = max(s.classFrom, to)
+}
+
+// classRunsMarked is collectClassRunsRange over the trigger bytes the
+// keyword automaton's pass marked (s.marks[markClass]).
+func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
+	i := max(from, s.classFrom)
+	if i == 0 && d.runs.trig[text[0]] != 0 {
+		// The first byte, which has no byte before it, is never marked.
+		i = d.unionRun(s, text, 0)
+	}
+	marks := s.marks[markClass]
+	for wi := i >> 6; wi<<6 < to; wi++ {
+		w := marks[wi]
+		if base := wi << 6; base < i {
+			w &^= 1<<(i-base) - 1 // offsets before i
+		}
+		for ; w != 0; w &= w - 1 {
+			j := wi<<6 | bits.TrailingZeros64(w)
+			if j >= to {
+				break
+			}
+			if j < s.classFrom {
+				continue // within a run handled already
+			}
+			d.unionRun(s, text, j)
+		}
 	}
 	s.classFrom = max(s.classFrom, to)
 }

@@ -100,6 +100,8 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 			d.patterns = append(d.patterns, cp)
 		}
 	}
+	d.groupWholeText()
+	d.indexTriggers()
 	if len(d.words) > 0 {
 		dict := make([][]byte, len(d.words))
 		for i := range d.words {
@@ -125,10 +127,12 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 				}
 			}
 		}
-		d.ac = aho.NewBounded(dict, bounded)
+		// The automaton's pass also finds the bytes that may start a
+		// whole-text match and the class runs' trigger bytes (see
+		// scanMarks).
+		d.ac = aho.NewMarked(dict, bounded, [2]func(b, c byte) bool{d.mayStartWhole, d.isTrigger})
+		d.marked = len(d.wholeGroups) > 0 || len(d.runs.slots) > 0
 	}
-	d.groupWholeText()
-	d.indexTriggers()
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
 }

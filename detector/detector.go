@@ -50,8 +50,12 @@ type Detector struct {
 	// pass over the text tries each byte that can start a match of any of
 	// them.
 	wholeGroups []wholeGroup
-	minScore    float64
-	pool        sync.Pool
+	// marked says the keyword automaton's pass also marks the offsets
+	// where a whole-text match may start and the class runs' trigger
+	// bytes (scanMarks).
+	marked   bool
+	minScore float64
+	pool     sync.Pool
 }
 
 type compiledIdent struct {

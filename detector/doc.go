@@ -24,17 +24,21 @@
 //     in windows around occurrences of that literal (literalwindow.go);
 //   - patterns made of a narrow byte class (digits and separators, say) run
 //     only over the maximal runs of that class that hold the pattern's
-//     rarest required byte ('.' for IPv4) (classrun.go): one pass finds the
-//     trigger bytes, eight bytes at a time when there are at most four; each
-//     maximal run of the union of the classes around one is read once, and
+//     rarest required byte ('.' for IPv4) (classrun.go): the keyword
+//     automaton's pass marks the trigger bytes (marks.go; without keywords,
+//     a pass of its own finds them, eight bytes at a time when there are at
+//     most four); each maximal run of the union of the classes around one
+//     is read once, and
 //     a pattern whose trigger it holds looks at its own runs in it only
 //     when the run is long enough and the pattern's unanchored automaton
 //     finds a match in it (most runs — times, dates, versions — hold none);
 //   - anything else runs over the whole text (wholetext.go), all such
 //     patterns in one pass that tries only the bytes that can start a match
-//     (and be followed by its second byte), skipping eight bytes at a time
-//     to the next such byte when they lie in a narrow range (capitals), and
-//     never a start inside a word when the pattern's matches must start one.
+//     (and be followed by its second byte), never a start inside a word
+//     when the pattern's matches must start one: the keyword automaton's
+//     pass marks those bytes (marks.go); without keywords, the pass skips
+//     eight bytes at a time to the next such byte when they lie in a narrow
+//     range (capitals).
 //
 // Keywords are entered into the automaton in the forms keywords.go makes
 // of them (variants, with upper-cased forms for non-ASCII letters).
@@ -60,7 +64,9 @@
 // such as "@" or "strasse") form a small Aho-Corasick automaton run from
 // each offset where one may start. Both kinds of start are found 64 offsets
 // at a time, through a table indexed by byte pairs, without a branch per
-// byte.
+// byte; two more bits of that table mark, in the same pass, the class
+// runs' trigger bytes and the bytes that may start a whole-text match
+// (marks.go), so that no other pass reads every byte.
 //
 // Patterns are matched (scan.go, compiledPattern.find) by package internal/dfa: each pattern is determinised
 // into a byte automaton that finds exactly the leftmost-first matches Go's

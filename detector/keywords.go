@@ -88,9 +88,15 @@ func (d *Detector) collectWords(s *scratch, text []byte) {
 
 // collectWordsRange runs the automaton over text[from:to], resuming from
 // the result of the call for the range before (0 for the first), and
-// returns the value to resume from at to (see aho.Matcher.ScanRange).
+// returns the value to resume from at to (see aho.Matcher.ScanRange), and
+// marks text[from:to] when d.marked (see scanMarks; from is a multiple of
+// 64).
 func (d *Detector) collectWordsRange(s *scratch, text []byte, from, to, resume int) int {
-	return d.ac.ScanRange(text, from, to, resume, func(wi, start, end int) {
+	var marks [2][]uint64
+	if d.marked {
+		marks = s.marks
+	}
+	return d.ac.ScanRangeMarks(text, from, to, resume, marks, func(wi, start, end int) {
 		w := &d.words[wi]
 		for _, pi := range w.literals {
 			d.addLiteralWindow(s, d.patterns[pi], text, start, end)

@@ -46,6 +46,9 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 			s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
 			s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
 		}
+		if cap(s.marks[0]) > maxPooledBuffer/8 {
+			s.marks = [2][]uint64{}
+		}
 		if s.memo.Bytes() > maxPooledBuffer {
 			s.memo = dfa.Memo{}
 		}
@@ -65,6 +68,9 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		s.windows, s.unsorted = make([][]window, len(d.patterns)), make([]bool, len(d.patterns))
 	}
 
+	if d.marked {
+		s.startMarks(len(text))
+	}
 	if len(text) <= blockSize {
 		d.collectWords(s, text)
 		d.collectClassRuns(s, text)

@@ -26,7 +26,10 @@ type scratch struct {
 	kept    []keptFinding
 	// classFrom is where the class-run pass resumes.
 	classFrom int
-	memo      dfa.Memo
+	// marks are the offsets the keyword automaton's pass marked, one bit
+	// per offset, by kind (markWhole, markClass), when d.marked.
+	marks [2][]uint64
+	memo  dfa.Memo
 	// wholeMemos are the memos of a wholeGroup's patterns, by slot.
 	wholeMemos []dfa.Memo
 	// joins are the patterns' joiner runs (see joinRun), valid when their

@@ -130,6 +130,19 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 				s.wholeMemos[bits.TrailingZeros64(m)].Reset(0, len(text))
 			}
 		}
+		if d.marked {
+			// The offsets the keyword automaton's pass marked (scanMarks);
+			// the first byte has no byte before it and is never marked.
+			if g.starts[text[0]] != 0 {
+				d.wholeAt(s, g, text, 0, &next)
+			}
+			for wi, w := range s.marks[markWhole] {
+				for ; w != 0; w &= w - 1 {
+					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), &next)
+				}
+			}
+			continue
+		}
 		for i := 0; i < len(text); i++ {
 			if g.skip {
 				// Eight bytes at a time to the next byte that may start a
@@ -145,40 +158,44 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 					break
 				}
 			}
-			m := g.starts[text[i]]
-			if m == 0 {
-				continue
+			if g.starts[text[i]] != 0 {
+				d.wholeAt(s, g, text, i, &next)
 			}
-			if i+1 < len(text) {
-				m &= g.seconds[text[i+1]]
-			}
-			if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
-				m &^= g.inWord
-			}
-			for m != 0 {
-				k := bits.TrailingZeros64(m)
-				m &= m - 1
-				if i < next[k] {
-					continue
-				}
-				cp := g.patterns[k]
-				var me int
-				if g.memos&(1<<k) != 0 {
-					me = cp.dfa.EndAtMemo(text, i, &s.wholeMemos[k])
-				} else {
-					me = cp.dfa.EndAt(text, i)
-				}
-				if me < 0 {
-					continue
-				}
-				// A match starts with an ASCII byte or a UTF-8 lead byte, so
-				// the next start after a rejected one is at i+1 or later.
-				if kept, retry := d.consider(s, text, cp, i, me); kept || !retry {
-					next[k] = me
-				} else {
-					next[k] = i + 1
-				}
-			}
+		}
+	}
+}
+
+// wholeAt tries the matches of g's patterns that start at text[i].
+func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *[64]int) {
+	m := g.starts[text[i]]
+	if i+1 < len(text) {
+		m &= g.seconds[text[i+1]]
+	}
+	if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
+		m &^= g.inWord
+	}
+	for m != 0 {
+		k := bits.TrailingZeros64(m)
+		m &= m - 1
+		if i < next[k] {
+			continue
+		}
+		cp := g.patterns[k]
+		var me int
+		if g.memos&(1<<k) != 0 {
+			me = cp.dfa.EndAtMemo(text, i, &s.wholeMemos[k])
+		} else {
+			me = cp.dfa.EndAt(text, i)
+		}
+		if me < 0 {
+			continue
+		}
+		// A match starts with an ASCII byte or a UTF-8 lead byte, so
+		// the next start after a rejected one is at i+1 or later.
+		if kept, retry := d.consider(s, text, cp, i, me); kept || !retry {
+			next[k] = me
+		} else {
+			next[k] = i + 1
 		}
 	}
 }

@@ -48,7 +48,11 @@
 // anchored word may start at the second byte (a word starts there, and
 // anchored words start with that byte), a free word or an anchored word
 // starts with the pair. The scan then visits only the offsets whose bits
-// are set: about one in twelve in a log.
+// are set: about one in twelve in a log. Two more bits of the table are
+// the caller's (NewMarked): predicates of a byte pair that
+// ScanRangeMarks reports as masks of offsets, so that a caller that needs
+// other kinds of byte (the detector: class-run triggers, starts of
+// whole-text patterns) finds them in the same pass instead of its own.
 //
 // # Cost
 //
@@ -88,7 +92,7 @@ type Matcher struct {
 	// after a byte b (a word starts at c, and an anchored word starts with
 	// c), bit 1 when a free word starts with b, c or is b, bit 2 when an
 	// anchored word does, bit 3 when a free word of one or two bytes
-	// does.
+	// does, bits 4 and 5 when the caller's marks (NewMarked) hold for b, c.
 	near [1 << 16]uint8
 	// triples has bit tripleHash of the first three bytes of each free
 	// word of three bytes or more.
@@ -105,7 +109,26 @@ func New(words [][]byte) *Matcher { return NewBounded(words, nil) }
 // ("userSsn"). Scan may skip such an occurrence inside a word; it may also
 // report it, so the caller checks.
 func NewBounded(words [][]byte, bounded []bool) *Matcher {
+	return NewMarked(words, bounded, [2]func(b, c byte) bool{})
+}
+
+// NewMarked is NewBounded with two marks: predicates of a byte and the one
+// before it, which ScanRangeMarks reports for every offset of the text in
+// the same pass that finds the words (a caller's own candidate bytes, such
+// as those that may start a pattern, found without another pass over the
+// text). A nil mark never holds.
+func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *Matcher {
 	m := &Matcher{words: len(words), lens: make([]int32, len(words))}
+	for k, mark := range marks {
+		if mark == nil {
+			continue
+		}
+		for x := range 1 << 16 {
+			if mark(byte(x), byte(x>>8)) {
+				m.near[x] |= 16 << k
+			}
+		}
+	}
 	var anchored, free []int32
 	for wi, w := range words {
 		m.lens[wi] = int32(len(w))
@@ -254,9 +277,24 @@ func (m *Matcher) Scan(text []byte, fn func(word, start, end int)) {
 // that start in [from-1, to-1) (and, for the last range, at to-1) and were
 // not reported before. It may read text beyond to.
 func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, start, end int)) int {
+	return m.ScanRangeMarks(text, from, to, resume, [2][]uint64{}, fn)
+}
+
+// ScanRangeMarks is ScanRange that also reports the marks of NewMarked:
+// it stores in marks[k][p/64], for each multiple p of 64 in [from, to), the
+// mask of the offsets q in [max(p, 1), min(p+64, to)) where mark k holds
+// for text[q-1], text[q] (bit q%64). from must be a multiple of 64, and
+// marks[k] hold (to+63)/64 words, or be nil to have mark k ignored.
+func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]uint64, fn func(word, start, end int)) int {
 	done := resume // the free automaton has run up to done
 	for lo := from; lo < to; lo += 64 {
-		anchored, free := m.near64(text, lo, min(lo+64, to))
+		anchored, free, m0, m1 := m.near64(text, lo, min(lo+64, to))
+		if marks[0] != nil {
+			marks[0][lo>>6] = m0
+		}
+		if marks[1] != nil {
+			marks[1][lo>>6] = m1
+		}
 		for free != 0 {
 			// A free word may start at p.
 			p := lo - 1 + bits.TrailingZeros64(free)
@@ -277,9 +315,10 @@ func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, sta
 }
 
 // near64 returns the masks of the offsets in [lo, hi) (at most 64 from lo)
-// where an anchored word may start, and of those one before them where a
-// free word may start, by near.
-func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
+// where an anchored word may start, of those one before them where a
+// free word may start, by near, and of those (after the first of the text)
+// where the marks hold.
+func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks1 uint64) {
 	// Offset j of the loop below stands for text[from-1+j], text[from+j]:
 	// in its byte of near, bit 0 is for an anchored word at from+j, bit 1
 	// for a free word at from-1+j, bit 2 for an anchored word at from-1+j.
@@ -293,40 +332,50 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
 		// multiplication.
 		w := text[from-1 : hi]
 		j := 0
-		for ; j+8 <= n; j += 8 {
-			// The eight pairs of bytes j..j+8 are the low 16 bits of x as
-			// it shifts, the last with byte j+8.
-			x := binary.LittleEndian.Uint64(w[j : j+8])
-			g := uint64(near[uint16(x)])
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 8
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 16
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 24
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 32
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 40
-			x >>= 8
-			g |= uint64(near[uint16(x)]) << 48
-			x >>= 8
-			g |= uint64(near[uint(x)|uint(w[j+8])<<8]) << 56
+		// v is w from offset j: the loop runs while it holds the nine
+		// bytes of eight pairs (so that no index needs a bounds check).
+		for v := w; len(v) >= 9; v = v[8:] {
+			// m.group(v), written out (it is not inlined).
+			x := binary.LittleEndian.Uint64(v)
+			y := binary.LittleEndian.Uint64(v[1:9])
+			g := uint64(near[uint16(x)]) | uint64(near[uint16(x>>8)])<<8 |
+				uint64(near[uint16(x>>16)])<<16 | uint64(near[uint16(x>>24)])<<24 |
+				uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
+				uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
+			j += 8
 			// Each group's bits enter at the top as the masks shift down.
 			starts = starts>>8 | (g&lowBits*gather)&^(1<<56-1)
 			free = free>>8 | (g>>1&lowBits*gather)&^(1<<56-1)
 			pairs = pairs>>8 | (g>>2&lowBits*gather)&^(1<<56-1)
+			marks0 = marks0>>8 | (g>>4&lowBits*gather)&^(1<<56-1)
+			marks1 = marks1>>8 | (g>>5&lowBits*gather)&^(1<<56-1)
 		}
 		if j > 0 {
 			starts >>= 64 - j
 			free >>= 64 - j
 			pairs >>= 64 - j
+			marks0 >>= 64 - j
+			marks1 >>= 64 - j
+		}
+		if r := n - j; r > 0 && n >= 8 {
+			// The last r offsets: the group of the last eight, of which
+			// the first 8-r were had already.
+			g := m.group(w[n-8:])
+			sh := uint(8 - r)
+			starts |= (g & lowBits * gather) >> 56 >> sh << j
+			free |= (g >> 1 & lowBits * gather) >> 56 >> sh << j
+			pairs |= (g >> 2 & lowBits * gather) >> 56 >> sh << j
+			marks0 |= (g >> 4 & lowBits * gather) >> 56 >> sh << j
+			marks1 |= (g >> 5 & lowBits * gather) >> 56 >> sh << j
+			j = n
 		}
 		for ; j < n; j++ {
 			v := uint64(near[uint(w[j])|uint(w[j+1])<<8])
 			starts |= (v & 1) << j
 			free |= (v >> 1 & 1) << j
 			pairs |= (v >> 2 & 1) << j
+			marks0 |= (v >> 4 & 1) << j
+			marks1 |= (v >> 5 & 1) << j
 		}
 	}
 	// Offset n: the last byte and the one after it (0 at the end).
@@ -339,6 +388,8 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
 		pairs = pairs>>1 | uint64(near[last]>>2&1)<<(n-1)
 		anchored = (starts & pairs) << (from - lo)
 		free <<= from - lo
+		marks0 <<= from - lo
+		marks1 <<= from - lo
 	} else {
 		p0 = uint64(near[last] >> 2 & 1)
 	}
@@ -346,7 +397,21 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free uint64) {
 		// An anchored word at the start of the text.
 		anchored |= p0
 	}
-	return anchored, free
+	return anchored, free, marks0, marks1
+}
+
+// group returns the bytes of near of the eight pairs of bytes of v[:9],
+// the first in the low byte.
+func (m *Matcher) group(v []byte) uint64 {
+	near := &m.near
+	// The eight pairs are the low 16 bits of x as it shifts, the last the
+	// top 16 bits of the word at 1.
+	x := binary.LittleEndian.Uint64(v)
+	y := binary.LittleEndian.Uint64(v[1:9])
+	return uint64(near[uint16(x)]) | uint64(near[uint16(x>>8)])<<8 |
+		uint64(near[uint16(x>>16)])<<16 | uint64(near[uint16(x>>24)])<<24 |
+		uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
+		uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
 }
 
 const (

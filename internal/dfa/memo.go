@@ -93,13 +93,20 @@ func (d *DFA) EndAtMemo(b []byte, s int, m *Memo) int {
 	st, end := t.start, -1
 	trans, class := t.trans, &t.class
 	i := s
-	for ; i < len(b) && i-s < memoAfter; i++ {
-		st = trans[st+int32(class[b[i]])]
+	// The short walk: b[s:lim] as one slice, so that its loop holds one
+	// comparison and no bounds check.
+	lim := len(b)
+	if s < lim-memoAfter {
+		lim = s + memoAfter
+	}
+	for _, c := range b[s:lim] {
+		st = trans[st+int32(class[c])]
 		if st >= t.matchFrom {
 			end = i + 1
 		} else if st == 0 {
 			return end
 		}
+		i++
 	}
 	if i == len(b) {
 		return end

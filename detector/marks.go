@@ -1,0 +1,51 @@
+package detector
+
+// # Marks
+//
+// The class runs and the whole-text pass each need the offsets of a few
+// kinds of bytes: the class patterns' trigger bytes, and the bytes that may
+// start a whole-text match (not inside a word when those patterns' matches
+// must start one). Rather than read the text again for each, the keyword
+// automaton's pass, which already looks up a table entry for every pair
+// of bytes, finds them too (aho.NewMarked): two more bits of that entry,
+// gathered into one bit per offset (s.marks). The class runs and the
+// whole-text pass then visit only the marked offsets, and check each as
+// they did before; a mark is a superset of what they accept.
+
+// Kinds of mark, by their index in aho.NewMarked's marks.
+const (
+	markWhole = iota // a whole-text match may start at the byte
+	markClass        // the byte is a class run's trigger
+)
+
+// mayStartWhole reports whether a match of a wholeGroups pattern may start
+// at byte c after byte b: some pattern can start with c, and it need not
+// start a word or c does not continue one (see scanWholeText).
+func (d *Detector) mayStartWhole(b, c byte) bool {
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
+		m := g.starts[c]
+		if valueWordChars[b] && valueWordChars[c] {
+			m &^= g.inWord
+		}
+		if m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isTrigger reports whether byte c is a class run's trigger byte.
+func (d *Detector) isTrigger(_, c byte) bool { return d.runs.trig[c] != 0 }
+
+// startMarks sizes the marks for a text of n bytes; the keyword
+// automaton's pass stores every word of them (aho.Matcher.ScanRangeMarks).
+func (s *scratch) startMarks(n int) {
+	words := (n + 63) / 64
+	for k := range s.marks {
+		if cap(s.marks[k]) < words {
+			s.marks[k] = make([]uint64, words)
+		}
+		s.marks[k] = s.marks[k][:words]
+	}
+}
