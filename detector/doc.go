@@ -68,8 +68,8 @@
 // runs' trigger bytes and the bytes that may start a whole-text match
 // (marks.go), so that no other pass reads every byte.
 //
-// Patterns are matched (scan.go, compiledPattern.find) by package internal/dfa: each pattern is determinised
-// into a byte automaton that finds exactly the leftmost-first matches Go's
+// Patterns are matched (scan.go, compiledPattern.find) by package
+// internal/dfa: each pattern is determinised into a byte automaton that finds exactly the leftmost-first matches Go's
 // regexp finds (the Pike VM's priority-ordered thread lists, cut at a match),
 // without allocating. Class patterns also get the unanchored form of their
 // automaton (dfa.Unanchored: all starts at once, two bytes a step), which
@@ -132,8 +132,8 @@
 // same span (a 9-digit number near "passport number" has the shape of a US
 // and of a UK passport number), each gives one finding for it, the
 // strongest first, and a masker masks the span once. Findings of
-// different spans never overlap (resolve.go): candidates are taken in order of strength
-// (higher score, then more specific — validated, keyword-supported,
+// different spans never overlap (resolve.go): candidates are taken in
+// order of strength (higher score, then more specific — validated, keyword-supported,
 // keyword-required —, then longer, then earlier, then by identifier name),
 // and each is kept unless it overlaps a kept one of another span. A weaker
 // value that overlaps a stronger one is therefore not reported even where
