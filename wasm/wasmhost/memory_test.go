@@ -1,9 +1,6 @@
 package wasmhost
 
-import (
-	"bytes"
-	"testing"
-)
+import "testing"
 
 // TestDoublingMemory: growing keeps the contents, reserves at least twice
 // the old capacity (so that growing page by page copies the memory a
@@ -13,7 +10,6 @@ func TestDoublingMemory(t *testing.T) {
 	const max = 1 << 30
 	m := newDoublingMemory(0, max).(*doublingMemory)
 	copies := 0
-	var want []byte
 	for size := uint64(page); size <= 256<<20; size += page {
 		old := m.buf
 		b := m.Reallocate(size)
@@ -23,12 +19,15 @@ func TestDoublingMemory(t *testing.T) {
 		if len(old) > 0 && &old[:1][0] != &b[:1][0] {
 			copies++
 		}
-		if !bytes.Equal(b[:len(want)], want) {
-			t.Fatalf("Reallocate(%d) lost the contents", size)
+		// Each earlier page still holds its mark (the last byte of the
+		// page, written when the page was added); checking one byte per
+		// page keeps the test linear in the pages, not in the bytes.
+		for p := uint64(1); p < size/page; p++ {
+			if b[p*page-1] != byte(p) {
+				t.Fatalf("Reallocate(%d) lost the contents of page %d", size, p)
+			}
 		}
-		b[size-1] = byte(size / page) // a byte in each new page
-		want = append(want, make([]byte, page)...)
-		want[size-1] = byte(size / page)
+		b[size-1] = byte(size / page)
 	}
 	if copies > 5 { // 32 MiB, 64, 128, 256: 3 copies
 		t.Errorf("growing to 256 MiB page by page copied the memory %d times", copies)
