@@ -116,7 +116,11 @@ func TestCatalogMatchesRegexp(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d catalog patterns compile", supported, len(exprs))
-	differential(t, exprs, 300)
+	texts := 300
+	if testing.Short() {
+		texts = 60
+	}
+	differential(t, exprs, texts)
 }
 
 func TestHandWrittenMatchRegexp(t *testing.T) {
@@ -191,6 +195,10 @@ func TestNoAllocations(t *testing.T) {
 func TestLazyMatchesRegexp(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	exprs := append(catalogExprs(), `a|ab`, `(?:a|ab)(?:c|bcd)`, `(?i)k+`, `[é-ü]+`, `a+?b`)
+	textsPerPattern := 100
+	if testing.Short() {
+		textsPerPattern = 20
+	}
 	for _, bound := range []int{0, 12} {
 		for _, expr := range exprs {
 			l, err := dfa.CompileLazy(pattern.MustParse(expr), dfa.Options{MaxStates: bound})
@@ -203,7 +211,7 @@ func TestLazyMatchesRegexp(t *testing.T) {
 			}
 			re := regexp.MustCompile(expr)
 		texts:
-			for range 100 {
+			for range textsPerPattern {
 				text := randomText(r, 1+r.IntN(12))
 				for i := 0; i <= len(text); i++ {
 					loc := re.FindIndex(text[i:])
