@@ -594,7 +594,7 @@ func (c *lineCore) maskWindow() {
 func (c *lineCore) chooseCut() int {
 	hi := len(c.buf) - c.overlap
 	lo := max(c.done+c.max/4, hi-c.overlap)
-	best, bestWidth := hi, -1
+	best, bestWidth, bestGap := hi, -1, 0
 	consider := func(gs, ge int) {
 		// The gap [gs, ge) between two masks, limited to [lo, hi].
 		s, e := max(gs, lo), min(ge, hi)
@@ -602,7 +602,7 @@ func (c *lineCore) chooseCut() int {
 			return
 		}
 		if w := min(ge, hi+c.overlap) - max(gs, lo-c.overlap); w > bestWidth {
-			bestWidth, best = w, s+(e-s)/2
+			bestWidth, best, bestGap = w, s+(e-s)/2, gs
 		}
 	}
 	prevEnd := c.done
@@ -639,12 +639,36 @@ func (c *lineCore) chooseCut() int {
 			}
 		}
 	}
+	if bestWidth >= 0 {
+		best = c.cutBeforeWord(best, max(bestGap, c.done+c.max/4))
+	}
 	// A cut inside a character would split it between two pieces.
 	for k := 0; k < utf8.UTFMax-1 && best > c.done+1 && best < len(c.buf) && !utf8.RuneStart(c.buf[best]); k++ {
 		best--
 	}
 	return best
 }
+
+// cutBeforeWord moves a cut that falls inside a word (a run of bytes
+// other than spaces and tabs) back to the word's start, when that is at
+// floor or after. A value can be longer than the context a window sees
+// after the cut (an e-mail address of 76 bytes, with 32 bytes of
+// context): the next window then sees it whole and masks it from the cut
+// on, and what the previous piece wrote of it in clear can be a value of
+// its own ("0000000000000@0.AAAA" of "0000000000000@0.AAAAAA000…0.AAAAA").
+// A cut between words leaves no such prefix.
+func (c *lineCore) cutBeforeWord(cut, floor int) int {
+	at := cut
+	for at > floor && !isBlank(c.buf[at-1]) {
+		at--
+	}
+	if at > floor || at == floor && at > 0 && isBlank(c.buf[at-1]) {
+		return at
+	}
+	return cut // a word longer than the room before the cut: keep it
+}
+
+func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 
 // emitWindow appends the masked form of c.buf[from:to] to the output:
 // the bytes outside masks as they are (masking leaves them unchanged) and
