@@ -10,7 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/internal/keyblock"
 	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/pii"
 )
@@ -390,17 +390,6 @@ func (r *lineRun) emit(b *lineBatch) error {
 	return nil
 }
 
-// Multi-line blocks, as package mask's stream holds them: a line that
-// opens a private key (PEM or PuTTY) is held with the lines after it until
-// one closes it.
-var (
-	pemBegin   = []byte("-----BEGIN ")
-	pemEnd     = []byte("-----END ")
-	pemPrivate = []byte("PRIVATE KEY")
-	puttyBegin = []byte("PuTTY-User-Key-File-")
-	puttyEnd   = []byte("Private-MAC: ")
-)
-
 // openBlockStart returns the offset of the line in data (whole lines,
 // starting where the stream holds no block) that opens a multi-line key
 // the stream would still hold at the end of data, or -1: a batch must not
@@ -413,7 +402,7 @@ var (
 // line that brings it to mask.DefaultMaxBlockLength bytes, or before a
 // line longer than MaxLineLength.
 func (r *lineRun) openBlockStart(data []byte) int {
-	if !bytes.Contains(data, pemBegin) && !bytes.Contains(data, puttyBegin) {
+	if !keyblock.MayOpen(data) {
 		return -1
 	}
 	var closer []byte
@@ -450,38 +439,7 @@ func (r *lineRun) openBlockStart(data []byte) int {
 }
 
 // opensBlock returns what closes the multi-line block line opens, or
-// nil, as package mask's stream decides it.
+// nil, as package mask's stream decides it (package keyblock).
 func (r *lineRun) opensBlock(line []byte) []byte {
-	var closer []byte
-	if i := bytes.LastIndex(line, pemBegin); i >= 0 {
-		rest := line[i:]
-		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
-			closer = pemEnd
-		}
-	}
-	if closer == nil {
-		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
-			closer = puttyEnd
-		}
-	}
-	if closer != nil && r.opts.JSON != nil && looksLikeJSON(line) && jsonwalk.Valid(line) {
-		return nil // escaped line breaks keep a JSON line's key within it
-	}
-	return closer
-}
-
-// looksLikeJSON reports whether a line's first byte other than white
-// space opens an object or an array, as package mask's stream tells a
-// JSON line.
-func looksLikeJSON(line []byte) bool {
-	for _, b := range line {
-		switch b {
-		case ' ', '\t', '\r':
-			continue
-		case '{', '[':
-			return true
-		}
-		return false
-	}
-	return false
+	return keyblock.Opens(line, r.opts.JSON != nil)
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/internal/keyblock"
 	"github.com/piiguard/piiguard/pii"
 )
 
@@ -473,48 +473,15 @@ func (c *lineCore) flushBlock() {
 	}
 }
 
-// Multi-line blocks: the armour lines of the multi-line secrets the
-// catalog knows, and what closes each.
-var (
-	pemBegin   = []byte("-----BEGIN ")
-	pemEnd     = []byte("-----END ")
-	pemPrivate = []byte("PRIVATE KEY")
-	puttyBegin = []byte("PuTTY-User-Key-File-")
-	puttyEnd   = []byte("Private-MAC: ")
-)
-
 // opensBlock returns what closes the multi-line block that line opens, or
-// nil when it opens none: a PEM private key armour line ("-----BEGIN RSA
-// PRIVATE KEY-----", OPENSSH, PGP, EC, ENCRYPTED, ...) with no "-----END "
-// after it, or a PuTTY key file's first line with no "Private-MAC: " after
-// it. A line of JSON, when the stream masks JSON, opens nothing: escaped
-// line breaks keep its block within it.
+// nil when it opens none (see package keyblock).
 func (c *lineCore) opensBlock(line []byte) []byte {
-	var closer []byte
-	// bytes.Index is vectorised and bytes.LastIndex is not: most lines
-	// are ruled out by the first.
-	if bytes.Contains(line, pemBegin) {
-		if i := bytes.LastIndex(line, pemBegin); i >= 0 {
-			rest := line[i:]
-			if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
-				closer = pemEnd
-			}
-		}
-	}
-	if closer == nil && bytes.Contains(line, puttyBegin) {
-		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
-			closer = puttyEnd
-		}
-	}
-	if closer != nil && c.json != nil && looksLikeJSON(line) && jsonwalk.Valid(line) {
-		return nil
-	}
-	return closer
+	return keyblock.Opens(line, c.json != nil)
 }
 
 // maskLine masks a whole line.
 func (c *lineCore) maskLine(line []byte) {
-	if c.json != nil && looksLikeJSON(line) {
+	if c.json != nil && keyblock.LooksLikeJSON(line) {
 		out, err := c.json.AppendMask(c.out, line)
 		if err == nil {
 			c.out = out
@@ -534,21 +501,6 @@ func (c *lineCore) maskLine(line []byte) {
 		return
 	}
 	c.out = appendMasked(c.out, line, c.fd, c.m, &c.fx)
-}
-
-// looksLikeJSON reports whether a line's first byte other than white
-// space opens an object or an array.
-func looksLikeJSON(line []byte) bool {
-	for _, b := range line {
-		switch b {
-		case ' ', '\t', '\r':
-			continue
-		case '{', '[':
-			return true
-		}
-		return false
-	}
-	return false
 }
 
 // piece masks and writes the next piece of a line longer than the buffer,

@@ -1,0 +1,77 @@
+// Package keyblock holds the rules by which a masking stream recognises a
+// multi-line secret: a line that opens a private key (a PEM armour line
+// such as "-----BEGIN RSA PRIVATE KEY-----", or a PuTTY key file's first
+// line) and does not close it is held with the lines after it until one
+// closes it, so that the key is masked as one text.
+//
+// Package mask's stream applies the rules; Scanner.MaskLines in the root
+// package applies the same rules to know where a batch of lines may end.
+// Keeping them here, once, keeps the two from drifting apart: a batch
+// cut where the stream would hold a block would write a key in clear.
+package keyblock
+
+import (
+	"bytes"
+
+	"github.com/piiguard/piiguard/internal/jsonwalk"
+)
+
+// The armour lines of the multi-line secrets the catalog knows, and what
+// closes each.
+var (
+	pemBegin   = []byte("-----BEGIN ")
+	pemEnd     = []byte("-----END ")
+	pemPrivate = []byte("PRIVATE KEY")
+	puttyBegin = []byte("PuTTY-User-Key-File-")
+	puttyEnd   = []byte("Private-MAC: ")
+)
+
+// MayOpen reports whether data can hold a line that opens a block: a
+// quick test that rules out most text before Opens is asked line by line.
+func MayOpen(data []byte) bool {
+	return bytes.Contains(data, pemBegin) || bytes.Contains(data, puttyBegin)
+}
+
+// Opens returns what closes the multi-line block that line opens, or nil
+// when it opens none: a PEM private key armour line with no "-----END "
+// after it, or a PuTTY key file's first line with no "Private-MAC: " after
+// it. When jsonLines is set (the stream masks JSON lines), a valid JSON
+// line opens nothing: escaped line breaks keep its key within it.
+func Opens(line []byte, jsonLines bool) []byte {
+	var closer []byte
+	// bytes.Index is vectorised and bytes.LastIndex is not: most lines
+	// are ruled out by the first.
+	if bytes.Contains(line, pemBegin) {
+		if i := bytes.LastIndex(line, pemBegin); i >= 0 {
+			rest := line[i:]
+			if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
+				closer = pemEnd
+			}
+		}
+	}
+	if closer == nil && bytes.Contains(line, puttyBegin) {
+		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
+			closer = puttyEnd
+		}
+	}
+	if closer != nil && jsonLines && LooksLikeJSON(line) && jsonwalk.Valid(line) {
+		return nil
+	}
+	return closer
+}
+
+// LooksLikeJSON reports whether a line's first byte other than white
+// space opens an object or an array: how a stream that masks JSON tells
+// a JSON line.
+func LooksLikeJSON(line []byte) bool {
+	for _, b := range line {
+		switch b {
+		case ' ', '\t', '\r':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
+}

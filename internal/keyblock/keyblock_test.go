@@ -1,0 +1,56 @@
+package keyblock
+
+import "testing"
+
+func TestOpens(t *testing.T) {
+	for _, tc := range []struct {
+		line      string
+		jsonLines bool
+		want      string
+	}{
+		{"-----BEGIN RSA PRIVATE KEY-----", false, "-----END "},
+		{"key: -----BEGIN OPENSSH PRIVATE KEY-----", false, "-----END "},
+		{"-----BEGIN RSA PRIVATE KEY----- MIIE -----END RSA PRIVATE KEY-----", false, ""},
+		// Closes one key and opens another.
+		{"-----END RSA PRIVATE KEY----------BEGIN EC PRIVATE KEY-----", false, "-----END "},
+		{"-----BEGIN CERTIFICATE-----", false, ""},
+		{"PuTTY-User-Key-File-3: ssh-ed25519", false, "Private-MAC: "},
+		{"PuTTY-User-Key-File-3: ssh-ed25519 Private-MAC: ab12", false, ""},
+		{`{"key":"-----BEGIN RSA PRIVATE KEY-----\nMIIE"}`, true, ""},
+		{`{"key":"-----BEGIN RSA PRIVATE KEY-----`, true, "-----END "}, // not valid JSON
+		{`{"key":"-----BEGIN RSA PRIVATE KEY-----\nMIIE"}`, false, "-----END "},
+		{"plain text", false, ""},
+	} {
+		if got := string(Opens([]byte(tc.line), tc.jsonLines)); got != tc.want {
+			t.Errorf("Opens(%q, %v) = %q, want %q", tc.line, tc.jsonLines, got, tc.want)
+		}
+	}
+}
+
+func TestMayOpen(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"a\n-----BEGIN RSA PRIVATE KEY-----\n", true},
+		{"PuTTY-User-Key-File-2: ssh-rsa", true},
+		{"nothing here\n", false},
+	} {
+		if got := MayOpen([]byte(tc.text)); got != tc.want {
+			t.Errorf("MayOpen(%q) = %v", tc.text, got)
+		}
+	}
+}
+
+func TestLooksLikeJSON(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{`{"a":1}`, true}, {" \t[1]", true}, {"x {", false}, {"", false}, {"\r\n{", false},
+	} {
+		if got := LooksLikeJSON([]byte(tc.line)); got != tc.want {
+			t.Errorf("LooksLikeJSON(%q) = %v", tc.line, got)
+		}
+	}
+}
