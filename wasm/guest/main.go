@@ -125,6 +125,21 @@ func lookup(h int32) (*handle, int32) {
 	return s, abi.OK
 }
 
+// call starts an export that takes a scanner handle and an input: it
+// clears the error and result slots and returns the scanner, the input
+// and a buffer for the result, or the code of the failure it recorded.
+func call(h int32, ptr, n uint32) (s *handle, text, buf []byte, code int32) {
+	begin()
+	buf = startResult()
+	if s, code = lookup(h); code != abi.OK {
+		return nil, nil, nil, code
+	}
+	if text, code = input(ptr, n); code != abi.OK {
+		return nil, nil, nil, code
+	}
+	return s, text, buf, abi.OK
+}
+
 // startResult empties the result slot and returns a buffer to build the
 // next result in.
 func startResult() []byte {
@@ -324,13 +339,7 @@ func identifiersTable(h int32) (code int32) {
 //go:wasmexport piiguard_scan
 func scan(h int32, ptr, n uint32) (code int32) {
 	defer recoverTo(&code)
-	begin()
-	buf := startResult()
-	s, code := lookup(h)
-	if code != abi.OK {
-		return code
-	}
-	text, code := input(ptr, n)
+	s, text, buf, code := call(h, ptr, n)
 	if code != abi.OK {
 		return code
 	}
@@ -365,13 +374,7 @@ func scan(h int32, ptr, n uint32) (code int32) {
 //go:wasmexport piiguard_mask
 func maskText(h int32, ptr, n uint32) (code int32) {
 	defer recoverTo(&code)
-	begin()
-	buf := startResult()
-	s, code := lookup(h)
-	if code != abi.OK {
-		return code
-	}
-	text, code := input(ptr, n)
+	s, text, buf, code := call(h, ptr, n)
 	if code != abi.OK {
 		return code
 	}
@@ -386,13 +389,7 @@ func maskText(h int32, ptr, n uint32) (code int32) {
 //go:wasmexport piiguard_mask_json
 func maskJSON(h int32, ptr, n uint32) (code int32) {
 	defer recoverTo(&code)
-	begin()
-	buf := startResult()
-	s, code := lookup(h)
-	if code != abi.OK {
-		return code
-	}
-	text, code := input(ptr, n)
+	s, text, buf, code := call(h, ptr, n)
 	if code != abi.OK {
 		return code
 	}
@@ -422,13 +419,7 @@ func maskJSON(h int32, ptr, n uint32) (code int32) {
 //go:wasmexport piiguard_audit
 func auditEvent(h int32, ptr, n uint32) (code int32) {
 	defer recoverTo(&code)
-	begin()
-	buf := startResult()
-	s, code := lookup(h)
-	if code != abi.OK {
-		return code
-	}
-	text, code := input(ptr, n)
+	s, text, buf, code := call(h, ptr, n)
 	if code != abi.OK {
 		return code
 	}
@@ -453,13 +444,7 @@ func auditEvent(h int32, ptr, n uint32) (code int32) {
 //go:wasmexport piiguard_unmask
 func unmask(h int32, ptr, n uint32) (code int32) {
 	defer recoverTo(&code)
-	begin()
-	buf := startResult()
-	s, code := lookup(h)
-	if code != abi.OK {
-		return code
-	}
-	text, code := input(ptr, n)
+	s, text, buf, code := call(h, ptr, n)
 	if code != abi.OK {
 		return code
 	}
