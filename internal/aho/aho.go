@@ -147,7 +147,10 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 
 	t := &m.trie
 	for c := range 256 {
-		s := t.first[c]
+		var s int32
+		if k := t.class[c]; k != 0 {
+			s = t.child(0, k)
+		}
 		if s == 0 {
 			continue
 		}
@@ -184,6 +187,7 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 			}
 		}
 	}
+	m.finish()
 	return m
 }
 

@@ -51,10 +51,11 @@ type node struct {
 const thinKids = 4
 
 // newTrie builds the trie of the words words[i] for i in which (all
-// matchable, not empty).
+// matchable, not empty), without the tables of its first two levels
+// (finish computes them).
 func newTrie(words [][]byte, which []int32) trie {
 	var t trie
-	class, used, n := byteClasses(words, which)
+	class, _, n := byteClasses(words, which)
 	t.class = class
 	t.width = int32(n)
 
@@ -92,34 +93,6 @@ func newTrie(words [][]byte, which []int32) trie {
 		nd.out = int32(len(t.outs))
 		t.outs = append(t.outs, lt.words(s)...)
 		nd.outEnd = int32(len(t.outs))
-	}
-	for c := range 256 {
-		if k := t.class[c]; k != 0 {
-			t.first[c] = t.child(0, k)
-			t.firstOut[c] = t.nodes[t.first[c]].outEnd > t.nodes[t.first[c]].out
-		}
-	}
-	t.aw = 1
-	for c := range 128 {
-		if used[c] {
-			t.aclass[c] = uint8(t.aw)
-			t.aw++
-		}
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t.aclass[c] = t.aclass[c+32]
-	}
-	t.second = make([]int32, t.aw*t.aw)
-	for c0 := range 128 {
-		k0 := int(t.aclass[c0])
-		if k0 == 0 || t.first[c0] == 0 {
-			continue
-		}
-		for c1 := range 128 {
-			if k1 := int(t.aclass[c1]); k1 != 0 {
-				t.second[k0*t.aw+k1] = t.child(t.first[c0], t.class[c1])
-			}
-		}
 	}
 	return t
 }
