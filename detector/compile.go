@@ -16,16 +16,6 @@ import (
 func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, cat *precompiled.Catalog) (*Detector, error) {
 	d := &Detector{minScore: opts.MinScore}
 	src := newSources(engine, cat)
-	wordIndex := map[string]int{}
-	addWord := func(s string) *word {
-		i, ok := wordIndex[s]
-		if !ok {
-			i = len(d.words)
-			wordIndex[s] = i
-			d.words = append(d.words, word{text: []byte(s)})
-		}
-		return &d.words[i]
-	}
 	seen := map[string]bool{}
 	for ii, id := range ids {
 		if id == nil {
@@ -43,14 +33,6 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 		seen[id.Name] = true
 		ci := &compiledIdent{id: id, window: id.ProximityWindow(), hasKeywords: len(id.Keywords) > 0}
 		d.idents = append(d.idents, ci)
-		for _, kw := range id.Keywords {
-			for _, v := range keywordForms(kw) {
-				w := addWord(v)
-				if !slices.ContainsFunc(w.keywords, func(o owner) bool { return o.ident == ii }) {
-					w.keywords = append(w.keywords, owner{ident: ii, keyword: kw})
-				}
-			}
-		}
 		for pi, p := range id.Patterns {
 			entry := cat.Lookup(p.Expr)
 			re, info, err := src.source(entry, p.Expr)
@@ -85,10 +67,6 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 				cp.trigger = byKeyword
 			case info.Literals != nil:
 				cp.trigger = byLiteral
-				for _, l := range info.Literals {
-					w := addWord(l)
-					w.literals = append(w.literals, cp.index)
-				}
 			case !info.AllowedAll && info.MinLen > 0 && !allowsLower(info):
 				cp.trigger = byClass
 				d.addClassTrigger(cp)
@@ -102,37 +80,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 	}
 	d.groupWholeText()
 	d.indexTriggers()
-	if len(d.words) > 0 {
-		dict := make([][]byte, len(d.words))
-		for i := range d.words {
-			w := &d.words[i]
-			dict[i] = w.text
-			w.startWord = isWordByte(w.text[0])
-			d.maxWordLen = max(d.maxWordLen, len(w.text))
-			w.endWord = isWordByte(w.text[len(w.text)-1])
-		}
-		bounded := make([]bool, len(d.words))
-		for i := range d.words {
-			w := &d.words[i]
-			// A keyword that starts with a letter or digit only counts at a
-			// word start. So does a literal that starts every match of its
-			// patterns when they must start a word (EMP-[0-9]{6}), or that
-			// always follows a byte other than a letter or digit in them
-			// (" Street"): an occurrence inside a word belongs to no match
-			// that bounded would keep. Other literals count anywhere.
-			bounded[i] = w.startWord
-			for _, pi := range w.literals {
-				if info := d.patterns[pi].info; !(info.Prefix && info.WordStart) && !info.AfterNonWord {
-					bounded[i] = false
-				}
-			}
-		}
-		// The automaton's pass also finds the bytes that may start a
-		// whole-text match and the class runs' trigger bytes (see
-		// scanMarks).
-		d.ac = aho.NewMarked(dict, bounded, [2]func(b, c byte) bool{d.mayStartWhole, d.isTrigger})
-		d.marked = len(d.wholeGroups) > 0 || len(d.runs.slots) > 0
-	}
+	d.setUpWords(cat)
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
 }
@@ -174,4 +122,84 @@ func cloneValidator(v *identifiers.Validator) *identifiers.Validator {
 	}
 	c := *v
 	return &c
+}
+
+// setUpWords gives the detector its automaton words (the forms of the
+// identifiers' keywords, the patterns' literals) and their automaton:
+// decoded from cat when it holds them for exactly this input (see
+// keywordKey), built otherwise.
+func (d *Detector) setUpWords(cat *precompiled.Catalog) {
+	if form := cat.KeywordSetup(d.keywordKey()); form == nil || d.decodeWords(form) != nil {
+		d.buildWords()
+	}
+	d.marked = d.ac != nil && (len(d.wholeGroups) > 0 || len(d.runs.slots) > 0)
+}
+
+// buildWords computes the automaton words and builds their automaton.
+func (d *Detector) buildWords() {
+	wordIndex := map[string]int{}
+	addWord := func(s string) *word {
+		i, ok := wordIndex[s]
+		if !ok {
+			i = len(d.words)
+			wordIndex[s] = i
+			d.words = append(d.words, word{text: []byte(s)})
+		}
+		return &d.words[i]
+	}
+	for ii, ci := range d.idents {
+		for _, kw := range ci.id.Keywords {
+			for _, v := range keywordForms(kw) {
+				w := addWord(v)
+				if !slices.ContainsFunc(w.keywords, func(o owner) bool { return o.ident == ii }) {
+					w.keywords = append(w.keywords, owner{ident: ii, keyword: kw})
+				}
+			}
+		}
+		for _, cp := range ci.patterns {
+			if cp.trigger == byLiteral {
+				for _, l := range cp.info.Literals {
+					w := addWord(l)
+					w.literals = append(w.literals, cp.index)
+				}
+			}
+		}
+	}
+	if len(d.words) > 0 {
+		dict := make([][]byte, len(d.words))
+		for i := range d.words {
+			dict[i] = d.words[i].text
+		}
+		d.indexWords()
+		bounded := make([]bool, len(d.words))
+		for i := range d.words {
+			w := &d.words[i]
+			// A keyword that starts with a letter or digit only counts at a
+			// word start. So does a literal that starts every match of its
+			// patterns when they must start a word (EMP-[0-9]{6}), or that
+			// always follows a byte other than a letter or digit in them
+			// (" Street"): an occurrence inside a word belongs to no match
+			// that bounded would keep. Other literals count anywhere.
+			bounded[i] = w.startWord
+			for _, pi := range w.literals {
+				if info := d.patterns[pi].info; !(info.Prefix && info.WordStart) && !info.AfterNonWord {
+					bounded[i] = false
+				}
+			}
+		}
+		// The automaton's pass also finds the bytes that may start a
+		// whole-text match and the class runs' trigger bytes (see
+		// scanMarks).
+		d.ac = aho.NewMarked(dict, bounded, [2]func(b, c byte) bool{d.mayStartWhole, d.isTrigger})
+	}
+}
+
+// indexWords sets what each word's text says of it, and maxWordLen.
+func (d *Detector) indexWords() {
+	for i := range d.words {
+		w := &d.words[i]
+		w.startWord = isWordByte(w.text[0])
+		w.endWord = isWordByte(w.text[len(w.text)-1])
+		d.maxWordLen = max(d.maxWordLen, len(w.text))
+	}
 }

@@ -21,6 +21,17 @@
 //	         see appendInfo),
 //	         automaton (uvarint length, dfa.AppendBinary's bytes; empty
 //	         unless kind is KindDFA)
+//	setups   uvarint count, then each, sorted by key: key (32 bytes),
+//	         form (uvarint length, bytes)
+//
+// A setup is what the detector derives from a whole set of identifiers
+// before it can scan (their keywords' forms and the patterns' literals, the
+// automaton that finds them, package aho's form): the detector gives Build
+// the setups of the sets worth storing (the catalog, and the identifiers
+// NewScanner takes by default) and looks one up by the key of its own input
+// (a SHA-256 the detector computes), so that a set stored here is decoded
+// instead of built, and any other set is built as before. The form of a
+// setup is the detector's, versioned and checked by it.
 //
 // Open refuses a form with another magic or version or a wrong checksum,
 // and a damaged entry fails on its own when decoded (package dfa checks
@@ -51,7 +62,7 @@ import (
 )
 
 // Version is the version of the form; it changes whenever the form does.
-const Version = 2
+const Version = 3
 
 const magic = "piiguard-dfa\x00\x00\x00\x00"
 
@@ -84,10 +95,72 @@ var ErrCorrupt = errors.New("precompiled: corrupt or mismatched form")
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
-// Build compiles the patterns of ids into the form Open reads. The result
-// depends only on the patterns (their sources and how the detector
-// triggers them), so the same catalog always gives the same bytes.
+// A Setup is a stored set-up of the detector's words: its form, under the
+// key of the input it was built from.
+type Setup struct {
+	Key  [sha256.Size]byte
+	Form []byte
+}
+
+// SetupBuilder returns the setups to store with the catalog ids, given the
+// catalog of their patterns' automata (without setups).
+type SetupBuilder func(ids []*identifiers.Identifier, automata *Catalog) ([]Setup, error)
+
+var setupBuilder SetupBuilder
+
+// RegisterSetups sets the function Build calls for the setups to store
+// with a catalog. Package detector registers its own when it is
+// initialised (only it knows how it derives its words), and the generator
+// imports it. Without one, Build stores no setup.
+func RegisterSetups(f SetupBuilder) { setupBuilder = f }
+
+// Build compiles the patterns of ids into the form Open reads, with the
+// setups of the registered builder (RegisterSetups). The result depends
+// only on the patterns (their sources and how the detector triggers them)
+// and the setups, so the same catalog always gives the same bytes.
 func Build(ids []*identifiers.Identifier) ([]byte, error) {
+	entries, err := buildEntries(ids)
+	if err != nil {
+		return nil, err
+	}
+	var setups []Setup
+	if setupBuilder != nil {
+		automata, err := Open(seal(ids, entries, nil))
+		if err != nil {
+			return nil, err
+		}
+		if setups, err = setupBuilder(ids, automata); err != nil {
+			return nil, fmt.Errorf("precompiled: %w", err)
+		}
+	}
+	return seal(ids, entries, setups), nil
+}
+
+// seal returns the form of the entries (the body up to its setups) and
+// the setups.
+func seal(ids []*identifiers.Identifier, entries []byte, setups []Setup) []byte {
+	body := slices.Clip(entries)
+	setups = slices.Clone(setups)
+	slices.SortFunc(setups, func(a, b Setup) int { return bytes.Compare(a.Key[:], b.Key[:]) })
+	setups = slices.CompactFunc(setups, func(a, b Setup) bool { return a.Key == b.Key })
+	body = binary.AppendUvarint(body, uint64(len(setups)))
+	for _, su := range setups {
+		body = append(body, su.Key[:]...)
+		body = binary.AppendUvarint(body, uint64(len(su.Form)))
+		body = append(body, su.Form...)
+	}
+	out := make([]byte, 0, headerLen+len(body))
+	out = append(out, magic...)
+	out = binary.LittleEndian.AppendUint32(out, version())
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body, crcTable))
+	h := CatalogHash(ids)
+	out = append(out, h[:]...)
+	return append(out, body...)
+}
+
+// buildEntries returns the entries of the patterns of ids, the body of the
+// form up to its setups.
+func buildEntries(ids []*identifiers.Identifier) ([]byte, error) {
 	type pat struct {
 		parsed *pattern.Pattern
 		near   bool // runs only near a keyword or literal, in every use
@@ -145,13 +218,7 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 		body = binary.AppendUvarint(body, uint64(len(auto)))
 		body = append(body, auto...)
 	}
-	out := make([]byte, 0, headerLen+len(body))
-	out = append(out, magic...)
-	out = binary.LittleEndian.AppendUint32(out, version())
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body, crcTable))
-	h := CatalogHash(ids)
-	out = append(out, h[:]...)
-	return append(out, body...), nil
+	return body, nil
 }
 
 // wordLiterals reports whether there are literals and each holds a letter.
@@ -185,6 +252,7 @@ func CatalogHash(ids []*identifiers.Identifier) [sha256.Size]byte {
 type Catalog struct {
 	hash    [sha256.Size]byte
 	entries []Entry
+	setups  []Setup
 }
 
 // Entry is one pattern of a Catalog.
@@ -247,11 +315,49 @@ func Open(form []byte) (*Catalog, error) {
 			return nil, fmt.Errorf("%w: entry %d out of order", ErrCorrupt, i)
 		}
 	}
+	n, k = binary.Uvarint(body[off:])
+	if k <= 0 || n > uint64(len(body)-off)/sha256.Size {
+		return nil, fmt.Errorf("%w: bad setup count", ErrCorrupt)
+	}
+	off += k
+	c.setups = make([]Setup, n)
+	for i := range c.setups {
+		su := &c.setups[i]
+		if len(body)-off < sha256.Size {
+			return nil, fmt.Errorf("%w: setup %d: bad key", ErrCorrupt, i)
+		}
+		copy(su.Key[:], body[off:])
+		off += sha256.Size
+		var ok bool
+		if su.Form, off, ok = chunk(body, off); !ok {
+			return nil, fmt.Errorf("%w: setup %d: bad form", ErrCorrupt, i)
+		}
+		if i > 0 && bytes.Compare(c.setups[i-1].Key[:], su.Key[:]) >= 0 {
+			return nil, fmt.Errorf("%w: setup %d out of order", ErrCorrupt, i)
+		}
+	}
 	if off != len(body) {
-		return nil, fmt.Errorf("%w: %d bytes after the last entry", ErrCorrupt, len(body)-off)
+		return nil, fmt.Errorf("%w: %d bytes after the last setup", ErrCorrupt, len(body)-off)
 	}
 	return c, nil
 }
+
+// KeywordSetup returns the form of the setup stored under key, or nil (always
+// nil on a nil Catalog). The form is within the catalog's: the caller must
+// not change it, and checks it as it decodes it.
+func (c *Catalog) KeywordSetup(key [sha256.Size]byte) []byte {
+	if c == nil {
+		return nil
+	}
+	i := sort.Search(len(c.setups), func(i int) bool { return bytes.Compare(c.setups[i].Key[:], key[:]) >= 0 })
+	if i < len(c.setups) && c.setups[i].Key == key {
+		return c.setups[i].Form
+	}
+	return nil
+}
+
+// Setups returns the number of stored setups.
+func (c *Catalog) Setups() int { return len(c.setups) }
 
 // chunk reads a uvarint length and that many bytes at off.
 func chunk(b []byte, off int) ([]byte, int, bool) {

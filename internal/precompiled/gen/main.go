@@ -4,7 +4,9 @@
 //	go run ./internal/precompiled/gen -o detector/precompiled.bin
 //
 // go generate ./detector/ (make generate) runs it; the detector's
-// TestPrecompiledUpToDate fails while the file is stale.
+// TestPrecompiledUpToDate fails while the file is stale. It imports package
+// detector, which registers the setups of its words to store with the
+// automata (precompiled.RegisterSetups).
 package main
 
 import (
@@ -12,6 +14,7 @@ import (
 	"fmt"
 	"os"
 
+	_ "github.com/piiguard/piiguard/detector" // registers the words' setups
 	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/precompiled"
 )

@@ -1,0 +1,227 @@
+package detector
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/aho"
+	"github.com/piiguard/piiguard/internal/precompiled"
+	"github.com/piiguard/piiguard/internal/regex"
+)
+
+// The precompiled catalog also stores the detector's words and their
+// automaton (a setup, see package precompiled) for the two sets of
+// identifiers most programs compile: the whole catalog, and the managed
+// identifiers alone (NewScanner's default). Computing the keywords' forms
+// and building the automaton is most of what Compile does once the
+// patterns' automata are precompiled; a stored setup is decoded instead.
+//
+// A setup is looked up by keywordKey, a SHA-256 of everything the words and
+// the automaton are derived from, computed from the detector being
+// compiled: each identifier's keywords, each pattern's source and how it
+// is triggered, and the tables of the automaton's marks (the bytes that may
+// start a whole-text pattern, the class runs' trigger bytes). Any other
+// set (a subset, custom identifiers, a policy's) has another key and is
+// built as before. The rest is a function of these and of this package's
+// code, which TestPrecompiledUpToDate keeps in step with the stored form.
+// A setup whose form does not decode (it is checked throughout: see
+// decodeWords and aho.Decode) is built from the identifiers instead.
+
+func init() { precompiled.RegisterSetups(storedSetups) }
+
+// storedSetups returns the setups the precompiled catalog stores for the
+// catalog ids: of ids, and of those that are not extensions. Their
+// automata come from automata, and their words are built, never decoded.
+func storedSetups(ids []*identifiers.Identifier, automata *precompiled.Catalog) ([]precompiled.Setup, error) {
+	var managed []*identifiers.Identifier
+	for _, id := range ids {
+		if !id.Extension {
+			managed = append(managed, id)
+		}
+	}
+	var out []precompiled.Setup
+	for _, set := range [][]*identifiers.Identifier{ids, managed} {
+		d, err := compile(set, Options{}, regex.Default, automata)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, precompiled.Setup{Key: d.keywordKey(), Form: d.appendWords(nil)})
+	}
+	return out, nil
+}
+
+// wordsVersion is the version of the form appendWords writes.
+const wordsVersion = 1
+
+// keywordKey returns the key of the detector's setup: a SHA-256 of what its
+// words and their automaton are derived from (see above), which compile
+// has computed when it calls it.
+func (d *Detector) keywordKey() [sha256.Size]byte {
+	b := make([]byte, 0, 32<<10)
+	b = append(b, "piiguard words\x00"...)
+	b = binary.AppendUvarint(b, uint64(len(d.idents)))
+	for _, ci := range d.idents {
+		b = binary.AppendUvarint(b, uint64(len(ci.id.Keywords)))
+		for _, kw := range ci.id.Keywords {
+			b = binary.AppendUvarint(b, uint64(len(kw)))
+			b = append(b, kw...)
+		}
+		b = binary.AppendUvarint(b, uint64(len(ci.patterns)))
+		for pi, cp := range ci.patterns {
+			expr := ci.id.Patterns[pi].Expr
+			b = binary.AppendUvarint(b, uint64(len(expr)))
+			b = append(b, expr...)
+			b = append(b, byte(cp.trigger))
+		}
+	}
+	// The marks: mayStartWhole and isTrigger read nothing else.
+	b = binary.AppendUvarint(b, uint64(len(d.wholeGroups)))
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
+		b = binary.LittleEndian.AppendUint64(b, g.inWord)
+		for _, x := range g.starts {
+			b = binary.LittleEndian.AppendUint64(b, x)
+		}
+	}
+	for _, x := range d.runs.trig {
+		b = binary.LittleEndian.AppendUint64(b, x)
+	}
+	return sha256.Sum256(b)
+}
+
+// appendWords appends the form of the detector's words and automaton:
+//
+//	version   byte: wordsVersion
+//	words     uvarint count, then each: its text (uvarint length, bytes),
+//	          its keywords (uvarint count, then each: the identifier's
+//	          index and the keyword's index in its Keywords), its
+//	          patterns (uvarint count, then each pattern's index)
+//	automaton the rest: aho.Matcher.AppendBinary's form (nothing when
+//	          there are no words)
+//
+// Numbers are uvarints.
+func (d *Detector) appendWords(b []byte) []byte {
+	b = append(b, wordsVersion)
+	b = binary.AppendUvarint(b, uint64(len(d.words)))
+	for i := range d.words {
+		w := &d.words[i]
+		b = binary.AppendUvarint(b, uint64(len(w.text)))
+		b = append(b, w.text...)
+		b = binary.AppendUvarint(b, uint64(len(w.keywords)))
+		for _, o := range w.keywords {
+			kws := d.idents[o.ident].id.Keywords
+			ki := 0
+			for kws[ki] != o.keyword {
+				ki++
+			}
+			b = binary.AppendUvarint(b, uint64(o.ident))
+			b = binary.AppendUvarint(b, uint64(ki))
+		}
+		b = binary.AppendUvarint(b, uint64(len(w.literals)))
+		for _, pi := range w.literals {
+			b = binary.AppendUvarint(b, uint64(pi))
+		}
+	}
+	if d.ac != nil {
+		// AppendBinary fails on no Matcher.
+		b, _ = d.ac.AppendBinary(b)
+	}
+	return b
+}
+
+var errWords = errors.New("detector: stored words damaged")
+
+// decodeWords sets the detector's words and automaton from the form
+// appendWords wrote, checking every index against the detector; on an
+// error it changes nothing. The words' texts stay within form.
+func (d *Detector) decodeWords(form []byte) error {
+	off := 0
+	num := func(limit int) (int, bool) {
+		x, k := binary.Uvarint(form[off:])
+		if k <= 0 || x > uint64(limit) {
+			return 0, false
+		}
+		off += k
+		return int(x), true
+	}
+	bad := func(what string, i int) error { return fmt.Errorf("%w: word %d: %s", errWords, i, what) }
+	if len(form) == 0 || form[0] != wordsVersion {
+		return fmt.Errorf("%w: not version %d", errWords, wordsVersion)
+	}
+	off = 1
+	n, ok := num(len(form))
+	if !ok {
+		return bad("count", 0)
+	}
+	words := make([]word, n)
+	type span struct{ owners, literals int }
+	ends := make([]span, n)
+	var owners []owner
+	var literals []int
+	for i := range words {
+		w := &words[i]
+		l, ok := num(len(form) - off)
+		if !ok || l == 0 {
+			return bad("text", i)
+		}
+		off += l
+		w.text = form[off-l : off : off]
+		k, ok := num(len(form) - off)
+		if !ok {
+			return bad("keyword count", i)
+		}
+		for range k {
+			ii, ok := num(len(d.idents) - 1)
+			if !ok {
+				return bad("identifier", i)
+			}
+			kws := d.idents[ii].id.Keywords
+			ki, ok := num(len(kws) - 1)
+			if !ok || len(kws) == 0 {
+				return bad("keyword", i)
+			}
+			owners = append(owners, owner{ident: ii, keyword: kws[ki]})
+		}
+		k, ok = num(len(form) - off)
+		if !ok {
+			return bad("pattern count", i)
+		}
+		for range k {
+			pi, ok := num(len(d.patterns) - 1)
+			if !ok || len(d.patterns) == 0 || d.patterns[pi].trigger != byLiteral {
+				return bad("pattern", i)
+			}
+			literals = append(literals, pi)
+		}
+		ends[i] = span{len(owners), len(literals)}
+	}
+	var ac *aho.Matcher
+	if n > 0 {
+		var err error
+		if ac, err = aho.Decode(form[off:]); err != nil {
+			return fmt.Errorf("%w: %w", errWords, err)
+		}
+		if ac.Len() != n {
+			return fmt.Errorf("%w: an automaton of %d words for %d", errWords, ac.Len(), n)
+		}
+	} else if off != len(form) {
+		return fmt.Errorf("%w: %d bytes after the words", errWords, len(form)-off)
+	}
+	var from span
+	for i := range words {
+		to := ends[i]
+		if to.owners > from.owners {
+			words[i].keywords = owners[from.owners:to.owners:to.owners]
+		}
+		if to.literals > from.literals {
+			words[i].literals = literals[from.literals:to.literals:to.literals]
+		}
+		from = to
+	}
+	d.words, d.ac = words, ac
+	d.indexWords()
+	return nil
+}
