@@ -154,3 +154,71 @@ func TestDecodeInfoRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestSetups: Build stores the setups of the registered builder, sorted by
+// key, each found by its key and no other; a damaged setup section is
+// refused with ErrCorrupt even under a valid checksum.
+func TestSetups(t *testing.T) {
+	ids := identifiers.Catalog()
+	key := func(b byte) (k [32]byte) { k[0], k[31] = b, b; return k }
+	want := []Setup{{key(9), []byte("nine")}, {key(3), []byte("three")}, {key(5), nil}}
+	var gotAutomata *Catalog
+	RegisterSetups(func(got []*identifiers.Identifier, automata *Catalog) ([]Setup, error) {
+		if len(got) != len(ids) {
+			t.Errorf("builder given %d identifiers, want %d", len(got), len(ids))
+		}
+		gotAutomata = automata
+		return want, nil
+	})
+	defer RegisterSetups(nil)
+	f, err := Build(ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotAutomata == nil || gotAutomata.Len() == 0 || gotAutomata.Setups() != 0 {
+		t.Fatal("the builder was not given the automata without setups")
+	}
+	c, err := Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Setups() != 3 {
+		t.Fatalf("%d setups", c.Setups())
+	}
+	for _, su := range want {
+		if got := c.KeywordSetup(su.Key); !bytes.Equal(got, su.Form) || got == nil {
+			t.Errorf("setup %x: %q, want %q", su.Key[0], got, su.Form)
+		}
+	}
+	if c.KeywordSetup(key(4)) != nil {
+		t.Error("found a setup under a key not stored")
+	}
+	var none *Catalog
+	if none.KeywordSetup(key(3)) != nil {
+		t.Error("nil Catalog found a setup")
+	}
+	without, err := Open(form(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if without.Setups() != 0 || !bytes.Equal(f[headerLen:len(form(t))-1], form(t)[headerLen:len(form(t))-1]) {
+		t.Error("a build without builder stores setups, or other entries")
+	}
+	// The section starts where the form without setups has its count 0.
+	at := len(form(t)) - 1
+	for _, tc := range []struct {
+		name   string
+		change func(f []byte) []byte
+	}{
+		{"count too high", func(f []byte) []byte { f[at] = 4; return f }},
+		{"count far too high", func(f []byte) []byte { f[at] = 0x7f; return f }},
+		{"keys out of order", func(f []byte) []byte { f[at+1] = 0xff; return f }},
+		{"form length", func(f []byte) []byte { f[at+1+32] = 0x7f; return f }},
+		{"cut in a key", func(f []byte) []byte { return f[:at+10] }},
+		{"trailing byte", func(f []byte) []byte { return append(f, 0) }},
+	} {
+		if _, err := Open(reseal(tc.change(bytes.Clone(f)))); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: err = %v, want ErrCorrupt", tc.name, err)
+		}
+	}
+}
