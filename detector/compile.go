@@ -129,7 +129,7 @@ func cloneValidator(v *identifiers.Validator) *identifiers.Validator {
 // decoded from cat when it holds them for exactly this input (see
 // keywordKey), built otherwise.
 func (d *Detector) setUpWords(cat *precompiled.Catalog) {
-	if form := cat.KeywordSetup(d.keywordKey()); form == nil || d.decodeWords(form) != nil {
+	if form := cat.KeywordSetup(d.keywordKey(cat)); form == nil || d.decodeWords(form) != nil {
 		d.buildWords()
 	}
 	d.marked = d.ac != nil && (len(d.wholeGroups) > 0 || len(d.runs.slots) > 0)

@@ -48,7 +48,7 @@ func storedSetups(ids []*identifiers.Identifier, automata *precompiled.Catalog) 
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, precompiled.Setup{Key: d.keywordKey(), Form: d.appendWords(nil)})
+		out = append(out, precompiled.Setup{Key: d.keywordKey(automata), Form: d.appendWords(nil)})
 	}
 	return out, nil
 }
@@ -58,9 +58,12 @@ const wordsVersion = 1
 
 // keywordKey returns the key of the detector's setup: a SHA-256 of what its
 // words and their automaton are derived from (see above), which compile
-// has computed when it calls it.
-func (d *Detector) keywordKey() [sha256.Size]byte {
-	b := make([]byte, 0, 32<<10)
+// has computed when it calls it. A pattern of cat stands for its source by
+// its index there (setups are looked up in the catalog they were stored
+// with), and the marks by what the predicates read of them, so that the
+// hash reads about 13 KB for the catalog, most of it keywords.
+func (d *Detector) keywordKey(cat *precompiled.Catalog) [sha256.Size]byte {
+	b := make([]byte, 0, 16<<10)
 	b = append(b, "piiguard words\x00"...)
 	b = binary.AppendUvarint(b, uint64(len(d.idents)))
 	for _, ci := range d.idents {
@@ -71,24 +74,37 @@ func (d *Detector) keywordKey() [sha256.Size]byte {
 		}
 		b = binary.AppendUvarint(b, uint64(len(ci.patterns)))
 		for pi, cp := range ci.patterns {
+			b = append(b, byte(cp.trigger))
 			expr := ci.id.Patterns[pi].Expr
+			if e := cat.Lookup(expr); e != nil {
+				b = append(b, 1)
+				b = binary.AppendUvarint(b, uint64(e.Index()))
+				continue
+			}
+			b = append(b, 0)
 			b = binary.AppendUvarint(b, uint64(len(expr)))
 			b = append(b, expr...)
-			b = append(b, byte(cp.trigger))
 		}
 	}
-	// The marks: mayStartWhole and isTrigger read nothing else.
-	b = binary.AppendUvarint(b, uint64(len(d.wholeGroups)))
-	for gi := range d.wholeGroups {
-		g := &d.wholeGroups[gi]
-		b = binary.LittleEndian.AppendUint64(b, g.inWord)
-		for _, x := range g.starts {
-			b = binary.LittleEndian.AppendUint64(b, x)
+	// The marks: mayStartWhole(b, c) reads, of c, whether a group may
+	// start at c, and whether one may inside a word; isTrigger whether c is
+	// a trigger byte.
+	var marks [256]byte
+	for c := range marks {
+		for gi := range d.wholeGroups {
+			g := &d.wholeGroups[gi]
+			if g.starts[c] != 0 {
+				marks[c] |= 1
+			}
+			if g.starts[c]&^g.inWord != 0 {
+				marks[c] |= 2
+			}
+		}
+		if d.isTrigger(0, byte(c)) {
+			marks[c] |= 4
 		}
 	}
-	for _, x := range d.runs.trig {
-		b = binary.LittleEndian.AppendUint64(b, x)
-	}
+	b = append(b, marks[:]...)
 	return sha256.Sum256(b)
 }
 
@@ -140,6 +156,12 @@ var errWords = errors.New("detector: stored words damaged")
 func (d *Detector) decodeWords(form []byte) error {
 	off := 0
 	num := func(limit int) (int, bool) {
+		if off < len(form) && form[off] < 0x80 {
+			// One byte, as most numbers here.
+			x := int(form[off])
+			off++
+			return x, x <= limit
+		}
 		x, k := binary.Uvarint(form[off:])
 		if k <= 0 || x > uint64(limit) {
 			return 0, false

@@ -82,14 +82,14 @@ func TestStoredWordsSameAsBuilt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cat.KeywordSetup(stored.keywordKey()) == nil {
+			if cat.KeywordSetup(stored.keywordKey(cat)) == nil {
 				t.Fatal("no stored setup for this set")
 			}
 			built, err := compile(set.ids, Options{}, regex.Default, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if built.keywordKey() != stored.keywordKey() {
+			if built.keywordKey(cat) != stored.keywordKey(cat) {
 				t.Fatal("the key differs with the patterns' automata compiled from source")
 			}
 			if len(stored.words) != len(built.words) || stored.maxWordLen != built.maxWordLen || stored.marked != built.marked {
@@ -162,7 +162,7 @@ func TestStoredWordsOtherSets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cat.KeywordSetup(d.keywordKey()) != nil {
+			if cat.KeywordSetup(d.keywordKey(cat)) != nil {
 				t.Fatal("a stored setup has this set's key")
 			}
 			ref, err := compile(set.ids, Options{}, regex.Default, nil)
@@ -200,7 +200,7 @@ func TestStoredWordsDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := ref.keywordKey()
+	key := ref.keywordKey(precompiledCatalog())
 	setup := precompiledCatalog().KeywordSetup(key)
 	at := bytes.Index(precompiledForm, setup)
 	if setup == nil || at < 0 {

@@ -154,6 +154,18 @@ func (d *decoder) fail(format string, args ...any) {
 
 // uint reads a uvarint of at most limit.
 func (d *decoder) uint(limit int, what string) int {
+	// Most numbers take one byte: read them without a call. (After an
+	// error, what is read no longer matters.)
+	if off := d.off; off < len(d.b) {
+		if x := int(d.b[off]); x < 0x80 && x <= limit {
+			d.off = off + 1
+			return x
+		}
+	}
+	return d.uintSlow(limit, what)
+}
+
+func (d *decoder) uintSlow(limit int, what string) int {
 	if d.err != nil {
 		return 0
 	}
@@ -277,6 +289,10 @@ func (d *decoder) trie(t *trie, words int) {
 	if d.err != nil {
 		return
 	}
+	if t.label[0] != 0 {
+		d.fail("trie root has a label")
+		return
+	}
 	t.nodes = make([]node, count)
 	next, outs := int32(1), 0 // the first child of the next node with children; words so far
 	for q := range t.nodes {
@@ -285,8 +301,17 @@ func (d *decoder) trie(t *trie, words int) {
 			d.fail("trie node %d has no parent", q)
 			return
 		}
-		n := d.uint(count-int(next), "trie child count")
-		nout := d.count("trie node word count")
+		var n, nout int
+		if o := d.off; o+1 < len(d.b) && d.b[o]|d.b[o+1] < 0x80 {
+			// Both numbers in a byte each, as for most nodes.
+			n, nout, d.off = int(d.b[o]), int(d.b[o+1]), o+2
+			if n > count-int(next) {
+				d.fail("trie child count out of range")
+			}
+		} else {
+			n = d.uint(count-int(next), "trie child count")
+			nout = d.count("trie node word count")
+		}
 		if d.err != nil {
 			return
 		}
@@ -299,24 +324,15 @@ func (d *decoder) trie(t *trie, words int) {
 			d.fail("trie word count out of range")
 			return
 		}
-	}
-	if int(next) != count {
-		d.fail("trie has %d nodes, its edges %d", count, next)
-		return
-	}
-	if t.label[0] != 0 {
-		d.fail("trie root has a label")
-		return
-	}
-	for q := range t.nodes {
-		nd := &t.nodes[q]
-		high := 0
-		for k := nd.kids; k < nd.kids+nd.n; k++ {
-			l := t.label[k]
-			if l == 0 || int32(l) >= t.width || k > nd.kids && l <= t.label[k-1] {
+		// The children's labels: in order of class, none 0, each below
+		// width; those below 64 in low, a dense row for many others.
+		high, prev := 0, uint8(0)
+		for _, l := range t.label[nd.kids:next] {
+			if l <= prev || int32(l) >= t.width {
 				d.fail("trie node %d: bad child label", q)
 				return
 			}
+			prev = l
 			if l < 64 {
 				nd.low |= 1 << l
 			} else {
@@ -326,10 +342,14 @@ func (d *decoder) trie(t *trie, words int) {
 		if high > thinKids {
 			nd.row = int32(len(t.dense))
 			t.dense = append(t.dense, make([]int32, t.width)...)
-			for k := nd.kids; k < nd.kids+nd.n; k++ {
+			for k := nd.kids; k < next; k++ {
 				t.dense[nd.row+int32(t.label[k])] = k
 			}
 		}
+	}
+	if int(next) != count {
+		d.fail("trie has %d nodes, its edges %d", count, next)
+		return
 	}
 	t.outs = make([]int32, outs)
 	for i := range t.outs {

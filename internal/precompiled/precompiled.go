@@ -257,8 +257,9 @@ type Catalog struct {
 
 // Entry is one pattern of a Catalog.
 type Entry struct {
-	Kind Kind
-	expr []byte // the pattern's source, within the form
+	Kind  Kind
+	index int    // in the catalog, in order of source
+	expr  []byte // the pattern's source, within the form
 	info []byte
 	auto []byte
 
@@ -296,6 +297,7 @@ func Open(form []byte) (*Catalog, error) {
 	c.entries = make([]Entry, n)
 	for i := range c.entries {
 		e := &c.entries[i]
+		e.index = i
 		if off >= len(body) || Kind(body[off]) > KindRegexp {
 			return nil, fmt.Errorf("%w: entry %d: bad kind", ErrCorrupt, i)
 		}
@@ -387,6 +389,10 @@ func (c *Catalog) Lookup(expr string) *Entry {
 	}
 	return nil
 }
+
+// Index returns the entry's index in its catalog, in order of source: a
+// number that stands for the pattern's source within the catalog.
+func (e *Entry) Index() int { return e.index }
 
 // load decodes the entry's automaton, or creates its lazy one, once.
 func (e *Entry) load() {
