@@ -260,8 +260,8 @@ type Entry struct {
 	Kind  Kind
 	index int    // in the catalog, in order of source
 	expr  []byte // the pattern's source, within the form
-	info []byte
-	auto []byte
+	info  []byte
+	auto  []byte
 
 	once sync.Once
 	dfa  *dfa.DFA
