@@ -17,6 +17,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 	d := &Detector{minScore: opts.MinScore}
 	src := newSources(engine, cat)
 	seen := map[string]bool{}
+	var entries []*precompiled.Entry // of each pattern, nil when cat has none
 	for ii, id := range ids {
 		if id == nil {
 			return nil, fmt.Errorf("detector: identifier %d is nil", ii)
@@ -35,6 +36,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 		d.idents = append(d.idents, ci)
 		for pi, p := range id.Patterns {
 			entry := cat.Lookup(p.Expr)
+			entries = append(entries, entry)
 			re, info, err := src.source(entry, p.Expr)
 			if err != nil {
 				return nil, fmt.Errorf("detector: identifier %q: pattern %d: %w", id.Name, pi, err)
@@ -80,7 +82,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 	}
 	d.groupWholeText()
 	d.indexTriggers()
-	d.setUpWords(cat)
+	d.setUpWords(cat, entries)
 	d.pool.New = func() any { return new(scratch) }
 	return d, nil
 }
@@ -127,9 +129,9 @@ func cloneValidator(v *identifiers.Validator) *identifiers.Validator {
 // setUpWords gives the detector its automaton words (the forms of the
 // identifiers' keywords, the patterns' literals) and their automaton:
 // decoded from cat when it holds them for exactly this input (see
-// keywordKey), built otherwise.
-func (d *Detector) setUpWords(cat *precompiled.Catalog) {
-	if form := cat.KeywordSetup(d.keywordKey(cat)); form == nil || d.decodeWords(form) != nil {
+// keywordKey; entries are the patterns' entries in cat), built otherwise.
+func (d *Detector) setUpWords(cat *precompiled.Catalog, entries []*precompiled.Entry) {
+	if form := cat.KeywordSetup(d.keywordKey(entries)); form == nil || d.decodeWords(form) != nil {
 		d.buildWords()
 	}
 	d.marked = d.ac != nil && (len(d.wholeGroups) > 0 || len(d.runs.slots) > 0)

@@ -48,9 +48,21 @@ func storedSetups(ids []*identifiers.Identifier, automata *precompiled.Catalog) 
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, precompiled.Setup{Key: d.keywordKey(automata), Form: d.appendWords(nil)})
+		out = append(out, precompiled.Setup{Key: d.keywordKey(d.entries(automata)), Form: d.appendWords(nil)})
 	}
 	return out, nil
+}
+
+// entries returns the entry of each of the detector's patterns in cat (nil
+// for none), as compile gives keywordKey.
+func (d *Detector) entries(cat *precompiled.Catalog) []*precompiled.Entry {
+	out := make([]*precompiled.Entry, len(d.patterns))
+	for ii, ci := range d.idents {
+		for pi, cp := range ci.patterns {
+			out[cp.index] = cat.Lookup(d.idents[ii].id.Patterns[pi].Expr)
+		}
+	}
+	return out
 }
 
 // wordsVersion is the version of the form appendWords writes.
@@ -58,11 +70,12 @@ const wordsVersion = 1
 
 // keywordKey returns the key of the detector's setup: a SHA-256 of what its
 // words and their automaton are derived from (see above), which compile
-// has computed when it calls it. A pattern of cat stands for its source by
-// its index there (setups are looked up in the catalog they were stored
-// with), and the marks by what the predicates read of them, so that the
-// hash reads about 13 KB for the catalog, most of it keywords.
-func (d *Detector) keywordKey(cat *precompiled.Catalog) [sha256.Size]byte {
+// has computed when it calls it. A pattern found in the precompiled
+// catalog (entries[i] for pattern i, nil when not found) stands for its
+// source by its index there (setups are looked up in the catalog they were
+// stored with), and the marks by what the predicates read of them, so that
+// the hash reads about 13 KB for the catalog, most of it keywords.
+func (d *Detector) keywordKey(entries []*precompiled.Entry) [sha256.Size]byte {
 	b := make([]byte, 0, 16<<10)
 	b = append(b, "piiguard words\x00"...)
 	b = binary.AppendUvarint(b, uint64(len(d.idents)))
@@ -76,7 +89,7 @@ func (d *Detector) keywordKey(cat *precompiled.Catalog) [sha256.Size]byte {
 		for pi, cp := range ci.patterns {
 			b = append(b, byte(cp.trigger))
 			expr := ci.id.Patterns[pi].Expr
-			if e := cat.Lookup(expr); e != nil {
+			if e := entries[cp.index]; e != nil {
 				b = append(b, 1)
 				b = binary.AppendUvarint(b, uint64(e.Index()))
 				continue

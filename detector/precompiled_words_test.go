@@ -82,14 +82,14 @@ func TestStoredWordsSameAsBuilt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cat.KeywordSetup(stored.keywordKey(cat)) == nil {
+			if cat.KeywordSetup(stored.keywordKey(stored.entries(cat))) == nil {
 				t.Fatal("no stored setup for this set")
 			}
 			built, err := compile(set.ids, Options{}, regex.Default, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if built.keywordKey(cat) != stored.keywordKey(cat) {
+			if built.keywordKey(built.entries(cat)) != stored.keywordKey(stored.entries(cat)) {
 				t.Fatal("the key differs with the patterns' automata compiled from source")
 			}
 			if len(stored.words) != len(built.words) || stored.maxWordLen != built.maxWordLen || stored.marked != built.marked {
@@ -162,7 +162,7 @@ func TestStoredWordsOtherSets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cat.KeywordSetup(d.keywordKey(cat)) != nil {
+			if cat.KeywordSetup(d.keywordKey(d.entries(cat))) != nil {
 				t.Fatal("a stored setup has this set's key")
 			}
 			ref, err := compile(set.ids, Options{}, regex.Default, nil)
@@ -200,7 +200,7 @@ func TestStoredWordsDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := ref.keywordKey(precompiledCatalog())
+	key := ref.keywordKey(ref.entries(precompiledCatalog()))
 	setup := precompiledCatalog().KeywordSetup(key)
 	at := bytes.Index(precompiledForm, setup)
 	if setup == nil || at < 0 {
