@@ -102,16 +102,19 @@ func AddressPatterns(addressWords string) []string {
 // neighbouring alternatives ("St." and "St," into "St[,.]"), which would
 // leave the prefilter only the short prefix to trigger on.
 func interleave(alts []string) string {
-	groups := map[byte][]string{}
+	// An array rather than a map: this runs at start-up, in every program
+	// (a map access per letter and step cost WebAssembly start-up ~5 ms).
+	var groups [256][]string
 	var keys []byte
 	for _, a := range alts {
 		k := a[0] | 0x20
-		if _, ok := groups[k]; !ok {
+		if groups[k] == nil {
 			keys = append(keys, k)
 		}
 		groups[k] = append(groups[k], a)
 	}
-	for _, g := range groups {
+	for _, k := range keys {
+		g := groups[k]
 		sort.SliceStable(g, func(i, j int) bool { return len(g[i]) > len(g[j]) })
 	}
 	var out []string
