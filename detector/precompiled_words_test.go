@@ -224,13 +224,15 @@ func TestStoredWordsDamaged(t *testing.T) {
 		{"automaton version", func(f []byte) []byte { f[at+acAt]++; return f }},
 		{"automaton word count", func(f []byte) []byte { f[at+acAt+1] ^= 0x01; return f }},
 		{"cut short", func(f []byte) []byte {
-			// The setup's length (a uvarint before it) says 10 bytes less.
+			// The setup's length (a uvarint after its key and checksum
+			// in the catalog's index of setups) says 10 bytes less.
 			n := binary.AppendUvarint(nil, uint64(len(setup)))
 			m := binary.AppendUvarint(nil, uint64(len(setup)-10))
-			if len(n) != len(m) {
-				t.Fatal("length changes size")
+			i := bytes.Index(f, key[:])
+			if len(n) != len(m) || i < 0 || i > at {
+				t.Fatal("setup's length not found, or changes size")
 			}
-			copy(f[at-len(n):], m)
+			copy(f[i+len(key)+4:], m)
 			return append(f[:at+len(setup)-10], f[at+len(setup):]...)
 		}},
 	} {
@@ -262,6 +264,39 @@ func TestStoredWordsDamaged(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStoredWordsChecksum: a stored setup with a byte changed (its own
+// checksum not renewed) is not returned by the catalog, and the detector
+// builds its words.
+func TestStoredWordsChecksum(t *testing.T) {
+	ids := managedIdentifiers()
+	ref, err := compile(ids, Options{}, regex.Default, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := ref.keywordKey(ref.entries(precompiledCatalog()))
+	setup := precompiledCatalog().KeywordSetup(key)
+	at := bytes.Index(precompiledForm, setup)
+	if setup == nil || at < 0 {
+		t.Fatal("the managed identifiers' setup is not in the embedded form")
+	}
+	f := bytes.Clone(precompiledForm)
+	f[at+len(setup)/2] ^= 0x10
+	c, err := precompiled.Open(f)
+	if err != nil {
+		t.Fatalf("Open: %v (the header's checksum does not cover the setups)", err)
+	}
+	if c.KeywordSetup(key) != nil {
+		t.Fatal("a setup whose checksum fails is returned")
+	}
+	d, err := compile(ids, Options{}, regex.Default, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(d.ac, ref.ac) || !reflect.DeepEqual(d.words, ref.words) {
+		t.Fatal("the words are not those built from source")
 	}
 }
 

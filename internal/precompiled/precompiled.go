@@ -22,7 +22,13 @@
 //	         automaton (uvarint length, dfa.AppendBinary's bytes; empty
 //	         unless kind is KindDFA)
 //	setups   uvarint count, then each, sorted by key: key (32 bytes),
-//	         form (uvarint length, bytes)
+//	         crc (uint32, CRC-32C of its form), length (uvarint)
+//	forms    the setups' forms, in order, back to back
+//
+// The header's checksum covers the body up to the forms; each form has its
+// own, checked when it is first looked up, so that opening the catalog
+// reads only the automata's bytes and a compile reads only the form it
+// uses.
 //
 // A setup is what the detector derives from a whole set of identifiers
 // before it can scan (their keywords' forms and the patterns' literals, the
@@ -146,16 +152,41 @@ func seal(ids []*identifiers.Identifier, entries []byte, setups []Setup) []byte 
 	body = binary.AppendUvarint(body, uint64(len(setups)))
 	for _, su := range setups {
 		body = append(body, su.Key[:]...)
+		body = binary.LittleEndian.AppendUint32(body, crc32.Checksum(su.Form, crcTable))
 		body = binary.AppendUvarint(body, uint64(len(su.Form)))
+	}
+	checked := len(body)
+	for _, su := range setups {
 		body = append(body, su.Form...)
 	}
 	out := make([]byte, 0, headerLen+len(body))
 	out = append(out, magic...)
 	out = binary.LittleEndian.AppendUint32(out, version())
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body, crcTable))
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body[:checked], crcTable))
 	h := CatalogHash(ids)
 	out = append(out, h[:]...)
 	return append(out, body...)
+}
+
+// Reseal recomputes the checksums of a form (the header's and each
+// setup's) after a change: for tests that damage a form under valid
+// checksums. It fails on a form Open could not index.
+func Reseal(form []byte) error {
+	if len(form) < headerLen {
+		return fmt.Errorf("%w: no header", ErrCorrupt)
+	}
+	body := form[headerLen:]
+	c, checked, err := index(body)
+	if err != nil {
+		return err
+	}
+	for i := range c.setups {
+		su := &c.setups[i]
+		binary.LittleEndian.PutUint32(body[su.crcAt:], crc32.Checksum(su.form, crcTable))
+	}
+	// The setups' checksums are within what the header's covers.
+	binary.LittleEndian.PutUint32(form[len(magic)+4:], crc32.Checksum(body[:checked], crcTable))
+	return nil
 }
 
 // buildEntries returns the entries of the patterns of ids, the body of the
@@ -252,7 +283,17 @@ func CatalogHash(ids []*identifiers.Identifier) [sha256.Size]byte {
 type Catalog struct {
 	hash    [sha256.Size]byte
 	entries []Entry
-	setups  []Setup
+	setups  []setup
+}
+
+// setup is a Setup of a Catalog, its checksum checked on first use.
+type setup struct {
+	key   [sha256.Size]byte
+	crc   uint32
+	crcAt int // of crc, in the body
+	form  []byte
+	once  sync.Once
+	ok    bool
 }
 
 // Entry is one pattern of a Catalog.
@@ -284,14 +325,24 @@ func Open(form []byte) (*Catalog, error) {
 		return nil, fmt.Errorf("%w: version %#x, want %#x", ErrCorrupt, v, version())
 	}
 	body := form[headerLen:]
-	if crc := binary.LittleEndian.Uint32(h[4:]); crc != crc32.Checksum(body, crcTable) {
+	c, checked, err := index(body)
+	if err != nil {
+		return nil, err
+	}
+	if crc := binary.LittleEndian.Uint32(h[4:]); crc != crc32.Checksum(body[:checked], crcTable) {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
-	c := &Catalog{}
 	copy(c.hash[:], h[8:])
+	return c, nil
+}
+
+// index indexes the entries and setups of body (checking every length and
+// the order) and returns the length of what the header's checksum covers.
+func index(body []byte) (*Catalog, int, error) {
+	c := &Catalog{}
 	n, k := binary.Uvarint(body)
 	if k <= 0 || n > uint64(len(body)) {
-		return nil, fmt.Errorf("%w: bad entry count", ErrCorrupt)
+		return nil, 0, fmt.Errorf("%w: bad entry count", ErrCorrupt)
 	}
 	off := k
 	c.entries = make([]Entry, n)
@@ -299,63 +350,83 @@ func Open(form []byte) (*Catalog, error) {
 		e := &c.entries[i]
 		e.index = i
 		if off >= len(body) || Kind(body[off]) > KindRegexp {
-			return nil, fmt.Errorf("%w: entry %d: bad kind", ErrCorrupt, i)
+			return nil, 0, fmt.Errorf("%w: entry %d: bad kind", ErrCorrupt, i)
 		}
 		e.Kind = Kind(body[off])
 		off++
 		var ok bool
 		if e.expr, off, ok = chunk(body, off); !ok {
-			return nil, fmt.Errorf("%w: entry %d: bad source", ErrCorrupt, i)
+			return nil, 0, fmt.Errorf("%w: entry %d: bad source", ErrCorrupt, i)
 		}
 		if e.info, off, ok = chunk(body, off); !ok {
-			return nil, fmt.Errorf("%w: entry %d: bad description", ErrCorrupt, i)
+			return nil, 0, fmt.Errorf("%w: entry %d: bad description", ErrCorrupt, i)
 		}
 		if e.auto, off, ok = chunk(body, off); !ok {
-			return nil, fmt.Errorf("%w: entry %d: bad automaton", ErrCorrupt, i)
+			return nil, 0, fmt.Errorf("%w: entry %d: bad automaton", ErrCorrupt, i)
 		}
 		if i > 0 && bytes.Compare(c.entries[i-1].expr, e.expr) >= 0 {
-			return nil, fmt.Errorf("%w: entry %d out of order", ErrCorrupt, i)
+			return nil, 0, fmt.Errorf("%w: entry %d out of order", ErrCorrupt, i)
 		}
 	}
 	n, k = binary.Uvarint(body[off:])
 	if k <= 0 || n > uint64(len(body)-off)/sha256.Size {
-		return nil, fmt.Errorf("%w: bad setup count", ErrCorrupt)
+		return nil, 0, fmt.Errorf("%w: bad setup count", ErrCorrupt)
 	}
 	off += k
-	c.setups = make([]Setup, n)
+	c.setups = make([]setup, n)
 	for i := range c.setups {
 		su := &c.setups[i]
-		if len(body)-off < sha256.Size {
-			return nil, fmt.Errorf("%w: setup %d: bad key", ErrCorrupt, i)
+		if len(body)-off < sha256.Size+4 {
+			return nil, 0, fmt.Errorf("%w: setup %d: bad key", ErrCorrupt, i)
 		}
-		copy(su.Key[:], body[off:])
-		off += sha256.Size
-		var ok bool
-		if su.Form, off, ok = chunk(body, off); !ok {
-			return nil, fmt.Errorf("%w: setup %d: bad form", ErrCorrupt, i)
+		copy(su.key[:], body[off:])
+		su.crcAt = off + sha256.Size
+		su.crc = binary.LittleEndian.Uint32(body[su.crcAt:])
+		off += sha256.Size + 4
+		l, k := binary.Uvarint(body[off:])
+		if k <= 0 || l > uint64(len(body)) {
+			return nil, 0, fmt.Errorf("%w: setup %d: bad length", ErrCorrupt, i)
 		}
-		if i > 0 && bytes.Compare(c.setups[i-1].Key[:], su.Key[:]) >= 0 {
-			return nil, fmt.Errorf("%w: setup %d out of order", ErrCorrupt, i)
+		off += k
+		su.form = body[:l] // placed below
+		if i > 0 && bytes.Compare(c.setups[i-1].key[:], su.key[:]) >= 0 {
+			return nil, 0, fmt.Errorf("%w: setup %d out of order", ErrCorrupt, i)
 		}
+	}
+	checked := off
+	for i := range c.setups {
+		su := &c.setups[i]
+		l := len(su.form)
+		if l > len(body)-off {
+			return nil, 0, fmt.Errorf("%w: setup %d: truncated", ErrCorrupt, i)
+		}
+		su.form = body[off : off+l : off+l]
+		off += l
 	}
 	if off != len(body) {
-		return nil, fmt.Errorf("%w: %d bytes after the last setup", ErrCorrupt, len(body)-off)
+		return nil, 0, fmt.Errorf("%w: %d bytes after the last setup", ErrCorrupt, len(body)-off)
 	}
-	return c, nil
+	return c, checked, nil
 }
 
 // KeywordSetup returns the form of the setup stored under key, or nil (always
-// nil on a nil Catalog). The form is within the catalog's: the caller must
-// not change it, and checks it as it decodes it.
+// nil on a nil Catalog, and when the form's checksum is wrong). The form is
+// within the catalog's: the caller must not change it, and checks it as it
+// decodes it.
 func (c *Catalog) KeywordSetup(key [sha256.Size]byte) []byte {
 	if c == nil {
 		return nil
 	}
-	i := sort.Search(len(c.setups), func(i int) bool { return bytes.Compare(c.setups[i].Key[:], key[:]) >= 0 })
-	if i < len(c.setups) && c.setups[i].Key == key {
-		return c.setups[i].Form
+	i := sort.Search(len(c.setups), func(i int) bool { return bytes.Compare(c.setups[i].key[:], key[:]) >= 0 })
+	if i == len(c.setups) || c.setups[i].key != key {
+		return nil
 	}
-	return nil
+	su := &c.setups[i]
+	su.once.Do(func() { su.ok = crc32.Checksum(su.form, crcTable) == su.crc })
+	if !su.ok {
+		return nil
+	}
+	return su.form
 }
 
 // Setups returns the number of stored setups.

@@ -99,8 +99,12 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
+// reseal recomputes the header's checksum over the whole body: for forms
+// without setups (Reseal needs a form it can index).
 func reseal(f []byte) []byte {
-	binary.LittleEndian.PutUint32(f[len(magic)+4:], crc32.Checksum(f[headerLen:], crcTable))
+	if len(f) >= headerLen {
+		binary.LittleEndian.PutUint32(f[len(magic)+4:], crc32.Checksum(f[headerLen:], crcTable))
+	}
 	return f
 }
 
@@ -204,8 +208,11 @@ func TestSetups(t *testing.T) {
 	if without.Setups() != 0 || !bytes.Equal(f[headerLen:len(form(t))-1], form(t)[headerLen:len(form(t))-1]) {
 		t.Error("a build without builder stores setups, or other entries")
 	}
-	// The section starts where the form without setups has its count 0.
+	// The section starts where the form without setups has its count 0:
+	// count, then per setup a key, a checksum and a length; the forms
+	// (nine, three, five: sorted by key, "three" first) follow.
 	at := len(form(t)) - 1
+	index := at + 1 + 3*(32+4+1)
 	for _, tc := range []struct {
 		name   string
 		change func(f []byte) []byte
@@ -213,12 +220,37 @@ func TestSetups(t *testing.T) {
 		{"count too high", func(f []byte) []byte { f[at] = 4; return f }},
 		{"count far too high", func(f []byte) []byte { f[at] = 0x7f; return f }},
 		{"keys out of order", func(f []byte) []byte { f[at+1] = 0xff; return f }},
-		{"form length", func(f []byte) []byte { f[at+1+32] = 0x7f; return f }},
+		{"form length", func(f []byte) []byte { f[at+1+36] = 0x7f; return f }},
 		{"cut in a key", func(f []byte) []byte { return f[:at+10] }},
+		{"cut in a form", func(f []byte) []byte { return f[:len(f)-1] }},
 		{"trailing byte", func(f []byte) []byte { return append(f, 0) }},
 	} {
-		if _, err := Open(reseal(tc.change(bytes.Clone(f)))); !errors.Is(err, ErrCorrupt) {
+		g := tc.change(bytes.Clone(f))
+		if len(g) >= headerLen {
+			// The header's checksum over what it covers, as far as the
+			// form can be read.
+			end := min(index, len(g)-headerLen+headerLen)
+			binary.LittleEndian.PutUint32(g[len(magic)+4:], crc32.Checksum(g[headerLen:end], crcTable))
+		}
+		if _, err := Open(g); !errors.Is(err, ErrCorrupt) {
 			t.Errorf("%s: err = %v, want ErrCorrupt", tc.name, err)
 		}
+	}
+	// A damaged form under a valid header is not returned: its own
+	// checksum fails; the others still are.
+	g := bytes.Clone(f)
+	g[index] ^= 1 // the first form's first byte ("three")
+	c, err = Open(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.KeywordSetup(key(3)) != nil || c.KeywordSetup(key(9)) == nil {
+		t.Error("a damaged setup is returned, or an intact one is not")
+	}
+	if err := Reseal(g); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = Open(g); err != nil || string(c.KeywordSetup(key(3))) != "uhree" {
+		t.Errorf("resealed: %v, %q", err, c.KeywordSetup(key(3)))
 	}
 }
