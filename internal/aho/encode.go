@@ -21,8 +21,9 @@ var ErrCorrupt = errors.New("aho: corrupt form")
 //	words     the number of words, then the length of each
 //	trie      class (256 bytes); the number of nodes; the label of each
 //	          node (a byte each, breadth first as the trie numbers them);
-//	          the number of children and of words of each node; the words
-//	          of each node, in order
+//	          the number of children n and of words w of each node, as one
+//	          byte n | w<<4 when n < 15 and w < 16, else 0x0f and both;
+//	          the words of each node, in order
 //	free      a byte, 0 without free words; else class (256 bytes), the
 //	          number of ASCII classes and of states, each state's row (its
 //	          ASCII transitions and failure link as state numbers, then the
@@ -59,8 +60,13 @@ func (m *Matcher) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, t.label...)
 	for i := range t.nodes {
 		nd := &t.nodes[i]
-		b = binary.AppendUvarint(b, uint64(nd.n))
-		b = binary.AppendUvarint(b, uint64(nd.outEnd-nd.out))
+		if n, nout := nd.n, nd.outEnd-nd.out; n < 15 && nout < 16 {
+			b = append(b, byte(n)|byte(nout)<<4)
+		} else {
+			b = append(b, 0x0f)
+			b = binary.AppendUvarint(b, uint64(n))
+			b = binary.AppendUvarint(b, uint64(nout))
+		}
 	}
 	for _, w := range t.outs {
 		b = binary.AppendUvarint(b, uint64(w))
@@ -301,16 +307,19 @@ func (d *decoder) trie(t *trie, words int) {
 			d.fail("trie node %d has no parent", q)
 			return
 		}
-		var n, nout int
-		if o := d.off; o+1 < len(d.b) && d.b[o]|d.b[o+1] < 0x80 {
-			// Both numbers in a byte each, as for most nodes.
-			n, nout, d.off = int(d.b[o]), int(d.b[o+1]), o+2
-			if n > count-int(next) {
-				d.fail("trie child count out of range")
-			}
-		} else {
+		if d.off >= len(d.b) {
+			d.fail("trie nodes truncated")
+			return
+		}
+		x := d.b[d.off]
+		d.off++
+		n, nout := int(x&0x0f), int(x>>4)
+		switch {
+		case x == 0x0f:
 			n = d.uint(count-int(next), "trie child count")
 			nout = d.count("trie node word count")
+		case n > count-int(next):
+			d.fail("trie child count out of range")
 		}
 		if d.err != nil {
 			return
