@@ -12,7 +12,8 @@
 //
 //	magic    "piiguard-dfa\x00\x00\x00\x00" (16 bytes)
 //	version  uint32, little-endian: Version, then dfa.FormatVersion
-//	crc      uint32: CRC-32C (Castagnoli) of everything after it
+//	crc      uint32: CRC-32C (Castagnoli) of the body (all that follows the
+//	         header) up to the setups' forms
 //	hash     32 bytes: SHA-256 of the catalog's patterns (CatalogHash)
 //	count    uvarint
 //	entries  count times, sorted by pattern source:
