@@ -75,3 +75,24 @@ func TestDecodeBatchFindings(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseBatch: ParseBatch never panics, and a batch it accepts is the
+// encoding of its records.
+func FuzzParseBatch(f *testing.F) {
+	f.Add(AppendBatch(nil, [][]byte{[]byte("a"), nil, []byte("bc")}))
+	f.Add([]byte{2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 'x'})
+	f.Add([]byte{255, 255, 255, 255})
+	f.Fuzz(func(t *testing.T, buf []byte) {
+		b, err := ParseBatch(buf)
+		if err != nil {
+			return
+		}
+		records := make([][]byte, b.Len())
+		for i := range records {
+			records[i] = b.Record(i)
+		}
+		if got := AppendBatch(nil, records); !bytes.Equal(got, buf) {
+			t.Errorf("re-encoding differs")
+		}
+	})
+}
