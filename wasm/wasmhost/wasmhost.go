@@ -201,7 +201,8 @@ type Options struct {
 	// so that a call stops as soon as its context is done, even in the
 	// middle of a long input. It makes calls about 6 times slower (wazero
 	// checks for termination at every loop header, and Go's WebAssembly
-	// code loops through a dispatcher in every function), so it is off by
+	// code loops through a dispatcher in every function; each call also
+	// starts a goroutine that watches the context), so it is off by
 	// default: a context is then checked before each call into the module,
 	// not during it, and a call runs to its end. To bound the time past a
 	// deadline without it, bound the input of each call (scan a log line
