@@ -124,6 +124,12 @@ export declare class Scanner {
   /** text with every finding masked (asterisks, or the configured style). */
   mask(text: string): string;
   mask(text: Uint8Array): Uint8Array;
+  /** The findings of each record, as scan(record) gives them, in one call into the module (ABI 1.2; one call per record before). */
+  scanBatch(records: readonly (string | Uint8Array)[]): Finding[][];
+  /** Each record masked, as mask(record) gives it, in one call into the module (ABI 1.2; one call per record before). */
+  maskBatch(records: readonly string[]): string[];
+  maskBatch(records: readonly Uint8Array[]): Uint8Array[];
+  maskBatch(records: readonly (string | Uint8Array)[]): (string | Uint8Array)[];
   /** ABI 1.1: one JSON event masked, still valid JSON; throws PiiGuardError(INVALID_JSON) for other text. */
   maskJSON(event: string): string;
   maskJSON(event: Uint8Array): Uint8Array;

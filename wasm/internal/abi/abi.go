@@ -15,7 +15,7 @@ import (
 // it was written for and whose minor version is at least the one it needs.
 const (
 	VersionMajor = 1
-	VersionMinor = 1
+	VersionMinor = 2
 	// Version is what piiguard_abi_version returns: major<<16 | minor.
 	Version = VersionMajor<<16 | VersionMinor
 )

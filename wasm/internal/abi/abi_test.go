@@ -120,7 +120,7 @@ func TestCodeName(t *testing.T) {
 	if CodeName(-99) != "UNKNOWN(-99)" {
 		t.Error(CodeName(-99))
 	}
-	if Version != 0x00010001 {
+	if Version != 0x00010002 {
 		t.Errorf("Version %#x", Version)
 	}
 }

@@ -1,7 +1,8 @@
 // Throughput of the module under Node.js on the loghub corpus:
 //   node wasm/js/bench/throughput.mjs [corpus-dir]
 // Prints start-up time and MB/s (of input, best of 5 passes, and per CPU-second) for scan and
-// mask, one call per file and one call per line.
+// mask, one call per file, one call per line, and one call per batch of 100 lines (scanBatch,
+// maskBatch: ABI 1.2).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,3 +52,7 @@ measure('scan, per file', (x) => s.scan(x), files);
 measure('mask, per file', (x) => s.mask(x), files);
 measure('scan, per line', (x) => s.scan(x), lines);
 measure('mask, per line', (x) => s.mask(x), lines);
+const batches = [];
+for (let i = 0; i < lines.length; i += 100) batches.push(lines.slice(i, i + 100));
+measure('scan, per line in batches of 100', (x) => s.scanBatch(x), batches);
+measure('mask, per line in batches of 100', (x) => s.maskBatch(x), batches);

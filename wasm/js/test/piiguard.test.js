@@ -201,6 +201,61 @@ describe('piiguard (Node.js host)', { skip }, () => {
     return 'no error';
   };
 
+  test('ABI 1.2: scanBatch and maskBatch give what scan and mask give for each record', () => {
+    assert.ok(mod.abiVersion.minor >= 2);
+    const s = mod.compile();
+    const lines = [
+      'login jane@example.com from 203.0.113.42',
+      '',
+      'é→ ssn 536-22-1234 😀 card 4929 3812 6548 1006',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nssn 536-22-1234\n',
+      'nothing here',
+    ];
+    const records = [...lines, ...lines.map((l) => new TextEncoder().encode(l))];
+    const found = s.scanBatch(records);
+    const masked = s.maskBatch(records);
+    assert.equal(found.length, records.length);
+    records.forEach((r, i) => {
+      assert.deepEqual(found[i], s.scan(r), `record ${i}: findings`);
+      assert.deepEqual(masked[i], s.mask(r), `record ${i}: mask`);
+    });
+    assert.ok(found[2].length >= 2);
+    assert.equal(typeof masked[0], 'string');
+    assert.ok(masked[5] instanceof Uint8Array);
+    assert.deepEqual(s.scanBatch([]), []);
+    assert.deepEqual(s.maskBatch([]), []);
+    assert.throws(() => s.scanBatch('one string'), TypeError);
+    assert.throws(() => s.maskBatch([1]), TypeError);
+    // Loghub's lines (when present): the batch gives each line's findings.
+    const dir = process.env.PIIGUARD_LOGHUB ?? repo('../shared/corpus/loghub');
+    if (existsSync(dir)) {
+      const f = readFileSync(`${dir}/OpenSSH_2k.log`);
+      const ls = [];
+      for (let i = 0, j; i < f.length; i = j + 1) {
+        j = f.indexOf(10, i);
+        if (j < 0) j = f.length - 1;
+        ls.push(f.subarray(i, j + 1));
+      }
+      const fb = s.scanBatch(ls);
+      const mb = s.maskBatch(ls);
+      let n = 0;
+      ls.forEach((l, i) => {
+        assert.deepEqual(fb[i], s.scan(l), `OpenSSH line ${i}`);
+        assert.deepEqual(mb[i], s.mask(l), `OpenSSH line ${i}: mask`);
+        n += fb[i].length;
+      });
+      assert.ok(n > 100, `${n} findings`);
+    }
+  });
+
+  test('batches with a module before ABI 1.2: one call per record, same results', async () => {
+    const m = await load();
+    m.abiVersion = Object.freeze({ major: 1, minor: 1 });
+    const s = m.compile({ identifiers: ['EmailAddress'] });
+    assert.deepEqual(s.maskBatch(['x jane@example.com', '']), ['x ****************', '']);
+    assert.equal(s.scanBatch(['x jane@example.com'])[0][0].value, 'jane@example.com');
+  });
+
   test('large inputs grow the buffer and memory', () => {
     const s = mod.compile({ identifiers: ['EmailAddress'] });
     const line = 'user jane@example.com from the web é ok\n';
@@ -288,5 +343,17 @@ describe('piiguard (Node.js host)', { skip }, () => {
       n++;
     }
     assert.ok(n > 100);
+    // ABI 1.2: each configuration's inline texts in one batch.
+    for (const [name, s] of scanners) {
+      const cases = golden.cases.filter((c) => c.config === name && !c.file);
+      const texts = cases.map((c) => c.text);
+      const found = s.scanBatch(texts);
+      const masked = s.maskBatch(texts);
+      cases.forEach((c, i) => {
+        const got = found[i].map((f) => [f.identifier, f.start, f.end, Math.round(f.score * 1e6), f.keyword]);
+        assert.deepEqual(got, c.findings, `${name} ${c.name}: batch findings`);
+        assert.equal(masked[i], c.masked, `${name} ${c.name}: batch mask`);
+      });
+    }
   });
 });

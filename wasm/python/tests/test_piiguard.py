@@ -240,6 +240,36 @@ def test_abi_1_1(mod: piiguard.Module) -> None:
         assert s.audit("nothing") is None
 
 
+def test_abi_1_2_batches(mod: piiguard.Module) -> None:
+    """scan_batch and mask_batch give what scan and mask give for each
+    record, for str and bytes, empty records and multi-line records."""
+    assert mod.abi_version[1] >= 2
+    s = mod.compile()
+    lines = [
+        "login jane@example.com from 203.0.113.42",
+        "",
+        "é→ ssn 536-22-1234 😀 card 4929 3812 6548 1006",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nssn 536-22-1234\n",
+        "nothing here",
+    ]
+    found = s.scan_batch(lines)
+    assert found == [s.scan(r) for r in lines]
+    assert len(found[2]) >= 2
+    assert s.mask_batch(lines) == [s.mask(r) for r in lines]
+    blines = [r.encode() for r in lines]
+    assert s.scan_batch(blines) == found
+    assert s.mask_batch(blines) == [s.mask(r) for r in blines]
+    assert s.scan_batch([]) == [] and s.mask_batch([]) == []
+    with pytest.raises(TypeError):
+        s.scan_batch([1])  # type: ignore[list-item]
+    # A module before ABI 1.2: one call per record, the same results.
+    old = piiguard.load(MODULE_PATH)
+    old._has_1_2 = False
+    o = old.compile()
+    assert o.scan_batch(lines) == found
+    assert o.mask_batch(lines) == s.mask_batch(lines)
+
+
 GOLDEN = Path(os.environ.get("PIIGUARD_GOLDEN", REPO / "build" / "wasm-golden.json"))
 
 
@@ -288,3 +318,19 @@ def test_same_as_native(mod: piiguard.Module) -> None:
                 assert text[f.char_start : f.char_end] == f.value
         n += 1
     assert n > 100
+    # ABI 1.2: each configuration's inline texts in one batch, and each
+    # loghub file's lines in one batch (the same as a call per line).
+    for name, s in scanners.items():
+        cases = [c for c in golden["cases"] if c["config"] == name and not c.get("file")]
+        texts: list[str] = [c["text"] for c in cases]
+        for c, found, m in zip(cases, s.scan_batch(texts), s.mask_batch(texts)):
+            assert [[f.identifier, f.start, f.end, round(f.score * 1e6), f.keyword] for f in found] == c["findings"], (
+                f"{name} {c['name']}: batch findings"
+            )
+            assert m == c["masked"], f"{name} {c['name']}: batch mask"
+    files = [c for c in golden["cases"] if c.get("file") and c["config"] == "all"][:2]
+    for c in files:
+        lines = Path(c["file"]).read_bytes().splitlines(keepends=True)
+        s = scanners["all"]
+        assert s.scan_batch(lines) == [s.scan(line) for line in lines], c["name"]
+        assert s.mask_batch(lines) == [s.mask(line) for line in lines], c["name"]

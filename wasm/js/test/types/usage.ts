@@ -30,5 +30,10 @@ export async function sample(): Promise<string> {
   const f = findings[0];
   const slice: string = f ? 'jane@example.com'.slice(f.charStart, f.charEnd) + f.value : '';
   if (ErrorCode.INVALID_TOKEN !== -10) return back + json + count + slice;
+  // ABI 1.2: batches.
+  const perRecord: Finding[][] = s.scanBatch(['jane@example.com', new Uint8Array([97])]);
+  const maskedLines: string[] = s.maskBatch(['jane@example.com', '']);
+  const maskedBytes: Uint8Array[] = s.maskBatch([new Uint8Array([97])]);
+  if (perRecord.length + maskedLines.length + maskedBytes.length === 0) return '';
   return `${first} ${masked} ${bytes.length} ${names.length} ${v}`;
 }
