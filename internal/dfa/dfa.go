@@ -158,13 +158,16 @@ func (d *DFA) Seconds(c byte) bool { return d.seconds[c] }
 func (d *DFA) EndAt(b []byte, s int) int {
 	t := &d.first
 	st, end := t.start, -1
-	trans, class := t.trans, &t.class
+	trans, class, mf := t.trans, &t.class, uint32(t.matchFrom-1)
 	for i := s; i < len(b); i++ {
 		st = trans[st+int32(class[b[i]])]
-		if st >= t.matchFrom {
+		// One comparison for both rare cases: the dead state (0, which
+		// wraps to the top) and a match state.
+		if uint32(st-1) >= mf {
+			if st == 0 {
+				break
+			}
 			end = i + 1
-		} else if st == 0 {
-			break
 		}
 	}
 	return end
