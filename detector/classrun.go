@@ -200,8 +200,9 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 	s.classFrom = max(s.classFrom, to)
 }
 
-// classRunsMarked is collectClassRunsRange over the trigger bytes the
-// keyword automaton's pass marked (s.marks[markClass]).
+// classRunsMarked is collectClassRunsRange over the offsets the keyword
+// automaton's pass marked (s.marks[markClass]: the trigger bytes in union
+// runs of two bytes or more, see isTrigger).
 func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	i := max(from, s.classFrom)
 	if i == 0 && d.runs.trig[text[0]] != 0 {
@@ -228,8 +229,8 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	s.classFrom = max(s.classFrom, to)
 }
 
-// unionRun handles the union run around text[i], a trigger byte, and
-// returns its end (the pass resumes there: every trigger byte in the run is
+// unionRun handles the union run around text[i], a trigger byte or (from
+// a mark, see isTrigger) a byte of a run next to one, and returns its end (the pass resumes there: every trigger byte in the run is
 // handled).
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
