@@ -294,14 +294,17 @@ func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int) 
 			}
 		}
 		if n >= int(sl.minCount) {
-			d.classRun(s, cp, text, start, j)
+			// A run that is the whole union run was found to hold a
+			// match already (unionRun).
+			d.classRun(s, cp, text, start, j, start == lo && j == hi)
 		}
 	}
 }
 
 // classRun checks the run text[lo:hi] of cp's class and adds it as a
-// window unless it cannot hold a match.
-func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi int) {
+// window unless it cannot hold a match; matched says cp.any found one in
+// it already.
+func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi int, matched bool) {
 	info := cp.info
 	if hi-lo < info.MinLen || !containsAll(text[lo:hi], cp.required) {
 		return
@@ -317,7 +320,7 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi
 			return
 		}
 	}
-	if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
+	if cp.any != nil && !matched && !cp.any.Contains(text[lo:hi]) {
 		return
 	}
 	s.addWindow(cp.index, lo, hi)
