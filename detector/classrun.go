@@ -13,13 +13,16 @@ import (
 // the class that holds the trigger. The runs of all class patterns lie
 // within the maximal runs of the union of their classes (union runs): one
 // pass finds the trigger bytes, eight bytes at a time when there are at
-// most four; each union run that holds one is read once, noting which
-// triggers it holds; and only a pattern whose trigger is there, for which
-// the run is long enough and whose unanchored automaton (dfa.Unanchored)
-// finds a match somewhere in the run, has its own runs looked at, each
-// checked (length, required bytes, digits, a match) and added as a window.
-// Most union runs (times, dates, versions, hex ids) hold no match, and cost
-// one walk each.
+// most four (or the keyword automaton's pass marks them, see marks.go);
+// each union run that holds one is read once, counting how many of each
+// trigger it holds (one byte lane of a uint64 per trigger); and only a
+// pattern whose trigger is there at least as often as a match needs
+// (dfa.DFA.MinCount), for which the run is long enough and whose
+// unanchored automaton (dfa.Unanchored) finds a match somewhere in the
+// run, has its own runs looked at, each checked (length, trigger count,
+// required bytes, digits, a match) and added as a window. Most union runs
+// (times, dates, versions, hex ids) hold no match: most of those are
+// rejected by their counts, the rest cost one walk each.
 
 // maxUnanchored bounds the states of a class pattern's unanchored
 // automaton; the catalog's need a few dozen.

@@ -31,6 +31,15 @@
 // A second, unordered automaton (the subset construction without
 // priorities) answers whether the whole of a text matches, as
 // ^(?:expr)$ would.
+//
+// # Searching cheaply
+//
+// A walk from a start steps once per byte, one table load, and tests the
+// dead and the match states with one comparison (EndAt). Unanchored
+// answers whether a text holds a match anywhere in one walk, two bytes a
+// step; MinCount gives the least number of times a byte occurs in any
+// match, so that a caller can reject a text with too few of it without a
+// walk at all.
 package dfa
 
 import (
