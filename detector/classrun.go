@@ -13,13 +13,16 @@ import (
 // the class that holds the trigger. The runs of all class patterns lie
 // within the maximal runs of the union of their classes (union runs): one
 // pass finds the trigger bytes, eight bytes at a time when there are at
-// most four; each union run that holds one is read once, noting which
-// triggers it holds; and only a pattern whose trigger is there, for which
-// the run is long enough and whose unanchored automaton (dfa.Unanchored)
-// finds a match somewhere in the run, has its own runs looked at, each
-// checked (length, required bytes, digits, a match) and added as a window.
-// Most union runs (times, dates, versions, hex ids) hold no match, and cost
-// one walk each.
+// most four (or the keyword automaton's pass marks them, see marks.go);
+// each union run that holds one is read once, counting how many of each
+// trigger it holds (one byte lane of a uint64 per trigger); and only a
+// pattern whose trigger is there at least as often as a match needs
+// (dfa.DFA.MinCount), for which the run is long enough and whose
+// unanchored automaton (dfa.Unanchored) finds a match somewhere in the
+// run, has its own runs looked at, each checked (length, trigger count,
+// required bytes, digits, a match) and added as a window. Most union runs
+// (times, dates, versions, hex ids) hold no match: most of those are
+// rejected by their counts, the rest cost one walk each.
 
 // maxUnanchored bounds the states of a class pattern's unanchored
 // automaton; the catalog's need a few dozen.
@@ -29,14 +32,19 @@ const maxUnanchored = 1024
 // the pass.
 type classRuns struct {
 	slots []classSlot
-	// byBit[b] lists the slots whose trigger has bit b, and minLens[b]
-	// their least MinLen.
-	byBit   [][]classSlot
-	minLens []int
+	// byLane[k] lists the slots whose trigger counts in lane k, and
+	// minLens[k] and minCounts[k] their least MinLen and minCount.
+	byLane    [maxLanes][]classSlot
+	minLens   [maxLanes]int
+	minCounts [maxLanes]uint8
 	// union[c] says byte c is in some slot's class.
 	union [256]bool
-	// trig[c] is the bit of trigger byte c (one per distinct trigger, the
-	// 64th shared by the rest), or 0.
+	// trig[c], for a trigger byte c, is 1 in the byte (lane) of a uint64
+	// that counts it: a union run's sum of trig over its bytes holds, in
+	// lane k, how many of lane k's trigger bytes it has. The first
+	// maxLanes-1 distinct triggers get a lane each, the rest share the last
+	// (whose count then says only that one of them is there). Other bytes
+	// have 0.
 	trig [256]uint64
 	// words holds each trigger byte repeated eight times (the first
 	// repeated when there are fewer than four), when there are at most
@@ -47,11 +55,21 @@ type classRuns struct {
 	minLen int
 }
 
-// classSlot is a class pattern and its trigger byte's bit.
+// maxLanes is the number of trigger counts a uint64 holds.
+const maxLanes = 8
+
+// maxLaneRun is the longest union run whose lane counts cannot overflow;
+// a longer run counts as holding every trigger, many times.
+const maxLaneRun = 255
+
+// classSlot is a class pattern, its trigger byte and that byte's lane.
 type classSlot struct {
 	cp      *compiledPattern
 	trigger byte
-	bit     uint64
+	lane    int
+	// minCount is the least number of trigger bytes in a match (at most
+	// 255, and 1 when the lane is shared).
+	minCount uint8
 }
 
 // triggerRank orders candidate trigger bytes: the rarer in logs, the lower.
@@ -98,19 +116,25 @@ func (d *Detector) addClassTrigger(cp *compiledPattern) {
 func (d *Detector) indexTriggers() {
 	r := &d.runs
 	var bytesOf []byte // distinct trigger bytes, in order of first use
+	lane := map[byte]int{}
 	for k := range r.slots {
 		sl := &r.slots[k]
-		if r.trig[sl.trigger] == 0 {
-			r.trig[sl.trigger] = 1 << min(len(bytesOf), 63)
+		if _, ok := lane[sl.trigger]; !ok {
+			lane[sl.trigger] = min(len(bytesOf), maxLanes-1)
+			r.trig[sl.trigger] = 1 << (8 * lane[sl.trigger])
 			bytesOf = append(bytesOf, sl.trigger)
 		}
-		sl.bit = r.trig[sl.trigger]
-		b := bits.TrailingZeros64(sl.bit)
-		if b == len(r.byBit) {
-			r.byBit, r.minLens = append(r.byBit, nil), append(r.minLens, sl.cp.info.MinLen)
+		sl.lane = lane[sl.trigger]
+		sl.minCount = 1
+		if sl.lane < maxLanes-1 && sl.cp.dfa != nil {
+			sl.minCount = uint8(min(max(sl.cp.dfa.MinCount(sl.trigger), 1), maxLaneRun))
 		}
-		r.byBit[b] = append(r.byBit[b], *sl)
-		r.minLens[b] = min(r.minLens[b], sl.cp.info.MinLen)
+		if len(r.byLane[sl.lane]) == 0 {
+			r.minLens[sl.lane], r.minCounts[sl.lane] = sl.cp.info.MinLen, sl.minCount
+		}
+		r.byLane[sl.lane] = append(r.byLane[sl.lane], *sl)
+		r.minLens[sl.lane] = min(r.minLens[sl.lane], sl.cp.info.MinLen)
+		r.minCounts[sl.lane] = min(r.minCounts[sl.lane], sl.minCount)
 		for c, ok := range sl.cp.info.Allowed {
 			r.union[c] = r.union[c] || ok
 		}
@@ -179,8 +203,9 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 	s.classFrom = max(s.classFrom, to)
 }
 
-// classRunsMarked is collectClassRunsRange over the trigger bytes the
-// keyword automaton's pass marked (s.marks[markClass]).
+// classRunsMarked is collectClassRunsRange over the offsets the keyword
+// automaton's pass marked (s.marks[markClass]: the trigger bytes in union
+// runs of two bytes or more, see isTrigger).
 func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	i := max(from, s.classFrom)
 	if i == 0 && d.runs.trig[text[0]] != 0 {
@@ -207,67 +232,82 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	s.classFrom = max(s.classFrom, to)
 }
 
-// unionRun handles the union run around text[i], a trigger byte, and
-// returns its end (the pass resumes there: every trigger byte in the run is
+// unionRun handles the union run around text[i], a trigger byte or (from
+// a mark, see isTrigger) a byte of a run next to one, and returns its end (the pass resumes there: every trigger byte in the run is
 // handled).
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
 	lo, hi := i, i+1
-	held := r.trig[text[i]]
+	counts := r.trig[text[i]]
 	for lo > 0 && r.union[text[lo-1]] {
 		lo--
-		held |= r.trig[text[lo]]
+		counts += r.trig[text[lo]]
 	}
 	for hi < len(text) && r.union[text[hi]] {
-		held |= r.trig[text[hi]]
+		counts += r.trig[text[hi]]
 		hi++
 	}
 	s.classFrom = hi
-	if hi-lo < r.minLen {
+	n := hi - lo
+	if n < r.minLen {
 		return hi
 	}
+	if n > maxLaneRun {
+		counts = ^uint64(0) // a count may have overflowed: every lane full
+	}
+	// The lanes with a count: the high bit of each byte that is not 0 (no
+	// carry crosses a byte: (x&0x7f)+0x7f <= 0xfe).
+	held := ((counts&lows + lows) | counts) & highs
 	for ; held != 0; held &= held - 1 {
-		b := bits.TrailingZeros64(held)
-		if hi-lo < r.minLens[b] {
+		k := bits.TrailingZeros64(held) >> 3
+		got := uint8(counts >> (8 * k))
+		if got < r.minCounts[k] || n < r.minLens[k] {
 			continue
 		}
-		for _, sl := range r.byBit[b] {
+		for _, sl := range r.byLane[k] {
 			cp := sl.cp
-			if hi-lo < cp.info.MinLen {
+			if got < sl.minCount || n < cp.info.MinLen {
 				continue
 			}
 			if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
 				// Its runs lie within this one: none holds a match.
 				continue
 			}
-			d.classRuns(s, cp, sl.trigger, text, lo, hi)
+			d.classRuns(s, sl, text, lo, hi)
 		}
 	}
 	return hi
 }
 
-// classRuns checks the maximal runs of cp's class within text[lo:hi] that
-// hold its trigger byte and adds them as windows.
-func (d *Detector) classRuns(s *scratch, cp *compiledPattern, trigger byte, text []byte, lo, hi int) {
+// classRuns checks the maximal runs of sl's pattern's class within
+// text[lo:hi] that hold enough of its trigger byte and adds them as
+// windows.
+func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int) {
+	cp := sl.cp
 	info := cp.info
 	for j := lo; j < hi; {
 		if !info.Allowed[text[j]] {
 			j++
 			continue
 		}
-		start, has := j, false
+		start, n := j, 0
 		for ; j < hi && info.Allowed[text[j]]; j++ {
-			has = has || text[j] == trigger
+			if text[j] == sl.trigger {
+				n++
+			}
 		}
-		if has {
-			d.classRun(s, cp, text, start, j)
+		if n >= int(sl.minCount) {
+			// A run that is the whole union run was found to hold a
+			// match already (unionRun).
+			d.classRun(s, cp, text, start, j, start == lo && j == hi)
 		}
 	}
 }
 
 // classRun checks the run text[lo:hi] of cp's class and adds it as a
-// window unless it cannot hold a match.
-func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi int) {
+// window unless it cannot hold a match; matched says cp.any found one in
+// it already.
+func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi int, matched bool) {
 	info := cp.info
 	if hi-lo < info.MinLen || !containsAll(text[lo:hi], cp.required) {
 		return
@@ -283,7 +323,7 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi
 			return
 		}
 	}
-	if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
+	if cp.any != nil && !matched && !cp.any.Contains(text[lo:hi]) {
 		return
 	}
 	s.addWindow(cp.index, lo, hi)

@@ -215,3 +215,50 @@ func joinLines(lines [][]byte, step, n int) []byte {
 	}
 	return out
 }
+
+// TestDifferentialClassTriggers: class patterns with more distinct trigger
+// bytes than the class-run pass counts separately (they share its last
+// count), patterns that need several of their trigger, and runs longer
+// than its counts hold, against the reference on random texts over those
+// bytes.
+func TestDifferentialClassTriggers(t *testing.T) {
+	const triggers = "/;:=,._-()[]"
+	var ids []*identifiers.Identifier
+	for i, c := range triggers {
+		expr := fmt.Sprintf(`[0-9]{2}\%c[0-9]{2}`, c)
+		if i%3 == 0 {
+			expr = fmt.Sprintf(`[0-9]{1,3}(?:\%c[0-9]{1,3}){%d}`, c, 2+i%4) // needs 2 or more
+		}
+		id, err := identifiers.NewCustom(fmt.Sprintf("Trigger%d", i), expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	d, err := detector.Compile(ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(8, 9))
+	const alphabet = "0123456789" + triggers + " x"
+	var lines [][]byte
+	for i := range 3000 {
+		b := make([]byte, 1+r.IntN(60))
+		for k := range b {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		if i%10 == 0 {
+			// A run of digits and one trigger, with more than 255 of it.
+			c := triggers[r.IntN(len(triggers))]
+			b = make([]byte, 520+r.IntN(300))
+			for k := range b {
+				b[k] = byte('0' + r.IntN(10))
+				if r.IntN(2) == 0 {
+					b[k] = c
+				}
+			}
+		}
+		lines = append(lines, b)
+	}
+	compareOn(t, d, "class triggers", lines)
+}

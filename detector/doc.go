@@ -25,13 +25,16 @@
 //   - patterns made of a narrow byte class (digits and separators, say) run
 //     only over the maximal runs of that class that hold the pattern's
 //     rarest required byte ('.' for IPv4) (classrun.go): the keyword
-//     automaton's pass marks the trigger bytes (marks.go; without keywords,
-//     a pass of its own finds them, eight bytes at a time when there are at
-//     most four); each maximal run of the union of the classes around one
-//     is read once, and
-//     a pattern whose trigger it holds looks at its own runs in it only
-//     when the run is long enough and the pattern's unanchored automaton
-//     finds a match in it (most runs — times, dates, versions — hold none);
+//     automaton's pass marks the trigger bytes that lie in a union run of
+//     two bytes or more (marks.go; without keywords, a pass of its own finds
+//     the trigger bytes, eight bytes at a time when there are at most
+//     four); each maximal run of the union of the classes around one is
+//     read once, counting each trigger byte it holds, and a pattern whose
+//     trigger it holds looks at its own runs in it only when the run is
+//     long enough, holds as many of the trigger as a match needs
+//     (dfa.DFA.MinCount: three dots for IPv4, two colons for IPv6) and the
+//     pattern's unanchored automaton finds a match in it (most runs —
+//     times, dates, versions — hold none);
 //   - anything else runs over the whole text (wholetext.go), all such
 //     patterns in one pass that tries only the bytes that can start a match
 //     (and be followed by its second byte), never a start inside a word
@@ -147,7 +150,9 @@
 // far as the longest match a bounded pattern allows, long-match patterns
 // share a Memo, the runs of joiners a boundary check walks are walked once
 // per scan, a union run of the class patterns is read once to find it and
-// a few times more per class pattern whose trigger it holds, and
+// count its triggers and a few times more per class pattern whose trigger
+// it holds often enough, a keyword window's edges are found eight ASCII
+// bytes at a time (keywordwindow.go), and
 // resolution takes O(k log k) for k candidates. Memory is
 // proportional to the text and its findings. The complexity tests check
 // this on hostile shapes as a ratio of times at n and 4n.

@@ -1,6 +1,8 @@
 package detector
 
 import (
+	"encoding/binary"
+
 	"github.com/piiguard/piiguard/internal/prefilter"
 )
 
@@ -56,10 +58,16 @@ func (d *Detector) addKeywordWindow(s *scratch, cp *compiledPattern, text []byte
 // that do not continue a UTF-8 sequence (so never fewer bytes than n
 // characters as utf8.RuneCount counts them).
 func runesBefore(text []byte, i, n int) int {
-	for i > 0 && n > 0 {
-		i--
-		if text[i]&0xC0 != 0x80 {
-			n--
+	if lo := max(i-n, 0); n > 0 && i <= len(text) && asciiOnly(text[lo:i]) {
+		// Each byte is a character: the count ends at lo (or at the
+		// text's start).
+		i = lo
+	} else {
+		for i > 0 && n > 0 {
+			i--
+			if text[i]&0xC0 != 0x80 {
+				n--
+			}
 		}
 	}
 	// Include the continuation bytes of a sequence whose lead was counted.
@@ -71,6 +79,11 @@ func runesBefore(text []byte, i, n int) int {
 
 // runesAfter returns the offset n characters after i (see runesBefore).
 func runesAfter(text []byte, i, n int) int {
+	if hi := min(i+n, len(text)); n > 0 && i >= 0 && i < len(text) && asciiOnly(text[i+1:min(hi+1, len(text))]) {
+		// Each step moves one byte and finds no continuation byte (up to
+		// the text's end).
+		return hi
+	}
 	for i < len(text) && n > 0 {
 		i++
 		for i < len(text) && text[i]&0xC0 == 0x80 {
@@ -79,4 +92,17 @@ func runesAfter(text []byte, i, n int) int {
 		n--
 	}
 	return i
+}
+
+// asciiOnly reports whether b holds only ASCII bytes, eight at a time.
+func asciiOnly(b []byte) bool {
+	var or uint64
+	for len(b) >= 8 {
+		or |= binary.LittleEndian.Uint64(b)
+		b = b[8:]
+	}
+	for _, c := range b {
+		or |= uint64(c)
+	}
+	return or&highs == 0
 }

@@ -35,8 +35,21 @@ func (d *Detector) mayStartWhole(b, c byte) bool {
 	return false
 }
 
-// isTrigger reports whether byte c is a class run's trigger byte.
-func (d *Detector) isTrigger(_, c byte) bool { return d.runs.trig[c] != 0 }
+// isTrigger reports whether the byte c after b starts a class run's
+// check: c is a trigger byte and continues a union run (b is in the union
+// too), or b is one and c continues its run. A trigger alone between bytes
+// outside the union (the ':' after a word) is a run of one byte, which no
+// class pattern matches when all need two or more, and is not marked; every
+// longer run that holds a trigger has a mark in it, and unionRun finds the
+// run around any of its bytes. When some class pattern matches a single
+// byte, every trigger byte is marked.
+func (d *Detector) isTrigger(b, c byte) bool {
+	r := &d.runs
+	if r.minLen < 2 {
+		return r.trig[c] != 0
+	}
+	return r.trig[c] != 0 && r.union[b] || r.trig[b] != 0 && r.union[c]
+}
 
 // startMarks sizes the marks for a text of n bytes; the keyword
 // automaton's pass stores every word of them (aho.Matcher.ScanRangeMarks).

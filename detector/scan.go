@@ -49,12 +49,18 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		if cap(s.marks[0]) > maxPooledBuffer/8 {
 			s.marks = [2][]uint64{}
 		}
-		if s.memo.Bytes() > maxPooledBuffer {
-			s.memo = dfa.Memo{}
-		}
-		for k := range s.wholeMemos {
-			if s.wholeMemos[k].Bytes() > maxPooledBuffer {
-				s.wholeMemos[k] = dfa.Memo{}
+		// A memo records 8 bytes per byte of a window (dfa.Memo), so only
+		// a text this long can have grown one past the bound; it is
+		// dropped by the call that grew it, and shorter calls skip the
+		// checks.
+		if 8*(len(text)+1) > maxPooledBuffer {
+			if s.memo.Bytes() > maxPooledBuffer {
+				s.memo = dfa.Memo{}
+			}
+			for k := range s.wholeMemos {
+				if s.wholeMemos[k].Bytes() > maxPooledBuffer {
+					s.wholeMemos[k] = dfa.Memo{}
+				}
 			}
 		}
 		d.pool.Put(s)

@@ -32,6 +32,9 @@ type scratch struct {
 	memo  dfa.Memo
 	// wholeMemos are the memos of a wholeGroup's patterns, by slot.
 	wholeMemos []dfa.Memo
+	// wholeNext is scanWholeText's: where each pattern of a wholeGroup
+	// resumes.
+	wholeNext [64]int
 	// joins are the patterns' joiner runs (see joinRun), valid when their
 	// gen is gen, which each call advances.
 	joins []joinRun

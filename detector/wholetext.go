@@ -119,7 +119,10 @@ func (g *wholeGroup) startsIn(x uint64) uint64 {
 func (d *Detector) scanWholeText(s *scratch, text []byte) {
 	for gi := range d.wholeGroups {
 		g := &d.wholeGroups[gi]
-		var next [64]int
+		// Only the group's patterns' entries are cleared (a [64]int on the
+		// stack cost 512 bytes of zeroing per group per call).
+		next := &s.wholeNext
+		clear(next[:len(g.patterns)])
 		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
 		// cheap, the records are made on the first long walk only.
 		if g.memos != 0 {
@@ -134,11 +137,11 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 			// The offsets the keyword automaton's pass marked (scanMarks);
 			// the first byte has no byte before it and is never marked.
 			if g.starts[text[0]] != 0 {
-				d.wholeAt(s, g, text, 0, &next)
+				d.wholeAt(s, g, text, 0, next)
 			}
 			for wi, w := range s.marks[markWhole] {
 				for ; w != 0; w &= w - 1 {
-					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), &next)
+					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), next)
 				}
 			}
 			continue
@@ -159,7 +162,7 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 				}
 			}
 			if g.starts[text[i]] != 0 {
-				d.wholeAt(s, g, text, i, &next)
+				d.wholeAt(s, g, text, i, next)
 			}
 		}
 	}

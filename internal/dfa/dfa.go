@@ -31,6 +31,15 @@
 // A second, unordered automaton (the subset construction without
 // priorities) answers whether the whole of a text matches, as
 // ^(?:expr)$ would.
+//
+// # Searching cheaply
+//
+// A walk from a start steps once per byte, one table load, and tests the
+// dead and the match states with one comparison (EndAt). Unanchored
+// answers whether a text holds a match anywhere in one walk, two bytes a
+// step; MinCount gives the least number of times a byte occurs in any
+// match, so that a caller can reject a text with too few of it without a
+// walk at all.
 package dfa
 
 import (
@@ -158,13 +167,16 @@ func (d *DFA) Seconds(c byte) bool { return d.seconds[c] }
 func (d *DFA) EndAt(b []byte, s int) int {
 	t := &d.first
 	st, end := t.start, -1
-	trans, class := t.trans, &t.class
+	trans, class, mf := t.trans, &t.class, uint32(t.matchFrom-1)
 	for i := s; i < len(b); i++ {
 		st = trans[st+int32(class[b[i]])]
-		if st >= t.matchFrom {
+		// One comparison for both rare cases: the dead state (0, which
+		// wraps to the top) and a match state.
+		if uint32(st-1) >= mf {
+			if st == 0 {
+				break
+			}
 			end = i + 1
-		} else if st == 0 {
-			break
 		}
 	}
 	return end

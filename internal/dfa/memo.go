@@ -99,12 +99,14 @@ func (d *DFA) EndAtMemo(b []byte, s int, m *Memo) int {
 	if s < lim-memoAfter {
 		lim = s + memoAfter
 	}
+	mf := uint32(t.matchFrom - 1) // see EndAt
 	for _, c := range b[s:lim] {
 		st = trans[st+int32(class[c])]
-		if st >= t.matchFrom {
+		if uint32(st-1) >= mf {
+			if st == 0 {
+				return end
+			}
 			end = i + 1
-		} else if st == 0 {
-			return end
 		}
 		i++
 	}

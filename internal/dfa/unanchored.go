@@ -26,6 +26,9 @@ type Unanchored struct {
 	// byte classes a and b is the offset of the state after both, or -1
 	// when a match ends at either.
 	pairs []int32
+	// rowClass[c] is c's class times the stride: the offset of its row in
+	// a state's block of pairs.
+	rowClass [256]int32
 }
 
 // maxPairs bounds the entries of Unanchored.pairs.
@@ -99,6 +102,9 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 	}
 	if n, s := int32(len(sets)), u.stride; int(n*s*s) <= maxPairs {
 		u.pairs = make([]int32, n*s*s)
+		for c := range 256 {
+			u.rowClass[c] = int32(u.class[c]) * s
+		}
 		for q := range n {
 			for a := range s {
 				for b := range s {
@@ -120,19 +126,22 @@ func (d *DFA) Unanchored(maxStates int) *Unanchored {
 func (u *Unanchored) Contains(b []byte) bool {
 	st := u.start
 	trans, class := u.trans, &u.class
-	i := 0
-	if u.pairs != nil {
+	if pairs := u.pairs; pairs != nil {
 		s := u.stride
+		row := &u.rowClass
 		p := st * s
-		for ; i+2 <= len(b); i += 2 {
-			if p = u.pairs[p+int32(class[b[i]])*s+int32(class[b[i+1]])]; p < 0 {
+		// b is resliced rather than indexed, so that the loop holds no
+		// bounds check but the table's.
+		for len(b) >= 2 {
+			if p = pairs[p+row[b[0]]+int32(class[b[1]])]; p < 0 {
 				return true
 			}
+			b = b[2:]
 		}
 		st = p / s
 	}
-	for ; i < len(b); i++ {
-		if st = trans[st+int32(class[b[i]])]; st < 0 {
+	for _, c := range b {
+		if st = trans[st+int32(class[c])]; st < 0 {
 			return true
 		}
 	}

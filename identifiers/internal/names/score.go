@@ -264,7 +264,9 @@ func (lx *Lexicon) classify(text []byte, i, j int, first bool) token {
 		t.info.veto = true
 		return t
 	}
-	if particles[string(f)] && !first {
+	// One lookup gives every small list's word (see buildFlags).
+	fl := lx.flags[string(f)]
+	if fl&flagParticle != 0 && !first {
 		t.kind = tokParticle
 		return t
 	}
@@ -275,7 +277,7 @@ func (lx *Lexicon) classify(text []byte, i, j int, first bool) token {
 			return t
 		}
 	}
-	t.info = lx.wordEvidence(w, f)
+	t.info = lx.wordEvidence(w, f, fl)
 	return t
 }
 
@@ -283,14 +285,14 @@ func isUpperRune(r rune) bool {
 	return r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE && r != 0xD7 || r >= 0x100 && r <= 0x24F && r%2 == 0 || r >= 0x1E00 && r <= 0x1EFF && r%2 == 0
 }
 
-// wordEvidence looks a capitalised word up in the lists.
-func (lx *Lexicon) wordEvidence(w, f []byte) wordInfo {
+// wordEvidence looks a capitalised word up in the lists; fl are the flags
+// of its folded form f.
+func (lx *Lexicon) wordEvidence(w, f []byte, fl uint8) wordInfo {
 	var in wordInfo
 	if !nameShaped(w) {
 		in.veto = true
 		return in
 	}
-	fl := lx.flags[string(f)]
 	if fl&flagCalendar != 0 {
 		in.veto = true
 		return in
@@ -346,15 +348,17 @@ func hasEnding(f []byte, endings []string) bool {
 }
 
 // Flags of a folded word in the small lists, merged into one map
-// (Lexicon.flags) so that a word costs one lookup.
+// (Lexicon.flags) so that a word costs one lookup (classify's, which
+// wordEvidence shares).
 const (
 	flagCalendar uint8 = 1 << iota
 	flagStop           // stop word, or street word that is no curated surname
 	flagPlace
 	flagStopGiven
 	flagAmbiguous
-	flagGiven   // curated given name
-	flagSurname // curated surname
+	flagGiven    // curated given name
+	flagSurname  // curated surname
+	flagParticle // joins the parts of a name (particles)
 )
 
 // buildFlags merges the small lists into lx.flags.
@@ -386,6 +390,9 @@ func (lx *Lexicon) buildFlags() {
 	}
 	for k := range lx.surnames {
 		set(k, flagSurname)
+	}
+	for k := range particles {
+		set(k, flagParticle)
 	}
 }
 
