@@ -40,6 +40,14 @@ type LinesOptions struct {
 	// returns stops MaskLines, which writes nothing more and returns that
 	// error as it is.
 	Segment func(*mask.Segment) error
+	// ReportOnly, with Segment set, finds and reports values without
+	// masking them, as mask.StreamOptions.ReportOnly: Segment is called
+	// exactly as without it (the same segments and findings, in the same
+	// order), and nothing is written to dst but its Flush calls. For
+	// callers that want findings only (`piiguard scan`, audit reports):
+	// it saves masking each line and scanning the masked text again.
+	// MaskLines refuses it without Segment or with JSON.
+	ReportOnly bool
 }
 
 // Batching: how much input a worker takes at a time (whole lines), and
@@ -86,6 +94,9 @@ func (s *Scanner) MaskLines(ctx context.Context, dst io.Writer, src io.Reader, o
 	if opts.MaxLineLength < 0 {
 		return fmt.Errorf("piiguard: LinesOptions.MaxLineLength is %d; want 0 (the default) or more", opts.MaxLineLength)
 	}
+	if opts.ReportOnly && (opts.Segment == nil || opts.JSON != nil) {
+		return fmt.Errorf("piiguard: LinesOptions.ReportOnly needs Segment and no JSON")
+	}
 	r := &lineRun{ctx: ctx, s: s, opts: opts, dst: dst, src: src}
 	if r.opts.Masker == nil {
 		r.opts.Masker = s.masker
@@ -122,6 +133,7 @@ func (r *lineRun) streamOptions(seg func(*mask.Segment)) mask.StreamOptions {
 	o := mask.StreamOptions{JSON: r.opts.JSON, MaxLineLength: r.opts.MaxLineLength}
 	if r.opts.Segment != nil {
 		o.Segment = seg
+		o.ReportOnly = r.opts.ReportOnly
 	}
 	return o
 }

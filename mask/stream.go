@@ -53,6 +53,15 @@ type StreamOptions struct {
 	// parts of the block's values that lie in it. Segment is not called
 	// for lines masked with JSON.
 	Segment func(*Segment)
+	// ReportOnly, with Segment set (and JSON not), makes the stream find
+	// and report values without masking them: Segment is called exactly
+	// as it is when the stream masks (the same segments, findings and
+	// order: multi-line blocks and long lines are cut the same way), and
+	// nothing is written to the underlying writer (a Reader returns
+	// nothing). For callers that want findings only, as `piiguard scan`:
+	// it saves masking each line and scanning the masked text again.
+	// Without Segment, or with JSON, ReportOnly is ignored.
+	ReportOnly bool
 
 	// maxBlockLength bounds a held multi-line block; 0 means
 	// DefaultMaxBlockLength. Tests lower it to reach the bound.
@@ -254,6 +263,7 @@ type lineCore struct {
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
+	report   bool // StreamOptions.ReportOnly in effect: out stays empty
 	lineNo   int64
 	lineBase int64
 	segFind  []pii.Finding
@@ -280,6 +290,7 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 	}
 	if opts.JSON == nil {
 		c.onSeg = opts.Segment
+		c.report = opts.ReportOnly && c.onSeg != nil
 	}
 	c.lineNo = 1
 }
@@ -413,9 +424,11 @@ func (c *lineCore) endLine(newline bool) {
 		if c.onSeg != nil {
 			c.segmentWindow(c.done, len(c.buf), true)
 		}
-		c.emitWindow(c.done, len(c.buf))
-		if newline {
-			c.out = append(c.out, '\n')
+		if !c.report {
+			c.emitWindow(c.done, len(c.buf))
+			if newline {
+				c.out = append(c.out, '\n')
+			}
 		}
 	} else {
 		c.line(c.buf, newline)
@@ -452,7 +465,7 @@ func (c *lineCore) line(l []byte, newline bool) {
 		}
 	}
 	c.maskLine(l)
-	if newline {
+	if newline && !c.report {
 		c.out = append(c.out, '\n')
 	}
 }
@@ -463,9 +476,11 @@ func (c *lineCore) flushBlock() {
 	if c.onSeg != nil {
 		c.segmentBlock(text)
 	}
-	c.out = appendMasked(c.out, text, c.fd, c.m, &c.fx)
-	if nl {
-		c.out = append(c.out, '\n')
+	if !c.report {
+		c.out = appendMasked(c.out, text, c.fd, c.m, &c.fx)
+		if nl {
+			c.out = append(c.out, '\n')
+		}
 	}
 	c.block, c.closer = c.block[:0], nil
 	if cap(c.block) > 4*c.blockMax {
@@ -491,6 +506,10 @@ func (c *lineCore) maskLine(line []byte) {
 	if c.onSeg != nil {
 		f := c.fd.AppendFindings(c.fx.found[:0], line)
 		c.segment(0, line, f, true)
+		if c.report {
+			c.fx.found = f
+			return
+		}
 		if len(f) == 0 {
 			c.fx.found = f
 			c.out = append(c.out, line...)
@@ -515,7 +534,9 @@ func (c *lineCore) piece() {
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
-	c.emitWindow(c.done, cut)
+	if !c.report {
+		c.emitWindow(c.done, cut)
+	}
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)

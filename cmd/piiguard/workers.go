@@ -68,6 +68,9 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 			_, err := p.out.Write(nil) // out's error, which sticks
 			return err
 		}
+		// scan and audit report findings only: the stream cuts lines and
+		// blocks as when masking, and masks nothing.
+		opts.ReportOnly = !t.masks
 	}
 	var dst io.Writer = p.out
 	if !t.masks {
@@ -111,8 +114,8 @@ func (h *headReader) Read(b []byte) (int, error) {
 	return h.rest.Read(b)
 }
 
-// flushOnly discards what is written to it (the masked text, which scan
-// and audit do not print) and flushes w when flushed: scan's and audit's
+// flushOnly discards what is written to it (nothing, as scan and audit
+// ask MaskLines to report only) and flushes w when flushed: scan's and audit's
 // output, written as the lines are processed, keeps up with slow input.
 type flushOnly struct{ w *bufio.Writer }
 
