@@ -148,9 +148,10 @@ func readError(line int64, err error) error {
 // line's start, read already), numbering lines after base.
 func (r *lineRun) serial(head []byte, base int64) error {
 	var segErr error
+	var seg mask.Segment // reused: an allocation per line otherwise
 	st := mask.NewWriter(errWriter{r.dst, &segErr}, r.s, r.opts.Masker, r.streamOptions(func(sg *mask.Segment) {
 		if segErr == nil {
-			seg := *sg
+			seg = *sg
 			seg.Line += base
 			segErr = r.opts.Segment(&seg)
 		}
@@ -377,8 +378,9 @@ func (r *lineRun) work(b *lineBatch) {
 
 // emit passes a batch's segments to Segment and writes its masked lines.
 func (r *lineRun) emit(b *lineBatch) error {
+	var seg mask.Segment // one for the batch: Segment's argument is valid only during the call
 	for _, rec := range b.segs {
-		seg := mask.Segment{
+		seg = mask.Segment{
 			Line:     b.base + rec.line,
 			Offset:   rec.offset,
 			Text:     b.text[rec.text:rec.textEnd],

@@ -267,6 +267,7 @@ type lineCore struct {
 	lineNo   int64
 	lineBase int64
 	segFind  []pii.Finding
+	seg      Segment
 }
 
 func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
@@ -298,7 +299,11 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 // segment reports a part of the current line to StreamOptions.Segment;
 // a segment that ends its line moves to the next line.
 func (c *lineCore) segment(off int64, text []byte, find []pii.Finding, end bool) {
-	c.onSeg(&Segment{Line: c.lineNo, Offset: off, Text: text, Findings: find, End: end})
+	// One Segment, reused: it is valid only during the call, and a new
+	// one per line would be an allocation per line.
+	c.seg = Segment{Line: c.lineNo, Offset: off, Text: text, Findings: find, End: end}
+	c.onSeg(&c.seg)
+	c.seg = Segment{}
 	if end {
 		c.lineNo++
 	}

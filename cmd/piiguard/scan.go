@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"strconv"
 
 	"github.com/piiguard/piiguard"
@@ -136,7 +135,7 @@ func (j *jsonlWriter) finding(lf *lineFinding) {
 	b = strconv.AppendFloat(b, lf.f.Score, 'f', -1, 64)
 	if j.showValues {
 		b = append(b, `,"value":`...)
-		b = appendJSONString(b, string(lf.value))
+		b = appendJSONString(b, lf.value)
 	}
 	j.buf = append(b, "}\n"...)
 	j.w.Write(j.buf)
@@ -176,9 +175,4 @@ func (t *textWriter) finding(lf *lineFinding) {
 	}
 	t.buf = append(b, '\n')
 	t.w.Write(t.buf)
-}
-
-func appendJSONString(b []byte, s string) []byte {
-	enc, _ := json.Marshal(s) // strings always marshal; invalid UTF-8 becomes U+FFFD
-	return append(b, enc...)
 }
