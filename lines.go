@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/piiguard/piiguard/internal/keyblock"
 	"github.com/piiguard/piiguard/mask"
@@ -228,7 +229,8 @@ type lineBatch struct {
 
 type segmentRecord struct {
 	line, offset          int64
-	text, textEnd         int
+	text, textEnd         int  // in data when inData, else in the batch's text
+	inData                bool // the text is a slice of the batch's data
 	findings, findingsEnd int
 	end                   bool
 }
@@ -243,16 +245,40 @@ func (b *lineBatch) reset() {
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
 }
 
-// record keeps a Segment call for emit.
+// record keeps a Segment call for emit. A segment's text is most often a
+// whole line, passed as a slice of the batch's data, which the batch
+// keeps until emit: it is then kept as offsets, not copied.
 func (b *lineBatch) record(sg *mask.Segment) {
-	b.segs = append(b.segs, segmentRecord{
+	rec := segmentRecord{
 		line: sg.Line, offset: sg.Offset,
-		text: len(b.text), textEnd: len(b.text) + len(sg.Text),
 		findings: len(b.finds), findingsEnd: len(b.finds) + len(sg.Findings),
 		end: sg.End,
-	})
-	b.text = append(b.text, sg.Text...)
-	b.finds = append(b.finds, sg.Findings...)
+	}
+	if at := offsetIn(b.data, sg.Text); at >= 0 {
+		rec.text, rec.textEnd, rec.inData = at, at+len(sg.Text), true
+	} else {
+		rec.text, rec.textEnd = len(b.text), len(b.text)+len(sg.Text)
+		b.text = append(b.text, sg.Text...)
+	}
+	b.segs = append(b.segs, rec)
+	if len(sg.Findings) > 0 {
+		b.finds = append(b.finds, sg.Findings...)
+	}
+}
+
+// offsetIn returns the offset of sub in data when sub is a non-empty
+// slice of data's bytes, else -1. It compares addresses only: Go's heap
+// objects do not move.
+func offsetIn(data, sub []byte) int {
+	if len(sub) == 0 || len(sub) > len(data) {
+		return -1
+	}
+	d := uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(sub)))
+	if p < d || p-d > uintptr(len(data)-len(sub)) {
+		return -1
+	}
+	return int(p - d)
 }
 
 // parallel splits src into batches of whole lines, masks them on
@@ -380,10 +406,14 @@ func (r *lineRun) work(b *lineBatch) {
 func (r *lineRun) emit(b *lineBatch) error {
 	var seg mask.Segment // one for the batch: Segment's argument is valid only during the call
 	for _, rec := range b.segs {
+		text := b.text
+		if rec.inData {
+			text = b.data
+		}
 		seg = mask.Segment{
 			Line:     b.base + rec.line,
 			Offset:   rec.offset,
-			Text:     b.text[rec.text:rec.textEnd],
+			Text:     text[rec.text:rec.textEnd:rec.textEnd],
 			Findings: b.finds[rec.findings:rec.findingsEnd],
 			End:      rec.end,
 		}
