@@ -368,6 +368,9 @@ func (c *lineCore) maybeFlush() error {
 
 // write consumes p.
 func (c *lineCore) write(p []byte) error {
+	// Whether a whole line of p can open a multi-line block: one search
+	// of p, not one per line (most text has no armour line at all).
+	mayOpen := keyblock.MayOpen(p)
 	for len(p) > 0 {
 		i := bytes.IndexByte(p, '\n')
 		n := len(p)
@@ -376,7 +379,7 @@ func (c *lineCore) write(p []byte) error {
 		}
 		if i >= 0 && len(c.buf) == 0 && !c.long && n <= c.max {
 			// The whole line is in p.
-			c.line(p[:n], true)
+			c.line(p[:n], true, mayOpen)
 			p = p[n+1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -436,14 +439,15 @@ func (c *lineCore) endLine(newline bool) {
 			}
 		}
 	} else {
-		c.line(c.buf, newline)
+		c.line(c.buf, newline, true)
 	}
 	c.buf, c.done, c.long, c.lineBase = c.buf[:0], 0, false, 0
 }
 
 // line masks one whole line, or holds it when it is part of a multi-line
-// block, and writes its '\n' when it has one.
-func (c *lineCore) line(l []byte, newline bool) {
+// block, and writes its '\n' when it has one. mayOpen false says that l
+// holds no armour line (keyblock.MayOpen of a text that holds l).
+func (c *lineCore) line(l []byte, newline, mayOpen bool) {
 	if c.closer != nil {
 		c.block = append(c.block, l...)
 		if newline {
@@ -462,7 +466,7 @@ func (c *lineCore) line(l []byte, newline bool) {
 		}
 		return
 	}
-	if newline && len(l)+1 < c.blockMax {
+	if newline && mayOpen && len(l)+1 < c.blockMax {
 		if closer := c.opensBlock(l); closer != nil {
 			c.closer = closer
 			c.block = append(append(c.block[:0], l...), '\n')
