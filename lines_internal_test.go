@@ -21,7 +21,7 @@ func TestOffsetIn(t *testing.T) {
 		{"longer than data", append(data[:len(data):len(data)], 'x'), -1},
 		{"past the end in the capacity", data[:len(data)-1][5:], 5},
 	} {
-		if got := offsetIn(data[:len(data)], tc.sub); got != tc.want {
+		if got := offsetIn(data, tc.sub); got != tc.want {
 			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
 		}
 	}
