@@ -52,9 +52,14 @@ type LinesOptions struct {
 }
 
 // Batching: how much input a worker takes at a time (whole lines), and
-// how much is read at a time on one goroutine.
+// how much is read at a time on one goroutine. Workers end a run at most
+// a batch apart, so smaller batches scale better on short inputs (4.4 MB
+// of loghub is 68 batches: the last costs two workers about 1.5% where
+// 256 KiB batches cost 6%), and a batch costs little beside its lines
+// (64 KiB batches take 0.25% more instructions than 256 KiB ones on
+// loghub).
 const (
-	linesBatchSize = 256 << 10
+	linesBatchSize = 64 << 10
 	linesReadSize  = 64 << 10
 )
 
@@ -69,7 +74,7 @@ const (
 // keys are masked whole. Segment sees the lines in the same order.
 //
 // Latency: lines are written as soon as they are masked. Input is cut
-// into batches of whole lines (about 256 KiB) when that much has been
+// into batches of whole lines (about 64 KiB) when that much has been
 // read, and also whenever a read returns less than it asked for (src had
 // no more input ready): a slow stream (tail -f) is masked and written line
 // by line as it arrives, not held for a full batch. After writing such
