@@ -41,7 +41,8 @@ func cmdScan(e *env, args []string) error {
 	var found int64
 	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: sf.binary.scan, progress: newProgress(e.stderr, inputs, &found)}
 	defer p.progress.end()
-	task := &lineTask{s: s, finding: out.finding, count: &found}
+	// jsonl gives byte offsets only: no need to count characters.
+	task := &lineTask{s: s, finding: out.finding, count: &found, bytesOnly: *format == "jsonl"}
 	for _, in := range inputs {
 		out.begin(in)
 		if err := task.run(in, p, int(*sf.workers)); err != nil {
@@ -72,23 +73,30 @@ type lineFinding struct {
 
 // segmentFindings returns a mask.StreamOptions.Segment callback that calls
 // fn with each finding, its offsets moved to the line, and end with each
-// line's number as it ends.
-func segmentFindings(fn func(*lineFinding), end func(line int64)) func(*mask.Segment) {
+// line's number as it ends. With bytesOnly, the findings' character
+// offsets are left zero (not counted).
+func segmentFindings(fn func(*lineFinding), end func(line int64), bytesOnly bool) func(*mask.Segment) {
 	var lc lineChars
 	var lf lineFinding
 	return func(s *mask.Segment) {
-		lc.start(s)
+		if !bytesOnly {
+			lc.start(s)
+		}
 		for _, f := range s.Findings {
 			lf = lineFinding{
 				line:  s.Line,
 				start: s.Offset + int64(f.Start), end: s.Offset + int64(f.End),
 				f: f, value: s.Text[f.Start:f.End],
 			}
-			lf.char = lc.at(lf.start)
-			lf.charEnd = lc.at(lf.end)
+			if !bytesOnly {
+				lf.char = lc.at(lf.start)
+				lf.charEnd = lc.at(lf.end)
+			}
 			fn(&lf)
 		}
-		lc.end(s)
+		if !bytesOnly {
+			lc.end(s)
+		}
 		if s.End && end != nil {
 			end(s.Line)
 		}

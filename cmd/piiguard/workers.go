@@ -25,6 +25,9 @@ type lineTask struct {
 	finding func(*lineFinding)
 	endLine func(line int64)
 	count   *int64 // findings, for progress (may be nil)
+	// bytesOnly: finding needs no character offsets (lineFinding.char
+	// and charEnd stay zero), as scan --format jsonl.
+	bytesOnly bool
 }
 
 // found passes a finding to the task, in input order.
@@ -62,7 +65,7 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 	}
 	opts := piiguard.LinesOptions{Workers: workers, Masker: m, JSON: t.json}
 	if t.json == nil {
-		seg := segmentFindings(t.found, t.endLine)
+		seg := segmentFindings(t.found, t.endLine, t.bytesOnly)
 		opts.Segment = func(s *mask.Segment) error {
 			seg(s)
 			_, err := p.out.Write(nil) // out's error, which sticks
