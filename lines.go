@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/piiguard/piiguard/internal/keyblock"
 	"github.com/piiguard/piiguard/mask"
@@ -40,12 +41,25 @@ type LinesOptions struct {
 	// returns stops MaskLines, which writes nothing more and returns that
 	// error as it is.
 	Segment func(*mask.Segment) error
+	// ReportOnly, with Segment set, finds and reports values without
+	// masking them, as mask.StreamOptions.ReportOnly: Segment is called
+	// exactly as without it (the same segments and findings, in the same
+	// order), and nothing is written to dst but its Flush calls. For
+	// callers that want findings only (`piiguard scan`, audit reports):
+	// it saves masking each line and scanning the masked text again.
+	// MaskLines refuses it without Segment or with JSON.
+	ReportOnly bool
 }
 
 // Batching: how much input a worker takes at a time (whole lines), and
-// how much is read at a time on one goroutine.
+// how much is read at a time on one goroutine. Workers end a run at most
+// a batch apart, so smaller batches scale better on short inputs (4.4 MB
+// of loghub is 68 batches: the last costs two workers about 1.5% where
+// 256 KiB batches cost 6%), and a batch costs little beside its lines
+// (64 KiB batches take 0.25% more instructions than 256 KiB ones on
+// loghub).
 const (
-	linesBatchSize = 256 << 10
+	linesBatchSize = 64 << 10
 	linesReadSize  = 64 << 10
 )
 
@@ -60,7 +74,7 @@ const (
 // keys are masked whole. Segment sees the lines in the same order.
 //
 // Latency: lines are written as soon as they are masked. Input is cut
-// into batches of whole lines (about 256 KiB) when that much has been
+// into batches of whole lines (about 64 KiB) when that much has been
 // read, and also whenever a read returns less than it asked for (src had
 // no more input ready): a slow stream (tail -f) is masked and written line
 // by line as it arrives, not held for a full batch. After writing such
@@ -85,6 +99,9 @@ func (s *Scanner) MaskLines(ctx context.Context, dst io.Writer, src io.Reader, o
 	}
 	if opts.MaxLineLength < 0 {
 		return fmt.Errorf("piiguard: LinesOptions.MaxLineLength is %d; want 0 (the default) or more", opts.MaxLineLength)
+	}
+	if opts.ReportOnly && (opts.Segment == nil || opts.JSON != nil) {
+		return fmt.Errorf("piiguard: LinesOptions.ReportOnly needs Segment and no JSON")
 	}
 	r := &lineRun{ctx: ctx, s: s, opts: opts, dst: dst, src: src}
 	if r.opts.Masker == nil {
@@ -122,6 +139,7 @@ func (r *lineRun) streamOptions(seg func(*mask.Segment)) mask.StreamOptions {
 	o := mask.StreamOptions{JSON: r.opts.JSON, MaxLineLength: r.opts.MaxLineLength}
 	if r.opts.Segment != nil {
 		o.Segment = seg
+		o.ReportOnly = r.opts.ReportOnly
 	}
 	return o
 }
@@ -136,9 +154,10 @@ func readError(line int64, err error) error {
 // line's start, read already), numbering lines after base.
 func (r *lineRun) serial(head []byte, base int64) error {
 	var segErr error
+	var seg mask.Segment // reused: an allocation per line otherwise
 	st := mask.NewWriter(errWriter{r.dst, &segErr}, r.s, r.opts.Masker, r.streamOptions(func(sg *mask.Segment) {
 		if segErr == nil {
-			seg := *sg
+			seg = *sg
 			seg.Line += base
 			segErr = r.opts.Segment(&seg)
 		}
@@ -215,7 +234,8 @@ type lineBatch struct {
 
 type segmentRecord struct {
 	line, offset          int64
-	text, textEnd         int
+	text, textEnd         int  // in data when inData, else in the batch's text
+	inData                bool // the text is a slice of the batch's data
 	findings, findingsEnd int
 	end                   bool
 }
@@ -230,16 +250,40 @@ func (b *lineBatch) reset() {
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
 }
 
-// record keeps a Segment call for emit.
+// record keeps a Segment call for emit. A segment's text is most often a
+// whole line, passed as a slice of the batch's data, which the batch
+// keeps until emit: it is then kept as offsets, not copied.
 func (b *lineBatch) record(sg *mask.Segment) {
-	b.segs = append(b.segs, segmentRecord{
+	rec := segmentRecord{
 		line: sg.Line, offset: sg.Offset,
-		text: len(b.text), textEnd: len(b.text) + len(sg.Text),
 		findings: len(b.finds), findingsEnd: len(b.finds) + len(sg.Findings),
 		end: sg.End,
-	})
-	b.text = append(b.text, sg.Text...)
-	b.finds = append(b.finds, sg.Findings...)
+	}
+	if at := offsetIn(b.data, sg.Text); at >= 0 {
+		rec.text, rec.textEnd, rec.inData = at, at+len(sg.Text), true
+	} else {
+		rec.text, rec.textEnd = len(b.text), len(b.text)+len(sg.Text)
+		b.text = append(b.text, sg.Text...)
+	}
+	b.segs = append(b.segs, rec)
+	if len(sg.Findings) > 0 {
+		b.finds = append(b.finds, sg.Findings...)
+	}
+}
+
+// offsetIn returns the offset of sub in data when sub is a non-empty
+// slice of data's bytes, else -1. It compares addresses only: Go's heap
+// objects do not move.
+func offsetIn(data, sub []byte) int {
+	if len(sub) == 0 || len(sub) > len(data) {
+		return -1
+	}
+	d := uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(sub)))
+	if p < d || p-d > uintptr(len(data)-len(sub)) {
+		return -1
+	}
+	return int(p - d)
 }
 
 // parallel splits src into batches of whole lines, masks them on
@@ -365,11 +409,16 @@ func (r *lineRun) work(b *lineBatch) {
 
 // emit passes a batch's segments to Segment and writes its masked lines.
 func (r *lineRun) emit(b *lineBatch) error {
+	var seg mask.Segment // one for the batch: Segment's argument is valid only during the call
 	for _, rec := range b.segs {
-		seg := mask.Segment{
+		text := b.text
+		if rec.inData {
+			text = b.data
+		}
+		seg = mask.Segment{
 			Line:     b.base + rec.line,
 			Offset:   rec.offset,
-			Text:     b.text[rec.text:rec.textEnd],
+			Text:     text[rec.text:rec.textEnd:rec.textEnd],
 			Findings: b.finds[rec.findings:rec.findingsEnd],
 			End:      rec.end,
 		}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -38,4 +39,30 @@ func ExampleScanner_MaskLines() {
 	// ssn *********** verified
 	// no value here
 	// 2 values masked
+}
+
+// With ReportOnly, MaskLines only reports findings, as `piiguard scan`
+// does: nothing is masked or written, and Segment sees the findings a
+// masking run would mask, line by line, in input order.
+func ExampleLinesOptions_reportOnly() {
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		panic(err)
+	}
+	logs := strings.NewReader("login jane@example.com\nssn 536-22-1234 verified\nno value here\n")
+	err = s.MaskLines(context.Background(), io.Discard, logs, piiguard.LinesOptions{
+		ReportOnly: true,
+		Segment: func(sg *mask.Segment) error {
+			for _, f := range sg.Findings {
+				fmt.Printf("line %d, bytes %d-%d: %s\n", sg.Line, sg.Offset+int64(f.Start), sg.Offset+int64(f.End), f.Identifier)
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	// Output:
+	// line 1, bytes 6-22: EmailAddress
+	// line 2, bytes 4-15: Ssn-US
 }

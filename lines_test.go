@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/testcorpus"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -408,5 +409,107 @@ func TestMaskLinesKeyClosedAndOpenedOnOneLine(t *testing.T) {
 	}
 	if strings.Contains(out.String(), body[:20]) {
 		t.Error("a key was left in clear")
+	}
+}
+
+// TestReportOnlySameFindings is issue 14 item 2's scan-only path:
+// LinesOptions.ReportOnly passes Segment the segments and findings the
+// masking path passes, in the same order, and writes nothing, on real
+// logs (loghub), on the synthetic corpora, with private keys spanning
+// lines, and with lines longer than MaxLineLength cut into pieces;
+// whatever the number of workers and however src returns its input.
+func TestReportOnlySameFindings(t *testing.T) {
+	s := newLinesScanner(t)
+	size := 1 << 20
+	if testing.Short() || raceEnabled {
+		size = 300 << 10
+	}
+	corpus := func(c *testcorpus.Corpus, max int) string {
+		var b strings.Builder
+		for _, l := range c.Lines {
+			if b.Len() >= max {
+				break
+			}
+			b.Write(l)
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	body := "MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi"
+	key := "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n" + body + "\n-----END RSA PRIVATE KEY-----\n"
+	long := strings.Repeat("x ", 3000) + "a@example.com " + strings.Repeat("y", 5000) + " ssn 536-22-1234"
+	cases := []struct {
+		name string
+		in   string
+		opts piiguard.LinesOptions
+	}{
+		{"synthetic 1%", corpus(testcorpus.Synthetic(8000, 0.01, 1), size), piiguard.LinesOptions{}},
+		{"synthetic 10%", corpus(testcorpus.Synthetic(8000, 0.10, 2), size), piiguard.LinesOptions{}},
+		{"varied lines with keys", linesInput(size), piiguard.LinesOptions{}},
+		{"keys spanning lines", strings.Repeat("mail a@example.com\n"+key+"ip 203.0.113.42 -----BEGIN OPENSSH PRIVATE KEY-----\n"+body+"\n-----END OPENSSH PRIVATE KEY----- -----BEGIN EC PRIVATE KEY-----\n"+body+"\n-----END EC PRIVATE KEY-----\n", 200), piiguard.LinesOptions{}},
+		{"unterminated key", "a\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n" + linesInput(size/4), piiguard.LinesOptions{}},
+		{"long lines", linesInput(size/4) + long + "\n" + linesInput(size/8) + long, piiguard.LinesOptions{MaxLineLength: 4096}},
+	}
+	if lh, err := testcorpus.Loghub(""); err == nil {
+		cases = append(cases, struct {
+			name string
+			in   string
+			opts piiguard.LinesOptions
+		}{"loghub", corpus(lh, 4*size), piiguard.LinesOptions{}})
+	} else {
+		t.Logf("loghub corpus absent, not compared: %v", err)
+	}
+	for _, c := range cases {
+		_, want := oneStream(t, s, c.in, c.opts)
+		found := 0
+		for _, sg := range want {
+			found += len(sg.Findings)
+		}
+		if found == 0 {
+			t.Fatalf("%s: no findings to compare", c.name)
+		}
+		for _, workers := range []int{1, 2, 4} {
+			for _, reads := range []int{0, 100} {
+				var src io.Reader = strings.NewReader(c.in)
+				if reads > 0 {
+					src = &chunkReader{data: []byte(c.in), max: reads, r: rand.New(rand.NewPCG(uint64(workers), uint64(reads)))}
+				}
+				opts := c.opts
+				opts.Workers, opts.ReportOnly = workers, true
+				var segs segmentLog
+				opts.Segment = func(sg *mask.Segment) error { segs.add(sg); return nil }
+				var out bytes.Buffer
+				if err := s.MaskLines(context.Background(), &out, src, opts); err != nil {
+					t.Fatalf("%s, %d workers, reads up to %d: %v", c.name, workers, reads, err)
+				}
+				if out.Len() != 0 {
+					t.Errorf("%s, %d workers, reads up to %d: wrote %d bytes", c.name, workers, reads, out.Len())
+				}
+				if !reflect.DeepEqual(segs, want) {
+					i := firstSegmentDiff(segs, want)
+					t.Errorf("%s, %d workers, reads up to %d: %d segments, masking path %d; first difference at %d", c.name, workers, reads, len(segs), len(want), i)
+				}
+			}
+		}
+	}
+}
+
+// TestReportOnlyNeedsSegment: ReportOnly without Segment, or with JSON,
+// is refused with an error that names it.
+func TestReportOnlyNeedsSegment(t *testing.T) {
+	s := newLinesScanner(t)
+	jsonMasker, err := mask.NewJSON(s, s.Masker(), mask.JSONOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := func(*mask.Segment) error { return nil }
+	for _, opts := range []piiguard.LinesOptions{
+		{ReportOnly: true},
+		{ReportOnly: true, Segment: seg, JSON: jsonMasker},
+	} {
+		err := s.MaskLines(context.Background(), io.Discard, strings.NewReader("a@example.com\n"), opts)
+		if err == nil || !strings.Contains(err.Error(), "ReportOnly") {
+			t.Errorf("JSON %v, Segment %v: error %v, want one naming ReportOnly", opts.JSON != nil, opts.Segment != nil, err)
+		}
 	}
 }

@@ -53,6 +53,15 @@ type StreamOptions struct {
 	// parts of the block's values that lie in it. Segment is not called
 	// for lines masked with JSON.
 	Segment func(*Segment)
+	// ReportOnly, with Segment set (and JSON not), makes the stream find
+	// and report values without masking them: Segment is called exactly
+	// as it is when the stream masks (the same segments, findings and
+	// order: multi-line blocks and long lines are cut the same way), and
+	// nothing is written to the underlying writer (a Reader returns
+	// nothing). For callers that want findings only, as `piiguard scan`:
+	// it saves masking each line and scanning the masked text again.
+	// Without Segment, or with JSON, ReportOnly is ignored.
+	ReportOnly bool
 
 	// maxBlockLength bounds a held multi-line block; 0 means
 	// DefaultMaxBlockLength. Tests lower it to reach the bound.
@@ -254,9 +263,11 @@ type lineCore struct {
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
+	report   bool // StreamOptions.ReportOnly in effect: out stays empty
 	lineNo   int64
 	lineBase int64
 	segFind  []pii.Finding
+	seg      Segment
 }
 
 func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
@@ -280,6 +291,7 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 	}
 	if opts.JSON == nil {
 		c.onSeg = opts.Segment
+		c.report = opts.ReportOnly && c.onSeg != nil
 	}
 	c.lineNo = 1
 }
@@ -287,7 +299,11 @@ func (c *lineCore) init(fd Finder, m Masker, opts StreamOptions) {
 // segment reports a part of the current line to StreamOptions.Segment;
 // a segment that ends its line moves to the next line.
 func (c *lineCore) segment(off int64, text []byte, find []pii.Finding, end bool) {
-	c.onSeg(&Segment{Line: c.lineNo, Offset: off, Text: text, Findings: find, End: end})
+	// One Segment, reused: it is valid only during the call, and a new
+	// one per line would be an allocation per line.
+	c.seg = Segment{Line: c.lineNo, Offset: off, Text: text, Findings: find, End: end}
+	c.onSeg(&c.seg)
+	c.seg = Segment{}
 	if end {
 		c.lineNo++
 	}
@@ -352,6 +368,9 @@ func (c *lineCore) maybeFlush() error {
 
 // write consumes p.
 func (c *lineCore) write(p []byte) error {
+	// Whether a whole line of p can open a multi-line block: one search
+	// of p, not one per line (most text has no armour line at all).
+	mayOpen := keyblock.MayOpen(p)
 	for len(p) > 0 {
 		i := bytes.IndexByte(p, '\n')
 		n := len(p)
@@ -360,7 +379,7 @@ func (c *lineCore) write(p []byte) error {
 		}
 		if i >= 0 && len(c.buf) == 0 && !c.long && n <= c.max {
 			// The whole line is in p.
-			c.line(p[:n], true)
+			c.line(p[:n], true, mayOpen)
 			p = p[n+1:]
 			if err := c.maybeFlush(); err != nil {
 				return err
@@ -413,19 +432,22 @@ func (c *lineCore) endLine(newline bool) {
 		if c.onSeg != nil {
 			c.segmentWindow(c.done, len(c.buf), true)
 		}
-		c.emitWindow(c.done, len(c.buf))
-		if newline {
-			c.out = append(c.out, '\n')
+		if !c.report {
+			c.emitWindow(c.done, len(c.buf))
+			if newline {
+				c.out = append(c.out, '\n')
+			}
 		}
 	} else {
-		c.line(c.buf, newline)
+		c.line(c.buf, newline, true)
 	}
 	c.buf, c.done, c.long, c.lineBase = c.buf[:0], 0, false, 0
 }
 
 // line masks one whole line, or holds it when it is part of a multi-line
-// block, and writes its '\n' when it has one.
-func (c *lineCore) line(l []byte, newline bool) {
+// block, and writes its '\n' when it has one. mayOpen false says that l
+// holds no armour line (keyblock.MayOpen of a text that holds l).
+func (c *lineCore) line(l []byte, newline, mayOpen bool) {
 	if c.closer != nil {
 		c.block = append(c.block, l...)
 		if newline {
@@ -444,7 +466,7 @@ func (c *lineCore) line(l []byte, newline bool) {
 		}
 		return
 	}
-	if newline && len(l)+1 < c.blockMax {
+	if newline && mayOpen && len(l)+1 < c.blockMax {
 		if closer := c.opensBlock(l); closer != nil {
 			c.closer = closer
 			c.block = append(append(c.block[:0], l...), '\n')
@@ -452,7 +474,7 @@ func (c *lineCore) line(l []byte, newline bool) {
 		}
 	}
 	c.maskLine(l)
-	if newline {
+	if newline && !c.report {
 		c.out = append(c.out, '\n')
 	}
 }
@@ -463,9 +485,11 @@ func (c *lineCore) flushBlock() {
 	if c.onSeg != nil {
 		c.segmentBlock(text)
 	}
-	c.out = appendMasked(c.out, text, c.fd, c.m, &c.fx)
-	if nl {
-		c.out = append(c.out, '\n')
+	if !c.report {
+		c.out = appendMasked(c.out, text, c.fd, c.m, &c.fx)
+		if nl {
+			c.out = append(c.out, '\n')
+		}
 	}
 	c.block, c.closer = c.block[:0], nil
 	if cap(c.block) > 4*c.blockMax {
@@ -491,6 +515,10 @@ func (c *lineCore) maskLine(line []byte) {
 	if c.onSeg != nil {
 		f := c.fd.AppendFindings(c.fx.found[:0], line)
 		c.segment(0, line, f, true)
+		if c.report {
+			c.fx.found = f
+			return
+		}
 		if len(f) == 0 {
 			c.fx.found = f
 			c.out = append(c.out, line...)
@@ -515,7 +543,9 @@ func (c *lineCore) piece() {
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
-	c.emitWindow(c.done, cut)
+	if !c.report {
+		c.emitWindow(c.done, cut)
+	}
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)

@@ -37,12 +37,26 @@
 // unusable key or --policy file); 3 when scan --fail or audit --fail
 // found something. Errors are one line on standard error, starting with
 // "piiguard:", and never hold a key or scanned data.
+//
+// Garbage collection: piiguard is a batch process whose live heap is a few
+// megabytes (the compiled catalog, a batch of lines per worker). Unless
+// GOGC is set in the environment it runs with GOGC=400: start-up then
+// builds the scanner without a collection (a fifth fewer instructions on
+// an empty file), and a long scan collects a quarter as often, for a few
+// more megabytes of memory at most. GOGC=100 gives Go's default back.
 package main
 
 import (
 	"os"
+	"runtime/debug"
 )
 
+// batchGOGC is the GOGC piiguard runs with when the environment sets none.
+const batchGOGC = 400
+
 func main() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(batchGOGC)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

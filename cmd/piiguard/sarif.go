@@ -37,6 +37,7 @@ type sarifWriter struct {
 	rules      []sarifRule
 	ruleIndex  map[string]int
 	n          int // results written
+	buf, msg   []byte
 }
 
 func newSARIFWriter(w *bufio.Writer, cfg piiguard.Config, showValues bool) *sarifWriter {
@@ -80,32 +81,10 @@ type sarifRule struct {
 	Properties           map[string]any    `json:"properties"`
 }
 
-type sarifRegion struct {
-	StartLine   int64      `json:"startLine"`
-	StartColumn int64      `json:"startColumn"`
-	EndLine     int64      `json:"endLine"`
-	EndColumn   int64      `json:"endColumn"`
-	Snippet     *sarifText `json:"snippet,omitempty"`
-}
-
-type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
-	Props     map[string]any  `json:"properties"`
-}
-
-type sarifLocation struct {
-	PhysicalLocation struct {
-		ArtifactLocation struct {
-			URI string `json:"uri"`
-		} `json:"artifactLocation"`
-		Region sarifRegion `json:"region"`
-	} `json:"physicalLocation"`
-}
-
+// finding appends a result, as json.Marshal writes sarifResult (in the
+// tests) but without reflection: {"ruleId","ruleIndex","level","message",
+// "locations":[{"physicalLocation":{"artifactLocation","region"}}],
+// "properties":{"keyword"?,"score"}}.
 func (s *sarifWriter) finding(lf *lineFinding) {
 	name := lf.f.Identifier
 	i, ok := s.ruleIndex[name]
@@ -114,27 +93,44 @@ func (s *sarifWriter) finding(lf *lineFinding) {
 		s.ruleIndex[name] = i
 		s.rules = append(s.rules, s.rule(name))
 	}
-	r := sarifResult{
-		RuleID: name, RuleIndex: i, Level: "warning",
-		Message: sarifText{Text: fmt.Sprintf("%s found (score %s).", name, strconv.FormatFloat(lf.f.Score, 'f', 2, 64))},
-		Props:   map[string]any{"score": lf.f.Score},
-	}
-	var loc sarifLocation
-	loc.PhysicalLocation.ArtifactLocation.URI = s.uri
-	loc.PhysicalLocation.Region = sarifRegion{StartLine: lf.line, StartColumn: lf.char + 1, EndLine: lf.line, EndColumn: lf.charEnd + 1}
-	if s.showValues {
-		loc.PhysicalLocation.Region.Snippet = &sarifText{Text: string(lf.value)}
-	}
-	if lf.f.Keyword != "" {
-		r.Props["keyword"] = lf.f.Keyword
-	}
-	r.Locations = []sarifLocation{loc}
-	b, _ := json.Marshal(r) // plain data: always marshals
+	b := s.buf[:0]
 	if s.n > 0 {
-		s.w.WriteByte(',')
+		b = append(b, ',')
 	}
 	s.n++
-	s.w.Write(b)
+	b = append(b, `{"ruleId":`...)
+	b = appendJSONString(b, name)
+	b = append(b, `,"ruleIndex":`...)
+	b = strconv.AppendInt(b, int64(i), 10)
+	b = append(b, `,"level":"warning","message":{"text":`...)
+	s.msg = append(append(s.msg[:0], name...), " found (score "...)
+	s.msg = append(strconv.AppendFloat(s.msg, lf.f.Score, 'f', 2, 64), ")."...)
+	b = appendJSONString(b, s.msg)
+	b = append(b, `},"locations":[{"physicalLocation":{"artifactLocation":{"uri":`...)
+	b = appendJSONString(b, s.uri)
+	b = append(b, `},"region":{"startLine":`...)
+	b = strconv.AppendInt(b, lf.line, 10)
+	b = append(b, `,"startColumn":`...)
+	b = strconv.AppendInt(b, lf.char+1, 10)
+	b = append(b, `,"endLine":`...)
+	b = strconv.AppendInt(b, lf.line, 10)
+	b = append(b, `,"endColumn":`...)
+	b = strconv.AppendInt(b, lf.charEnd+1, 10)
+	if s.showValues {
+		b = append(b, `,"snippet":{"text":`...)
+		b = appendJSONString(b, lf.value)
+		b = append(b, '}')
+	}
+	b = append(b, `}}}],"properties":{`...)
+	if lf.f.Keyword != "" {
+		b = append(b, `"keyword":`...)
+		b = appendJSONString(b, lf.f.Keyword)
+		b = append(b, ',')
+	}
+	b = append(b, `"score":`...)
+	b = appendJSONFloat(b, lf.f.Score)
+	s.buf = append(b, "}}"...)
+	s.w.Write(s.buf)
 }
 
 // rule describes an identifier from the catalog (or a custom one).

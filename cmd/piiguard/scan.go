@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"strconv"
 
 	"github.com/piiguard/piiguard"
@@ -42,7 +41,8 @@ func cmdScan(e *env, args []string) error {
 	var found int64
 	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: sf.binary.scan, progress: newProgress(e.stderr, inputs, &found)}
 	defer p.progress.end()
-	task := &lineTask{s: s, finding: out.finding, count: &found}
+	// jsonl gives byte offsets only: no need to count characters.
+	task := &lineTask{s: s, finding: out.finding, count: &found, bytesOnly: *format == "jsonl"}
 	for _, in := range inputs {
 		out.begin(in)
 		if err := task.run(in, p, int(*sf.workers)); err != nil {
@@ -73,23 +73,30 @@ type lineFinding struct {
 
 // segmentFindings returns a mask.StreamOptions.Segment callback that calls
 // fn with each finding, its offsets moved to the line, and end with each
-// line's number as it ends.
-func segmentFindings(fn func(*lineFinding), end func(line int64)) func(*mask.Segment) {
+// line's number as it ends. With bytesOnly, the findings' character
+// offsets are left zero (not counted).
+func segmentFindings(fn func(*lineFinding), end func(line int64), bytesOnly bool) func(*mask.Segment) {
 	var lc lineChars
 	var lf lineFinding
 	return func(s *mask.Segment) {
-		lc.start(s)
+		if !bytesOnly {
+			lc.start(s)
+		}
 		for _, f := range s.Findings {
 			lf = lineFinding{
 				line:  s.Line,
 				start: s.Offset + int64(f.Start), end: s.Offset + int64(f.End),
 				f: f, value: s.Text[f.Start:f.End],
 			}
-			lf.char = lc.at(lf.start)
-			lf.charEnd = lc.at(lf.end)
+			if !bytesOnly {
+				lf.char = lc.at(lf.start)
+				lf.charEnd = lc.at(lf.end)
+			}
 			fn(&lf)
 		}
-		lc.end(s)
+		if !bytesOnly {
+			lc.end(s)
+		}
 		if s.End && end != nil {
 			end(s.Line)
 		}
@@ -136,7 +143,7 @@ func (j *jsonlWriter) finding(lf *lineFinding) {
 	b = strconv.AppendFloat(b, lf.f.Score, 'f', -1, 64)
 	if j.showValues {
 		b = append(b, `,"value":`...)
-		b = appendJSONString(b, string(lf.value))
+		b = appendJSONString(b, lf.value)
 	}
 	j.buf = append(b, "}\n"...)
 	j.w.Write(j.buf)
@@ -176,9 +183,4 @@ func (t *textWriter) finding(lf *lineFinding) {
 	}
 	t.buf = append(b, '\n')
 	t.w.Write(t.buf)
-}
-
-func appendJSONString(b []byte, s string) []byte {
-	enc, _ := json.Marshal(s) // strings always marshal; invalid UTF-8 becomes U+FFFD
-	return append(b, enc...)
 }

@@ -25,6 +25,9 @@ type lineTask struct {
 	finding func(*lineFinding)
 	endLine func(line int64)
 	count   *int64 // findings, for progress (may be nil)
+	// bytesOnly: finding needs no character offsets (lineFinding.char
+	// and charEnd stay zero), as scan --format jsonl.
+	bytesOnly bool
 }
 
 // found passes a finding to the task, in input order.
@@ -62,12 +65,15 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 	}
 	opts := piiguard.LinesOptions{Workers: workers, Masker: m, JSON: t.json}
 	if t.json == nil {
-		seg := segmentFindings(t.found, t.endLine)
+		seg := segmentFindings(t.found, t.endLine, t.bytesOnly)
 		opts.Segment = func(s *mask.Segment) error {
 			seg(s)
 			_, err := p.out.Write(nil) // out's error, which sticks
 			return err
 		}
+		// scan and audit report findings only: the stream cuts lines and
+		// blocks as when masking, and masks nothing.
+		opts.ReportOnly = !t.masks
 	}
 	var dst io.Writer = p.out
 	if !t.masks {
@@ -111,8 +117,8 @@ func (h *headReader) Read(b []byte) (int, error) {
 	return h.rest.Read(b)
 }
 
-// flushOnly discards what is written to it (the masked text, which scan
-// and audit do not print) and flushes w when flushed: scan's and audit's
+// flushOnly discards what is written to it (nothing, as scan and audit
+// ask MaskLines to report only) and flushes w when flushed: scan's and audit's
 // output, written as the lines are processed, keeps up with slow input.
 type flushOnly struct{ w *bufio.Writer }
 

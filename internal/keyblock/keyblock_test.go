@@ -35,6 +35,12 @@ func TestMayOpen(t *testing.T) {
 		{"a\n-----BEGIN RSA PRIVATE KEY-----\n", true},
 		{"PuTTY-User-Key-File-2: ssh-rsa", true},
 		{"nothing here\n", false},
+		// The armour's dashes are checked before "BEGIN ", wherever it is.
+		{"BEGIN RSA PRIVATE KEY", false},
+		{"----BEGIN RSA PRIVATE KEY-----", false},
+		{"x BEGIN y ----- BEGIN z -----BEGIN RSA PRIVATE KEY-----", true},
+		{"2015-10-18 -----BEGIN EC PRIVATE KEY-----", true},
+		{"-----BEGIN", false},
 	} {
 		if got := MayOpen([]byte(tc.text)); got != tc.want {
 			t.Errorf("MayOpen(%q) = %v", tc.text, got)
