@@ -326,7 +326,11 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks
 	from := max(lo, 1)
 	n := hi - from
 	var starts, pairs uint64
-	if n > 0 {
+	if n == 64 {
+		// A whole block: the common case, in assembly where there is
+		// some (nearBlock).
+		starts, free, pairs, marks0, marks1 = nearBlock(near, (*[65]byte)(text[from-1:hi]))
+	} else if n > 0 {
 		// Branch free: eight offsets at a time, their bytes of near
 		// gathered into a word whose bits of each kind are packed by a
 		// multiplication.
