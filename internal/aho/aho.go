@@ -71,10 +71,7 @@
 // byte takes in the loop that finds the starts.
 package aho
 
-import (
-	"encoding/binary"
-	"math/bits"
-)
+import "math/bits"
 
 // maxAnchored is the longest word the trie holds; longer bounded words
 // join the free words, so that a walk from one word start costs at most
@@ -319,103 +316,50 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 // free word may start, by near, and of those (after the first of the text)
 // where the marks hold.
 func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks1 uint64) {
-	// Offset j of the loop below stands for text[from-1+j], text[from+j]:
-	// in its byte of near, bit 0 is for an anchored word at from+j, bit 1
-	// for a free word at from-1+j, bit 2 for an anchored word at from-1+j.
-	near := &m.near
-	from := max(lo, 1)
-	n := hi - from
+	// Bit j of the masks nearBlock returns stands for the pair text[lo-1+j],
+	// text[lo+j]: bit 0 of its byte of near is for an anchored word at
+	// lo+j, bit 1 for a free word at lo-1+j, bit 2 for an anchored word at
+	// lo-1+j (the pairs bit of the word's first two bytes).
 	var starts, pairs uint64
-	if n == 64 {
-		// A whole block: the common case, in assembly where there is
-		// some (nearBlock).
-		starts, free, pairs, marks0, marks1 = nearBlock(near, (*[65]byte)(text[from-1:hi]))
-	} else if n > 0 {
-		// Branch free: eight offsets at a time, their bytes of near
-		// gathered into a word whose bits of each kind are packed by a
-		// multiplication.
-		w := text[from-1 : hi]
-		j := 0
-		// v is w from offset j: the loop runs while it holds the nine
-		// bytes of eight pairs (so that no index needs a bounds check).
-		for v := w; len(v) >= 9; v = v[8:] {
-			// m.group(v), written out (it is not inlined).
-			x := binary.LittleEndian.Uint64(v)
-			y := binary.LittleEndian.Uint64(v[1:9])
-			g := uint64(near[uint16(x)]) | uint64(near[uint16(x>>8)])<<8 |
-				uint64(near[uint16(x>>16)])<<16 | uint64(near[uint16(x>>24)])<<24 |
-				uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
-				uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
-			j += 8
-			// Each group's bits enter at the top as the masks shift down.
-			starts = starts>>8 | (g&lowBits*gather)&^(1<<56-1)
-			free = free>>8 | (g>>1&lowBits*gather)&^(1<<56-1)
-			pairs = pairs>>8 | (g>>2&lowBits*gather)&^(1<<56-1)
-			marks0 = marks0>>8 | (g>>4&lowBits*gather)&^(1<<56-1)
-			marks1 = marks1>>8 | (g>>5&lowBits*gather)&^(1<<56-1)
+	k := hi - lo
+	if lo > 0 && k == 64 {
+		// A whole block inside the text: the common case.
+		starts, free, pairs, marks0, marks1 = nearBlock(&m.near, (*[65]byte)(text[lo-1:hi]))
+		// Pair 64: the last byte and the one after it (0 at the end).
+		last := uint(text[hi-1])
+		if hi < len(text) {
+			last |= uint(text[hi]) << 8
 		}
-		if j > 0 {
-			starts >>= 64 - j
-			free >>= 64 - j
-			pairs >>= 64 - j
-			marks0 >>= 64 - j
-			marks1 >>= 64 - j
-		}
-		if r := n - j; r > 0 && n >= 8 {
-			// The last r offsets: the group of the last eight, of which
-			// the first 8-r were had already.
-			g := m.group(w[n-8:])
-			sh := uint(8 - r)
-			starts |= (g & lowBits * gather) >> 56 >> sh << j
-			free |= (g >> 1 & lowBits * gather) >> 56 >> sh << j
-			pairs |= (g >> 2 & lowBits * gather) >> 56 >> sh << j
-			marks0 |= (g >> 4 & lowBits * gather) >> 56 >> sh << j
-			marks1 |= (g >> 5 & lowBits * gather) >> 56 >> sh << j
-			j = n
-		}
-		for ; j < n; j++ {
-			v := uint64(near[uint(w[j])|uint(w[j+1])<<8])
-			starts |= (v & 1) << j
-			free |= (v >> 1 & 1) << j
-			pairs |= (v >> 2 & 1) << j
-			marks0 |= (v >> 4 & 1) << j
-			marks1 |= (v >> 5 & 1) << j
-		}
+		return starts & (pairs>>1 | uint64(m.near[last]>>2&1)<<63), free, marks0, marks1
 	}
-	// Offset n: the last byte and the one after it (0 at the end).
-	last := uint(text[hi-1])
-	if hi < len(text) {
-		last |= uint(text[hi]) << 8
+	// The first block of the text or the last of a range: its bytes
+	// copied into a block, with the pair after hi (0 at the end of the text)
+	// and bits outside [lo, hi) (and before the text) cleared after.
+	var w [65]byte
+	if lo > 0 {
+		w[0] = text[lo-1]
 	}
-	p0 := pairs & 1 // offset 0: text[from-1], text[from]
-	if n > 0 {
-		pairs = pairs>>1 | uint64(near[last]>>2&1)<<(n-1)
-		anchored = (starts & pairs) << (from - lo)
-		free <<= from - lo
-		marks0 <<= from - lo
-		marks1 <<= from - lo
-	} else {
-		p0 = uint64(near[last] >> 2 & 1)
+	copy(w[1:], text[lo:])
+	starts, free, pairs, marks0, marks1 = nearBlock(&m.near, &w)
+	valid := ^uint64(0) >> (64 - k)
+	if lo == 0 {
+		valid &^= 1
 	}
+	pairs >>= 1
+	if k == 64 {
+		// Pair 64 (lo is 0): as above.
+		last := uint(text[hi-1])
+		if hi < len(text) {
+			last |= uint(text[hi]) << 8
+		}
+		pairs |= uint64(m.near[last]>>2&1) << 63
+	}
+	anchored = starts & pairs & valid
 	if lo == 0 && m.trie.first[text[0]] != 0 {
 		// An anchored word at the start of the text.
-		anchored |= p0
+		anchored |= pairs & 1
 	}
-	return anchored, free, marks0, marks1
-}
-
-// group returns the bytes of near of the eight pairs of bytes of v[:9],
-// the first in the low byte.
-func (m *Matcher) group(v []byte) uint64 {
-	near := &m.near
-	// The eight pairs are the low 16 bits of x as it shifts, the last the
-	// top 16 bits of the word at 1.
-	x := binary.LittleEndian.Uint64(v)
-	y := binary.LittleEndian.Uint64(v[1:9])
-	return uint64(near[uint16(x)]) | uint64(near[uint16(x>>8)])<<8 |
-		uint64(near[uint16(x>>16)])<<16 | uint64(near[uint16(x>>24)])<<24 |
-		uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
-		uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
+	return anchored, free & valid, marks0 & valid, marks1 & valid
 }
 
 const (
