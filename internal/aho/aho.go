@@ -94,6 +94,10 @@ type Matcher struct {
 	// triples has bit tripleHash of the first three bytes of each free
 	// word of three bytes or more.
 	triples [1 << 15 / 64]uint64
+	// walks tells the starts where a walk of the trie may report a word
+	// from those where it would stop after two steps (see mayWalk). It is
+	// derived from trie alone, by newWalks.
+	walks *walks
 }
 
 // New compiles words. A word's ASCII letters must be lower-case (it then
@@ -138,6 +142,7 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 		}
 	}
 	m.trie = newTrie(words, anchored)
+	m.walks = newWalks(&m.trie)
 	if len(free) > 0 {
 		m.free = newAutomaton(words, free)
 	}
@@ -253,7 +258,7 @@ func (m *Matcher) States() int {
 
 // Bytes returns the memory the tables take.
 func (m *Matcher) Bytes() int {
-	n := m.trie.bytes() + 4*len(m.lens) + len(m.near) + 8*len(m.triples)
+	n := m.trie.bytes() + 4*len(m.lens) + len(m.near) + 8*len(m.triples) + m.walks.bytes()
 	if m.free != nil {
 		n += m.free.bytes()
 	}
@@ -301,8 +306,12 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 			}
 		}
 		for anchored != 0 {
-			m.trie.walk(text, lo+bits.TrailingZeros64(anchored), fn)
+			// An anchored word may start at p.
+			p := lo + bits.TrailingZeros64(anchored)
 			anchored &= anchored - 1
+			if m.walks.mayReport(text, p) {
+				m.trie.walk(text, p, fn)
+			}
 		}
 	}
 	if to == len(text) && to > 0 && to-1 >= done && m.near[text[to-1]]&2 != 0 {
