@@ -342,38 +342,57 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 // free word may start, by near, and of those (after the first of the text)
 // where the marks hold.
 func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks1 uint64) {
-	// Bit j of the masks nearBlock returns stands for the pair text[lo-1+j],
-	// text[lo+j]: bit 0 of its byte of near is for an anchored word at
-	// lo+j, bit 1 for a free word at lo-1+j, bit 2 for an anchored word at
-	// lo-1+j (the pairs bit of the word's first two bytes).
-	var starts, pairs uint64
+	// Bit j of the masks nearBlock returns for the 65 bytes from text[q]
+	// stands for the pair text[q+j], text[q+j+1]: bit 0 of its byte of
+	// near is for an anchored word at q+j+1, bit 1 for a free word at q+j,
+	// bit 2 for an anchored word at q+j (the pairs bit of the word's first
+	// two bytes). In the masks near64 returns, bit i stands for lo+i (for
+	// free, lo-1+i).
 	k := hi - lo
-	if lo > 0 && k == 64 {
-		// A whole block inside the text: the common case.
-		starts, free, pairs, marks0, marks1 = nearBlock(&m.near, (*[65]byte)(text[lo-1:hi]))
-		// Pair 64: the last byte and the one after it (0 at the end).
+	switch {
+	case lo > 0 && hi >= 65:
+		// The 65 bytes that end at hi: q = hi-65, bit j of the block is bit
+		// j-(64-k) here. (A whole block inside the text, 64-k = 0, is the
+		// common case.)
+		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[hi-65:hi]))
+		d := uint(64 - k)
+		// The pair at hi-1: the last byte and the one after it (0 at the
+		// end).
 		last := uint(text[hi-1])
 		if hi < len(text) {
 			last |= uint(text[hi]) << 8
 		}
-		return starts & (pairs>>1 | uint64(m.near[last]>>2&1)<<63), free, marks0, marks1
+		pairs = pairs>>d>>1 | uint64(m.near[last]>>2&1)<<(k-1)
+		return starts >> d & pairs, free >> d, marks0 >> d, marks1 >> d
+	case lo == 0 && len(text) > 64:
+		// The first block of a text of more than 64 bytes: q = 0, bit j of
+		// the block is bit j+1 here (bit 0 is before the text).
+		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[:65]))
+		valid := (^uint64(0) >> (64 - k)) &^ 1
+		anchored = starts << 1 & pairs & valid
+		if m.trie.first[text[0]] != 0 {
+			// An anchored word at the start of the text.
+			anchored |= pairs & 1
+		}
+		return anchored, free << 1 & valid, marks0 << 1 & valid, marks1 << 1 & valid
 	}
-	// The first block of the text or the last of a range: its bytes
-	// copied into a block, with the pair after hi (0 at the end of the text)
-	// and bits outside [lo, hi) (and before the text) cleared after.
+	// The first 65 bytes of a text (a short one), or a range of ScanRange
+	// that does not start at a multiple of 64: text[lo-1:] copied into a
+	// block (with a byte 0 before the text and 0s after its end), q = lo-1;
+	// bits outside [max(lo, 1), hi) cleared.
 	var w [65]byte
 	if lo > 0 {
 		w[0] = text[lo-1]
 	}
 	copy(w[1:], text[lo:])
-	starts, free, pairs, marks0, marks1 = nearBlock(&m.near, &w)
+	starts, free, pairs, marks0, marks1 := nearBlock(&m.near, &w)
 	valid := ^uint64(0) >> (64 - k)
 	if lo == 0 {
 		valid &^= 1
 	}
 	pairs >>= 1
 	if k == 64 {
-		// Pair 64 (lo is 0): as above.
+		// The pair at hi-1, beyond the block (lo is not 0).
 		last := uint(text[hi-1])
 		if hi < len(text) {
 			last |= uint(text[hi]) << 8
