@@ -6,8 +6,8 @@ package aho
 // of the bits 0, 1, 2, 4 and 5 of their bytes of near (bit j for pair j).
 //
 // In assembly (SSE2, the amd64 baseline): each pair is one 16-bit load,
-// the index of its byte of near, which is stored on the stack; the 64
-// bytes are then read as four vectors, and each kind of bit is shifted to
+// the index of its byte of near; the bytes are gathered eight to a
+// register, two registers to a vector, and each kind of bit is shifted to
 // the top of its byte and gathered by PMOVMSKB, 16 offsets at a time.
 //
 //go:noescape

@@ -23,8 +23,7 @@ func randomTable(r *rand.Rand) *[1 << 16]uint8 {
 // block of text (65 bytes) for the table near.
 func checkNearBlocks(t *testing.T, near *[1 << 16]uint8, w *[65]byte) {
 	t.Helper()
-	got, want := aho.NearBlocks(near, w)
-	if got != want {
+	if got, want := aho.NearBlock(near, w), aho.NearBlockGo(near, w); got != want {
 		t.Fatalf("text %q: nearBlock %x, nearBlockGo %x", w[:], got, want)
 	}
 }
@@ -97,4 +96,34 @@ func FuzzNearBlock(f *testing.F) {
 			checkNearBlocks(t, near, &w)
 		}
 	})
+}
+
+// BenchmarkNearBlock: nearBlock (assembly on amd64) and its Go form over
+// the blocks of loghub's files, with a Matcher's table.
+func BenchmarkNearBlock(b *testing.B) {
+	files, err := testcorpus.LoghubFiles("")
+	if err != nil {
+		b.Skip("loghub corpus absent:", err)
+	}
+	var text []byte
+	for _, f := range files {
+		text = append(text, f.Data...)
+	}
+	m := aho.NewMarked([][]byte{[]byte("ssn"), []byte("user"), []byte("@")}, []bool{true, true, false},
+		[2]func(b, c byte) bool{func(_, c byte) bool { return c == '.' }, nil})
+	for _, form := range []struct {
+		name  string
+		block func(*[1 << 16]uint8, *[65]byte) [5]uint64
+	}{{"block", aho.NearBlock}, {"go", aho.NearBlockGo}} {
+		b.Run(form.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text) / 64 * 64))
+			var sink uint64
+			for b.Loop() {
+				for p := 0; p+65 <= len(text); p += 64 {
+					sink += form.block(m.Near(), (*[65]byte)(text[p:p+65]))[0]
+				}
+			}
+			_ = sink
+		})
+	}
 }
