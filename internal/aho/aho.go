@@ -322,13 +322,16 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 				done = m.free.run(text, p, m.lens, fn)
 			}
 		}
+		// The starts where an anchored word may start and a walk may
+		// report one: filtered first, without a branch that depends on the
+		// text, then walked.
+		for a := anchored; a != 0; a &= a - 1 {
+			i := bits.TrailingZeros64(a)
+			anchored &^= m.walks.skip(text, lo+i) << i
+		}
 		for anchored != 0 {
-			// An anchored word may start at p.
-			p := lo + bits.TrailingZeros64(anchored)
+			m.trie.walk(text, lo+bits.TrailingZeros64(anchored), fn)
 			anchored &= anchored - 1
-			if m.walks.mayReport(text, p) {
-				m.trie.walk(text, p, fn)
-			}
 		}
 	}
 	if to == len(text) && to > 0 && to-1 >= done && m.near[text[to-1]]&2 != 0 {

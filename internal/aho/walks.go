@@ -58,15 +58,15 @@ func newWalks(t *trie) *walks {
 	return w
 }
 
-// mayReport reports whether a walk of the trie from text[p] may report a
-// word: false when it would not.
-func (w *walks) mayReport(text []byte, p int) bool {
+// skip returns 1 when a walk of the trie from text[p] would report no
+// word, 0 when it may.
+func (w *walks) skip(text []byte, p int) uint64 {
 	if p+4 > len(text) {
-		return true // near the end: no filter
+		return 0 // near the end: no filter
 	}
 	x := binary.LittleEndian.Uint32(text[p:]) & (1<<24 - 1)
 	h := tripleHash(x)
-	return w.triples[h>>6]>>(h&63)&1 != 0 || w.short[uint16(x)>>6]>>(x&63)&1 != 0
+	return (w.triples[h>>6]>>(h&63) | w.short[uint16(x)>>6]>>(x&63)) & 1 ^ 1
 }
 
 // bytes returns the memory the filter takes.
