@@ -66,7 +66,7 @@ func (w *walks) skip(text []byte, p int) uint64 {
 	}
 	x := binary.LittleEndian.Uint32(text[p:]) & (1<<24 - 1)
 	h := tripleHash(x)
-	return (w.triples[h>>6]>>(h&63) | w.short[uint16(x)>>6]>>(x&63)) & 1 ^ 1
+	return (w.triples[h>>6]>>(h&63)|w.short[uint16(x)>>6]>>(x&63))&1 ^ 1
 }
 
 // bytes returns the memory the filter takes.
