@@ -7,14 +7,19 @@ import "encoding/binary"
 // one then stops at the third byte, having reported nothing, after taking
 // most of its cost in the steps to get there. walks answers, for the
 // first three bytes at a start, whether a walk from it may report a word:
-// by a bit per pair of bytes, set when a word of one or two bytes starts
-// with them, and a bit per hash of three bytes (tripleHash: ASCII case
-// folded), set for the first three bytes of the longer words. It is a
-// superset: a hash shared with another triple only costs a walk.
+// by a bit per hash of two bytes (pairHash), set when a word of one or two
+// bytes starts with them, and a bit per hash of three bytes (tripleHash:
+// ASCII case folded), set for the first three bytes of the longer words.
+// It is a superset: a hash shared with another pair or triple only costs
+// a walk. (Catalogs have few words of one or two bytes: their table is
+// small, and stays in the cache.)
 type walks struct {
-	short   [1 << 16 / 64]uint64 // bit b|c<<8: a word of one or two bytes starts with b, c
+	short   [1 << 10 / 64]uint64 // bit pairHash(b|c<<8): a word of one or two bytes starts with b, c
 	triples [1 << 15 / 64]uint64 // bit tripleHash of the first three bytes of a word
 }
+
+// pairHash hashes two bytes, b | c<<8, to 10 bits.
+func pairHash(x uint32) uint32 { return x * 0x9E3779B1 >> 22 }
 
 // newWalks derives the filter of the trie t's walks from t alone (so that
 // a Matcher restored from its tables can derive it again).
@@ -36,7 +41,8 @@ func newWalks(t *trie) *walks {
 		if n1.outEnd > n1.out {
 			// A word of one byte: any second byte.
 			for b1 := range 256 {
-				w.short[(b0|b1<<8)>>6] |= 1 << (b0 & 63)
+				h := pairHash(uint32(b0 | b1<<8))
+				w.short[h>>6] |= 1 << (h & 63)
 			}
 		}
 		for s2 := n1.kids; s2 < n1.kids+n1.n; s2++ {
@@ -44,7 +50,8 @@ func newWalks(t *trie) *walks {
 			for _, b1 := range bytesOf[t.label[s2]] {
 				x := uint32(b0) | uint32(b1)<<8
 				if n2.outEnd > n2.out {
-					w.short[x>>6] |= 1 << (x & 63)
+					h := pairHash(x)
+					w.short[h>>6] |= 1 << (h & 63)
 				}
 				for s3 := n2.kids; s3 < n2.kids+n2.n; s3++ {
 					for _, b2 := range bytesOf[t.label[s3]] {
@@ -65,8 +72,8 @@ func (w *walks) skip(text []byte, p int) uint64 {
 		return 0 // near the end: no filter
 	}
 	x := binary.LittleEndian.Uint32(text[p:]) & (1<<24 - 1)
-	h := tripleHash(x)
-	return (w.triples[h>>6]>>(h&63)|w.short[uint16(x)>>6]>>(x&63))&1 ^ 1
+	h, k := tripleHash(x), pairHash(x&0xffff)
+	return (w.triples[h>>6]>>(h&63)|w.short[k>>6]>>(k&63))&1 ^ 1
 }
 
 // bytes returns the memory the filter takes.
