@@ -48,23 +48,25 @@
 // second byte (a word starts there, and anchored words start with that
 // byte), a free word or an anchored word starts with the pair. On amd64
 // it is assembly (near64_amd64.s, SSE2, which every amd64 processor has):
-// one 16-bit load of the pair is the index of its byte, which goes to a
-// buffer on the stack; the 64 bytes are then read as four vectors, and
-// each kind of bit is shifted to the top of its byte and gathered 16
-// offsets at a time by PMOVMSKB. Elsewhere (and with the purego build
-// tag) it is Go (nearBlockGo), which packs the bits of eight offsets at a
-// time by a multiplication; the two are tested against each other. The
-// first block of a text and the last of a range are copied into a whole
-// one, so that every block takes the same path. The scan then visits only
-// the offsets whose bits are set: about one in twelve in a log. Before a
-// walk of the trie, a filter (walks.go) looks at the first three bytes:
-// a bit per pair for the words of one or two bytes, a bit per hash of the
-// first three bytes of the others; in a log, seven walks in ten stopped at
-// the third byte and are no longer taken. Two more bits of the table are
-// the caller's (NewMarked): predicates of a byte pair that
-// ScanRangeMarks reports as masks of offsets, so that a caller that needs
-// other kinds of byte (the detector: class-run triggers, starts of
-// whole-text patterns) finds them in the same pass instead of its own.
+// one 16-bit load of the pair is the index of its byte, the bytes are
+// gathered eight to a register and sixteen to a vector, and each kind of
+// bit is shifted to the top of its byte and taken 16 offsets at a time by
+// PMOVMSKB. Elsewhere (and with the purego build tag) it is Go
+// (nearBlockGo), which packs the bits of eight offsets at a time by a
+// multiplication; the two are tested against each other. A text's first
+// block and a range's last read the 65 bytes from the start of the text
+// or up to the range's end and shift the masks; only a text of at most 64
+// bytes is copied. The scan then visits only the offsets whose bits are
+// set: about one in twelve in a log. Before the walks of a block, a filter
+// (walks.go) looks at the first three bytes of each start: a bit per hash
+// of the pair for the words of one or two bytes, a bit per hash of the
+// first three bytes of the others, taken without a branch on the text; in
+// a log, seven walks in ten stopped at the third byte and are no longer
+// taken. Two more bits of the table are the caller's (NewMarked):
+// predicates of a byte pair that ScanRangeMarks reports as masks of
+// offsets, so that a caller that needs other kinds of byte (the detector:
+// class-run triggers, starts of whole-text patterns) finds them in the
+// same pass instead of its own.
 //
 // # Cost
 //
@@ -81,11 +83,12 @@
 // memory, build in about half the time, and scan loghub about a sixth
 // faster on their own. Finding the starts then took most of the time, in a
 // loop of Go that looked up a table byte per offset and packed five kinds
-// of bit by multiplications; the assembly takes about three instructions
-// per offset for the lookups and nineteen per kind of bit per block
-// (loghub with the managed catalog: the whole keyword pass went from 634
-// to 363 million instructions, the detector's scan from 2.61 to 2.34
-// billion, by valgrind's cachegrind).
+// of bit by multiplications, and most walks failed at the third byte. With
+// nearBlock in assembly and the walk filter, the keyword pass over loghub
+// with the managed catalog takes 37% fewer instructions (valgrind's
+// cachegrind), nearBlock alone runs at about 1.8 times the speed of its Go
+// form (BenchmarkNearBlock), and the detector's scan of loghub takes about
+// a sixth less CPU time (bench's TestCPUTimeCorpora).
 package aho
 
 import "math/bits"
@@ -112,8 +115,9 @@ type Matcher struct {
 	// word of three bytes or more.
 	triples [1 << 15 / 64]uint64
 	// walks tells the starts where a walk of the trie may report a word
-	// from those where it would stop after two steps (see mayWalk). It is
-	// derived from trie alone, by newWalks.
+	// from most of those where it would not (walks.skip). It is derived
+	// from trie alone, by newWalks, which a Matcher restored from its
+	// fields calls again.
 	walks *walks
 }
 
