@@ -115,7 +115,7 @@ type Matcher struct {
 	// word of three bytes or more.
 	triples [1 << 15 / 64]uint64
 	// walks tells the starts where a walk of the trie may report a word
-	// from most of those where it would not (walks.skip). It is derived
+	// from most of those where it would not (walks.filter). It is derived
 	// from trie alone, by newWalks, which a Matcher restored from its
 	// fields calls again.
 	walks *walks
@@ -329,9 +329,8 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 		// The starts where an anchored word may start and a walk may
 		// report one: filtered first, without a branch that depends on the
 		// text, then walked.
-		for a := anchored; a != 0; a &= a - 1 {
-			i := bits.TrailingZeros64(a)
-			anchored &^= m.walks.skip(text, lo+i) << i
+		if anchored != 0 {
+			anchored = m.walks.filter(text, lo, anchored)
 		}
 		for anchored != 0 {
 			m.trie.walk(text, lo+bits.TrailingZeros64(anchored), fn)

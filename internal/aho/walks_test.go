@@ -2,11 +2,11 @@ package aho
 
 import "testing"
 
-// TestWalksSkip: the filter skips the starts whose first three bytes begin
-// no anchored word (in either case) and keeps those that may report one:
-// the first three bytes of a longer word, a word of one or two bytes,
-// the last three bytes of the text.
-func TestWalksSkip(t *testing.T) {
+// TestWalksFilter: the filter clears the starts whose first four bytes
+// begin no anchored word (in either case) and keeps those that may report one:
+// the first four bytes of a longer word, a word of three bytes or of one
+// or two, the last three bytes of the text.
+func TestWalksFilter(t *testing.T) {
 	words := [][]byte{[]byte("user"), []byte("id"), []byte("ssn")}
 	m := NewBounded(words, []bool{true, true, true})
 	for _, tc := range []struct {
@@ -15,7 +15,8 @@ func TestWalksSkip(t *testing.T) {
 	}{
 		{"user name", 0},
 		{"USER name", 0},
-		{"UsE name", 0},
+		{"UsEr name", 0},
+		{"use name", 1},
 		{"usb name", 1},
 		{"uzer name", 1},
 		{"id: 7", 0},
@@ -25,14 +26,14 @@ func TestWalksSkip(t *testing.T) {
 		{"sso: 1", 1},
 		{"usb", 0}, // too near the end to filter
 	} {
-		if got := m.walks.skip([]byte(tc.text), 0); got != tc.skip {
+		if got := m.walks.filter([]byte(tc.text), 0, 1) ^ 1; got != tc.skip {
 			t.Errorf("skip(%q) = %d, want %d", tc.text, got, tc.skip)
 		}
 	}
 	// A word of one byte: whatever follows.
 	m = NewBounded([][]byte{[]byte("x")}, []bool{true})
 	for _, text := range []string{"x-ray", "X!!!", "x\xff\x00\x01"} {
-		if m.walks.skip([]byte(text), 0) != 0 {
+		if m.walks.filter([]byte(text), 0, 1) != 1 {
 			t.Errorf("skip(%q) for the word %q: want 0", text, "x")
 		}
 	}
