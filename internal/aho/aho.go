@@ -63,11 +63,11 @@
 // three bytes for the words of three, a bit per hash of the first four
 // bytes of the others, taken without a branch on the text; in a log, most
 // walks stopped at the third or fourth byte having reported nothing, and
-// eleven in twelve are no longer taken. Two more bits of the table are the caller's (NewMarked):
-// predicates of a byte pair that ScanRangeMarks reports as masks of
-// offsets, so that a caller that needs other kinds of byte (the detector:
-// class-run triggers, starts of whole-text patterns) finds them in the
-// same pass instead of its own.
+// eleven in twelve are no longer taken. Two more bits of the table are
+// the caller's (NewMarked): predicates of a byte pair that ScanRangeMarks
+// reports as masks of offsets, so that a caller that needs other kinds of
+// byte (the detector: class-run triggers, starts of whole-text patterns)
+// finds them in the same pass instead of its own.
 //
 // # Cost
 //
