@@ -3,11 +3,13 @@ package aho
 // finish computes the tables a Matcher derives from its primary ones (the
 // lengths, the trie's nodes, labels, rows and words, the free automaton,
 // near and triples): the trie's first two levels (first, firstOut, aclass,
-// aw, second). It is the last step of both NewMarked and Decode, so that a
-// decoded Matcher is the one NewMarked builds; a table computed from the
-// others belongs here, not in the form AppendBinary writes.
+// aw, second) and the filter before the trie's walks (walks.go). It is the
+// last step of both NewMarked and Decode, so that a decoded Matcher is the
+// one NewMarked builds; a table computed from the others belongs here, not
+// in the form AppendBinary writes.
 func (m *Matcher) finish() {
 	m.trie.finish()
+	m.walks = newWalks(&m.trie)
 }
 
 // finish computes the trie's first two levels from its nodes: the node
