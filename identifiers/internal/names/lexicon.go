@@ -18,10 +18,11 @@ import (
 // Sources are the texts of the data files (identifiers/data/*.txt).
 type Sources struct {
 	GivenNames, Surnames, Stopwords, Places, AddressWords string
-	// NameStats and CommonWords are gzip-compressed: the given-name and
-	// surname frequencies (name_stats.txt.gz) and the lower-case English
-	// words that are no names (common_words.txt.gz).
-	NameStats, CommonWords []byte
+	// NameStats and CommonWords are the given-name and surname frequencies
+	// (name_stats.txt) and the lower-case English words that are no names
+	// (common_words.txt), sorted by word. They are searched in place, never
+	// copied: pass the embedded text itself.
+	NameStats, CommonWords string
 }
 
 // Lexicon holds the word lists, folded (see Fold).
@@ -87,8 +88,8 @@ func Load(src Sources) *Lexicon {
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
 	}
-	lx.freq = newSortedLines(gunzip(src.NameStats))
-	lx.common = newSortedLines(gunzip(src.CommonWords))
+	lx.freq = newSortedLines(src.NameStats)
+	lx.common = newSortedLines(src.CommonWords)
 	for section, line := range lines(src.GivenNames) {
 		for _, w := range strings.Fields(line) {
 			f := FoldString(w)

@@ -1,12 +1,6 @@
 package names
 
-import (
-	"bytes"
-	"compress/gzip"
-	"encoding/binary"
-	"io"
-	"strings"
-)
+import "strings"
 
 // wordStats is what the lists say of one folded word.
 type wordStats struct {
@@ -18,98 +12,86 @@ type wordStats struct {
 	common bool
 }
 
-// sortedLines is a sorted list of words held as one text and the offsets
-// of its lines: no pointer per word, so it loads and collects cheaply. A
-// line is a word, optionally followed by a space and data. An index by the
-// first two bytes of the word narrows a search to the lines that share
-// them: a binary search of a few hundred lines, not of all.
+// sortedLines is a sorted list of words searched in place in its text:
+// no decompression, no copy and no per-line index, so that it is ready as
+// soon as the text is (the data files are embedded as they are stored). A
+// line is a word, optionally followed by a space and data; comment lines
+// ("#") may only lead the text. A binary search runs on byte offsets
+// between the lines that share the word's first byte (first), each probe
+// moving back to the start of the line it lands in.
 type sortedLines struct {
-	text string
-	offs []uint32 // line starts
-	// first[p] is the first line whose word's two-byte prefix (see prefix)
-	// is p or more; first[len(first)-1] is the number of lines.
-	first []uint32
+	text  string
+	start int // the first line after the leading comments
+	// first[b] is the offset of the first line whose word starts with byte
+	// b or a greater one; first[256] is len(text).
+	first [257]uint32
 }
 
-// prefix is the index key of a word: its first two bytes (0 for a missing
-// one), which orders words as they are sorted.
-func prefix[S string | []byte](w S) int {
-	switch len(w) {
-	case 0:
-		return 0
-	case 1:
-		return int(w[0]) << 8
-	}
-	return int(w[0])<<8 | int(w[1])
-}
-
-// newSortedLines indexes the non-empty, non-comment lines of text, which
-// must be sorted by word.
+// newSortedLines indexes the lines of text, which must be sorted by word,
+// after its leading comment lines. It reads about 256 × log₂(len(text))
+// lines, not the whole text.
 func newSortedLines(text string) sortedLines {
-	l := sortedLines{text: text, offs: make([]uint32, 0, strings.Count(text, "\n")+1), first: make([]uint32, 1<<16+1)}
-	next := 0 // the next prefix whose first line is not set
-	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], '\n')
+	l := sortedLines{text: text}
+	for l.start < len(text) && (text[l.start] == '#' || text[l.start] == '\n') {
+		j := strings.IndexByte(text[l.start:], '\n')
 		if j < 0 {
-			j = len(text) - i
+			l.start = len(text)
+			break
 		}
-		if j > 0 && text[i] != '#' {
-			w := text[i : i+j]
-			if k := strings.IndexByte(w, ' '); k >= 0 {
-				w = w[:k]
-			}
-			for p := prefix(w); next <= p; next++ {
-				l.first[next] = uint32(len(l.offs))
-			}
-			l.offs = append(l.offs, uint32(i))
-		}
-		i += j + 1
+		l.start += j + 1
 	}
-	for ; next < len(l.first); next++ {
-		l.first[next] = uint32(len(l.offs))
+	lo := l.start
+	for b := range 256 {
+		lo = l.lowerBound(lo, len(text), []byte{byte(b)})
+		l.first[b] = uint32(lo)
 	}
+	l.first[256] = uint32(len(text))
 	return l
 }
 
-// line returns line k: its word and the rest after the space.
-func (l *sortedLines) line(k int) (word, rest string) {
-	s := l.text[l.offs[k]:]
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		s = s[:j]
+// lowerBound returns the offset of the first line in text[lo:hi] (lo and
+// hi at line starts) whose word is f or greater, or hi.
+func (l *sortedLines) lowerBound(lo, hi int, f []byte) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		s := strings.LastIndexByte(l.text[lo:m], '\n') + 1 + lo // the start of the line holding m
+		if l.compareAt(s, f) >= 0 {
+			hi = s
+			continue
+		}
+		e := strings.IndexByte(l.text[m:hi], '\n')
+		if e < 0 {
+			return hi
+		}
+		lo = m + e + 1
 	}
-	if j := strings.IndexByte(s, ' '); j >= 0 {
-		return s[:j], s[j+1:]
-	}
-	return s, ""
+	return lo
 }
 
 // find returns the rest of the line whose word is f.
 func (l *sortedLines) find(f []byte) (string, bool) {
-	if len(l.first) == 0 {
+	if len(f) == 0 {
 		return "", false
 	}
-	p := prefix(f)
-	lo, hi := int(l.first[p]), int(l.first[p+1])
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if l.compareAt(m, f) < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo == int(l.first[p+1]) || l.compareAt(lo, f) != 0 {
+	hi := int(l.first[int(f[0])+1])
+	i := l.lowerBound(int(l.first[f[0]]), hi, f)
+	if i == hi || l.compareAt(i, f) != 0 {
 		return "", false
 	}
-	_, rest := l.line(lo)
-	return rest, true
+	s := l.text[i+len(f):]
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		s = s[:j]
+	}
+	if len(s) > 0 { // the space after the word
+		s = s[1:]
+	}
+	return s, true
 }
 
-// compareAt compares the word of line k with f, byte by byte up to the
-// space or line end that ends the word.
-func (l *sortedLines) compareAt(k int, f []byte) int {
+// compareAt compares the word of the line at offset i with f, byte by
+// byte up to the space or line end that ends the word.
+func (l *sortedLines) compareAt(i int, f []byte) int {
 	t := l.text
-	i := int(l.offs[k])
 	for j := 0; ; j++ {
 		end := i+j >= len(t) || t[i+j] == ' ' || t[i+j] == '\n'
 		switch {
@@ -128,7 +110,17 @@ func (l *sortedLines) compareAt(k int, f []byte) int {
 	}
 }
 
-func (l *sortedLines) len() int { return len(l.offs) }
+// len counts the lines (for Sizes: it reads the whole text).
+func (l *sortedLines) len() int {
+	return strings.Count(l.text[l.start:], "\n") + boolInt(len(l.text) > l.start && l.text[len(l.text)-1] != '\n')
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // lookupStats reads the classes of folded word f from name_stats.txt:
 // "name GS[w]" lines, sorted by name.
@@ -138,25 +130,4 @@ func lookupStats(l *sortedLines, f []byte) (wordStats, bool) {
 		return wordStats{}, false
 	}
 	return wordStats{given: c[0] - '0', surname: c[1] - '0', common: len(c) > 2 && c[2] == 'w'}, true
-}
-
-// gunzip decompresses an embedded data file; the data is part of the
-// binary, so a failure is a build defect (the list-size tests catch it) and
-// yields empty text.
-func gunzip(data []byte) string {
-	if len(data) < 4 {
-		return ""
-	}
-	r, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return ""
-	}
-	// The gzip trailer holds the size of the text.
-	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
-	var b strings.Builder
-	b.Grow(size)
-	if _, err := io.Copy(&b, r); err != nil {
-		return ""
-	}
-	return b.String()
 }

@@ -6,33 +6,51 @@ import (
 	"testing"
 )
 
-// TestSortedLinesFind checks the hash lookup against a plain search of the
-// lines, on the shipped frequency list and on small lists with edge cases
-// (a duplicate word, a comment, no data after the word, an empty list).
+// TestSortedLinesFind checks the in-place search against a plain search of
+// the lines, on the shipped lists (which it also checks are sorted, with
+// comments only at the top) and on small lists with edge cases (a
+// duplicate word, comments and blank lines, no data after the word, no
+// final newline, an empty list).
 func TestSortedLinesFind(t *testing.T) {
-	data, err := os.ReadFile("../../data/name_stats.txt.gz")
-	if err != nil {
-		t.Fatal(err)
+	read := func(name string) string {
+		data, err := os.ReadFile("../../data/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) == 0 {
+			t.Fatalf("%s: empty", name)
+		}
+		return string(data)
 	}
-	stats := gunzip(data)
-	if stats == "" {
-		t.Fatal("name_stats.txt.gz: empty")
-	}
+	stats, common := read("name_stats.txt"), read("common_words.txt")
 	for _, tc := range []struct {
 		name, text string
 		probes     []string
 	}{
 		{"small", "# comment\nann 54\nanna 65w\nbob\nbob 11\nzoe 70\n", []string{"ann", "anna", "bob", "zoe", "an", "annas", "", "# comment", "zo"}},
 		{"empty", "", []string{"ann", ""}},
+		{"leading blank and comment lines", "\n# a\n\n# b\nann 54\nzoe\n", []string{"ann", "zoe", "", "a", "zoey", "\n", "# a"}},
+		{"no final newline", "ann 54\nbob 11", []string{"ann", "bob", "bo", "bobb", "\xff"}},
+		{"one line", "ann", []string{"ann", "an", "anna", "b"}},
+		{"non-ASCII", "ann\nzoe\n\xc3\xa9lodie 50\n\xc3\xa9mile 50\n", []string{"élodie", "émile", "é", "émilie", "zoe"}},
 		{"name_stats", stats, []string{"smith", "maria", "zz", "nguyen", "ruiz-ortega", "é"}},
+		{"common_words", common, []string{"aardvark", "zzz", "table", "a"}},
 	} {
 		l := newSortedLines(tc.text)
 		want := map[string]string{}
-		for _, line := range strings.Split(tc.text, "\n") {
+		prev := ""
+		for _, line := range strings.Split(strings.TrimSuffix(tc.text, "\n"), "\n") {
 			if line == "" || line[0] == '#' {
+				if len(want) > 0 {
+					t.Fatalf("%s: a blank or comment line after the first word: the lines are searched in place and must be sorted", tc.name)
+				}
 				continue
 			}
 			w, rest, _ := strings.Cut(line, " ")
+			if w < prev {
+				t.Fatalf("%s: %q after %q: not sorted", tc.name, w, prev)
+			}
+			prev = w
 			if _, dup := want[w]; !dup {
 				want[w] = rest
 			}
