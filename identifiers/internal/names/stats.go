@@ -13,79 +13,133 @@ type wordStats struct {
 }
 
 // sortedLines is a sorted list of words searched in place in its text:
-// no decompression, no copy and no per-line index, so that it is ready as
-// soon as the text is (the data files are embedded as they are stored). A
-// line is a word, optionally followed by a space and data; comment lines
-// ("#") may only lead the text. A binary search runs on byte offsets
-// between the lines that share the word's first byte (first), each probe
-// moving back to the start of the line it lands in.
+// no decompression and no copy, so that it is ready as soon as the text is
+// (the data files are embedded as they are stored). A line is a word,
+// optionally followed by a space and data; comment and blank lines may
+// only lead the text.
+//
+// Not every line is indexed, only a sample: the first line that starts
+// sampleStride bytes or more after the previous sample, about one line in
+// six, found at load with one short forward search each. An index by the
+// first two bytes of the word narrows a search to the samples that share
+// them, a binary search finds the last sample before the word, and a walk
+// of a few lines from it ends the search.
 type sortedLines struct {
-	text  string
-	start int // the first line after the leading comments
-	// first[b] is the offset of the first line whose word starts with byte
-	// b or a greater one; first[256] is len(text).
-	first [257]uint32
+	text    string
+	samples []uint32 // offsets of the sampled lines, in order
+	// first[p] is the first sample whose word's two-byte prefix (see
+	// prefix) is p or more; first[len(first)-1] is len(samples).
+	first []uint32
 }
 
-// newSortedLines indexes the lines of text, which must be sorted by word,
-// after its leading comment lines. It reads about 256 × log₂(len(text))
-// lines, not the whole text.
+// sampleStride is the least distance in bytes between two sampled lines:
+// the most a search walks after its binary search, a few lines.
+const sampleStride = 64
+
+// prefix is the index key of a word: its first two bytes (0 for a missing
+// one), which orders words as they are sorted.
+func prefix[S string | []byte](w S) int {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return int(w[0]) << 8
+	}
+	return int(w[0])<<8 | int(w[1])
+}
+
+// newSortedLines samples and indexes the lines of text, which must be
+// sorted by word, after its leading comment and blank lines.
 func newSortedLines(text string) sortedLines {
-	l := sortedLines{text: text}
-	for l.start < len(text) && (text[l.start] == '#' || text[l.start] == '\n') {
-		j := strings.IndexByte(text[l.start:], '\n')
+	start := 0
+	for start < len(text) && (text[start] == '#' || text[start] == '\n') {
+		j := strings.IndexByte(text[start:], '\n')
 		if j < 0 {
-			l.start = len(text)
+			start = len(text)
 			break
 		}
-		l.start += j + 1
+		start += j + 1
 	}
-	lo := l.start
-	for b := range 256 {
-		lo = l.lowerBound(lo, len(text), []byte{byte(b)})
-		l.first[b] = uint32(lo)
+	l := sortedLines{
+		text:    text,
+		samples: make([]uint32, 0, (len(text)-start)/sampleStride+1),
+		first:   make([]uint32, 1<<16+1),
 	}
-	l.first[256] = uint32(len(text))
+	next := 0 // the next prefix whose first sample is not set
+	for i := start; i < len(text); {
+		w := l.word(i)
+		for p := prefix(w); next <= p; next++ {
+			l.first[next] = uint32(len(l.samples))
+		}
+		l.samples = append(l.samples, uint32(i))
+		i += sampleStride
+		if i >= len(text) {
+			break
+		}
+		j := strings.IndexByte(text[i-1:], '\n') // a line starting at i counts
+		if j < 0 {
+			break
+		}
+		i += j
+	}
+	for ; next < len(l.first); next++ {
+		l.first[next] = uint32(len(l.samples))
+	}
 	return l
 }
 
-// lowerBound returns the offset of the first line in text[lo:hi] (lo and
-// hi at line starts) whose word is f or greater, or hi.
-func (l *sortedLines) lowerBound(lo, hi int, f []byte) int {
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		s := strings.LastIndexByte(l.text[lo:m], '\n') + 1 + lo // the start of the line holding m
-		if l.compareAt(s, f) >= 0 {
-			hi = s
-			continue
+// word returns the word of the line at offset i.
+func (l *sortedLines) word(i int) string {
+	s := l.text[i:]
+	for j := 0; j < len(s); j++ {
+		if s[j] == ' ' || s[j] == '\n' {
+			return s[:j]
 		}
-		e := strings.IndexByte(l.text[m:hi], '\n')
-		if e < 0 {
-			return hi
-		}
-		lo = m + e + 1
 	}
-	return lo
+	return s
 }
 
 // find returns the rest of the line whose word is f.
 func (l *sortedLines) find(f []byte) (string, bool) {
-	if len(f) == 0 {
+	if len(l.samples) == 0 {
 		return "", false
 	}
-	hi := int(l.first[int(f[0])+1])
-	i := l.lowerBound(int(l.first[f[0]]), hi, f)
-	if i == hi || l.compareAt(i, f) != 0 {
-		return "", false
+	// The first sample whose word is f or more, among those that share its
+	// prefix; the walk starts at the one before it (or at the first line).
+	p := prefix(f)
+	lo, hi := int(l.first[p]), int(l.first[p+1])
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.compareAt(int(l.samples[m]), f) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	s := l.text[i+len(f):]
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		s = s[:j]
+	i := int(l.samples[max(lo-1, 0)])
+	for {
+		switch c := l.compareAt(i, f); {
+		case c == 0:
+			s := l.text[i+len(f):]
+			if j := strings.IndexByte(s, '\n'); j >= 0 {
+				s = s[:j]
+			}
+			if len(s) > 0 { // the space after the word
+				s = s[1:]
+			}
+			return s, true
+		case c > 0:
+			return "", false
+		}
+		j := strings.IndexByte(l.text[i:], '\n')
+		if j < 0 {
+			return "", false
+		}
+		i += j + 1
+		if i == len(l.text) {
+			return "", false
+		}
 	}
-	if len(s) > 0 { // the space after the word
-		s = s[1:]
-	}
-	return s, true
 }
 
 // compareAt compares the word of the line at offset i with f, byte by
@@ -112,14 +166,15 @@ func (l *sortedLines) compareAt(i int, f []byte) int {
 
 // len counts the lines (for Sizes: it reads the whole text).
 func (l *sortedLines) len() int {
-	return strings.Count(l.text[l.start:], "\n") + boolInt(len(l.text) > l.start && l.text[len(l.text)-1] != '\n')
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
+	if len(l.samples) == 0 {
+		return 0
 	}
-	return 0
+	t := l.text[l.samples[0]:]
+	n := strings.Count(t, "\n")
+	if len(t) > 0 && t[len(t)-1] != '\n' {
+		n++
+	}
+	return n
 }
 
 // lookupStats reads the classes of folded word f from name_stats.txt:
