@@ -80,19 +80,35 @@ var streetSections = map[string]streetKind{
 	"street-it-es": streetITES, "street-de": streetDE,
 }
 
-// Load parses the data files.
+// Load parses the data files. The frequency and common-word lists are
+// searched in place (see sortedLines); the small lists become maps, sized
+// before they are filled (a first pass counts their words), with keys that
+// are the source text itself when it is folded already and slices of one
+// shared buffer when not: a few hundred allocations in all, not one per
+// word, which matters most in WebAssembly, whose heap is small and
+// collected often.
 func Load(src Sources) *Lexicon {
+	fo := newFolder(len(src.GivenNames) + len(src.Surnames) + len(src.Stopwords) + len(src.Places) + len(src.AddressWords))
+	nGiven, nAmbiguous := countWords(src.GivenNames, "ambiguous")
+	nSurnames, _ := countWords(src.Surnames, "")
+	nStop, _ := countWords(src.Stopwords, "")
+	nPlaces := 0
+	for range lines(src.Places) {
+		nPlaces++
+	}
 	lx := &Lexicon{
-		given: map[string]bool{}, ambiguous: map[string]bool{}, surnames: map[string]bool{},
-		stop: map[string]bool{}, stopGiven: map[string]bool{}, places: map[string]uint8{}, street: map[string]streetKind{},
+		given: make(map[string]bool, nGiven), ambiguous: make(map[string]bool, nAmbiguous),
+		surnames: make(map[string]bool, nSurnames),
+		stop:     make(map[string]bool, nStop), stopGiven: map[string]bool{},
+		places: make(map[string]uint8, nPlaces), street: map[string]streetKind{},
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
 	}
 	lx.freq = newSortedLines(src.NameStats)
 	lx.common = newSortedLines(src.CommonWords)
 	for section, line := range lines(src.GivenNames) {
-		for _, w := range strings.Fields(line) {
-			f := FoldString(w)
+		for w := range strings.FieldsSeq(line) {
+			f := fo.fold(w)
 			lx.given[f] = true
 			if section == "ambiguous" {
 				lx.ambiguous[f] = true
@@ -100,15 +116,15 @@ func Load(src Sources) *Lexicon {
 		}
 	}
 	for _, line := range lines(src.Surnames) {
-		for _, w := range strings.Fields(line) {
-			if f := FoldString(w); !particles[f] {
+		for w := range strings.FieldsSeq(line) {
+			if f := fo.fold(w); !particles[f] {
 				lx.surnames[f] = true
 			}
 		}
 	}
 	for _, line := range lines(src.Stopwords) {
-		for _, w := range strings.Fields(line) {
-			switch f := FoldString(w); {
+		for w := range strings.FieldsSeq(line) {
+			switch f := fo.fold(w); {
 			case lx.surnames[f]:
 			case lx.given[f]:
 				lx.stopGiven[f] = true
@@ -118,18 +134,18 @@ func Load(src Sources) *Lexicon {
 		}
 	}
 	for section, line := range lines(src.Places) {
-		lx.places[FoldString(line)] |= countryBits[section]
+		lx.places[fo.fold(line)] |= countryBits[section]
 	}
 	for section, line := range lines(src.AddressWords) {
 		if k, ok := streetSections[section]; ok {
-			lx.street[FoldString(line)] |= k
+			lx.street[fo.fold(line)] |= k
 			continue
 		}
 		switch section {
 		case "unit":
-			lx.units[FoldString(line)] = true
+			lx.units[fo.fold(line)] = true
 		case "direction":
-			lx.directions[FoldString(line)] = true
+			lx.directions[fo.fold(line)] = true
 		case "us-state", "ca-province", "au-state":
 			f := strings.Fields(line)
 			if len(f) < 3 {
@@ -137,12 +153,61 @@ func Load(src Sources) *Lexicon {
 			}
 			r := &region{code: f[0], first: f[len(f)-1]}
 			m := map[string]map[string]*region{"us-state": lx.usStates, "ca-province": lx.caRegions, "au-state": lx.auStates}[section]
-			m[FoldString(f[0])] = r
-			m[FoldString(strings.Join(f[1:len(f)-1], " "))] = r
+			m[fo.fold(f[0])] = r
+			m[fo.fold(strings.Join(f[1:len(f)-1], " "))] = r
 		}
 	}
 	lx.buildFlags()
 	return lx
+}
+
+// A folder folds the words of the data files for Load without an
+// allocation per word.
+type folder struct {
+	arena   strings.Builder // the folded words that differ from their source
+	scratch []byte
+}
+
+// newFolder returns a folder for sources of n bytes in all: folding never
+// lengthens text, so its buffer never grows.
+func newFolder(n int) *folder {
+	fo := &folder{scratch: make([]byte, 0, maxFold)}
+	fo.arena.Grow(n)
+	return fo
+}
+
+// fold returns FoldString(s): s itself when it is folded already (ASCII
+// without upper-case letters), else a slice of the arena, which is never
+// written over (a strings.Builder only appends).
+func (fo *folder) fold(s string) string {
+	folded := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			folded = false
+			break
+		}
+	}
+	if folded {
+		return s
+	}
+	fo.scratch = Fold(fo.scratch[:0], []byte(s))
+	n := fo.arena.Len()
+	fo.arena.Write(fo.scratch)
+	return fo.arena.String()[n:]
+}
+
+// countWords counts the words of the lines of a data file, and those of
+// them in the given section, to size the maps that will hold them.
+func countWords(text, section string) (all, inSection int) {
+	for s, line := range lines(text) {
+		for range strings.FieldsSeq(line) {
+			all++
+			if s == section {
+				inSection++
+			}
+		}
+	}
+	return all, inSection
 }
 
 // lines yields the non-empty, non-comment lines of a data file with the

@@ -19,17 +19,18 @@ type wordStats struct {
 // only lead the text.
 //
 // Not every line is indexed, only a sample: the first line that starts
-// sampleStride bytes or more after the previous sample, about one line in
-// six, found at load with one short forward search each. An index by the
+// stride bytes or more after the previous sample (sampleStride, about one
+// line in six, or more for a text so long that 65,535 samples would not
+// cover it), found at load with one short forward search each. An index by the
 // first two bytes of the word narrows a search to the samples that share
 // them, a binary search finds the last sample before the word, and a walk
 // of a few lines from it ends the search.
 type sortedLines struct {
 	text    string
-	samples []uint32 // offsets of the sampled lines, in order
+	samples []uint32 // offsets of the sampled lines, in order; at most 65,535
 	// first[p] is the first sample whose word's two-byte prefix (see
 	// prefix) is p or more; first[len(first)-1] is len(samples).
-	first []uint32
+	first []uint16
 }
 
 // sampleStride is the least distance in bytes between two sampled lines:
@@ -60,19 +61,20 @@ func newSortedLines(text string) sortedLines {
 		}
 		start += j + 1
 	}
+	stride := max(sampleStride, (len(text)-start)/(1<<16-2)+1)
 	l := sortedLines{
 		text:    text,
-		samples: make([]uint32, 0, (len(text)-start)/sampleStride+1),
-		first:   make([]uint32, 1<<16+1),
+		samples: make([]uint32, 0, (len(text)-start)/stride+1),
+		first:   make([]uint16, 1<<16+1),
 	}
 	next := 0 // the next prefix whose first sample is not set
 	for i := start; i < len(text); {
 		w := l.word(i)
 		for p := prefix(w); next <= p; next++ {
-			l.first[next] = uint32(len(l.samples))
+			l.first[next] = uint16(len(l.samples))
 		}
 		l.samples = append(l.samples, uint32(i))
-		i += sampleStride
+		i += stride
 		if i >= len(text) {
 			break
 		}
@@ -83,7 +85,7 @@ func newSortedLines(text string) sortedLines {
 		i += j
 	}
 	for ; next < len(l.first); next++ {
-		l.first[next] = uint32(len(l.samples))
+		l.first[next] = uint16(len(l.samples))
 	}
 	return l
 }

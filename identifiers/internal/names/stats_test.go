@@ -1,6 +1,7 @@
 package names
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -23,6 +24,11 @@ func TestSortedLinesFind(t *testing.T) {
 		return string(data)
 	}
 	stats, common := read("name_stats.txt"), read("common_words.txt")
+	// More lines than 65,535 samples at sampleStride cover: a longer stride.
+	var long strings.Builder
+	for i := range 600_000 {
+		fmt.Fprintf(&long, "w%07d %d\n", i, i%10)
+	}
 	for _, tc := range []struct {
 		name, text string
 		probes     []string
@@ -35,8 +41,12 @@ func TestSortedLinesFind(t *testing.T) {
 		{"non-ASCII", "ann\nzoe\n\xc3\xa9lodie 50\n\xc3\xa9mile 50\n", []string{"élodie", "émile", "é", "émilie", "zoe"}},
 		{"name_stats", stats, []string{"smith", "maria", "zz", "nguyen", "ruiz-ortega", "é"}},
 		{"common_words", common, []string{"aardvark", "zzz", "table", "a"}},
+		{"long", long.String(), []string{"w0000000", "w0599999", "w0312345", "w", "w1", "x"}},
 	} {
 		l := newSortedLines(tc.text)
+		if len(l.samples) >= 1<<16 {
+			t.Errorf("%s: %d samples; the index holds 65,535 at most", tc.name, len(l.samples))
+		}
 		want := map[string]string{}
 		prev := ""
 		for _, line := range strings.Split(strings.TrimSuffix(tc.text, "\n"), "\n") {
