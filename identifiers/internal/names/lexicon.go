@@ -7,7 +7,22 @@
 // are built from the street-type lists.
 //
 // The checks allocate nothing: the detector calls them on every candidate,
-// most of which are not names. The lists load on first use.
+// most of which are not names.
+//
+// The lists load on first use (the identifiers package calls Load once),
+// so a program that scans one line with a name in it pays for the load on
+// top of its start-up; the load is kept cheap for it. The two large lists,
+// the given-name and surname frequencies (name_stats.txt, 224,194 names,
+// 2.4 MB) and the common English words (common_words.txt, 408 KB), are
+// embedded as plain sorted text and searched in place (sortedLines): no
+// decompression, no copy, no entry per line, only an index of one line in
+// about six, found at load with a short forward search each. The small
+// lists become maps sized before they are filled, with keys that share the
+// embedded text or one buffer. Natively the load takes about 5 ms and 2 MB
+// of memory (it took 26 ms and 6.8 MB when the large lists were stored
+// gzip-compressed and fully indexed); the embedded text costs 1.9 MB of
+// binary and WebAssembly module size, nothing once compressed (gzip -9 of
+// the module: 2.76 MB before, 2.73 MB after).
 package names
 
 import (
