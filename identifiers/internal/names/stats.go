@@ -69,8 +69,7 @@ func newSortedLines(text string) sortedLines {
 	}
 	next := 0 // the next prefix whose first sample is not set
 	for i := start; i < len(text); {
-		w := l.word(i)
-		for p := prefix(w); next <= p; next++ {
+		for p := l.prefixAt(i); next <= p; next++ {
 			l.first[next] = uint16(len(l.samples))
 		}
 		l.samples = append(l.samples, uint32(i))
@@ -90,15 +89,14 @@ func newSortedLines(text string) sortedLines {
 	return l
 }
 
-// word returns the word of the line at offset i.
-func (l *sortedLines) word(i int) string {
-	s := l.text[i:]
-	for j := 0; j < len(s); j++ {
-		if s[j] == ' ' || s[j] == '\n' {
-			return s[:j]
-		}
+// prefixAt is the prefix of the word of the line at offset i.
+func (l *sortedLines) prefixAt(i int) int {
+	t := l.text
+	p := int(t[i]) << 8
+	if i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\n' {
+		p |= int(t[i+1])
 	}
-	return s
+	return p
 }
 
 // find returns the rest of the line whose word is f.
