@@ -97,25 +97,18 @@ var streetSections = map[string]streetKind{
 
 // Load parses the data files. The frequency and common-word lists are
 // searched in place (see sortedLines); the small lists become maps, sized
-// before they are filled (a first pass counts their words), with keys that
+// before they are filled (to a bound on their words), with keys that
 // are the source text itself when it is folded already and slices of one
 // shared buffer when not: a few hundred allocations in all, not one per
 // word, which matters most in WebAssembly, whose heap is small and
 // collected often.
 func Load(src Sources) *Lexicon {
 	fo := newFolder(len(src.GivenNames) + len(src.Surnames) + len(src.Stopwords) + len(src.Places) + len(src.AddressWords))
-	nGiven, nAmbiguous := countWords(src.GivenNames, "ambiguous")
-	nSurnames, _ := countWords(src.Surnames, "")
-	nStop, _ := countWords(src.Stopwords, "")
-	nPlaces := 0
-	for range lines(src.Places) {
-		nPlaces++
-	}
 	lx := &Lexicon{
-		given: make(map[string]bool, nGiven), ambiguous: make(map[string]bool, nAmbiguous),
-		surnames: make(map[string]bool, nSurnames),
-		stop:     make(map[string]bool, nStop), stopGiven: map[string]bool{},
-		places: make(map[string]uint8, nPlaces), street: map[string]streetKind{},
+		given: make(map[string]bool, maxWords(src.GivenNames)), ambiguous: map[string]bool{},
+		surnames: make(map[string]bool, maxWords(src.Surnames)),
+		stop:     make(map[string]bool, maxWords(src.Stopwords)), stopGiven: map[string]bool{},
+		places: make(map[string]uint8, strings.Count(src.Places, "\n")+1), street: map[string]streetKind{},
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
 	}
@@ -211,18 +204,12 @@ func (fo *folder) fold(s string) string {
 	return fo.arena.String()[n:]
 }
 
-// countWords counts the words of the lines of a data file, and those of
-// them in the given section, to size the maps that will hold them.
-func countWords(text, section string) (all, inSection int) {
-	for s, line := range lines(text) {
-		for range strings.FieldsSeq(line) {
-			all++
-			if s == section {
-				inSection++
-			}
-		}
-	}
-	return all, inSection
+// maxWords bounds the number of words in a data file, comments included,
+// to size the maps that will hold them: it counts spaces and line ends,
+// which is much cheaper than splitting the lines (WebAssembly runs a
+// function that is called once unoptimised).
+func maxWords(text string) int {
+	return strings.Count(text, " ") + strings.Count(text, "\n") + 1
 }
 
 // lines yields the non-empty, non-comment lines of a data file with the
