@@ -38,6 +38,10 @@
 //   - BenchmarkStartupWASM: the WebAssembly module's time to first scan
 //     under wazero (warm compilation cache) and Node.js; skipped until
 //     `make wasm` has built it.
+//   - BenchmarkStartupFirstScanProcess, BenchmarkStartupFirstScanWASM: the
+//     first scan of a line without a name and of one with a name (whose
+//     first Name candidate loads the word lists), by the piiguard CLI and
+//     the WebAssembly module (bench/startup_name_test.go);
 //
 // The corpora are loghub (../shared/corpus/loghub beside the checkout, or
 // $PIIGUARD_LOGHUB; skipped when absent) and testcorpus.Synthetic at 1% and

@@ -20,10 +20,10 @@ var (
 	placesData string
 	//go:embed data/address_words.txt
 	addressWordsData string
-	//go:embed data/name_stats.txt.gz
-	nameStatsData []byte
-	//go:embed data/common_words.txt.gz
-	commonWordsData []byte
+	//go:embed data/name_stats.txt
+	nameStatsData string
+	//go:embed data/common_words.txt
+	commonWordsData string
 )
 
 // lexicon parses the word lists on first use: only detectors that include

@@ -33,11 +33,17 @@ func writeStartup(w io.Writer, res *results) {
 	processes := []item{
 		{"StartupProcess", "piiguard-scan", "`piiguard scan empty.log` (compiles every managed identifier)"},
 		{"StartupProcess", "naive20", "`naive20 empty.log`: a Go program that compiles 20 regexps (bench/internal/naive20)"},
+		{"StartupFirstScanProcess", "piiguard-scan/no-name", "`piiguard scan` of one line without a name (`mail jane@example.com`)"},
+		{"StartupFirstScanProcess", "piiguard-scan/name", "`piiguard scan` of one line with a name (`Contact: John Smith, 1 Main St`): the Name word lists load too"},
 	}
 	wasm := []item{
 		{"StartupWASM", "wazero", "wazero (Go host, wasm/wasmhost), default options (not interruptible during a call), warm compilation cache"},
 		{"StartupWASM", "wazero-interrupt", "wazero, `Options{Interrupt: true}`, warm compilation cache"},
 		{"StartupWASM", "node", "Node.js (wasm/js), a whole `node` process"},
+		{"StartupFirstScanWASM", "wazero/no-name", "wazero, warm compilation cache, first scan of a line without a name"},
+		{"StartupFirstScanWASM", "wazero/name", "wazero, warm compilation cache, first scan of a line with a name (the Name word lists load too)"},
+		{"StartupFirstScanWASM", "node/no-name", "Node.js, first scan of a line without a name"},
+		{"StartupFirstScanWASM", "node/name", "Node.js, first scan of a line with a name (the Name word lists load too)"},
 	}
 	found := false
 	for _, list := range [][]item{inProcess, processes, wasm} {

@@ -16,7 +16,11 @@ Inputs (see NOTICE at the repository root for sources and licences):
                  to mark names that are also lower-case English words; the
                  list itself is not shipped
 
-Outputs (gzip, reproducible): name_stats.txt.gz and common_words.txt.gz.
+Outputs (plain UTF-8 text, reproducible): name_stats.txt and common_words.txt.
+They are stored and embedded uncompressed so that the Name scorer searches
+them in place, with no decompression and no index built at load (see the
+identifiers/internal/names package doc); git and release archives compress
+them anyway.
 
 name_stats lines: "<folded name> <G><S>[w]", sorted by name, where G and S are
 the name's frequency classes as a given name and as a surname (0: not
@@ -29,7 +33,7 @@ those that end like a common word (-ing, -tion, ...: the Name scorer tests
 endings itself). They are evidence against an unknown capitalised word being
 a surname ("John Deploys"). Requires pyarrow.
 """
-import argparse, gzip, io, math, sqlite3, unicodedata, sys
+import argparse, io, math, sqlite3, unicodedata, sys
 import pyarrow.parquet as pq
 
 def fold(s):
@@ -53,10 +57,9 @@ ENDINGS = ["ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ize", 
            "ful", "less", "ous", "ive", "ics", "ism", "ist", "ure", "ance", "ence",
            "ery", "ogy", "phy", "ware", "ship", "hood", "ward", "wise", "like"]
 
-def write_gz(path, text):
+def write_text(path, text):
     with open(path, "wb") as f:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=f, compresslevel=9, mtime=0) as g:
-            g.write(text.encode("utf-8"))
+        f.write(text.encode("utf-8"))
 
 def ok(name):
     return name.isalpha() and name.isascii() and len(name) >= 2
@@ -105,7 +108,7 @@ def main():
     for n in sorted(names):
         g, s = cls(given.get(n, 0)), cls(surname.get(n, 0))
         out.write(f"{n} {g}{s}{'w' if n in words else ''}\n")
-    write_gz(f"{a.out}/name_stats.txt.gz", out.getvalue())
+    write_text(f"{a.out}/name_stats.txt", out.getvalue())
     out = io.StringIO()
     out.write("# Lower-case English words that are no given name or surname (see\n"
               "# identifiers/data/build/build_name_stats.py and NOTICE).\n")
@@ -114,7 +117,7 @@ def main():
         if len(w) >= 3 and w not in names and not any(w.endswith(e) and len(w) > len(e) + 1 for e in ENDINGS):
             out.write(w + "\n")
             n_common += 1
-    write_gz(f"{a.out}/common_words.txt.gz", out.getvalue())
+    write_text(f"{a.out}/common_words.txt", out.getvalue())
     print(f"common words {n_common}", file=sys.stderr)
     print(f"given {len(given)} surnames {len(surname)} total {len(set(given) | set(surname))}", file=sys.stderr)
 

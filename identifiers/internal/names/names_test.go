@@ -28,8 +28,8 @@ func load(t testing.TB) (*Lexicon, string) {
 		Stopwords:    read("name_stopwords.txt"),
 		Places:       read("places.txt"),
 		AddressWords: read("address_words.txt"),
-		NameStats:    readBytes("name_stats.txt.gz"),
-		CommonWords:  readBytes("common_words.txt.gz"),
+		NameStats:    read("name_stats.txt"),
+		CommonWords:  read("common_words.txt"),
 	}
 	return Load(src), src.AddressWords
 }
@@ -348,7 +348,7 @@ func BenchmarkLoad(b *testing.B) {
 		GivenNames: string(read("given_names.txt")), Surnames: string(read("surnames.txt")),
 		Stopwords: string(read("name_stopwords.txt")), Places: string(read("places.txt")),
 		AddressWords: string(read("address_words.txt")),
-		NameStats:    read("name_stats.txt.gz"), CommonWords: read("common_words.txt.gz"),
+		NameStats:    string(read("name_stats.txt")), CommonWords: string(read("common_words.txt")),
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,12 +1,6 @@
 package names
 
-import (
-	"bytes"
-	"compress/gzip"
-	"encoding/binary"
-	"io"
-	"strings"
-)
+import "strings"
 
 // wordStats is what the lists say of one folded word.
 type wordStats struct {
@@ -18,18 +12,30 @@ type wordStats struct {
 	common bool
 }
 
-// sortedLines is a sorted list of words held as one text and the offsets
-// of its lines: no pointer per word, so it loads and collects cheaply. A
-// line is a word, optionally followed by a space and data. An index by the
-// first two bytes of the word narrows a search to the lines that share
-// them: a binary search of a few hundred lines, not of all.
+// sortedLines is a sorted list of words searched in place in its text:
+// no decompression and no copy, so that it is ready as soon as the text is
+// (the data files are embedded as they are stored). A line is a word,
+// optionally followed by a space and data; comment and blank lines may
+// only lead the text.
+//
+// Not every line is indexed, only a sample: the first line that starts
+// stride bytes or more after the previous sample (sampleStride, about one
+// line in six, or more for a text so long that 65,535 samples would not
+// cover it), found at load with one short forward search each. An index by the
+// first two bytes of the word narrows a search to the samples that share
+// them, a binary search finds the last sample before the word, and a walk
+// of a few lines from it ends the search.
 type sortedLines struct {
-	text string
-	offs []uint32 // line starts
-	// first[p] is the first line whose word's two-byte prefix (see prefix)
-	// is p or more; first[len(first)-1] is the number of lines.
-	first []uint32
+	text    string
+	samples []uint32 // offsets of the sampled lines, in order; at most 65,535
+	// first[p] is the first sample whose word's two-byte prefix (see
+	// prefix) is p or more; first[len(first)-1] is len(samples).
+	first []uint16
 }
+
+// sampleStride is the least distance in bytes between two sampled lines:
+// the most a search walks after its binary search, a few lines.
+const sampleStride = 64
 
 // prefix is the index key of a word: its first two bytes (0 for a missing
 // one), which orders words as they are sorted.
@@ -43,73 +49,103 @@ func prefix[S string | []byte](w S) int {
 	return int(w[0])<<8 | int(w[1])
 }
 
-// newSortedLines indexes the non-empty, non-comment lines of text, which
-// must be sorted by word.
+// newSortedLines samples and indexes the lines of text, which must be
+// sorted by word, after its leading comment and blank lines.
 func newSortedLines(text string) sortedLines {
-	l := sortedLines{text: text, offs: make([]uint32, 0, strings.Count(text, "\n")+1), first: make([]uint32, 1<<16+1)}
-	next := 0 // the next prefix whose first line is not set
-	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], '\n')
+	start := 0
+	for start < len(text) && (text[start] == '#' || text[start] == '\n') {
+		j := strings.IndexByte(text[start:], '\n')
 		if j < 0 {
-			j = len(text) - i
+			start = len(text)
+			break
 		}
-		if j > 0 && text[i] != '#' {
-			w := text[i : i+j]
-			if k := strings.IndexByte(w, ' '); k >= 0 {
-				w = w[:k]
-			}
-			for p := prefix(w); next <= p; next++ {
-				l.first[next] = uint32(len(l.offs))
-			}
-			l.offs = append(l.offs, uint32(i))
+		start += j + 1
+	}
+	stride := max(sampleStride, (len(text)-start)/(1<<16-2)+1)
+	l := sortedLines{
+		text:    text,
+		samples: make([]uint32, 0, (len(text)-start)/stride+1),
+		first:   make([]uint16, 1<<16+1),
+	}
+	next := 0 // the next prefix whose first sample is not set
+	for i := start; i < len(text); {
+		for p := l.prefixAt(i); next <= p; next++ {
+			l.first[next] = uint16(len(l.samples))
 		}
-		i += j + 1
+		l.samples = append(l.samples, uint32(i))
+		i += stride
+		if i >= len(text) {
+			break
+		}
+		j := strings.IndexByte(text[i-1:], '\n') // a line starting at i counts
+		if j < 0 {
+			break
+		}
+		i += j
 	}
 	for ; next < len(l.first); next++ {
-		l.first[next] = uint32(len(l.offs))
+		l.first[next] = uint16(len(l.samples))
 	}
 	return l
 }
 
-// line returns line k: its word and the rest after the space.
-func (l *sortedLines) line(k int) (word, rest string) {
-	s := l.text[l.offs[k]:]
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		s = s[:j]
+// prefixAt is the prefix of the word of the line at offset i.
+func (l *sortedLines) prefixAt(i int) int {
+	t := l.text
+	p := int(t[i]) << 8
+	if i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\n' {
+		p |= int(t[i+1])
 	}
-	if j := strings.IndexByte(s, ' '); j >= 0 {
-		return s[:j], s[j+1:]
-	}
-	return s, ""
+	return p
 }
 
 // find returns the rest of the line whose word is f.
 func (l *sortedLines) find(f []byte) (string, bool) {
-	if len(l.first) == 0 {
+	if len(l.samples) == 0 {
 		return "", false
 	}
+	// The first sample whose word is f or more, among those that share its
+	// prefix; the walk starts at the one before it (or at the first line).
 	p := prefix(f)
 	lo, hi := int(l.first[p]), int(l.first[p+1])
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if l.compareAt(m, f) < 0 {
+		if l.compareAt(int(l.samples[m]), f) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == int(l.first[p+1]) || l.compareAt(lo, f) != 0 {
-		return "", false
+	i := int(l.samples[max(lo-1, 0)])
+	for {
+		switch c := l.compareAt(i, f); {
+		case c == 0:
+			s := l.text[i+len(f):]
+			if j := strings.IndexByte(s, '\n'); j >= 0 {
+				s = s[:j]
+			}
+			if len(s) > 0 { // the space after the word
+				s = s[1:]
+			}
+			return s, true
+		case c > 0:
+			return "", false
+		}
+		j := strings.IndexByte(l.text[i:], '\n')
+		if j < 0 {
+			return "", false
+		}
+		i += j + 1
+		if i == len(l.text) {
+			return "", false
+		}
 	}
-	_, rest := l.line(lo)
-	return rest, true
 }
 
-// compareAt compares the word of line k with f, byte by byte up to the
-// space or line end that ends the word.
-func (l *sortedLines) compareAt(k int, f []byte) int {
+// compareAt compares the word of the line at offset i with f, byte by
+// byte up to the space or line end that ends the word.
+func (l *sortedLines) compareAt(i int, f []byte) int {
 	t := l.text
-	i := int(l.offs[k])
 	for j := 0; ; j++ {
 		end := i+j >= len(t) || t[i+j] == ' ' || t[i+j] == '\n'
 		switch {
@@ -128,7 +164,18 @@ func (l *sortedLines) compareAt(k int, f []byte) int {
 	}
 }
 
-func (l *sortedLines) len() int { return len(l.offs) }
+// len counts the lines (for Sizes: it reads the whole text).
+func (l *sortedLines) len() int {
+	if len(l.samples) == 0 {
+		return 0
+	}
+	t := l.text[l.samples[0]:]
+	n := strings.Count(t, "\n")
+	if len(t) > 0 && t[len(t)-1] != '\n' {
+		n++
+	}
+	return n
+}
 
 // lookupStats reads the classes of folded word f from name_stats.txt:
 // "name GS[w]" lines, sorted by name.
@@ -138,25 +185,4 @@ func lookupStats(l *sortedLines, f []byte) (wordStats, bool) {
 		return wordStats{}, false
 	}
 	return wordStats{given: c[0] - '0', surname: c[1] - '0', common: len(c) > 2 && c[2] == 'w'}, true
-}
-
-// gunzip decompresses an embedded data file; the data is part of the
-// binary, so a failure is a build defect (the list-size tests catch it) and
-// yields empty text.
-func gunzip(data []byte) string {
-	if len(data) < 4 {
-		return ""
-	}
-	r, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return ""
-	}
-	// The gzip trailer holds the size of the text.
-	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
-	var b strings.Builder
-	b.Grow(size)
-	if _, err := io.Copy(&b, r); err != nil {
-		return ""
-	}
-	return b.String()
 }

@@ -1,22 +1,33 @@
 package names
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 )
 
-// TestSortedLinesFind checks the hash lookup against a plain search of the
-// lines, on the shipped frequency list and on small lists with edge cases
-// (a duplicate word, a comment, no data after the word, an empty list).
+// TestSortedLinesFind checks the in-place search against a plain search of
+// the lines, on the shipped lists (which it also checks are sorted, with
+// comments only at the top) and on small lists with edge cases (a
+// duplicate word, comments and blank lines, no data after the word, no
+// final newline, an empty list).
 func TestSortedLinesFind(t *testing.T) {
-	data, err := os.ReadFile("../../data/name_stats.txt.gz")
-	if err != nil {
-		t.Fatal(err)
+	read := func(name string) string {
+		data, err := os.ReadFile("../../data/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) == 0 {
+			t.Fatalf("%s: empty", name)
+		}
+		return string(data)
 	}
-	stats := gunzip(data)
-	if stats == "" {
-		t.Fatal("name_stats.txt.gz: empty")
+	stats, common := read("name_stats.txt"), read("common_words.txt")
+	// More lines than 65,535 samples at sampleStride cover: a longer stride.
+	var long strings.Builder
+	for i := range 600_000 {
+		fmt.Fprintf(&long, "w%07d %d\n", i, i%10)
 	}
 	for _, tc := range []struct {
 		name, text string
@@ -24,15 +35,32 @@ func TestSortedLinesFind(t *testing.T) {
 	}{
 		{"small", "# comment\nann 54\nanna 65w\nbob\nbob 11\nzoe 70\n", []string{"ann", "anna", "bob", "zoe", "an", "annas", "", "# comment", "zo"}},
 		{"empty", "", []string{"ann", ""}},
+		{"leading blank and comment lines", "\n# a\n\n# b\nann 54\nzoe\n", []string{"ann", "zoe", "", "a", "zoey", "\n", "# a"}},
+		{"no final newline", "ann 54\nbob 11", []string{"ann", "bob", "bo", "bobb", "\xff"}},
+		{"one line", "ann", []string{"ann", "an", "anna", "b"}},
+		{"non-ASCII", "ann\nzoe\n\xc3\xa9lodie 50\n\xc3\xa9mile 50\n", []string{"élodie", "émile", "é", "émilie", "zoe"}},
 		{"name_stats", stats, []string{"smith", "maria", "zz", "nguyen", "ruiz-ortega", "é"}},
+		{"common_words", common, []string{"aardvark", "zzz", "table", "a"}},
+		{"long", long.String(), []string{"w0000000", "w0599999", "w0312345", "w", "w1", "x"}},
 	} {
 		l := newSortedLines(tc.text)
+		if len(l.samples) >= 1<<16 {
+			t.Errorf("%s: %d samples; the index holds 65,535 at most", tc.name, len(l.samples))
+		}
 		want := map[string]string{}
-		for _, line := range strings.Split(tc.text, "\n") {
+		prev := ""
+		for _, line := range strings.Split(strings.TrimSuffix(tc.text, "\n"), "\n") {
 			if line == "" || line[0] == '#' {
+				if len(want) > 0 {
+					t.Fatalf("%s: a blank or comment line after the first word: the lines are searched in place and must be sorted", tc.name)
+				}
 				continue
 			}
 			w, rest, _ := strings.Cut(line, " ")
+			if w < prev {
+				t.Fatalf("%s: %q after %q: not sorted", tc.name, w, prev)
+			}
+			prev = w
 			if _, dup := want[w]; !dup {
 				want[w] = rest
 			}
@@ -51,5 +79,46 @@ func TestSortedLinesFind(t *testing.T) {
 				t.Errorf("%s: find(%q) = %q, %v; want %q, %v", tc.name, p, rest, ok, wrest, wok)
 			}
 		}
+	}
+}
+
+// TestFolderFold checks Load's folder against FoldString: the source text
+// itself when it is folded already, a copy in the arena when not, and no
+// key changed by the words folded after it.
+func TestFolderFold(t *testing.T) {
+	words := []string{"ann", "Ann", "ÉLODIE", "straße", "o’neil", "van", "ZOE", "", "a-b", "Ørsted", "plain words"}
+	fo := newFolder(0) // a buffer too small: it must grow without changing earlier keys
+	var got []string
+	for _, w := range words {
+		got = append(got, fo.fold(w))
+	}
+	for i, w := range words {
+		if want := FoldString(w); got[i] != want {
+			t.Errorf("fold(%q) = %q, want %q", w, got[i], want)
+		}
+	}
+}
+
+// TestLoadAllocations: loading the lists allocates per list, not per
+// word or line (26,659 allocations when every word was folded into a
+// string of its own and every line indexed; about 400 now).
+func TestLoadAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile("../../data/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	src := Sources{
+		GivenNames: read("given_names.txt"), Surnames: read("surnames.txt"), Stopwords: read("name_stopwords.txt"),
+		Places: read("places.txt"), AddressWords: read("address_words.txt"),
+		NameStats: read("name_stats.txt"), CommonWords: read("common_words.txt"),
+	}
+	if n := testing.AllocsPerRun(2, func() { Load(src) }); n > 1000 {
+		t.Errorf("Load: %.0f allocations, want at most 1,000", n)
 	}
 }
