@@ -82,8 +82,8 @@ type compiledPattern struct {
 	// states as texts reach them.
 	lazy *lazyDFA
 	// any, for class patterns with a small enough automaton, tells in one
-	// pass whether a run holds a match (classRun).
-	any  *dfa.Unanchored
+	// pass whether a run holds a match (classRun); built on first use.
+	any  lazyUnanchored
 	info *prefilter.Info
 	// memo says the pattern's matches can be long (unbounded, or longer
 	// than memoMinLen): its searches share a dfa.Memo per window, so that
