@@ -77,6 +77,10 @@ type compiledPattern struct {
 	// instead of re: exactly the same matches, faster and without
 	// allocating.
 	dfa *dfa.DFA
+	// stored, for a pattern triggered by keywords or literals whose DFA
+	// the precompiled catalog holds, decodes it on first use (see
+	// automaton): dfa is then nil.
+	stored *storedDFA
 	// lazy, for patterns whose DFA is too big to build in full, or large
 	// and run only near keywords or literals (street addresses), builds its
 	// states as texts reach them.
