@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"sync"
+
+	"github.com/piiguard/piiguard/internal/dfa"
 )
 
 // # Class runs
@@ -96,9 +99,7 @@ func triggerRank(c byte) int {
 // addClassTrigger files a class pattern under its rarest required byte, or
 // among those verified over the whole text.
 func (d *Detector) addClassTrigger(cp *compiledPattern) {
-	if cp.dfa != nil {
-		cp.any = cp.dfa.Unanchored(maxUnanchored)
-	}
+	cp.any.dfa = cp.dfa
 	best := -1
 	for _, c := range cp.required {
 		if best < 0 || triggerRank(c) < triggerRank(byte(best)) {
@@ -269,7 +270,7 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 			if got < sl.minCount || n < cp.info.MinLen {
 				continue
 			}
-			if cp.any != nil && !cp.any.Contains(text[lo:hi]) {
+			if u := cp.any.get(); u != nil && !u.Contains(text[lo:hi]) {
 				// Its runs lie within this one: none holds a match.
 				continue
 			}
@@ -323,7 +324,7 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi
 			return
 		}
 	}
-	if cp.any != nil && !matched && !cp.any.Contains(text[lo:hi]) {
+	if u := cp.any.get(); u != nil && !matched && !u.Contains(text[lo:hi]) {
 		return
 	}
 	s.addWindow(cp.index, lo, hi)
@@ -337,4 +338,23 @@ func containsAll(b, required []byte) bool {
 		}
 	}
 	return true
+}
+
+// lazyUnanchored is a class pattern's unanchored automaton (see classRun),
+// built from its DFA on first use rather than by Compile: a detector that
+// never sees a run of the class never pays for it. Safe for concurrent use.
+type lazyUnanchored struct {
+	dfa  *dfa.DFA // nil: the pattern has none
+	once sync.Once
+	u    *dfa.Unanchored
+}
+
+// get returns the automaton, or nil when the pattern has no DFA or its
+// unanchored automaton would be too large (dfa.Unanchored).
+func (l *lazyUnanchored) get() *dfa.Unanchored {
+	if l.dfa == nil {
+		return nil
+	}
+	l.once.Do(func() { l.u = l.dfa.Unanchored(maxUnanchored) })
+	return l.u
 }

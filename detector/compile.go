@@ -54,7 +54,13 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 			if p.Validator != nil {
 				cp.validator = p.Validator
 			}
-			cp.dfa, cp.lazy = src.automaton(entry, p.Expr, cp.needsKeyword || info.Literals != nil)
+			if near := cp.needsKeyword || info.Literals != nil; near && entry != nil && entry.Kind == precompiled.KindDFA {
+				// Triggered by a keyword or literal, the pattern needs its
+				// automaton only when a text holds one: it is decoded then.
+				cp.stored = &storedDFA{entry: entry, expr: p.Expr}
+			} else {
+				cp.dfa, cp.lazy = src.automaton(entry, p.Expr, near)
+			}
 			cp.memo = info.MaxLen == prefilter.Unbounded || info.MaxLen > memoMinLen
 			for c, ok := range info.Required {
 				if ok {

@@ -77,13 +77,17 @@ type compiledPattern struct {
 	// instead of re: exactly the same matches, faster and without
 	// allocating.
 	dfa *dfa.DFA
+	// stored, for a pattern triggered by keywords or literals whose DFA
+	// the precompiled catalog holds, decodes it on first use (see
+	// automaton): dfa is then nil.
+	stored *storedDFA
 	// lazy, for patterns whose DFA is too big to build in full, or large
 	// and run only near keywords or literals (street addresses), builds its
 	// states as texts reach them.
 	lazy *lazyDFA
 	// any, for class patterns with a small enough automaton, tells in one
-	// pass whether a run holds a match (classRun).
-	any  *dfa.Unanchored
+	// pass whether a run holds a match (classRun); built on first use.
+	any  lazyUnanchored
 	info *prefilter.Info
 	// memo says the pattern's matches can be long (unbounded, or longer
 	// than memoMinLen): its searches share a dfa.Memo per window, so that

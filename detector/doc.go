@@ -101,6 +101,12 @@
 // the form was generated) from source; a form of another version or with a
 // wrong checksum is ignored, and an entry that fails its checks is compiled
 // from source. Automata loaded from the form are shared by every Detector.
+// What a scan may never need waits for its first use: the stored DFA of a
+// pattern triggered by keywords or literals is decoded when a text first
+// holds one (an entry that fails its checks then is compiled from source),
+// and a class pattern's unanchored automaton (classrun.go) is built when a
+// run of its class first reaches it, each once, safely under concurrent
+// scans.
 // TestPrecompiledUpToDate fails while the form is stale: go generate
 // ./detector/ (make generate) renews it. The keyword automaton is built at
 // Compile in one pass over the sorted words.

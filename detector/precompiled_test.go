@@ -60,14 +60,14 @@ func TestPrecompiledCoversCatalog(t *testing.T) {
 	for _, cp := range d.patterns {
 		e := cat.Lookup(cp.re.String())
 		switch {
-		case e.Kind == precompiled.KindDFA && cp.dfa == nil:
+		case e.Kind == precompiled.KindDFA && cp.automaton() == nil:
 			t.Errorf("%s: no DFA", cp.ident.id.Name)
 		case e.Kind == precompiled.KindLazy && (cp.lazy == nil || cp.lazy.entry != e):
 			t.Errorf("%s: not the shared lazy automaton", cp.ident.id.Name)
 		}
-		if cp.dfa != nil {
+		if a := cp.automaton(); a != nil {
 			got, _ := e.DFA()
-			if got != cp.dfa {
+			if got != a {
 				t.Errorf("%s: not the shared DFA", cp.ident.id.Name)
 			}
 		}

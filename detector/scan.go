@@ -160,8 +160,8 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 		if cp.info.WordStart {
 			word = &valueWordChars
 		}
-		if cp.dfa != nil {
-			return cp.dfa.FindFromMemo(text[:end], pos, word, m)
+		if d := cp.automaton(); d != nil {
+			return d.FindFromMemo(text[:end], pos, word, m)
 		}
 		if l := cp.lazy.get(); l != nil {
 			if ms, me, found, done := l.FindFromMemo(text[:end], pos, word, m); done {
@@ -171,11 +171,11 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 		ms, me, ok = cp.re.Find(text[pos:end])
 		return pos + ms, pos + me, ok
 	}
-	if cp.dfa != nil {
+	if d := cp.automaton(); d != nil {
 		if cp.info.WordStart {
-			return cp.dfa.FindFromWordStart(text[:end], pos, &valueWordChars)
+			return d.FindFromWordStart(text[:end], pos, &valueWordChars)
 		}
-		return cp.dfa.FindFrom(text[:end], pos)
+		return d.FindFrom(text[:end], pos)
 	}
 	if l := cp.lazy.get(); l != nil {
 		if ms, me, found, done := l.FindFrom(text[:end], pos); done {

@@ -128,27 +128,39 @@ func Decode(expr string, data []byte) (*DFA, error) {
 		t.matchFrom = int32(cells) + 1 // no match state
 	}
 	t.trans = make([]int32, cells)
+	// One pass per width, with no branch per cell: the largest state
+	// number is checked once, after the loop.
 	body := data[r.off:]
-	bad := false
+	var top uint64
 	switch width {
 	case 1:
+		body = body[:len(t.trans)]
+		var mx byte
 		for i, x := range body {
-			bad = bad || uint64(x) >= n
+			mx = max(mx, x)
 			t.trans[i] = int32(x) * s
 		}
+		top = uint64(mx)
 	case 2:
+		body = body[:2*len(t.trans)]
+		var mx uint16
 		for i := range t.trans {
 			x := binary.LittleEndian.Uint16(body[2*i:])
-			bad = bad || uint64(x) >= n
+			mx = max(mx, x)
 			t.trans[i] = int32(x) * s
 		}
+		top = uint64(mx)
 	default:
+		body = body[:4*len(t.trans)]
+		var mx uint32
 		for i := range t.trans {
 			x := binary.LittleEndian.Uint32(body[4*i:])
-			bad = bad || uint64(x) >= n
+			mx = max(mx, x)
 			t.trans[i] = int32(x) * s
 		}
+		top = uint64(mx)
 	}
+	bad := top >= n
 	if bad {
 		return nil, fmt.Errorf("%w: transition to a state out of range", ErrCorrupt)
 	}
@@ -171,8 +183,16 @@ func readSet(r *reader, set *[256]bool) {
 	if r.err != nil {
 		return
 	}
-	for c := range set {
-		set[c] = bits[c/8]&(1<<(c%8)) != 0
+	unpackSet(bits, set)
+}
+
+// unpackSet sets set[c] to bit c of bits (32 bytes, least significant
+// bit first), eight bits at a time.
+func unpackSet(bits []byte, set *[256]bool) {
+	for i, b := range bits[:32] {
+		s := set[8*i : 8*i+8 : 8*i+8]
+		s[0], s[1], s[2], s[3] = b&1 != 0, b&2 != 0, b&4 != 0, b&8 != 0
+		s[4], s[5], s[6], s[7] = b&16 != 0, b&32 != 0, b&64 != 0, b&128 != 0
 	}
 }
 

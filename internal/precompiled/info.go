@@ -103,8 +103,12 @@ func decodeInfo(b []byte) (*prefilter.Info, error) {
 	return info, nil
 }
 
+// readSet sets set[c] to bit c of bits (32 bytes, least significant bit
+// first), eight bits at a time.
 func readSet(bits []byte, set *[256]bool) {
-	for c := range set {
-		set[c] = bits[c/8]&(1<<(c%8)) != 0
+	for i, b := range bits[:32] {
+		s := set[8*i : 8*i+8 : 8*i+8]
+		s[0], s[1], s[2], s[3] = b&1 != 0, b&2 != 0, b&4 != 0, b&8 != 0
+		s[4], s[5], s[6], s[7] = b&16 != 0, b&32 != 0, b&64 != 0, b&128 != 0
 	}
 }

@@ -562,12 +562,19 @@ var (
 // nameFieldForms returns the field names of list in each way they are
 // written: "product_name" also as "product name" (camelCase field names
 // split into words, as a JSON masker writes them) and "productname".
+// Each form is listed once, in order of first appearance; a set of those
+// listed keeps this linear (it runs at package initialisation).
 func nameFieldForms(list []string) []string {
 	out := slices.Clone(list)
+	listed := make(map[string]bool, 2*len(list))
+	for _, n := range list {
+		listed[n] = true
+	}
 	for _, n := range list {
 		if strings.Contains(n, "_") {
 			for _, v := range []string{strings.ReplaceAll(n, "_", " "), strings.ReplaceAll(n, "_", "")} {
-				if !slices.Contains(out, v) {
+				if !listed[v] {
+					listed[v] = true
 					out = append(out, v)
 				}
 			}
