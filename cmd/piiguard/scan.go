@@ -42,7 +42,7 @@ func cmdScan(e *env, args []string) error {
 	p := &pumper{cmd: "scan", out: w, stderr: e.stderr, scanBinary: sf.binary.scan, progress: newProgress(e.stderr, inputs, &found)}
 	defer p.progress.end()
 	// jsonl gives byte offsets only: no need to count characters.
-	task := &lineTask{s: s, finding: out.finding, count: &found, bytesOnly: *format == "jsonl"}
+	task := &lineTask{s: s, finding: out.finding, appender: out.appender, count: &found, bytesOnly: *format == "jsonl"}
 	for _, in := range inputs {
 		out.begin(in)
 		if err := task.run(in, p, int(*sf.workers)); err != nil {
@@ -109,6 +109,12 @@ type findingWriter interface {
 	begin(in input) // the findings that follow are in in
 	finding(lf *lineFinding)
 	end() // after the last input
+	// appender returns a function that appends a finding of the current
+	// input to b as finding writes it, for use on one goroutine, so that
+	// findings can be formatted on the workers that find them; or nil
+	// when a finding's output depends on the findings before it (SARIF's
+	// rule indexes and commas): then finding writes them in order.
+	appender() func(b []byte, lf *lineFinding) []byte
 }
 
 // jsonlWriter writes a JSON object per finding, keys in a fixed order.
@@ -124,11 +130,21 @@ func (j *jsonlWriter) begin(in input) { j.file = in.name }
 func (j *jsonlWriter) end()           {}
 
 func (j *jsonlWriter) finding(lf *lineFinding) {
-	b := j.buf[:0]
+	j.buf = appendJSONL(j.buf[:0], lf, j.withFile, j.file, j.showValues)
+	j.w.Write(j.buf)
+}
+
+func (j *jsonlWriter) appender() func(b []byte, lf *lineFinding) []byte {
+	withFile, file, showValues := j.withFile, j.file, j.showValues
+	return func(b []byte, lf *lineFinding) []byte { return appendJSONL(b, lf, withFile, file, showValues) }
+}
+
+// appendJSONL appends lf's line of JSON to b.
+func appendJSONL(b []byte, lf *lineFinding, withFile bool, file string, showValues bool) []byte {
 	b = append(b, '{')
-	if j.withFile {
+	if withFile {
 		b = append(b, `"file":`...)
-		b = appendJSONString(b, j.file)
+		b = appendJSONString(b, file)
 		b = append(b, ',')
 	}
 	b = append(b, `"line":`...)
@@ -141,12 +157,11 @@ func (j *jsonlWriter) finding(lf *lineFinding) {
 	b = appendJSONString(b, lf.f.Identifier)
 	b = append(b, `,"score":`...)
 	b = strconv.AppendFloat(b, lf.f.Score, 'f', -1, 64)
-	if j.showValues {
+	if showValues {
 		b = append(b, `,"value":`...)
 		b = appendJSONString(b, lf.value)
 	}
-	j.buf = append(b, "}\n"...)
-	j.w.Write(j.buf)
+	return append(b, "}\n"...)
 }
 
 // textWriter writes file:line:column: Identifier (score), columns counted
@@ -167,7 +182,18 @@ func (t *textWriter) begin(in input) {
 func (t *textWriter) end() {}
 
 func (t *textWriter) finding(lf *lineFinding) {
-	b := append(t.buf[:0], t.file...)
+	t.buf = appendText(t.buf[:0], lf, t.file, t.showValues)
+	t.w.Write(t.buf)
+}
+
+func (t *textWriter) appender() func(b []byte, lf *lineFinding) []byte {
+	file, showValues := t.file, t.showValues
+	return func(b []byte, lf *lineFinding) []byte { return appendText(b, lf, file, showValues) }
+}
+
+// appendText appends lf's line of text to b.
+func appendText(b []byte, lf *lineFinding, file string, showValues bool) []byte {
+	b = append(b, file...)
 	b = append(b, ':')
 	b = strconv.AppendInt(b, lf.line, 10)
 	b = append(b, ':')
@@ -177,10 +203,9 @@ func (t *textWriter) finding(lf *lineFinding) {
 	b = append(b, " ("...)
 	b = strconv.AppendFloat(b, lf.f.Score, 'f', 2, 64)
 	b = append(b, ')')
-	if t.showValues {
+	if showValues {
 		b = append(b, ": "...)
 		b = strconv.AppendQuote(b, string(lf.value))
 	}
-	t.buf = append(b, '\n')
-	t.w.Write(t.buf)
+	return append(b, '\n')
 }
