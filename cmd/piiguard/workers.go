@@ -28,6 +28,9 @@ type lineTask struct {
 	// the workers (see findingWriter.appender), and finding and endLine
 	// are not called.
 	appender func() func(b []byte, lf *lineFinding) []byte
+	// lineEnds: the appender is also called with a nil finding at the end
+	// of each line (audit's reports are per line).
+	lineEnds bool
 	count    *int64 // findings, for progress (may be nil)
 	// bytesOnly: finding needs no character offsets (lineFinding.char
 	// and charEnd stay zero), as scan --format jsonl.
@@ -109,7 +112,11 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 func (t *lineTask) format() func([]byte, *mask.Segment) []byte {
 	app := t.appender()
 	var out []byte
-	seg := segmentFindings(func(lf *lineFinding) { out = app(out, lf) }, nil, t.bytesOnly)
+	var end func(int64)
+	if t.lineEnds {
+		end = func(int64) { out = app(out, nil) }
+	}
+	seg := segmentFindings(func(lf *lineFinding) { out = app(out, lf) }, end, t.bytesOnly)
 	return func(b []byte, s *mask.Segment) []byte {
 		out = b
 		seg(s)
