@@ -47,8 +47,25 @@ type LinesOptions struct {
 	// order), and nothing is written to dst but its Flush calls. For
 	// callers that want findings only (`piiguard scan`, audit reports):
 	// it saves masking each line and scanning the masked text again.
-	// MaskLines refuses it without Segment or with JSON.
+	// MaskLines refuses it without Segment or Format, or with JSON.
 	ReportOnly bool
+	// Format, with ReportOnly, turns findings into output on the
+	// goroutines that find them, so that formatting runs on every core
+	// (Segment runs on one goroutine at a time). MaskLines calls Format
+	// once on each goroutine that scans lines, and calls the function it
+	// returns on that goroutine only: with each segment that goroutine
+	// scans (the same segments Segment sees), it appends what to write for
+	// the segment to buf and returns it. Each call of MaskLines' workers
+	// scans whole lines: a formatter sees every segment of a line, in
+	// order, one call after another, and may keep state within a line
+	// (say, a character count); across lines it must keep none, as the
+	// lines it sees are not consecutive. MaskLines writes what the
+	// formatters return to dst in input order, byte for byte what one
+	// formatter given every segment in order returns, whatever the
+	// number of workers, and with the same latency as masked lines. With
+	// Segment also set, a batch's Segment calls come before its formatted
+	// bytes are written. s and its Text are valid only during the call.
+	Format func() func(buf []byte, s *mask.Segment) []byte
 }
 
 // Batching: how much input a worker takes at a time (whole lines), and
@@ -100,8 +117,11 @@ func (s *Scanner) MaskLines(ctx context.Context, dst io.Writer, src io.Reader, o
 	if opts.MaxLineLength < 0 {
 		return fmt.Errorf("piiguard: LinesOptions.MaxLineLength is %d; want 0 (the default) or more", opts.MaxLineLength)
 	}
-	if opts.ReportOnly && (opts.Segment == nil || opts.JSON != nil) {
-		return fmt.Errorf("piiguard: LinesOptions.ReportOnly needs Segment and no JSON")
+	if opts.ReportOnly && ((opts.Segment == nil && opts.Format == nil) || opts.JSON != nil) {
+		return fmt.Errorf("piiguard: LinesOptions.ReportOnly needs Segment or Format, and no JSON")
+	}
+	if opts.Format != nil && !opts.ReportOnly {
+		return fmt.Errorf("piiguard: LinesOptions.Format needs ReportOnly")
 	}
 	r := &lineRun{ctx: ctx, s: s, opts: opts, dst: dst, src: src}
 	if r.opts.Masker == nil {
@@ -137,7 +157,7 @@ type lineRun struct {
 // with seg as its Segment callback.
 func (r *lineRun) streamOptions(seg func(*mask.Segment)) mask.StreamOptions {
 	o := mask.StreamOptions{JSON: r.opts.JSON, MaxLineLength: r.opts.MaxLineLength}
-	if r.opts.Segment != nil {
+	if r.opts.Segment != nil || r.opts.Format != nil {
 		o.Segment = seg
 		o.ReportOnly = r.opts.ReportOnly
 	}
@@ -155,11 +175,28 @@ func readError(line int64, err error) error {
 func (r *lineRun) serial(head []byte, base int64) error {
 	var segErr error
 	var seg mask.Segment // reused: an allocation per line otherwise
+	var format func([]byte, *mask.Segment) []byte
+	var formatted []byte
+	if r.opts.Format != nil {
+		format = r.opts.Format()
+	}
 	st := mask.NewWriter(errWriter{r.dst, &segErr}, r.s, r.opts.Masker, r.streamOptions(func(sg *mask.Segment) {
-		if segErr == nil {
-			seg = *sg
-			seg.Line += base
-			segErr = r.opts.Segment(&seg)
+		if segErr != nil {
+			return
+		}
+		seg = *sg
+		seg.Line += base
+		if r.opts.Segment != nil {
+			if segErr = r.opts.Segment(&seg); segErr != nil {
+				return
+			}
+		}
+		if format != nil {
+			if formatted = format(formatted[:0], &seg); len(formatted) > 0 {
+				if _, err := r.dst.Write(formatted); err != nil {
+					segErr = writeError(err)
+				}
+			}
 		}
 	}))
 	lines := base // complete lines read
@@ -170,7 +207,7 @@ func (r *lineRun) serial(head []byte, base int64) error {
 		return writeError(err)
 	}
 	if len(head) > 0 {
-		if _, err := st.Write(head); err != nil {
+		if _, err := st.Write(head); err != nil || segErr != nil {
 			return failed(err)
 		}
 	}
@@ -181,7 +218,9 @@ func (r *lineRun) serial(head []byte, base int64) error {
 		}
 		n, rerr := r.src.Read(buf)
 		if n > 0 {
-			if _, err := st.Write(buf[:n]); err != nil {
+			// With ReportOnly nothing reaches errWriter: segErr is checked
+			// here too.
+			if _, err := st.Write(buf[:n]); err != nil || segErr != nil {
 				return failed(err)
 			}
 			lines += int64(bytes.Count(buf[:n], newline))
@@ -192,7 +231,7 @@ func (r *lineRun) serial(head []byte, base int64) error {
 			}
 		}
 		if rerr != nil {
-			if err := st.Close(); err != nil {
+			if err := st.Close(); err != nil || segErr != nil {
 				return failed(err)
 			}
 			if rerr == io.EOF {
@@ -220,11 +259,12 @@ func (e errWriter) Write(p []byte) (int, error) {
 
 // A lineBatch is whole lines of src, masked by a worker.
 type lineBatch struct {
-	data  []byte // the lines; the last ends src when it has no '\n'
-	base  int64  // lines before it
-	flush bool   // src had no more input ready after it: flush dst
-	done  chan struct{}
-	out   bytes.Buffer // the masked lines
+	data      []byte // the lines; the last ends src when it has no '\n'
+	base      int64  // lines before it
+	flush     bool   // src had no more input ready after it: flush dst
+	done      chan struct{}
+	out       bytes.Buffer // the masked lines
+	formatted []byte       // what LinesOptions.Format made of its segments
 	// The Segment calls of the batch, replayed in order: each segment's
 	// text and findings are kept in text and finds.
 	segs  []segmentRecord
@@ -247,6 +287,7 @@ var batchPool = sync.Pool{New: func() any { return &lineBatch{data: make([]byte,
 func (b *lineBatch) reset() {
 	b.data, b.base, b.flush, b.done = b.data[:0], 0, false, nil
 	b.out.Reset()
+	b.formatted = b.formatted[:0]
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
 }
 
@@ -296,8 +337,12 @@ func (r *lineRun) parallel(workers int) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var format func([]byte, *mask.Segment) []byte // this worker's
+			if r.opts.Format != nil {
+				format = r.opts.Format()
+			}
 			for b := range jobs {
-				r.work(b)
+				r.work(b, format)
 				close(b.done)
 			}
 		}()
@@ -397,12 +442,25 @@ func (r *lineRun) parallel(workers int) error {
 	return stop()
 }
 
-// work masks a batch on a worker.
-func (r *lineRun) work(b *lineBatch) {
+// work masks a batch on a worker, and formats its segments with format
+// when it is not nil.
+func (r *lineRun) work(b *lineBatch, format func([]byte, *mask.Segment) []byte) {
 	if r.ctx.Err() != nil {
 		return // emit will not write it
 	}
-	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(b.record))
+	onSeg := b.record
+	if format != nil {
+		var seg mask.Segment
+		onSeg = func(sg *mask.Segment) {
+			if r.opts.Segment != nil {
+				b.record(sg)
+			}
+			seg = *sg
+			seg.Line += b.base
+			b.formatted = format(b.formatted, &seg)
+		}
+	}
+	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(onSeg))
 	st.Write(b.data) // a bytes.Buffer cannot fail
 	st.Close()
 }
@@ -424,6 +482,11 @@ func (r *lineRun) emit(b *lineBatch) error {
 		}
 		if err := r.opts.Segment(&seg); err != nil {
 			return err
+		}
+	}
+	if len(b.formatted) > 0 {
+		if _, err := r.dst.Write(b.formatted); err != nil {
+			return writeError(err)
 		}
 	}
 	if b.out.Len() > 0 {

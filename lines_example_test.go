@@ -66,3 +66,35 @@ func ExampleLinesOptions_reportOnly() {
 	// line 1, bytes 6-22: EmailAddress
 	// line 2, bytes 4-15: Ssn-US
 }
+
+// With Format, the findings are formatted on the workers that find them,
+// every core at once, and MaskLines writes what they make in input order:
+// the output is the same whatever the number of workers. A formatter
+// belongs to one worker and may keep state within a line.
+func ExampleLinesOptions_format() {
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		panic(err)
+	}
+	logs := strings.NewReader("login jane@example.com\nssn 536-22-1234 verified\nno value here\n")
+	out := bufio.NewWriter(os.Stdout) // MaskLines flushes it when the input pauses
+	defer out.Flush()
+	err = s.MaskLines(context.Background(), out, logs, piiguard.LinesOptions{
+		Workers:    4,
+		ReportOnly: true,
+		Format: func() func([]byte, *mask.Segment) []byte { // once per worker
+			return func(b []byte, sg *mask.Segment) []byte {
+				for _, f := range sg.Findings {
+					b = fmt.Appendf(b, "%d:%d: %s\n", sg.Line, sg.Offset+int64(f.Start), f.Identifier)
+				}
+				return b
+			}
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	// Output:
+	// 1:6: EmailAddress
+	// 2:4: Ssn-US
+}

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/internal/testcorpus"
@@ -335,6 +336,16 @@ func TestMaskLinesErrors(t *testing.T) {
 				}
 				return nil
 			}}, errStop, "enough"},
+			// TestMaskLinesReportOnlySegmentErrorStops: with ReportOnly on one
+			// worker, Segment's error was lost (nothing reaches dst to fail)
+			// and MaskLines read on.
+			{"segment, report only", context.Background(), io.Discard, &endless{}, piiguard.LinesOptions{ReportOnly: true, Segment: func(*mask.Segment) error {
+				if segments++; segments == 5000 {
+					return errStop
+				}
+				return nil
+			}}, errStop, "enough"},
+			{"writer, format", context.Background(), &failWriter{limit: 1 << 20}, &endless{}, piiguard.LinesOptions{ReportOnly: true, Format: newTestFormat}, errDisk, "piiguard: writing masked lines: disk full"},
 			{"context", cancelled, io.Discard, &endless{}, piiguard.LinesOptions{}, context.Canceled, "context canceled"},
 			{"negative workers", context.Background(), io.Discard, &endless{}, piiguard.LinesOptions{Workers: -1}, nil, "LinesOptions.Workers is -1"},
 		}
@@ -468,6 +479,15 @@ func TestReportOnlySameFindings(t *testing.T) {
 		if found == 0 {
 			t.Fatalf("%s: no findings to compare", c.name)
 		}
+		format := newTestFormat()
+		var wantFormat string
+		{
+			var b []byte
+			for i := range want {
+				b = format(b, &want[i])
+			}
+			wantFormat = string(b)
+		}
 		for _, workers := range []int{1, 2, 4} {
 			for _, reads := range []int{0, 100} {
 				var src io.Reader = strings.NewReader(c.in)
@@ -489,8 +509,51 @@ func TestReportOnlySameFindings(t *testing.T) {
 					i := firstSegmentDiff(segs, want)
 					t.Errorf("%s, %d workers, reads up to %d: %d segments, masking path %d; first difference at %d", c.name, workers, reads, len(segs), len(want), i)
 				}
+				// Format on the workers: the bytes one formatter makes of
+				// every segment in order (with Segment too, or without).
+				opts.Format = newTestFormat
+				if reads == 0 {
+					opts.Segment = nil
+				}
+				segs = nil
+				out.Reset()
+				if err := s.MaskLines(context.Background(), &out, src2(c.in, workers, reads), opts); err != nil {
+					t.Fatalf("%s, Format, %d workers, reads up to %d: %v", c.name, workers, reads, err)
+				}
+				if got := out.String(); got != wantFormat {
+					t.Errorf("%s, Format, %d workers, reads up to %d: %d bytes, one formatter %d; first difference at %d", c.name, workers, reads, len(got), len(wantFormat), firstDiff(got, wantFormat))
+				}
+				if opts.Segment != nil && !reflect.DeepEqual(segs, want) {
+					t.Errorf("%s, Format and Segment, %d workers, reads up to %d: %d segments, masking path %d", c.name, workers, reads, len(segs), len(want))
+				}
 			}
 		}
+	}
+}
+
+// src2 is the input of a TestReportOnlySameFindings run: in whole, or in
+// reads of random sizes up to reads.
+func src2(in string, workers, reads int) io.Reader {
+	if reads == 0 {
+		return strings.NewReader(in)
+	}
+	return &chunkReader{data: []byte(in), max: reads, r: rand.New(rand.NewPCG(uint64(workers), uint64(reads)))}
+}
+
+// newTestFormat is a LinesOptions.Format that keeps state within a line,
+// as `piiguard scan --format text` does: each finding is written with its
+// line, its byte offset and the characters before it in the line.
+func newTestFormat() func([]byte, *mask.Segment) []byte {
+	var chars int64 // in the line's segments before this one
+	return func(b []byte, sg *mask.Segment) []byte {
+		for _, f := range sg.Findings {
+			b = fmt.Appendf(b, "%d:%d:%d %s\n", sg.Line, sg.Offset+int64(f.Start), chars+int64(utf8.RuneCount(sg.Text[:f.Start])), f.Identifier)
+		}
+		chars += int64(utf8.RuneCount(sg.Text))
+		if sg.End {
+			chars = 0
+		}
+		return b
 	}
 }
 
@@ -506,6 +569,8 @@ func TestReportOnlyNeedsSegment(t *testing.T) {
 	for _, opts := range []piiguard.LinesOptions{
 		{ReportOnly: true},
 		{ReportOnly: true, Segment: seg, JSON: jsonMasker},
+		{ReportOnly: true, Format: newTestFormat, JSON: jsonMasker},
+		{Format: newTestFormat},
 	} {
 		err := s.MaskLines(context.Background(), io.Discard, strings.NewReader("a@example.com\n"), opts)
 		if err == nil || !strings.Contains(err.Error(), "ReportOnly") {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"sync/atomic"
 	"time"
 
 	"github.com/piiguard/piiguard/audit"
@@ -31,7 +32,7 @@ func cmdAudit(e *env, args []string) error {
 	a := &auditor{arn: *arn, w: w}
 	p := &pumper{cmd: "audit", out: w, stderr: e.stderr, scanBinary: sf.binary.scan, progress: newProgress(e.stderr, inputs, &a.found)}
 	defer p.progress.end()
-	task := &lineTask{s: s, finding: a.add, endLine: a.endLine, count: &a.found}
+	task := &lineTask{s: s, finding: a.add, endLine: a.endLine, appender: a.appender, lineEnds: true, count: &a.found}
 	for _, in := range inputs {
 		if err := task.run(in, p, int(*sf.workers)); err != nil {
 			w.Flush() // the reports before the error
@@ -47,7 +48,7 @@ func cmdAudit(e *env, args []string) error {
 			return err
 		}
 	}
-	if sf.fail && a.reports > 0 {
+	if sf.fail && atomic.LoadInt64(&a.reports) > 0 {
 		return errFound
 	}
 	return nil
@@ -55,52 +56,81 @@ func cmdAudit(e *env, args []string) error {
 
 // An auditor builds each line's findings report from its segments
 // (mask.Segment), so that a line of any length takes bounded memory (its
-// report aside), and writes it when the line ends.
+// report aside), and writes it when the line ends. Its appender does the
+// same on the workers that find the findings (see lineTask.appender).
 type auditor struct {
 	arn     string
 	w       *bufio.Writer
-	metrics audit.Metrics
-	report  *audit.Report
-	index   map[string]int
-	found   int64 // findings (atomic: progress reads it)
-	reports int64 // lines with findings
+	metrics audit.Metrics // safe for concurrent use
+	line    auditLine     // for add and endLine, called in input order
+	found   int64         // findings (atomic: progress reads it)
+	reports int64         // lines with findings (atomic)
 }
 
-// add adds a finding to the current line's report: identifiers in order
-// of first occurrence, character offsets, as audit.NewReport makes them.
-func (a *auditor) add(lf *lineFinding) {
-	if a.report == nil {
-		a.report = &audit.Report{ResourceArn: a.arn}
-		clear(a.index)
+// add adds a finding to the current line's report.
+func (a *auditor) add(lf *lineFinding) { a.line.add(a.arn, lf) }
+
+// endLine writes the line's report, if it has findings, and counts it.
+func (a *auditor) endLine(int64) {
+	a.w.Write(a.line.end(a, nil)) // an error sticks in w; pump checks it
+}
+
+// appender returns a function for one goroutine that adds findings to a
+// line's report, and at the end of the line (a nil finding) appends the
+// report to b.
+func (a *auditor) appender() func(b []byte, lf *lineFinding) []byte {
+	var line auditLine
+	return func(b []byte, lf *lineFinding) []byte {
+		if lf == nil {
+			return line.end(a, b)
+		}
+		line.add(a.arn, lf)
+		return b
 	}
-	if a.index == nil {
-		a.index = map[string]int{}
+}
+
+// An auditLine is the report of the line being read.
+type auditLine struct {
+	report *audit.Report
+	index  map[string]int
+}
+
+// add adds a finding to the line's report: identifiers in order of first
+// occurrence, character offsets, as audit.NewReport makes them.
+func (l *auditLine) add(arn string, lf *lineFinding) {
+	if l.report == nil {
+		l.report = &audit.Report{ResourceArn: arn}
+		clear(l.index)
+	}
+	if l.index == nil {
+		l.index = map[string]int{}
 	}
 	name := lf.f.Identifier
-	i, ok := a.index[name]
+	i, ok := l.index[name]
 	if !ok {
-		i = len(a.report.DataIdentifiers)
-		a.index[name] = i
-		a.report.DataIdentifiers = append(a.report.DataIdentifiers, audit.DataIdentifier{Name: name})
+		i = len(l.report.DataIdentifiers)
+		l.index[name] = i
+		l.report.DataIdentifiers = append(l.report.DataIdentifiers, audit.DataIdentifier{Name: name})
 	}
-	d := &a.report.DataIdentifiers[i]
+	d := &l.report.DataIdentifiers[i]
 	d.Detections = append(d.Detections, audit.Detection{Start: int(lf.char), End: int(lf.charEnd)})
 	d.Count++
 }
 
-// endLine writes the line's report, if it has findings, and counts it.
-func (a *auditor) endLine(int64) {
-	r := a.report
-	a.report = nil
+// end ends the line: it counts it in a's metrics and, when it has
+// findings, appends its report to b.
+func (l *auditLine) end(a *auditor, b []byte) []byte {
+	r := l.report
+	l.report = nil
 	a.metrics.Add(r)
 	if r == nil {
-		return
+		return b
 	}
-	a.reports++
+	atomic.AddInt64(&a.reports, 1)
 	r.AuditTimestamp = time.Now().UTC().Format(audit.TimestampFormat)
-	b, err := json.Marshal(r)
+	j, err := json.Marshal(r)
 	if err != nil {
-		return // a Report always marshals
+		return b // a Report always marshals
 	}
-	a.w.Write(append(b, '\n')) // an error sticks in w; pump checks it
+	return append(append(b, j...), '\n')
 }

@@ -24,7 +24,14 @@ type lineTask struct {
 	// order (scan, audit); either may be nil.
 	finding func(*lineFinding)
 	endLine func(line int64)
-	count   *int64 // findings, for progress (may be nil)
+	// appender, when set and it returns a function, formats findings on
+	// the workers (see findingWriter.appender), and finding and endLine
+	// are not called.
+	appender func() func(b []byte, lf *lineFinding) []byte
+	// lineEnds: the appender is also called with a nil finding at the end
+	// of each line (audit's reports are per line).
+	lineEnds bool
+	count    *int64 // findings, for progress (may be nil)
 	// bytesOnly: finding needs no character offsets (lineFinding.char
 	// and charEnd stay zero), as scan --format jsonl.
 	bytesOnly bool
@@ -64,7 +71,17 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 		m = mask.Asterisk
 	}
 	opts := piiguard.LinesOptions{Workers: workers, Masker: m, JSON: t.json}
-	if t.json == nil {
+	var dst io.Writer = p.out
+	if !t.masks {
+		dst = flushOnly{p.out}
+	}
+	if t.json == nil && !t.masks && t.appender != nil && t.appender() != nil {
+		// Findings are formatted where they are found, every core at once;
+		// MaskLines writes the bytes in input order.
+		opts.ReportOnly = true
+		opts.Format = t.format
+		dst = p.out
+	} else if t.json == nil {
 		seg := segmentFindings(t.found, t.endLine, t.bytesOnly)
 		opts.Segment = func(s *mask.Segment) error {
 			seg(s)
@@ -74,10 +91,6 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 		// scan and audit report findings only: the stream cuts lines and
 		// blocks as when masking, and masks nothing.
 		opts.ReportOnly = !t.masks
-	}
-	var dst io.Writer = p.out
-	if !t.masks {
-		dst = flushOnly{p.out}
 	}
 	err := t.s.MaskLines(context.Background(), dst, src, opts)
 	if err == nil {
@@ -91,6 +104,27 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 		return werr
 	}
 	return err
+}
+
+// format is the task's LinesOptions.Format: a formatter, for one
+// goroutine, that appends each finding of a segment with the task's
+// appender and counts them.
+func (t *lineTask) format() func([]byte, *mask.Segment) []byte {
+	app := t.appender()
+	var out []byte
+	var end func(int64)
+	if t.lineEnds {
+		end = func(int64) { out = app(out, nil) }
+	}
+	seg := segmentFindings(func(lf *lineFinding) { out = app(out, lf) }, end, t.bytesOnly)
+	return func(b []byte, s *mask.Segment) []byte {
+		out = b
+		seg(s)
+		if t.count != nil && len(s.Findings) > 0 {
+			atomic.AddInt64(t.count, int64(len(s.Findings))) // progress reads it on another goroutine
+		}
+		return out
+	}
 }
 
 // headReader returns head, then err when set (naming input name), then
