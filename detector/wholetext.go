@@ -146,16 +146,32 @@ var wordSpaceBytes = func() (t [256]uint8) {
 	return t
 }()
 
+// wordRun remembers the last run of word bytes wordThenSpace read in one
+// text, so that starts inside it (after a hyphen or an apostrophe) do not
+// read it again: a text that is one long run costs linear time, not
+// quadratic. The zero wordRun is ready; starts must come in increasing
+// order.
+type wordRun struct {
+	end int  // the run read last ends before end
+	ok  bool // and wordThenSpace's answer for it
+}
+
 // wordThenSpace reports whether text[i:] starts with a run of word bytes
 // followed by a space and a byte that may start a word: a necessary
 // condition for a match of a wordSpace pattern at i.
-func wordThenSpace(text []byte, i int) bool {
-	for ; i < len(text); i++ {
-		if wordSpaceBytes[text[i]]&wordSpaceByte == 0 {
-			return text[i] == ' ' && i+1 < len(text) && wordSpaceBytes[text[i+1]]&wordSpaceNext != 0
-		}
+func (r *wordRun) wordThenSpace(text []byte, i int) bool {
+	if i < r.end {
+		// Inside the last run (the starts increase): it ends at the same
+		// byte.
+		return r.ok
 	}
-	return false
+	j := i
+	for j < len(text) && wordSpaceBytes[text[j]]&wordSpaceByte != 0 {
+		j++
+	}
+	r.end = j
+	r.ok = j+1 < len(text) && text[j] == ' ' && wordSpaceBytes[text[j+1]]&wordSpaceNext != 0
+	return r.ok
 }
 
 const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
@@ -187,6 +203,7 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 		// stack cost 512 bytes of zeroing per group per call).
 		next := &s.wholeNext
 		clear(next[:len(g.patterns)])
+		var run wordRun
 		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
 		// cheap, the records are made on the first long walk only.
 		if g.memos != 0 {
@@ -201,11 +218,11 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 			// The offsets the keyword automaton's pass marked (scanMarks);
 			// the first byte has no byte before it and is never marked.
 			if g.starts[text[0]] != 0 {
-				d.wholeAt(s, g, text, 0, next)
+				d.wholeAt(s, g, text, 0, next, &run)
 			}
 			for wi, w := range s.marks[markWhole] {
 				for ; w != 0; w &= w - 1 {
-					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), next)
+					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), next, &run)
 				}
 			}
 			continue
@@ -226,14 +243,14 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 				}
 			}
 			if g.starts[text[i]] != 0 {
-				d.wholeAt(s, g, text, i, next)
+				d.wholeAt(s, g, text, i, next, &run)
 			}
 		}
 	}
 }
 
 // wholeAt tries the matches of g's patterns that start at text[i].
-func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *[64]int) {
+func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *[64]int, run *wordRun) {
 	m := g.starts[text[i]]
 	if i+1 < len(text) {
 		m &= g.seconds[text[i+1]]
@@ -247,7 +264,7 @@ func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *
 		if i < next[k] {
 			continue
 		}
-		if g.wordSpace&(1<<k) != 0 && !wordThenSpace(text, i) {
+		if g.wordSpace&(1<<k) != 0 && !run.wordThenSpace(text, i) {
 			continue
 		}
 		cp := g.patterns[k]

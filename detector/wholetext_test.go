@@ -70,7 +70,8 @@ func TestWordThenSpace(t *testing.T) {
 		{"John -Smith", false},
 		{"PacketResponder: terminating", false},
 	} {
-		if got := wordThenSpace([]byte(tc.text), 0); got != tc.want {
+		var r wordRun
+		if got := r.wordThenSpace([]byte(tc.text), 0); got != tc.want {
 			t.Errorf("wordThenSpace(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
