@@ -146,32 +146,24 @@ var wordSpaceBytes = func() (t [256]uint8) {
 	return t
 }()
 
-// wordRun remembers the last run of word bytes wordThenSpace read in one
-// text, so that starts inside it (after a hyphen or an apostrophe) do not
-// read it again: a text that is one long run costs linear time, not
-// quadratic. The zero wordRun is ready; starts must come in increasing
-// order.
-type wordRun struct {
-	end int  // the run read last ends before end
-	ok  bool // and wordThenSpace's answer for it
-}
+// wordRunMax bounds the bytes wordThenSpace reads: a longer run is let
+// through to the automaton (whose Memo keeps its walks linear), so that a
+// text that is one long run of word bytes with many starts in it (after
+// hyphens or apostrophes) costs linear time, not quadratic.
+const wordRunMax = 32
 
-// wordThenSpace reports whether text[i:] starts with a run of word bytes
-// followed by a space and a byte that may start a word: a necessary
-// condition for a match of a wordSpace pattern at i.
-func (r *wordRun) wordThenSpace(text []byte, i int) bool {
-	if i < r.end {
-		// Inside the last run (the starts increase): it ends at the same
-		// byte.
-		return r.ok
+// wordThenSpace reports whether text[i:] may start with a run of word
+// bytes followed by a space and a byte that may start a word: a necessary
+// condition for a match of a wordSpace pattern at i. It answers true,
+// unchecked, for a run longer than wordRunMax.
+func wordThenSpace(text []byte, i int) bool {
+	lim := min(len(text), i+wordRunMax)
+	for j := i; j < lim; j++ {
+		if wordSpaceBytes[text[j]]&wordSpaceByte == 0 {
+			return text[j] == ' ' && j+1 < len(text) && wordSpaceBytes[text[j+1]]&wordSpaceNext != 0
+		}
 	}
-	j := i
-	for j < len(text) && wordSpaceBytes[text[j]]&wordSpaceByte != 0 {
-		j++
-	}
-	r.end = j
-	r.ok = j+1 < len(text) && text[j] == ' ' && wordSpaceBytes[text[j+1]]&wordSpaceNext != 0
-	return r.ok
+	return lim < len(text)
 }
 
 const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
@@ -203,7 +195,6 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 		// stack cost 512 bytes of zeroing per group per call).
 		next := &s.wholeNext
 		clear(next[:len(g.patterns)])
-		var run wordRun
 		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
 		// cheap, the records are made on the first long walk only.
 		if g.memos != 0 {
@@ -218,11 +209,11 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 			// The offsets the keyword automaton's pass marked (scanMarks);
 			// the first byte has no byte before it and is never marked.
 			if g.starts[text[0]] != 0 {
-				d.wholeAt(s, g, text, 0, next, &run)
+				d.wholeAt(s, g, text, 0, next)
 			}
 			for wi, w := range s.marks[markWhole] {
 				for ; w != 0; w &= w - 1 {
-					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), next, &run)
+					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), next)
 				}
 			}
 			continue
@@ -243,14 +234,14 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 				}
 			}
 			if g.starts[text[i]] != 0 {
-				d.wholeAt(s, g, text, i, next, &run)
+				d.wholeAt(s, g, text, i, next)
 			}
 		}
 	}
 }
 
 // wholeAt tries the matches of g's patterns that start at text[i].
-func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *[64]int, run *wordRun) {
+func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *[64]int) {
 	m := g.starts[text[i]]
 	if i+1 < len(text) {
 		m &= g.seconds[text[i+1]]
@@ -264,7 +255,7 @@ func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *
 		if i < next[k] {
 			continue
 		}
-		if g.wordSpace&(1<<k) != 0 && !run.wordThenSpace(text, i) {
+		if g.wordSpace&(1<<k) != 0 && !wordThenSpace(text, i) {
 			continue
 		}
 		cp := g.patterns[k]

@@ -69,9 +69,11 @@ func TestWordThenSpace(t *testing.T) {
 		{"John 2nd", false},
 		{"John -Smith", false},
 		{"PacketResponder: terminating", false},
+		// Longer than wordRunMax: let through to the automaton.
+		{"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:", true},
+		{"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:", false},
 	} {
-		var r wordRun
-		if got := r.wordThenSpace([]byte(tc.text), 0); got != tc.want {
+		if got := wordThenSpace([]byte(tc.text), 0); got != tc.want {
 			t.Errorf("wordThenSpace(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
