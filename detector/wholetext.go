@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 
+	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/dfa"
 )
 
@@ -19,8 +20,14 @@ type wholeGroup struct {
 	// '_' is rejected by bounded, so it is not tried.
 	inWord uint64
 	// memos has bit k when pattern k's matches can be long (cp.memo).
-	memos    uint64
-	patterns []*compiledPattern
+	memos uint64
+	// wordSpace has bit k when every match of pattern k starts with a run
+	// of wordSpaceBytes followed by a space and a letter or a byte of a
+	// multi-byte character (the Name pattern: a word, a space and the
+	// next word or particle): a start where the text has no such run is
+	// rejected by wordThenSpace without walking the automaton.
+	wordSpace uint64
+	patterns  []*compiledPattern
 	// skip, when the ASCII bytes that start a match lie in a narrow range
 	// (capital letters, digits), lets the pass skip eight bytes at a time
 	// while none is in lo..hi nor, with high, at or above 0x80: see
@@ -55,6 +62,9 @@ func (d *Detector) groupWholeText() {
 			}
 			if cp.memo {
 				g.memos |= 1 << k
+			}
+			if namePattern != "" && cp.expr() == namePattern {
+				g.wordSpace |= 1 << k
 			}
 			for c := range 256 {
 				if cp.dfa.Starts(byte(c)) {
@@ -92,6 +102,68 @@ func (d *Detector) groupWholeText() {
 		g.setRange(byte(lo), byte(hi))
 		g.skip = lo > 0 && hi-lo < skipSpan
 	}
+}
+
+// namePattern is the catalog Name identifier's pattern, whose matches
+// start as wordThenSpace requires (see names.NamePattern: its words are
+// made of letters, hyphens, apostrophes and non-ASCII letters, and a space
+// follows the first word).
+var namePattern = func() string {
+	if id, ok := identifiers.Lookup("Name"); ok && len(id.Patterns) == 1 {
+		return id.Patterns[0].Expr
+	}
+	return ""
+}()
+
+// expr returns the expression cp was compiled from.
+func (cp *compiledPattern) expr() string {
+	for pi, p := range cp.ident.patterns {
+		if p == cp && pi < len(cp.ident.id.Patterns) {
+			return cp.ident.id.Patterns[pi].Expr
+		}
+	}
+	return ""
+}
+
+// Byte classes of wordThenSpace: wordSpaceByte for the bytes of a name
+// word (ASCII letters, '-', '\” and every byte of a multi-byte
+// character), wordSpaceNext for those that may start the word after the
+// space (ASCII letters and the lead bytes of multi-byte characters).
+const (
+	wordSpaceByte = 1 << iota
+	wordSpaceNext
+)
+
+var wordSpaceBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80:
+			t[c] = wordSpaceByte | wordSpaceNext
+		case c == '-' || c == '\'':
+			t[c] = wordSpaceByte
+		}
+	}
+	return t
+}()
+
+// wordRunMax bounds the bytes wordThenSpace reads: a longer run is let
+// through to the automaton (whose Memo keeps its walks linear), so that a
+// text that is one long run of word bytes with many starts in it (after
+// hyphens or apostrophes) costs linear time, not quadratic.
+const wordRunMax = 32
+
+// wordThenSpace reports whether text[i:] may start with a run of word
+// bytes followed by a space and a byte that may start a word: a necessary
+// condition for a match of a wordSpace pattern at i. It answers true,
+// unchecked, for a run longer than wordRunMax.
+func wordThenSpace(text []byte, i int) bool {
+	lim := min(len(text), i+wordRunMax)
+	for j := i; j < lim; j++ {
+		if wordSpaceBytes[text[j]]&wordSpaceByte == 0 {
+			return text[j] == ' ' && j+1 < len(text) && wordSpaceBytes[text[j+1]]&wordSpaceNext != 0
+		}
+	}
+	return lim < len(text)
 }
 
 const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
@@ -181,6 +253,9 @@ func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *
 		k := bits.TrailingZeros64(m)
 		m &= m - 1
 		if i < next[k] {
+			continue
+		}
+		if g.wordSpace&(1<<k) != 0 && !wordThenSpace(text, i) {
 			continue
 		}
 		cp := g.patterns[k]

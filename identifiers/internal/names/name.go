@@ -43,7 +43,12 @@ func nameShaped(w []byte) bool {
 	partStart := 0 // byte offset of the current hyphen-separated part
 	prev := rune(0)
 	for i := 0; i < len(w); {
-		r, size := utf8.DecodeRune(w[i:])
+		// ASCII, most words, is read without decoding and without the
+		// Unicode tables (its Latin letters are A-Z and a-z).
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(w[i:])
+		}
 		switch {
 		case r == '-':
 			if prev == '-' || prev == 0 || i+size == len(w) {
@@ -54,21 +59,29 @@ func nameShaped(w []byte) bool {
 			if i == 0 {
 				return false
 			}
-		case !unicode.Is(unicode.Latin, r):
-			return false
-		case unicode.IsUpper(r):
-			if i != partStart && prev != '\'' && prev != '’' && !capitalPrefix(w[partStart:i]) {
+		default:
+			var upper, lowerCase bool
+			if r < utf8.RuneSelf {
+				upper, lowerCase = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+			} else if unicode.Is(unicode.Latin, r) {
+				upper = unicode.IsUpper(r)
+				lowerCase = !upper && unicode.IsLower(r)
+			}
+			switch {
+			case upper:
+				if i != partStart && prev != '\'' && prev != '’' && !capitalPrefix(w[partStart:i]) {
+					return false
+				}
+				letters++
+			case lowerCase:
+				if i == partStart {
+					return false // every part starts with a capital ("Jean-Luc")
+				}
+				letters++
+				lower++
+			default:
 				return false
 			}
-			letters++
-		case unicode.IsLower(r):
-			if i == partStart {
-				return false // every part starts with a capital ("Jean-Luc")
-			}
-			letters++
-			lower++
-		default:
-			return false
 		}
 		prev = r
 		i += size

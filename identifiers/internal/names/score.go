@@ -363,7 +363,12 @@ const (
 
 // buildFlags merges the small lists into lx.flags.
 func (lx *Lexicon) buildFlags() {
-	lx.flags = map[string]uint8{}
+	// Sized up front for every list's words (an upper bound, as lists
+	// share words): growing the map as it fills rehashed it again and
+	// again, most of the cost at first use.
+	n := len(calendar) + len(lx.stop) + len(lx.street) + len(lx.places) + len(lx.stopGiven) +
+		len(lx.ambiguous) + len(lx.given) + len(lx.surnames) + len(particles)
+	lx.flags = make(map[string]uint8, n)
 	set := func(k string, f uint8) { lx.flags[k] |= f }
 	for k := range calendar {
 		set(k, flagCalendar)
