@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/jsonwalk"
 )
 
 // TestJSONEncodingAsMarshal: the hand-written JSON of the finding writers
@@ -24,10 +25,10 @@ func TestJSONEncodingAsMarshal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+		if got := jsonwalk.AppendQuoteHTML([]byte("x"), s); string(got) != "x"+string(want) {
 			t.Errorf("string %q: %s, want %s", s, got[1:], want)
 		}
-		if got := appendJSONString(nil, []byte(s)); string(got) != string(want) {
+		if got := jsonwalk.AppendQuoteHTML(nil, []byte(s)); string(got) != string(want) {
 			t.Errorf("bytes %q: %s, want %s", s, got, want)
 		}
 	}

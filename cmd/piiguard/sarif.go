@@ -11,6 +11,7 @@ import (
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/jsonwalk"
 )
 
 // SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), the
@@ -103,15 +104,15 @@ func (s *sarifWriter) finding(lf *lineFinding) {
 	}
 	s.n++
 	b = append(b, `{"ruleId":`...)
-	b = appendJSONString(b, name)
+	b = jsonwalk.AppendQuoteHTML(b, name)
 	b = append(b, `,"ruleIndex":`...)
 	b = strconv.AppendInt(b, int64(i), 10)
 	b = append(b, `,"level":"warning","message":{"text":`...)
 	s.msg = append(append(s.msg[:0], name...), " found (score "...)
 	s.msg = append(strconv.AppendFloat(s.msg, lf.f.Score, 'f', 2, 64), ")."...)
-	b = appendJSONString(b, s.msg)
+	b = jsonwalk.AppendQuoteHTML(b, s.msg)
 	b = append(b, `},"locations":[{"physicalLocation":{"artifactLocation":{"uri":`...)
-	b = appendJSONString(b, s.uri)
+	b = jsonwalk.AppendQuoteHTML(b, s.uri)
 	b = append(b, `},"region":{"startLine":`...)
 	b = strconv.AppendInt(b, lf.line, 10)
 	b = append(b, `,"startColumn":`...)
@@ -122,13 +123,13 @@ func (s *sarifWriter) finding(lf *lineFinding) {
 	b = strconv.AppendInt(b, lf.charEnd+1, 10)
 	if s.showValues {
 		b = append(b, `,"snippet":{"text":`...)
-		b = appendJSONString(b, lf.value)
+		b = jsonwalk.AppendQuoteHTML(b, lf.value)
 		b = append(b, '}')
 	}
 	b = append(b, `}}}],"properties":{`...)
 	if lf.f.Keyword != "" {
 		b = append(b, `"keyword":`...)
-		b = appendJSONString(b, lf.f.Keyword)
+		b = jsonwalk.AppendQuoteHTML(b, lf.f.Keyword)
 		b = append(b, ',')
 	}
 	b = append(b, `"score":`...)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/jsonwalk"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -138,7 +139,7 @@ func (j *jsonlWriter) finding(lf *lineFinding) {
 func (j *jsonlWriter) appender() func(b []byte, lf *lineFinding) []byte {
 	a := &jsonlAppender{showValues: j.showValues}
 	if j.withFile {
-		a.file = append(appendJSONString([]byte(`"file":`), j.file), ',')
+		a.file = append(jsonwalk.AppendQuoteHTML([]byte(`"file":`), j.file), ',')
 	}
 	return a.append
 }
@@ -148,14 +149,14 @@ func appendJSONL(b []byte, lf *lineFinding, withFile bool, file string, showValu
 	b = append(b, '{')
 	if withFile {
 		b = append(b, `"file":`...)
-		b = appendJSONString(b, file)
+		b = jsonwalk.AppendQuoteHTML(b, file)
 		b = append(b, ',')
 	}
 	b = appendJSONLPlace(b, lf)
 	b = appendJSONLKind(b, lf)
 	if showValues {
 		b = append(b, `,"value":`...)
-		b = appendJSONString(b, lf.value)
+		b = jsonwalk.AppendQuoteHTML(b, lf.value)
 	}
 	return append(b, "}\n"...)
 }
@@ -182,7 +183,7 @@ func (a *jsonlAppender) append(b []byte, lf *lineFinding) []byte {
 	b = append(b, a.kind...)
 	if a.showValues {
 		b = append(b, `,"value":`...)
-		b = appendJSONString(b, lf.value)
+		b = jsonwalk.AppendQuoteHTML(b, lf.value)
 	}
 	return append(b, "}\n"...)
 }
@@ -200,7 +201,7 @@ func appendJSONLPlace(b []byte, lf *lineFinding) []byte {
 // appendJSONLKind appends a finding's identifier and score.
 func appendJSONLKind(b []byte, lf *lineFinding) []byte {
 	b = append(b, `,"identifier":`...)
-	b = appendJSONString(b, lf.f.Identifier)
+	b = jsonwalk.AppendQuoteHTML(b, lf.f.Identifier)
 	b = append(b, `,"score":`...)
 	return strconv.AppendFloat(b, lf.f.Score, 'f', -1, 64)
 }

@@ -179,13 +179,27 @@ func AppendQuote(dst, s []byte) []byte {
 
 // AppendEscaped appends s escaped as AppendQuote does, without the quotes:
 // the content of a string literal.
-func AppendEscaped(dst, s []byte) []byte {
+func AppendEscaped(dst, s []byte) []byte { return appendEscaped(dst, s, false) }
+
+// AppendQuoteHTML is AppendQuote that also escapes '<', '>' and '&' (as
+// \u003c, \u003e and \u0026), as encoding/json does by default: the bytes
+// json.Marshal writes for the same string, for writers that must match it
+// without its reflection. s may be a string or a byte slice.
+func AppendQuoteHTML[S string | []byte](dst []byte, s S) []byte {
+	dst = append(dst, '"')
+	dst = appendEscaped(dst, s, true)
+	return append(dst, '"')
+}
+
+// appendEscaped is AppendEscaped, with '<', '>' and '&' escaped too when
+// html is set.
+func appendEscaped[S string | []byte](dst []byte, s S, html bool) []byte {
 	const hexDigits = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
 				i++
 				continue
 			}
@@ -210,7 +224,8 @@ func AppendEscaped(dst, s []byte) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRune(s[i:])
+		// At most a rune's bytes, as a string: no allocation for either S.
+		r, size := utf8.DecodeRuneInString(string(s[i:min(len(s), i+utf8.UTFMax)]))
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, `\ufffd`...)
