@@ -52,7 +52,8 @@ type LinesOptions struct {
 	// Format, with ReportOnly, turns findings into output on the
 	// goroutines that find them, so that formatting runs on every core
 	// (Segment runs on one goroutine at a time). MaskLines calls Format
-	// once on each goroutine that scans lines, and calls the function it
+	// once on each goroutine that scans lines (so Format itself may be
+	// called by several goroutines at once), and calls the function it
 	// returns on that goroutine only: with each segment that goroutine
 	// scans (the same segments Segment sees), it appends what to write for
 	// the segment to buf and returns it. Each call of MaskLines' workers
@@ -64,7 +65,9 @@ type LinesOptions struct {
 	// formatter given every segment in order returns, whatever the
 	// number of workers, and with the same latency as masked lines. With
 	// Segment also set, a batch's Segment calls come before its formatted
-	// bytes are written. s and its Text are valid only during the call.
+	// bytes are written, and a formatter must not rely on what Segment
+	// may have changed in a segment. s and its Text are valid only during
+	// the call.
 	Format func() func(buf []byte, s *mask.Segment) []byte
 }
 
@@ -477,7 +480,7 @@ func (r *lineRun) emit(b *lineBatch) error {
 			Line:     b.base + rec.line,
 			Offset:   rec.offset,
 			Text:     text[rec.text:rec.textEnd:rec.textEnd],
-			Findings: b.finds[rec.findings:rec.findingsEnd],
+			Findings: b.finds[rec.findings:rec.findingsEnd:rec.findingsEnd],
 			End:      rec.end,
 		}
 		if err := r.opts.Segment(&seg); err != nil {

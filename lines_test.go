@@ -578,3 +578,50 @@ func TestReportOnlyNeedsSegment(t *testing.T) {
 		}
 	}
 }
+
+// TestMaskLinesSegmentAppendDoesNotLeak is the regression test for a
+// Segment callback that appends to its segment's Findings (ordinary Go,
+// and allowed: the slice is the callback's during the call). With several
+// workers, a batch's findings were one slice, and each segment's had the
+// next segment's findings in its spare capacity: the append overwrote them,
+// and the next line was reported with the wrong offsets.
+func TestMaskLinesSegmentAppendDoesNotLeak(t *testing.T) {
+	s := newLinesScanner(t)
+	var in strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&in, "line %d ssn 536-22-1234 mail a%d@example.com\n", i, i)
+	}
+	for _, reportOnly := range []bool{false, true} {
+		var want []string
+		for _, workers := range []int{1, 2, 4} {
+			var got []string
+			opts := piiguard.LinesOptions{Workers: workers, ReportOnly: reportOnly, Segment: func(sg *mask.Segment) error {
+				for _, f := range sg.Findings {
+					got = append(got, fmt.Sprintf("%d:%s[%d:%d]", sg.Line, f.Identifier, f.Start, f.End))
+				}
+				if len(sg.Findings) > 0 {
+					_ = append(sg.Findings, sg.Findings[0])
+				}
+				return nil
+			}}
+			if err := s.MaskLines(context.Background(), io.Discard, strings.NewReader(in.String()), opts); err != nil {
+				t.Fatal(err)
+			}
+			if workers == 1 {
+				want = got
+				if len(want) < 6000 {
+					t.Fatalf("one worker reported %d findings, want at least 6000", len(want))
+				}
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Fatalf("report only %v, %d workers: finding %d is %s, one worker's %s", reportOnly, workers, i, got[i], want[i])
+					}
+				}
+				t.Fatalf("report only %v, %d workers: %d findings, one worker %d", reportOnly, workers, len(got), len(want))
+			}
+		}
+	}
+}

@@ -39,7 +39,7 @@ func newWalks(t *trie) *walks {
 	// three and four bytes are the same for each).
 	var bytesOf [256][]byte
 	var one [256]uint32
-	for c := 255; c > 0; c-- {
+	for c := 255; c >= 0; c-- {
 		if k := t.class[c]; k != 0 {
 			bytesOf[k] = append(bytesOf[k], byte(c))
 			one[k] = uint32(c)
