@@ -253,13 +253,14 @@ type lineCore struct {
 	long bool
 	// block holds the lines of an open multi-line block, each with its
 	// '\n'; closer is what closes it, nil when no block is open.
-	block  []byte
-	closer []byte
-	out    []byte
-	emit   func([]byte) error // nil: out only grows until read
-	find   []pii.Finding
-	fx     fixpoint
-	wout   []byte // a long line's window, masked
+	block    []byte
+	closer   []byte
+	out      []byte
+	emit     func([]byte) error // nil: out only grows until read
+	find     []pii.Finding
+	tailFind []pii.Finding // maskClearTail's scans
+	fx       fixpoint
+	wout     []byte // a long line's window, masked
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
@@ -545,6 +546,7 @@ func (c *lineCore) piece() {
 	}
 	if !c.report {
 		c.emitWindow(c.done, cut)
+		c.maskClearTail(cut)
 	}
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
@@ -651,6 +653,47 @@ func (c *lineCore) cutBeforeWord(cut, floor int) int {
 }
 
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
+
+// maskClearTail masks, in what emitWindow wrote of the piece that ends at
+// cut, a value that the piece's clear tail holds once it is cut there.
+// cutBeforeWord cannot help when a line has no blank for a long way: the
+// cut then falls inside a word, and where the window saw a longer word (no
+// value: "…@0.AAAAA000…", whose last label is not a top-level domain), the
+// piece's output ends the word early ("…@0.AAAAA", followed in the output
+// by the next piece or by asterisks), and that can be a value of its own.
+// The clear bytes before the cut, from the last mask or the piece's start,
+// are scanned as a text of their own; a value that ends at the cut is
+// replaced by asterisks, and the bytes before it are scanned again, as the
+// end of a value moved, until none ends there.
+func (c *lineCore) maskClearTail(cut int) {
+	from := c.done
+	for _, sp := range c.fx.spans {
+		if sp.in >= cut {
+			break
+		}
+		from = max(from, min(sp.inEnd, cut))
+	}
+	end := cut
+	for end > from {
+		c.tailFind = c.fd.AppendFindings(c.tailFind[:0], c.buf[from:end])
+		start := -1
+		for _, f := range c.tailFind {
+			if from+f.End == end && (start < 0 || from+f.Start < start) {
+				start = from + f.Start
+			}
+		}
+		if start < 0 {
+			break
+		}
+		end = start
+	}
+	if end == cut {
+		return
+	}
+	// c.buf[from:cut] was written as it is, at the end of c.out.
+	c.out = c.out[:len(c.out)-(cut-end)]
+	c.out = Asterisk.AppendMask(c.out, c.buf[end:cut], pii.Finding{})
+}
 
 // emitWindow appends the masked form of c.buf[from:to] to the output:
 // the bytes outside masks as they are (masking leaves them unchanged) and
