@@ -664,8 +664,12 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // The clear bytes before the cut, from the last mask or the piece's start,
 // are scanned as a text of their own; a value that ends at the cut is
 // replaced by asterisks, and the bytes before it are scanned again, as the
-// end of a value moved, until none ends there.
+// end of a value moved, until none ends there. A cut between words needs
+// none of this, and costs no scan.
 func (c *lineCore) maskClearTail(cut int) {
+	if cut <= c.done || cut >= len(c.buf) || isBlank(c.buf[cut-1]) || isBlank(c.buf[cut]) {
+		return // a cut between words: the window saw the word end there too
+	}
 	from := c.done
 	for _, sp := range c.fx.spans {
 		if sp.in >= cut {
