@@ -73,8 +73,9 @@ func checkLinearAt(t *testing.T, d *detector.Detector, n int, build func(n int) 
 	measure(small) // warm the pool and the lazy automata
 	ts, tl := measure(small), measure(large)
 	ratio := float64(tl) / float64(max(ts, time.Microsecond))
-	if ratio > maxRatio {
-		// Once more, in case of a disturbance.
+	for retry := 0; retry < 3 && ratio > maxRatio; retry++ {
+		// Again, in case of a disturbance (a loaded machine shares its
+		// caches: a quadratic scan stays over the bound every time).
 		ts, tl = measure(small), measure(large)
 		ratio = min(ratio, float64(tl)/float64(max(ts, time.Microsecond)))
 	}
