@@ -21,13 +21,10 @@ type wholeGroup struct {
 	inWord uint64
 	// memos has bit k when pattern k's matches can be long (cp.memo).
 	memos uint64
-	// wordSpace has bit k when every match of pattern k starts with a run
-	// of wordSpaceBytes followed by a space and a letter or a byte of a
-	// multi-byte character (the Name pattern: a word, a space and the
-	// next word or particle): a start where the text has no such run is
-	// rejected by wordThenSpace without walking the automaton.
-	wordSpace uint64
-	patterns  []*compiledPattern
+	// name has bit k when pattern k is the catalog's Name pattern, whose
+	// starts are prechecked by nameMayStart before its automaton walks.
+	name     uint64
+	patterns []*compiledPattern
 	// skip, when the ASCII bytes that start a match lie in a narrow range
 	// (capital letters, digits), lets the pass skip eight bytes at a time
 	// while none is in lo..hi nor, with high, at or above 0x80: see
@@ -64,7 +61,7 @@ func (d *Detector) groupWholeText() {
 				g.memos |= 1 << k
 			}
 			if namePattern != "" && cp.expr() == namePattern {
-				g.wordSpace |= 1 << k
+				g.name |= 1 << k
 			}
 			for c := range 256 {
 				if cp.dfa.Starts(byte(c)) {
@@ -104,10 +101,8 @@ func (d *Detector) groupWholeText() {
 	}
 }
 
-// namePattern is the catalog Name identifier's pattern, whose matches
-// start as wordThenSpace requires (see names.NamePattern: its words are
-// made of letters, hyphens, apostrophes and non-ASCII letters, and a space
-// follows the first word).
+// namePattern is the catalog Name identifier's pattern (names.NamePattern),
+// whose matches start as nameMayStart requires.
 var namePattern = func() string {
 	if id, ok := identifiers.Lookup("Name"); ok && len(id.Patterns) == 1 {
 		return id.Patterns[0].Expr
@@ -123,47 +118,6 @@ func (cp *compiledPattern) expr() string {
 		}
 	}
 	return ""
-}
-
-// Byte classes of wordThenSpace: wordSpaceByte for the bytes of a name
-// word (ASCII letters, '-', '\” and every byte of a multi-byte
-// character), wordSpaceNext for those that may start the word after the
-// space (ASCII letters and the lead bytes of multi-byte characters).
-const (
-	wordSpaceByte = 1 << iota
-	wordSpaceNext
-)
-
-var wordSpaceBytes = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80:
-			t[c] = wordSpaceByte | wordSpaceNext
-		case c == '-' || c == '\'':
-			t[c] = wordSpaceByte
-		}
-	}
-	return t
-}()
-
-// wordRunMax bounds the bytes wordThenSpace reads: a longer run is let
-// through to the automaton (whose Memo keeps its walks linear), so that a
-// text that is one long run of word bytes with many starts in it (after
-// hyphens or apostrophes) costs linear time, not quadratic.
-const wordRunMax = 32
-
-// wordThenSpace reports whether text[i:] may start with a run of word
-// bytes followed by a space and a byte that may start a word: a necessary
-// condition for a match of a wordSpace pattern at i. It answers true,
-// unchecked, for a run longer than wordRunMax.
-func wordThenSpace(text []byte, i int) bool {
-	lim := min(len(text), i+wordRunMax)
-	for j := i; j < lim; j++ {
-		if wordSpaceBytes[text[j]]&wordSpaceByte == 0 {
-			return text[j] == ' ' && j+1 < len(text) && wordSpaceBytes[text[j+1]]&wordSpaceNext != 0
-		}
-	}
-	return lim < len(text)
 }
 
 const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
@@ -255,7 +209,7 @@ func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *
 		if i < next[k] {
 			continue
 		}
-		if g.wordSpace&(1<<k) != 0 && !wordThenSpace(text, i) {
+		if g.name&(1<<k) != 0 && !nameMayStart(text, i) {
 			continue
 		}
 		cp := g.patterns[k]
