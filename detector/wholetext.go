@@ -162,12 +162,15 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 		if d.marked {
 			// The offsets the keyword automaton's pass marked (scanMarks);
 			// the first byte has no byte before it and is never marked.
-			if g.starts[text[0]] != 0 {
-				d.wholeAt(s, g, text, 0, next)
+			if m := g.startsAt(text, 0); m != 0 {
+				d.wholeAt(s, g, text, 0, m, next)
 			}
 			for wi, w := range s.marks[markWhole] {
 				for ; w != 0; w &= w - 1 {
-					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), next)
+					i := wi<<6 | bits.TrailingZeros64(w)
+					if m := g.startsAt(text, i); m != 0 {
+						d.wholeAt(s, g, text, i, m, next)
+					}
 				}
 			}
 			continue
@@ -187,15 +190,18 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 					break
 				}
 			}
-			if g.starts[text[i]] != 0 {
-				d.wholeAt(s, g, text, i, next)
+			if m := g.startsAt(text, i); m != 0 {
+				d.wholeAt(s, g, text, i, m, next)
 			}
 		}
 	}
 }
 
-// wholeAt tries the matches of g's patterns that start at text[i].
-func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *[64]int) {
+// startsAt returns the set of g's patterns whose matches may start at
+// text[i]: those that can start with its byte and continue with the next,
+// not inside a word when they must start one, and, for the Name pattern,
+// where nameMayStart says it may.
+func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 	m := g.starts[text[i]]
 	if i+1 < len(text) {
 		m &= g.seconds[text[i+1]]
@@ -203,13 +209,19 @@ func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *
 	if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
 		m &^= g.inWord
 	}
+	if m&g.name != 0 && !nameMayStart(text, i) {
+		m &^= g.name
+	}
+	return m
+}
+
+// wholeAt tries the matches of the patterns m of g (see startsAt) that
+// start at text[i].
+func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, m uint64, next *[64]int) {
 	for m != 0 {
 		k := bits.TrailingZeros64(m)
 		m &= m - 1
 		if i < next[k] {
-			continue
-		}
-		if g.name&(1<<k) != 0 && !nameMayStart(text, i) {
 			continue
 		}
 		cp := g.patterns[k]

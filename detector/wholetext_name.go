@@ -1,5 +1,10 @@
 package detector
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // # The Name pattern's precheck
 //
 // The catalog's Name pattern (names.NamePattern) has no literal and starts
@@ -74,17 +79,33 @@ const wordRunMax = 32
 // can.
 func nameMayStart(text []byte, i int) bool {
 	lim := min(len(text), i+wordRunMax)
-	j := i
-	for j < lim && nameBytes[text[j]]&nameWordByte != 0 {
-		j++
+	var j int
+	if i+8 <= lim {
+		// Most words end within eight bytes: one test.
+		if r := ^nameWordBytesIn(binary.LittleEndian.Uint64(text[i:])) & highs; r != 0 {
+			j = i + bits.TrailingZeros64(r)>>3
+		} else {
+			j = nameWordEnd(text, i+8, lim)
+		}
+	} else {
+		j = nameWordEnd(text, i, lim)
 	}
 	if j == lim {
 		return lim < len(text) // a long run; or the text ends in the word
 	}
-	if text[j] != ' ' || j == i || nameBytes[text[j-1]]&nameLowerEnd == 0 {
+	if j == i || text[j] != ' ' || nameBytes[text[j-1]]&nameLowerEnd == 0 {
 		return false
 	}
-	p := j + 1
+	if j+1 < len(text) && nameBytes[text[j+1]]&nameCapital != 0 {
+		return true
+	}
+	return particlesThenCapital(text, j+1)
+}
+
+// particlesThenCapital reports whether text[p:] starts with up to
+// maxParticleChain particles, each followed by a space, and then a capital
+// letter; true, unchecked, after maxParticleChain particles.
+func particlesThenCapital(text []byte, p int) bool {
 	for range maxParticleChain {
 		if p >= len(text) {
 			return false
@@ -106,6 +127,45 @@ func nameMayStart(text []byte, i int) bool {
 		p = q + 1
 	}
 	return true
+}
+
+// nameWordEnd returns the end of the run of nameWordBytes at text[i:lim]:
+// the offset of its first other byte, or lim. It reads eight bytes at a
+// time (nameWordBytesIn) while it may, then byte by byte.
+func nameWordEnd(text []byte, i, lim int) int {
+	for i+8 <= lim {
+		if r := nameWordBytesIn(binary.LittleEndian.Uint64(text[i:])); r != highs {
+			return i + bits.TrailingZeros64(^r&highs)>>3
+		}
+		i += 8
+	}
+	for i < lim && nameBytes[text[i]]&nameWordByte != 0 {
+		i++
+	}
+	return i
+}
+
+// Constants of nameWordBytesIn: startsIn's for the range 'a'..'z', and each
+// byte '-' and '\”.
+const (
+	nameBelow  = ones * (127 + 'z' + 1)
+	nameAbove  = ones * (127 - ('a' - 1))
+	hyphens    = ones * '-'
+	apostrophe = ones * '\''
+)
+
+// nameWordBytesIn returns, for the eight bytes of x (little-endian), a mask
+// with the high bit of each byte that is a nameWordByte: an ASCII letter
+// (x|0x20 in 'a'..'z', see startsIn), '-', '\” or at or above 0x80. A byte
+// equal to c is found exactly as a zero byte of x^c: its low seven bits
+// plus 0x7f carry into the high bit unless they are all zero, and the high
+// bit of x^c itself must be clear too.
+func nameWordBytesIn(x uint64) uint64 {
+	y := (x | ones*0x20) & lows
+	letters := (nameBelow - y) & (y + nameAbove)
+	h, a := x^hyphens, x^apostrophe
+	others := ^((h&lows + lows) | h) | ^((a&lows + lows) | a)
+	return (letters | others | x) & highs
 }
 
 // maxParticle is the length of the longest of namePatternParticles.

@@ -3,6 +3,7 @@ package detector
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -302,6 +303,41 @@ func TestNamePrecheckFindingsUnchanged(t *testing.T) {
 		t.Logf("%s: %d findings, %d Names", name, found, names)
 		if names == 0 && name != "loghub" && !strings.HasPrefix(name, "synthetic") {
 			t.Errorf("%s: no Name found: the texts no longer exercise the Name pattern", name)
+		}
+	}
+}
+
+// TestNameWordBytesIn checks the eight-byte word-byte test against
+// nameBytes, for every byte in every lane, and nameWordEnd against a loop
+// over the bytes on every offset of texts that mix word and other bytes.
+func TestNameWordBytesIn(t *testing.T) {
+	for lane := range 8 {
+		for c := range 256 {
+			var b [8]byte
+			for k := range b {
+				b[k] = byte(c + 53*k) // other lanes vary too
+			}
+			b[lane] = byte(c)
+			r := nameWordBytesIn(binary.LittleEndian.Uint64(b[:]))
+			for k, x := range b {
+				want := nameBytes[x]&nameWordByte != 0
+				if got := r>>(8*k+7)&1 == 1; got != want {
+					t.Fatalf("byte %#x in lane %d: got %v, want %v", x, k, got, want)
+				}
+			}
+		}
+	}
+	for _, text := range generatedNameTexts(2000, 3) {
+		for i := range text {
+			for _, lim := range []int{len(text), min(len(text), i+wordRunMax), min(len(text), i+3)} {
+				want := i
+				for want < lim && nameBytes[text[want]]&nameWordByte != 0 {
+					want++
+				}
+				if got := nameWordEnd(text, i, lim); got != want {
+					t.Fatalf("nameWordEnd(%q, %d, %d) = %d, want %d", text, i, lim, got, want)
+				}
+			}
 		}
 	}
 }
