@@ -160,19 +160,7 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 			}
 		}
 		if d.marked {
-			// The offsets the keyword automaton's pass marked (scanMarks);
-			// the first byte has no byte before it and is never marked.
-			if m := g.startsAt(text, 0); m != 0 {
-				d.wholeAt(s, g, text, 0, m, next)
-			}
-			for wi, w := range s.marks[markWhole] {
-				for ; w != 0; w &= w - 1 {
-					i := wi<<6 | bits.TrailingZeros64(w)
-					if m := g.startsAt(text, i); m != 0 {
-						d.wholeAt(s, g, text, i, m, next)
-					}
-				}
-			}
+			d.scanMarked(s, g, text, next)
 			continue
 		}
 		for i := 0; i < len(text); i++ {
@@ -195,6 +183,50 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 			}
 		}
 	}
+}
+
+// scanMarked is scanWholeText's pass over the offsets the keyword
+// automaton's pass marked (s.marks[markWhole], see scanMarks): every offset
+// i >= 1 where mayStartWhole(text[i-1], text[i]). The first byte has no
+// byte before it and is never marked.
+func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]int) {
+	if m := g.startsAt(text, 0); m != 0 {
+		d.wholeAt(s, g, text, 0, m, next)
+	}
+	marks := s.marks[markWhole]
+	for wi, w := range marks {
+		for ; w != 0; w &= w - 1 {
+			i := wi<<6 | bits.TrailingZeros64(w)
+			m := g.starts[text[i]]
+			if i+1 < len(text) {
+				m &= g.seconds[text[i+1]]
+			}
+			if valueWordChars[text[i-1]] && valueWordChars[text[i]] {
+				m &^= g.inWord
+			}
+			if m&g.name != 0 && !nameMayStartBefore(text, i, nextMark(marks, wi, w)) {
+				m &^= g.name
+			}
+			if m != 0 {
+				d.wholeAt(s, g, text, i, m, next)
+			}
+		}
+	}
+}
+
+// nextMark returns the first marked offset after the lowest bit of w, the
+// rest of marks[wi], or -1. Over a pass the words it reads between marks
+// are read once, so the pass stays linear.
+func nextMark(marks []uint64, wi int, w uint64) int {
+	if w &= w - 1; w != 0 {
+		return wi<<6 | bits.TrailingZeros64(w)
+	}
+	for wi++; wi < len(marks); wi++ {
+		if marks[wi] != 0 {
+			return wi<<6 | bits.TrailingZeros64(marks[wi])
+		}
+	}
+	return -1
 }
 
 // startsAt returns the set of g's patterns whose matches may start at

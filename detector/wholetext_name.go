@@ -102,6 +102,31 @@ func nameMayStart(text []byte, i int) bool {
 	return particlesThenCapital(text, j+1)
 }
 
+// nameMayStartBefore is nameMayStart for a start i in a text whose marks
+// (see scanMarked) are known, k being the first marked offset after i (-1
+// for none). A match's first capital after its first word (that of an
+// initial or of its next word) follows a space, so it is marked: k is that
+// offset or one before it, inside the first word ("Jean-Luc") or, for
+// patterns of other groups, after a particle. The bytes before k are then
+// the word's and the particles' and the spaces between them; a space at
+// k-1 ends the first word or a particle, so the byte before it is a small
+// letter's. This answers most starts from two bytes, without reading the
+// first word.
+func nameMayStartBefore(text []byte, i, k int) bool {
+	if k < 0 {
+		return false
+	}
+	switch b := text[k-1]; {
+	case b == ' ':
+		if nameBytes[text[k-2]]&nameLowerEnd == 0 {
+			return false
+		}
+	case nameBytes[b]&nameWordByte == 0:
+		return false
+	}
+	return nameMayStart(text, i)
+}
+
 // particlesThenCapital reports whether text[p:] starts with up to
 // maxParticleChain particles, each followed by a space, and then a capital
 // letter; true, unchecked, after maxParticleChain particles.

@@ -213,10 +213,11 @@ func generatedNameTexts(n int, seed uint64) [][]byte {
 	return out
 }
 
-// TestNameMayStartNecessary checks that the precheck rejects no start
-// where the Name pattern's automaton finds a match, on every start of every
-// text of nameTexts and of every text "Ab w Cd" for each small word w of
-// up to four letters.
+// TestNameMayStartNecessary checks that the prechecks (nameMayStart, and
+// nameMayStartBefore at marked offsets) reject no start where the Name
+// pattern's automaton finds a match, on every start of every text of
+// nameTexts and of every text "Ab w Cd" for each small word w of up to
+// four letters.
 func TestNameMayStartNecessary(t *testing.T) {
 	d, err := Compile(identifiers.Catalog())
 	if err != nil {
@@ -224,7 +225,16 @@ func TestNameMayStartNecessary(t *testing.T) {
 	}
 	g, k := nameSlot(t, d)
 	cp := g.patterns[k]
+	var marks []uint64
 	check := func(name string, text []byte) (matches int) {
+		// The marks as scanMarked reads them: every offset i >= 1 where
+		// mayStartWhole(text[i-1], text[i]).
+		marks = append(marks[:0], make([]uint64, (len(text)+63)/64)...)
+		for i := 1; i < len(text); i++ {
+			if d.mayStartWhole(text[i-1], text[i]) {
+				marks[i>>6] |= 1 << (i & 63)
+			}
+		}
 		for i := range text {
 			if g.starts[text[i]]&(1<<k) == 0 || cp.dfa.EndAt(text, i) < 0 {
 				continue
@@ -232,6 +242,10 @@ func TestNameMayStartNecessary(t *testing.T) {
 			matches++
 			if !nameMayStart(text, i) {
 				t.Errorf("%s: %q at %d: the Name pattern matches, nameMayStart rejects", name, text, i)
+			}
+			w := marks[i>>6] &^ (1<<(i&63) - 1)
+			if w&(1<<(i&63)) != 0 && !nameMayStartBefore(text, i, nextMark(marks, i>>6, w)) {
+				t.Errorf("%s: %q at %d: the Name pattern matches, nameMayStartBefore rejects", name, text, i)
 			}
 		}
 		return matches
