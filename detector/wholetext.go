@@ -15,6 +15,9 @@ type wholeGroup struct {
 	// seconds[c] has bit k when byte c can follow the first byte of a match
 	// of pattern k (every pattern here matches at least 2 bytes).
 	seconds [256]uint64
+	// thirds[c] has bit k when byte c can be the third byte of a match of
+	// pattern k (dfa.BytesAt(2)), or pattern k has matches of two bytes.
+	thirds [256]uint64
 	// inWord has bit k when pattern k's matches that start with a letter
 	// or digit must start a word: a start right after a letter, digit or
 	// '_' is rejected by bounded, so it is not tried.
@@ -63,7 +66,14 @@ func (d *Detector) groupWholeText() {
 			if namePattern != "" && cp.expr() == namePattern {
 				g.name |= 1 << k
 			}
+			var third [256]bool
+			if cp.info.MinLen >= 3 {
+				third = cp.dfa.BytesAt(2)
+			}
 			for c := range 256 {
+				if cp.info.MinLen < 3 || third[c] {
+					g.thirds[c] |= 1 << k
+				}
 				if cp.dfa.Starts(byte(c)) {
 					g.starts[c] |= 1 << k
 				}
@@ -198,7 +208,9 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]
 		for ; w != 0; w &= w - 1 {
 			i := wi<<6 | bits.TrailingZeros64(w)
 			m := g.starts[text[i]]
-			if i+1 < len(text) {
+			if i+2 < len(text) {
+				m &= g.seconds[text[i+1]] & g.thirds[text[i+2]]
+			} else if i+1 < len(text) {
 				m &= g.seconds[text[i+1]]
 			}
 			if valueWordChars[text[i-1]] && valueWordChars[text[i]] {
@@ -230,12 +242,14 @@ func nextMark(marks []uint64, wi int, w uint64) int {
 }
 
 // startsAt returns the set of g's patterns whose matches may start at
-// text[i]: those that can start with its byte and continue with the next,
-// not inside a word when they must start one, and, for the Name pattern,
+// text[i]: those that can start with its byte and continue with the next
+// two, not inside a word when they must start one, and, for the Name pattern,
 // where nameMayStart says it may.
 func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 	m := g.starts[text[i]]
-	if i+1 < len(text) {
+	if i+2 < len(text) {
+		m &= g.seconds[text[i+1]] & g.thirds[text[i+2]]
+	} else if i+1 < len(text) {
 		m &= g.seconds[text[i+1]]
 	}
 	if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {

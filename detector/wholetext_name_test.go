@@ -131,9 +131,10 @@ func finiteLanguage(re *syntax.Regexp) ([]string, bool) {
 	return nil, false
 }
 
-// nameTexts returns texts to check the precheck on: loghub, the synthetic
-// corpora, the Name evaluation's texts and people (bench/testdata), and
-// generated runs of name-like words, particles, initials and separators.
+// nameTexts returns texts to check the prechecks on: loghub, the synthetic
+// corpora, the Name evaluation's texts and people (bench/testdata),
+// generated runs of name-like words, particles, initials and separators,
+// and generated lines of IBANs, Canadian postal codes and near misses.
 func nameTexts(t *testing.T) map[string][][]byte {
 	t.Helper()
 	out := map[string][][]byte{}
@@ -181,6 +182,22 @@ func nameTexts(t *testing.T) map[string][][]byte {
 		out["fixed"] = append(out["fixed"], []byte(s))
 	}
 	out["generated"] = generatedNameTexts(20000, 1)
+	// The other whole-text patterns' values (Iban, PostalCode-CA) and
+	// strings close to them, for the third-byte check.
+	r := rand.New(rand.NewPCG(2, 3))
+	values := []string{
+		"DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "GB82WEST12345698765432", "GB82 WEST 1234 5698 7654 32",
+		"FR1420041010050500013M02606", "NL91ABNA0417164300", "K1A 0B1", "M5V3L9", "H0H 0H0", "V6B-1A1", "DEX9", "GB8",
+		"K1", "K1A", "M5V 3", "J12-U11", "HTTPS", "RAS KERNEL",
+	}
+	for range 4000 {
+		var b []byte
+		for k := r.IntN(6) + 1; k > 0; k-- {
+			b = append(b, [...]string{"iban: ", "postal code ", "to ", "", " ", ", "}[r.IntN(6)]...)
+			b = append(b, values[r.IntN(len(values))]...)
+		}
+		out["values"] = append(out["values"], b)
+	}
 	return out
 }
 
@@ -282,10 +299,10 @@ func TestNameMayStartNecessary(t *testing.T) {
 	}
 }
 
-// TestNamePrecheckFindingsUnchanged checks that the catalog detector with
-// the Name precheck and with it cleared finds the same on every text of
-// nameTexts.
-func TestNamePrecheckFindingsUnchanged(t *testing.T) {
+// TestWholeStartChecksFindingsUnchanged checks that the catalog detector
+// with the whole-text pass's start checks (the Name prechecks, the third
+// byte) and with them cleared finds the same on every text of nameTexts.
+func TestWholeStartChecksFindingsUnchanged(t *testing.T) {
 	with, err := Compile(identifiers.Catalog())
 	if err != nil {
 		t.Fatal(err)
@@ -296,26 +313,30 @@ func TestNamePrecheckFindingsUnchanged(t *testing.T) {
 	}
 	nameSlot(t, with)
 	for gi := range without.wholeGroups {
-		without.wholeGroups[gi].name = 0
+		g := &without.wholeGroups[gi]
+		g.name = 0
+		for c := range g.thirds {
+			g.thirds[c] = ^uint64(0)
+		}
 	}
 	for name, texts := range nameTexts(t) {
-		found, names := 0, 0
+		found := map[string]int{}
 		var a, b []Finding
 		for _, text := range texts {
 			a = with.AppendFindings(a[:0], text)
 			b = without.AppendFindings(b[:0], text)
 			if fmt.Sprint(a) != fmt.Sprint(b) {
-				t.Errorf("%s: %q: with the precheck %v, without %v", name, text, a, b)
+				t.Errorf("%s: %q: with the checks %v, without %v", name, text, a, b)
 			}
-			found += len(a)
 			for _, f := range a {
-				if f.Identifier == "Name" {
-					names++
-				}
+				found[f.Identifier]++
 			}
 		}
-		t.Logf("%s: %d findings, %d Names", name, found, names)
-		if names == 0 && name != "loghub" && !strings.HasPrefix(name, "synthetic") {
+		t.Logf("%s: %d Names, %d Ibans, %d PostalCode-CA", name, found["Name"], found["Iban"], found["PostalCode-CA"])
+		switch {
+		case name == "values" && (found["Iban"] == 0 || found["PostalCode-CA"] == 0):
+			t.Errorf("%s: no Iban or no PostalCode-CA found: the texts no longer exercise them", name)
+		case found["Name"] == 0 && name != "loghub" && name != "values" && !strings.HasPrefix(name, "synthetic"):
 			t.Errorf("%s: no Name found: the texts no longer exercise the Name pattern", name)
 		}
 	}
