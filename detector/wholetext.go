@@ -26,8 +26,12 @@ type wholeGroup struct {
 	memos uint64
 	// name has bit k when pattern k is the catalog's Name pattern, whose
 	// starts are prechecked by nameMayStart before its automaton walks.
-	name     uint64
-	patterns []*compiledPattern
+	name uint64
+	// outOfWord says that the marks hold no offset inside a word: every
+	// whole-text pattern of every group must start a word (see
+	// mayStartWhole), so scanMarked need not check.
+	outOfWord bool
+	patterns  []*compiledPattern
 	// skip, when the ASCII bytes that start a match lie in a narrow range
 	// (capital letters, digits), lets the pass skip eight bytes at a time
 	// while none is in lo..hi nor, with high, at or above 0x80: see
@@ -108,6 +112,14 @@ func (d *Detector) groupWholeText() {
 		}
 		g.setRange(byte(lo), byte(hi))
 		g.skip = lo > 0 && hi-lo < skipSpan
+	}
+	outOfWord := true
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
+		outOfWord = outOfWord && g.inWord == 1<<len(g.patterns)-1
+	}
+	for gi := range d.wholeGroups {
+		d.wholeGroups[gi].outOfWord = outOfWord
 	}
 }
 
@@ -213,11 +225,14 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]
 			} else if i+1 < len(text) {
 				m &= g.seconds[text[i+1]]
 			}
-			if valueWordChars[text[i-1]] && valueWordChars[text[i]] {
+			if !g.outOfWord && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
 				m &^= g.inWord
 			}
-			if m&g.name != 0 && !nameMayStartBefore(text, i, nextMark(marks, wi, w)) {
-				m &^= g.name
+			if m&g.name != 0 {
+				// nameMayStartBefore, its first checks inlined.
+				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayStart(text, i) {
+					m &^= g.name
+				}
 			}
 			if m != 0 {
 				d.wholeAt(s, g, text, i, m, next)

@@ -113,18 +113,16 @@ func nameMayStart(text []byte, i int) bool {
 // letter's. This answers most starts from two bytes, without reading the
 // first word.
 func nameMayStartBefore(text []byte, i, k int) bool {
-	if k < 0 {
-		return false
+	return k >= 0 && nameBeforeMark(text, k) && nameMayStart(text, i)
+}
+
+// nameBeforeMark reports whether the byte before offset k, marked, may be
+// in a run of name words and particles (see nameMayStartBefore).
+func nameBeforeMark(text []byte, k int) bool {
+	if b := text[k-1]; b != ' ' {
+		return nameBytes[b]&nameWordByte != 0
 	}
-	switch b := text[k-1]; {
-	case b == ' ':
-		if nameBytes[text[k-2]]&nameLowerEnd == 0 {
-			return false
-		}
-	case nameBytes[b]&nameWordByte == 0:
-		return false
-	}
-	return nameMayStart(text, i)
+	return nameBytes[text[k-2]]&nameLowerEnd != 0
 }
 
 // particlesThenCapital reports whether text[p:] starts with up to
