@@ -167,22 +167,16 @@ func (g *wholeGroup) startsIn(x uint64) uint64 {
 func (d *Detector) scanWholeText(s *scratch, text []byte) {
 	for gi := range d.wholeGroups {
 		g := &d.wholeGroups[gi]
-		// Only the group's patterns' entries are cleared (a [64]int on the
-		// stack cost 512 bytes of zeroing per group per call).
-		next := &s.wholeNext
-		clear(next[:len(g.patterns)])
-		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
-		// cheap, the records are made on the first long walk only.
-		if g.memos != 0 {
-			if len(s.wholeMemos) < len(g.patterns) {
-				s.wholeMemos = make([]dfa.Memo, len(g.patterns))
-			}
-			for m := g.memos; m != 0; m &= m - 1 {
-				s.wholeMemos[bits.TrailingZeros64(m)].Reset(0, len(text))
-			}
+		// Long-match patterns get a Memo each (see dfa.Memo). A pattern's
+		// resume offset and Memo are reset when a start first reaches it
+		// (wholeAt), so that a text where none does costs nothing here.
+		if g.memos != 0 && len(s.wholeMemos) < len(g.patterns) {
+			s.wholeMemos = make([]dfa.Memo, len(g.patterns))
 		}
+		next := &s.wholeNext
+		fresh := uint64(1)<<len(g.patterns) - 1
 		if d.marked {
-			d.scanMarked(s, g, text, next)
+			d.scanMarked(s, g, text, next, &fresh)
 			continue
 		}
 		for i := 0; i < len(text); i++ {
@@ -201,7 +195,7 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 				}
 			}
 			if m := g.startsAt(text, i); m != 0 {
-				d.wholeAt(s, g, text, i, m, next)
+				d.wholeAt(s, g, text, i, m, next, &fresh)
 			}
 		}
 	}
@@ -211,9 +205,11 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 // automaton's pass marked (s.marks[markWhole], see scanMarks): every offset
 // i >= 1 where mayStartWhole(text[i-1], text[i]). The first byte has no
 // byte before it and is never marked.
-func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]int) {
-	if m := g.startsAt(text, 0); m != 0 {
-		d.wholeAt(s, g, text, 0, m, next)
+func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]int, fresh *uint64) {
+	if g.starts[text[0]] != 0 {
+		if m := g.startsAt(text, 0); m != 0 {
+			d.wholeAt(s, g, text, 0, m, next, fresh)
+		}
 	}
 	marks := s.marks[markWhole]
 	for wi, w := range marks {
@@ -235,7 +231,7 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]
 				}
 			}
 			if m != 0 {
-				d.wholeAt(s, g, text, i, m, next)
+				d.wholeAt(s, g, text, i, m, next, fresh)
 			}
 		}
 	}
@@ -277,8 +273,20 @@ func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 }
 
 // wholeAt tries the matches of the patterns m of g (see startsAt) that
-// start at text[i].
-func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, m uint64, next *[64]int) {
+// start at text[i]. next[k] is where pattern k's search resumes; fresh has
+// the bits of the patterns no start has reached yet in text, whose next
+// and Memo are reset here.
+func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, m uint64, next *[64]int, fresh *uint64) {
+	if f := m & *fresh; f != 0 {
+		*fresh &^= f
+		for ; f != 0; f &= f - 1 {
+			k := bits.TrailingZeros64(f)
+			next[k] = 0
+			if g.memos&(1<<k) != 0 {
+				s.wholeMemos[k].Reset(0, len(text))
+			}
+		}
+	}
 	for m != 0 {
 		k := bits.TrailingZeros64(m)
 		m &= m - 1
