@@ -27,6 +27,14 @@ import (
 // run longer than wordRunMax, more than maxParticleChain particles), so
 // the precheck costs O(1) per start and the pass stays linear; the
 // automaton then decides.
+//
+// At a marked start (scanMarked) most starts are answered before the word
+// is read, from the next mark (nameMayStartBefore): the capital after the
+// first word follows a space, so it is marked, and the byte before the
+// next mark tells whether the run up to it can be a word and particles.
+// On loghub (124k marked starts per 4.4 MB, 94k of them capitals) this
+// leaves ~10k starts for nameMayStart and ~5.7k walks of the automaton,
+// ~450 of which find nothing.
 
 // Byte classes of nameMayStart.
 const (
