@@ -37,11 +37,15 @@
 //     times, dates, versions — hold none);
 //   - anything else runs over the whole text (wholetext.go), all such
 //     patterns in one pass that tries only the bytes that can start a match
-//     (and be followed by its second byte), never a start inside a word
-//     when the pattern's matches must start one: the keyword automaton's
-//     pass marks those bytes (marks.go); without keywords, the pass skips
-//     eight bytes at a time to the next such byte when they lie in a narrow
-//     range (capitals).
+//     (and be followed by its second and third bytes, dfa.DFA.BytesAt),
+//     never a start inside a word when the pattern's matches must start
+//     one: the keyword automaton's pass marks those bytes (marks.go);
+//     without keywords, the pass skips eight bytes at a time to the next
+//     such byte when they lie in a narrow range (capitals). The catalog's
+//     Name pattern, which starts at every capitalised word, is tried only
+//     where its first word ends in a small letter and a space and is
+//     followed by particles and a capital (wholetext_name.go), which the
+//     next mark mostly tells from two bytes.
 //
 // Keywords are entered into the automaton in the forms keywords.go makes
 // of them (variants, with upper-cased forms for non-ASCII letters).

@@ -15,18 +15,22 @@ type wholeGroup struct {
 	// seconds[c] has bit k when byte c can follow the first byte of a match
 	// of pattern k (every pattern here matches at least 2 bytes).
 	seconds [256]uint64
+	// thirds[c] has bit k when byte c can be the third byte of a match of
+	// pattern k (dfa.BytesAt(2)), or pattern k has matches of two bytes.
+	thirds [256]uint64
 	// inWord has bit k when pattern k's matches that start with a letter
 	// or digit must start a word: a start right after a letter, digit or
 	// '_' is rejected by bounded, so it is not tried.
 	inWord uint64
 	// memos has bit k when pattern k's matches can be long (cp.memo).
 	memos uint64
-	// wordSpace has bit k when every match of pattern k starts with a run
-	// of wordSpaceBytes followed by a space and a letter or a byte of a
-	// multi-byte character (the Name pattern: a word, a space and the
-	// next word or particle): a start where the text has no such run is
-	// rejected by wordThenSpace without walking the automaton.
-	wordSpace uint64
+	// name has bit k when pattern k is the catalog's Name pattern, whose
+	// starts are prechecked by nameMayStart before its automaton walks.
+	name uint64
+	// outOfWord says that the marks hold no offset inside a word: every
+	// whole-text pattern of every group must start a word (see
+	// mayStartWhole), so scanMarked need not check.
+	outOfWord bool
 	patterns  []*compiledPattern
 	// skip, when the ASCII bytes that start a match lie in a narrow range
 	// (capital letters, digits), lets the pass skip eight bytes at a time
@@ -64,9 +68,16 @@ func (d *Detector) groupWholeText() {
 				g.memos |= 1 << k
 			}
 			if namePattern != "" && cp.expr() == namePattern {
-				g.wordSpace |= 1 << k
+				g.name |= 1 << k
+			}
+			var third [256]bool
+			if cp.info.MinLen >= 3 {
+				third = cp.dfa.BytesAt(2)
 			}
 			for c := range 256 {
+				if cp.info.MinLen < 3 || third[c] {
+					g.thirds[c] |= 1 << k
+				}
 				if cp.dfa.Starts(byte(c)) {
 					g.starts[c] |= 1 << k
 				}
@@ -102,12 +113,18 @@ func (d *Detector) groupWholeText() {
 		g.setRange(byte(lo), byte(hi))
 		g.skip = lo > 0 && hi-lo < skipSpan
 	}
+	outOfWord := true
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
+		outOfWord = outOfWord && g.inWord == 1<<len(g.patterns)-1
+	}
+	for gi := range d.wholeGroups {
+		d.wholeGroups[gi].outOfWord = outOfWord
+	}
 }
 
-// namePattern is the catalog Name identifier's pattern, whose matches
-// start as wordThenSpace requires (see names.NamePattern: its words are
-// made of letters, hyphens, apostrophes and non-ASCII letters, and a space
-// follows the first word).
+// namePattern is the catalog Name identifier's pattern (names.NamePattern),
+// whose matches start as nameMayStart requires.
 var namePattern = func() string {
 	if id, ok := identifiers.Lookup("Name"); ok && len(id.Patterns) == 1 {
 		return id.Patterns[0].Expr
@@ -123,47 +140,6 @@ func (cp *compiledPattern) expr() string {
 		}
 	}
 	return ""
-}
-
-// Byte classes of wordThenSpace: wordSpaceByte for the bytes of a name
-// word (ASCII letters, '-', '\” and every byte of a multi-byte
-// character), wordSpaceNext for those that may start the word after the
-// space (ASCII letters and the lead bytes of multi-byte characters).
-const (
-	wordSpaceByte = 1 << iota
-	wordSpaceNext
-)
-
-var wordSpaceBytes = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80:
-			t[c] = wordSpaceByte | wordSpaceNext
-		case c == '-' || c == '\'':
-			t[c] = wordSpaceByte
-		}
-	}
-	return t
-}()
-
-// wordRunMax bounds the bytes wordThenSpace reads: a longer run is let
-// through to the automaton (whose Memo keeps its walks linear), so that a
-// text that is one long run of word bytes with many starts in it (after
-// hyphens or apostrophes) costs linear time, not quadratic.
-const wordRunMax = 32
-
-// wordThenSpace reports whether text[i:] may start with a run of word
-// bytes followed by a space and a byte that may start a word: a necessary
-// condition for a match of a wordSpace pattern at i. It answers true,
-// unchecked, for a run longer than wordRunMax.
-func wordThenSpace(text []byte, i int) bool {
-	lim := min(len(text), i+wordRunMax)
-	for j := i; j < lim; j++ {
-		if wordSpaceBytes[text[j]]&wordSpaceByte == 0 {
-			return text[j] == ' ' && j+1 < len(text) && wordSpaceBytes[text[j+1]]&wordSpaceNext != 0
-		}
-	}
-	return lim < len(text)
 }
 
 const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
@@ -191,31 +167,16 @@ func (g *wholeGroup) startsIn(x uint64) uint64 {
 func (d *Detector) scanWholeText(s *scratch, text []byte) {
 	for gi := range d.wholeGroups {
 		g := &d.wholeGroups[gi]
-		// Only the group's patterns' entries are cleared (a [64]int on the
-		// stack cost 512 bytes of zeroing per group per call).
-		next := &s.wholeNext
-		clear(next[:len(g.patterns)])
-		// Long-match patterns get a Memo each (see dfa.Memo); Reset is
-		// cheap, the records are made on the first long walk only.
-		if g.memos != 0 {
-			if len(s.wholeMemos) < len(g.patterns) {
-				s.wholeMemos = make([]dfa.Memo, len(g.patterns))
-			}
-			for m := g.memos; m != 0; m &= m - 1 {
-				s.wholeMemos[bits.TrailingZeros64(m)].Reset(0, len(text))
-			}
+		// Long-match patterns get a Memo each (see dfa.Memo). A pattern's
+		// resume offset and Memo are reset when a start first reaches it
+		// (wholeAt), so that a text where none does costs nothing here.
+		if g.memos != 0 && len(s.wholeMemos) < len(g.patterns) {
+			s.wholeMemos = make([]dfa.Memo, len(g.patterns))
 		}
+		next := &s.wholeNext
+		fresh := uint64(1)<<len(g.patterns) - 1
 		if d.marked {
-			// The offsets the keyword automaton's pass marked (scanMarks);
-			// the first byte has no byte before it and is never marked.
-			if g.starts[text[0]] != 0 {
-				d.wholeAt(s, g, text, 0, next)
-			}
-			for wi, w := range s.marks[markWhole] {
-				for ; w != 0; w &= w - 1 {
-					d.wholeAt(s, g, text, wi<<6|bits.TrailingZeros64(w), next)
-				}
-			}
+			d.scanMarked(s, g, text, next, &fresh)
 			continue
 		}
 		for i := 0; i < len(text); i++ {
@@ -233,29 +194,103 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 					break
 				}
 			}
-			if g.starts[text[i]] != 0 {
-				d.wholeAt(s, g, text, i, next)
+			if m := g.startsAt(text, i); m != 0 {
+				d.wholeAt(s, g, text, i, m, next, &fresh)
 			}
 		}
 	}
 }
 
-// wholeAt tries the matches of g's patterns that start at text[i].
-func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, next *[64]int) {
+// scanMarked is scanWholeText's pass over the offsets the keyword
+// automaton's pass marked (s.marks[markWhole], see scanMarks): every offset
+// i >= 1 where mayStartWhole(text[i-1], text[i]). The first byte has no
+// byte before it and is never marked.
+func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]int, fresh *uint64) {
+	if g.starts[text[0]] != 0 {
+		if m := g.startsAt(text, 0); m != 0 {
+			d.wholeAt(s, g, text, 0, m, next, fresh)
+		}
+	}
+	marks := s.marks[markWhole]
+	for wi, w := range marks {
+		for ; w != 0; w &= w - 1 {
+			i := wi<<6 | bits.TrailingZeros64(w)
+			m := g.starts[text[i]]
+			if i+2 < len(text) {
+				m &= g.seconds[text[i+1]] & g.thirds[text[i+2]]
+			} else if i+1 < len(text) {
+				m &= g.seconds[text[i+1]]
+			}
+			if !g.outOfWord && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
+				m &^= g.inWord
+			}
+			if m&g.name != 0 {
+				// nameMayStartBefore, its first checks inlined.
+				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayStart(text, i) {
+					m &^= g.name
+				}
+			}
+			if m != 0 {
+				d.wholeAt(s, g, text, i, m, next, fresh)
+			}
+		}
+	}
+}
+
+// nextMark returns the first marked offset after the lowest bit of w, the
+// rest of marks[wi], or -1. Over a pass the words it reads between marks
+// are read once, so the pass stays linear.
+func nextMark(marks []uint64, wi int, w uint64) int {
+	if w &= w - 1; w != 0 {
+		return wi<<6 | bits.TrailingZeros64(w)
+	}
+	for wi++; wi < len(marks); wi++ {
+		if marks[wi] != 0 {
+			return wi<<6 | bits.TrailingZeros64(marks[wi])
+		}
+	}
+	return -1
+}
+
+// startsAt returns the set of g's patterns whose matches may start at
+// text[i]: those that can start with its byte and continue with the next
+// two, not inside a word when they must start one, and, for the Name pattern,
+// where nameMayStart says it may.
+func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 	m := g.starts[text[i]]
-	if i+1 < len(text) {
+	if i+2 < len(text) {
+		m &= g.seconds[text[i+1]] & g.thirds[text[i+2]]
+	} else if i+1 < len(text) {
 		m &= g.seconds[text[i+1]]
 	}
 	if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
 		m &^= g.inWord
 	}
+	if m&g.name != 0 && !nameMayStart(text, i) {
+		m &^= g.name
+	}
+	return m
+}
+
+// wholeAt tries the matches of the patterns m of g (see startsAt) that
+// start at text[i]. next[k] is where pattern k's search resumes; fresh has
+// the bits of the patterns no start has reached yet in text, whose next
+// and Memo are reset here.
+func (d *Detector) wholeAt(s *scratch, g *wholeGroup, text []byte, i int, m uint64, next *[64]int, fresh *uint64) {
+	if f := m & *fresh; f != 0 {
+		*fresh &^= f
+		for ; f != 0; f &= f - 1 {
+			k := bits.TrailingZeros64(f)
+			next[k] = 0
+			if g.memos&(1<<k) != 0 {
+				s.wholeMemos[k].Reset(0, len(text))
+			}
+		}
+	}
 	for m != 0 {
 		k := bits.TrailingZeros64(m)
 		m &= m - 1
 		if i < next[k] {
-			continue
-		}
-		if g.wordSpace&(1<<k) != 0 && !wordThenSpace(text, i) {
 			continue
 		}
 		cp := g.patterns[k]

@@ -2,10 +2,7 @@ package detector
 
 import (
 	"encoding/binary"
-	"fmt"
 	"testing"
-
-	"github.com/piiguard/piiguard/identifiers"
 )
 
 // TestStartsIn checks the eight-byte start test against the byte-by-byte
@@ -45,9 +42,9 @@ func TestStartsIn(t *testing.T) {
 	}
 }
 
-// TestWordThenSpace checks the Name pattern's precheck on word runs that
-// do and do not end in a space and a possible next word.
-func TestWordThenSpace(t *testing.T) {
+// TestNameMayStart checks the Name pattern's precheck on starts that may
+// and may not begin a name.
+func TestNameMayStart(t *testing.T) {
 	for _, tc := range []struct {
 		text string
 		want bool
@@ -55,10 +52,15 @@ func TestWordThenSpace(t *testing.T) {
 		{"John Smith", true},
 		{"Jean-Luc Picard", true},
 		{"O'Brien van Dyke", true},
+		{"Ludwig van der Rohe", true},
+		{"Oscar de la Hoya", true},
+		{"Anna K. Berg", true},
 		{"Nguyễn Văn", true},
 		{"D’Angelo Russo", true},
-		{"Anna K. Berg", true},
 		{"John ÉMILE", true},
+		{"Jan ŁUKASZ", true},
+		{"Ann Ḍ", true},
+		{"Björn Ärlig", true},
 		{"John", false},
 		{"John ", false},
 		{"John  Smith", false},
@@ -68,61 +70,28 @@ func TestWordThenSpace(t *testing.T) {
 		{"John2 Smith", false},
 		{"John 2nd", false},
 		{"John -Smith", false},
+		{"JOHN Smith", false},
+		{"J Smith", false},
 		{"PacketResponder: terminating", false},
+		{"Received disconnect from", false},
+		{"Read out cached", false},
+		{"Linkerror event interval", false},
+		{"Ann de", false},
+		{"Ann de ", false},
+		{"Ann de la", false},
+		{"Ann dela Cruz", false},
+		{"Ann van der", false},
+		{"Ann vanderbilt", false},
+		{"Ann ωmega", false}, // Greek: no Latin capital
+		// A long chain of particles is let through to the automaton.
+		{"Ann de de de de de x", true},
+		{"Ann de de de x", false},
 		// Longer than wordRunMax: let through to the automaton.
 		{"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:", true},
 		{"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:", false},
 	} {
-		if got := wordThenSpace([]byte(tc.text), 0); got != tc.want {
-			t.Errorf("wordThenSpace(%q) = %v, want %v", tc.text, got, tc.want)
+		if got := nameMayStart([]byte(tc.text), 0); got != tc.want {
+			t.Errorf("nameMayStart(%q) = %v, want %v", tc.text, got, tc.want)
 		}
-	}
-}
-
-// TestWordThenSpaceFindingsUnchanged checks that the precheck is set for
-// the catalog's Name pattern and changes no finding: the catalog detector
-// with it and with it cleared find the same on names and name-like runs.
-func TestWordThenSpaceFindingsUnchanged(t *testing.T) {
-	with, err := Compile(identifiers.Catalog())
-	if err != nil {
-		t.Fatal(err)
-	}
-	without, err := Compile(identifiers.Catalog())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var set uint64
-	for gi := range with.wholeGroups {
-		set |= with.wholeGroups[gi].wordSpace
-		without.wholeGroups[gi].wordSpace = 0
-	}
-	if set == 0 {
-		t.Fatal("no whole-text pattern has the word-then-space precheck; the Name pattern should")
-	}
-	found := 0
-	for _, text := range []string{
-		"customer_name=John Smith, phone 555-0100",
-		"Dear Jean-Luc Picard, your order shipped",
-		"Signed-off-by: Ludwig van Beethoven <lvb@example.com>",
-		"approved by Oscar de la Hoya Jr. yesterday",
-		"author: Nguyễn Văn An; reviewer: D’Angelo Russo",
-		"my name is Anna K. Berg and I live in Oslo",
-		"INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block terminating",
-		"Created MRAppMaster for application appattempt_1445144423722_0020",
-		"John\tSmith John_Smith Doe John2 Smith Mary-Ann O'Neil",
-		"Mary Jones",
-		"Mary",
-		"by Mary Jones",
-	} {
-		fs := with.AppendFindings(nil, []byte(text))
-		found += len(fs)
-		a := fmt.Sprint(fs)
-		b := fmt.Sprint(without.AppendFindings(nil, []byte(text)))
-		if a != b {
-			t.Errorf("%q: with the precheck %s, without %s", text, a, b)
-		}
-	}
-	if found == 0 {
-		t.Error("no findings at all: the texts no longer exercise the Name pattern")
 	}
 }

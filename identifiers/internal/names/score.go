@@ -81,43 +81,44 @@ type wordInfo struct {
 //
 // It allocates nothing.
 func (lx *Lexicon) ScoreName(text []byte, ms, me int) (start, end int, score float64, ok bool) {
-	var toks [maxRunTokens]token
-	n := 0
-	for i := ms; i < me && n < len(toks); {
+	var r run
+	for i := ms; i < me && r.n < len(r.toks); {
 		j := i
 		for j < me && text[j] != ' ' {
 			j++
 		}
 		if j > i {
-			toks[n] = lx.classify(text, i, j, n == 0)
-			n++
+			r.toks[r.n] = token{start: i, end: j}
+			r.n++
 		}
 		i = j + 1
 	}
+	n := r.n
 	best := -1.0
 	bestWords := 0
-	for i := 0; i < n; i++ {
-		if toks[i].kind != tokWord || toks[i].info.veto || toks[i].info.stop {
+	// The last token starts no run of two words.
+	for i := 0; i < n-1; i++ {
+		if ti := r.at(lx, text, i); ti.kind != tokWord || ti.info.veto || ti.info.stop {
 			continue
 		}
 		words := 1
 		for j := i + 1; j < n && words < 4; j++ {
-			t := toks[j]
+			t := *r.at(lx, text, j)
 			if t.kind != tokWord {
 				continue
 			}
-			if t.info.veto || t.info.stop && (toks[i].info.stats.given < 5 || lx.surnameClass(text[t.start:t.end]) < 6) {
+			if t.info.veto || t.info.stop && (r.toks[i].info.stats.given < 5 || lx.surnameClass(text[t.start:t.end]) < 6) {
 				break
 			}
 			words++
 			if words >= bestWords {
-				sc, good := lx.scoreRun(text, toks[i:j+1], words)
+				sc, good := lx.scoreRun(text, r.toks[i:j+1], words)
 				if good && sc >= NameThreshold && (words > bestWords || sc > best) {
 					best, bestWords = sc, words
-					start, end = toks[i].start, t.end
+					start, end = r.toks[i].start, t.end
 					// A generational suffix stays with the name.
-					if j+1 < n && toks[j+1].kind == tokSuffix {
-						end = toks[j+1].end
+					if j+1 < n && r.at(lx, text, j+1).kind == tokSuffix {
+						end = r.toks[j+1].end
 					}
 				}
 			}
@@ -129,11 +130,40 @@ func (lx *Lexicon) ScoreName(text []byte, ms, me int) (start, end int, score flo
 	if bestWords == 0 {
 		return 0, 0, 0, false
 	}
-	start, end = extend(toks[:n], start, end, bestWords)
+	toks := r.all(lx, text)
+	start, end = extend(toks, start, end, bestWords)
 	if end == me {
-		end = lx.extendBeyond(text, end, wordsIn(toks[:n], start, end))
+		end = lx.extendBeyond(text, end, wordsIn(toks, start, end))
 	}
 	return start, end, calibrate(best), true
+}
+
+// run holds the tokens of a capitalised run, each classified when
+// ScoreName first reads it: a start that a word rules out leaves the words
+// after it unread ("Sun Dec", "RMCommunicator Allocator"), and a word's
+// lookups are most of the cost.
+type run struct {
+	toks [maxRunTokens]token
+	n    int
+	read [maxRunTokens]bool
+}
+
+// at returns token k, classified.
+func (r *run) at(lx *Lexicon, text []byte, k int) *token {
+	t := &r.toks[k]
+	if !r.read[k] {
+		*t = lx.classify(text, t.start, t.end, k == 0)
+		r.read[k] = true
+	}
+	return t
+}
+
+// all returns the tokens, every one classified.
+func (r *run) all(lx *Lexicon, text []byte) []token {
+	for k := range r.n {
+		r.at(lx, text, k)
+	}
+	return r.toks[:r.n]
 }
 
 // wordsIn counts the word tokens between start and end.
