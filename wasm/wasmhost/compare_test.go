@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -149,6 +151,65 @@ func TestCompareModules(t *testing.T) {
 					continue
 				}
 				t.Logf("%s: %s: %.1f MB/CPU-s (%.1f–%.1f), %.0f%% of native", row, name, med, rate(times[i][passes-1]), rate(times[i][0]), 100*med/nativeRate)
+			}
+		}
+	}
+}
+
+// TestScanPasses runs $PIIGUARD_WASM_PASSES passes of ScanBatch over the
+// loghub corpus in batches of 100 lines with the module $PIIGUARD_WASM
+// (natively, a scan per line, when it is "native"), and nothing else: for
+// counting instructions, which other load does not disturb, as the
+// difference between two numbers of passes under valgrind (a warm
+// compilation cache keeps the module's compilation out of it):
+//
+//	go test -c -o wh.test ./wasm/wasmhost
+//	PIIGUARD_WASM_PASSES=2 PIIGUARD_WASM=m.wasm valgrind --tool=cachegrind --cache-sim=no --smc-check=all-non-file ./wh.test -test.run ScanPasses
+func TestScanPasses(t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv("PIIGUARD_WASM_PASSES"))
+	if err != nil {
+		t.Skip("set PIIGUARD_WASM_PASSES=n")
+	}
+	files := loghub(t)
+	var lines [][]byte
+	for _, name := range sortedNames(files) {
+		lines = append(lines, bytes.SplitAfter(files[name], []byte("\n"))...)
+	}
+	if os.Getenv(ModulePathEnv) == "native" {
+		s, err := piiguard.NewScanner(piiguard.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f []piiguard.Finding
+		for range n {
+			for _, l := range lines {
+				f = s.AppendFindings(f[:0], l)
+			}
+		}
+		return
+	}
+	path, err := FindModule()
+	if err != nil {
+		t.Skip(err)
+	}
+	ctx := context.Background()
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(ctx, path, Options{CacheDir: filepath.Join(dir, "piiguard", "wazero-passes")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(ctx)
+	s, err := m.Compile(ctx, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range n {
+		for i := 0; i < len(lines); i += 100 {
+			if _, err := s.ScanBatch(ctx, lines[i:min(i+100, len(lines))]); err != nil {
+				t.Fatal(err)
 			}
 		}
 	}
