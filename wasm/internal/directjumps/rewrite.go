@@ -80,7 +80,7 @@ func rewriteCode(sec []byte, st *Stats) ([]byte, error) {
 type instr struct {
 	start, end int
 	op         byte
-	imm        uint64 // br, local.get/set: the index; i32.const: the value
+	imm        uint64 // br, local.get/set: the index; i32.const: the value; block, loop, if: the block type's first byte
 	table      []uint32
 }
 
@@ -101,14 +101,18 @@ func rewriteBody(body []byte, st *Stats) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The dispatch loop: loop, K blocks, local.get 0, br_table.
+	// The dispatch loop: loop, K blocks, local.get 0, br_table, all of
+	// them without parameters or results.
 	loopAt := -1
 	for k := 0; k+2 < len(ins); k++ {
 		if ins[k].op != 0x03 {
 			continue
 		}
+		if ins[k].imm != 0x40 {
+			break
+		}
 		j := k + 1
-		for j < len(ins) && ins[j].op == 0x02 {
+		for j < len(ins) && ins[j].op == 0x02 && ins[j].imm == 0x40 {
 			j++
 		}
 		if j > k+1 && j+1 < len(ins) && ins[j].op == 0x20 && ins[j].imm == 0 && ins[j+1].op == 0x0E {
@@ -187,6 +191,9 @@ func decode(r *reader) ([]instr, error) {
 		switch op := in.op; {
 		case op == 0x02 || op == 0x03 || op == 0x04:
 			depth++
+			if r.p < len(r.b) {
+				in.imm = uint64(r.b[r.p]) // 0x40: no parameters, no results
+			}
 			r.blockType()
 		case op == 0x0B:
 			depth--
