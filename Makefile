@@ -60,7 +60,8 @@ test-rure: librure
 
 # ---- WASM module and its hosts (wasm/; see wasm/ABI.md) ---------------------
 #
-#   make wasm        build wasm/piiguard.wasm (GOOS=wasip1 reactor, c-shared)
+#   make wasm        build wasm/piiguard.wasm (GOOS=wasip1 reactor, c-shared),
+#                    then make its forward jumps direct (wasm/internal/directjumps)
 #   make test-wasm   build it, then test the Go host (wazero), the Node.js host
 #                    (node --test) and the Python host (pytest, mypy) against it
 #                    and against the native build
@@ -78,6 +79,7 @@ WASM_ENV    := PIIGUARD_WASM=$(CURDIR)/$(WASM_MODULE) PIIGUARD_GOLDEN=$(CURDIR)/
 
 wasm:
 	GOOS=wasip1 GOARCH=wasm $(GO) build -buildmode=c-shared -trimpath -ldflags="-s -w" -o $(WASM_MODULE) ./wasm/guest
+	$(GO) run ./wasm/internal/directjumps $(WASM_MODULE)
 
 test-wasm: test-wasm-go test-wasm-node test-wasm-python
 

@@ -53,7 +53,8 @@
 // bit is shifted to the top of its byte and taken 16 offsets at a time by
 // PMOVMSKB. Elsewhere (and with the purego build tag) it is Go
 // (nearBlockGo), which packs the bits of eight offsets at a time by a
-// multiplication; the two are tested against each other. A text's first
+// multiplication; under WebAssembly the same written out without its loop
+// (near64_unrolled.go); they are tested against each other. A text's first
 // block and a range's last read the 65 bytes from the start of the text
 // or up to the range's end and shift the masks; only a text of at most 64
 // bytes is copied. The scan then visits only the offsets whose bits are

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/tetratelabs/wazero"
+)
+
+// Opcodes the tests write.
+const (
+	opUnreachable = 0x00
+	opBlock       = 0x02
+	opLoop        = 0x03
+	opIf          = 0x04
+	opEnd         = 0x0B
+	opBr          = 0x0C
+	opBrTable     = 0x0E
+	opReturn      = 0x0F
+	opLocalGet    = 0x20
+	opLocalSet    = 0x21
+	opI32Const    = 0x41
+	opI32Eqz      = 0x45
+	opI32Add      = 0x6A
+	opI32Sub      = 0x6B
+	opI32Mul      = 0x6C
+	void          = 0x40
+)
+
+// jump is Go's jump through the dispatch loop: PC_B = pc, then a branch
+// to the loop, depth blocks out.
+func jump(pc, depth byte) []byte {
+	return []byte{opI32Const, pc, opLocalSet, 0, opBr, depth}
+}
+
+// triangle is a function body in the shape Go gives a function: a loop
+// around blocks, one per resume point, and a br_table on PC_B (local 0)
+// at their head; every jump between the blocks' segments sets PC_B and
+// branches to the loop. With PC_B = 0 and n (local 1) it returns
+// 3 × (n + n-1 + … + 1), by jumps forward (segment 0 to 1 and 2,
+// segment 1 to 2) and back (segment 1 to itself). When readPC, segment 2
+// also reads PC_B, which Rewrite must then leave alone.
+func triangle(readPC bool) []byte {
+	body := []byte{1, 1, 0x7F} // one local i32: acc (local 2)
+	body = append(body, opLoop, void, opBlock, void, opBlock, void, opBlock, void,
+		opLocalGet, 0, opBrTable, 3, 0, 1, 2, 2, opEnd)
+	// Segment 0 (inside the loop and blocks 2 and 1).
+	body = append(body, opLocalGet, 1, opI32Eqz, opIf, void)
+	body = append(body, jump(2, 3)...) // if, block 1, block 2, loop
+	body = append(body, opEnd)
+	body = append(body, jump(1, 2)...)
+	body = append(body, opEnd)
+	// Segment 1 (inside the loop and block 2): acc += 3n; n--.
+	body = append(body, opLocalGet, 2, opLocalGet, 1, opI32Const, 3, opI32Mul, opI32Add, opLocalSet, 2,
+		opLocalGet, 1, opI32Const, 1, opI32Sub, opLocalSet, 1,
+		opLocalGet, 1, opIf, void)
+	body = append(body, jump(1, 2)...) // back
+	body = append(body, opEnd)
+	body = append(body, jump(2, 1)...)
+	body = append(body, opEnd)
+	// Segment 2 (inside the loop): return acc (+ PC_B).
+	body = append(body, opLocalGet, 2)
+	if readPC {
+		body = append(body, opLocalGet, 0, opI32Add)
+	}
+	body = append(body, opReturn, opEnd, opUnreachable, opEnd)
+	return body
+}
+
+// module returns a module that exports the function body as "f", of
+// type (i32, i32) -> i32.
+func module(body []byte) []byte {
+	m := []byte("\x00asm\x01\x00\x00\x00")
+	section := func(id byte, content []byte) {
+		m = append(m, id)
+		m = binary.AppendUvarint(m, uint64(len(content)))
+		m = append(m, content...)
+	}
+	section(1, []byte{1, 0x60, 2, 0x7F, 0x7F, 1, 0x7F})
+	section(3, []byte{1, 0})
+	section(7, []byte{1, 1, 'f', 0, 0})
+	code := binary.AppendUvarint([]byte{1}, uint64(len(body)))
+	section(10, append(code, body...))
+	section(0, []byte("\x04name")) // a custom section, kept as it is
+	return m
+}
+
+// call instantiates mod and returns f(0, n).
+func call(t *testing.T, mod []byte, n uint32) uint32 {
+	t.Helper()
+	ctx := context.Background()
+	rt := wazero.NewRuntime(ctx)
+	defer rt.Close(ctx)
+	inst, err := rt.Instantiate(ctx, mod)
+	if err != nil {
+		t.Fatalf("instantiate: %v", err)
+	}
+	res, err := inst.ExportedFunction("f").Call(ctx, 0, uint64(n))
+	if err != nil {
+		t.Fatalf("f(0, %d): %v", n, err)
+	}
+	return uint32(res[0])
+}
+
+// TestRewriteTriangle: Rewrite makes the three forward jumps of a
+// Go-shaped function direct and leaves the backward one; the function
+// still computes the same, and a rewritten module is rewritten no further.
+func TestRewriteTriangle(t *testing.T) {
+	mod := module(triangle(false))
+	got, st, err := Rewrite(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Stats{Functions: 1, Dispatched: 1, Jumps: 4, Direct: 3}); st != want {
+		t.Errorf("stats %+v, want %+v", st, want)
+	}
+	if len(got) >= len(mod) {
+		t.Errorf("rewritten module has %d bytes, the original %d: no jump was shortened", len(got), len(mod))
+	}
+	for _, n := range []uint32{0, 1, 2, 7, 100} {
+		if a, b := call(t, mod, n), call(t, got, n); a != b || a != 3*n*(n+1)/2 {
+			t.Errorf("f(0, %d): original %d, rewritten %d, want %d", n, a, b, 3*n*(n+1)/2)
+		}
+	}
+	again, st, err := Rewrite(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, got) || st.Jumps != 1 || st.Direct != 0 {
+		t.Errorf("second rewrite changed the module (stats %+v)", st)
+	}
+}
+
+// TestRewriteLeavesPCReaders: a function that reads PC_B anywhere but at
+// its dispatch is left as it is.
+func TestRewriteLeavesPCReaders(t *testing.T) {
+	mod := module(triangle(true))
+	got, st, err := Rewrite(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, mod) || st.Dispatched != 0 || st.Direct != 0 {
+		t.Errorf("rewrote a function that reads PC_B (stats %+v)", st)
+	}
+}
+
+// TestRewriteMalformed: a module cut short or with a broken body is an
+// error, not a panic or a module.
+func TestRewriteMalformed(t *testing.T) {
+	mod := module(triangle(false))
+	// A module cut between two sections is a shorter module.
+	boundary := map[int]bool{8: true}
+	for p := 8; p < len(mod); {
+		size, n := binary.Uvarint(mod[p+1:])
+		p += 1 + n + int(size)
+		boundary[p] = true
+	}
+	for n := range len(mod) {
+		if _, _, err := Rewrite(mod[:n]); (err == nil) != boundary[n] {
+			t.Errorf("module cut to %d of %d bytes: error %v", n, len(mod), err)
+		}
+	}
+	bad := bytes.Clone(mod)
+	bad[bytes.Index(bad, []byte{opBrTable, 3})] = 0xFF // no such instruction
+	if _, _, err := Rewrite(bad); !errors.Is(err, errFormat) {
+		t.Errorf("unknown instruction: error %v, want errFormat", err)
+	}
+}
+
+// TestRewriteModule: the module make test-wasm-go tests ($PIIGUARD_WASM,
+// built by make wasm) has been rewritten: it still has jumps through its
+// dispatch loops (the backward ones) but no forward one left to rewrite.
+func TestRewriteModule(t *testing.T) {
+	path := os.Getenv("PIIGUARD_WASM")
+	if path == "" {
+		t.Skip("set PIIGUARD_WASM (make test-wasm-go does)")
+	}
+	mod, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, st, err := Rewrite(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Dispatched == 0 || st.Jumps == 0 || st.Direct != 0 || !bytes.Equal(got, mod) {
+		t.Errorf("%s: %+v; want jumps through dispatch loops, none of them forward (make wasm rewrites them)", path, st)
+	}
+}
+
+// FuzzRewrite: on any bytes Rewrite returns an error or a module it can
+// read again, and never panics.
+func FuzzRewrite(f *testing.F) {
+	f.Add(module(triangle(false)))
+	f.Add(module(triangle(true)))
+	f.Fuzz(func(t *testing.T, mod []byte) {
+		got, _, err := Rewrite(mod)
+		if err != nil {
+			return
+		}
+		if _, _, err := Rewrite(got); err != nil {
+			t.Fatalf("a rewritten module cannot be read again: %v", err)
+		}
+	})
+}
