@@ -51,6 +51,11 @@ func check(t *testing.T, expr string, d *dfa.DFA, re, whole *regexp.Regexp, text
 				return false
 			}
 		}
+		ws, we, wok := wordStartFind(d, text, i)
+		if s, e, ok := d.FindFromWordStart(text, i, &wordBytes); ok != wok || ok && (s != ws || e != we) {
+			t.Errorf("%s: FindFromWordStart(%q, %d) = %d %d %v, want %d %d %v", expr, text, i, s, e, ok, ws, we, wok)
+			return false
+		}
 	}
 	if whole == nil {
 		return true
@@ -68,6 +73,31 @@ func check(t *testing.T, expr string, d *dfa.DFA, re, whole *regexp.Regexp, text
 		}
 	}
 	return true
+}
+
+// wordBytes are the word bytes of the FindFromWordStart checks.
+var wordBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	return t
+}()
+
+// wordStartFind is FindFromWordStart by its definition: FindFrom, and
+// again one byte after a match that starts inside a word.
+func wordStartFind(d *dfa.DFA, text []byte, from int) (start, end int, ok bool) {
+	for pos := from; pos <= len(text); {
+		s, e, ok := d.FindFrom(text, pos)
+		if !ok {
+			return 0, 0, false
+		}
+		if s > 0 && wordBytes[text[s-1]] && wordBytes[text[s]] {
+			pos = s + 1
+			continue
+		}
+		return s, e, true
+	}
+	return 0, 0, false
 }
 
 func differential(t *testing.T, exprs []string, texts int) {

@@ -157,13 +157,19 @@ func (d *DFA) EndAtMemo(b []byte, s int, m *Memo) int {
 // FindFromMemo is FindFrom with m; word, when not nil, skips the starts
 // inside a word as FindFromWordStart does.
 func (d *DFA) FindFromMemo(b []byte, from int, word *[256]bool, m *Memo) (start, end int, ok bool) {
+	lim := len(b) - d.minLen + 1 // starts are below lim
+	if from >= lim || from < 0 {
+		return 0, 0, false
+	}
 	starts := &d.starts
-	for s := from; s <= len(b)-d.minLen; s++ {
-		if !starts[b[s]] || word != nil && s > 0 && word[b[s-1]] && word[b[s]] {
+	for i, c := range b[from:lim] {
+		if !starts[c] {
 			continue
 		}
-		if e := d.EndAtMemo(b, s, m); e >= 0 {
-			return s, e, true
+		if s := from + i; word == nil || s == 0 || !word[c] || !word[b[s-1]] {
+			if e := d.EndAtMemo(b, s, m); e >= 0 {
+				return s, e, true
+			}
 		}
 	}
 	return 0, 0, false
@@ -247,8 +253,17 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 
 // FindFromMemo is Lazy.FindFrom with m; word as in DFA.FindFromMemo.
 func (l *Lazy) FindFromMemo(b []byte, from int, word *[256]bool, m *Memo) (start, end int, found, ok bool) {
-	for s := from; s <= len(b)-l.minLen; s++ {
-		if !l.starts[b[s]] || word != nil && s > 0 && word[b[s-1]] && word[b[s]] {
+	lim := len(b) - l.minLen + 1 // starts are below lim
+	if from >= lim || from < 0 {
+		return 0, 0, false, true
+	}
+	starts := &l.starts
+	for i, c := range b[from:lim] {
+		if !starts[c] {
+			continue
+		}
+		s := from + i
+		if word != nil && s > 0 && word[c] && word[b[s-1]] {
 			continue
 		}
 		e, ok := l.EndAtMemo(b, s, m)
