@@ -127,8 +127,15 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 // are taken one at a time: after a rejected match the search resumes one
 // character after its start, since a longer false match may hide a true one;
 // after a kept match it resumes at its end.
+//
+// Every match holds the pattern's required bytes, so a window without one of
+// them holds no match (an '@' with no '.' in its run for an e-mail address):
+// it is skipped, unless it is a class run, which was checked when found.
 func (d *Detector) verify(s *scratch, text []byte, w window) {
 	cp := d.patterns[w.pattern]
+	if cp.trigger != byClass && !containsAll(text[w.start:w.end], cp.required) {
+		return
+	}
 	if cp.memo {
 		s.memo.Reset(w.start, w.end)
 	}
