@@ -67,7 +67,8 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 	}()
 	s.kwOccs, s.cands, s.nwindows = s.kwOccs[:0], s.cands[:0], 0
 	if s.gen++; s.gen == 0 {
-		clear(s.joins) // a joinRun of gen 0 must not look current
+		clear(s.joins) // a joinRun or zone of gen 0 must not look current
+		s.zone = zone{}
 		s.gen = 1
 	}
 	if len(s.windows) != len(d.patterns) {
