@@ -243,6 +243,8 @@ func TestLazyMatchesRegexp(t *testing.T) {
 		texts:
 			for range textsPerPattern {
 				text := randomText(r, 1+r.IntN(12))
+				var m dfa.Memo
+				m.Reset(0, len(text))
 				for i := 0; i <= len(text); i++ {
 					loc := re.FindIndex(text[i:])
 					s, e, found, ok := l.FindFrom(text, i)
@@ -255,6 +257,15 @@ func TestLazyMatchesRegexp(t *testing.T) {
 					if found != (loc != nil) || found && (s != i+loc[0] || e != i+loc[1]) {
 						t.Errorf("%s (bound %d): FindFrom(%q, %d) = %d %d %v, regexp %v", expr, bound, text, i, s, e, found, loc)
 						break texts
+					}
+					// The same with a Memo: it may give up where FindFrom
+					// did not (it may reach other states first), never
+					// answer wrongly.
+					if s, e, found, ok := l.FindFromMemo(text, i, nil, &m); ok && (found != (loc != nil) || found && (s != i+loc[0] || e != i+loc[1])) {
+						t.Errorf("%s (bound %d): FindFromMemo(%q, %d) = %d %d %v, regexp %v", expr, bound, text, i, s, e, found, loc)
+						break texts
+					} else if !ok && bound == 0 {
+						t.Errorf("%s: FindFromMemo gave up with the default bound", expr)
 					}
 				}
 			}

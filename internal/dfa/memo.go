@@ -193,25 +193,43 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 		st = v>>1 - 1
 		return v&1 != 0, st == 0, true
 	}
+	// The short walk, b[s:lim] as one slice and without the closure.
+	lim := len(b)
+	if s < lim-memoAfter {
+		lim = s + memoAfter
+	}
 	i := s
-	record := false
-	for ; i < len(b); i++ {
-		if i-s == memoAfter {
-			if record = m.startLong(); record {
+	for _, x := range b[s:lim] {
+		c := int32(l.class[x])
+		v := l.cell(st, c).Load()
+		if v == 0 {
+			if v = l.fill(st, c); v == 0 {
+				return -1, false
+			}
+		}
+		if st = v>>1 - 1; v&1 != 0 {
+			end = i + 1
+		} else if st == 0 {
+			return end, true
+		}
+		i++
+	}
+	if i == len(b) {
+		return end, true
+	}
+	if !m.startLong() {
+		// The first long walk of the window: plain.
+		for ; i < len(b); i++ {
+			match, dead, ok := step(i)
+			if !ok {
+				return -1, false
+			}
+			if match {
+				end = i + 1
+			} else if dead {
 				break
 			}
 		}
-		match, dead, ok := step(i)
-		if !ok {
-			return -1, false
-		}
-		if match {
-			end = i + 1
-		} else if dead {
-			return end, true
-		}
-	}
-	if !record {
 		return end, true
 	}
 	after := int32(-1)
