@@ -25,13 +25,7 @@ func (d *Detector) addKeywordWindow(s *scratch, cp *compiledPattern, text []byte
 		// search from the run's start finds what a search of the whole text
 		// would.
 		lo, hi := s.keywordZone(text, start, end, w)
-		for lo > 0 && cp.info.Allowed[text[lo-1]] {
-			lo--
-		}
-		for hi < len(text) && cp.info.Allowed[text[hi]] {
-			hi++
-		}
-		s.addWindow(cp.index, lo, hi)
+		s.addWindow(cp.index, runStart(&cp.info.Allowed, text, 0, lo), runEnd(&cp.info.Allowed, text, hi, len(text)))
 		return
 	}
 	zlo, zhi := s.keywordZone(text, start, end, w)
@@ -40,16 +34,7 @@ func (d *Detector) addKeywordWindow(s *scratch, cp *compiledPattern, text []byte
 		// No match crosses a byte the pattern cannot match: the lead-ins
 		// end at the last such byte before the zone (and after it), where
 		// a search of the whole text would start afresh too.
-		k := zlo
-		for k > lo && cp.info.Allowed[text[k-1]] {
-			k--
-		}
-		lo = k
-		k = zhi
-		for k < hi && cp.info.Allowed[text[k]] {
-			k++
-		}
-		hi = k
+		lo, hi = runStart(&cp.info.Allowed, text, lo, zlo), runEnd(&cp.info.Allowed, text, zhi, hi)
 	}
 	s.addWindow(cp.index, lo, hi)
 }
