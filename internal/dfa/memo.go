@@ -182,18 +182,9 @@ const lazyMatchBit = 1 << 30
 // EndAtMemo is Lazy.EndAt with m (see DFA.EndAtMemo).
 func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 	st, end := int32(lazyStart), -1
-	step := func(i int) (match, dead, ok bool) {
-		c := int32(l.class[b[i]])
-		v := l.cell(st, c).Load()
-		if v == 0 {
-			if v = l.fill(st, c); v == 0 {
-				return false, false, false
-			}
-		}
-		st = v>>1 - 1
-		return v&1 != 0, st == 0, true
-	}
-	// The short walk, b[s:lim] as one slice and without the closure.
+	// The short walk, b[s:lim] as one slice; a longer one goes on in
+	// endAtLong, whose step closure captures its own state (captured here,
+	// st would live in memory through this loop too).
 	lim := len(b)
 	if s < lim-memoAfter {
 		lim = s + memoAfter
@@ -216,6 +207,23 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 	}
 	if i == len(b) {
 		return end, true
+	}
+	return l.endAtLong(b, i, st, end, m)
+}
+
+// endAtLong goes on with a walk of EndAtMemo that is in state st at b[i],
+// having found a match ending at end (or -1).
+func (l *Lazy) endAtLong(b []byte, i int, st int32, end int, m *Memo) (int, bool) {
+	step := func(i int) (match, dead, ok bool) {
+		c := int32(l.class[b[i]])
+		v := l.cell(st, c).Load()
+		if v == 0 {
+			if v = l.fill(st, c); v == 0 {
+				return false, false, false
+			}
+		}
+		st = v>>1 - 1
+		return v&1 != 0, st == 0, true
 	}
 	if !m.startLong() {
 		// The first long walk of the window: plain.
