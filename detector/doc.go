@@ -55,7 +55,9 @@
 // A scan (scan.go) runs the automaton over the text (keywords.go), which
 // adds keyword and literal windows, finds the class runs, searches the
 // whole-text patterns, then verifies each pattern over its merged windows
-// and resolves the candidates. A long text is read in blocks, so that the
+// (a keyword or literal window without one of the bytes every match holds,
+// an '@' with no '.' in its run for an e-mail address, is skipped) and
+// resolves the candidates. A long text is read in blocks, so that the
 // second pass over a block finds it in the cache. The per-call working
 // memory (windows, candidates, memos) is pooled (scratch.go); buffers grown
 // past a bound by a huge text are dropped rather than pooled.

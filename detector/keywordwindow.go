@@ -24,34 +24,34 @@ func (d *Detector) addKeywordWindow(s *scratch, cp *compiledPattern, text []byte
 		// edges of that zone. A match cannot straddle a run's end, so the
 		// search from the run's start finds what a search of the whole text
 		// would.
-		lo, hi := runesBefore(text, start, w), runesAfter(text, end, w)
-		for lo > 0 && cp.info.Allowed[text[lo-1]] {
-			lo--
-		}
-		for hi < len(text) && cp.info.Allowed[text[hi]] {
-			hi++
-		}
-		s.addWindow(cp.index, lo, hi)
+		lo, hi := s.keywordZone(text, start, end, w)
+		s.addWindow(cp.index, runStart(&cp.info.Allowed, text, 0, lo), runEnd(&cp.info.Allowed, text, hi, len(text)))
 		return
 	}
-	zlo, zhi := runesBefore(text, start, w), runesAfter(text, end, w)
+	zlo, zhi := s.keywordZone(text, start, end, w)
 	lo, hi := max(zlo-2*maxLen, 0), min(zhi+2*maxLen, len(text))
 	if !cp.info.AllowedAll {
 		// No match crosses a byte the pattern cannot match: the lead-ins
 		// end at the last such byte before the zone (and after it), where
 		// a search of the whole text would start afresh too.
-		k := zlo
-		for k > lo && cp.info.Allowed[text[k-1]] {
-			k--
-		}
-		lo = k
-		k = zhi
-		for k < hi && cp.info.Allowed[text[k]] {
-			k++
-		}
-		hi = k
+		lo, hi = runStart(&cp.info.Allowed, text, lo, zlo), runEnd(&cp.info.Allowed, text, zhi, hi)
 	}
 	s.addWindow(cp.index, lo, hi)
+}
+
+// keywordZone returns the offsets w characters before start and after end
+// (runesBefore and runesAfter). The patterns a keyword triggers ask for the
+// same zone one after another (the 12 patterns of the 7 phone number
+// identifiers, all with a window of 30), so the last is remembered for the
+// call (s.gen).
+func (s *scratch) keywordZone(text []byte, start, end, w int) (lo, hi int) {
+	z := &s.zone
+	if z.gen == s.gen && z.start == start && z.end == end && z.w == w {
+		return z.lo, z.hi
+	}
+	lo, hi = runesBefore(text, start, w), runesAfter(text, end, w)
+	*z = zone{gen: s.gen, start: start, end: end, w: w, lo: lo, hi: hi}
+	return lo, hi
 }
 
 // runesBefore returns the offset n characters before i, counting bytes

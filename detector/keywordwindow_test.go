@@ -2,7 +2,11 @@ package detector
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/piiguard/piiguard/identifiers"
 )
 
 // TestRunesBeforeAfter: the window edges found with the ASCII shortcut are
@@ -52,6 +56,37 @@ func TestRunesBeforeAfter(t *testing.T) {
 					t.Fatalf("runesAfter(%q, %d, %d) = %d, want %d", text, i, n, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestKeywordZoneNotKeptAcrossCalls: the keyword zone remembered for a call
+// is not used by the next one, even for a keyword at the same offsets in the
+// same buffer: one line's zone (30 ASCII characters) is shorter in bytes
+// than the next one's (4-byte characters), whose phone number lies past
+// the first zone's window.
+func TestKeywordZoneNotKeptAcrossCalls(t *testing.T) {
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ascii := "phone " + strings.Repeat("x ", 12) + "call us later please"
+	wide := "phone " + strings.Repeat("\U0001D400", 20) + " (212) 736-5000 ok"
+	buf := make([]byte, max(len(ascii), len(wide)))
+	want := fresh.AppendFindings(nil, []byte(wide))
+	if !slices.ContainsFunc(want, func(f Finding) bool { return f.Identifier == "PhoneNumber-US" }) {
+		t.Fatalf("no phone number in %q: %v", wide, want)
+	}
+	for range 20 {
+		n := copy(buf, ascii)
+		d.AppendFindings(nil, buf[:n])
+		n = copy(buf, wide)
+		if got := d.AppendFindings(nil, buf[:n]); !slices.Equal(got, want) {
+			t.Fatalf("after another line in the same buffer: %v, want %v", got, want)
 		}
 	}
 }

@@ -44,12 +44,7 @@ func (d *Detector) addLiteralWindow(s *scratch, cp *compiledPattern, text []byte
 	if info.MaxLen != prefilter.Unbounded {
 		minLo, maxHi = max(0, start-info.MaxLen), min(len(text), end+info.MaxLen)
 	}
-	for lo > minLo && info.Allowed[text[lo-1]] {
-		lo--
-	}
-	for hi < maxHi && info.Allowed[text[hi]] {
-		hi++
-	}
+	lo, hi = runStart(&info.Allowed, text, minLo, lo), runEnd(&info.Allowed, text, hi, maxHi)
 	if hi-lo >= info.MinLen {
 		s.addWindow(cp.index, lo, hi)
 	}
@@ -64,4 +59,27 @@ func runCovers(info *prefilter.Info, text []byte, w window) bool {
 		return false
 	}
 	return (w.start == 0 || !info.Allowed[text[w.start-1]]) && (w.end == len(text) || !info.Allowed[text[w.end]])
+}
+
+// runStart returns where the run of allowed bytes that ends at text[i]
+// starts, looking back no further than lo.
+func runStart(allowed *[256]bool, text []byte, lo, i int) int {
+	b := text[lo:i]
+	k := len(b)
+	for k > 0 && allowed[b[k-1]] {
+		k--
+	}
+	return lo + k
+}
+
+// runEnd returns where the run of allowed bytes that starts at text[i]
+// ends, looking no further than hi.
+func runEnd(allowed *[256]bool, text []byte, i, hi int) int {
+	for _, c := range text[i:hi] {
+		if !allowed[c] {
+			break
+		}
+		i++
+	}
+	return i
 }

@@ -112,6 +112,15 @@ func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 	// a candidate never overlaps one of another cluster, so the greedy
 	// choice below gives the same result as over all candidates at once,
 	// in time that stays linear in the text.
+	n := len(dst)
+	if disjointInOrder(s.cands) {
+		// The common case (one candidate, or each pattern's in turn along
+		// the text): nothing overlaps, and the order is already that of
+		// the starts.
+		dst = append(dst, s.cands...)
+		roundScores(dst[n:])
+		return dst
+	}
 	// Sort by start: keys hold the start above the candidate's index.
 	keys := s.keys[:0]
 	for i := range s.cands {
@@ -139,10 +148,25 @@ func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 		lo = hi
 	}
 	s.accepted = acc
-	n := len(dst)
 	dst = append(dst, acc...)
-	for i := n; i < len(dst); i++ {
-		dst[i].Score = float64(int(dst[i].Score*100+0.5)) / 100
-	}
+	roundScores(dst[n:])
 	return dst
+}
+
+// disjointInOrder reports whether each candidate starts at or after the end
+// of the one before.
+func disjointInOrder(cands []Finding) bool {
+	for i := 1; i < len(cands); i++ {
+		if cands[i].Start < cands[i-1].End {
+			return false
+		}
+	}
+	return true
+}
+
+// roundScores rounds the findings' scores to two decimals.
+func roundScores(fs []Finding) {
+	for i := range fs {
+		fs[i].Score = float64(int(fs[i].Score*100+0.5)) / 100
+	}
 }

@@ -67,7 +67,8 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 	}()
 	s.kwOccs, s.cands, s.nwindows = s.kwOccs[:0], s.cands[:0], 0
 	if s.gen++; s.gen == 0 {
-		clear(s.joins) // a joinRun of gen 0 must not look current
+		clear(s.joins) // a joinRun or zone of gen 0 must not look current
+		s.zone = zone{}
 		s.gen = 1
 	}
 	if len(s.windows) != len(d.patterns) {
@@ -127,8 +128,15 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 // are taken one at a time: after a rejected match the search resumes one
 // character after its start, since a longer false match may hide a true one;
 // after a kept match it resumes at its end.
+//
+// Every match holds the pattern's required bytes, so a window without one of
+// them holds no match (an '@' with no '.' in its run for an e-mail address):
+// it is skipped, unless it is a class run, which was checked when found.
 func (d *Detector) verify(s *scratch, text []byte, w window) {
 	cp := d.patterns[w.pattern]
+	if cp.trigger != byClass && !containsAll(text[w.start:w.end], cp.required) {
+		return
+	}
 	if cp.memo {
 		s.memo.Reset(w.start, w.end)
 	}

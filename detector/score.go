@@ -179,11 +179,13 @@ func negativeContext(text []byte, ms int) bool {
 	}
 	before := text[lo:ms]
 	// One pass over the bytes before the match: a negative word can start
-	// only at a byte that starts one of them.
+	// only at a byte that starts one of them, in either case.
 	for i, c := range before {
-		for _, neg := range negativeWords[negativeFirst[lowerTable[c]]] {
-			if hasFoldAt(before, i, neg) {
-				return true
+		if k := negativeFirst[c]; k != 0 {
+			for _, neg := range negativeWords[k] {
+				if hasFoldAt(before, i, neg) {
+					return true
+				}
 			}
 		}
 	}
@@ -191,13 +193,14 @@ func negativeContext(text []byte, ms int) bool {
 }
 
 // negativeWords lists the negative words by first letter; negativeFirst
-// maps a lower-case byte to its list (0: none).
+// maps a byte, in either ASCII case, to its list (0: none).
 var negativeWords = [][]string{nil, {"version", "ver=", "v="}, {"uuid"}, {"build"}, {"id="}}
 
 var negativeFirst = func() (t [256]uint8) {
 	for k, ws := range negativeWords {
 		if len(ws) > 0 {
-			t[ws[0][0]] = uint8(k)
+			c := ws[0][0]
+			t[c], t[c-'a'+'A'] = uint8(k), uint8(k)
 		}
 	}
 	return t

@@ -39,6 +39,16 @@ type scratch struct {
 	// gen is gen, which each call advances.
 	joins []joinRun
 	gen   uint32
+	// zone is the last keyword zone keywordZone computed, valid when its
+	// gen is gen.
+	zone zone
+}
+
+// zone is a keyword zone: the offsets lo and hi, w characters before start
+// and after end, as computed in the call numbered gen.
+type zone struct {
+	gen                   uint32
+	start, end, w, lo, hi int
 }
 
 type occurrence struct {

@@ -208,13 +208,21 @@ func (d *DFA) FindFrom(b []byte, from int) (start, end int, ok bool) {
 // rejects such matches and then searches again from s+1 gets the same
 // result from one call.
 func (d *DFA) FindFromWordStart(b []byte, from int, word *[256]bool) (start, end int, ok bool) {
+	lim := len(b) - d.minLen + 1 // starts are below lim
+	if from >= lim || from < 0 {
+		return 0, 0, false
+	}
 	starts := &d.starts
-	for s := from; s <= len(b)-d.minLen; s++ {
-		if !starts[b[s]] || s > 0 && word[b[s-1]] && word[b[s]] {
+	// The bytes are read from a slice, with no bounds check and one table
+	// load for most of them (those that cannot start a match).
+	for i, c := range b[from:lim] {
+		if !starts[c] {
 			continue
 		}
-		if e := d.EndAt(b, s); e >= 0 {
-			return s, e, true
+		if s := from + i; s == 0 || !word[c] || !word[b[s-1]] {
+			if e := d.EndAt(b, s); e >= 0 {
+				return s, e, true
+			}
 		}
 	}
 	return 0, 0, false

@@ -51,6 +51,11 @@ func check(t *testing.T, expr string, d *dfa.DFA, re, whole *regexp.Regexp, text
 				return false
 			}
 		}
+		ws, we, wok := wordStartFind(d, text, i)
+		if s, e, ok := d.FindFromWordStart(text, i, &wordBytes); ok != wok || ok && (s != ws || e != we) {
+			t.Errorf("%s: FindFromWordStart(%q, %d) = %d %d %v, want %d %d %v", expr, text, i, s, e, ok, ws, we, wok)
+			return false
+		}
 	}
 	if whole == nil {
 		return true
@@ -68,6 +73,31 @@ func check(t *testing.T, expr string, d *dfa.DFA, re, whole *regexp.Regexp, text
 		}
 	}
 	return true
+}
+
+// wordBytes are the word bytes of the FindFromWordStart checks.
+var wordBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	return t
+}()
+
+// wordStartFind is FindFromWordStart by its definition: FindFrom, and
+// again one byte after a match that starts inside a word.
+func wordStartFind(d *dfa.DFA, text []byte, from int) (start, end int, ok bool) {
+	for pos := from; pos <= len(text); {
+		s, e, ok := d.FindFrom(text, pos)
+		if !ok {
+			return 0, 0, false
+		}
+		if s > 0 && wordBytes[text[s-1]] && wordBytes[text[s]] {
+			pos = s + 1
+			continue
+		}
+		return s, e, true
+	}
+	return 0, 0, false
 }
 
 func differential(t *testing.T, exprs []string, texts int) {
@@ -213,6 +243,8 @@ func TestLazyMatchesRegexp(t *testing.T) {
 		texts:
 			for range textsPerPattern {
 				text := randomText(r, 1+r.IntN(12))
+				var m dfa.Memo
+				m.Reset(0, len(text))
 				for i := 0; i <= len(text); i++ {
 					loc := re.FindIndex(text[i:])
 					s, e, found, ok := l.FindFrom(text, i)
@@ -225,6 +257,15 @@ func TestLazyMatchesRegexp(t *testing.T) {
 					if found != (loc != nil) || found && (s != i+loc[0] || e != i+loc[1]) {
 						t.Errorf("%s (bound %d): FindFrom(%q, %d) = %d %d %v, regexp %v", expr, bound, text, i, s, e, found, loc)
 						break texts
+					}
+					// The same with a Memo: it may give up where FindFrom
+					// did not (it may reach other states first), never
+					// answer wrongly.
+					if s, e, found, ok := l.FindFromMemo(text, i, nil, &m); ok && (found != (loc != nil) || found && (s != i+loc[0] || e != i+loc[1])) {
+						t.Errorf("%s (bound %d): FindFromMemo(%q, %d) = %d %d %v, regexp %v", expr, bound, text, i, s, e, found, loc)
+						break texts
+					} else if !ok && bound == 0 {
+						t.Errorf("%s: FindFromMemo gave up with the default bound", expr)
 					}
 				}
 			}

@@ -99,8 +99,10 @@ func encode(state int32, match bool) int32 {
 }
 
 func (l *Lazy) cell(state, class int32) *atomic.Int32 {
-	ch := l.chunks[state/chunkStates].Load()
-	return &(*ch)[(state%chunkStates)*l.stride+class]
+	// States are never negative: unsigned division and remainder are a
+	// shift and a mask.
+	ch := l.chunks[uint32(state)/chunkStates].Load()
+	return &(*ch)[uint32(state)%chunkStates*uint32(l.stride)+uint32(class)]
 }
 
 // intern returns the state of a thread list, adding it if new: its number,

@@ -157,13 +157,19 @@ func (d *DFA) EndAtMemo(b []byte, s int, m *Memo) int {
 // FindFromMemo is FindFrom with m; word, when not nil, skips the starts
 // inside a word as FindFromWordStart does.
 func (d *DFA) FindFromMemo(b []byte, from int, word *[256]bool, m *Memo) (start, end int, ok bool) {
+	lim := len(b) - d.minLen + 1 // starts are below lim
+	if from >= lim || from < 0 {
+		return 0, 0, false
+	}
 	starts := &d.starts
-	for s := from; s <= len(b)-d.minLen; s++ {
-		if !starts[b[s]] || word != nil && s > 0 && word[b[s-1]] && word[b[s]] {
+	for i, c := range b[from:lim] {
+		if !starts[c] {
 			continue
 		}
-		if e := d.EndAtMemo(b, s, m); e >= 0 {
-			return s, e, true
+		if s := from + i; word == nil || s == 0 || !word[c] || !word[b[s-1]] {
+			if e := d.EndAtMemo(b, s, m); e >= 0 {
+				return s, e, true
+			}
 		}
 	}
 	return 0, 0, false
@@ -176,6 +182,38 @@ const lazyMatchBit = 1 << 30
 // EndAtMemo is Lazy.EndAt with m (see DFA.EndAtMemo).
 func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 	st, end := int32(lazyStart), -1
+	// The short walk, b[s:lim] as one slice; a longer one goes on in
+	// endAtLong, whose step closure captures its own state (captured here,
+	// st would live in memory through this loop too).
+	lim := len(b)
+	if s < lim-memoAfter {
+		lim = s + memoAfter
+	}
+	i := s
+	for _, x := range b[s:lim] {
+		c := int32(l.class[x])
+		v := l.cell(st, c).Load()
+		if v == 0 {
+			if v = l.fill(st, c); v == 0 {
+				return -1, false
+			}
+		}
+		if st = v>>1 - 1; v&1 != 0 {
+			end = i + 1
+		} else if st == 0 {
+			return end, true
+		}
+		i++
+	}
+	if i == len(b) {
+		return end, true
+	}
+	return l.endAtLong(b, i, st, end, m)
+}
+
+// endAtLong goes on with a walk of EndAtMemo that is in state st at b[i],
+// having found a match ending at end (or -1).
+func (l *Lazy) endAtLong(b []byte, i int, st int32, end int, m *Memo) (int, bool) {
 	step := func(i int) (match, dead, ok bool) {
 		c := int32(l.class[b[i]])
 		v := l.cell(st, c).Load()
@@ -187,25 +225,19 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 		st = v>>1 - 1
 		return v&1 != 0, st == 0, true
 	}
-	i := s
-	record := false
-	for ; i < len(b); i++ {
-		if i-s == memoAfter {
-			if record = m.startLong(); record {
+	if !m.startLong() {
+		// The first long walk of the window: plain.
+		for ; i < len(b); i++ {
+			match, dead, ok := step(i)
+			if !ok {
+				return -1, false
+			}
+			if match {
+				end = i + 1
+			} else if dead {
 				break
 			}
 		}
-		match, dead, ok := step(i)
-		if !ok {
-			return -1, false
-		}
-		if match {
-			end = i + 1
-		} else if dead {
-			return end, true
-		}
-	}
-	if !record {
 		return end, true
 	}
 	after := int32(-1)
@@ -247,8 +279,17 @@ func (l *Lazy) EndAtMemo(b []byte, s int, m *Memo) (end int, ok bool) {
 
 // FindFromMemo is Lazy.FindFrom with m; word as in DFA.FindFromMemo.
 func (l *Lazy) FindFromMemo(b []byte, from int, word *[256]bool, m *Memo) (start, end int, found, ok bool) {
-	for s := from; s <= len(b)-l.minLen; s++ {
-		if !l.starts[b[s]] || word != nil && s > 0 && word[b[s-1]] && word[b[s]] {
+	lim := len(b) - l.minLen + 1 // starts are below lim
+	if from >= lim || from < 0 {
+		return 0, 0, false, true
+	}
+	starts := &l.starts
+	for i, c := range b[from:lim] {
+		if !starts[c] {
+			continue
+		}
+		s := from + i
+		if word != nil && s > 0 && word[c] && word[b[s-1]] {
 			continue
 		}
 		e, ok := l.EndAtMemo(b, s, m)

@@ -74,8 +74,10 @@ func TestMemoMatchesRegexp(t *testing.T) {
 			}
 			lo := r.IntN(len(text) / 2)
 			m.Reset(lo, len(text))
-			var lm dfa.Memo
+			var lm, wm, wlm dfa.Memo
 			lm.Reset(lo, len(text))
+			wm.Reset(lo, len(text))
+			wlm.Reset(lo, len(text))
 			for i := lo; i <= len(text); i++ {
 				loc := re.FindIndex(text[i:])
 				s, e, ok := d.FindFromMemo(text, i, nil, &m)
@@ -85,6 +87,15 @@ func TestMemoMatchesRegexp(t *testing.T) {
 				s, e, found, done := l.FindFromMemo(text, i, nil, &lm)
 				if !done || found != (loc != nil) || found && (s != i+loc[0] || e != i+loc[1]) {
 					t.Fatalf("%s: lazy FindFromMemo(%q, %d) = %d %d %v %v, regexp %v", expr, text, i, s, e, found, done, loc)
+				}
+				ws, we, wok := wordStartFind(d, text, i)
+				s, e, ok = d.FindFromMemo(text, i, &wordBytes, &wm)
+				if ok != wok || ok && (s != ws || e != we) {
+					t.Fatalf("%s: FindFromMemo(%q, %d, word) = %d %d %v, want %d %d %v", expr, text, i, s, e, ok, ws, we, wok)
+				}
+				s, e, found, done = l.FindFromMemo(text, i, &wordBytes, &wlm)
+				if !done || found != wok || found && (s != ws || e != we) {
+					t.Fatalf("%s: lazy FindFromMemo(%q, %d, word) = %d %d %v %v, want %d %d %v", expr, text, i, s, e, found, done, ws, we, wok)
 				}
 			}
 		}
