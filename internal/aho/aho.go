@@ -108,20 +108,13 @@ type Matcher struct {
 	lens  []int32
 	trie  trie       // the anchored words
 	free  *automaton // the free words, nil when none
-	// near[b|c<<8] has bit 0 when an anchored word may start at a byte c
-	// after a byte b (a word starts at c, and an anchored word starts with
-	// c), bit 1 when a free word starts with b, c or is b, bit 2 when an
-	// anchored word does, bit 3 when a free word of one or two bytes
-	// does, bits 4 and 5 when the caller's marks (NewMarked) hold for b, c.
+	// near[b|c<<8] holds the bits near* below for the pair of bytes b, c.
+	// nearBlock gathers the top five, one mask per kind, for every offset
+	// of a block; the others are read for the candidates alone.
 	near [1 << 16]uint8
-	// triples has bit tripleHash of the first three bytes of each free
-	// word of three bytes or more.
-	triples [1 << 15 / 64]uint64
-	// walks tells the starts where a walk of the trie may report a word
-	// from most of those where it would not (walks.filter). It is derived
-	// from trie alone, by newWalks, in finish (so a decoded Matcher has it
-	// too).
-	walks *walks
+	// filters drops most of the starts near finds where no word starts
+	// (filter.go).
+	filters filters
 }
 
 // New compiles words. A word's ASCII letters must be lower-case (it then
@@ -150,7 +143,7 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 		}
 		for x := range 1 << 16 {
 			if mark(byte(x), byte(x>>8)) {
-				m.near[x] |= 16 << k
+				m.near[x] |= nearMark0 >> k
 			}
 		}
 	}
@@ -181,13 +174,13 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 		}
 		for b := range 256 {
 			if startsWord(byte(b), byte(c)) {
-				m.near[b|c<<8] |= 1
+				m.near[b|c<<8] |= nearStart
 			}
 		}
 		nd := &t.nodes[s]
 		for d := range 256 {
 			if nd.outEnd > nd.out || t.class[d] != 0 && t.child(s, t.class[d]) != 0 {
-				m.near[c|d<<8] |= 4
+				m.near[c|d<<8] |= nearPair
 			}
 		}
 	}
@@ -195,46 +188,24 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 		w := words[wi]
 		short := uint8(0)
 		if len(w) <= 2 {
-			short = 8
+			short = nearFreeShort
 		} else {
-			h := tripleHash(uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16)
-			m.triples[h>>6] |= 1 << (h & 63)
+			m.filters.addFree(w)
 		}
 		for _, c := range foldings(w[0]) {
 			if len(w) == 1 {
 				for d := range 256 {
-					m.near[int(c)|d<<8] |= 2 | short
+					m.near[int(c)|d<<8] |= nearFree | short
 				}
 				continue
 			}
 			for _, d := range foldings(w[1]) {
-				m.near[int(c)|int(d)<<8] |= 2 | short
+				m.near[int(c)|int(d)<<8] |= nearFree | short
 			}
 		}
 	}
 	m.finish()
 	return m
-}
-
-// tripleHash hashes three bytes, b0 | b1<<8 | b2<<16, to 15 bits, with
-// bit 5 of each set: the same for both cases of an ASCII letter.
-func tripleHash(x uint32) uint {
-	return uint((x | 0x202020) * 0x9E3779B1 >> 17)
-}
-
-// mayStartFree reports whether a free word may start at text[p], a
-// candidate by near: one of one or two bytes, or one whose first three
-// bytes hash as those of text[p:].
-func (m *Matcher) mayStartFree(text []byte, p int) bool {
-	if p+2 >= len(text) {
-		return true
-	}
-	x := uint32(text[p]) | uint32(text[p+1])<<8 | uint32(text[p+2])<<16
-	if m.near[uint16(x)]&8 != 0 {
-		return true
-	}
-	h := tripleHash(x)
-	return m.triples[h>>6]>>(h&63)&1 != 0
 }
 
 // startsWord reports whether a word starts at byte c after byte b: b is no
@@ -285,7 +256,7 @@ func (m *Matcher) States() int {
 
 // Bytes returns the memory the tables take.
 func (m *Matcher) Bytes() int {
-	n := m.trie.bytes() + 4*len(m.lens) + len(m.near) + 8*len(m.triples) + m.walks.bytes()
+	n := m.trie.bytes() + 4*len(m.lens) + len(m.near) + m.filters.bytes()
 	if m.free != nil {
 		n += m.free.bytes()
 	}
@@ -303,8 +274,8 @@ func (m *Matcher) Scan(text []byte, fn func(word, start, end int)) {
 // over it): each range resumes from the result of the call for the range
 // before (0 for the first) and returns the value to resume from at to.
 // Together the calls report every occurrence once; a call reports those
-// that start in [from-1, to-1) (and, for the last range, at to-1) and were
-// not reported before. It may read text beyond to.
+// that start in [from, to) and were not reported before. It may read text
+// beyond to.
 func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, start, end int)) int {
 	return m.ScanRangeMarks(text, from, to, resume, [2][]uint64{}, fn)
 }
@@ -324,48 +295,41 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 		if marks[1] != nil {
 			marks[1][lo>>6] = m1
 		}
-		for free != 0 {
-			// A free word may start at p.
-			p := lo - 1 + bits.TrailingZeros64(free)
-			free &= free - 1
-			if p >= done && m.mayStartFree(text, p) {
+		if anchored|free == 0 {
+			continue
+		}
+		// The starts where a word may start (bit i for lo+i), filtered
+		// without a branch that depends on the text, then run from and
+		// walked.
+		anchored, free = filterStarts(&m.near, &m.filters, text[lo:], anchored, free)
+		for ; free != 0; free &= free - 1 {
+			if p := lo + bits.TrailingZeros64(free); p >= done {
 				done = m.free.run(text, p, m.lens, fn)
 			}
 		}
-		// The starts where an anchored word may start and a walk may
-		// report one: filtered first, without a branch that depends on the
-		// text, then walked.
-		if anchored != 0 {
-			anchored = m.walks.filter(text, lo, anchored)
-		}
-		for anchored != 0 {
+		for ; anchored != 0; anchored &= anchored - 1 {
 			m.trie.walk(text, lo+bits.TrailingZeros64(anchored), fn)
-			anchored &= anchored - 1
 		}
-	}
-	if to == len(text) && to > 0 && to-1 >= done && m.near[text[to-1]]&2 != 0 {
-		done = m.free.run(text, to-1, m.lens, fn)
 	}
 	return done
 }
 
 // near64 returns the masks of the offsets in [lo, hi) (at most 64 from lo)
-// where an anchored word may start, of those one before them where a
-// free word may start, by near, and of those (after the first of the text)
-// where the marks hold.
+// where an anchored word may start, where a free word may start, by near
+// (bit i for lo+i), and of those (after the first of the text) where the
+// marks hold.
 func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks1 uint64) {
 	// Bit j of the masks nearBlock returns for the 65 bytes from text[q]
-	// stands for the pair text[q+j], text[q+j+1]: bit 0 of its byte of
-	// near is for an anchored word at q+j+1, bit 1 for a free word at q+j,
-	// bit 2 for an anchored word at q+j (the pairs bit of the word's first
-	// two bytes). In the masks near64 returns, bit i stands for lo+i (for
-	// free, lo-1+i).
+	// stands for the pair text[q+j], text[q+j+1]: nearStart of its byte of
+	// near is for an anchored word at q+j+1, nearFree for a free word at
+	// q+j, nearPair for an anchored word at q+j (the pairs bit of the
+	// word's first two bytes).
 	k := hi - lo
 	switch {
 	case lo > 0 && hi >= 65:
 		// The 65 bytes that end at hi: q = hi-65, bit j of the block is bit
-		// j-(64-k) here. (A whole block inside the text, 64-k = 0, is the
-		// common case.)
+		// j-(64-k) here for the starts and marks, j-(65-k) for the others.
+		// (A whole block inside the text, 64-k = 0, is the common case.)
 		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[hi-65:hi]))
 		d := uint(64 - k)
 		// The pair at hi-1: the last byte and the one after it (0 at the
@@ -374,24 +338,27 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks
 		if hi < len(text) {
 			last |= uint(text[hi]) << 8
 		}
-		pairs = pairs>>d>>1 | uint64(m.near[last]>>2&1)<<(k-1)
-		return starts >> d & pairs, free >> d, marks0 >> d, marks1 >> d
+		nl := uint64(m.near[last])
+		pairs = pairs>>d>>1 | nl>>nearPairBit&1<<(k-1)
+		free = free>>d>>1 | nl>>nearFreeBit&1<<(k-1)
+		return starts >> d & pairs, free, marks0 >> d, marks1 >> d
 	case lo == 0 && len(text) > 64:
 		// The first block of a text of more than 64 bytes: q = 0, bit j of
-		// the block is bit j+1 here (bit 0 is before the text).
+		// the block is bit j+1 here for the starts and marks (bit 0 is
+		// before the text), bit j for the others.
 		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[:65]))
-		valid := (^uint64(0) >> (64 - k)) &^ 1
-		anchored = starts << 1 & pairs & valid
+		valid := ^uint64(0) >> (64 - k)
+		anchored = starts << 1 & pairs & valid &^ 1
 		if m.trie.first[text[0]] != 0 {
 			// An anchored word at the start of the text.
 			anchored |= pairs & 1
 		}
-		return anchored, free << 1 & valid, marks0 << 1 & valid, marks1 << 1 & valid
+		return anchored, free & valid, marks0 << 1 & valid &^ 1, marks1 << 1 & valid &^ 1
 	}
 	// The first 65 bytes of a text (a short one), or a range of ScanRange
 	// that does not start at a multiple of 64: text[lo-1:] copied into a
 	// block (with a byte 0 before the text and 0s after its end), q = lo-1;
-	// bits outside [max(lo, 1), hi) cleared.
+	// bits outside [lo, hi) cleared (and 0 for the marks).
 	var w [65]byte
 	if lo > 0 {
 		w[0] = text[lo-1]
@@ -399,25 +366,54 @@ func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks
 	copy(w[1:], text[lo:])
 	starts, free, pairs, marks0, marks1 := nearBlock(&m.near, &w)
 	valid := ^uint64(0) >> (64 - k)
-	if lo == 0 {
-		valid &^= 1
-	}
 	pairs >>= 1
+	free >>= 1
 	if k == 64 {
 		// The pair at hi-1, beyond the block (lo is not 0).
 		last := uint(text[hi-1])
 		if hi < len(text) {
 			last |= uint(text[hi]) << 8
 		}
-		pairs |= uint64(m.near[last]>>2&1) << 63
+		nl := uint64(m.near[last])
+		pairs |= nl >> nearPairBit & 1 << 63
+		free |= nl >> nearFreeBit & 1 << 63
+	}
+	free &= valid
+	if lo == 0 {
+		// Bit 0 of starts and the marks is before the text.
+		valid &^= 1
 	}
 	anchored = starts & pairs & valid
 	if lo == 0 && m.trie.first[text[0]] != 0 {
 		// An anchored word at the start of the text.
 		anchored |= pairs & 1
 	}
-	return anchored, free & valid, marks0 & valid, marks1 & valid
+	return anchored, free, marks0 & valid, marks1 & valid
 }
+
+// The bits of near[b|c<<8], the top five in the order nearBlock returns
+// their masks.
+const (
+	nearStart = 1 << 7 // an anchored word may start at c: a word starts there (startsWord) and an anchored word starts with c
+	nearFree  = 1 << 6 // a free word starts with b, c, or is b
+	nearPair  = 1 << 5 // an anchored word starts with b, c (or is b)
+	nearMark0 = 1 << 4 // the caller's first mark holds for b, c (NewMarked)
+	nearMark1 = 1 << 3 // the caller's second mark holds for b, c
+	// nearFreeShort: a free word of one or two bytes starts with b, c or
+	// is b (the filter, filter.go).
+	nearFreeShort = 1 << 2
+	// nearShort and nearThree are derived from the trie by finish (and
+	// not written by AppendBinary): an anchored word of one or two bytes
+	// starts with b, c or is b; an anchored word of three bytes starts with
+	// b, c (the filter, filter.go).
+	nearShort = 1 << 1
+	nearThree = 1 << 0
+
+	nearFreeBit = 6
+	nearPairBit = 5
+	// nearDerived are the bits finish computes.
+	nearDerived = nearShort | nearThree
+)
 
 const (
 	lowBits = 0x0101010101010101

@@ -17,11 +17,11 @@ func nearBlockGo(near *[1 << 16]uint8, w *[65]byte) (starts, free, pairs, marks0
 			uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
 			uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
 		// Each group's bits enter at the top as the masks shift down.
-		starts = starts>>8 | (g&lowBits*gather)&^(1<<56-1)
-		free = free>>8 | (g>>1&lowBits*gather)&^(1<<56-1)
-		pairs = pairs>>8 | (g>>2&lowBits*gather)&^(1<<56-1)
+		starts = starts>>8 | (g>>7&lowBits*gather)&^(1<<56-1)
+		free = free>>8 | (g>>6&lowBits*gather)&^(1<<56-1)
+		pairs = pairs>>8 | (g>>5&lowBits*gather)&^(1<<56-1)
 		marks0 = marks0>>8 | (g>>4&lowBits*gather)&^(1<<56-1)
-		marks1 = marks1>>8 | (g>>5&lowBits*gather)&^(1<<56-1)
+		marks1 = marks1>>8 | (g>>3&lowBits*gather)&^(1<<56-1)
 	}
 	return starts, free, pairs, marks0, marks1
 }

@@ -3,7 +3,7 @@
 package aho
 
 // nearBlock returns, for the 64 pairs of bytes w[j], w[j+1], the masks
-// of the bits 0, 1, 2, 4 and 5 of their bytes of near (bit j for pair j).
+// of the bits 7, 6, 5, 4 and 3 of their bytes of near (bit j for pair j).
 //
 // In assembly (SSE2, the amd64 baseline): each pair is one 16-bit load,
 // the index of its byte of near; the bytes are gathered eight to a
