@@ -287,109 +287,56 @@ func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, sta
 // marks[k] hold (to+63)/64 words, or be nil to have mark k ignored.
 func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]uint64, fn func(word, start, end int)) int {
 	done := resume // the free automaton has run up to done
-	for lo := from; lo < to; lo += 64 {
-		anchored, free, m0, m1 := m.near64(text, lo, min(lo+64, to))
+	var out [blocksPerCall]blockStarts
+	for lo := from; lo < to; {
+		// The pair before lo, for the starts and marks at lo: at the start
+		// of the text, an anchored word may start there when one starts
+		// with its first byte.
+		var carry uint8
+		if lo > 0 {
+			carry = m.near[uint16(text[lo-1])|uint16(text[lo])<<8]
+		} else if m.trie.first[text[0]] != 0 {
+			carry = nearStart
+		}
+		// The blocks from lo (a text of fewer than 65 bytes copied, with 0s
+		// after it).
+		t := text[lo:]
+		if len(t) < 65 {
+			var short [64 + 16]byte
+			copy(short[:], t)
+			t = short[:]
+		}
+		n := min((to-lo+63)>>6, len(out))
+		var m0, m1 []uint64
 		if marks[0] != nil {
-			marks[0][lo>>6] = m0
+			m0 = marks[0][lo>>6 : lo>>6+n]
 		}
 		if marks[1] != nil {
-			marks[1][lo>>6] = m1
+			m1 = marks[1][lo>>6 : lo>>6+n]
 		}
-		if anchored|free == 0 {
-			continue
-		}
-		// The starts where a word may start (bit i for lo+i), filtered
-		// without a branch that depends on the text, then run from and
-		// walked.
-		anchored, free = filterStarts(&m.near, &m.filters, text[lo:], anchored, free)
-		for ; free != 0; free &= free - 1 {
-			if p := lo + bits.TrailingZeros64(free); p >= done {
-				done = m.free.run(text, p, m.lens, fn)
+		n = nearBlocks(&m.near, &m.filters, t, carry, to-lo, m0, m1, out[:n])
+		for b, o := range out[:n] {
+			if o.anchored|o.free == 0 {
+				continue
+			}
+			p := lo + b<<6
+			for free := o.free; free != 0; free &= free - 1 {
+				if q := p + bits.TrailingZeros64(free); q >= done {
+					done = m.free.run(text, q, m.lens, fn)
+				}
+			}
+			for a := o.anchored; a != 0; a &= a - 1 {
+				m.trie.walk(text, p+bits.TrailingZeros64(a), fn)
 			}
 		}
-		for ; anchored != 0; anchored &= anchored - 1 {
-			m.trie.walk(text, lo+bits.TrailingZeros64(anchored), fn)
-		}
+		lo += n << 6
 	}
 	return done
 }
 
-// near64 returns the masks of the offsets in [lo, hi) (at most 64 from lo)
-// where an anchored word may start, where a free word may start, by near
-// (bit i for lo+i), and of those (after the first of the text) where the
-// marks hold.
-func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks1 uint64) {
-	// Bit j of the masks nearBlock returns for the 65 bytes from text[q]
-	// stands for the pair text[q+j], text[q+j+1]: nearStart of its byte of
-	// near is for an anchored word at q+j+1, nearFree for a free word at
-	// q+j, nearPair for an anchored word at q+j (the pairs bit of the
-	// word's first two bytes).
-	k := hi - lo
-	switch {
-	case lo > 0 && hi >= 65:
-		// The 65 bytes that end at hi: q = hi-65, bit j of the block is bit
-		// j-(64-k) here for the starts and marks, j-(65-k) for the others.
-		// (A whole block inside the text, 64-k = 0, is the common case.)
-		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[hi-65:hi]))
-		d := uint(64 - k)
-		// The pair at hi-1: the last byte and the one after it (0 at the
-		// end).
-		last := uint(text[hi-1])
-		if hi < len(text) {
-			last |= uint(text[hi]) << 8
-		}
-		nl := uint64(m.near[last])
-		pairs = pairs>>d>>1 | nl>>nearPairBit&1<<(k-1)
-		free = free>>d>>1 | nl>>nearFreeBit&1<<(k-1)
-		return starts >> d & pairs, free, marks0 >> d, marks1 >> d
-	case lo == 0 && len(text) > 64:
-		// The first block of a text of more than 64 bytes: q = 0, bit j of
-		// the block is bit j+1 here for the starts and marks (bit 0 is
-		// before the text), bit j for the others.
-		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[:65]))
-		valid := ^uint64(0) >> (64 - k)
-		anchored = starts << 1 & pairs & valid &^ 1
-		if m.trie.first[text[0]] != 0 {
-			// An anchored word at the start of the text.
-			anchored |= pairs & 1
-		}
-		return anchored, free & valid, marks0 << 1 & valid &^ 1, marks1 << 1 & valid &^ 1
-	}
-	// The first 65 bytes of a text (a short one), or a range of ScanRange
-	// that does not start at a multiple of 64: text[lo-1:] copied into a
-	// block (with a byte 0 before the text and 0s after its end), q = lo-1;
-	// bits outside [lo, hi) cleared (and 0 for the marks).
-	var w [65]byte
-	if lo > 0 {
-		w[0] = text[lo-1]
-	}
-	copy(w[1:], text[lo:])
-	starts, free, pairs, marks0, marks1 := nearBlock(&m.near, &w)
-	valid := ^uint64(0) >> (64 - k)
-	pairs >>= 1
-	free >>= 1
-	if k == 64 {
-		// The pair at hi-1, beyond the block (lo is not 0).
-		last := uint(text[hi-1])
-		if hi < len(text) {
-			last |= uint(text[hi]) << 8
-		}
-		nl := uint64(m.near[last])
-		pairs |= nl >> nearPairBit & 1 << 63
-		free |= nl >> nearFreeBit & 1 << 63
-	}
-	free &= valid
-	if lo == 0 {
-		// Bit 0 of starts and the marks is before the text.
-		valid &^= 1
-	}
-	anchored = starts & pairs & valid
-	if lo == 0 && m.trie.first[text[0]] != 0 {
-		// An anchored word at the start of the text.
-		anchored |= pairs & 1
-	}
-	return anchored, free, marks0 & valid, marks1 & valid
-}
+// blocksPerCall is the most blocks of 64 offsets ScanRangeMarks has
+// nearBlocks find at a time.
+const blocksPerCall = 4
 
 // The bits of near[b|c<<8], the top five in the order nearBlock returns
 // their masks.

@@ -1,12 +1,8 @@
 package aho
 
 import (
-	"errors"
-	"io/fs"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/piiguard/piiguard/internal/testcorpus"
 )
 
 // TestFilterStarts: the filter clears the starts whose first four bytes
@@ -78,74 +74,3 @@ func randomFilters(r *rand.Rand) (*[1 << 16]uint8, *filters) {
 	return near, f
 }
 
-// checkFilterStarts fails when filterStarts and its Go form disagree.
-func checkFilterStarts(t *testing.T, near *[1 << 16]uint8, f *filters, text []byte, anchored, free uint64) {
-	t.Helper()
-	a, b := filterStarts(near, f, text, anchored, free)
-	ga, gb := filterStartsGo(near, f, text, anchored, free)
-	if a != ga || b != gb {
-		t.Fatalf("text %q, starts %x %x: filterStarts %x %x, filterStartsGo %x %x", text, anchored, free, a, b, ga, gb)
-	}
-	if a&^anchored != 0 || b&^free != 0 {
-		t.Fatalf("text %q, starts %x %x: kept %x %x, not among them", text, anchored, free, a, b)
-	}
-}
-
-// TestFilterStartsAgainstGo: the starts filterStarts (assembly on amd64)
-// keeps are those its Go form keeps: random tables, text and starts, every
-// length of text from 0 to 80 bytes (the starts near the end kept as they
-// are), and a catalog-like Matcher's tables on loghub's blocks.
-func TestFilterStartsAgainstGo(t *testing.T) {
-	r := rand.New(rand.NewPCG(14, 5))
-	for range 10 {
-		near, f := randomFilters(r)
-		for n := range 81 {
-			text := make([]byte, n)
-			for range 20 {
-				for i := range text {
-					text[i] = byte(r.Uint32())
-				}
-				checkFilterStarts(t, near, f, text, r.Uint64(), r.Uint64())
-				checkFilterStarts(t, near, f, text, ^uint64(0), ^uint64(0))
-			}
-		}
-	}
-
-	files, err := testcorpus.LoghubFiles("")
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skip("loghub corpus absent:", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	words := [][]byte{[]byte("ssn"), []byte("card"), []byte("user"), []byte("@"), []byte("strasse"),
-		[]byte("pass"), []byte("id"), []byte("key"), []byte("-----begin "), []byte("error"), []byte("weg")}
-	bounded := []bool{true, true, true, false, false, true, true, true, false, true, false}
-	m := NewBounded(words, bounded)
-	for _, f := range files {
-		for p := 0; p < len(f.Data); p += 64 {
-			a, fr, _, _ := m.near64(f.Data, p, min(p+64, len(f.Data)))
-			checkFilterStarts(t, &m.near, &m.filters, f.Data[p:], a, fr)
-		}
-	}
-}
-
-// FuzzFilterStarts: on arbitrary text and starts and one of a few random
-// tables, filterStarts keeps what its Go form does.
-func FuzzFilterStarts(f *testing.F) {
-	r := rand.New(rand.NewPCG(14, 6))
-	type tables struct {
-		near *[1 << 16]uint8
-		f    *filters
-	}
-	var ts [4]tables
-	for i := range ts {
-		ts[i].near, ts[i].f = randomFilters(r)
-	}
-	f.Add([]byte("user=alice ssn: 123-45-6789 strasse 4 @ weg"), uint64(1<<5|1<<11), uint64(1<<29|1<<31), uint8(0))
-	f.Add([]byte("\x00\xff\x80"), ^uint64(0), ^uint64(0), uint8(1))
-	f.Fuzz(func(t *testing.T, text []byte, anchored, free uint64, table uint8) {
-		tb := ts[table%4]
-		checkFilterStarts(t, tb.near, tb.f, text, anchored, free)
-	})
-}

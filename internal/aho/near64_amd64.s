@@ -3,20 +3,20 @@
 #include "textflag.h"
 
 // STEP(j, r, acc): acc shifted up a byte, and the byte of near of the pair
-// at w[j:j+2] loaded into its low byte (r holds the pair, the index of its
+// at R13[j:j+2] (the window) loaded into its low byte (r holds the pair, the index of its
 // byte).
 #define STEP(j, r, acc) \
-	MOVWLZX (j)(SI), r; \
+	MOVWLZX (j)(R13), r; \
 	SHLQ $8, acc; \
 	MOVB (DI)(r*1), acc
 
-// GROUP(j, acc): the bytes of near of the eight pairs at w[j:j+9] into acc,
+// GROUP(j, acc): the bytes of near of the eight pairs at R13[j:j+9] into acc,
 // the first in its low byte: loaded from the last pair to the first, each
 // into the low byte as acc shifts up. (Gathering them in registers rather
 // than in a buffer on the stack avoids a vector load of 16 separate byte
 // stores, which cannot be forwarded from the store buffer and stalls.)
 #define GROUP(j, acc) \
-	MOVWLZX (j+7)(SI), AX; \
+	MOVWLZX (j+7)(R13), AX; \
 	MOVBQZX (DI)(AX*1), acc; \
 	STEP(j+6, BX, acc); \
 	STEP(j+5, AX, acc); \
@@ -26,7 +26,7 @@
 	STEP(j+1, AX, acc); \
 	STEP(j+0, BX, acc)
 
-// VEC(j, x): the bytes of near of the 16 pairs at w[j:j+17] into x.
+// VEC(j, x): the bytes of near of the 16 pairs at R13[j:j+17] into x.
 #define VEC(j, x) \
 	GROUP(j, R8); \
 	GROUP(j+8, R9); \
@@ -34,9 +34,9 @@
 	MOVQ R9, X8; \
 	PUNPCKLQDQ X8, x
 
-// TOP(ret): the top bit of each byte of X0..X3 (offsets 0-15, 16-31,
-// 32-47, 48-63) into the 64-bit mask ret, by PMOVMSKB.
-#define TOP(ret) \
+// TOP: the top bit of each byte of X0..X3 (offsets 0-15, 16-31, 32-47,
+// 48-63) into the 64-bit mask AX, by PMOVMSKB.
+#define TOP \
 	PMOVMSKB X0, AX; \
 	PMOVMSKB X1, BX; \
 	PMOVMSKB X2, CX; \
@@ -46,8 +46,7 @@
 	SHLQ $48, DX; \
 	ORQ BX, AX; \
 	ORQ DX, CX; \
-	ORQ CX, AX; \
-	MOVQ AX, ret
+	ORQ CX, AX
 
 // UP: each byte of X0..X3 shifted up a bit (added to itself), the next bit
 // at its top.
@@ -57,21 +56,265 @@
 	PADDB X2, X2; \
 	PADDB X3, X3
 
-// func nearBlock(near *[1 << 16]uint8, w *[65]byte) (starts, free, pairs, marks0, marks1 uint64)
-TEXT ·nearBlock(SB), NOSPLIT, $0-56
+// AFTER(x, prev): x, the mask of a kind of bit of the pairs t[i], t[i+1],
+// made that of the pairs t[i-1], t[i]: shifted up, with the top bit of the
+// block before (kept in prev, which takes this block's).
+#define AFTER(x, prev) \
+	MOVQ prev, CX; \
+	MOVQ x, prev; \
+	SHLQ $1, CX, x
+
+// HASHBIT(x, off, r): r = -1 when bit hash(x) of the table at off in
+// filters (R11) is set, else 0, where x holds the bytes with bit 5 of each
+// set and the hash is x*hashMul>>17 (x and R13 are clobbered).
+#define HASHBIT(x, off, r) \
+	IMUL3L $-1640531535, x, x; \
+	SHRL $17, x; \
+	MOVL x, R13; \
+	SHRL $6, R13; \
+	MOVQ off(R11)(R13*8), R13; \
+	BTQ x, R13; \
+	SBBL r, r
+
+// The offsets of the tables in filters.
+#define THREE 0
+#define QUADS 4096
+#define FREE 8192
+
+// The offsets of the masks in blockStarts.
+#define ANCHORED 0
+#define FREESTARTS 8
+
+// func nearBlocks(near *[1 << 16]uint8, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int
+TEXT ·nearBlocks(SB), NOSPLIT, $48-136
+	MOVQ $0, ret+128(FP)
 	MOVQ near+0(FP), DI
-	MOVQ w+8(FP), SI
+	MOVQ f+8(FP), R11
+	MOVQ t_base+16(FP), SI
+	MOVQ t_len+24(FP), R15
+	MOVQ out_base+104(FP), R10
+	MOVQ out_len+112(FP), R12
+	// The blocks: len(out), at most (limit+63)/64 with limit at most
+	// len(t), and len(marks0) and len(marks1) when they are not nil; none
+	// when len(t) < 65.
+	CMPQ R15, $65
+	JLT ret
+	MOVQ limit+48(FP), AX
+	CMPQ R15, AX
+	CMOVQLT R15, AX
+	MOVQ AX, limit-40(SP) // the offsets left to report, from the block's start
+	ADDQ $63, AX
+	SARQ $6, AX
+	CMPQ AX, R12
+	CMOVQLT AX, R12
+	MOVQ marks0_base+56(FP), AX
+	MOVQ AX, marks0p-32(SP)
+	TESTQ AX, AX
+	JEQ marks1Limit
+	MOVQ marks0_len+64(FP), AX
+	CMPQ AX, R12
+	CMOVQLT AX, R12
+marks1Limit:
+	MOVQ marks1_base+80(FP), AX
+	MOVQ AX, marks1p-48(SP)
+	TESTQ AX, AX
+	JEQ haveBlocks
+	MOVQ marks1_len+88(FP), AX
+	CMPQ AX, R12
+	CMOVQLT AX, R12
+haveBlocks:
+	ADDQ SI, R15 // the end of t
+	TESTQ R12, R12
+	JLE ret
+	MOVQ R12, ret+128(FP)
+	// The top bits of the masks of the pair before t[0] (from carry), which
+	// the first block's starts and marks take as their bit 0.
+	MOVBQZX carry+40(FP), AX
+	MOVQ AX, BX
+	SHLQ $56, BX
+	MOVQ BX, starts-8(SP)
+	MOVQ AX, BX
+	SHLQ $59, BX
+	MOVQ BX, marks0-16(SP)
+	SHLQ $60, AX
+	MOVQ AX, marks1-24(SP)
+
+block:
+	// The window: the 65 bytes from the block's start (SI), or for the
+	// last block of t, when it has fewer, the last 65 bytes of t.
+	MOVQ SI, R13
+	MOVQ R15, CX
+	SUBQ SI, CX
+	CMPQ CX, $65
+	JGE window
+	LEAQ -65(R15), R13
+window:
 	VEC(0, X0)
 	VEC(16, X1)
 	VEC(32, X2)
 	VEC(48, X3)
-	TOP(starts+16(FP))
+	TOP
+	MOVQ AX, R14 // starts
 	UP
-	TOP(free+24(FP))
+	TOP
+	MOVQ AX, R9 // free
 	UP
-	TOP(pairs+32(FP))
+	TOP
+	MOVQ AX, R8 // pairs
 	UP
-	TOP(marks0+40(FP))
+	TOP
+	MOVQ AX, R13 // marks0
 	UP
-	TOP(marks1+48(FP))
+	TOP // marks1
+
+	MOVQ R15, CX
+	SUBQ SI, CX
+	CMPQ CX, $65
+	JGE aligned
+	// The last block, of r = CX bytes (1 to 64): bit j of the window is
+	// bit j-d here, d = 65-r, and the pair at r-1 is the last byte and a 0.
+	MOVQ CX, BX
+	MOVQ $64, CX
+	SUBQ BX, CX // d-1
+	SHRQ CX, R14
+	SHRQ $1, R14
+	SHRQ CX, R9
+	SHRQ $1, R9
+	SHRQ CX, R8
+	SHRQ $1, R8
+	SHRQ CX, R13
+	SHRQ $1, R13
+	SHRQ CX, AX
+	SHRQ $1, AX
+	LEAQ -1(BX), CX // r-1
+	MOVBLZX -1(R15), DX
+	MOVBLZX (DI)(DX*1), DX // near's byte of the last pair
+	MOVL DX, BX
+	SHRL $6, BX // nearFree
+	ANDL $1, BX
+	SHLQ CX, BX
+	ORQ BX, R9
+	SHRL $5, DX // nearPair
+	ANDL $1, DX
+	SHLQ CX, DX
+	ORQ DX, R8
+
+aligned:
+	AFTER(AX, marks1-24(SP))
+	AFTER(R13, marks0-16(SP))
+	AFTER(R14, starts-8(SP))
+	ANDQ R8, R14 // the anchored starts
+	// The offsets reported: those before the limit (which is at most the
+	// end of t, so that the starts and marks of the last block end there).
+	MOVQ limit-40(SP), CX
+	MOVQ $-1, DX
+	CMPQ CX, $64
+	JGE limited
+	MOVL $1, DX
+	SHLQ CX, DX
+	DECQ DX
+limited:
+	SUBQ $64, limit-40(SP)
+	ANDQ DX, R14
+	ANDQ DX, R9
+	ANDQ DX, R13
+	ANDQ DX, AX
+	MOVQ marks1p-48(SP), BX
+	TESTQ BX, BX
+	JEQ marks0Stored
+	MOVQ AX, (BX)
+	ADDQ $8, marks1p-48(SP)
+marks0Stored:
+	MOVQ marks0p-32(SP), BX
+	TESTQ BX, BX
+	JEQ marksStored
+	MOVQ R13, (BX)
+	ADDQ $8, marks0p-32(SP)
+marksStored:
+	MOVQ R9, FREESTARTS(R10)
+
+	// The filter: the starts i < len(t)-3 (three bytes after them), R8,
+	// are filtered; the others are kept as they are (R9).
+	MOVQ R15, CX
+	SUBQ SI, CX
+	SUBQ $3, CX
+	MOVQ $-1, DX
+	CMPQ CX, $64
+	JGE filterAnchored
+	XORL DX, DX
+	TESTQ CX, CX
+	JLE filterAnchored
+	MOVL $1, DX
+	SHLQ CX, DX
+	DECQ DX
+filterAnchored:
+	MOVQ DX, R13
+	NOTQ R13
+	MOVQ R14, R8
+	ANDQ DX, R8
+	MOVQ R14, R9
+	ANDQ R13, R9
+	MOVQ DX, R14 // the starts filtered, for the free starts
+
+anchoredLoop:
+	TESTQ R8, R8
+	JEQ anchoredDone
+	BSFQ R8, CX
+	LEAQ -1(R8), AX
+	ANDQ AX, R8
+	MOVL (SI)(CX*1), AX
+	MOVWLZX AX, BX
+	MOVBLZX (DI)(BX*1), BX // near's byte of the pair
+	ORL $0x20202020, AX
+	MOVL AX, DX
+	HASHBIT(DX, QUADS, DX)
+	ANDL $0xffffff, AX
+	HASHBIT(AX, THREE, AX)
+	ANDL BX, AX // nearThree, and a word of three bytes
+	SHRL $1, BX // nearShort
+	ORL BX, AX
+	ORL DX, AX
+	ANDL $1, AX
+	SHLQ CX, AX
+	ORQ AX, R9
+	JMP anchoredLoop
+
+anchoredDone:
+	MOVQ R9, ANCHORED(R10)
+	MOVQ FREESTARTS(R10), R9
+	MOVQ R9, R8
+	ANDQ R14, R8
+	NOTQ R14
+	ANDQ R14, R9
+
+freeLoop:
+	TESTQ R8, R8
+	JEQ freeDone
+	BSFQ R8, CX
+	LEAQ -1(R8), AX
+	ANDQ AX, R8
+	MOVL (SI)(CX*1), AX
+	MOVWLZX AX, BX
+	MOVBLZX (DI)(BX*1), BX
+	SHRL $2, BX // nearFreeShort
+	ORL $0x20202020, AX
+	MOVL AX, DX
+	HASHBIT(DX, FREE, DX)
+	ANDL $0xffffff, AX
+	HASHBIT(AX, FREE, AX)
+	ORL BX, AX
+	ORL DX, AX
+	ANDL $1, AX
+	SHLQ CX, AX
+	ORQ AX, R9
+	JMP freeLoop
+
+freeDone:
+	MOVQ R9, FREESTARTS(R10)
+	ADDQ $64, SI
+	ADDQ $16, R10
+	DECQ R12
+	JNE block
+
+ret:
 	RET
