@@ -73,4 +73,3 @@ func randomFilters(r *rand.Rand) (*[1 << 16]uint8, *filters) {
 	}
 	return near, f
 }
-
