@@ -111,7 +111,7 @@ type Matcher struct {
 	// near[b|c<<8] holds the bits near* below for the pair of bytes b, c.
 	// nearBlock gathers the top five, one mask per kind, for every offset
 	// of a block; the others are read for the candidates alone.
-	near [1 << 16]uint8
+	near pairTable
 	// filters drops most of the starts near finds where no word starts
 	// (filter.go).
 	filters filters
@@ -337,6 +337,11 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 // blocksPerCall is the most blocks of 64 offsets ScanRangeMarks has
 // nearBlocks find at a time.
 const blocksPerCall = 4
+
+// pairTable is near's table: a byte for each pair of bytes b, c at
+// b|c<<8, and one more, 0, which nearBlocks may read (each pair's byte is
+// read as the low byte of 16 bits).
+type pairTable [1<<16 + 1]uint8
 
 // The bits of near[b|c<<8], the top five in the order nearBlock returns
 // their masks.

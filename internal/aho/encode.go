@@ -112,7 +112,7 @@ func (m *Matcher) AppendBinary(b []byte) ([]byte, error) {
 
 	// near without the bits finish derives, as its distinct rows: a
 	// catalog's has a few dozen.
-	near := new([1 << 16]uint8)
+	near := new(pairTable)
 	for i, v := range m.near {
 		near[i] = v &^ nearDerived
 	}

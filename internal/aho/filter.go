@@ -59,7 +59,7 @@ func (f *filters) addFree(w []byte) {
 // derive derives the filter of the trie t's walks from t alone (so
 // that a Matcher restored from its tables can derive it again): three and
 // quads of f, and the bits nearShort and nearThree of near.
-func (f *filters) derive(t *trie, near *[1 << 16]uint8) {
+func (f *filters) derive(t *trie, near *pairTable) {
 	f.three, f.quads = [len(f.three)]uint64{}, [len(f.quads)]uint64{}
 	// The bytes of each class of edge, and one of them (the hashes of
 	// three and four bytes are the same for each).
@@ -110,7 +110,7 @@ func (f *filters) derive(t *trie, near *[1 << 16]uint8) {
 
 // filterStartsGo is filterStarts in Go: what it runs where there is no
 // assembly for it, and what the assembly is tested against.
-func filterStartsGo(near *[1 << 16]uint8, f *filters, t []byte, anchored, free uint64) (uint64, uint64) {
+func filterStartsGo(near *pairTable, f *filters, t []byte, anchored, free uint64) (uint64, uint64) {
 	var keepA, keepF uint64
 	if n := len(t) - 3; n < 64 {
 		// The starts without three bytes after them are kept as they are.

@@ -41,7 +41,7 @@ func TestFilterStarts(t *testing.T) {
 	} {
 		for _, form := range []struct {
 			name   string
-			filter func(*[1 << 16]uint8, *filters, []byte, uint64, uint64) (uint64, uint64)
+			filter func(*pairTable, *filters, []byte, uint64, uint64) (uint64, uint64)
 		}{{"filterStarts", filterStarts}, {"filterStartsGo", filterStartsGo}} {
 			a, f := form.filter(&m.near, &m.filters, []byte(tc.text), 1, 1)
 			if a^1 != tc.skip || f^1 != tc.free {
@@ -60,9 +60,9 @@ func TestFilterStarts(t *testing.T) {
 
 // randomFilters returns a table of byte pairs and filters with every bit
 // random, each table a quarter full.
-func randomFilters(r *rand.Rand) (*[1 << 16]uint8, *filters) {
-	near := new([1 << 16]uint8)
-	for i := range near {
+func randomFilters(r *rand.Rand) (*pairTable, *filters) {
+	near := new(pairTable)
+	for i := range 1 << 16 {
 		near[i] = uint8(r.Uint32())
 	}
 	f := new(filters)

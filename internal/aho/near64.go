@@ -28,7 +28,7 @@ type blockStarts struct {
 // at the start of a text when an anchored word starts with its first
 // byte); the pair at the last byte of t is that byte and a 0. It returns
 // n.
-func nearBlocksGo(near *[1 << 16]uint8, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int {
+func nearBlocksGo(near *pairTable, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int {
 	if len(t) < 65 {
 		return 0
 	}
@@ -45,13 +45,13 @@ func nearBlocksGo(near *[1 << 16]uint8, f *filters, t []byte, carry uint8, limit
 		w := t[64*b:]
 		var starts, free, pairs, m0, m1 uint64
 		if len(w) >= 65 {
-			starts, free, pairs, m0, m1 = nearBlock(near, (*[65]byte)(w[:65]))
+			starts, free, pairs, m0, m1 = nearBlock((*[1 << 16]uint8)(near[:1<<16]), (*[65]byte)(w[:65]))
 		} else {
 			// The last block, of r bytes: the window of the last 65 bytes
 			// of t, its bit j bit j-d here, and the pair at r-1 the last
 			// byte and a 0.
 			r := len(w)
-			s, fr, p, ms0, ms1 := nearBlock(near, (*[65]byte)(t[len(t)-65:]))
+			s, fr, p, ms0, ms1 := nearBlock((*[1 << 16]uint8)(near[:1<<16]), (*[65]byte)(t[len(t)-65:]))
 			d := uint(65 - r)
 			last := uint64(near[w[r-1]])
 			starts, m0, m1 = s>>d, ms0>>d, ms1>>d

@@ -8,15 +8,16 @@ package aho
 // last the last 65.
 //
 // In assembly (SSE2, the amd64 baseline), a block at a time: each pair is
-// one 16-bit load, the index of its byte of near; the bytes are gathered
-// eight to a register (each loaded into the low byte as the register
-// shifts up), two registers to a vector, and each kind of bit is taken 16
-// offsets at a time by PMOVMSKB from the top of each byte, the bytes then
-// added to themselves to bring up the next bit. The filter is a loop over
+// one 16-bit load, the index of its byte of near, which PINSRW inserts
+// into a word of a vector (16 bits from near: the byte and the next, which
+// is why near has one more byte); the even and odd pairs' vectors are
+// joined into one of 16 bytes, and each kind of bit is taken 16 offsets at
+// a time by PMOVMSKB from the top of each byte, the bytes then added to
+// themselves to bring up the next bit. The filter is a loop over
 // the bits of each mask, without a branch on the text.
 //
 //go:noescape
-func nearBlocks(near *[1 << 16]uint8, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int
+func nearBlocks(near *pairTable, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int
 
 // nearBlock is nearBlockGo (nearBlocks, in assembly here, does its work).
 func nearBlock(near *[1 << 16]uint8, w *[65]byte) (starts, free, pairs, marks0, marks1 uint64) {
@@ -25,6 +26,6 @@ func nearBlock(near *[1 << 16]uint8, w *[65]byte) (starts, free, pairs, marks0, 
 
 // filterStarts is filterStartsGo (nearBlocks, in assembly here, does its
 // work).
-func filterStarts(near *[1 << 16]uint8, f *filters, t []byte, anchored, free uint64) (keptAnchored, keptFree uint64) {
+func filterStarts(near *pairTable, f *filters, t []byte, anchored, free uint64) (keptAnchored, keptFree uint64) {
 	return filterStartsGo(near, f, t, anchored, free)
 }

@@ -2,37 +2,37 @@
 
 #include "textflag.h"
 
-// STEP(j, r, acc): acc shifted up a byte, and the byte of near of the pair
-// at R13[j:j+2] (the window) loaded into its low byte (r holds the pair, the index of its
-// byte).
-#define STEP(j, r, acc) \
+// PAIR(j, k, r, x): word k of x gets the 16 bits of near at the pair at
+// R13[j:j+2] (the window), its byte the low one (r is clobbered: the
+// pair, the index of its byte). near has a byte after its last pair's, so
+// that the 16 bits are in it.
+#define PAIR(j, k, r, x) \
 	MOVWLZX (j)(R13), r; \
-	SHLQ $8, acc; \
-	MOVB (DI)(r*1), acc
+	PINSRW $k, (DI)(r*1), x
 
-// GROUP(j, acc): the bytes of near of the eight pairs at R13[j:j+9] into acc,
-// the first in its low byte: loaded from the last pair to the first, each
-// into the low byte as acc shifts up. (Gathering them in registers rather
-// than in a buffer on the stack avoids a vector load of 16 separate byte
-// stores, which cannot be forwarded from the store buffer and stalls.)
-#define GROUP(j, acc) \
-	MOVWLZX (j+7)(R13), AX; \
-	MOVBQZX (DI)(AX*1), acc; \
-	STEP(j+6, BX, acc); \
-	STEP(j+5, AX, acc); \
-	STEP(j+4, BX, acc); \
-	STEP(j+3, AX, acc); \
-	STEP(j+2, BX, acc); \
-	STEP(j+1, AX, acc); \
-	STEP(j+0, BX, acc)
-
-// VEC(j, x): the bytes of near of the 16 pairs at R13[j:j+17] into x.
+// VEC(j, x): the bytes of near of the 16 pairs at R13[j:j+17] into x: the
+// even pairs' in the low bytes of the words of x, the odd pairs' in those
+// of X5, shifted up a byte and joined (X9 holds 0x00ff in each word).
 #define VEC(j, x) \
-	GROUP(j, R8); \
-	GROUP(j+8, R9); \
-	MOVQ R8, x; \
-	MOVQ R9, X8; \
-	PUNPCKLQDQ X8, x
+	PAIR(j+0, 0, AX, x); \
+	PAIR(j+1, 0, BX, X5); \
+	PAIR(j+2, 1, AX, x); \
+	PAIR(j+3, 1, BX, X5); \
+	PAIR(j+4, 2, AX, x); \
+	PAIR(j+5, 2, BX, X5); \
+	PAIR(j+6, 3, AX, x); \
+	PAIR(j+7, 3, BX, X5); \
+	PAIR(j+8, 4, AX, x); \
+	PAIR(j+9, 4, BX, X5); \
+	PAIR(j+10, 5, AX, x); \
+	PAIR(j+11, 5, BX, X5); \
+	PAIR(j+12, 6, AX, x); \
+	PAIR(j+13, 6, BX, X5); \
+	PAIR(j+14, 7, AX, x); \
+	PAIR(j+15, 7, BX, X5); \
+	PAND X9, x; \
+	PSLLW $8, X5; \
+	POR X5, x
 
 // TOP: the top bit of each byte of X0..X3 (offsets 0-15, 16-31, 32-47,
 // 48-63) into the 64-bit mask AX, by PMOVMSKB.
@@ -127,6 +127,8 @@ haveBlocks:
 	TESTQ R12, R12
 	JLE ret
 	MOVQ R12, ret+128(FP)
+	PCMPEQW X9, X9
+	PSRLW $8, X9
 	// The top bits of the masks of the pair before t[0] (from carry), which
 	// the first block's starts and marks take as their bit 0.
 	MOVBQZX carry+40(FP), AX

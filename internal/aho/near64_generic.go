@@ -4,7 +4,7 @@ package aho
 
 // nearBlocks finds the starts and marks of the blocks of 64 offsets of t
 // and returns their number (see nearBlocksGo).
-func nearBlocks(near *[1 << 16]uint8, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int {
+func nearBlocks(near *pairTable, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int {
 	return nearBlocksGo(near, f, t, carry, limit, marks0, marks1, out)
 }
 
@@ -18,6 +18,6 @@ func nearBlock(near *[1 << 16]uint8, w *[65]byte) (starts, free, pairs, marks0, 
 // t[i]) that filters f keeps (see filters): those where an anchored word,
 // a free word, may start. Starts without three bytes after them in t are
 // kept as they are.
-func filterStarts(near *[1 << 16]uint8, f *filters, t []byte, anchored, free uint64) (keptAnchored, keptFree uint64) {
+func filterStarts(near *pairTable, f *filters, t []byte, anchored, free uint64) (keptAnchored, keptFree uint64) {
 	return filterStartsGo(near, f, t, anchored, free)
 }

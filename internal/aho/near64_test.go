@@ -11,7 +11,7 @@ import (
 
 // checkNearBlocks fails when nearBlocks and its Go form disagree on text
 // t, with carry and limit, for n blocks, with marks (or without).
-func checkNearBlocks(t *testing.T, near *[1 << 16]uint8, f *filters, text []byte, carry uint8, limit, n int, marks bool) {
+func checkNearBlocks(t *testing.T, near *pairTable, f *filters, text []byte, carry uint8, limit, n int, marks bool) {
 	t.Helper()
 	type result struct {
 		n      int
@@ -20,7 +20,7 @@ func checkNearBlocks(t *testing.T, near *[1 << 16]uint8, f *filters, text []byte
 	}
 	// Both start the same, so that the words neither writes compare equal
 	// too.
-	run := func(blocks func(*[1 << 16]uint8, *filters, []byte, uint8, int, []uint64, []uint64, []blockStarts) int) result {
+	run := func(blocks func(*pairTable, *filters, []byte, uint8, int, []uint64, []uint64, []blockStarts) int) result {
 		r := result{out: make([]blockStarts, n)}
 		for i := range r.out {
 			r.out[i] = blockStarts{1, 2}
@@ -68,7 +68,7 @@ func TestNearBlocksAgainstGo(t *testing.T) {
 	var w [65]byte
 	for bit := range 8 {
 		for range 50 {
-			near, f := new([1 << 16]uint8), new(filters)
+			near, f := new(pairTable), new(filters)
 			for i := range w {
 				w[i] = byte(r.Uint32())
 			}
@@ -111,7 +111,7 @@ func testMatcher() *Matcher {
 func FuzzNearBlocks(f *testing.F) {
 	r := rand.New(rand.NewPCG(14, 4))
 	type tables struct {
-		near *[1 << 16]uint8
+		near *pairTable
 		f    *filters
 	}
 	var ts [8]tables
@@ -144,7 +144,7 @@ func BenchmarkNearBlocks(b *testing.B) {
 	var marks [2][blocksPerCall]uint64
 	for _, form := range []struct {
 		name   string
-		blocks func(*[1 << 16]uint8, *filters, []byte, uint8, int, []uint64, []uint64, []blockStarts) int
+		blocks func(*pairTable, *filters, []byte, uint8, int, []uint64, []uint64, []blockStarts) int
 	}{{"blocks", nearBlocks}, {"go", nearBlocksGo}} {
 		b.Run(form.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text) - 1))
