@@ -14,55 +14,82 @@ import (
 // cost in the steps to get there; and the first two bytes of the free words
 // ("st" of "strasse", "ri" of "ring") are common inside words.
 //
-// An anchored start is kept when near's bit nearShort of its pair is set
-// (a word of one or two bytes begins there), when bit nearThree is and its
-// first three bytes hash (tripleHash) as a word of three bytes does (three),
-// or when its first four bytes hash (quadHash) as those of a longer word do
-// (quads). A free start is kept when near's bit nearFreeShort of its pair
-// is set, or when its first three or four bytes hash as a free word of
-// three bytes or the first four of a longer one (free, both hashes in one
-// table). Both hashes fold ASCII case. It is a superset: a hash shared with
-// another triple or quad only costs a walk or a run. three and quads (and
-// near's bits nearShort and nearThree) are derived from the trie by
-// derive, in finish; free is built with the free words (NewMarked)
-// and written by AppendBinary.
+// Each table has a word of 64 bits per hash of the first three bytes of a
+// start (tripleHash): bit fourthClass[b3] of it is set for each fourth
+// byte b3 that follows them in a word, and bit 63 when a word of three
+// bytes is them. An anchored start is kept when near's bit nearShort of its pair
+// is set (a word of one or two bytes begins there), when bit nearThree is
+// (a word of three bytes begins with the pair) and bit 63 of its word in
+// anchored is, or when the bit of its fourth byte is. A free start is kept
+// when near's bit nearFreeShort of its pair is set, or when bit 63 or that
+// of its fourth byte of its word in free is. Each costs one load of a table
+// that stays in the cache. The bytes are folded as in the hashes (bit 5 of
+// each set: the same for both cases of an ASCII letter). It is a superset:
+// a hash shared with another triple, or a bit with another fourth byte,
+// only costs a walk or a run. anchored (and near's bits nearShort and
+// nearThree) is derived from the trie by derive, in finish; free is built
+// with the free words (NewMarked) and written by AppendBinary.
 type filters struct {
-	three [1 << 15 / 64]uint64 // bit tripleHash of an anchored word of three bytes
-	quads [1 << 15 / 64]uint64 // bit quadHash of the first four bytes of a longer anchored word
-	free  [1 << 15 / 64]uint64 // bit tripleHash of a free word of three bytes, quadHash of the first four of a longer one
+	anchored [1 << anchoredHashBits]uint64
+	free     [1 << freeHashBits]uint64
 }
 
-// hashMul is the multiplier of tripleHash and quadHash (filter_amd64.s
-// has it too).
+// The widths of the hashes of three bytes that index the tables.
+const (
+	anchoredHashBits = 10
+	freeHashBits     = 9
+)
+
+// hashMul is the multiplier of tripleHash (nearBlocks' assembly has it
+// too).
 const hashMul = 0x9E3779B1
 
-// tripleHash hashes three bytes, b0 | b1<<8 | b2<<16, to 15 bits, with
-// bit 5 of each set: the same for both cases of an ASCII letter.
-func tripleHash(x uint32) uint32 { return (x | 0x202020) * hashMul >> 17 }
+// tripleHash hashes the first three bytes of x, b0 | b1<<8 | b2<<16, to
+// bits bits, with bit 5 of each set: the same for both cases of an ASCII
+// letter.
+func tripleHash(x uint32, bits uint) uint32 { return (x&0xffffff | 0x202020) * hashMul >> (32 - bits) }
 
-// quadHash hashes four bytes, b0 | b1<<8 | b2<<16 | b3<<24, to 15 bits,
-// with bit 5 of each set: the same for both cases of an ASCII letter.
-func quadHash(x uint32) uint32 { return (x | 0x20202020) * hashMul >> 17 }
+// fourthBit returns the bit of a start's word in a table for its fourth
+// byte b.
+func fourthBit(b byte) uint64 { return 1 << fourthClass[b] }
 
-// setBit sets bit h of m.
-func setBit(m []uint64, h uint32) { m[h>>6] |= 1 << (h & 63) }
+// fourthClass numbers the bytes for the bits of a fourth byte in the
+// filters' words: each ASCII letter (both cases), digit, and the common
+// punctuation of logs its own number, the other bytes 61 or 62 (63 is for
+// the words of three bytes).
+var fourthClass = func() (c [256]uint8) {
+	for b := range c {
+		c[b] = 61 + uint8(b&1)
+	}
+	for b := 'a'; b <= 'z'; b++ {
+		c[b], c[b-32] = uint8(b-'a'), uint8(b-'a')
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = uint8(26 + b - '0')
+	}
+	for i, b := range []byte(" _-.:=/#@,;'\"()[]\t+&*|\\><") {
+		c[b] = uint8(36 + i)
+	}
+	return c
+}()
 
 // addFree adds a free word (of three bytes or more) to the filter.
 func (f *filters) addFree(w []byte) {
-	if len(w) == 3 {
-		setBit(f.free[:], tripleHash(uint32(w[0])|uint32(w[1])<<8|uint32(w[2])<<16))
-	} else {
-		setBit(f.free[:], quadHash(binary.LittleEndian.Uint32(w)))
+	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+	bit := uint64(1) << 63
+	if len(w) > 3 {
+		bit = fourthBit(w[3])
 	}
+	f.free[tripleHash(x, freeHashBits)] |= bit
 }
 
 // derive derives the filter of the trie t's walks from t alone (so
-// that a Matcher restored from its tables can derive it again): three and
-// quads of f, and the bits nearShort and nearThree of near.
+// that a Matcher restored from its tables can derive it again): anchored
+// of f, and the bits nearShort and nearThree of near.
 func (f *filters) derive(t *trie, near *pairTable) {
-	f.three, f.quads = [len(f.three)]uint64{}, [len(f.quads)]uint64{}
-	// The bytes of each class of edge, and one of them (the hashes of
-	// three and four bytes are the same for each).
+	f.anchored = [len(f.anchored)]uint64{}
+	// The bytes of each class of edge, and one of them (the hash and the
+	// bit of a fourth byte are the same for each).
 	var bytesOf [256][]byte
 	var one [256]uint32
 	for c := 255; c >= 0; c-- {
@@ -93,12 +120,13 @@ func (f *filters) derive(t *trie, near *pairTable) {
 			for s3 := n2.kids; s3 < n2.kids+n2.n; s3++ {
 				n3 := &t.nodes[s3]
 				x3 := x2 | one[t.label[s3]]<<16
+				h := tripleHash(x3, anchoredHashBits)
 				if n3.outEnd > n3.out {
 					bits |= nearThree
-					setBit(f.three[:], tripleHash(x3))
+					f.anchored[h] |= 1 << 63
 				}
 				for s4 := n3.kids; s4 < n3.kids+n3.n; s4++ {
-					setBit(f.quads[:], quadHash(x3|one[t.label[s4]]<<24))
+					f.anchored[h] |= fourthBit(byte(one[t.label[s4]]))
 				}
 			}
 			for _, b1 := range bytesOf[t.label[s2]] {
@@ -125,18 +153,18 @@ func filterStartsGo(near *pairTable, f *filters, t []byte, anchored, free uint64
 		i := bits.TrailingZeros64(anchored)
 		x := binary.LittleEndian.Uint32(t[i:])
 		n := uint64(near[uint16(x)])
-		h, q := tripleHash(x&0xffffff), quadHash(x)
-		keepA |= (n>>1 | n&(f.three[h>>6]>>(h&63)) | f.quads[q>>6]>>(q&63)) & 1 << i
+		w := f.anchored[tripleHash(x, anchoredHashBits)]
+		keepA |= (n>>1 | n&(w>>63) | w>>fourthClass[x>>24]) & 1 << i
 	}
 	for ; free != 0; free &= free - 1 {
 		i := bits.TrailingZeros64(free)
 		x := binary.LittleEndian.Uint32(t[i:])
 		n := uint64(near[uint16(x)])
-		h, q := tripleHash(x&0xffffff), quadHash(x)
-		keepF |= (n>>2 | f.free[h>>6]>>(h&63) | f.free[q>>6]>>(q&63)) & 1 << i
+		w := f.free[tripleHash(x, freeHashBits)]
+		keepF |= (n>>2 | w>>63 | w>>fourthClass[x>>24]) & 1 << i
 	}
 	return keepA, keepF
 }
 
 // bytes returns the memory the filters take.
-func (f *filters) bytes() int { return 8 * (len(f.three) + len(f.quads) + len(f.free)) }
+func (f *filters) bytes() int { return 8 * (len(f.anchored) + len(f.free)) }

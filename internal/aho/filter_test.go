@@ -66,7 +66,7 @@ func randomFilters(r *rand.Rand) (*pairTable, *filters) {
 		near[i] = uint8(r.Uint32())
 	}
 	f := new(filters)
-	for _, t := range []*[512]uint64{&f.three, &f.quads, &f.free} {
+	for _, t := range [][]uint64{f.anchored[:], f.free[:]} {
 		for i := range t {
 			t[i] = r.Uint64() & r.Uint64()
 		}

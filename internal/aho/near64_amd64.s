@@ -64,22 +64,19 @@
 	MOVQ x, prev; \
 	SHLQ $1, CX, x
 
-// HASHBIT(x, off, r): r = -1 when bit hash(x) of the table at off in
-// filters (R11) is set, else 0, where x holds the bytes with bit 5 of each
-// set and the hash is x*hashMul>>17 (x and R13 are clobbered).
-#define HASHBIT(x, off, r) \
-	IMUL3L $-1640531535, x, x; \
-	SHRL $17, x; \
-	MOVL x, R13; \
-	SHRL $6, R13; \
-	MOVQ off(R11)(R13*8), R13; \
-	BTQ x, R13; \
-	SBBL r, r
+// FILTERWORD(x, bits, off, r): r = the word of the table at off in
+// filters (R11) for the first three bytes of x (which has bit 5 of each of
+// its bytes set): word tripleHash(x, bits).
+#define FILTERWORD(x, bits, off, r) \
+	MOVL x, r; \
+	ANDL $0xffffff, r; \
+	IMUL3L $-1640531535, r, r; \
+	SHRL $(32-bits), r; \
+	MOVQ off(R11)(r*8), r
 
 // The offsets of the tables in filters.
-#define THREE 0
-#define QUADS 4096
-#define FREE 8192
+#define ANCHOREDTABLE 0
+#define FREETABLE 8192
 
 // The offsets of the masks in blockStarts.
 #define ANCHORED 0
@@ -257,6 +254,7 @@ filterAnchored:
 	MOVQ R14, R9
 	ANDQ R13, R9
 	MOVQ DX, R14 // the starts filtered, for the free starts
+	LEAQ ·fourthClass(SB), R13
 
 anchoredLoop:
 	TESTQ R8, R8
@@ -268,17 +266,19 @@ anchoredLoop:
 	MOVWLZX AX, BX
 	MOVBLZX (DI)(BX*1), BX // near's byte of the pair
 	ORL $0x20202020, AX
-	MOVL AX, DX
-	HASHBIT(DX, QUADS, DX)
-	ANDL $0xffffff, AX
-	HASHBIT(AX, THREE, AX)
-	ANDL BX, AX // nearThree, and a word of three bytes
+	FILTERWORD(AX, 10, ANCHOREDTABLE, DX)
+	MOVBLZX 3(SI)(CX*1), AX // the fourth byte
+	MOVBLZX (R13)(AX*1), AX // its fourthClass
+	BTQ AX, DX // the fourth byte's bit
+	SBBL AX, AX
+	SHRQ $63, DX // a word of three bytes
+	ANDL BX, DX // and nearThree
 	SHRL $1, BX // nearShort
-	ORL BX, AX
-	ORL DX, AX
-	ANDL $1, AX
-	SHLQ CX, AX
-	ORQ AX, R9
+	ORL BX, DX
+	ORL AX, DX
+	ANDL $1, DX
+	SHLQ CX, DX
+	ORQ DX, R9
 	JMP anchoredLoop
 
 anchoredDone:
@@ -300,15 +300,17 @@ freeLoop:
 	MOVBLZX (DI)(BX*1), BX
 	SHRL $2, BX // nearFreeShort
 	ORL $0x20202020, AX
-	MOVL AX, DX
-	HASHBIT(DX, FREE, DX)
-	ANDL $0xffffff, AX
-	HASHBIT(AX, FREE, AX)
-	ORL BX, AX
-	ORL DX, AX
-	ANDL $1, AX
-	SHLQ CX, AX
-	ORQ AX, R9
+	FILTERWORD(AX, 9, FREETABLE, DX)
+	MOVBLZX 3(SI)(CX*1), AX // the fourth byte
+	MOVBLZX (R13)(AX*1), AX // its fourthClass
+	BTQ AX, DX // the fourth byte's bit
+	SBBL AX, AX
+	SHRQ $63, DX // a word of three bytes
+	ORL BX, DX
+	ORL AX, DX
+	ANDL $1, DX
+	SHLQ CX, DX
+	ORQ DX, R9
 	JMP freeLoop
 
 freeDone:
