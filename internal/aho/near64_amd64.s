@@ -140,18 +140,36 @@ haveBlocks:
 
 block:
 	// The window: the 65 bytes from the block's start (SI), or for the
-	// last block of t, when it has fewer, the last 65 bytes of t.
+	// last block of t, when it has fewer, the last 65 bytes of t. When the
+	// block needs only half of its pairs, the other half is not read (its
+	// bytes are 0): in place, the first half, when the limit is 32 or less;
+	// the last block of t, the second half, when it has 32 bytes or fewer.
 	MOVQ SI, R13
 	MOVQ R15, CX
 	SUBQ SI, CX
 	CMPQ CX, $65
-	JGE window
+	JGE inPlace
 	LEAQ -65(R15), R13
-window:
+	CMPQ CX, $32
+	JGT whole
+	PXOR X0, X0
+	PXOR X1, X1
+	JMP secondHalf
+inPlace:
+	CMPQ limit-40(SP), $32
+	JGT whole
 	VEC(0, X0)
 	VEC(16, X1)
+	PXOR X2, X2
+	PXOR X3, X3
+	JMP gathered
+whole:
+	VEC(0, X0)
+	VEC(16, X1)
+secondHalf:
 	VEC(32, X2)
 	VEC(48, X3)
+gathered:
 	TOP
 	MOVQ AX, R14 // starts
 	UP
