@@ -56,6 +56,18 @@
 	PADDB X2, X2; \
 	PADDB X3, X3
 
+// TOP2: TOP with AVX2, from Y0 (offsets 0-31) and Y2 (32-63).
+#define TOP2 \
+	VPMOVMSKB Y0, AX; \
+	VPMOVMSKB Y2, BX; \
+	SHLQ $32, BX; \
+	ORQ BX, AX
+
+// UP2: UP with AVX2, of Y0 and Y2.
+#define UP2 \
+	VPADDB Y0, Y0, Y0; \
+	VPADDB Y2, Y2, Y2
+
 // AFTER(x, prev): x, the mask of a kind of bit of the pairs t[i], t[i+1],
 // made that of the pairs t[i-1], t[i]: shifted up, with the top bit of the
 // block before (kept in prev, which takes this block's).
@@ -83,7 +95,7 @@
 #define FREESTARTS 8
 
 // func nearBlocks(near *[1 << 16]uint8, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int
-TEXT ·nearBlocks(SB), NOSPLIT, $48-136
+TEXT ·nearBlocks(SB), NOSPLIT, $56-136
 	MOVQ $0, ret+128(FP)
 	MOVQ near+0(FP), DI
 	MOVQ f+8(FP), R11
@@ -126,6 +138,8 @@ haveBlocks:
 	MOVQ R12, ret+128(FP)
 	PCMPEQW X9, X9
 	PSRLW $8, X9
+	MOVBLZX ·useAVX2(SB), AX
+	MOVB AX, avx2-56(SP)
 	// The top bits of the masks of the pair before t[0] (from carry), which
 	// the first block's starts and marks take as their bit 0.
 	MOVBQZX carry+40(FP), AX
@@ -170,6 +184,27 @@ secondHalf:
 	VEC(32, X2)
 	VEC(48, X3)
 gathered:
+	// The bits of each kind: starts, free, pairs, marks0, marks1 (AX).
+	CMPB avx2-56(SP), $0
+	JEQ sse2
+	VINSERTI128 $1, X1, Y0, Y0
+	VINSERTI128 $1, X3, Y2, Y2
+	TOP2
+	MOVQ AX, R14
+	UP2
+	TOP2
+	MOVQ AX, R9
+	UP2
+	TOP2
+	MOVQ AX, R8
+	UP2
+	TOP2
+	MOVQ AX, R13
+	UP2
+	TOP2
+	VZEROUPPER
+	JMP extracted
+sse2:
 	TOP
 	MOVQ AX, R14 // starts
 	UP
@@ -183,6 +218,7 @@ gathered:
 	MOVQ AX, R13 // marks0
 	UP
 	TOP // marks1
+extracted:
 
 	MOVQ R15, CX
 	SUBQ SI, CX
@@ -339,4 +375,32 @@ freeDone:
 	JNE block
 
 ret:
+	RET
+
+// func hasAVX2() bool
+TEXT ·hasAVX2(SB), NOSPLIT, $0-1
+	MOVB $0, ret+0(FP)
+	XORL AX, AX
+	CPUID
+	CMPL AX, $7
+	JLT noAVX2
+	// AVX and OSXSAVE, and the OS saves the XMM and YMM registers.
+	MOVL $1, AX
+	CPUID
+	ANDL $0x18000000, CX
+	CMPL CX, $0x18000000
+	JNE noAVX2
+	XORL CX, CX
+	XGETBV
+	ANDL $6, AX
+	CMPL AX, $6
+	JNE noAVX2
+	// AVX2.
+	MOVL $7, AX
+	XORL CX, CX
+	CPUID
+	BTL $5, BX
+	JCC noAVX2
+	MOVB $1, ret+0(FP)
+noAVX2:
 	RET

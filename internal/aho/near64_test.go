@@ -51,7 +51,9 @@ func checkNearBlocks(t *testing.T, near *pairTable, f *filters, text []byte, car
 // byte, the filter's edge at the end of the text), every carry bit and
 // number of blocks; for sparse tables (a single set byte, each bit alone);
 // and for a Matcher's tables with marks on loghub's text.
-func TestNearBlocksAgainstGo(t *testing.T) {
+func TestNearBlocksAgainstGo(t *testing.T) { testNearBlocksAgainstGo(t) }
+
+func testNearBlocksAgainstGo(t *testing.T) {
 	r := rand.New(rand.NewPCG(14, 3))
 	for range 8 {
 		near, f := randomFilters(r)
