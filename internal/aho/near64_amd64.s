@@ -77,12 +77,12 @@
 	SHLQ $1, CX, x
 
 // FILTERWORD(x, bits, off, r): r = the word of the table at off in
-// filters (R11) for the first three bytes of x (which has bit 5 of each of
-// its bytes set): word tripleHash(x, bits).
+// filters (R11) for the first three bytes of x: word tripleHash(x, bits)
+// (x is clobbered).
 #define FILTERWORD(x, bits, off, r) \
-	MOVL x, r; \
-	ANDL $0xffffff, r; \
-	IMUL3L $-1640531535, r, r; \
+	SHLL $8, x; \
+	ORL $0x20202000, x; \
+	IMUL3L $-1640531535, x, r; \
 	SHRL $(32-bits), r; \
 	MOVQ off(R11)(r*8), r
 
@@ -310,16 +310,15 @@ filterAnchored:
 	MOVQ DX, R14 // the starts filtered, for the free starts
 	LEAQ ·fourthClass(SB), R13
 
-anchoredLoop:
 	TESTQ R8, R8
 	JEQ anchoredDone
+anchoredLoop:
 	BSFQ R8, CX
 	LEAQ -1(R8), AX
 	ANDQ AX, R8
 	MOVL (SI)(CX*1), AX
 	MOVWLZX AX, BX
 	MOVBLZX (DI)(BX*1), BX // near's byte of the pair
-	ORL $0x20202020, AX
 	FILTERWORD(AX, 10, ANCHOREDTABLE, DX)
 	MOVBLZX 3(SI)(CX*1), AX // the fourth byte
 	MOVBLZX (R13)(AX*1), AX // its fourthClass
@@ -333,7 +332,8 @@ anchoredLoop:
 	ANDL $1, DX
 	SHLQ CX, DX
 	ORQ DX, R9
-	JMP anchoredLoop
+	TESTQ R8, R8
+	JNE anchoredLoop
 
 anchoredDone:
 	MOVQ R9, ANCHORED(R10)
@@ -343,9 +343,9 @@ anchoredDone:
 	NOTQ R14
 	ANDQ R14, R9
 
-freeLoop:
 	TESTQ R8, R8
 	JEQ freeDone
+freeLoop:
 	BSFQ R8, CX
 	LEAQ -1(R8), AX
 	ANDQ AX, R8
@@ -353,7 +353,6 @@ freeLoop:
 	MOVWLZX AX, BX
 	MOVBLZX (DI)(BX*1), BX
 	SHRL $2, BX // nearFreeShort
-	ORL $0x20202020, AX
 	FILTERWORD(AX, 9, FREETABLE, DX)
 	MOVBLZX 3(SI)(CX*1), AX // the fourth byte
 	MOVBLZX (R13)(AX*1), AX // its fourthClass
@@ -365,7 +364,8 @@ freeLoop:
 	ANDL $1, DX
 	SHLQ CX, DX
 	ORQ DX, R9
-	JMP freeLoop
+	TESTQ R8, R8
+	JNE freeLoop
 
 freeDone:
 	MOVQ R9, FREESTARTS(R10)
