@@ -9,7 +9,7 @@ import (
 
 // FormatVersion is the version of the form AppendBinary writes; it changes
 // whenever the form does, and Decode refuses any other.
-const FormatVersion = 4
+const FormatVersion = 5
 
 // ErrCorrupt reports a form that Decode refuses.
 var ErrCorrupt = errors.New("aho: corrupt form")

@@ -46,8 +46,8 @@ const hashMul = 0x9E3779B1
 
 // tripleHash hashes the first three bytes of x, b0 | b1<<8 | b2<<16, to
 // bits bits, with bit 5 of each set: the same for both cases of an ASCII
-// letter. (They are shifted up a byte, which drops the fourth.)
-func tripleHash(x uint32, bits uint) uint32 { return (x<<8 | 0x20202000) * hashMul >> (32 - bits) }
+// letter.
+func tripleHash(x uint32, bits uint) uint32 { return (x&0xffffff | 0x202020) * hashMul >> (32 - bits) }
 
 // fourthBit returns the bit of a start's word in a table for its fourth
 // byte b.

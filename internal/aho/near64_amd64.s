@@ -80,8 +80,8 @@
 // filters (R11) for the first three bytes of x: word tripleHash(x, bits)
 // (x is clobbered).
 #define FILTERWORD(x, bits, off, r) \
-	SHLL $8, x; \
-	ORL $0x20202000, x; \
+	ANDL $0xffffff, x; \
+	ORL $0x202020, x; \
 	IMUL3L $-1640531535, x, r; \
 	SHRL $(32-bits), r; \
 	MOVQ off(R11)(r*8), r
