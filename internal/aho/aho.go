@@ -32,42 +32,51 @@
 // a small Aho-Corasick automaton (automaton.go): a dense table for ASCII
 // bytes, goto edges and failure links for the others. It is run from its
 // root at each offset whose two bytes begin a free word (or whose byte is
-// one) and, for the free words of three bytes or more, whose three bytes
-// hash as the first three of one, until it is back at its root. Since its state
-// would be the root at every other offset, the runs report exactly what
-// one run over the whole text would.
+// one) and, for the free words of three bytes or more, whose first three
+// or four bytes may be those of one (the filter below), until it is back
+// at its root. Since its state would be the root at every other offset,
+// the runs report exactly what one run over the whole text would.
 //
 // Both are laid out from one first form (build.go): the words' bytes
 // numbered as classes, and a trie built from the words in sorted order
 // with children as lists.
 //
 // Both kinds of start are found without stepping through the text byte by
-// byte: for each block of 64 offsets, nearBlock reads, for each offset,
+// byte: for each block of 64 offsets, nearBlocks reads, for each offset,
 // one byte of a table indexed by a pair of bytes (near) and gathers each
-// of its bits into a mask of the block: an anchored word may start at the
-// second byte (a word starts there, and anchored words start with that
-// byte), a free word or an anchored word starts with the pair. On amd64
-// it is assembly (near64_amd64.s, SSE2, which every amd64 processor has):
-// one 16-bit load of the pair is the index of its byte, the bytes are
-// gathered eight to a register and sixteen to a vector, and each kind of
-// bit is shifted to the top of its byte and taken 16 offsets at a time by
-// PMOVMSKB. Elsewhere (and with the purego build tag) it is Go
-// (nearBlockGo), which packs the bits of eight offsets at a time by a
-// multiplication; the two are tested against each other. A text's first
-// block and a range's last read the 65 bytes from the start of the text
-// or up to the range's end and shift the masks; only a text of at most 64
-// bytes is copied. The scan then visits only the offsets whose bits are
-// set: about one in twelve in a log. Before the walks of a block, a filter
-// (walks.go) looks at the first four bytes of each start: a bit per hash
-// of the pair for the words of one or two bytes, a bit per hash of the
-// three bytes for the words of three, a bit per hash of the first four
-// bytes of the others, taken without a branch on the text; in a log, most
-// walks stopped at the third or fourth byte having reported nothing, and
-// eleven in twelve are no longer taken. Two more bits of the table are
-// the caller's (NewMarked): predicates of a byte pair that ScanRangeMarks
-// reports as masks of offsets, so that a caller that needs other kinds of
-// byte (the detector: class-run triggers, starts of whole-text patterns)
-// finds them in the same pass instead of its own.
+// of its top five bits into a mask of the block: an anchored word may
+// start at the second byte (a word starts there, and anchored words start
+// with that byte), a free word or an anchored word starts with the pair,
+// and the caller's two marks (below). A filter (filter.go) then looks at
+// the first four bytes of each start, without a branch on the text: one
+// load of a table of 64-bit words, the word for a hash of the first three
+// bytes and its bit for the fourth byte's class, and two bits of near (a
+// word of one or two bytes, or of three, begins with the pair); in a log,
+// most walks stopped at the third or fourth byte having reported nothing,
+// and eleven in twelve are no longer taken (of 299,000 starts a loghub
+// pass, 27,000 are walked; of 111,000 free starts, 8,000 are run from).
+// The scan then visits only the starts the filter keeps: about one offset
+// in 130 in a log, most blocks none.
+//
+// On amd64 nearBlocks is assembly (near64_amd64.s), up to four blocks a
+// call: each pair is one 16-bit load, the index of its byte, which PINSRW
+// inserts into a word of a vector (16 bits from near: near has a byte
+// after its last pair's), the even and odd pairs' vectors joined into 16
+// bytes; each kind of bit is taken by PMOVMSKB from the top of each byte,
+// 16 offsets at a time with SSE2 (which every amd64 processor has) or 32
+// with AVX2 where the processor has it (CPUID), the bytes then added to
+// themselves to bring up the next bit; the marks are stored and the filter
+// run in the same call. The last block of a text reads its last 65 bytes
+// and shifts the masks; only a text of fewer than 65 bytes is copied, and
+// a block that needs only half of its pairs reads half. Elsewhere (and
+// with the purego build tag) it is Go (nearBlocksGo, with nearBlockGo,
+// which packs the bits of eight offsets at a time by a multiplication, and
+// filterStartsGo); the two are tested against each other in one binary
+// (TestNearBlocksAgainstGo, TestNearBlocksSSE2, FuzzNearBlocks). Two bits
+// of the table are the caller's (NewMarked): predicates of a byte pair
+// that ScanRangeMarks reports as masks of offsets, so that a caller that
+// needs other kinds of byte (the detector: class-run triggers, starts of
+// whole-text patterns) finds them in the same pass instead of its own.
 //
 // # Cost
 //
@@ -85,13 +94,14 @@
 // faster on their own. Finding the starts then took most of the time, in a
 // loop of Go that looked up a table byte per offset and packed five kinds
 // of bit by multiplications, and most walks failed at the third byte.
-// With nearBlock in assembly and the walk filter, the keyword pass over
-// loghub with the managed catalog takes 41% fewer instructions, and the
-// detector's whole scan 17% fewer instructions and 14% fewer mispredicted
-// branches (valgrind's cachegrind); nearBlock alone runs at about 1.8
-// times the speed of its Go form (BenchmarkNearBlock), and the detector
-// scans loghub in a tenth to a sixth less CPU time (bench's
-// TestCPUTimeCorpora, on a loaded machine).
+// With the block kernel in assembly and a filter of the walks, the
+// keyword pass over loghub with the managed catalog took 41% fewer
+// instructions, the detector's whole scan 17% fewer. With the filter of
+// one load per start run in the same assembly call as the kernel (for the
+// free runs too), PINSRW and AVX2, a call per up to four blocks, and the
+// marks stored there, the pass over loghub with the catalog takes 36%
+// fewer instructions again (BenchmarkScanCatalog; 74 to 47 million a
+// pass), the detector's whole scan 12% fewer (valgrind's cachegrind).
 package aho
 
 import "math/bits"
