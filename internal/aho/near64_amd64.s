@@ -291,23 +291,28 @@ marksStored:
 	MOVQ R15, CX
 	SUBQ SI, CX
 	SUBQ $3, CX
-	MOVQ $-1, DX
 	CMPQ CX, $64
-	JGE filterAnchored
+	JLT nearEnd
+	MOVQ R14, R8
+	XORL R9, R9
+	MOVQ $-1, R14 // the starts filtered, for the free starts
+	JMP filterAnchored
+nearEnd:
 	XORL DX, DX
 	TESTQ CX, CX
-	JLE filterAnchored
+	JLE split
 	MOVL $1, DX
 	SHLQ CX, DX
 	DECQ DX
-filterAnchored:
+split:
 	MOVQ DX, R13
 	NOTQ R13
 	MOVQ R14, R8
 	ANDQ DX, R8
 	MOVQ R14, R9
 	ANDQ R13, R9
-	MOVQ DX, R14 // the starts filtered, for the free starts
+	MOVQ DX, R14
+filterAnchored:
 	LEAQ ·fourthClass(SB), R13
 
 	TESTQ R8, R8
