@@ -95,22 +95,22 @@
 #define FREESTARTS 8
 
 // func nearBlocks(near *[1 << 16]uint8, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int
-TEXT ·nearBlocks(SB), NOSPLIT, $56-136
+TEXT ·nearBlocks(SB), NOSPLIT, $64-136
 	MOVQ $0, ret+128(FP)
 	MOVQ near+0(FP), DI
 	MOVQ f+8(FP), R11
 	MOVQ t_base+16(FP), SI
-	MOVQ t_len+24(FP), R15
+	MOVQ t_len+24(FP), DX
 	MOVQ out_base+104(FP), R10
 	MOVQ out_len+112(FP), R12
 	// The blocks: len(out), at most (limit+63)/64 with limit at most
 	// len(t), and len(marks0) and len(marks1) when they are not nil; none
 	// when len(t) < 65.
-	CMPQ R15, $65
+	CMPQ DX, $65
 	JLT ret
 	MOVQ limit+48(FP), AX
-	CMPQ R15, AX
-	CMOVQLT R15, AX
+	CMPQ DX, AX
+	CMOVQLT DX, AX
 	MOVQ AX, limit-40(SP) // the offsets left to report, from the block's start
 	ADDQ $63, AX
 	SARQ $6, AX
@@ -132,7 +132,8 @@ marks1Limit:
 	CMPQ AX, R12
 	CMOVQLT AX, R12
 haveBlocks:
-	ADDQ SI, R15 // the end of t
+	ADDQ SI, DX
+	MOVQ DX, end-64(SP) // the end of t
 	TESTQ R12, R12
 	JLE ret
 	MOVQ R12, ret+128(FP)
@@ -159,11 +160,12 @@ block:
 	// bytes are 0): in place, the first half, when the limit is 32 or less;
 	// the last block of t, the second half, when it has 32 bytes or fewer.
 	MOVQ SI, R13
-	MOVQ R15, CX
+	MOVQ end-64(SP), CX
 	SUBQ SI, CX
 	CMPQ CX, $65
 	JGE inPlace
-	LEAQ -65(R15), R13
+	MOVQ end-64(SP), R13
+	SUBQ $65, R13
 	CMPQ CX, $32
 	JGT whole
 	PXOR X0, X0
@@ -220,7 +222,7 @@ sse2:
 	TOP // marks1
 extracted:
 
-	MOVQ R15, CX
+	MOVQ end-64(SP), CX
 	SUBQ SI, CX
 	CMPQ CX, $65
 	JGE aligned
@@ -240,7 +242,8 @@ extracted:
 	SHRQ CX, AX
 	SHRQ $1, AX
 	LEAQ -1(BX), CX // r-1
-	MOVBLZX -1(R15), DX
+	MOVQ end-64(SP), DX
+	MOVBLZX -1(DX), DX
 	MOVBLZX (DI)(DX*1), DX // near's byte of the last pair
 	MOVL DX, BX
 	SHRL $6, BX // nearFree
@@ -288,7 +291,7 @@ marksStored:
 
 	// The filter: the starts i < len(t)-3 (three bytes after them), R8,
 	// are filtered; the others are kept as they are (R9).
-	MOVQ R15, CX
+	MOVQ end-64(SP), CX
 	SUBQ SI, CX
 	SUBQ $3, CX
 	CMPQ CX, $64
