@@ -32,43 +32,54 @@
 // a small Aho-Corasick automaton (automaton.go): a dense table for ASCII
 // bytes, goto edges and failure links for the others. It is run from its
 // root at each offset whose two bytes begin a free word (or whose byte is
-// one) and, for the free words of three bytes or more, whose three bytes
-// hash as the first three of one, until it is back at its root. Since its state
-// would be the root at every other offset, the runs report exactly what
-// one run over the whole text would.
+// one) and, for the free words of three bytes or more, whose first three
+// or four bytes may be those of one (the filter below), until it is back
+// at its root. Since its state would be the root at every other offset,
+// the runs report exactly what one run over the whole text would.
 //
 // Both are laid out from one first form (build.go): the words' bytes
 // numbered as classes, and a trie built from the words in sorted order
 // with children as lists.
 //
 // Both kinds of start are found without stepping through the text byte by
-// byte: for each block of 64 offsets, nearBlock reads, for each offset,
+// byte: for each block of 64 offsets, nearBlocks reads, for each offset,
 // one byte of a table indexed by a pair of bytes (near) and gathers each
-// of its bits into a mask of the block: an anchored word may start at the
-// second byte (a word starts there, and anchored words start with that
-// byte), a free word or an anchored word starts with the pair. On amd64
-// it is assembly (near64_amd64.s, SSE2, which every amd64 processor has):
-// one 16-bit load of the pair is the index of its byte, the bytes are
-// gathered eight to a register and sixteen to a vector, and each kind of
-// bit is shifted to the top of its byte and taken 16 offsets at a time by
-// PMOVMSKB. Elsewhere (and with the purego build tag) it is Go
-// (nearBlockGo), which packs the bits of eight offsets at a time by a
-// multiplication; under WebAssembly the same written out without its loop
-// (near64_unrolled.go); they are tested against each other. A text's first
-// block and a range's last read the 65 bytes from the start of the text
-// or up to the range's end and shift the masks; only a text of at most 64
-// bytes is copied. The scan then visits only the offsets whose bits are
-// set: about one in twelve in a log. Before the walks of a block, a filter
-// (walks.go) looks at the first four bytes of each start: a bit per hash
-// of the pair for the words of one or two bytes, a bit per hash of the
-// three bytes for the words of three, a bit per hash of the first four
-// bytes of the others, taken without a branch on the text; in a log, most
-// walks stopped at the third or fourth byte having reported nothing, and
-// eleven in twelve are no longer taken. Two more bits of the table are
-// the caller's (NewMarked): predicates of a byte pair that ScanRangeMarks
-// reports as masks of offsets, so that a caller that needs other kinds of
-// byte (the detector: class-run triggers, starts of whole-text patterns)
-// finds them in the same pass instead of its own.
+// of its top five bits into a mask of the block: an anchored word may
+// start at the second byte (a word starts there, and anchored words start
+// with that byte), a free word or an anchored word starts with the pair,
+// and the caller's two marks (below). A filter (filter.go) then looks at
+// the first four bytes of each start, without a branch on the text: one
+// load of a table of 64-bit words, the word for a hash of the first three
+// bytes and its bit for the fourth byte's class, and two bits of near (a
+// word of one or two bytes, or of three, begins with the pair); in a log,
+// most walks stopped at the third or fourth byte having reported nothing,
+// and eleven in twelve are no longer taken (of 299,000 starts a loghub
+// pass, 27,000 are walked; of 111,000 free starts, 8,000 are run from).
+// The scan then visits only the starts the filter keeps: about one offset
+// in 130 in a log, most blocks none.
+//
+// On amd64 nearBlocks is assembly (near64_amd64.s), up to four blocks a
+// call: each pair is one 16-bit load, the index of its byte, which PINSRW
+// inserts into a word of a vector (16 bits from near: near has a byte
+// after its last pair's), the even and odd pairs' vectors joined into 16
+// bytes; each kind of bit is taken by PMOVMSKB from the top of each byte,
+// 16 offsets at a time with SSE2 (which every amd64 processor has) or 32
+// with AVX2 where the processor has it (CPUID), the bytes then added to
+// themselves to bring up the next bit; the marks are stored and the filter
+// run in the same call. The last block of a text reads its last 65 bytes
+// and shifts the masks; only a text of fewer than 65 bytes is copied, and
+// a block that needs only half of its pairs reads half. Elsewhere (and
+// with the purego build tag) it is Go (nearBlocksGo, with nearBlockGo,
+// which packs the bits of eight offsets at a time by a multiplication, and
+// filterStartsGo); under WebAssembly nearBlockGo is written out without
+// its loop (near64_unrolled.go: Go's WebAssembly code sends every turn of
+// a loop through the function's dispatch). They are tested against each
+// other in one binary (TestNearBlocksAgainstGo, TestNearBlocksSSE2,
+// FuzzNearBlocks; the unrolled form with -tags purego,nearunrolled). Two bits
+// of the table are the caller's (NewMarked): predicates of a byte pair
+// that ScanRangeMarks reports as masks of offsets, so that a caller that
+// needs other kinds of byte (the detector: class-run triggers, starts of
+// whole-text patterns) finds them in the same pass instead of its own.
 //
 // # Cost
 //
@@ -86,13 +97,14 @@
 // faster on their own. Finding the starts then took most of the time, in a
 // loop of Go that looked up a table byte per offset and packed five kinds
 // of bit by multiplications, and most walks failed at the third byte.
-// With nearBlock in assembly and the walk filter, the keyword pass over
-// loghub with the managed catalog takes 41% fewer instructions, and the
-// detector's whole scan 17% fewer instructions and 14% fewer mispredicted
-// branches (valgrind's cachegrind); nearBlock alone runs at about 1.8
-// times the speed of its Go form (BenchmarkNearBlock), and the detector
-// scans loghub in a tenth to a sixth less CPU time (bench's
-// TestCPUTimeCorpora, on a loaded machine).
+// With the block kernel in assembly and a filter of the walks, the
+// keyword pass over loghub with the managed catalog took 41% fewer
+// instructions, the detector's whole scan 17% fewer. With the filter of
+// one load per start run in the same assembly call as the kernel (for the
+// free runs too), PINSRW and AVX2, a call per up to four blocks, and the
+// marks stored there, the pass over loghub with the catalog takes 36%
+// fewer instructions again (BenchmarkScanCatalog; 74 to 47 million a
+// pass), the detector's whole scan 12% fewer (valgrind's cachegrind).
 package aho
 
 import "math/bits"
@@ -109,20 +121,13 @@ type Matcher struct {
 	lens  []int32
 	trie  trie       // the anchored words
 	free  *automaton // the free words, nil when none
-	// near[b|c<<8] has bit 0 when an anchored word may start at a byte c
-	// after a byte b (a word starts at c, and an anchored word starts with
-	// c), bit 1 when a free word starts with b, c or is b, bit 2 when an
-	// anchored word does, bit 3 when a free word of one or two bytes
-	// does, bits 4 and 5 when the caller's marks (NewMarked) hold for b, c.
-	near [1 << 16]uint8
-	// triples has bit tripleHash of the first three bytes of each free
-	// word of three bytes or more.
-	triples [1 << 15 / 64]uint64
-	// walks tells the starts where a walk of the trie may report a word
-	// from most of those where it would not (walks.filter). It is derived
-	// from trie alone, by newWalks, in finish (so a decoded Matcher has it
-	// too).
-	walks *walks
+	// near[b|c<<8] holds the bits near* below for the pair of bytes b, c.
+	// nearBlock gathers the top five, one mask per kind, for every offset
+	// of a block; the others are read for the candidates alone.
+	near pairTable
+	// filters drops most of the starts near finds where no word starts
+	// (filter.go).
+	filters filters
 }
 
 // New compiles words. A word's ASCII letters must be lower-case (it then
@@ -151,7 +156,7 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 		}
 		for x := range 1 << 16 {
 			if mark(byte(x), byte(x>>8)) {
-				m.near[x] |= 16 << k
+				m.near[x] |= nearMark0 >> k
 			}
 		}
 	}
@@ -182,13 +187,13 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 		}
 		for b := range 256 {
 			if startsWord(byte(b), byte(c)) {
-				m.near[b|c<<8] |= 1
+				m.near[b|c<<8] |= nearStart
 			}
 		}
 		nd := &t.nodes[s]
 		for d := range 256 {
 			if nd.outEnd > nd.out || t.class[d] != 0 && t.child(s, t.class[d]) != 0 {
-				m.near[c|d<<8] |= 4
+				m.near[c|d<<8] |= nearPair
 			}
 		}
 	}
@@ -196,46 +201,24 @@ func NewMarked(words [][]byte, bounded []bool, marks [2]func(b, c byte) bool) *M
 		w := words[wi]
 		short := uint8(0)
 		if len(w) <= 2 {
-			short = 8
+			short = nearFreeShort
 		} else {
-			h := tripleHash(uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16)
-			m.triples[h>>6] |= 1 << (h & 63)
+			m.filters.addFree(w)
 		}
 		for _, c := range foldings(w[0]) {
 			if len(w) == 1 {
 				for d := range 256 {
-					m.near[int(c)|d<<8] |= 2 | short
+					m.near[int(c)|d<<8] |= nearFree | short
 				}
 				continue
 			}
 			for _, d := range foldings(w[1]) {
-				m.near[int(c)|int(d)<<8] |= 2 | short
+				m.near[int(c)|int(d)<<8] |= nearFree | short
 			}
 		}
 	}
 	m.finish()
 	return m
-}
-
-// tripleHash hashes three bytes, b0 | b1<<8 | b2<<16, to 15 bits, with
-// bit 5 of each set: the same for both cases of an ASCII letter.
-func tripleHash(x uint32) uint {
-	return uint((x | 0x202020) * 0x9E3779B1 >> 17)
-}
-
-// mayStartFree reports whether a free word may start at text[p], a
-// candidate by near: one of one or two bytes, or one whose first three
-// bytes hash as those of text[p:].
-func (m *Matcher) mayStartFree(text []byte, p int) bool {
-	if p+2 >= len(text) {
-		return true
-	}
-	x := uint32(text[p]) | uint32(text[p+1])<<8 | uint32(text[p+2])<<16
-	if m.near[uint16(x)]&8 != 0 {
-		return true
-	}
-	h := tripleHash(x)
-	return m.triples[h>>6]>>(h&63)&1 != 0
 }
 
 // startsWord reports whether a word starts at byte c after byte b: b is no
@@ -286,7 +269,7 @@ func (m *Matcher) States() int {
 
 // Bytes returns the memory the tables take.
 func (m *Matcher) Bytes() int {
-	n := m.trie.bytes() + 4*len(m.lens) + len(m.near) + 8*len(m.triples) + m.walks.bytes()
+	n := m.trie.bytes() + 4*len(m.lens) + len(m.near) + m.filters.bytes()
 	if m.free != nil {
 		n += m.free.bytes()
 	}
@@ -304,8 +287,8 @@ func (m *Matcher) Scan(text []byte, fn func(word, start, end int)) {
 // over it): each range resumes from the result of the call for the range
 // before (0 for the first) and returns the value to resume from at to.
 // Together the calls report every occurrence once; a call reports those
-// that start in [from-1, to-1) (and, for the last range, at to-1) and were
-// not reported before. It may read text beyond to.
+// that start in [from, to) and were not reported before. It may read text
+// beyond to.
 func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, start, end int)) int {
 	return m.ScanRangeMarks(text, from, to, resume, [2][]uint64{}, fn)
 }
@@ -317,108 +300,85 @@ func (m *Matcher) ScanRange(text []byte, from, to, resume int, fn func(word, sta
 // marks[k] hold (to+63)/64 words, or be nil to have mark k ignored.
 func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]uint64, fn func(word, start, end int)) int {
 	done := resume // the free automaton has run up to done
-	for lo := from; lo < to; lo += 64 {
-		anchored, free, m0, m1 := m.near64(text, lo, min(lo+64, to))
+	var out [blocksPerCall]blockStarts
+	for lo := from; lo < to; {
+		// The pair before lo, for the starts and marks at lo: at the start
+		// of the text, an anchored word may start there when one starts
+		// with its first byte.
+		var carry uint8
+		if lo > 0 {
+			carry = m.near[uint16(text[lo-1])|uint16(text[lo])<<8]
+		} else if m.trie.first[text[0]] != 0 {
+			carry = nearStart
+		}
+		// The blocks from lo (a text of fewer than 65 bytes copied, with 0s
+		// after it).
+		t := text[lo:]
+		if len(t) < 65 {
+			var short [64 + 16]byte
+			copy(short[:], t)
+			t = short[:]
+		}
+		n := min((to-lo+63)>>6, len(out))
+		var m0, m1 []uint64
 		if marks[0] != nil {
-			marks[0][lo>>6] = m0
+			m0 = marks[0][lo>>6 : lo>>6+n]
 		}
 		if marks[1] != nil {
-			marks[1][lo>>6] = m1
+			m1 = marks[1][lo>>6 : lo>>6+n]
 		}
-		for free != 0 {
-			// A free word may start at p.
-			p := lo - 1 + bits.TrailingZeros64(free)
-			free &= free - 1
-			if p >= done && m.mayStartFree(text, p) {
-				done = m.free.run(text, p, m.lens, fn)
+		n = nearBlocks(&m.near, &m.filters, t, carry, to-lo, m0, m1, out[:n])
+		for b, o := range out[:n] {
+			if o.anchored|o.free == 0 {
+				continue
+			}
+			p := lo + b<<6
+			for free := o.free; free != 0; free &= free - 1 {
+				if q := p + bits.TrailingZeros64(free); q >= done {
+					done = m.free.run(text, q, m.lens, fn)
+				}
+			}
+			for a := o.anchored; a != 0; a &= a - 1 {
+				m.trie.walk(text, p+bits.TrailingZeros64(a), fn)
 			}
 		}
-		// The starts where an anchored word may start and a walk may
-		// report one: filtered first, without a branch that depends on the
-		// text, then walked.
-		if anchored != 0 {
-			anchored = m.walks.filter(text, lo, anchored)
-		}
-		for anchored != 0 {
-			m.trie.walk(text, lo+bits.TrailingZeros64(anchored), fn)
-			anchored &= anchored - 1
-		}
-	}
-	if to == len(text) && to > 0 && to-1 >= done && m.near[text[to-1]]&2 != 0 {
-		done = m.free.run(text, to-1, m.lens, fn)
+		lo += n << 6
 	}
 	return done
 }
 
-// near64 returns the masks of the offsets in [lo, hi) (at most 64 from lo)
-// where an anchored word may start, of those one before them where a
-// free word may start, by near, and of those (after the first of the text)
-// where the marks hold.
-func (m *Matcher) near64(text []byte, lo, hi int) (anchored, free, marks0, marks1 uint64) {
-	// Bit j of the masks nearBlock returns for the 65 bytes from text[q]
-	// stands for the pair text[q+j], text[q+j+1]: bit 0 of its byte of
-	// near is for an anchored word at q+j+1, bit 1 for a free word at q+j,
-	// bit 2 for an anchored word at q+j (the pairs bit of the word's first
-	// two bytes). In the masks near64 returns, bit i stands for lo+i (for
-	// free, lo-1+i).
-	k := hi - lo
-	switch {
-	case lo > 0 && hi >= 65:
-		// The 65 bytes that end at hi: q = hi-65, bit j of the block is bit
-		// j-(64-k) here. (A whole block inside the text, 64-k = 0, is the
-		// common case.)
-		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[hi-65:hi]))
-		d := uint(64 - k)
-		// The pair at hi-1: the last byte and the one after it (0 at the
-		// end).
-		last := uint(text[hi-1])
-		if hi < len(text) {
-			last |= uint(text[hi]) << 8
-		}
-		pairs = pairs>>d>>1 | uint64(m.near[last]>>2&1)<<(k-1)
-		return starts >> d & pairs, free >> d, marks0 >> d, marks1 >> d
-	case lo == 0 && len(text) > 64:
-		// The first block of a text of more than 64 bytes: q = 0, bit j of
-		// the block is bit j+1 here (bit 0 is before the text).
-		starts, free, pairs, marks0, marks1 := nearBlock(&m.near, (*[65]byte)(text[:65]))
-		valid := (^uint64(0) >> (64 - k)) &^ 1
-		anchored = starts << 1 & pairs & valid
-		if m.trie.first[text[0]] != 0 {
-			// An anchored word at the start of the text.
-			anchored |= pairs & 1
-		}
-		return anchored, free << 1 & valid, marks0 << 1 & valid, marks1 << 1 & valid
-	}
-	// The first 65 bytes of a text (a short one), or a range of ScanRange
-	// that does not start at a multiple of 64: text[lo-1:] copied into a
-	// block (with a byte 0 before the text and 0s after its end), q = lo-1;
-	// bits outside [max(lo, 1), hi) cleared.
-	var w [65]byte
-	if lo > 0 {
-		w[0] = text[lo-1]
-	}
-	copy(w[1:], text[lo:])
-	starts, free, pairs, marks0, marks1 := nearBlock(&m.near, &w)
-	valid := ^uint64(0) >> (64 - k)
-	if lo == 0 {
-		valid &^= 1
-	}
-	pairs >>= 1
-	if k == 64 {
-		// The pair at hi-1, beyond the block (lo is not 0).
-		last := uint(text[hi-1])
-		if hi < len(text) {
-			last |= uint(text[hi]) << 8
-		}
-		pairs |= uint64(m.near[last]>>2&1) << 63
-	}
-	anchored = starts & pairs & valid
-	if lo == 0 && m.trie.first[text[0]] != 0 {
-		// An anchored word at the start of the text.
-		anchored |= pairs & 1
-	}
-	return anchored, free & valid, marks0 & valid, marks1 & valid
-}
+// blocksPerCall is the most blocks of 64 offsets ScanRangeMarks has
+// nearBlocks find at a time.
+const blocksPerCall = 4
+
+// pairTable is near's table: a byte for each pair of bytes b, c at
+// b|c<<8, and one more, 0, which nearBlocks may read (each pair's byte is
+// read as the low byte of 16 bits).
+type pairTable [1<<16 + 1]uint8
+
+// The bits of near[b|c<<8], the top five in the order nearBlock returns
+// their masks.
+const (
+	nearStart = 1 << 7 // an anchored word may start at c: a word starts there (startsWord) and an anchored word starts with c
+	nearFree  = 1 << 6 // a free word starts with b, c, or is b
+	nearPair  = 1 << 5 // an anchored word starts with b, c (or is b)
+	nearMark0 = 1 << 4 // the caller's first mark holds for b, c (NewMarked)
+	nearMark1 = 1 << 3 // the caller's second mark holds for b, c
+	// nearFreeShort: a free word of one or two bytes starts with b, c or
+	// is b (the filter, filter.go).
+	nearFreeShort = 1 << 2
+	// nearShort and nearThree are derived from the trie by finish (and
+	// not written by AppendBinary): an anchored word of one or two bytes
+	// starts with b, c or is b; an anchored word of three bytes starts with
+	// b, c (the filter, filter.go).
+	nearShort = 1 << 1
+	nearThree = 1 << 0
+
+	nearFreeBit = 6
+	nearPairBit = 5
+	// nearDerived are the bits finish computes.
+	nearDerived = nearShort | nearThree
+)
 
 const (
 	lowBits = 0x0101010101010101

@@ -9,7 +9,7 @@ import (
 
 // FormatVersion is the version of the form AppendBinary writes; it changes
 // whenever the form does, and Decode refuses any other.
-const FormatVersion = 1
+const FormatVersion = 5
 
 // ErrCorrupt reports a form that Decode refuses.
 var ErrCorrupt = errors.New("aho: corrupt form")
@@ -32,9 +32,11 @@ var ErrCorrupt = errors.New("aho: corrupt form")
 //	          the output lists' bounds (one per output state, plus one),
 //	          and the number of output words, then each
 //	near      the number of distinct rows of 256 bytes near[b|c<<8] (b
-//	          varying), each row, then the row of each c (a byte each)
-//	triples   the number of words of triples that are not 0, then
-//	          each: its index, and the word (little-endian uint64)
+//	          varying; without the bits nearDerived), each row, then the
+//	          row of each c (a byte each)
+//	free      the number of words of the free words' filter (filters.free)
+//	          that are not 0, then each: its index, and the word
+//	          (little-endian uint64)
 //
 // What the trie's nodes hold besides (their first child, their map of
 // ASCII children and dense rows, the bounds of their words) follows from
@@ -108,13 +110,18 @@ func (m *Matcher) AppendBinary(b []byte) ([]byte, error) {
 		}
 	}
 
-	// near, as its distinct rows: a catalog's has a few dozen.
+	// near without the bits finish derives, as its distinct rows: a
+	// catalog's has a few dozen.
+	near := new(pairTable)
+	for i, v := range m.near {
+		near[i] = v &^ nearDerived
+	}
 	var rowOf [256]byte
 	var rows []int // the c of each distinct row's first occurrence
 	for c := range 256 {
-		row := m.near[c<<8 : c<<8+256]
+		row := near[c<<8 : c<<8+256]
 		k := 0
-		for k < len(rows) && string(m.near[rows[k]<<8:rows[k]<<8+256]) != string(row) {
+		for k < len(rows) && string(near[rows[k]<<8:rows[k]<<8+256]) != string(row) {
 			k++
 		}
 		if k == len(rows) {
@@ -124,18 +131,18 @@ func (m *Matcher) AppendBinary(b []byte) ([]byte, error) {
 	}
 	b = binary.AppendUvarint(b, uint64(len(rows)))
 	for _, c := range rows {
-		b = append(b, m.near[c<<8:c<<8+256]...)
+		b = append(b, near[c<<8:c<<8+256]...)
 	}
 	b = append(b, rowOf[:]...)
 
 	n := 0
-	for _, x := range m.triples {
+	for _, x := range m.filters.free {
 		if x != 0 {
 			n++
 		}
 	}
 	b = binary.AppendUvarint(b, uint64(n))
-	for i, x := range m.triples {
+	for i, x := range m.filters.free {
 		if x != 0 {
 			b = binary.AppendUvarint(b, uint64(i))
 			b = binary.LittleEndian.AppendUint64(b, x)
@@ -252,25 +259,28 @@ func Decode(b []byte) (*Matcher, error) {
 		}
 		copy(m.near[c<<8:c<<8+256], table[int(k)<<8:])
 	}
-	if m.free == nil {
-		for _, v := range m.near {
-			if v&(2|8) != 0 {
-				d.fail("near marks a free word without free words")
-				return nil, d.err
-			}
+	for _, v := range m.near {
+		if v&nearDerived != 0 {
+			d.fail("near holds bits derived from the trie")
+			return nil, d.err
+		}
+		if m.free == nil && v&(nearFree|nearFreeShort) != 0 {
+			d.fail("near marks a free word without free words")
+			return nil, d.err
 		}
 	}
-	n := d.uint(len(m.triples), "triple word count")
+	free := &m.filters.free
+	n := d.uint(len(free), "free filter word count")
 	for k, last := 0, -1; k < n && d.err == nil; k++ {
-		i := d.uint(len(m.triples)-1, "triple word index")
-		x := d.bytes(8, "triple word")
+		i := d.uint(len(free)-1, "free filter word index")
+		x := d.bytes(8, "free filter word")
 		if d.err == nil && (i <= last || binary.LittleEndian.Uint64(x) == 0) {
-			d.fail("triple words out of order")
+			d.fail("free filter words out of order")
 		}
 		if d.err != nil {
 			return nil, d.err
 		}
-		m.triples[i], last = binary.LittleEndian.Uint64(x), i
+		free[i], last = binary.LittleEndian.Uint64(x), i
 	}
 	if d.err == nil && d.off != len(b) {
 		d.fail("%d bytes after the form", len(b)-d.off)

@@ -2,14 +2,15 @@ package aho
 
 // finish computes the tables a Matcher derives from its primary ones (the
 // lengths, the trie's nodes, labels, rows and words, the free automaton,
-// near and triples): the trie's first two levels (first, firstOut, aclass,
-// aw, second) and the filter before the trie's walks (walks.go). It is the
+// near and the free words' filter): the trie's first two levels (first,
+// firstOut, aclass, aw, second), and the anchored words' filter (filter.go)
+// with near's bits it reads (nearDerived). It is the
 // last step of both NewMarked and Decode, so that a decoded Matcher is the
 // one NewMarked builds; a table computed from the others belongs here, not
 // in the form AppendBinary writes.
 func (m *Matcher) finish() {
 	m.trie.finish()
-	m.walks = newWalks(&m.trie)
+	m.filters.derive(&m.trie, &m.near)
 }
 
 // finish computes the trie's first two levels from its nodes: the node

@@ -5,7 +5,7 @@ package aho
 import "encoding/binary"
 
 // nearBlock returns, for the 64 pairs of bytes w[j], w[j+1], the masks
-// of the bits 0, 1, 2, 4 and 5 of their bytes of near (bit j for pair j).
+// of the bits 7, 6, 5, 4 and 3 of their bytes of near (bit j for pair j).
 //
 // Under WebAssembly it is nearBlockGo with the loop written out: the
 // eight groups of eight pairs one after the other, then each kind of bit
@@ -64,25 +64,37 @@ func nearBlock(near *[1 << 16]uint8, w *[65]byte) (starts, free, pairs, marks0, 
 		uint64(near[uint16(x>>32)])<<32 | uint64(near[uint16(x>>40)])<<40 |
 		uint64(near[uint16(x>>48)])<<48 | uint64(near[uint16(y>>48)])<<56
 	// Bit k of byte i of group j is bit 8j+i of kind k's mask.
-	starts = (g0&lowBits*gather)>>56 | (g1&lowBits*gather)>>56<<8 |
-		(g2&lowBits*gather)>>56<<16 | (g3&lowBits*gather)>>56<<24 |
-		(g4&lowBits*gather)>>56<<32 | (g5&lowBits*gather)>>56<<40 |
-		(g6&lowBits*gather)>>56<<48 | (g7&lowBits*gather)>>56<<56
-	free = (g0>>1&lowBits*gather)>>56 | (g1>>1&lowBits*gather)>>56<<8 |
-		(g2>>1&lowBits*gather)>>56<<16 | (g3>>1&lowBits*gather)>>56<<24 |
-		(g4>>1&lowBits*gather)>>56<<32 | (g5>>1&lowBits*gather)>>56<<40 |
-		(g6>>1&lowBits*gather)>>56<<48 | (g7>>1&lowBits*gather)>>56<<56
-	pairs = (g0>>2&lowBits*gather)>>56 | (g1>>2&lowBits*gather)>>56<<8 |
-		(g2>>2&lowBits*gather)>>56<<16 | (g3>>2&lowBits*gather)>>56<<24 |
-		(g4>>2&lowBits*gather)>>56<<32 | (g5>>2&lowBits*gather)>>56<<40 |
-		(g6>>2&lowBits*gather)>>56<<48 | (g7>>2&lowBits*gather)>>56<<56
+	starts = (g0>>7&lowBits*gather)>>56 | (g1>>7&lowBits*gather)>>56<<8 |
+		(g2>>7&lowBits*gather)>>56<<16 | (g3>>7&lowBits*gather)>>56<<24 |
+		(g4>>7&lowBits*gather)>>56<<32 | (g5>>7&lowBits*gather)>>56<<40 |
+		(g6>>7&lowBits*gather)>>56<<48 | (g7>>7&lowBits*gather)>>56<<56
+	free = (g0>>6&lowBits*gather)>>56 | (g1>>6&lowBits*gather)>>56<<8 |
+		(g2>>6&lowBits*gather)>>56<<16 | (g3>>6&lowBits*gather)>>56<<24 |
+		(g4>>6&lowBits*gather)>>56<<32 | (g5>>6&lowBits*gather)>>56<<40 |
+		(g6>>6&lowBits*gather)>>56<<48 | (g7>>6&lowBits*gather)>>56<<56
+	pairs = (g0>>5&lowBits*gather)>>56 | (g1>>5&lowBits*gather)>>56<<8 |
+		(g2>>5&lowBits*gather)>>56<<16 | (g3>>5&lowBits*gather)>>56<<24 |
+		(g4>>5&lowBits*gather)>>56<<32 | (g5>>5&lowBits*gather)>>56<<40 |
+		(g6>>5&lowBits*gather)>>56<<48 | (g7>>5&lowBits*gather)>>56<<56
 	marks0 = (g0>>4&lowBits*gather)>>56 | (g1>>4&lowBits*gather)>>56<<8 |
 		(g2>>4&lowBits*gather)>>56<<16 | (g3>>4&lowBits*gather)>>56<<24 |
 		(g4>>4&lowBits*gather)>>56<<32 | (g5>>4&lowBits*gather)>>56<<40 |
 		(g6>>4&lowBits*gather)>>56<<48 | (g7>>4&lowBits*gather)>>56<<56
-	marks1 = (g0>>5&lowBits*gather)>>56 | (g1>>5&lowBits*gather)>>56<<8 |
-		(g2>>5&lowBits*gather)>>56<<16 | (g3>>5&lowBits*gather)>>56<<24 |
-		(g4>>5&lowBits*gather)>>56<<32 | (g5>>5&lowBits*gather)>>56<<40 |
-		(g6>>5&lowBits*gather)>>56<<48 | (g7>>5&lowBits*gather)>>56<<56
+	marks1 = (g0>>3&lowBits*gather)>>56 | (g1>>3&lowBits*gather)>>56<<8 |
+		(g2>>3&lowBits*gather)>>56<<16 | (g3>>3&lowBits*gather)>>56<<24 |
+		(g4>>3&lowBits*gather)>>56<<32 | (g5>>3&lowBits*gather)>>56<<40 |
+		(g6>>3&lowBits*gather)>>56<<48 | (g7>>3&lowBits*gather)>>56<<56
 	return starts, free, pairs, marks0, marks1
+}
+
+// nearBlocks finds the starts and marks of the blocks of 64 offsets of t
+// and returns their number (see nearBlocksGo).
+func nearBlocks(near *pairTable, f *filters, t []byte, carry uint8, limit int, marks0, marks1 []uint64, out []blockStarts) int {
+	return nearBlocksGo(near, f, t, carry, limit, marks0, marks1, out)
+}
+
+// filterStarts returns the starts of anchored and of free that filters f
+// keeps (see filterStartsGo).
+func filterStarts(near *pairTable, f *filters, t []byte, anchored, free uint64) (keptAnchored, keptFree uint64) {
+	return filterStartsGo(near, f, t, anchored, free)
 }
