@@ -37,9 +37,11 @@ type classRuns struct {
 	slots []classSlot
 	// byLane[k] lists the slots whose trigger counts in lane k, and
 	// minLens[k] and minCounts[k] their least MinLen and minCount.
+	// minAparts[k] their least minApart.
 	byLane    [maxLanes][]classSlot
 	minLens   [maxLanes]int
 	minCounts [maxLanes]uint8
+	minAparts [maxLanes]uint8
 	// union[c] says byte c is in some slot's class.
 	union [256]bool
 	// trig[c], for a trigger byte c, is 1 in the byte (lane) of a uint64
@@ -71,8 +73,11 @@ type classSlot struct {
 	trigger byte
 	lane    int
 	// minCount is the least number of trigger bytes in a match (at most
-	// 255, and 1 when the lane is shared).
-	minCount uint8
+	// 255, and 1 when the lane is shared), and minApart that in a match
+	// where no trigger byte follows another (dfa.DFA.MinCountApart; at
+	// least minCount): a run with no two trigger bytes in a row holds a
+	// match only if it holds that many.
+	minCount, minApart uint8
 }
 
 // triggerRank orders candidate trigger bytes: the rarer in logs, the lower.
@@ -126,16 +131,18 @@ func (d *Detector) indexTriggers() {
 			bytesOf = append(bytesOf, sl.trigger)
 		}
 		sl.lane = lane[sl.trigger]
-		sl.minCount = 1
+		sl.minCount, sl.minApart = 1, 1
 		if sl.lane < maxLanes-1 && sl.cp.dfa != nil {
 			sl.minCount = uint8(min(max(sl.cp.dfa.MinCount(sl.trigger), 1), maxLaneRun))
+			sl.minApart = uint8(min(max(sl.cp.dfa.MinCountApart(sl.trigger), int(sl.minCount)), maxLaneRun))
 		}
 		if len(r.byLane[sl.lane]) == 0 {
-			r.minLens[sl.lane], r.minCounts[sl.lane] = sl.cp.info.MinLen, sl.minCount
+			r.minLens[sl.lane], r.minCounts[sl.lane], r.minAparts[sl.lane] = sl.cp.info.MinLen, sl.minCount, sl.minApart
 		}
 		r.byLane[sl.lane] = append(r.byLane[sl.lane], *sl)
 		r.minLens[sl.lane] = min(r.minLens[sl.lane], sl.cp.info.MinLen)
 		r.minCounts[sl.lane] = min(r.minCounts[sl.lane], sl.minCount)
+		r.minAparts[sl.lane] = min(r.minAparts[sl.lane], sl.minApart)
 		for c, ok := range sl.cp.info.Allowed {
 			r.union[c] = r.union[c] || ok
 		}
@@ -239,19 +246,25 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
 	lo, hi := i, i+1
-	counts := r.trig[text[i]]
 	for lo > 0 && r.union[text[lo-1]] {
 		lo--
-		counts += r.trig[text[lo]]
 	}
 	for hi < len(text) && r.union[text[hi]] {
-		counts += r.trig[text[hi]]
 		hi++
 	}
 	s.classFrom = hi
 	n := hi - lo
 	if n < r.minLen {
 		return hi
+	}
+	// counts holds each lane's count, and doubled a byte not 0 in the
+	// lanes with two trigger bytes in a row.
+	var counts, doubled, prev uint64
+	for _, c := range text[lo:hi] {
+		t := r.trig[c]
+		counts += t
+		doubled |= t & prev
+		prev = t
 	}
 	if n > maxLaneRun {
 		counts = ^uint64(0) // a count may have overflowed: every lane full
@@ -261,13 +274,13 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	held := ((counts&lows + lows) | counts) & highs
 	for ; held != 0; held &= held - 1 {
 		k := bits.TrailingZeros64(held) >> 3
-		got := uint8(counts >> (8 * k))
-		if got < r.minCounts[k] || n < r.minLens[k] {
+		got, apart := uint8(counts>>(8*k)), uint8(doubled>>(8*k)) == 0
+		if got < r.minCounts[k] || apart && got < r.minAparts[k] || n < r.minLens[k] {
 			continue
 		}
 		for _, sl := range r.byLane[k] {
 			cp := sl.cp
-			if got < sl.minCount || n < cp.info.MinLen {
+			if got < sl.minCount || apart && got < sl.minApart || n < cp.info.MinLen {
 				continue
 			}
 			if u := cp.any.get(); u != nil && !u.Contains(text[lo:hi]) {
