@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"sync"
 
+	"github.com/piiguard/piiguard/internal/bitclass"
 	"github.com/piiguard/piiguard/internal/dfa"
 )
 
@@ -58,6 +59,16 @@ type classRuns struct {
 	swar  bool
 	// minLen is the least MinLen of the slots.
 	minLen int
+	// bits, when there are at most bitclass.MaxKeys trigger bytes and the
+	// union is at most bitclass.MaxRanges ranges, gives the union's and
+	// each trigger's bitmaps 64 bytes at a time (classrun_bits.go); lane k
+	// is then trigger k's, and nkeys the number of triggers.
+	bits  *bitclass.Classifier
+	nkeys int
+	// needCount, needApart and needLen hold, in byte k, lane k's least
+	// count, count apart and length (at most 127; 127 for lanes without
+	// a trigger), for unionRunBits to test every lane at once.
+	needCount, needApart, needLen uint64
 }
 
 // maxLanes is the number of trigger counts a uint64 holds.
@@ -155,6 +166,20 @@ func (d *Detector) indexTriggers() {
 			r.words[k] = 0x0101010101010101 * uint64(bytesOf[min(k, len(bytesOf)-1)])
 		}
 	}
+	if len(bytesOf) > 0 && len(bytesOf) <= bitclass.MaxKeys {
+		if cl, err := bitclass.New(&r.union, bytesOf); err == nil {
+			r.bits, r.nkeys = cl, len(bytesOf)
+			for k := range 8 {
+				count, apart, n := 127, 127, 127
+				if k < len(bytesOf) {
+					count, apart, n = int(r.minCounts[k]), int(r.minAparts[k]), r.minLens[k]
+				}
+				r.needCount |= uint64(min(count, 127)) << (8 * k)
+				r.needApart |= uint64(min(apart, 127)) << (8 * k)
+				r.needLen |= uint64(min(n, 127)) << (8 * k)
+			}
+		}
+	}
 }
 
 // collectClassRuns adds the windows of the class patterns over text, and
@@ -167,8 +192,11 @@ func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 	}
 }
 
-// startClassRuns resets where the pass resumes.
-func (d *Detector) startClassRuns(s *scratch) { s.classFrom = 0 }
+// startClassRuns resets where the pass resumes, and the blocks of bitmaps.
+func (d *Detector) startClassRuns(s *scratch) {
+	s.classFrom = 0
+	s.runBlocks.start()
+}
 
 // collectClassRunsRange handles the union runs that hold a trigger byte in
 // text[from:to]; a run may reach beyond the range, and the pass resumes
@@ -176,6 +204,10 @@ func (d *Detector) startClassRuns(s *scratch) { s.classFrom = 0 }
 func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) {
 	r := &d.runs
 	if len(r.slots) == 0 {
+		return
+	}
+	if r.bits != nil {
+		d.classRunsBits(s, text, from, to)
 		return
 	}
 	if d.marked {
@@ -269,6 +301,18 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	if n > maxLaneRun {
 		counts = ^uint64(0) // a count may have overflowed: every lane full
 	}
+	d.runSlots(s, text, lo, hi, counts, doubled)
+	return hi
+}
+
+// runSlots looks at the union run text[lo:hi], which holds counts[k]
+// (byte k) of lane k's trigger bytes, two in a row in the lanes whose byte
+// of doubled is not 0: each slot whose trigger the run holds often enough,
+// that is not too short and whose unanchored automaton finds a match in
+// it, has its own runs in it checked.
+func (d *Detector) runSlots(s *scratch, text []byte, lo, hi int, counts, doubled uint64) {
+	r := &d.runs
+	n := hi - lo
 	// The lanes with a count: the high bit of each byte that is not 0 (no
 	// carry crosses a byte: (x&0x7f)+0x7f <= 0xfe).
 	held := ((counts&lows + lows) | counts) & highs
@@ -290,7 +334,6 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 			d.classRuns(s, sl, text, lo, hi)
 		}
 	}
-	return hi
 }
 
 // classRuns checks the maximal runs of sl's pattern's class within

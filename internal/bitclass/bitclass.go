@@ -50,9 +50,11 @@ type Classifier struct {
 	lo7, hi7 [MaxRanges]uint64
 	high     [MaxRanges]uint64
 	key      [MaxKeys]uint64 // each key byte 8 times
-	// keyMask[k] is all ones for a key the Classifier has, 0 otherwise.
-	keyMask [MaxKeys]uint64
-	nkeys   int
+	// keyIn[k] is all ones for a key in the set that the ranges leave out
+	// (New: the set's other bytes may need fewer ranges), whose bits are
+	// added to In.
+	keyIn [MaxKeys]uint64
+	nkeys int
 }
 
 // ErrTooMany says a set needs more than MaxRanges ranges, or more than
@@ -60,27 +62,34 @@ type Classifier struct {
 var ErrTooMany = errors.New("bitclass: too many ranges or keys")
 
 // New returns a Classifier for the bytes c with set[c], and the key bytes
-// keys (at most MaxKeys, each a different byte). A set is split into its
-// maximal ranges of consecutive bytes, those that cross 0x80 in two; it
-// fails with ErrTooMany when there are more than MaxRanges.
+// keys (at most MaxKeys). A set is split into its maximal ranges of
+// consecutive bytes, those that cross 0x80 in two; the key bytes in the
+// set are left out of the ranges when that makes fewer (each key is
+// compared anyway: the separators between digits, say). It fails with
+// ErrTooMany when there are more than MaxRanges.
 func New(set *[256]bool, keys []byte) (*Classifier, error) {
 	if len(keys) > MaxKeys {
 		return nil, ErrTooMany
 	}
 	cl := &Classifier{nkeys: len(keys)}
-	for c := 0; c < 256; {
-		if !set[c] {
-			c++
-			continue
+	rest := *set
+	for _, c := range keys {
+		rest[c] = false
+	}
+	ranges := rangesOf(set)
+	if r := rangesOf(&rest); len(r) < len(ranges) {
+		ranges = r
+		for k, c := range keys {
+			if set[c] {
+				cl.keyIn[k] = ^uint64(0)
+			}
 		}
-		lo := c
-		for c < 256 && set[c] && (c != 0x80 || lo == 0x80) {
-			c++
-		}
-		if cl.n == MaxRanges {
-			return nil, ErrTooMany
-		}
-		cl.addRange(byte(lo), byte(c-1))
+	}
+	if len(ranges) > MaxRanges {
+		return nil, ErrTooMany
+	}
+	for _, r := range ranges {
+		cl.addRange(r[0], r[1])
 	}
 	for k := range MaxKeys {
 		key := byte(0)
@@ -89,7 +98,6 @@ func New(set *[256]bool, keys []byte) (*Classifier, error) {
 		}
 		if k < len(keys) {
 			key = keys[k]
-			cl.keyMask[k] = ^uint64(0)
 		}
 		for i := range cl.keys[k] {
 			cl.keys[k][i] = key
@@ -99,12 +107,30 @@ func New(set *[256]bool, keys []byte) (*Classifier, error) {
 	return cl, nil
 }
 
+// rangesOf returns the maximal ranges of consecutive bytes in set, split
+// at 0x80.
+func rangesOf(set *[256]bool) [][2]byte {
+	var out [][2]byte
+	for c := 0; c < 256; {
+		if !set[c] {
+			c++
+			continue
+		}
+		lo := c
+		for c < 256 && set[c] && (c != 0x80 || lo == 0x80) {
+			c++
+		}
+		out = append(out, [2]byte{byte(lo), byte(c - 1)})
+	}
+	return out
+}
+
 // addRange adds the range [lo, hi], which lies within one half of the
 // bytes.
 func (cl *Classifier) addRange(lo, hi byte) {
 	i := cl.n
 	cl.n++
-	bias := byte(0x80 - int(lo))   // lo+bias = 0x80, that is -128
+	bias := byte(0x80 - int(lo))    // lo+bias = 0x80, that is -128
 	limit := byte(int(hi-lo) - 127) // -128 + (hi-lo) + 1, at most 0
 	for j := range 16 {
 		cl.vec[i][0][j], cl.vec[i][1][j] = bias, limit
@@ -128,11 +154,25 @@ const (
 // the text ends before). start must be within text.
 func (cl *Classifier) Classify(text []byte, start int) Block {
 	var b Block
+	cl.ClassifyTo(&b, text, start)
+	return b
+}
+
+// ClassifyTo is Classify into b.
+func (cl *Classifier) ClassifyTo(b *Block, text []byte, start int) {
 	if n := len(text) - start; n >= BlockSize {
-		classify(cl, (*[BlockSize]byte)(text[start:]), &b)
-	} else if len(text) >= BlockSize {
+		classify(cl, (*[BlockSize]byte)(text[start:]), b)
+	} else {
+		cl.classifyTail(b, text, start)
+	}
+}
+
+// classifyTail is ClassifyTo for the fewer than 64 bytes at text's end.
+func (cl *Classifier) classifyTail(b *Block, text []byte, start int) {
+	n := len(text) - start
+	if len(text) >= BlockSize {
 		// The last 64 bytes, shifted to drop those before start.
-		classify(cl, (*[BlockSize]byte)(text[len(text)-BlockSize:]), &b)
+		classify(cl, (*[BlockSize]byte)(text[len(text)-BlockSize:]), b)
 		shift := uint(BlockSize - n)
 		b.In >>= shift
 		for k := range b.Keys {
@@ -141,17 +181,13 @@ func (cl *Classifier) Classify(text []byte, start int) Block {
 	} else {
 		var buf [BlockSize]byte
 		copy(buf[:], text[start:])
-		classify(cl, &buf, &b)
+		classify(cl, &buf, b)
 		mask := uint64(1)<<uint(n) - 1
 		b.In &= mask
 		for k := range b.Keys {
 			b.Keys[k] &= mask
 		}
 	}
-	for k := range b.Keys {
-		b.Keys[k] &= cl.keyMask[k]
-	}
-	return b
 }
 
 // classifyGo is classify in Go, eight bytes at a time.
@@ -174,12 +210,15 @@ func classifyGo(cl *Classifier, p *[BlockSize]byte, b *Block) {
 			m |= ge &^ gt &^ (high ^ cl.high[i])
 		}
 		in |= gather(m&highs) << (8 * w)
-		for k := range keys {
+		for k := range cl.nkeys {
 			y := x ^ cl.key[k]
 			// The top bit of a byte of nz is set when y's byte is not 0.
 			nz := (y&lows + lows) | y
 			keys[k] |= gather(^nz&highs) << (8 * w)
 		}
+	}
+	for k := range keys {
+		in |= keys[k] & cl.keyIn[k]
 	}
 	b.In, b.Keys = in, keys
 }

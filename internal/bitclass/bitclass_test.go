@@ -133,6 +133,10 @@ func TestNewTooMany(t *testing.T) {
 	if _, err := bitclass.New(setOf("a"), []byte("abcde")); !errors.Is(err, bitclass.ErrTooMany) {
 		t.Errorf("5 keys: err %v, want ErrTooMany", err)
 	}
+	// The separators compared as keys leave three ranges, not four.
+	if cl, err := bitclass.New(setOf("-.0123456789:ABCDEFabcdef"), []byte(".:-")); err != nil || cl.Ranges() != 3 {
+		t.Errorf("class runs' set: %v ranges, err %v; want 3", cl.Ranges(), err)
+	}
 	var cross [256]bool
 	cross[0x7f], cross[0x80] = true, true
 	if cl, err := bitclass.New(&cross, nil); err != nil || cl.Ranges() != 2 {

@@ -26,7 +26,8 @@
 	ORQ R10, ret; \
 	ORQ R11, ret
 
-// KEY(k): Block.Keys[k] from the key bytes at Classifier.keys[k].
+// KEY(k): Block.Keys[k] from the key bytes at Classifier.keys[k], and
+// those bits into R12 (In) when Classifier.keyIn[k] says so.
 #define KEY(k) \
 	MOVOU (Classifier_keys+16*k)(AX), X8; \
 	MOVO X0, X4; \
@@ -38,7 +39,9 @@
 	PCMPEQB X8, X6; \
 	PCMPEQB X8, X7; \
 	MASK(X4, X5, X6, X7, R8); \
-	MOVQ R8, (Block_Keys+8*k)(DI)
+	MOVQ R8, (Block_Keys+8*k)(DI); \
+	ANDQ (Classifier_keyIn+8*k)(AX), R8; \
+	ORQ R8, R12
 
 // func classify(cl *Classifier, p *[BlockSize]byte, b *Block)
 TEXT ·classify(SB), NOSPLIT, $0-24
@@ -70,10 +73,25 @@ ranges:
 	JNZ ranges
 
 ranges_done:
-	MASK(X4, X5, X6, X7, R8)
-	MOVQ R8, Block_In(DI)
+	MASK(X4, X5, X6, X7, R12)
+	MOVQ $0, (Block_Keys+0)(DI)
+	MOVQ $0, (Block_Keys+8)(DI)
+	MOVQ $0, (Block_Keys+16)(DI)
+	MOVQ $0, (Block_Keys+24)(DI)
+	MOVQ Classifier_nkeys(AX), CX
+	CMPQ CX, $0
+	JEQ keys_done
 	KEY(0)
+	CMPQ CX, $1
+	JEQ keys_done
 	KEY(1)
+	CMPQ CX, $2
+	JEQ keys_done
 	KEY(2)
+	CMPQ CX, $3
+	JEQ keys_done
 	KEY(3)
+
+keys_done:
+	MOVQ R12, Block_In(DI)
 	RET

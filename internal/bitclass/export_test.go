@@ -13,7 +13,7 @@ func (cl *Classifier) ClassifyGo(text []byte, start int) Block {
 	}
 	b.In &= mask
 	for k := range b.Keys {
-		b.Keys[k] &= mask & cl.keyMask[k]
+		b.Keys[k] &= mask
 	}
 	return b
 }
