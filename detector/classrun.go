@@ -67,12 +67,14 @@ type classRuns struct {
 	nkeys int
 	// needCount, needApart and needLen hold, in byte k, lane k's least
 	// count, count apart and length (at most 127; 127 for lanes without
-	// a trigger), for unionRunBits to test every lane at once.
+	// a trigger), to test every lane at once (mayHold).
 	needCount, needApart, needLen uint64
 }
 
 // maxLanes is the number of trigger counts a uint64 holds.
 const maxLanes = 8
+
+var useBits = false
 
 // maxLaneRun is the longest union run whose lane counts cannot overflow;
 // a longer run counts as holding every trigger, many times.
@@ -169,16 +171,16 @@ func (d *Detector) indexTriggers() {
 	if len(bytesOf) > 0 && len(bytesOf) <= bitclass.MaxKeys {
 		if cl, err := bitclass.New(&r.union, bytesOf); err == nil {
 			r.bits, r.nkeys = cl, len(bytesOf)
-			for k := range 8 {
-				count, apart, n := 127, 127, 127
-				if k < len(bytesOf) {
-					count, apart, n = int(r.minCounts[k]), int(r.minAparts[k]), r.minLens[k]
-				}
-				r.needCount |= uint64(min(count, 127)) << (8 * k)
-				r.needApart |= uint64(min(apart, 127)) << (8 * k)
-				r.needLen |= uint64(min(n, 127)) << (8 * k)
-			}
 		}
+	}
+	for k := range maxLanes {
+		count, apart, n := 127, 127, 127
+		if len(r.byLane[k]) > 0 {
+			count, apart, n = int(r.minCounts[k]), int(r.minAparts[k]), r.minLens[k]
+		}
+		r.needCount |= uint64(min(count, 127)) << (8 * k)
+		r.needApart |= uint64(min(apart, 127)) << (8 * k)
+		r.needLen |= uint64(min(n, 127)) << (8 * k)
 	}
 }
 
@@ -206,7 +208,7 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 	if len(r.slots) == 0 {
 		return
 	}
-	if r.bits != nil {
+	if r.bits != nil && useBits {
 		d.classRunsBits(s, text, from, to)
 		return
 	}
@@ -255,18 +257,23 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	marks := s.marks[markClass]
 	for wi := i >> 6; wi<<6 < to; wi++ {
 		w := marks[wi]
-		if base := wi << 6; base < i {
-			w &^= 1<<(i-base) - 1 // offsets before i
-		}
-		for ; w != 0; w &= w - 1 {
+		for {
+			if base := wi << 6; base < i {
+				// Offsets before i: within a run handled already (all of
+				// the word when i is past it).
+				w &^= 1<<uint(i-base) - 1
+			}
+			if w == 0 {
+				break
+			}
 			j := wi<<6 | bits.TrailingZeros64(w)
 			if j >= to {
 				break
 			}
-			if j < s.classFrom {
-				continue // within a run handled already
+			if i = d.unionRun(s, text, j); i >= (wi+1)<<6 {
+				wi = i>>6 - 1 // the run ends in a later word: resume there
+				break
 			}
-			d.unionRun(s, text, j)
 		}
 	}
 	s.classFrom = max(s.classFrom, to)
@@ -277,32 +284,62 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 // handled).
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
+	// counts holds each lane's count, and doubled a byte not 0 in the
+	// lanes with two trigger bytes in a row, counted as the run is read
+	// from i to each end.
 	lo, hi := i, i+1
-	for lo > 0 && r.union[text[lo-1]] {
+	t := r.trig[text[i]]
+	counts, doubled := t, uint64(0)
+	for prev := t; lo > 0; {
+		c := text[lo-1]
+		if !r.union[c] {
+			break
+		}
 		lo--
+		u := r.trig[c]
+		counts += u
+		doubled |= u & prev
+		prev = u
 	}
-	for hi < len(text) && r.union[text[hi]] {
+	for prev := t; hi < len(text); {
+		c := text[hi]
+		if !r.union[c] {
+			break
+		}
 		hi++
+		u := r.trig[c]
+		counts += u
+		doubled |= u & prev
+		prev = u
 	}
 	s.classFrom = hi
 	n := hi - lo
 	if n < r.minLen {
 		return hi
 	}
-	// counts holds each lane's count, and doubled a byte not 0 in the
-	// lanes with two trigger bytes in a row.
-	var counts, doubled, prev uint64
-	for _, c := range text[lo:hi] {
-		t := r.trig[c]
-		counts += t
-		doubled |= t & prev
-		prev = t
-	}
 	if n > maxLaneRun {
 		counts = ^uint64(0) // a count may have overflowed: every lane full
+	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
+		return hi
 	}
 	d.runSlots(s, text, lo, hi, counts, doubled)
 	return hi
+}
+
+// maxMayHold is the longest run mayHold can test: its counts and length
+// fit in seven bits.
+const maxMayHold = 127
+
+// mayHold reports whether some lane of a run of n bytes (at most
+// maxMayHold) with these counts and doubled may hold a match: its count
+// reaches its least count apart, or its least count when doubled, and the
+// run is long enough. Every lane at once, without a branch per lane (most
+// runs pass none): in each byte, (x|0x80)-y keeps the top bit when x >= y
+// (both below 128).
+func (r *classRuns) mayHold(n int, counts, doubled uint64) bool {
+	twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
+	need := r.needApart ^ (r.needApart^r.needCount)&(twice>>7*0xff)
+	return ((counts|highs)-need)&((uint64(n)*0x0101010101010101|highs)-r.needLen)&highs != 0
 }
 
 // runSlots looks at the union run text[lo:hi], which holds counts[k]

@@ -139,9 +139,7 @@ func (d *Detector) unionRunBits(s *scratch, text []byte, j int, blk *bitclass.Bl
 	// none): a lane passes when its count reaches its least count apart,
 	// or its least count when doubled, and the run is long enough. In
 	// each byte, (x|0x80)-y keeps the top bit when x >= y (all below 128).
-	twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
-	need := r.needApart ^ (r.needApart^r.needCount)&(twice>>7*0xff)
-	if ((counts|highs)-need)&((uint64(n)*0x0101010101010101|highs)-r.needLen)&highs == 0 {
+	if !r.mayHold(n, counts, doubled) {
 		return hi
 	}
 	d.runSlots(s, text, lo, hi, counts, doubled)
