@@ -74,8 +74,6 @@ type classRuns struct {
 // maxLanes is the number of trigger counts a uint64 holds.
 const maxLanes = 8
 
-var useBits = false
-
 // maxLaneRun is the longest union run whose lane counts cannot overflow;
 // a longer run counts as holding every trigger, many times.
 const maxLaneRun = 255
@@ -194,11 +192,8 @@ func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 	}
 }
 
-// startClassRuns resets where the pass resumes, and the blocks of bitmaps.
-func (d *Detector) startClassRuns(s *scratch) {
-	s.classFrom = 0
-	s.runBlocks.start()
-}
+// startClassRuns resets where the pass resumes.
+func (d *Detector) startClassRuns(s *scratch) { s.classFrom = 0 }
 
 // collectClassRunsRange handles the union runs that hold a trigger byte in
 // text[from:to]; a run may reach beyond the range, and the pass resumes
@@ -206,10 +201,6 @@ func (d *Detector) startClassRuns(s *scratch) {
 func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) {
 	r := &d.runs
 	if len(r.slots) == 0 {
-		return
-	}
-	if r.bits != nil && useBits {
-		d.classRunsBits(s, text, from, to)
 		return
 	}
 	if d.marked {
@@ -284,12 +275,32 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 // handled).
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
-	// counts holds each lane's count, and doubled a byte not 0 in the
-	// lanes with two trigger bytes in a row, counted as the run is read
-	// from i to each end.
-	lo, hi := i, i+1
+	if r.bits != nil && len(text) >= 8 {
+		return d.unionRunWords(s, text, i)
+	}
+	lo, hi, counts, doubled := r.runBytes(text, i)
+	s.classFrom = hi
+	n := hi - lo
+	if n < r.minLen {
+		return hi
+	}
+	if n > maxLaneRun {
+		counts = ^uint64(0) // a count may have overflowed: every lane full
+	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
+		return hi
+	}
+	d.runSlots(s, text, lo, hi, counts, doubled)
+	return hi
+}
+
+// runBytes returns the union run text[lo:hi] around text[i], a byte of
+// the union, with counts holding each lane's count (exact when the run is
+// at most maxLaneRun long) and doubled a byte not 0 in the lanes with two
+// trigger bytes in a row, counted as the run is read from i to each end.
+func (r *classRuns) runBytes(text []byte, i int) (lo, hi int, counts, doubled uint64) {
+	lo, hi = i, i+1
 	t := r.trig[text[i]]
-	counts, doubled := t, uint64(0)
+	counts = t
 	for prev := t; lo > 0; {
 		c := text[lo-1]
 		if !r.union[c] {
@@ -312,18 +323,7 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 		doubled |= u & prev
 		prev = u
 	}
-	s.classFrom = hi
-	n := hi - lo
-	if n < r.minLen {
-		return hi
-	}
-	if n > maxLaneRun {
-		counts = ^uint64(0) // a count may have overflowed: every lane full
-	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
-		return hi
-	}
-	d.runSlots(s, text, lo, hi, counts, doubled)
-	return hi
+	return lo, hi, counts, doubled
 }
 
 // maxMayHold is the longest run mayHold can test: its counts and length

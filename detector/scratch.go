@@ -26,8 +26,6 @@ type scratch struct {
 	kept    []keptFinding
 	// classFrom is where the class-run pass resumes.
 	classFrom int
-	// runBlocks are the class-run pass's last bitmaps (classrun_bits.go).
-	runBlocks runBlocks
 	// marks are the offsets the keyword automaton's pass marked, one bit
 	// per offset, by kind (markWhole, markClass), when d.marked.
 	marks [2][]uint64

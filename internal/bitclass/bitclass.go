@@ -223,6 +223,27 @@ func classifyGo(cl *Classifier, p *[BlockSize]byte, b *Block) {
 	b.In, b.Keys = in, keys
 }
 
+// Word classifies the eight bytes of x, byte i being x>>(8*i)&0xff (a
+// little-endian load): byte i's top bit (bit 8i+7) is set in in when the
+// byte is in the set, and in keys[k] when it is key byte k. It is the Go
+// form's step, for a caller that looks at a few bytes around an offset.
+func (cl *Classifier) Word(x uint64) (in uint64, keys [MaxKeys]uint64) {
+	t := x & lows
+	high := x & highs
+	for i := range cl.n {
+		ge := t + (highs - cl.lo7[i])
+		gt := t + (lows - cl.hi7[i])
+		in |= ge &^ gt &^ (high ^ cl.high[i])
+	}
+	in &= highs
+	for k := range cl.nkeys {
+		y := x ^ cl.key[k]
+		keys[k] = ^((y&lows + lows) | y) & highs
+		in |= keys[k] & cl.keyIn[k]
+	}
+	return in, keys
+}
+
 // gather returns the top bits of the eight bytes of m (only top bits set)
 // as eight bits, byte i's as bit i.
 func gather(m uint64) uint64 {

@@ -1,6 +1,7 @@
 package bitclass_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/rand/v2"
 	"testing"
@@ -167,4 +168,60 @@ func FuzzClassify(f *testing.F) {
 		}
 		check(t, &set, keys, text)
 	})
+}
+
+// TestWord: Word's top bits are the reference's bits, on random sets, keys
+// and words, and on the class runs' set over every byte.
+func TestWord(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	for range 2000 {
+		var set [256]bool
+		for range 1 + r.IntN(4) {
+			lo := r.IntN(256)
+			for c := lo; c <= min(255, lo+r.IntN(40)); c++ {
+				set[c] = true
+			}
+		}
+		var keys []byte
+		for range r.IntN(bitclass.MaxKeys + 1) {
+			keys = append(keys, byte(r.IntN(256)))
+		}
+		cl, err := bitclass.New(&set, keys)
+		if err != nil {
+			continue
+		}
+		var b [8]byte
+		for range 20 {
+			for i := range b {
+				b[i] = byte(r.IntN(256))
+				if r.IntN(3) == 0 && len(keys) > 0 {
+					b[i] = keys[r.IntN(len(keys))]
+				}
+			}
+			checkWord(t, cl, &set, keys, b)
+		}
+	}
+	set := setOf("-.0123456789:ABCDEFabcdef")
+	cl, _ := bitclass.New(set, []byte(".:-"))
+	for c := range 256 {
+		checkWord(t, cl, set, []byte(".:-"), [8]byte{byte(c), '.', byte(c + 1), ':', byte(c + 7), '-', 0, 0xff})
+	}
+}
+
+// checkWord fails when Word disagrees with the reference on b.
+func checkWord(t *testing.T, cl *bitclass.Classifier, set *[256]bool, keys []byte, b [8]byte) {
+	t.Helper()
+	x := binary.LittleEndian.Uint64(b[:])
+	in, got := cl.Word(x)
+	want := reference(set, keys, b[:], 0)
+	var spread bitclass.Block // want's bits moved to each byte's top
+	for i := range 8 {
+		spread.In |= want.In >> i & 1 << (8*i + 7)
+		for k := range keys {
+			spread.Keys[k] |= want.Keys[k] >> i & 1 << (8*i + 7)
+		}
+	}
+	if in != spread.In || got != spread.Keys {
+		t.Fatalf("keys %q word %q: Word %x %x, want %x %x", keys, b[:], in, got, spread.In, spread.Keys)
+	}
 }
