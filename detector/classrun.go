@@ -6,7 +6,6 @@ import (
 	"math/bits"
 	"sync"
 
-	"github.com/piiguard/piiguard/internal/bitclass"
 	"github.com/piiguard/piiguard/internal/dfa"
 )
 
@@ -19,14 +18,18 @@ import (
 // pass finds the trigger bytes, eight bytes at a time when there are at
 // most four (or the keyword automaton's pass marks them, see marks.go);
 // each union run that holds one is read once, counting how many of each
-// trigger it holds (one byte lane of a uint64 per trigger); and only a
-// pattern whose trigger is there at least as often as a match needs
-// (dfa.DFA.MinCount), for which the run is long enough and whose
+// trigger it holds (one byte lane of a uint64 per trigger) and noting the
+// triggers that come twice in a row; and only a pattern whose trigger is
+// there at least as often as a match needs (dfa.DFA.MinCount), or as a
+// match with no two in a row needs when the run has none in a row
+// (dfa.DFA.MinCountApart: 6 colons for IPv6 where "::" needs 2, so a time
+// such as 12:34:56 is out), for which the run is long enough and whose
 // unanchored automaton (dfa.Unanchored) finds a match somewhere in the
 // run, has its own runs looked at, each checked (length, trigger count,
 // required bytes, digits, a match) and added as a window. Most union runs
-// (times, dates, versions, hex ids) hold no match: most of those are
-// rejected by their counts, the rest cost one walk each.
+// (times, dates, versions, hex ids) hold no match: almost all of those are
+// rejected by their counts, every lane at once (mayHold), the rest cost
+// one walk each.
 
 // maxUnanchored bounds the states of a class pattern's unanchored
 // automaton; the catalog's need a few dozen.
@@ -59,15 +62,10 @@ type classRuns struct {
 	swar  bool
 	// minLen is the least MinLen of the slots.
 	minLen int
-	// bits, when there are at most bitclass.MaxKeys trigger bytes and the
-	// union is at most bitclass.MaxRanges ranges, gives the union's and
-	// each trigger's bitmaps 64 bytes at a time (classrun_bits.go); lane k
-	// is then trigger k's, and nkeys the number of triggers.
-	bits  *bitclass.Classifier
-	nkeys int
 	// needCount, needApart and needLen hold, in byte k, lane k's least
-	// count, count apart and length (at most 127; 127 for lanes without
-	// a trigger), to test every lane at once (mayHold).
+	// count, count apart and length, at most 128 (128 for a lane without
+	// slots): a run of at most maxMayHold bytes reaches none of 128.
+	// mayHold tests every lane at once with them.
 	needCount, needApart, needLen uint64
 }
 
@@ -166,19 +164,14 @@ func (d *Detector) indexTriggers() {
 			r.words[k] = 0x0101010101010101 * uint64(bytesOf[min(k, len(bytesOf)-1)])
 		}
 	}
-	if len(bytesOf) > 0 && len(bytesOf) <= bitclass.MaxKeys {
-		if cl, err := bitclass.New(&r.union, bytesOf); err == nil {
-			r.bits, r.nkeys = cl, len(bytesOf)
-		}
-	}
 	for k := range maxLanes {
-		count, apart, n := 127, 127, 127
+		count, apart, n := 128, 128, 128
 		if len(r.byLane[k]) > 0 {
 			count, apart, n = int(r.minCounts[k]), int(r.minAparts[k]), r.minLens[k]
 		}
-		r.needCount |= uint64(min(count, 127)) << (8 * k)
-		r.needApart |= uint64(min(apart, 127)) << (8 * k)
-		r.needLen |= uint64(min(n, 127)) << (8 * k)
+		r.needCount |= uint64(min(count, 128)) << (8 * k)
+		r.needApart |= uint64(min(apart, 128)) << (8 * k)
+		r.needLen |= uint64(min(n, 128)) << (8 * k)
 	}
 }
 
@@ -275,32 +268,12 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 // handled).
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
-	if r.bits != nil && len(text) >= 8 {
-		return d.unionRunWords(s, text, i)
-	}
-	lo, hi, counts, doubled := r.runBytes(text, i)
-	s.classFrom = hi
-	n := hi - lo
-	if n < r.minLen {
-		return hi
-	}
-	if n > maxLaneRun {
-		counts = ^uint64(0) // a count may have overflowed: every lane full
-	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
-		return hi
-	}
-	d.runSlots(s, text, lo, hi, counts, doubled)
-	return hi
-}
-
-// runBytes returns the union run text[lo:hi] around text[i], a byte of
-// the union, with counts holding each lane's count (exact when the run is
-// at most maxLaneRun long) and doubled a byte not 0 in the lanes with two
-// trigger bytes in a row, counted as the run is read from i to each end.
-func (r *classRuns) runBytes(text []byte, i int) (lo, hi int, counts, doubled uint64) {
-	lo, hi = i, i+1
+	// counts holds each lane's count, and doubled a byte not 0 in the
+	// lanes with two trigger bytes in a row, counted as the run is read
+	// from i to each end.
+	lo, hi := i, i+1
 	t := r.trig[text[i]]
-	counts = t
+	counts, doubled := t, uint64(0)
 	for prev := t; lo > 0; {
 		c := text[lo-1]
 		if !r.union[c] {
@@ -323,7 +296,18 @@ func (r *classRuns) runBytes(text []byte, i int) (lo, hi int, counts, doubled ui
 		doubled |= u & prev
 		prev = u
 	}
-	return lo, hi, counts, doubled
+	s.classFrom = hi
+	n := hi - lo
+	if n < r.minLen {
+		return hi
+	}
+	if n > maxLaneRun {
+		counts = ^uint64(0) // a count may have overflowed: every lane full
+	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
+		return hi
+	}
+	d.runSlots(s, text, lo, hi, counts, doubled)
+	return hi
 }
 
 // maxMayHold is the longest run mayHold can test: its counts and length
@@ -333,9 +317,10 @@ const maxMayHold = 127
 // mayHold reports whether some lane of a run of n bytes (at most
 // maxMayHold) with these counts and doubled may hold a match: its count
 // reaches its least count apart, or its least count when doubled, and the
-// run is long enough. Every lane at once, without a branch per lane (most
-// runs pass none): in each byte, (x|0x80)-y keeps the top bit when x >= y
-// (both below 128).
+// run is long enough: exactly the lanes whose slots runSlots looks at.
+// Every lane at once, without a branch per lane (most runs pass none): in
+// each byte, (x|0x80)-y keeps the top bit when x >= y (x below 128, y at
+// most 128, so no borrow crosses a byte).
 func (r *classRuns) mayHold(n int, counts, doubled uint64) bool {
 	twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
 	need := r.needApart ^ (r.needApart^r.needCount)&(twice>>7*0xff)
