@@ -349,21 +349,25 @@ func (d *Detector) runSlots(s *scratch, text []byte, lo, hi int, counts, doubled
 			if got < sl.minCount || apart && got < sl.minApart || n < cp.info.MinLen {
 				continue
 			}
-			if u := cp.any.get(); u != nil && !u.Contains(text[lo:hi]) {
+			u := cp.any.get()
+			if u != nil && !u.Contains(text[lo:hi]) {
 				// Its runs lie within this one: none holds a match.
 				continue
 			}
-			d.classRuns(s, sl, text, lo, hi)
+			d.classRuns(s, sl, text, lo, hi, u != nil)
 		}
 	}
 }
 
 // classRuns checks the maximal runs of sl's pattern's class within
 // text[lo:hi] that hold enough of its trigger byte and adds them as
-// windows.
-func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int) {
+// windows. matched says the pattern's unanchored automaton found a match
+// in text[lo:hi]: that match lies within one of those runs, so when there
+// is only one, it holds a match.
+func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int, matched bool) {
 	cp := sl.cp
 	info := cp.info
+	only, onlyEnd, found := 0, 0, 0
 	for j := lo; j < hi; {
 		if !info.Allowed[text[j]] {
 			j++
@@ -375,11 +379,20 @@ func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int) 
 				n++
 			}
 		}
-		if n >= int(sl.minCount) {
-			// A run that is the whole union run was found to hold a
-			// match already (unionRun).
-			d.classRun(s, cp, text, start, j, start == lo && j == hi)
+		if n < int(sl.minCount) {
+			continue
 		}
+		if found++; found == 1 {
+			only, onlyEnd = start, j // checked below when it is the only one
+			continue
+		}
+		if found == 2 {
+			d.classRun(s, cp, text, only, onlyEnd, false)
+		}
+		d.classRun(s, cp, text, start, j, false)
+	}
+	if found == 1 {
+		d.classRun(s, cp, text, only, onlyEnd, matched)
 	}
 }
 

@@ -2,6 +2,8 @@ package detector
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/piiguard/piiguard/identifiers"
@@ -83,4 +85,35 @@ func runCounts(r *classRuns, run []byte) (lo, hi int, counts, doubled uint64) {
 		prev = u
 	}
 	return 0, len(run), counts, doubled
+}
+
+// TestClassRunsInUnionRun: a class pattern's runs inside a longer union
+// run (an address with a port, between hex words or dashes, two addresses
+// in one run, a time before one) give the reference's findings, whether
+// one run of the class or several hold enough trigger bytes (classRuns
+// skips the second walk only for the one).
+func TestClassRunsInUnionRun(t *testing.T) {
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"connect 10.1.2.3:8080 ok",
+		"id ab-10.1.2.3-cd end",
+		"pair 1.2.3.4-5.6.7.8 end",
+		"at 12:34:56-10.0.0.1 from",
+		"mac 00:1b:63:84:45:e6-10.0.0.1 x",
+		"v6 fe80::1:10.0.0.1 and ::1-2001:db8::1",
+		"not 1.2.3-4.5 here",
+		"dead-beef.10.20.30.400-1.1.1.1",
+	} {
+		got := d.AppendFindings(nil, []byte(text))
+		want := d.referenceFind([]byte(text))
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %v, reference %v", text, got, want)
+		}
+		if len(got) == 0 && !strings.HasPrefix(text, "not ") {
+			t.Errorf("%q: no finding", text)
+		}
+	}
 }
