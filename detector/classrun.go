@@ -18,14 +18,18 @@ import (
 // pass finds the trigger bytes, eight bytes at a time when there are at
 // most four (or the keyword automaton's pass marks them, see marks.go);
 // each union run that holds one is read once, counting how many of each
-// trigger it holds (one byte lane of a uint64 per trigger); and only a
-// pattern whose trigger is there at least as often as a match needs
-// (dfa.DFA.MinCount), for which the run is long enough and whose
+// trigger it holds (one byte lane of a uint64 per trigger) and noting the
+// triggers that come twice in a row; and only a pattern whose trigger is
+// there at least as often as a match needs (dfa.DFA.MinCount), or as a
+// match with no two in a row needs when the run has none in a row
+// (dfa.DFA.MinCountApart: 6 colons for IPv6 where "::" needs 2, so a time
+// such as 12:34:56 is out), for which the run is long enough and whose
 // unanchored automaton (dfa.Unanchored) finds a match somewhere in the
 // run, has its own runs looked at, each checked (length, trigger count,
 // required bytes, digits, a match) and added as a window. Most union runs
-// (times, dates, versions, hex ids) hold no match: most of those are
-// rejected by their counts, the rest cost one walk each.
+// (times, dates, versions, hex ids) hold no match: almost all of those are
+// rejected by their counts, every lane at once (mayHold), the rest cost
+// one walk each.
 
 // maxUnanchored bounds the states of a class pattern's unanchored
 // automaton; the catalog's need a few dozen.
@@ -37,9 +41,11 @@ type classRuns struct {
 	slots []classSlot
 	// byLane[k] lists the slots whose trigger counts in lane k, and
 	// minLens[k] and minCounts[k] their least MinLen and minCount.
+	// minAparts[k] their least minApart.
 	byLane    [maxLanes][]classSlot
 	minLens   [maxLanes]int
 	minCounts [maxLanes]uint8
+	minAparts [maxLanes]uint8
 	// union[c] says byte c is in some slot's class.
 	union [256]bool
 	// trig[c], for a trigger byte c, is 1 in the byte (lane) of a uint64
@@ -56,6 +62,11 @@ type classRuns struct {
 	swar  bool
 	// minLen is the least MinLen of the slots.
 	minLen int
+	// needCount, needApart and needLen hold, in byte k, lane k's least
+	// count, count apart and length, at most 128 (128 for a lane without
+	// slots): a run of at most maxMayHold bytes reaches none of 128.
+	// mayHold tests every lane at once with them.
+	needCount, needApart, needLen uint64
 }
 
 // maxLanes is the number of trigger counts a uint64 holds.
@@ -71,8 +82,11 @@ type classSlot struct {
 	trigger byte
 	lane    int
 	// minCount is the least number of trigger bytes in a match (at most
-	// 255, and 1 when the lane is shared).
-	minCount uint8
+	// 255, and 1 when the lane is shared), and minApart that in a match
+	// where no trigger byte follows another (dfa.DFA.MinCountApart; at
+	// least minCount): a run with no two trigger bytes in a row holds a
+	// match only if it holds that many.
+	minCount, minApart uint8
 }
 
 // triggerRank orders candidate trigger bytes: the rarer in logs, the lower.
@@ -126,16 +140,18 @@ func (d *Detector) indexTriggers() {
 			bytesOf = append(bytesOf, sl.trigger)
 		}
 		sl.lane = lane[sl.trigger]
-		sl.minCount = 1
+		sl.minCount, sl.minApart = 1, 1
 		if sl.lane < maxLanes-1 && sl.cp.dfa != nil {
 			sl.minCount = uint8(min(max(sl.cp.dfa.MinCount(sl.trigger), 1), maxLaneRun))
+			sl.minApart = uint8(min(max(sl.cp.dfa.MinCountApart(sl.trigger), int(sl.minCount)), maxLaneRun))
 		}
 		if len(r.byLane[sl.lane]) == 0 {
-			r.minLens[sl.lane], r.minCounts[sl.lane] = sl.cp.info.MinLen, sl.minCount
+			r.minLens[sl.lane], r.minCounts[sl.lane], r.minAparts[sl.lane] = sl.cp.info.MinLen, sl.minCount, sl.minApart
 		}
 		r.byLane[sl.lane] = append(r.byLane[sl.lane], *sl)
 		r.minLens[sl.lane] = min(r.minLens[sl.lane], sl.cp.info.MinLen)
 		r.minCounts[sl.lane] = min(r.minCounts[sl.lane], sl.minCount)
+		r.minAparts[sl.lane] = min(r.minAparts[sl.lane], sl.minApart)
 		for c, ok := range sl.cp.info.Allowed {
 			r.union[c] = r.union[c] || ok
 		}
@@ -147,6 +163,15 @@ func (d *Detector) indexTriggers() {
 		for k := range r.words {
 			r.words[k] = 0x0101010101010101 * uint64(bytesOf[min(k, len(bytesOf)-1)])
 		}
+	}
+	for k := range maxLanes {
+		count, apart, n := 128, 128, 128
+		if len(r.byLane[k]) > 0 {
+			count, apart, n = int(r.minCounts[k]), int(r.minAparts[k]), r.minLens[k]
+		}
+		r.needCount |= uint64(min(count, 128)) << (8 * k)
+		r.needApart |= uint64(min(apart, 128)) << (8 * k)
+		r.needLen |= uint64(min(n, 128)) << (8 * k)
 	}
 }
 
@@ -216,18 +241,23 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	marks := s.marks[markClass]
 	for wi := i >> 6; wi<<6 < to; wi++ {
 		w := marks[wi]
-		if base := wi << 6; base < i {
-			w &^= 1<<(i-base) - 1 // offsets before i
-		}
-		for ; w != 0; w &= w - 1 {
+		for {
+			if base := wi << 6; base < i {
+				// Offsets before i: within a run handled already (all of
+				// the word when i is past it).
+				w &^= 1<<uint(i-base) - 1
+			}
+			if w == 0 {
+				break
+			}
 			j := wi<<6 | bits.TrailingZeros64(w)
 			if j >= to {
 				break
 			}
-			if j < s.classFrom {
-				continue // within a run handled already
+			if i = d.unionRun(s, text, j); i >= (wi+1)<<6 {
+				wi = i>>6 - 1 // the run ends in a later word: resume there
+				break
 			}
-			d.unionRun(s, text, j)
 		}
 	}
 	s.classFrom = max(s.classFrom, to)
@@ -238,15 +268,33 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 // handled).
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
+	// counts holds each lane's count, and doubled a byte not 0 in the
+	// lanes with two trigger bytes in a row, counted as the run is read
+	// from i to each end.
 	lo, hi := i, i+1
-	counts := r.trig[text[i]]
-	for lo > 0 && r.union[text[lo-1]] {
+	t := r.trig[text[i]]
+	counts, doubled := t, uint64(0)
+	for prev := t; lo > 0; {
+		c := text[lo-1]
+		if !r.union[c] {
+			break
+		}
 		lo--
-		counts += r.trig[text[lo]]
+		u := r.trig[c]
+		counts += u
+		doubled |= u & prev
+		prev = u
 	}
-	for hi < len(text) && r.union[text[hi]] {
-		counts += r.trig[text[hi]]
+	for prev := t; hi < len(text); {
+		c := text[hi]
+		if !r.union[c] {
+			break
+		}
 		hi++
+		u := r.trig[c]
+		counts += u
+		doubled |= u & prev
+		prev = u
 	}
 	s.classFrom = hi
 	n := hi - lo
@@ -255,37 +303,71 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	}
 	if n > maxLaneRun {
 		counts = ^uint64(0) // a count may have overflowed: every lane full
+	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
+		return hi
 	}
+	d.runSlots(s, text, lo, hi, counts, doubled)
+	return hi
+}
+
+// maxMayHold is the longest run mayHold can test: its counts and length
+// fit in seven bits.
+const maxMayHold = 127
+
+// mayHold reports whether some lane of a run of n bytes (at most
+// maxMayHold) with these counts and doubled may hold a match: its count
+// reaches its least count apart, or its least count when doubled, and the
+// run is long enough: exactly the lanes whose slots runSlots looks at.
+// Every lane at once, without a branch per lane (most runs pass none): in
+// each byte, (x|0x80)-y keeps the top bit when x >= y (x below 128, y at
+// most 128, so no borrow crosses a byte).
+func (r *classRuns) mayHold(n int, counts, doubled uint64) bool {
+	twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
+	need := r.needApart ^ (r.needApart^r.needCount)&(twice>>7*0xff)
+	return ((counts|highs)-need)&((uint64(n)*0x0101010101010101|highs)-r.needLen)&highs != 0
+}
+
+// runSlots looks at the union run text[lo:hi], which holds counts[k]
+// (byte k) of lane k's trigger bytes, two in a row in the lanes whose byte
+// of doubled is not 0: each slot whose trigger the run holds often enough,
+// that is not too short and whose unanchored automaton finds a match in
+// it, has its own runs in it checked.
+func (d *Detector) runSlots(s *scratch, text []byte, lo, hi int, counts, doubled uint64) {
+	r := &d.runs
+	n := hi - lo
 	// The lanes with a count: the high bit of each byte that is not 0 (no
 	// carry crosses a byte: (x&0x7f)+0x7f <= 0xfe).
 	held := ((counts&lows + lows) | counts) & highs
 	for ; held != 0; held &= held - 1 {
 		k := bits.TrailingZeros64(held) >> 3
-		got := uint8(counts >> (8 * k))
-		if got < r.minCounts[k] || n < r.minLens[k] {
+		got, apart := uint8(counts>>(8*k)), uint8(doubled>>(8*k)) == 0
+		if got < r.minCounts[k] || apart && got < r.minAparts[k] || n < r.minLens[k] {
 			continue
 		}
 		for _, sl := range r.byLane[k] {
 			cp := sl.cp
-			if got < sl.minCount || n < cp.info.MinLen {
+			if got < sl.minCount || apart && got < sl.minApart || n < cp.info.MinLen {
 				continue
 			}
-			if u := cp.any.get(); u != nil && !u.Contains(text[lo:hi]) {
+			u := cp.any.get()
+			if u != nil && !u.Contains(text[lo:hi]) {
 				// Its runs lie within this one: none holds a match.
 				continue
 			}
-			d.classRuns(s, sl, text, lo, hi)
+			d.classRuns(s, sl, text, lo, hi, u != nil)
 		}
 	}
-	return hi
 }
 
 // classRuns checks the maximal runs of sl's pattern's class within
 // text[lo:hi] that hold enough of its trigger byte and adds them as
-// windows.
-func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int) {
+// windows. matched says the pattern's unanchored automaton found a match
+// in text[lo:hi]: that match lies within one of those runs, so when there
+// is only one, it holds a match.
+func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int, matched bool) {
 	cp := sl.cp
 	info := cp.info
+	only, onlyEnd, found := 0, 0, 0
 	for j := lo; j < hi; {
 		if !info.Allowed[text[j]] {
 			j++
@@ -297,11 +379,20 @@ func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int) 
 				n++
 			}
 		}
-		if n >= int(sl.minCount) {
-			// A run that is the whole union run was found to hold a
-			// match already (unionRun).
-			d.classRun(s, cp, text, start, j, start == lo && j == hi)
+		if n < int(sl.minCount) {
+			continue
 		}
+		if found++; found == 1 {
+			only, onlyEnd = start, j // checked below when it is the only one
+			continue
+		}
+		if found == 2 {
+			d.classRun(s, cp, text, only, onlyEnd, false)
+		}
+		d.classRun(s, cp, text, start, j, false)
+	}
+	if found == 1 {
+		d.classRun(s, cp, text, only, onlyEnd, matched)
 	}
 }
 

@@ -32,7 +32,8 @@
 //     read once, counting each trigger byte it holds, and a pattern whose
 //     trigger it holds looks at its own runs in it only when the run is
 //     long enough, holds as many of the trigger as a match needs
-//     (dfa.DFA.MinCount: three dots for IPv4, two colons for IPv6) and the
+//     (dfa.DFA.MinCount: three dots for IPv4, two colons for IPv6; six
+//     colons when no two are in a row, dfa.DFA.MinCountApart) and the
 //     pattern's unanchored automaton finds a match in it (most runs —
 //     times, dates, versions — hold none);
 //   - anything else runs over the whole text (wholetext.go), all such

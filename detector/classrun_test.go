@@ -1,0 +1,119 @@
+package detector
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/piiguard/piiguard/identifiers"
+	"github.com/piiguard/piiguard/internal/testcorpus"
+)
+
+// TestMayHold: the test of every lane at once (mayHold) accepts a union run
+// exactly when one of runSlots' lanes would look at its slots: a count at
+// least the lane's least count, and its least count apart when no two
+// triggers are in a row, and the run long enough. For the catalog's and
+// the core identifiers' class runs, on random counts, doubled lanes and
+// lengths up to maxMayHold, and on the catalog's IPv6 times and addresses.
+func TestMayHold(t *testing.T) {
+	for _, ids := range [][]*identifiers.Identifier{identifiers.Catalog(), testcorpus.CoreIdentifiers()} {
+		d, err := Compile(ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &d.runs
+		lanes := func(n int, counts, doubled uint64) bool {
+			for k := range maxLanes {
+				got, apart := uint8(counts>>(8*k)), uint8(doubled>>(8*k)) == 0
+				if len(r.byLane[k]) > 0 && got > 0 && got >= r.minCounts[k] && (!apart || got >= r.minAparts[k]) && n >= r.minLens[k] {
+					return true
+				}
+			}
+			return false
+		}
+		rnd := rand.New(rand.NewPCG(14, 3))
+		for range 200000 {
+			n := 1 + rnd.IntN(maxMayHold)
+			var counts, doubled uint64
+			for k := range maxLanes {
+				c := uint64(rnd.IntN(min(n, 10) + 1))
+				if rnd.IntN(8) == 0 {
+					c = uint64(rnd.IntN(n + 1))
+				}
+				counts |= c << (8 * k)
+				if c >= 2 && rnd.IntN(2) == 0 {
+					doubled |= 1 << (8 * k)
+				}
+			}
+			if got, want := r.mayHold(n, counts, doubled), lanes(n, counts, doubled); got != want {
+				t.Fatalf("n %d counts %x doubled %x: mayHold %v, lanes %v", n, counts, doubled, got, want)
+			}
+		}
+	}
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		run  string
+		want bool
+	}{
+		{"18:01:47", false},   // two colons, none in a row: no IPv6 address
+		{"::1", true},         // in a row
+		{"fe80::1", true},     // in a row
+		{"1:2:3:4:5:6", true}, // six apart: MAC and IPv6 may
+		{"2015-10-18", false}, // two dashes
+		{"10.0.0.1", true},    // three dots
+		{"1.2", false},        // one dot
+	} {
+		lo, hi, counts, doubled := runCounts(&d.runs, []byte(tc.run))
+		if got := d.runs.mayHold(hi-lo, counts, doubled); got != tc.want {
+			t.Errorf("%q: mayHold %v, want %v", tc.run, got, tc.want)
+		}
+	}
+}
+
+// runCounts returns the lanes' counts and doubled of run, a union run, as
+// unionRun reads them.
+func runCounts(r *classRuns, run []byte) (lo, hi int, counts, doubled uint64) {
+	var prev uint64
+	for _, c := range run {
+		u := r.trig[c]
+		counts += u
+		doubled |= u & prev
+		prev = u
+	}
+	return 0, len(run), counts, doubled
+}
+
+// TestClassRunsInUnionRun: a class pattern's runs inside a longer union
+// run (an address with a port, between hex words or dashes, two addresses
+// in one run, a time before one) give the reference's findings, whether
+// one run of the class or several hold enough trigger bytes (classRuns
+// skips the second walk only for the one).
+func TestClassRunsInUnionRun(t *testing.T) {
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"connect 10.1.2.3:8080 ok",
+		"id ab-10.1.2.3-cd end",
+		"pair 1.2.3.4-5.6.7.8 end",
+		"at 12:34:56-10.0.0.1 from",
+		"mac 00:1b:63:84:45:e6-10.0.0.1 x",
+		"v6 fe80::1:10.0.0.1 and ::1-2001:db8::1",
+		"not 1.2.3-4.5 here",
+		"dead-beef.10.20.30.400-1.1.1.1",
+	} {
+		got := d.AppendFindings(nil, []byte(text))
+		want := d.referenceFind([]byte(text))
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %v, reference %v", text, got, want)
+		}
+		if len(got) == 0 && !strings.HasPrefix(text, "not ") {
+			t.Errorf("%q: no finding", text)
+		}
+	}
+}
