@@ -207,3 +207,43 @@ func FuzzRewrite(f *testing.F) {
 		}
 	})
 }
+
+// TestRewriteTableOutsideDispatchBlocks: a jump whose br_table entry is
+// not one of the dispatch's blocks — the loop itself (which re-reads
+// PC_B) or a label outside it — is left as it is: a direct branch would
+// skip setting PC_B or, where the enclosing labels are not contiguous,
+// go to another block. (Go's modules have no such entries; a module
+// that does must not be changed into a different program.)
+func TestRewriteTableOutsideDispatchBlocks(t *testing.T) {
+	const opNop = 0x01
+	// PC 1 is br_table's default, label 3: block A, outside the loop
+	// and block B, with a nop between B and the loop.
+	outside := []byte{0, opBlock, void, opBlock, void, opNop, opLoop, void, opBlock, void,
+		opLocalGet, 0, opBrTable, 1, 0, 3, opEnd}
+	outside = append(outside, jump(1, 0)...)
+	outside = append(outside, opEnd, opEnd, opI32Const, 20, opReturn, opEnd, opI32Const, 10, opEnd)
+	// PC 1 is br_table's default, label 1: the loop itself.
+	loop := []byte{0, opLoop, void, opBlock, void, opLocalGet, 0, opBrTable, 1, 0, 1, opEnd}
+	loop = append(loop, jump(1, 0)...)
+	loop = append(loop, opEnd, opUnreachable, opEnd)
+	for name, body := range map[string][]byte{"outside": outside, "loop": loop} {
+		mod := module(body)
+		got, st, err := Rewrite(mod)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if st.Direct != 0 || !bytes.Equal(got, mod) {
+			t.Errorf("%s: rewrote a jump out of the dispatch's blocks (stats %+v)", name, st)
+		}
+	}
+	if a, b := call(t, module(outside), 0), call(t, must(Rewrite(module(outside))), 0); a != 10 || b != a {
+		t.Errorf("outside: f(0, 0) = %d, rewritten %d, want 10", a, b)
+	}
+}
+
+func must(mod []byte, _ Stats, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return mod
+}
