@@ -20,10 +20,13 @@
 //
 // Backward jumps (the heads of loops) keep the dispatch: their targets
 // are blocks already closed. A function that reads PC_B anywhere but at
-// its dispatch is left as it is; so is every other byte of the module
-// (the rewrite changes no function's index, type or resume points, so
-// Go's stack unwinding, which resumes a function through its dispatch,
-// is unchanged).
+// its dispatch is left as it is; so is a jump whose br_table entry is not
+// one of the dispatch's blocks, and every other instruction and section
+// of the module, but for the sizes of sections and bodies, written anew
+// in their shortest form (Go's linker pads them to five bytes). The
+// rewrite changes no function's index, type or resume points, so Go's
+// stack unwinding, which resumes a function through its dispatch, is
+// unchanged.
 //
 // Usage:
 //

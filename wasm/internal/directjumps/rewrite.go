@@ -159,7 +159,13 @@ func rewriteBody(body []byte, st *Stats) ([]byte, error) {
 					pc = uint64(len(table) - 1)
 				}
 				// br_table index t is the t-th block out from the
-				// br_table: the block opened at loopAt+nblocks-t.
+				// br_table: the block opened at loopAt+nblocks-t. An
+				// index of nblocks or more names the loop itself (which
+				// reads PC_B again) or a label outside it: left as is.
+				if int64(table[pc]) >= int64(nblocks) {
+					out = append(out, body[in.start:in.end]...)
+					continue
+				}
 				target := loopAt + nblocks - int(table[pc])
 				for d := len(stack) - 1; d >= 0; d-- {
 					if stack[d] == target {

@@ -207,3 +207,77 @@ func FuzzRewrite(f *testing.F) {
 		}
 	})
 }
+
+// TestRewriteTableOutsideDispatchBlocks: a jump whose br_table entry is
+// not one of the dispatch's blocks — the loop itself (which re-reads
+// PC_B) or a label outside it — is left as it is: a direct branch would
+// skip setting PC_B or, where the enclosing labels are not contiguous,
+// go to another block. (Go's modules have no such entries; a module
+// that does must not be changed into a different program.)
+func TestRewriteTableOutsideDispatchBlocks(t *testing.T) {
+	const opNop = 0x01
+	// PC 1 is br_table's default, label 3: block A, outside the loop
+	// and block B, with a nop between B and the loop.
+	outside := []byte{0, opBlock, void, opBlock, void, opNop, opLoop, void, opBlock, void,
+		opLocalGet, 0, opBrTable, 1, 0, 3, opEnd}
+	outside = append(outside, jump(1, 0)...)
+	outside = append(outside, opEnd, opEnd, opI32Const, 20, opReturn, opEnd, opI32Const, 10, opEnd)
+	// PC 1 is br_table's default, label 1: the loop itself.
+	loop := []byte{0, opLoop, void, opBlock, void, opLocalGet, 0, opBrTable, 1, 0, 1, opEnd}
+	loop = append(loop, jump(1, 0)...)
+	loop = append(loop, opEnd, opUnreachable, opEnd)
+	for name, body := range map[string][]byte{"outside": outside, "loop": loop} {
+		mod := module(body)
+		got, st, err := Rewrite(mod)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if st.Direct != 0 || !bytes.Equal(got, mod) {
+			t.Errorf("%s: rewrote a jump out of the dispatch's blocks (stats %+v)", name, st)
+		}
+	}
+	if a, b := call(t, module(outside), 0), call(t, must(Rewrite(module(outside))), 0); a != 10 || b != a {
+		t.Errorf("outside: f(0, 0) = %d, rewritten %d, want 10", a, b)
+	}
+}
+
+func must(mod []byte, _ Stats, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return mod
+}
+
+// TestRewriteNested: a jump from inside a block, a loop and the else of
+// an if in a segment (as Go's assembly functions have) is rewritten to
+// a branch of the right depth; f(0, n) = n + n-1 + … + 1 + 50 as before.
+func TestRewriteNested(t *testing.T) {
+	const opElse = 0x05
+	body := []byte{1, 1, 0x7F, // acc: local 2
+		opLoop, void, opBlock, void, opBlock, void, opLocalGet, 0, opBrTable, 1, 0, 1, opEnd,
+		// Segment 0: block { loop { if n { acc += n; n--; br loop } else { jump 1 } } }
+		opBlock, void, opLoop, void, opLocalGet, 1, opIf, void,
+		opLocalGet, 2, opLocalGet, 1, opI32Add, opLocalSet, 2,
+		opLocalGet, 1, opI32Const, 1, opI32Sub, opLocalSet, 1, opBr, 1,
+		opElse}
+	body = append(body, jump(1, 4)...) // if, loop, block, block 1, the dispatch loop
+	body = append(body, opEnd, opEnd, opEnd, opUnreachable, opEnd,
+		// Segment 1: return acc + 50.
+		opLocalGet, 2, opI32Const, 50, opI32Add, opReturn, opEnd, opUnreachable, opEnd)
+	mod := module(body)
+	got, st, err := Rewrite(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Stats{Functions: 1, Dispatched: 1, Jumps: 1, Direct: 1}); st != want {
+		t.Errorf("stats %+v, want %+v", st, want)
+	}
+	if want := []byte{opElse, opBr, 3, opEnd}; !bytes.Contains(got, want) {
+		t.Errorf("the jump is not rewritten as br 3 (to block 1, out of the if, the loop and the block)")
+	}
+	for _, n := range []uint32{0, 1, 5, 50} {
+		if a, b := call(t, mod, n), call(t, got, n); a != b || a != n*(n+1)/2+50 {
+			t.Errorf("f(0, %d): original %d, rewritten %d, want %d", n, a, b, n*(n+1)/2+50)
+		}
+	}
+}
