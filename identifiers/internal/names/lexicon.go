@@ -58,6 +58,8 @@ type Lexicon struct {
 	usStates   map[string]*region // folded code or name -> state
 	caRegions  map[string]*region
 	auStates   map[string]*region
+
+	cues *contextCues // of the Name scorer's context
 }
 
 // A region is a US state, Canadian province or Australian state.
@@ -111,6 +113,7 @@ func Load(src Sources) *Lexicon {
 		places: make(map[string]uint8, strings.Count(src.Places, "\n")+1), street: map[string]streetKind{},
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
+		cues: newContextCues(),
 	}
 	lx.freq = newSortedLines(src.NameStats)
 	lx.common = newSortedLines(src.CommonWords)
