@@ -13,23 +13,28 @@
 //	magic    "piiguard-dfa\x00\x00\x00\x00" (16 bytes)
 //	version  uint32, little-endian: Version, then dfa.FormatVersion
 //	crc      uint32: CRC-32C (Castagnoli) of the body (all that follows the
-//	         header) up to the setups' forms
+//	         header) but the entries' automata and the setups' forms
 //	hash     32 bytes: SHA-256 of the catalog's patterns (CatalogHash)
 //	count    uvarint
 //	entries  count times, sorted by pattern source:
 //	         kind (byte), source (uvarint length, bytes),
 //	         description (uvarint length, the pattern's prefilter.Info,
 //	         see appendInfo),
+//	         automaton checksum (uint32, CRC-32C of the automaton's bytes),
 //	         automaton (uvarint length, dfa.AppendBinary's bytes; empty
 //	         unless kind is KindDFA)
 //	setups   uvarint count, then each, sorted by key: key (32 bytes),
 //	         crc (uint32, CRC-32C of its form), length (uvarint)
 //	forms    the setups' forms, in order, back to back
 //
-// The header's checksum covers the body up to the forms; each form has its
-// own, checked when it is first looked up, so that opening the catalog
-// reads only the automata's bytes and a compile reads only the form it
-// uses.
+// The header's checksum covers the index of the body: every entry's kind,
+// source and description, the lengths and checksums of the automata, and
+// the setups' keys, checksums and lengths. Each automaton and each setup's
+// form has its own checksum, checked when it is first decoded or looked
+// up, so that opening the catalog reads none of the automata's bytes (a
+// start-up cost: 309 KB of CRC-32C, which WebAssembly computes without the
+// processor's instruction) and a compile reads only the automata and the
+// form it uses.
 //
 // A setup is what the detector derives from a whole set of identifiers
 // before it can scan (their keywords' forms and the patterns' literals, the
@@ -41,8 +46,9 @@
 // setup is the detector's, versioned and checked by it.
 //
 // Open refuses a form with another magic or version or a wrong checksum,
-// and a damaged entry fails on its own when decoded (package dfa checks
-// every field): the caller then compiles from source, never trusting it.
+// and a damaged automaton fails on its own when decoded (its checksum, and
+// package dfa checks every field): the caller then compiles from source,
+// never trusting it.
 // A pattern is looked up by its exact source, so a form generated from an
 // older catalog still serves the patterns that did not change, and the
 // others are compiled; the detector's tests fail while the embedded form is
@@ -69,7 +75,7 @@ import (
 )
 
 // Version is the version of the form; it changes whenever the form does.
-const Version = 3
+const Version = 4
 
 const magic = "piiguard-dfa\x00\x00\x00\x00"
 
@@ -156,17 +162,20 @@ func seal(ids []*identifiers.Identifier, entries []byte, setups []Setup) []byte 
 		body = binary.LittleEndian.AppendUint32(body, crc32.Checksum(su.Form, crcTable))
 		body = binary.AppendUvarint(body, uint64(len(su.Form)))
 	}
-	checked := len(body)
 	for _, su := range setups {
 		body = append(body, su.Form...)
 	}
 	out := make([]byte, 0, headerLen+len(body))
 	out = append(out, magic...)
 	out = binary.LittleEndian.AppendUint32(out, version())
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body[:checked], crcTable))
+	out = binary.LittleEndian.AppendUint32(out, 0) // the checksum, below
 	h := CatalogHash(ids)
 	out = append(out, h[:]...)
-	return append(out, body...)
+	out = append(out, body...)
+	// The body was just written: it indexes.
+	_, sum, _ := index(out[headerLen:])
+	binary.LittleEndian.PutUint32(out[len(magic)+4:], sum)
+	return out
 }
 
 // Reseal recomputes the checksums of a form (the header's and each
@@ -177,16 +186,22 @@ func Reseal(form []byte) error {
 		return fmt.Errorf("%w: no header", ErrCorrupt)
 	}
 	body := form[headerLen:]
-	c, checked, err := index(body)
+	c, _, err := index(body)
 	if err != nil {
 		return err
+	}
+	for i := range c.entries {
+		e := &c.entries[i]
+		binary.LittleEndian.PutUint32(body[e.crcAt:], crc32.Checksum(e.auto, crcTable))
 	}
 	for i := range c.setups {
 		su := &c.setups[i]
 		binary.LittleEndian.PutUint32(body[su.crcAt:], crc32.Checksum(su.form, crcTable))
 	}
-	// The setups' checksums are within what the header's covers.
-	binary.LittleEndian.PutUint32(form[len(magic)+4:], crc32.Checksum(body[:checked], crcTable))
+	// The automata's and setups' checksums are within what the header's
+	// covers: index again.
+	_, sum, _ := index(body)
+	binary.LittleEndian.PutUint32(form[len(magic)+4:], sum)
 	return nil
 }
 
@@ -247,6 +262,7 @@ func buildEntries(ids []*identifiers.Identifier) ([]byte, error) {
 		info := appendInfo(nil, p.info)
 		body = binary.AppendUvarint(body, uint64(len(info)))
 		body = append(body, info...)
+		body = binary.LittleEndian.AppendUint32(body, crc32.Checksum(auto, crcTable))
 		body = binary.AppendUvarint(body, uint64(len(auto)))
 		body = append(body, auto...)
 	}
@@ -304,6 +320,8 @@ type Entry struct {
 	expr  []byte // the pattern's source, within the form
 	info  []byte
 	auto  []byte
+	crc   uint32 // of auto, checked when it is decoded
+	crcAt int    // of crc, in the body
 
 	once sync.Once
 	dfa  *dfa.DFA
@@ -326,11 +344,11 @@ func Open(form []byte) (*Catalog, error) {
 		return nil, fmt.Errorf("%w: version %#x, want %#x", ErrCorrupt, v, version())
 	}
 	body := form[headerLen:]
-	c, checked, err := index(body)
+	c, sum, err := index(body)
 	if err != nil {
 		return nil, err
 	}
-	if crc := binary.LittleEndian.Uint32(h[4:]); crc != crc32.Checksum(body[:checked], crcTable) {
+	if crc := binary.LittleEndian.Uint32(h[4:]); crc != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
 	copy(c.hash[:], h[8:])
@@ -338,9 +356,12 @@ func Open(form []byte) (*Catalog, error) {
 }
 
 // index indexes the entries and setups of body (checking every length and
-// the order) and returns the length of what the header's checksum covers.
-func index(body []byte) (*Catalog, int, error) {
+// the order) and returns the checksum of what the header's covers: all of
+// body but the automata and the setups' forms.
+func index(body []byte) (*Catalog, uint32, error) {
 	c := &Catalog{}
+	var sum uint32
+	from := 0 // the first byte the checksum has not read
 	n, k := binary.Uvarint(body)
 	if k <= 0 || n > uint64(len(body)) {
 		return nil, 0, fmt.Errorf("%w: bad entry count", ErrCorrupt)
@@ -362,9 +383,17 @@ func index(body []byte) (*Catalog, int, error) {
 		if e.info, off, ok = chunk(body, off); !ok {
 			return nil, 0, fmt.Errorf("%w: entry %d: bad description", ErrCorrupt, i)
 		}
-		if e.auto, off, ok = chunk(body, off); !ok {
+		if len(body)-off < 4 {
+			return nil, 0, fmt.Errorf("%w: entry %d: bad automaton checksum", ErrCorrupt, i)
+		}
+		e.crcAt = off
+		e.crc = binary.LittleEndian.Uint32(body[off:])
+		if e.auto, off, ok = chunk(body, off+4); !ok {
 			return nil, 0, fmt.Errorf("%w: entry %d: bad automaton", ErrCorrupt, i)
 		}
+		// The checksum skips the automaton's bytes.
+		sum = crc32.Update(sum, crcTable, body[from:off-len(e.auto)])
+		from = off
 		if i > 0 && bytes.Compare(c.entries[i-1].expr, e.expr) >= 0 {
 			return nil, 0, fmt.Errorf("%w: entry %d out of order", ErrCorrupt, i)
 		}
@@ -394,7 +423,7 @@ func index(body []byte) (*Catalog, int, error) {
 			return nil, 0, fmt.Errorf("%w: setup %d out of order", ErrCorrupt, i)
 		}
 	}
-	checked := off
+	sum = crc32.Update(sum, crcTable, body[from:off])
 	for i := range c.setups {
 		su := &c.setups[i]
 		l := len(su.form)
@@ -407,7 +436,7 @@ func index(body []byte) (*Catalog, int, error) {
 	if off != len(body) {
 		return nil, 0, fmt.Errorf("%w: %d bytes after the last setup", ErrCorrupt, len(body)-off)
 	}
-	return c, checked, nil
+	return c, sum, nil
 }
 
 // KeywordSetup returns the form of the setup stored under key, or nil (always
@@ -472,6 +501,10 @@ func (e *Entry) load() {
 		expr := string(e.expr)
 		switch e.Kind {
 		case KindDFA:
+			if crc32.Checksum(e.auto, crcTable) != e.crc {
+				e.err = fmt.Errorf("%w: automaton checksum mismatch", ErrCorrupt)
+				return
+			}
 			e.dfa, e.err = dfa.Decode(expr, e.auto)
 		case KindLazy:
 			// The entry's description and automaton come from the form:
