@@ -239,19 +239,6 @@ func lines(text string) func(yield func(section, line string) bool) {
 	}
 }
 
-// StreetTypes returns the street-type words of a data section as written
-// ("street-en", "street-en-short", "street-fr", "street-it-es",
-// "street-de"), in file order.
-func StreetTypes(addressWords, section string) []string {
-	var out []string
-	for s, line := range lines(addressWords) {
-		if s == section {
-			out = append(out, line)
-		}
-	}
-	return out
-}
-
 // Sizes reports how many entries each list holds, for documentation and
 // tests.
 func (lx *Lexicon) Sizes() map[string]int {
