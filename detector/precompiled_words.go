@@ -1,7 +1,6 @@
 package detector
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -19,9 +18,11 @@ import (
 // and building the automaton is most of what Compile does once the
 // patterns' automata are precompiled; a stored setup is decoded instead.
 //
-// A setup is looked up by keywordKey, a SHA-256 of everything the words and
-// the automaton are derived from, computed from the detector being
-// compiled: each identifier's keywords, each pattern's source and how it
+// A setup is looked up by keywordKey, everything the words and the
+// automaton are derived from, written out from the detector being
+// compiled (the input itself rather than a hash of it: comparing its 13 KB
+// with the stored ones costs less than hashing them, in WebAssembly most
+// of all): each identifier's keywords, each pattern's source and how it
 // is triggered, and the tables of the automaton's marks (the bytes that may
 // start a whole-text pattern, the class runs' trigger bytes). Any other
 // set (a subset, custom identifiers, a policy's) has another key and is
@@ -68,14 +69,14 @@ func (d *Detector) entries(cat *precompiled.Catalog) []*precompiled.Entry {
 // wordsVersion is the version of the form appendWords writes.
 const wordsVersion = 1
 
-// keywordKey returns the key of the detector's setup: a SHA-256 of what its
-// words and their automaton are derived from (see above), which compile
-// has computed when it calls it. A pattern found in the precompiled
+// keywordKey returns the key of the detector's setup: what its words and
+// their automaton are derived from (see above), which compile has computed
+// when it calls it. A pattern found in the precompiled
 // catalog (entries[i] for pattern i, nil when not found) stands for its
 // source by its index there (setups are looked up in the catalog they were
 // stored with), and the marks by what the predicates read of them, so that
-// the hash reads about 13 KB for the catalog, most of it keywords.
-func (d *Detector) keywordKey(entries []*precompiled.Entry) [sha256.Size]byte {
+// the key is about 13 KB for the catalog, most of it keywords.
+func (d *Detector) keywordKey(entries []*precompiled.Entry) []byte {
 	b := make([]byte, 0, 16<<10)
 	b = append(b, "piiguard words\x00"...)
 	b = binary.AppendUvarint(b, uint64(len(d.idents)))
@@ -117,8 +118,7 @@ func (d *Detector) keywordKey(entries []*precompiled.Entry) [sha256.Size]byte {
 			marks[c] |= 4
 		}
 	}
-	b = append(b, marks[:]...)
-	return sha256.Sum256(b)
+	return append(b, marks[:]...)
 }
 
 // appendWords appends the form of the detector's words and automaton:

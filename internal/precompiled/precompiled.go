@@ -23,8 +23,9 @@
 //	         automaton checksum (uint32, CRC-32C of the automaton's bytes),
 //	         automaton (uvarint length, dfa.AppendBinary's bytes; empty
 //	         unless kind is KindDFA)
-//	setups   uvarint count, then each, sorted by key: key (32 bytes),
-//	         crc (uint32, CRC-32C of its form), length (uvarint)
+//	setups   uvarint count, then each, sorted by key: key (uvarint
+//	         length, bytes), crc (uint32, CRC-32C of its form), length of
+//	         its form (uvarint)
 //	forms    the setups' forms, in order, back to back
 //
 // The header's checksum covers the index of the body: every entry's kind,
@@ -41,8 +42,9 @@
 // automaton that finds them, package aho's form): the detector gives Build
 // the setups of the sets worth storing (the catalog, and the identifiers
 // NewScanner takes by default) and looks one up by the key of its own input
-// (a SHA-256 the detector computes), so that a set stored here is decoded
-// instead of built, and any other set is built as before. The form of a
+// (the input itself, as the detector writes it: comparing it costs less
+// than hashing it, in WebAssembly most of all), so that a set stored here
+// is decoded instead of built, and any other set is built as before. The form of a
 // setup is the detector's, versioned and checked by it.
 //
 // Open refuses a form with another magic or version or a wrong checksum,
@@ -111,7 +113,7 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // A Setup is a stored set-up of the detector's words: its form, under the
 // key of the input it was built from.
 type Setup struct {
-	Key  [sha256.Size]byte
+	Key  []byte // not empty
 	Form []byte
 }
 
@@ -154,11 +156,12 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 func seal(ids []*identifiers.Identifier, entries []byte, setups []Setup) []byte {
 	body := slices.Clip(entries)
 	setups = slices.Clone(setups)
-	slices.SortFunc(setups, func(a, b Setup) int { return bytes.Compare(a.Key[:], b.Key[:]) })
-	setups = slices.CompactFunc(setups, func(a, b Setup) bool { return a.Key == b.Key })
+	slices.SortFunc(setups, func(a, b Setup) int { return bytes.Compare(a.Key, b.Key) })
+	setups = slices.CompactFunc(setups, func(a, b Setup) bool { return bytes.Equal(a.Key, b.Key) })
 	body = binary.AppendUvarint(body, uint64(len(setups)))
 	for _, su := range setups {
-		body = append(body, su.Key[:]...)
+		body = binary.AppendUvarint(body, uint64(len(su.Key)))
+		body = append(body, su.Key...)
 		body = binary.LittleEndian.AppendUint32(body, crc32.Checksum(su.Form, crcTable))
 		body = binary.AppendUvarint(body, uint64(len(su.Form)))
 	}
@@ -305,7 +308,7 @@ type Catalog struct {
 
 // setup is a Setup of a Catalog, its checksum checked on first use.
 type setup struct {
-	key   [sha256.Size]byte
+	key   []byte // within the form
 	crc   uint32
 	crcAt int // of crc, in the body
 	form  []byte
@@ -399,27 +402,29 @@ func index(body []byte) (*Catalog, uint32, error) {
 		}
 	}
 	n, k = binary.Uvarint(body[off:])
-	if k <= 0 || n > uint64(len(body)-off)/sha256.Size {
+	// A setup takes 7 bytes at least: a key of one byte, its length, a
+	// checksum and a length.
+	if k <= 0 || n > uint64(len(body)-off)/7 {
 		return nil, 0, fmt.Errorf("%w: bad setup count", ErrCorrupt)
 	}
 	off += k
 	c.setups = make([]setup, n)
 	for i := range c.setups {
 		su := &c.setups[i]
-		if len(body)-off < sha256.Size+4 {
+		var ok bool
+		if su.key, off, ok = chunk(body, off); !ok || len(su.key) == 0 || len(body)-off < 4 {
 			return nil, 0, fmt.Errorf("%w: setup %d: bad key", ErrCorrupt, i)
 		}
-		copy(su.key[:], body[off:])
-		su.crcAt = off + sha256.Size
+		su.crcAt = off
 		su.crc = binary.LittleEndian.Uint32(body[su.crcAt:])
-		off += sha256.Size + 4
+		off += 4
 		l, k := binary.Uvarint(body[off:])
 		if k <= 0 || l > uint64(len(body)) {
 			return nil, 0, fmt.Errorf("%w: setup %d: bad length", ErrCorrupt, i)
 		}
 		off += k
 		su.form = body[:l] // placed below
-		if i > 0 && bytes.Compare(c.setups[i-1].key[:], su.key[:]) >= 0 {
+		if i > 0 && bytes.Compare(c.setups[i-1].key, su.key) >= 0 {
 			return nil, 0, fmt.Errorf("%w: setup %d out of order", ErrCorrupt, i)
 		}
 	}
@@ -443,12 +448,12 @@ func index(body []byte) (*Catalog, uint32, error) {
 // nil on a nil Catalog, and when the form's checksum is wrong). The form is
 // within the catalog's: the caller must not change it, and checks it as it
 // decodes it.
-func (c *Catalog) KeywordSetup(key [sha256.Size]byte) []byte {
+func (c *Catalog) KeywordSetup(key []byte) []byte {
 	if c == nil {
 		return nil
 	}
-	i := sort.Search(len(c.setups), func(i int) bool { return bytes.Compare(c.setups[i].key[:], key[:]) >= 0 })
-	if i == len(c.setups) || c.setups[i].key != key {
+	i := sort.Search(len(c.setups), func(i int) bool { return bytes.Compare(c.setups[i].key, key) >= 0 })
+	if i == len(c.setups) || !bytes.Equal(c.setups[i].key, key) {
 		return nil
 	}
 	su := &c.setups[i]

@@ -166,7 +166,8 @@ func TestDecodeInfoRefuses(t *testing.T) {
 // refused with ErrCorrupt even under a valid checksum.
 func TestSetups(t *testing.T) {
 	ids := identifiers.Catalog()
-	key := func(b byte) (k [32]byte) { k[0], k[31] = b, b; return k }
+	// Keys of 32 bytes: each takes 1+32+4+1 bytes of the index below.
+	key := func(b byte) []byte { k := make([]byte, 32); k[0], k[31] = b, b; return k }
 	want := []Setup{{key(9), []byte("nine")}, {key(3), []byte("three")}, {key(5), nil}}
 	var gotAutomata *Catalog
 	RegisterSetups(func(got []*identifiers.Identifier, automata *Catalog) ([]Setup, error) {
@@ -211,18 +212,21 @@ func TestSetups(t *testing.T) {
 		t.Error("a build without builder stores setups, or other entries")
 	}
 	// The section starts where the form without setups has its count 0:
-	// count, then per setup a key, a checksum and a length; the forms
-	// (nine, three, five: sorted by key, "three" first) follow.
+	// count, then per setup a key (its length, 32, and its bytes), a
+	// checksum and a length; the forms (nine, three, five: sorted by key,
+	// "three" first) follow.
 	at := len(form(t)) - 1
-	index := at + 1 + 3*(32+4+1)
+	index := at + 1 + 3*(1+32+4+1)
 	for _, tc := range []struct {
 		name   string
 		change func(f []byte) []byte
 	}{
 		{"count too high", func(f []byte) []byte { f[at] = 4; return f }},
 		{"count far too high", func(f []byte) []byte { f[at] = 0x7f; return f }},
-		{"keys out of order", func(f []byte) []byte { f[at+1] = 0xff; return f }},
-		{"form length", func(f []byte) []byte { f[at+1+36] = 0x7f; return f }},
+		{"keys out of order", func(f []byte) []byte { f[at+2] = 0xff; return f }},
+		{"empty key", func(f []byte) []byte { f[at+1] = 0; return f }},
+		{"key length", func(f []byte) []byte { f[at+1] = 0x7f; return f }},
+		{"form length", func(f []byte) []byte { f[at+1+1+32+4] = 0x7f; return f }},
 		{"cut in a key", func(f []byte) []byte { return f[:at+10] }},
 		{"cut in a form", func(f []byte) []byte { return f[:len(f)-1] }},
 		{"trailing byte", func(f []byte) []byte { return append(f, 0) }},
