@@ -39,8 +39,10 @@ type handle struct {
 	s *piiguard.Scanner
 	// table is the encoded identifier table (piiguard_identifiers).
 	table []byte
-	// keywords maps, per identifier index, a keyword to its index.
-	keywords []map[string]uint32
+	// keywords maps, per identifier index, a keyword to its index in
+	// keywordLists[index], made on first use (keywordIndex).
+	keywords     []map[string]uint32
+	keywordLists [][]string
 	// index maps identifier names to indexes.
 	index    map[string]uint32
 	findings []detector.Finding // scratch
@@ -242,16 +244,11 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 	ids := s.Identifiers()
 	table := make([]abi.Identifier, len(ids))
 	h.keywords = make([]map[string]uint32, len(ids))
+	h.keywordLists = make([][]string, len(ids))
 	for i, id := range ids {
 		table[i] = abi.Identifier{Name: id.Name, Keywords: id.Keywords}
 		h.index[id.Name] = uint32(i)
-		kw := make(map[string]uint32, len(id.Keywords))
-		for k, w := range id.Keywords {
-			if _, dup := kw[w]; !dup {
-				kw[w] = uint32(k)
-			}
-		}
-		h.keywords[i] = kw
+		h.keywordLists[i] = id.Keywords
 	}
 	h.table = abi.AppendIdentifiers(nil, table)
 	id := nextHandle
@@ -365,7 +362,7 @@ func (s *handle) appendRecords(buf []byte) ([]byte, int32) {
 		}
 		kw := uint32(abi.NoKeyword)
 		if f.Keyword != "" {
-			k, ok := s.keywords[ident][f.Keyword]
+			k, ok := s.keywordIndex(ident, f.Keyword)
 			if !ok {
 				return buf, fail(abi.ErrInternal, "finding of %q with unknown keyword %q", f.Identifier, f.Keyword)
 			}
@@ -380,6 +377,26 @@ func (s *handle) appendRecords(buf []byte) ([]byte, int32) {
 		})
 	}
 	return buf, abi.OK
+}
+
+// keywordIndex returns the index of keyword kw in identifier ident's
+// keywords (of its first occurrence), making the identifier's map on first
+// use: a scanner's ~900 keywords are not all reported, and making their
+// maps at compile cost start-up.
+func (s *handle) keywordIndex(ident uint32, kw string) (uint32, bool) {
+	m := s.keywords[ident]
+	if m == nil {
+		list := s.keywordLists[ident]
+		m = make(map[string]uint32, len(list))
+		for k, w := range list {
+			if _, dup := m[w]; !dup {
+				m[w] = uint32(k)
+			}
+		}
+		s.keywords[ident] = m
+	}
+	k, ok := m[kw]
+	return k, ok
 }
 
 // batch starts a batched export (ABI 1.2): call, then the batch's records.
