@@ -280,13 +280,30 @@ func Fold(dst, s []byte) []byte {
 		}
 		r, size := utf8.DecodeRune(s[i:])
 		i += size
-		if f, ok := foldTable[r]; ok {
+		if f, ok := foldRune(r); ok {
 			dst = append(dst, f...)
 			continue
 		}
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// foldRune returns what foldTable folds r to, by binary search.
+func foldRune(r rune) (string, bool) {
+	lo, hi := 0, len(foldTable)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if foldTable[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(foldTable) && foldTable[lo].r == r {
+		return foldTable[lo].to, true
+	}
+	return "", false
 }
 
 // FoldString is Fold for a string.
