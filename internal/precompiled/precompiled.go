@@ -367,7 +367,7 @@ func index(body []byte) (*Catalog, uint32, error) {
 	from := 0 // the first byte the checksum has not read
 	n, k := binary.Uvarint(body)
 	if k <= 0 || n > uint64(len(body)) {
-		return nil, 0, fmt.Errorf("%w: bad entry count", ErrCorrupt)
+		return nil, 0, corrupt("bad entry count")
 	}
 	off := k
 	c.entries = make([]Entry, n)
@@ -375,37 +375,37 @@ func index(body []byte) (*Catalog, uint32, error) {
 		e := &c.entries[i]
 		e.index = i
 		if off >= len(body) || Kind(body[off]) > KindRegexp {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad kind", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad kind", i)
 		}
 		e.Kind = Kind(body[off])
 		off++
 		var ok bool
 		if e.expr, off, ok = chunk(body, off); !ok {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad source", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad source", i)
 		}
 		if e.info, off, ok = chunk(body, off); !ok {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad description", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad description", i)
 		}
 		if len(body)-off < 4 {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad automaton checksum", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad automaton checksum", i)
 		}
 		e.crcAt = off
 		e.crc = binary.LittleEndian.Uint32(body[off:])
 		if e.auto, off, ok = chunk(body, off+4); !ok {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad automaton", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad automaton", i)
 		}
 		// The checksum skips the automaton's bytes.
 		sum = crc32.Update(sum, crcTable, body[from:off-len(e.auto)])
 		from = off
 		if i > 0 && bytes.Compare(c.entries[i-1].expr, e.expr) >= 0 {
-			return nil, 0, fmt.Errorf("%w: entry %d out of order", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d out of order", i)
 		}
 	}
 	n, k = binary.Uvarint(body[off:])
 	// A setup takes 7 bytes at least: a key of one byte, its length, a
 	// checksum and a length.
 	if k <= 0 || n > uint64(len(body)-off)/7 {
-		return nil, 0, fmt.Errorf("%w: bad setup count", ErrCorrupt)
+		return nil, 0, corrupt("bad setup count")
 	}
 	off += k
 	c.setups = make([]setup, n)
@@ -413,19 +413,19 @@ func index(body []byte) (*Catalog, uint32, error) {
 		su := &c.setups[i]
 		var ok bool
 		if su.key, off, ok = chunk(body, off); !ok || len(su.key) == 0 || len(body)-off < 4 {
-			return nil, 0, fmt.Errorf("%w: setup %d: bad key", ErrCorrupt, i)
+			return nil, 0, corrupt("setup %d: bad key", i)
 		}
 		su.crcAt = off
 		su.crc = binary.LittleEndian.Uint32(body[su.crcAt:])
 		off += 4
 		l, k := binary.Uvarint(body[off:])
 		if k <= 0 || l > uint64(len(body)) {
-			return nil, 0, fmt.Errorf("%w: setup %d: bad length", ErrCorrupt, i)
+			return nil, 0, corrupt("setup %d: bad length", i)
 		}
 		off += k
 		su.form = body[:l] // placed below
 		if i > 0 && bytes.Compare(c.setups[i-1].key, su.key) >= 0 {
-			return nil, 0, fmt.Errorf("%w: setup %d out of order", ErrCorrupt, i)
+			return nil, 0, corrupt("setup %d out of order", i)
 		}
 	}
 	sum = crc32.Update(sum, crcTable, body[from:off])
@@ -433,15 +433,21 @@ func index(body []byte) (*Catalog, uint32, error) {
 		su := &c.setups[i]
 		l := len(su.form)
 		if l > len(body)-off {
-			return nil, 0, fmt.Errorf("%w: setup %d: truncated", ErrCorrupt, i)
+			return nil, 0, corrupt("setup %d: truncated", i)
 		}
 		su.form = body[off : off+l : off+l]
 		off += l
 	}
 	if off != len(body) {
-		return nil, 0, fmt.Errorf("%w: %d bytes after the last setup", ErrCorrupt, len(body)-off)
+		return nil, 0, corrupt("%d bytes after the last setup", len(body)-off)
 	}
 	return c, sum, nil
+}
+
+// corrupt returns an ErrCorrupt saying what: one call of fmt.Errorf for
+// index, whose every call is code a WebAssembly host compiles at start-up.
+func corrupt(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrCorrupt}, args...)...)
 }
 
 // KeywordSetup returns the form of the setup stored under key, or nil (always
