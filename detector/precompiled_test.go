@@ -114,10 +114,6 @@ func sampleLines(lines [][]byte, step int) [][]byte {
 	return out
 }
 
-// headerLen is the length of the form's header (magic, version, checksum,
-// catalog hash).
-const headerLen = 16 + 4 + 4 + 32
-
 // reseal recomputes the checksums of a form after a test changed it.
 func reseal(form []byte) {
 	if err := precompiled.Reseal(form); err != nil {
