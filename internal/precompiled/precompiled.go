@@ -304,6 +304,12 @@ type Catalog struct {
 	hash    [sha256.Size]byte
 	entries []Entry
 	setups  []setup
+
+	// byExpr indexes the entries by source, made on the first Lookup: a
+	// compile looks up each of its ~190 patterns, and a binary search
+	// compares sources that share long prefixes.
+	byExprOnce sync.Once
+	byExpr     map[string]*Entry
 }
 
 // setup is a Setup of a Catalog, its checksum checked on first use.
@@ -495,11 +501,14 @@ func (c *Catalog) Lookup(expr string) *Entry {
 	if c == nil {
 		return nil
 	}
-	i := sort.Search(len(c.entries), func(i int) bool { return string(c.entries[i].expr) >= expr })
-	if i < len(c.entries) && string(c.entries[i].expr) == expr {
-		return &c.entries[i]
-	}
-	return nil
+	c.byExprOnce.Do(func() {
+		c.byExpr = make(map[string]*Entry, len(c.entries))
+		for i := range c.entries {
+			e := &c.entries[i]
+			c.byExpr[string(e.expr)] = e
+		}
+	})
+	return c.byExpr[expr]
 }
 
 // Index returns the entry's index in its catalog, in order of source: a
