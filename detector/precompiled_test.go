@@ -114,10 +114,6 @@ func sampleLines(lines [][]byte, step int) [][]byte {
 	return out
 }
 
-// headerLen is the length of the form's header (magic, version, checksum,
-// catalog hash).
-const headerLen = 16 + 4 + 4 + 32
-
 // reseal recomputes the checksums of a form after a test changed it.
 func reseal(form []byte) {
 	if err := precompiled.Reseal(form); err != nil {
@@ -126,9 +122,10 @@ func reseal(form []byte) {
 }
 
 // TestPrecompiledDamaged: a damaged form is refused as a whole (checksum,
-// version, header) or, when only one automaton is damaged under a valid
-// checksum, that pattern is compiled from its source; the detector finds
-// the same either way.
+// version, header, index) or, when only one automaton is damaged (which
+// its own checksum shows, or under valid checksums, dfa.Decode), that
+// pattern is compiled from its source; the detector finds the same either
+// way.
 func TestPrecompiledDamaged(t *testing.T) {
 	ids := identifiers.Catalog()
 	text := []byte("ssn 536-22-1234 card 4929 3812 6548 1006 mail jane.doe@example.com ip 10.1.2.3 at 1600 Pennsylvania Avenue NW, Washington, DC 20500")
@@ -161,19 +158,21 @@ func TestPrecompiledDamaged(t *testing.T) {
 		t.Fatalf("Ssn-US pattern %q is not a precompiled DFA", ssnExpr)
 	}
 	// The entry: kind, source length, source, description length,
-	// description, automaton length, automaton (whose first byte is its
-	// version).
+	// description, automaton checksum, automaton length, automaton (whose
+	// first byte is its version).
 	key := binary.AppendUvarint([]byte{byte(precompiled.KindDFA)}, uint64(len(ssnExpr)))
 	key = append(key, ssnExpr...)
 	i := bytes.Index(precompiledForm, key)
 	if i < 0 {
 		t.Fatal("Ssn-US entry not found")
 	}
+	sourceAt := i + len(key) - 1
 	at := i + len(key)
 	n, k := binary.Uvarint(precompiledForm[at:])
-	at += k + int(n)
-	_, k = binary.Uvarint(precompiledForm[at:])
+	at += k + int(n) + 4
+	n, k = binary.Uvarint(precompiledForm[at:])
 	autoAt := at + k
+	autoEnd := autoAt + int(n)
 	for _, tc := range []struct {
 		name     string
 		form     []byte
@@ -184,7 +183,8 @@ func TestPrecompiledDamaged(t *testing.T) {
 		{"magic", damage(0, false), false, false},
 		{"version", damage(16, false), false, false},
 		{"checksum", damage(21, false), false, false},
-		{"body byte", damage(headerLen+len(precompiledForm)/4, false), false, false},
+		{"a pattern's source", damage(sourceAt, false), false, false},
+		{"last byte of an automaton", damage(autoEnd-1, false), true, false},
 		// The stored words are checked apart (TestStoredWordsDamaged).
 		{"a stored setup's last byte", damage(len(precompiledForm)-1, false), true, true},
 		{"truncated", precompiledForm[:len(precompiledForm)-10], false, false},

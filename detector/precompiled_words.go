@@ -1,7 +1,6 @@
 package detector
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -19,9 +18,11 @@ import (
 // and building the automaton is most of what Compile does once the
 // patterns' automata are precompiled; a stored setup is decoded instead.
 //
-// A setup is looked up by keywordKey, a SHA-256 of everything the words and
-// the automaton are derived from, computed from the detector being
-// compiled: each identifier's keywords, each pattern's source and how it
+// A setup is looked up by keywordKey, everything the words and the
+// automaton are derived from, written out from the detector being
+// compiled (the input itself rather than a hash of it: comparing its 13 KB
+// with the stored ones costs less than hashing them, in WebAssembly most
+// of all): each identifier's keywords, each pattern's source and how it
 // is triggered, and the tables of the automaton's marks (the bytes that may
 // start a whole-text pattern, the class runs' trigger bytes). Any other
 // set (a subset, custom identifiers, a policy's) has another key and is
@@ -68,14 +69,14 @@ func (d *Detector) entries(cat *precompiled.Catalog) []*precompiled.Entry {
 // wordsVersion is the version of the form appendWords writes.
 const wordsVersion = 1
 
-// keywordKey returns the key of the detector's setup: a SHA-256 of what its
-// words and their automaton are derived from (see above), which compile
-// has computed when it calls it. A pattern found in the precompiled
+// keywordKey returns the key of the detector's setup: what its words and
+// their automaton are derived from (see above), which compile has computed
+// when it calls it. A pattern found in the precompiled
 // catalog (entries[i] for pattern i, nil when not found) stands for its
 // source by its index there (setups are looked up in the catalog they were
 // stored with), and the marks by what the predicates read of them, so that
-// the hash reads about 13 KB for the catalog, most of it keywords.
-func (d *Detector) keywordKey(entries []*precompiled.Entry) [sha256.Size]byte {
+// the key is about 13 KB for the catalog, most of it keywords.
+func (d *Detector) keywordKey(entries []*precompiled.Entry) []byte {
 	b := make([]byte, 0, 16<<10)
 	b = append(b, "piiguard words\x00"...)
 	b = binary.AppendUvarint(b, uint64(len(d.idents)))
@@ -117,8 +118,7 @@ func (d *Detector) keywordKey(entries []*precompiled.Entry) [sha256.Size]byte {
 			marks[c] |= 4
 		}
 	}
-	b = append(b, marks[:]...)
-	return sha256.Sum256(b)
+	return append(b, marks[:]...)
 }
 
 // appendWords appends the form of the detector's words and automaton:
@@ -167,72 +167,27 @@ var errWords = errors.New("detector: stored words damaged")
 // appendWords wrote, checking every index against the detector; on an
 // error it changes nothing. The words' texts stay within form.
 func (d *Detector) decodeWords(form []byte) error {
-	off := 0
-	num := func(limit int) (int, bool) {
-		if off < len(form) && form[off] < 0x80 {
-			// One byte, as most numbers here.
-			x := int(form[off])
-			off++
-			return x, x <= limit
-		}
-		x, k := binary.Uvarint(form[off:])
-		if k <= 0 || x > uint64(limit) {
-			return 0, false
-		}
-		off += k
-		return int(x), true
-	}
-	bad := func(what string, i int) error { return fmt.Errorf("%w: word %d: %s", errWords, i, what) }
 	if len(form) == 0 || form[0] != wordsVersion {
 		return fmt.Errorf("%w: not version %d", errWords, wordsVersion)
 	}
-	off = 1
-	n, ok := num(len(form))
+	r := wordsReader{form: form, off: 1}
+	n, ok := r.num(len(form))
 	if !ok {
-		return bad("count", 0)
+		return fmt.Errorf("%w: word %d: %s", errWords, 0, "count")
 	}
 	words := make([]word, n)
-	type span struct{ owners, literals int }
-	ends := make([]span, n)
+	ends := make([]wordEnds, n)
 	var owners []owner
 	var literals []int
 	for i := range words {
-		w := &words[i]
-		l, ok := num(len(form) - off)
-		if !ok || l == 0 {
-			return bad("text", i)
+		// One place for the error: each call of fmt.Errorf is code that a
+		// WebAssembly host compiles at start-up.
+		if what := d.decodeWord(&r, &words[i], &owners, &literals); what != "" {
+			return fmt.Errorf("%w: word %d: %s", errWords, i, what)
 		}
-		off += l
-		w.text = form[off-l : off : off]
-		k, ok := num(len(form) - off)
-		if !ok {
-			return bad("keyword count", i)
-		}
-		for range k {
-			ii, ok := num(len(d.idents) - 1)
-			if !ok {
-				return bad("identifier", i)
-			}
-			kws := d.idents[ii].id.Keywords
-			ki, ok := num(len(kws) - 1)
-			if !ok || len(kws) == 0 {
-				return bad("keyword", i)
-			}
-			owners = append(owners, owner{ident: ii, keyword: kws[ki]})
-		}
-		k, ok = num(len(form) - off)
-		if !ok {
-			return bad("pattern count", i)
-		}
-		for range k {
-			pi, ok := num(len(d.patterns) - 1)
-			if !ok || len(d.patterns) == 0 || d.patterns[pi].trigger != byLiteral {
-				return bad("pattern", i)
-			}
-			literals = append(literals, pi)
-		}
-		ends[i] = span{len(owners), len(literals)}
+		ends[i] = wordEnds{len(owners), len(literals)}
 	}
+	off := r.off
 	var ac *aho.Matcher
 	if n > 0 {
 		var err error
@@ -245,7 +200,7 @@ func (d *Detector) decodeWords(form []byte) error {
 	} else if off != len(form) {
 		return fmt.Errorf("%w: %d bytes after the words", errWords, len(form)-off)
 	}
-	var from span
+	var from wordEnds
 	for i := range words {
 		to := ends[i]
 		if to.owners > from.owners {
@@ -259,4 +214,74 @@ func (d *Detector) decodeWords(form []byte) error {
 	d.words, d.ac = words, ac
 	d.indexWords()
 	return nil
+}
+
+// wordEnds are where a word's keywords and literals end in decodeWords'
+// lists of all.
+type wordEnds struct{ owners, literals int }
+
+// decodeWord reads one word into w, its keywords and literals onto owners
+// and literals, and returns what is damaged, or "".
+func (d *Detector) decodeWord(r *wordsReader, w *word, owners *[]owner, literals *[]int) string {
+	l, ok := r.num(len(r.form) - r.off)
+	if !ok || l == 0 {
+		return "text"
+	}
+	r.off += l
+	w.text = r.form[r.off-l : r.off : r.off]
+	k, ok := r.num(len(r.form) - r.off)
+	if !ok {
+		return "keyword count"
+	}
+	for range k {
+		ii, ok := r.num(len(d.idents) - 1)
+		if !ok {
+			return "identifier"
+		}
+		kws := d.idents[ii].id.Keywords
+		ki, ok := r.num(len(kws) - 1)
+		if !ok || len(kws) == 0 {
+			return "keyword"
+		}
+		*owners = append(*owners, owner{ident: ii, keyword: kws[ki]})
+	}
+	if k, ok = r.num(len(r.form) - r.off); !ok {
+		return "pattern count"
+	}
+	for range k {
+		pi, ok := r.num(len(d.patterns) - 1)
+		if !ok || len(d.patterns) == 0 || d.patterns[pi].trigger != byLiteral {
+			return "pattern"
+		}
+		*literals = append(*literals, pi)
+	}
+	return ""
+}
+
+// wordsReader reads the numbers (uvarints) of a words form.
+type wordsReader struct {
+	form []byte
+	off  int
+}
+
+// num reads a number of at most limit; most take one byte, read without a
+// call.
+func (r *wordsReader) num(limit int) (int, bool) {
+	if off := r.off; off < len(r.form) {
+		if x := int(r.form[off]); x < 0x80 {
+			r.off = off + 1
+			return x, x <= limit
+		}
+	}
+	return r.numSlow(limit)
+}
+
+// numSlow is num for a number of more than one byte (or none).
+func (r *wordsReader) numSlow(limit int) (int, bool) {
+	x, k := binary.Uvarint(r.form[r.off:])
+	if k <= 0 || x > uint64(limit) {
+		return 0, false
+	}
+	r.off += k
+	return int(x), true
 }

@@ -1,7 +1,5 @@
 package identifiers
 
-import "net/netip"
-
 // ipv4 matches a dotted-quad IPv4 address, each octet 0-255 without
 // leading zeros.
 const ipv4 = `(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}`
@@ -17,9 +15,7 @@ const ipv6 = `(?:[0-9A-Fa-f]{1,4}:){6}[0-9]{1,3}(?:\.[0-9]{1,3}){3}` +
 
 // validIPv6 accepts a textual IPv6 address (RFC 4291 §2.2) with at least two
 // non-empty groups, so "::" and "::1" alone, which also occur in C++ and
-// Rust paths, do not count. It is the catalog's rather than
-// internal/checksum's because netip.ParseAddr allocates, and checksum's
-// validators never do.
+// Rust paths, do not count.
 func validIPv6(v []byte) bool {
 	groups, inGroup := 0, false
 	for _, c := range v {
@@ -30,11 +26,121 @@ func validIPv6(v []byte) bool {
 			groups++
 		}
 	}
-	if groups < 2 {
+	return groups >= 2 && ipv6Syntax(v)
+}
+
+// ipv6Syntax reports whether netip.ParseAddr(string(v)) gives an IPv6
+// address without a zone, as netip reads it: up to eight groups of one to
+// four hex digits, one "::" standing for one group or more, and an IPv4
+// dotted quad (octets without leading zeros) in place of the last two
+// groups. It does not import net/netip, whose initialisation (handles of
+// package unique) every program would pay for at start-up, in WebAssembly
+// the compilation of unique's code too; TestIPv6SyntaxAsNetip checks it
+// against netip.
+func ipv6Syntax(v []byte) bool {
+	// netip.ParseAddr reads an IPv6 address when a colon comes before any
+	// dot or percent sign; a percent sign starts a zone.
+	colon := false
+	for _, c := range v {
+		if c == '.' || c == '%' {
+			return false
+		}
+		if c == ':' {
+			colon = true
+			break
+		}
+	}
+	if !colon {
 		return false
 	}
-	addr, err := netip.ParseAddr(string(v))
-	return err == nil && addr.Is6() && addr.Zone() == ""
+	for _, c := range v {
+		if c == '%' {
+			return false
+		}
+	}
+	s := v
+	ellipsis := -1 // the group the "::" stands before
+	if len(s) >= 2 && s[0] == ':' && s[1] == ':' {
+		ellipsis = 0
+		if s = s[2:]; len(s) == 0 {
+			return true
+		}
+	}
+	i := 0 // groups read, in bytes
+	for i < 16 {
+		off := 0
+		for ; off < len(s) && isHexDigit(s[off]); off++ {
+			if off > 3 {
+				return false
+			}
+		}
+		if off == 0 {
+			return false
+		}
+		if off < len(s) && s[off] == '.' {
+			// A dotted quad, from this group's first digit to the end.
+			if ellipsis < 0 && i != 12 || i+4 > 16 || !dottedQuad(s) {
+				return false
+			}
+			i += 4
+			s = nil
+			break
+		}
+		i += 2
+		if s = s[off:]; len(s) == 0 {
+			break
+		}
+		if s[0] != ':' || len(s) == 1 {
+			return false
+		}
+		s = s[1:]
+		if s[0] == ':' {
+			if ellipsis >= 0 {
+				return false
+			}
+			ellipsis = i
+			if s = s[1:]; len(s) == 0 {
+				break
+			}
+		}
+	}
+	if len(s) != 0 {
+		return false
+	}
+	// Too few groups without a "::", or a "::" standing for none.
+	return i < 16 && ellipsis >= 0 || i == 16 && ellipsis < 0
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// dottedQuad reports whether s is four decimal octets, 0 to 255 without
+// leading zeros, separated by dots.
+func dottedQuad(s []byte) bool {
+	fields, val, digits := 0, 0, 0
+	for i, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			if digits == 1 && val == 0 {
+				return false
+			}
+			val = val*10 + int(c-'0')
+			digits++
+			if val > 255 {
+				return false
+			}
+		case c == '.':
+			if i == 0 || i == len(s)-1 || s[i-1] == '.' || fields == 3 {
+				return false
+			}
+			fields++
+			val, digits = 0, 0
+		default:
+			return false
+		}
+	}
+	return fields == 3
 }
 
 var device = []*Identifier{

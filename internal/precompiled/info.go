@@ -49,10 +49,17 @@ func appendSet(b []byte, set *[256]bool) []byte {
 
 // decodeInfo reads what appendInfo wrote.
 func decodeInfo(b []byte) (*prefilter.Info, error) {
-	bad := func(what string) (*prefilter.Info, error) {
+	info := &prefilter.Info{}
+	// One place for the error: each call of fmt.Errorf is code that a
+	// WebAssembly host compiles at start-up.
+	if what := readInfo(b, info); what != "" {
 		return nil, fmt.Errorf("%w: pattern description: bad %s", ErrCorrupt, what)
 	}
-	info := &prefilter.Info{}
+	return info, nil
+}
+
+// readInfo reads b into info and returns what is damaged, or "".
+func readInfo(b []byte, info *prefilter.Info) string {
 	off := 0
 	varint := func() (int, bool) {
 		x, k := binary.Varint(b[off:])
@@ -64,14 +71,14 @@ func decodeInfo(b []byte) (*prefilter.Info, error) {
 	}
 	var ok bool
 	if info.MinLen, ok = varint(); !ok || info.MinLen < 0 {
-		return bad("minimum length")
+		return "minimum length"
 	}
 	if info.MaxLen, ok = varint(); !ok || info.MaxLen != prefilter.Unbounded && info.MaxLen < info.MinLen {
-		return bad("maximum length")
+		return "maximum length"
 	}
 	n, k := binary.Uvarint(b[off:])
 	if k <= 0 || n > uint64(len(b)) {
-		return bad("literal count")
+		return "literal count"
 	}
 	off += k
 	if n > 0 {
@@ -79,13 +86,13 @@ func decodeInfo(b []byte) (*prefilter.Info, error) {
 		for range n - 1 {
 			var l []byte
 			if l, off, ok = chunk(b, off); !ok {
-				return bad("literal")
+				return "literal"
 			}
 			info.Literals = append(info.Literals, string(l))
 		}
 	}
 	if len(b)-off < 1+32+32 {
-		return bad("sets")
+		return "sets"
 	}
 	flags := b[off]
 	off++
@@ -97,10 +104,10 @@ func decodeInfo(b []byte) (*prefilter.Info, error) {
 	off += 64
 	d, k := binary.Uvarint(b[off:])
 	if k <= 0 || d > 1<<30 || off+k != len(b) {
-		return bad("digit count")
+		return "digit count"
 	}
 	info.MinDigits = int(d)
-	return info, nil
+	return ""
 }
 
 // readSet sets set[c] to bit c of bits (32 bytes, least significant bit

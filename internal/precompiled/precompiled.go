@@ -13,36 +13,44 @@
 //	magic    "piiguard-dfa\x00\x00\x00\x00" (16 bytes)
 //	version  uint32, little-endian: Version, then dfa.FormatVersion
 //	crc      uint32: CRC-32C (Castagnoli) of the body (all that follows the
-//	         header) up to the setups' forms
+//	         header) but the entries' automata and the setups' forms
 //	hash     32 bytes: SHA-256 of the catalog's patterns (CatalogHash)
 //	count    uvarint
 //	entries  count times, sorted by pattern source:
 //	         kind (byte), source (uvarint length, bytes),
 //	         description (uvarint length, the pattern's prefilter.Info,
 //	         see appendInfo),
+//	         automaton checksum (uint32, CRC-32C of the automaton's bytes),
 //	         automaton (uvarint length, dfa.AppendBinary's bytes; empty
 //	         unless kind is KindDFA)
-//	setups   uvarint count, then each, sorted by key: key (32 bytes),
-//	         crc (uint32, CRC-32C of its form), length (uvarint)
+//	setups   uvarint count, then each, sorted by key: key (uvarint
+//	         length, bytes), crc (uint32, CRC-32C of its form), length of
+//	         its form (uvarint)
 //	forms    the setups' forms, in order, back to back
 //
-// The header's checksum covers the body up to the forms; each form has its
-// own, checked when it is first looked up, so that opening the catalog
-// reads only the automata's bytes and a compile reads only the form it
-// uses.
+// The header's checksum covers the index of the body: every entry's kind,
+// source and description, the lengths and checksums of the automata, and
+// the setups' keys, checksums and lengths. Each automaton and each setup's
+// form has its own checksum, checked when it is first decoded or looked
+// up, so that opening the catalog reads none of the automata's bytes (a
+// start-up cost: 309 KB of CRC-32C, which WebAssembly computes without the
+// processor's instruction) and a compile reads only the automata and the
+// form it uses.
 //
 // A setup is what the detector derives from a whole set of identifiers
 // before it can scan (their keywords' forms and the patterns' literals, the
 // automaton that finds them, package aho's form): the detector gives Build
 // the setups of the sets worth storing (the catalog, and the identifiers
 // NewScanner takes by default) and looks one up by the key of its own input
-// (a SHA-256 the detector computes), so that a set stored here is decoded
-// instead of built, and any other set is built as before. The form of a
+// (the input itself, as the detector writes it: comparing it costs less
+// than hashing it, in WebAssembly most of all), so that a set stored here
+// is decoded instead of built, and any other set is built as before. The form of a
 // setup is the detector's, versioned and checked by it.
 //
 // Open refuses a form with another magic or version or a wrong checksum,
-// and a damaged entry fails on its own when decoded (package dfa checks
-// every field): the caller then compiles from source, never trusting it.
+// and a damaged automaton fails on its own when decoded (its checksum, and
+// package dfa checks every field): the caller then compiles from source,
+// never trusting it.
 // A pattern is looked up by its exact source, so a form generated from an
 // older catalog still serves the patterns that did not change, and the
 // others are compiled; the detector's tests fail while the embedded form is
@@ -69,7 +77,7 @@ import (
 )
 
 // Version is the version of the form; it changes whenever the form does.
-const Version = 3
+const Version = 4
 
 const magic = "piiguard-dfa\x00\x00\x00\x00"
 
@@ -105,7 +113,7 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // A Setup is a stored set-up of the detector's words: its form, under the
 // key of the input it was built from.
 type Setup struct {
-	Key  [sha256.Size]byte
+	Key  []byte // not empty
 	Form []byte
 }
 
@@ -148,25 +156,29 @@ func Build(ids []*identifiers.Identifier) ([]byte, error) {
 func seal(ids []*identifiers.Identifier, entries []byte, setups []Setup) []byte {
 	body := slices.Clip(entries)
 	setups = slices.Clone(setups)
-	slices.SortFunc(setups, func(a, b Setup) int { return bytes.Compare(a.Key[:], b.Key[:]) })
-	setups = slices.CompactFunc(setups, func(a, b Setup) bool { return a.Key == b.Key })
+	slices.SortFunc(setups, func(a, b Setup) int { return bytes.Compare(a.Key, b.Key) })
+	setups = slices.CompactFunc(setups, func(a, b Setup) bool { return bytes.Equal(a.Key, b.Key) })
 	body = binary.AppendUvarint(body, uint64(len(setups)))
 	for _, su := range setups {
-		body = append(body, su.Key[:]...)
+		body = binary.AppendUvarint(body, uint64(len(su.Key)))
+		body = append(body, su.Key...)
 		body = binary.LittleEndian.AppendUint32(body, crc32.Checksum(su.Form, crcTable))
 		body = binary.AppendUvarint(body, uint64(len(su.Form)))
 	}
-	checked := len(body)
 	for _, su := range setups {
 		body = append(body, su.Form...)
 	}
 	out := make([]byte, 0, headerLen+len(body))
 	out = append(out, magic...)
 	out = binary.LittleEndian.AppendUint32(out, version())
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body[:checked], crcTable))
+	out = binary.LittleEndian.AppendUint32(out, 0) // the checksum, below
 	h := CatalogHash(ids)
 	out = append(out, h[:]...)
-	return append(out, body...)
+	out = append(out, body...)
+	// The body was just written: it indexes.
+	_, sum, _ := index(out[headerLen:])
+	binary.LittleEndian.PutUint32(out[len(magic)+4:], sum)
+	return out
 }
 
 // Reseal recomputes the checksums of a form (the header's and each
@@ -177,16 +189,22 @@ func Reseal(form []byte) error {
 		return fmt.Errorf("%w: no header", ErrCorrupt)
 	}
 	body := form[headerLen:]
-	c, checked, err := index(body)
+	c, _, err := index(body)
 	if err != nil {
 		return err
+	}
+	for i := range c.entries {
+		e := &c.entries[i]
+		binary.LittleEndian.PutUint32(body[e.crcAt:], crc32.Checksum(e.auto, crcTable))
 	}
 	for i := range c.setups {
 		su := &c.setups[i]
 		binary.LittleEndian.PutUint32(body[su.crcAt:], crc32.Checksum(su.form, crcTable))
 	}
-	// The setups' checksums are within what the header's covers.
-	binary.LittleEndian.PutUint32(form[len(magic)+4:], crc32.Checksum(body[:checked], crcTable))
+	// The automata's and setups' checksums are within what the header's
+	// covers: index again.
+	_, sum, _ := index(body)
+	binary.LittleEndian.PutUint32(form[len(magic)+4:], sum)
 	return nil
 }
 
@@ -247,6 +265,7 @@ func buildEntries(ids []*identifiers.Identifier) ([]byte, error) {
 		info := appendInfo(nil, p.info)
 		body = binary.AppendUvarint(body, uint64(len(info)))
 		body = append(body, info...)
+		body = binary.LittleEndian.AppendUint32(body, crc32.Checksum(auto, crcTable))
 		body = binary.AppendUvarint(body, uint64(len(auto)))
 		body = append(body, auto...)
 	}
@@ -285,11 +304,17 @@ type Catalog struct {
 	hash    [sha256.Size]byte
 	entries []Entry
 	setups  []setup
+
+	// byExpr indexes the entries by source, made on the first Lookup: a
+	// compile looks up each of its ~190 patterns, and a binary search
+	// compares sources that share long prefixes.
+	byExprOnce sync.Once
+	byExpr     map[string]*Entry
 }
 
 // setup is a Setup of a Catalog, its checksum checked on first use.
 type setup struct {
-	key   [sha256.Size]byte
+	key   []byte // within the form
 	crc   uint32
 	crcAt int // of crc, in the body
 	form  []byte
@@ -304,6 +329,8 @@ type Entry struct {
 	expr  []byte // the pattern's source, within the form
 	info  []byte
 	auto  []byte
+	crc   uint32 // of auto, checked when it is decoded
+	crcAt int    // of crc, in the body
 
 	once sync.Once
 	dfa  *dfa.DFA
@@ -326,11 +353,11 @@ func Open(form []byte) (*Catalog, error) {
 		return nil, fmt.Errorf("%w: version %#x, want %#x", ErrCorrupt, v, version())
 	}
 	body := form[headerLen:]
-	c, checked, err := index(body)
+	c, sum, err := index(body)
 	if err != nil {
 		return nil, err
 	}
-	if crc := binary.LittleEndian.Uint32(h[4:]); crc != crc32.Checksum(body[:checked], crcTable) {
+	if crc := binary.LittleEndian.Uint32(h[4:]); crc != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
 	copy(c.hash[:], h[8:])
@@ -338,12 +365,15 @@ func Open(form []byte) (*Catalog, error) {
 }
 
 // index indexes the entries and setups of body (checking every length and
-// the order) and returns the length of what the header's checksum covers.
-func index(body []byte) (*Catalog, int, error) {
+// the order) and returns the checksum of what the header's covers: all of
+// body but the automata and the setups' forms.
+func index(body []byte) (*Catalog, uint32, error) {
 	c := &Catalog{}
+	var sum uint32
+	from := 0 // the first byte the checksum has not read
 	n, k := binary.Uvarint(body)
 	if k <= 0 || n > uint64(len(body)) {
-		return nil, 0, fmt.Errorf("%w: bad entry count", ErrCorrupt)
+		return nil, 0, corrupt("bad entry count")
 	}
 	off := k
 	c.entries = make([]Entry, n)
@@ -351,75 +381,91 @@ func index(body []byte) (*Catalog, int, error) {
 		e := &c.entries[i]
 		e.index = i
 		if off >= len(body) || Kind(body[off]) > KindRegexp {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad kind", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad kind", i)
 		}
 		e.Kind = Kind(body[off])
 		off++
 		var ok bool
 		if e.expr, off, ok = chunk(body, off); !ok {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad source", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad source", i)
 		}
 		if e.info, off, ok = chunk(body, off); !ok {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad description", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d: bad description", i)
 		}
-		if e.auto, off, ok = chunk(body, off); !ok {
-			return nil, 0, fmt.Errorf("%w: entry %d: bad automaton", ErrCorrupt, i)
+		if len(body)-off < 4 {
+			return nil, 0, corrupt("entry %d: bad automaton checksum", i)
 		}
+		e.crcAt = off
+		e.crc = binary.LittleEndian.Uint32(body[off:])
+		if e.auto, off, ok = chunk(body, off+4); !ok {
+			return nil, 0, corrupt("entry %d: bad automaton", i)
+		}
+		// The checksum skips the automaton's bytes.
+		sum = crc32.Update(sum, crcTable, body[from:off-len(e.auto)])
+		from = off
 		if i > 0 && bytes.Compare(c.entries[i-1].expr, e.expr) >= 0 {
-			return nil, 0, fmt.Errorf("%w: entry %d out of order", ErrCorrupt, i)
+			return nil, 0, corrupt("entry %d out of order", i)
 		}
 	}
 	n, k = binary.Uvarint(body[off:])
-	if k <= 0 || n > uint64(len(body)-off)/sha256.Size {
-		return nil, 0, fmt.Errorf("%w: bad setup count", ErrCorrupt)
+	// A setup takes 7 bytes at least: a key of one byte, its length, a
+	// checksum and a length.
+	if k <= 0 || n > uint64(len(body)-off)/7 {
+		return nil, 0, corrupt("bad setup count")
 	}
 	off += k
 	c.setups = make([]setup, n)
 	for i := range c.setups {
 		su := &c.setups[i]
-		if len(body)-off < sha256.Size+4 {
-			return nil, 0, fmt.Errorf("%w: setup %d: bad key", ErrCorrupt, i)
+		var ok bool
+		if su.key, off, ok = chunk(body, off); !ok || len(su.key) == 0 || len(body)-off < 4 {
+			return nil, 0, corrupt("setup %d: bad key", i)
 		}
-		copy(su.key[:], body[off:])
-		su.crcAt = off + sha256.Size
+		su.crcAt = off
 		su.crc = binary.LittleEndian.Uint32(body[su.crcAt:])
-		off += sha256.Size + 4
+		off += 4
 		l, k := binary.Uvarint(body[off:])
 		if k <= 0 || l > uint64(len(body)) {
-			return nil, 0, fmt.Errorf("%w: setup %d: bad length", ErrCorrupt, i)
+			return nil, 0, corrupt("setup %d: bad length", i)
 		}
 		off += k
 		su.form = body[:l] // placed below
-		if i > 0 && bytes.Compare(c.setups[i-1].key[:], su.key[:]) >= 0 {
-			return nil, 0, fmt.Errorf("%w: setup %d out of order", ErrCorrupt, i)
+		if i > 0 && bytes.Compare(c.setups[i-1].key, su.key) >= 0 {
+			return nil, 0, corrupt("setup %d out of order", i)
 		}
 	}
-	checked := off
+	sum = crc32.Update(sum, crcTable, body[from:off])
 	for i := range c.setups {
 		su := &c.setups[i]
 		l := len(su.form)
 		if l > len(body)-off {
-			return nil, 0, fmt.Errorf("%w: setup %d: truncated", ErrCorrupt, i)
+			return nil, 0, corrupt("setup %d: truncated", i)
 		}
 		su.form = body[off : off+l : off+l]
 		off += l
 	}
 	if off != len(body) {
-		return nil, 0, fmt.Errorf("%w: %d bytes after the last setup", ErrCorrupt, len(body)-off)
+		return nil, 0, corrupt("%d bytes after the last setup", len(body)-off)
 	}
-	return c, checked, nil
+	return c, sum, nil
+}
+
+// corrupt returns an ErrCorrupt saying what: one call of fmt.Errorf for
+// index, whose every call is code a WebAssembly host compiles at start-up.
+func corrupt(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrCorrupt}, args...)...)
 }
 
 // KeywordSetup returns the form of the setup stored under key, or nil (always
 // nil on a nil Catalog, and when the form's checksum is wrong). The form is
 // within the catalog's: the caller must not change it, and checks it as it
 // decodes it.
-func (c *Catalog) KeywordSetup(key [sha256.Size]byte) []byte {
+func (c *Catalog) KeywordSetup(key []byte) []byte {
 	if c == nil {
 		return nil
 	}
-	i := sort.Search(len(c.setups), func(i int) bool { return bytes.Compare(c.setups[i].key[:], key[:]) >= 0 })
-	if i == len(c.setups) || c.setups[i].key != key {
+	i := sort.Search(len(c.setups), func(i int) bool { return bytes.Compare(c.setups[i].key, key) >= 0 })
+	if i == len(c.setups) || !bytes.Equal(c.setups[i].key, key) {
 		return nil
 	}
 	su := &c.setups[i]
@@ -455,11 +501,14 @@ func (c *Catalog) Lookup(expr string) *Entry {
 	if c == nil {
 		return nil
 	}
-	i := sort.Search(len(c.entries), func(i int) bool { return string(c.entries[i].expr) >= expr })
-	if i < len(c.entries) && string(c.entries[i].expr) == expr {
-		return &c.entries[i]
-	}
-	return nil
+	c.byExprOnce.Do(func() {
+		c.byExpr = make(map[string]*Entry, len(c.entries))
+		for i := range c.entries {
+			e := &c.entries[i]
+			c.byExpr[string(e.expr)] = e
+		}
+	})
+	return c.byExpr[expr]
 }
 
 // Index returns the entry's index in its catalog, in order of source: a
@@ -472,6 +521,10 @@ func (e *Entry) load() {
 		expr := string(e.expr)
 		switch e.Kind {
 		case KindDFA:
+			if crc32.Checksum(e.auto, crcTable) != e.crc {
+				e.err = fmt.Errorf("%w: automaton checksum mismatch", ErrCorrupt)
+				return
+			}
 			e.dfa, e.err = dfa.Decode(expr, e.auto)
 		case KindLazy:
 			// The entry's description and automaton come from the form:

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -99,8 +100,9 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
-// reseal recomputes the header's checksum over the whole body: for forms
-// without setups (Reseal needs a form it can index).
+// reseal recomputes the header's checksum over the whole body, for forms
+// Open cannot index (Reseal needs one it can), which it refuses before it
+// compares the checksum: the damage, not the checksum, is refused.
 func reseal(f []byte) []byte {
 	if len(f) >= headerLen {
 		binary.LittleEndian.PutUint32(f[len(magic)+4:], crc32.Checksum(f[headerLen:], crcTable))
@@ -164,7 +166,8 @@ func TestDecodeInfoRefuses(t *testing.T) {
 // refused with ErrCorrupt even under a valid checksum.
 func TestSetups(t *testing.T) {
 	ids := identifiers.Catalog()
-	key := func(b byte) (k [32]byte) { k[0], k[31] = b, b; return k }
+	// Keys of 32 bytes: each takes 1+32+4+1 bytes of the index below.
+	key := func(b byte) []byte { k := make([]byte, 32); k[0], k[31] = b, b; return k }
 	want := []Setup{{key(9), []byte("nine")}, {key(3), []byte("three")}, {key(5), nil}}
 	var gotAutomata *Catalog
 	RegisterSetups(func(got []*identifiers.Identifier, automata *Catalog) ([]Setup, error) {
@@ -209,29 +212,28 @@ func TestSetups(t *testing.T) {
 		t.Error("a build without builder stores setups, or other entries")
 	}
 	// The section starts where the form without setups has its count 0:
-	// count, then per setup a key, a checksum and a length; the forms
-	// (nine, three, five: sorted by key, "three" first) follow.
+	// count, then per setup a key (its length, 32, and its bytes), a
+	// checksum and a length; the forms (nine, three, five: sorted by key,
+	// "three" first) follow.
 	at := len(form(t)) - 1
-	index := at + 1 + 3*(32+4+1)
+	index := at + 1 + 3*(1+32+4+1)
 	for _, tc := range []struct {
 		name   string
 		change func(f []byte) []byte
 	}{
 		{"count too high", func(f []byte) []byte { f[at] = 4; return f }},
 		{"count far too high", func(f []byte) []byte { f[at] = 0x7f; return f }},
-		{"keys out of order", func(f []byte) []byte { f[at+1] = 0xff; return f }},
-		{"form length", func(f []byte) []byte { f[at+1+36] = 0x7f; return f }},
+		{"keys out of order", func(f []byte) []byte { f[at+2] = 0xff; return f }},
+		{"empty key", func(f []byte) []byte { f[at+1] = 0; return f }},
+		{"key length", func(f []byte) []byte { f[at+1] = 0x7f; return f }},
+		{"form length", func(f []byte) []byte { f[at+1+1+32+4] = 0x7f; return f }},
 		{"cut in a key", func(f []byte) []byte { return f[:at+10] }},
 		{"cut in a form", func(f []byte) []byte { return f[:len(f)-1] }},
 		{"trailing byte", func(f []byte) []byte { return append(f, 0) }},
 	} {
+		// Open indexes the form before it compares the header's checksum:
+		// these are refused whatever the checksum says.
 		g := tc.change(bytes.Clone(f))
-		if len(g) >= headerLen {
-			// The header's checksum over what it covers, as far as the
-			// form can be read.
-			end := min(index, len(g)-headerLen+headerLen)
-			binary.LittleEndian.PutUint32(g[len(magic)+4:], crc32.Checksum(g[headerLen:end], crcTable))
-		}
 		if _, err := Open(g); !errors.Is(err, ErrCorrupt) {
 			t.Errorf("%s: err = %v, want ErrCorrupt", tc.name, err)
 		}
@@ -254,3 +256,59 @@ func TestSetups(t *testing.T) {
 		t.Errorf("resealed: %v, %q", err, c.KeywordSetup(key(3)))
 	}
 }
+
+// TestAutomatonChecksum: the header's checksum does not cover the automata
+// (Open reads none of their bytes); a damaged automaton is refused when it
+// is decoded, by its own checksum, and the others still decode. Reseal
+// renews the automata's checksums too.
+func TestAutomatonChecksum(t *testing.T) {
+	good := form(t)
+	c, err := Open(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e *Entry
+	for i := range c.entries {
+		if c.entries[i].Kind == KindDFA && len(c.entries[i].auto) > 16 {
+			e = &c.entries[i]
+			break
+		}
+	}
+	if e == nil {
+		t.Fatal("no stored automaton")
+	}
+	at := headerLen + e.crcAt + 4 + uvarintLen(len(e.auto)) + len(e.auto) - 1 // its last byte
+	g := bytes.Clone(good)
+	g[at] ^= 0x5a
+	d, err := Open(g)
+	if err != nil {
+		t.Fatalf("Open of a form with a damaged automaton: %v", err)
+	}
+	if _, err := d.entries[e.index].DFA(); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("damaged automaton: err = %v, want ErrCorrupt", err)
+	}
+	for i := range d.entries {
+		if o := &d.entries[i]; o.Kind == KindDFA && i != e.index {
+			if _, err := o.DFA(); err != nil {
+				t.Fatalf("intact automaton %d: %v", i, err)
+			}
+		}
+	}
+	// A damaged checksum of an automaton is covered by the header's.
+	h := bytes.Clone(good)
+	h[headerLen+e.crcAt] ^= 1
+	if _, err := Open(h); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("damaged automaton checksum: err = %v, want ErrCorrupt", err)
+	}
+	if err := Reseal(g); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = Open(g); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.entries[e.index].DFA(); errors.Is(err, ErrCorrupt) && strings.Contains(err.Error(), "checksum") {
+		t.Errorf("resealed automaton still fails its checksum: %v", err)
+	}
+}
+
+func uvarintLen(n int) int { return len(binary.AppendUvarint(nil, uint64(n))) }

@@ -39,8 +39,10 @@ type handle struct {
 	s *piiguard.Scanner
 	// table is the encoded identifier table (piiguard_identifiers).
 	table []byte
-	// keywords maps, per identifier index, a keyword to its index.
-	keywords []map[string]uint32
+	// keywords maps, per identifier index, a keyword to its index in
+	// keywordLists[index], made on first use (keywordIndex).
+	keywords     []map[string]uint32
+	keywordLists [][]string
 	// index maps identifier names to indexes.
 	index    map[string]uint32
 	findings []detector.Finding // scratch
@@ -132,6 +134,7 @@ func lookup(h int32) (*handle, int32) {
 // and a buffer for the result, or the code of the failure it recorded.
 func call(h int32, ptr, n uint32) (s *handle, text, buf []byte, code int32) {
 	begin()
+	inPause(n)
 	buf = startResult()
 	if s, code = lookup(h); code != abi.OK {
 		return nil, nil, nil, code
@@ -170,6 +173,9 @@ func alloc(size uint32) (ptr uint32) {
 		}
 	}()
 	begin()
+	if size > pausedCallLimit {
+		resumeGC()
+	}
 	if size > abi.MaxAlloc {
 		fail(abi.ErrArgument, "allocation of %d bytes is larger than %d", size, abi.MaxAlloc)
 		return 0
@@ -242,16 +248,11 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 	ids := s.Identifiers()
 	table := make([]abi.Identifier, len(ids))
 	h.keywords = make([]map[string]uint32, len(ids))
+	h.keywordLists = make([][]string, len(ids))
 	for i, id := range ids {
 		table[i] = abi.Identifier{Name: id.Name, Keywords: id.Keywords}
 		h.index[id.Name] = uint32(i)
-		kw := make(map[string]uint32, len(id.Keywords))
-		for k, w := range id.Keywords {
-			if _, dup := kw[w]; !dup {
-				kw[w] = uint32(k)
-			}
-		}
-		h.keywords[i] = kw
+		h.keywordLists[i] = id.Keywords
 	}
 	h.table = abi.AppendIdentifiers(nil, table)
 	id := nextHandle
@@ -265,7 +266,7 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 // one) is recognised without the JSON decoder, whose code a host such as
 // V8 would otherwise compile on first use, at start-up.
 func newScanner(data, key []byte) (*wasmconfig.Config, *piiguard.Scanner, error) {
-	defer withoutGC()()
+	pauseGC()
 	if key == nil && isEmptyObject(data) {
 		s, err := piiguard.NewScanner(piiguard.Config{})
 		if err != nil {
@@ -299,6 +300,55 @@ func withoutGC() (restore func()) {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	}
+}
+
+// The collector's pause (withoutGC) that a compile starts lasts through the
+// first call after it that reads a text of at most pausedCallLimit bytes,
+// usually the first scan: what that call builds on first use (the Name and
+// Address word lists, ~2 MB, when its text holds a name) would otherwise
+// run the collection of the compile's garbage within it, half the time of
+// a first scan with a name under V8's baseline compiler (135M of 294M
+// instructions). The next call resumes the collector, whose collection
+// then runs as the heap grows; so does a call or an allocation of more
+// than pausedCallLimit bytes, so that a large text is never scanned under
+// the pause's memory limit. The memory limit bounds the heap throughout.
+var (
+	gcResume  func() // ends the pause; nil when the collector runs
+	gcOneCall bool   // a call has run in the pause
+)
+
+// pausedCallLimit is the largest text (or allocation) the pause lasts
+// through.
+const pausedCallLimit = 1 << 20
+
+// pauseGC pauses the collector (a compile), unless it is paused already,
+// until the call after the next small one.
+func pauseGC() {
+	if gcResume == nil {
+		gcResume = withoutGC()
+	}
+	gcOneCall = false
+}
+
+// resumeGC ends the pause, if any.
+func resumeGC() {
+	if gcResume != nil {
+		gcResume()
+		gcResume = nil
+	}
+}
+
+// inPause is called by every call that reads a text of n bytes (call): the
+// first small one runs in the pause, and any other ends it.
+func inPause(n uint32) {
+	if gcResume == nil {
+		return
+	}
+	if gcOneCall || n > pausedCallLimit {
+		resumeGC()
+		return
+	}
+	gcOneCall = true
 }
 
 // isEmptyObject reports whether data is empty or a JSON object with no
@@ -365,7 +415,7 @@ func (s *handle) appendRecords(buf []byte) ([]byte, int32) {
 		}
 		kw := uint32(abi.NoKeyword)
 		if f.Keyword != "" {
-			k, ok := s.keywords[ident][f.Keyword]
+			k, ok := s.keywordIndex(ident, f.Keyword)
 			if !ok {
 				return buf, fail(abi.ErrInternal, "finding of %q with unknown keyword %q", f.Identifier, f.Keyword)
 			}
@@ -380,6 +430,26 @@ func (s *handle) appendRecords(buf []byte) ([]byte, int32) {
 		})
 	}
 	return buf, abi.OK
+}
+
+// keywordIndex returns the index of keyword kw in identifier ident's
+// keywords (of its first occurrence), making the identifier's map on first
+// use: a scanner's ~900 keywords are not all reported, and making their
+// maps at compile cost start-up.
+func (s *handle) keywordIndex(ident uint32, kw string) (uint32, bool) {
+	m := s.keywords[ident]
+	if m == nil {
+		list := s.keywordLists[ident]
+		m = make(map[string]uint32, len(list))
+		for k, w := range list {
+			if _, dup := m[w]; !dup {
+				m[w] = uint32(k)
+			}
+		}
+		s.keywords[ident] = m
+	}
+	k, ok := m[kw]
+	return k, ok
 }
 
 // batch starts a batched export (ABI 1.2): call, then the batch's records.

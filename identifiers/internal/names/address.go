@@ -3,7 +3,7 @@ package names
 import (
 	"bytes"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,16 +68,26 @@ const (
 // the character after them), never two neighbouring alternatives with the
 // same first letter (which regexp/syntax would factor into a short prefix).
 func AddressPatterns(addressWords string) []string {
+	// One pass over the file for its street-type sections: this runs at
+	// start-up, in every program.
+	sections := map[string][]string{
+		"street-en": nil, "street-en-short": nil, "street-fr": nil, "street-it-es": nil, "street-de": nil,
+	}
+	for section, line := range lines(addressWords) {
+		if words, ok := sections[section]; ok {
+			sections[section] = append(words, line)
+		}
+	}
 	types := func(section string, suffix string) []string {
 		var out []string
-		for _, w := range StreetTypes(addressWords, section) {
+		for _, w := range sections[section] {
 			out = append(out, regexp.QuoteMeta(w)+suffix)
 		}
 		return out
 	}
 	var en []string
 	en = append(en, types("street-en", "")...)
-	for _, s := range StreetTypes(addressWords, "street-en-short") {
+	for _, s := range sections["street-en-short"] {
 		q := regexp.QuoteMeta(s)
 		en = append(en, q+`\.`, q+`,`, q+` `)
 	}
@@ -114,8 +124,7 @@ func interleave(alts []string) string {
 		groups[k] = append(groups[k], a)
 	}
 	for _, k := range keys {
-		g := groups[k]
-		sort.SliceStable(g, func(i, j int) bool { return len(g[i]) > len(g[j]) })
+		slices.SortStableFunc(groups[k], func(a, b string) int { return len(b) - len(a) })
 	}
 	var out []string
 	var last byte

@@ -58,6 +58,8 @@ type Lexicon struct {
 	usStates   map[string]*region // folded code or name -> state
 	caRegions  map[string]*region
 	auStates   map[string]*region
+
+	cues *contextCues // of the Name scorer's context
 }
 
 // A region is a US state, Canadian province or Australian state.
@@ -111,6 +113,7 @@ func Load(src Sources) *Lexicon {
 		places: make(map[string]uint8, strings.Count(src.Places, "\n")+1), street: map[string]streetKind{},
 		units: map[string]bool{}, directions: map[string]bool{},
 		usStates: map[string]*region{}, caRegions: map[string]*region{}, auStates: map[string]*region{},
+		cues: newContextCues(),
 	}
 	lx.freq = newSortedLines(src.NameStats)
 	lx.common = newSortedLines(src.CommonWords)
@@ -236,19 +239,6 @@ func lines(text string) func(yield func(section, line string) bool) {
 	}
 }
 
-// StreetTypes returns the street-type words of a data section as written
-// ("street-en", "street-en-short", "street-fr", "street-it-es",
-// "street-de"), in file order.
-func StreetTypes(addressWords, section string) []string {
-	var out []string
-	for s, line := range lines(addressWords) {
-		if s == section {
-			out = append(out, line)
-		}
-	}
-	return out
-}
-
 // Sizes reports how many entries each list holds, for documentation and
 // tests.
 func (lx *Lexicon) Sizes() map[string]int {
@@ -290,13 +280,30 @@ func Fold(dst, s []byte) []byte {
 		}
 		r, size := utf8.DecodeRune(s[i:])
 		i += size
-		if f, ok := foldTable[r]; ok {
+		if f, ok := foldRune(r); ok {
 			dst = append(dst, f...)
 			continue
 		}
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// foldRune returns what foldTable folds r to, by binary search.
+func foldRune(r rune) (string, bool) {
+	lo, hi := 0, len(foldTable)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if foldTable[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(foldTable) && foldTable[lo].r == r {
+		return foldTable[lo].to, true
+	}
+	return "", false
 }
 
 // FoldString is Fold for a string.

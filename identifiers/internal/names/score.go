@@ -585,20 +585,30 @@ func (cs *cueSet) endsWith(b []byte) bool {
 	return false
 }
 
-var (
-	strongCues    = newCueSet(strongBefore)
-	weakCues      = newCueSet(weakBefore)
-	headerCues    = newCueSet(headerBefore)
-	notPersonCues = newCueSet(nameFieldForms(notPersonNames))
-	fieldCues     = newCueSet(notPersonFields)
-	negCues       = newCueSet(negBefore)
-)
+// contextCues are the cue sets of context, built by Load with the word
+// lists rather than at package initialisation, which every program that
+// imports the package pays for (in WebAssembly, a host compiling the code
+// that builds them at start-up).
+type contextCues struct {
+	strong, weak, header, notPerson, field, neg *cueSet
+}
+
+func newContextCues() *contextCues {
+	return &contextCues{
+		strong:    newCueSet(strongBefore),
+		weak:      newCueSet(weakBefore),
+		header:    newCueSet(headerBefore),
+		notPerson: newCueSet(nameFieldForms(notPersonNames)),
+		field:     newCueSet(notPersonFields),
+		neg:       newCueSet(negBefore),
+	}
+}
 
 // nameFieldForms returns the field names of list in each way they are
 // written: "product_name" also as "product name" (camelCase field names
 // split into words, as a JSON masker writes them) and "productname".
 // Each form is listed once, in order of first appearance; a set of those
-// listed keeps this linear (it runs at package initialisation).
+// listed keeps this linear (it runs when the word lists load).
 func nameFieldForms(list []string) []string {
 	out := slices.Clone(list)
 	listed := make(map[string]bool, 2*len(list))
@@ -650,20 +660,21 @@ func (lx *Lexicon) context(text []byte, s, e int) float64 {
 		k--
 	}
 	cue := before[:k]
-	if negCues.endsWith(cue) || containsFold(before, "(c)") || containsFold(before, "copyright") || containsFold(before, "©") {
+	cues := lx.cues
+	if cues.neg.endsWith(cue) || containsFold(before, "(c)") || containsFold(before, "copyright") || containsFold(before, "©") {
 		return -1
 	}
-	if notPersonCues.endsWith(cue) {
+	if cues.notPerson.endsWith(cue) {
 		return -1
 	}
-	if k < len(before) && fieldCues.endsWith(cue) { // a field name right before: "component=", "city: "
+	if k < len(before) && cues.field.endsWith(cue) { // a field name right before: "component=", "city: "
 		return -1
 	}
 	h := len(before)
 	for h > 0 && before[h-1] == ' ' {
 		h--
 	}
-	if headerCues.endsWith(before[:h]) {
+	if cues.header.endsWith(before[:h]) {
 		score = 0.4
 	}
 	// A house number or a street word before it: a street named after a
@@ -692,10 +703,10 @@ func (lx *Lexicon) context(text []byte, s, e int) float64 {
 			}
 		}
 	}
-	if score == 0 && strongCues.endsWith(cue) {
+	if score == 0 && cues.strong.endsWith(cue) {
 		score = 0.4
 	}
-	if score == 0 && weakCues.endsWith(cue) {
+	if score == 0 && cues.weak.endsWith(cue) {
 		score = 0.15
 	}
 	// After the name, on its line.
