@@ -83,6 +83,16 @@ const (
 	linesReadSize  = 64 << 10
 )
 
+// linesAhead is how many batches per worker may wait to be written: the
+// batches are written in input order, so while the oldest is masked the
+// other workers go on only while the reader may read ahead. Batches differ
+// in cost (loghub's systems do) and a worker may lose its core for a while
+// on a shared machine; with 2 per worker, two workers on loghub spent a
+// tenth to a fifth of a pass waiting for a batch while the reader waited
+// for the oldest to be written (runtime/trace, under load), with 8 about a
+// third of that.
+const linesAhead = 8
+
 // MaskLines reads src to its end, masks it line by line on
 // LinesOptions.Workers goroutines and writes it to dst, for callers with
 // many records (log files, a stream of events).
@@ -101,7 +111,7 @@ const (
 // lines, MaskLines calls dst's Flush method when it has one (as
 // *bufio.Writer has).
 //
-// Memory is bounded: at most about 3×Workers batches are read ahead of
+// Memory is bounded: at most about 8×Workers+2 batches are read ahead of
 // what has been written, and a line longer than MaxLineLength is masked
 // in pieces (see mask.Writer).
 //
@@ -343,7 +353,7 @@ func offsetIn(data, sub []byte) int {
 // workers and writes them in input order.
 func (r *lineRun) parallel(workers int) error {
 	jobs := make(chan *lineBatch)
-	order := make(chan *lineBatch, 2*workers)
+	order := make(chan *lineBatch, linesAhead*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
