@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/trace"
 	"slices"
 	"sync"
 	"syscall"
@@ -186,4 +187,70 @@ func medianOrNone(x []float64) string {
 		return "none"
 	}
 	return fmt.Sprintf("median %.2f×", median(x))
+}
+
+// TestLinesTrace writes a runtime trace of five MaskLines passes over the
+// loghub files on 2 workers in report mode, as TestLinesScaling's (a
+// Segment callback) and as `piiguard scan`'s (a Format on the workers), to
+// $PIIGUARD_SCALING_TRACE-segment.trace and -format.trace, and logs their
+// wall-clock time. Where the goroutines waited (workers for a batch, the
+// reader for room to read ahead, the writer for the oldest batch) does
+// not depend on other load as wall-clock ratios do:
+//
+//	PIIGUARD_SCALING_TRACE=/tmp/lines go test ./bench -run LinesTrace -v
+//	go tool trace -pprof=sync /tmp/lines-segment.trace > /tmp/sync.pprof
+//	go tool pprof -top -lines /tmp/sync.pprof
+func TestLinesTrace(t *testing.T) {
+	out := os.Getenv("PIIGUARD_SCALING_TRACE")
+	if out == "" {
+		t.Skip("set PIIGUARD_SCALING_TRACE=/path/prefix")
+	}
+	files, err := testcorpus.LoghubFiles("")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("loghub corpus absent: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []byte
+	for _, f := range files {
+		in = append(in, f.Data...)
+	}
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"segment", "format"} {
+		opts := piiguard.LinesOptions{Workers: 2, ReportOnly: true}
+		if mode == "segment" {
+			opts.Segment = func(*mask.Segment) error { return nil }
+		} else {
+			opts.Format = func() func([]byte, *mask.Segment) []byte {
+				return func(buf []byte, sg *mask.Segment) []byte { return append(buf, byte(len(sg.Findings))) }
+			}
+		}
+		pass := func() {
+			if err := s.MaskLines(context.Background(), io.Discard, bytes.NewReader(in), opts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pass() // warm up
+		f, err := os.Create(out + "-" + mode + ".trace")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := trace.Start(f); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		for range 5 {
+			pass()
+		}
+		wall := time.Since(start)
+		trace.Stop()
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: 5 passes in %v; trace in %s", mode, wall, f.Name())
+	}
 }
