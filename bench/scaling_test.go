@@ -10,8 +10,10 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
@@ -220,8 +222,8 @@ func scanChunks(d *detector.Detector, chunks [][][]byte, g int, cpu []time.Durat
 			if cpu != nil {
 				runtime.LockOSThread()
 				defer runtime.UnlockOSThread()
-				start := cpuTime()
-				defer func() { cpu[k] = cpuTime() - start }()
+				start := threadCPU()
+				defer func() { cpu[k] = threadCPU() - start }()
 			}
 			var fs []detector.Finding
 			for {
@@ -267,6 +269,19 @@ func BenchmarkControlGoroutines(b *testing.B) {
 }
 
 var controlSink atomic.Uint64
+
+// threadCPU returns the CPU time of the calling thread (lock it) from
+// clock_gettime(CLOCK_THREAD_CPUTIME_ID), exact to the nanosecond where
+// getrusage counts in scheduler ticks (milliseconds), too coarse for a
+// chunk of 64 KiB.
+func threadCPU() time.Duration {
+	var ts syscall.Timespec
+	const clockThreadCPUTime = 3
+	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
+		return cpuTime()
+	}
+	return time.Duration(ts.Nano())
+}
 
 // controlPass runs the control loop of BenchmarkControlGoroutines (work
 // iterations in all) on g goroutines.
@@ -348,6 +363,33 @@ func TestGoroutinesScaling(t *testing.T) {
 		median(cpuAll), slices.Min(cpuAll), slices.Max(cpuAll), medianRatioOrNone(cpuSide), len(cpuSide))
 	t.Logf("fixed halves: the costlier takes %.3f of a pass's CPU time (median), so two fixed halves scale by %.2f× at most",
 		median(halfShare), 1/median(halfShare))
+	// The chunks' own costs, one thread scanning each in turn, and what two
+	// goroutines taking them in turn would reach on two free cores with no
+	// cost of sharing: the pass's CPU time over the busier goroutine's.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var bounds []float64
+	for range 5 {
+		var free [2]time.Duration // when each goroutine is free
+		var total time.Duration
+		for _, ch := range chunks {
+			start := threadCPU()
+			var fs []detector.Finding
+			for _, l := range ch {
+				fs = det.AppendFindings(fs[:0], l)
+			}
+			cost := threadCPU() - start
+			total += cost
+			k := 0
+			if free[1] < free[0] {
+				k = 1
+			}
+			free[k] += cost
+		}
+		bounds = append(bounds, float64(total)/float64(max(free[0], free[1])))
+	}
+	t.Logf("chunks taken in turn: %d chunks; two goroutines scale by %.2f× at most (median of 5; %.2f–%.2f)",
+		len(chunks), median(bounds), slices.Min(bounds), slices.Max(bounds))
 }
 
 func medianRatioOrNone(x []float64) string {
