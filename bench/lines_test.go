@@ -85,8 +85,10 @@ func BenchmarkMaskLines(b *testing.B) {
 // time two workers spend on a pass over what one spends (the parallel
 // path's overhead, which bounds the scaling on free cores). Issue 14's
 // target: two workers ≥ 1.8× one. It measures "report" (findings only,
-// as `piiguard scan`; PIIGUARD_SCALING=all adds "mask" and "scan" of
-// BenchmarkMaskLines). Opt in with PIIGUARD_SCALING=1:
+// passed to a Segment callback) and "format" (findings only, formatted on
+// the workers by LinesOptions.Format, as `piiguard scan` does);
+// PIIGUARD_SCALING=all adds "mask" and "scan" of BenchmarkMaskLines. Opt
+// in with PIIGUARD_SCALING=1:
 //
 //	PIIGUARD_SCALING=1 go test ./bench -run LinesScaling -v
 func TestLinesScaling(t *testing.T) {
@@ -115,7 +117,13 @@ func TestLinesScaling(t *testing.T) {
 	}
 	pass := func(mode string, workers int) time.Duration {
 		opts := piiguard.LinesOptions{Workers: workers}
-		if mode != "mask" {
+		switch mode {
+		case "format":
+			opts.ReportOnly = true
+			opts.Format = func() func([]byte, *mask.Segment) []byte {
+				return func(buf []byte, sg *mask.Segment) []byte { return append(buf, byte(len(sg.Findings))) }
+			}
+		case "scan", "report":
 			opts.Segment = func(*mask.Segment) error { return nil }
 			opts.ReportOnly = mode == "report"
 		}
@@ -125,11 +133,11 @@ func TestLinesScaling(t *testing.T) {
 			}
 		})
 	}
-	// "report" is what `piiguard scan` does; PIIGUARD_SCALING=all also
+	// "format" is what `piiguard scan` does; PIIGUARD_SCALING=all also
 	// measures "mask" and "scan" (findings passed on, text masked).
-	modes := []string{"report"}
+	modes := []string{"report", "format"}
 	if os.Getenv("PIIGUARD_SCALING") == "all" {
-		modes = []string{"mask", "scan", "report"}
+		modes = []string{"mask", "scan", "report", "format"}
 	}
 	control := func(g int) time.Duration {
 		const work = 1 << 25
