@@ -111,9 +111,10 @@ const linesAhead = 8
 // lines, MaskLines calls dst's Flush method when it has one (as
 // *bufio.Writer has).
 //
-// Memory is bounded: at most about 8×Workers+2 batches are read ahead of
-// what has been written, and a line longer than MaxLineLength is masked
-// in pieces (see mask.Writer).
+// Memory is bounded: at most about 8×Workers+2 batches (of about 64 KiB)
+// are read ahead of what has been written, so that workers rarely wait
+// while the oldest batch is masked, and a line longer than MaxLineLength
+// is masked in pieces (see mask.Writer).
 //
 // MaskLines stops when ctx is done and returns ctx.Err(); lines written
 // before stay written. A Read that blocks is not interrupted. A read
