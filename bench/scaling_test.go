@@ -398,3 +398,49 @@ func medianRatioOrNone(x []float64) string {
 	}
 	return fmt.Sprintf("median %.3f", median(x))
 }
+
+// TestLineChunks: the chunks of BenchmarkDetectorGoroutines hold every
+// line once, in order, each chunk but the last reaching the size.
+func TestLineChunks(t *testing.T) {
+	line := func(n int) []byte { return make([]byte, n) }
+	for _, tc := range []struct {
+		name  string
+		lines [][]byte
+		size  int
+		want  []int // lines per chunk
+	}{
+		{"none", nil, 10, nil},
+		{"one short line", [][]byte{line(3)}, 10, []int{1}},
+		{"exact", [][]byte{line(4), line(4), line(4), line(4)}, 10, []int{2, 2}},
+		{"remainder", [][]byte{line(4), line(4), line(4)}, 10, []int{2, 1}},
+		{"a line longer than a chunk", [][]byte{line(30), line(1), line(1)}, 10, []int{1, 2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			chunks := lineChunks(tc.lines, tc.size)
+			var got []int
+			var joined [][]byte
+			for i, ch := range chunks {
+				got = append(got, len(ch))
+				n := 0
+				for _, l := range ch {
+					n += len(l) + 1
+				}
+				if i < len(chunks)-1 && n < tc.size {
+					t.Errorf("chunk %d holds %d bytes, want at least %d", i, n, tc.size)
+				}
+				joined = append(joined, ch...)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("lines per chunk %v, want %v", got, tc.want)
+			}
+			if len(joined) != len(tc.lines) {
+				t.Fatalf("%d lines in the chunks, want %d", len(joined), len(tc.lines))
+			}
+			for i := range joined {
+				if &joined[i][0:1][0] != &tc.lines[i][0:1][0] {
+					t.Errorf("line %d of the chunks is not line %d", i, i)
+				}
+			}
+		})
+	}
+}
