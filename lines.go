@@ -89,8 +89,9 @@ const (
 // in cost (loghub's systems do) and a worker may lose its core for a while
 // on a shared machine; with 2 per worker, two workers on loghub spent a
 // tenth to a fifth of a pass waiting for a batch while the reader waited
-// for the oldest to be written (runtime/trace, under load), with 8 about a
-// third of that.
+// for the oldest to be written (runtime/trace, under load; medians of 5
+// rounds), with 8 a fifth to a third of that
+// (bench/measurements/2026-12-05c-scaling.txt).
 const linesAhead = 8
 
 // MaskLines reads src to its end, masks it line by line on
