@@ -173,9 +173,10 @@ const chunkBytes = 64 << 10
 //
 // The shares are taken in turn, not fixed: with the corpus cut in g fixed
 // contiguous shares, the run lasts as long as the costliest share, and
-// loghub's systems are not spread evenly (its second half costs 52% of a
-// pass on one core, so two fixed halves can reach 1.92× at best, whatever
-// the engine; TestGoroutinesScaling measures it).
+// loghub's systems are not spread evenly (its costlier half took 51–54% of
+// a pass's CPU time on one core in our runs, so two fixed halves reach
+// 1.85–1.98× at best, whatever the engine; TestGoroutinesScaling measures
+// it).
 func BenchmarkDetectorGoroutines(b *testing.B) {
 	setup(b)
 	c := corpora[0]
