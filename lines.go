@@ -83,6 +83,17 @@ const (
 	linesReadSize  = 64 << 10
 )
 
+// linesAhead is how many batches per worker may wait to be written: the
+// batches are written in input order, so while the oldest is masked the
+// other workers go on only while the reader may read ahead. Batches differ
+// in cost (loghub's systems do) and a worker may lose its core for a while
+// on a shared machine; with 2 per worker, two workers on loghub spent a
+// tenth to a fifth of a pass waiting for a batch while the reader waited
+// for the oldest to be written (runtime/trace, under load; medians of 5
+// rounds), with 8 a fifth to a third of that
+// (bench/measurements/2026-12-05c-scaling.txt).
+const linesAhead = 8
+
 // MaskLines reads src to its end, masks it line by line on
 // LinesOptions.Workers goroutines and writes it to dst, for callers with
 // many records (log files, a stream of events).
@@ -101,9 +112,10 @@ const (
 // lines, MaskLines calls dst's Flush method when it has one (as
 // *bufio.Writer has).
 //
-// Memory is bounded: at most about 3×Workers batches are read ahead of
-// what has been written, and a line longer than MaxLineLength is masked
-// in pieces (see mask.Writer).
+// Memory is bounded: at most about 8×Workers+2 batches (of about 64 KiB)
+// are read ahead of what has been written, so that workers rarely wait
+// while the oldest batch is masked, and a line longer than MaxLineLength
+// is masked in pieces (see mask.Writer).
 //
 // MaskLines stops when ctx is done and returns ctx.Err(); lines written
 // before stay written. A Read that blocks is not interrupted. A read
@@ -154,6 +166,10 @@ type lineRun struct {
 	dst     io.Writer
 	flusher interface{ Flush() error } // dst's, or nil
 	src     io.Reader
+	// seg is the Segment that emit passes, on the one goroutine that
+	// writes (kept here: Segment's argument would escape, costing an
+	// allocation per batch).
+	seg mask.Segment
 }
 
 // streamOptions are the options of the mask.Writer that masks lines,
@@ -262,9 +278,12 @@ func (e errWriter) Write(p []byte) (int, error) {
 
 // A lineBatch is whole lines of src, masked by a worker.
 type lineBatch struct {
-	data      []byte // the lines; the last ends src when it has no '\n'
-	base      int64  // lines before it
-	flush     bool   // src had no more input ready after it: flush dst
+	data  []byte // the lines; the last ends src when it has no '\n'
+	base  int64  // lines before it
+	flush bool   // src had no more input ready after it: flush dst
+	// done receives a value when a worker has masked the batch; made with
+	// the batch (it holds one value and is emptied by the writer, so a
+	// pooled batch reuses it).
 	done      chan struct{}
 	out       bytes.Buffer // the masked lines
 	formatted []byte       // what LinesOptions.Format made of its segments
@@ -284,11 +303,13 @@ type segmentRecord struct {
 }
 
 // batchPool holds batches with their buffers, for reuse by every call.
-var batchPool = sync.Pool{New: func() any { return &lineBatch{data: make([]byte, 0, linesBatchSize)} }}
+var batchPool = sync.Pool{New: func() any {
+	return &lineBatch{data: make([]byte, 0, linesBatchSize), done: make(chan struct{}, 1)}
+}}
 
 // reset empties b for reuse, keeping its buffers.
 func (b *lineBatch) reset() {
-	b.data, b.base, b.flush, b.done = b.data[:0], 0, false, nil
+	b.data, b.base, b.flush = b.data[:0], 0, false
 	b.out.Reset()
 	b.formatted = b.formatted[:0]
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
@@ -334,19 +355,16 @@ func offsetIn(data, sub []byte) int {
 // workers and writes them in input order.
 func (r *lineRun) parallel(workers int) error {
 	jobs := make(chan *lineBatch)
-	order := make(chan *lineBatch, 2*workers)
+	order := make(chan *lineBatch, linesAhead*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var format func([]byte, *mask.Segment) []byte // this worker's
-			if r.opts.Format != nil {
-				format = r.opts.Format()
-			}
+			w := r.newWorker()
 			for b := range jobs {
-				r.work(b, format)
-				close(b.done)
+				w.work(b)
+				b.done <- struct{}{}
 			}
 		}()
 	}
@@ -379,7 +397,6 @@ func (r *lineRun) parallel(workers int) error {
 	}
 	newBatch := func() *lineBatch { return batchPool.Get().(*lineBatch) }
 	send := func(b *lineBatch) {
-		b.done = make(chan struct{})
 		order <- b
 		jobs <- b
 	}
@@ -445,45 +462,71 @@ func (r *lineRun) parallel(workers int) error {
 	return stop()
 }
 
-// work masks a batch on a worker, and formats its segments with format
-// when it is not nil.
-func (r *lineRun) work(b *lineBatch, format func([]byte, *mask.Segment) []byte) {
+// A lineWorker is one worker goroutine's state: its formatter and the
+// Segment callback it gives each batch's stream (made once per worker, not
+// per batch).
+type lineWorker struct {
+	r      *lineRun
+	b      *lineBatch // the batch being masked
+	format func([]byte, *mask.Segment) []byte
+	seg    mask.Segment
+	onSeg  func(*mask.Segment)
+}
+
+func (r *lineRun) newWorker() *lineWorker {
+	w := &lineWorker{r: r}
+	w.onSeg = w.record
+	if r.opts.Format != nil {
+		w.format = r.opts.Format()
+		w.onSeg = w.formatSegment
+	}
+	return w
+}
+
+func (w *lineWorker) record(sg *mask.Segment) { w.b.record(sg) }
+
+// formatSegment records sg when Segment is set and appends what the
+// worker's formatter makes of it to the batch.
+func (w *lineWorker) formatSegment(sg *mask.Segment) {
+	b := w.b
+	if w.r.opts.Segment != nil {
+		b.record(sg)
+	}
+	w.seg = *sg
+	w.seg.Line += b.base
+	b.formatted = w.format(b.formatted, &w.seg)
+}
+
+// work masks a batch, and formats its segments when LinesOptions.Format
+// is set.
+func (w *lineWorker) work(b *lineBatch) {
+	r := w.r
 	if r.ctx.Err() != nil {
 		return // emit will not write it
 	}
-	onSeg := b.record
-	if format != nil {
-		var seg mask.Segment
-		onSeg = func(sg *mask.Segment) {
-			if r.opts.Segment != nil {
-				b.record(sg)
-			}
-			seg = *sg
-			seg.Line += b.base
-			b.formatted = format(b.formatted, &seg)
-		}
-	}
-	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(onSeg))
+	w.b = b
+	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(w.onSeg))
 	st.Write(b.data) // a bytes.Buffer cannot fail
 	st.Close()
+	w.b = nil
 }
 
 // emit passes a batch's segments to Segment and writes its masked lines.
 func (r *lineRun) emit(b *lineBatch) error {
-	var seg mask.Segment // one for the batch: Segment's argument is valid only during the call
+	seg := &r.seg // Segment's argument is valid only during the call
 	for _, rec := range b.segs {
 		text := b.text
 		if rec.inData {
 			text = b.data
 		}
-		seg = mask.Segment{
+		*seg = mask.Segment{
 			Line:     b.base + rec.line,
 			Offset:   rec.offset,
 			Text:     text[rec.text:rec.textEnd:rec.textEnd],
 			Findings: b.finds[rec.findings:rec.findingsEnd:rec.findingsEnd],
 			End:      rec.end,
 		}
-		if err := r.opts.Segment(&seg); err != nil {
+		if err := r.opts.Segment(seg); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,14 @@
 package piiguard
 
-import "testing"
+import (
+	"context"
+	"io"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/piiguard/piiguard/mask"
+)
 
 // TestOffsetIn: a batch keeps a segment's text as offsets into its data
 // only when the text is a slice of the data's bytes.
@@ -29,5 +37,62 @@ func TestOffsetIn(t *testing.T) {
 	buf := make([]byte, 10, 20)
 	if got := offsetIn(buf, buf[8:12]); got != -1 {
 		t.Errorf("past data's length: %d, want -1", got)
+	}
+}
+
+// countingLines is an endless source of log lines that counts the bytes
+// read from it.
+type countingLines struct{ n atomic.Int64 }
+
+func (c *countingLines) Read(p []byte) (int, error) {
+	const line = "2026-12-05 07:30:00 INFO worker 7 finished job 1234 in 15 ms\n"
+	n := 0
+	for n < len(p) {
+		n += copy(p[n:], line[(c.n.Load()+int64(n))%int64(len(line)):])
+	}
+	c.n.Add(int64(n))
+	return n, nil
+}
+
+// TestMaskLinesReadAheadBounded: while the oldest batch cannot be written
+// (its Segment call blocks), MaskLines reads at most about
+// linesAhead×Workers+2 batches ahead, as its documentation says, and then
+// stops reading.
+func TestMaskLinesReadAheadBounded(t *testing.T) {
+	s, err := NewScanner(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{2, 4} {
+		src := &countingLines{}
+		release := make(chan struct{})
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			done <- s.MaskLines(ctx, io.Discard, src, LinesOptions{
+				Workers: workers,
+				Segment: func(*mask.Segment) error { <-release; return nil },
+			})
+		}()
+		// Wait until the reader has stopped (nothing read for 200 ms), or
+		// 10 s.
+		last, still := int64(-1), 0
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && still < 4; {
+			time.Sleep(50 * time.Millisecond)
+			if n := src.n.Load(); n == last {
+				still++
+			} else {
+				last, still = n, 0
+			}
+		}
+		limit := int64((linesAhead*workers+3)*linesBatchSize + linesReadSize)
+		if n := src.n.Load(); n > limit || still < 4 {
+			t.Errorf("%d workers: read %d bytes while the first batch waited (still reading: %v); want at most %d", workers, n, still < 4, limit)
+		}
+		cancel()
+		close(release)
+		if err := <-done; err != context.Canceled {
+			t.Errorf("%d workers: MaskLines returned %v after its context was cancelled; want context.Canceled", workers, err)
+		}
 	}
 }

@@ -26,8 +26,9 @@
 //     identifiers;
 //   - BenchmarkDetectorInputSize: one call over texts of 1 KB to 100 MB;
 //   - BenchmarkDetectorGoroutines: one Detector shared by 1, 2 and 4
-//     goroutines, beside BenchmarkControlGoroutines, a pure CPU loop that
-//     shows how far the machine itself scales at the time;
+//     goroutines taking 64 KiB chunks of loghub in turn, beside
+//     BenchmarkControlGoroutines, a pure CPU loop that shows how far the
+//     machine itself scales at the time;
 //   - BenchmarkDetectorNoFindings: one line without findings (0 allocations);
 //   - BenchmarkStartupNewScanner, BenchmarkStartupCompile: compiling every
 //     managed identifier in process;
@@ -64,7 +65,11 @@
 // On a shared machine wall-clock figures are noisy; compare within one run.
 // The opt-in CPU-time tests (PIIGUARD_CPUTIME=1 go test ./bench -run
 // CPUTime -v) report MB per CPU-second of the scanning thread, which other
-// load disturbs much less.
+// load disturbs much less. The opt-in scaling tests (PIIGUARD_SCALING=1 go
+// test ./bench -run 'GoroutinesScaling|LinesScaling' -v) report two
+// goroutines' or workers' speed-up over one beside the control loop's in
+// the same rounds, and the CPU time the two spend over what one spends;
+// TestLinesTrace writes runtime traces of MaskLines' goroutines.
 //
 // Accuracy beside speed: TestNamesEval scores the Name identifier on an
 // independent labelled set (real people's names from public commit

@@ -8,11 +8,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/trace"
 	"slices"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/internal/testcorpus"
@@ -83,8 +85,10 @@ func BenchmarkMaskLines(b *testing.B) {
 // time two workers spend on a pass over what one spends (the parallel
 // path's overhead, which bounds the scaling on free cores). Issue 14's
 // target: two workers ≥ 1.8× one. It measures "report" (findings only,
-// as `piiguard scan`; PIIGUARD_SCALING=all adds "mask" and "scan" of
-// BenchmarkMaskLines). Opt in with PIIGUARD_SCALING=1:
+// passed to a Segment callback) and "format" (findings only, formatted on
+// the workers by LinesOptions.Format, as `piiguard scan` does);
+// PIIGUARD_SCALING=all adds "mask" and "scan" of BenchmarkMaskLines. Opt
+// in with PIIGUARD_SCALING=1:
 //
 //	PIIGUARD_SCALING=1 go test ./bench -run LinesScaling -v
 func TestLinesScaling(t *testing.T) {
@@ -113,7 +117,13 @@ func TestLinesScaling(t *testing.T) {
 	}
 	pass := func(mode string, workers int) time.Duration {
 		opts := piiguard.LinesOptions{Workers: workers}
-		if mode != "mask" {
+		switch mode {
+		case "format":
+			opts.ReportOnly = true
+			opts.Format = func() func([]byte, *mask.Segment) []byte {
+				return func(buf []byte, sg *mask.Segment) []byte { return append(buf, byte(len(sg.Findings))) }
+			}
+		case "scan", "report":
 			opts.Segment = func(*mask.Segment) error { return nil }
 			opts.ReportOnly = mode == "report"
 		}
@@ -123,11 +133,11 @@ func TestLinesScaling(t *testing.T) {
 			}
 		})
 	}
-	// "report" is what `piiguard scan` does; PIIGUARD_SCALING=all also
+	// "format" is what `piiguard scan` does; PIIGUARD_SCALING=all also
 	// measures "mask" and "scan" (findings passed on, text masked).
-	modes := []string{"report"}
+	modes := []string{"report", "format"}
 	if os.Getenv("PIIGUARD_SCALING") == "all" {
-		modes = []string{"mask", "scan", "report"}
+		modes = []string{"mask", "scan", "report", "format"}
 	}
 	control := func(g int) time.Duration {
 		const work = 1 << 25
@@ -168,8 +178,15 @@ func TestLinesScaling(t *testing.T) {
 	}
 }
 
-// processCPU returns the CPU time of the process (every thread).
+// processCPU returns the CPU time of the process (every thread), from
+// clock_gettime(CLOCK_PROCESS_CPUTIME_ID): exact, where getrusage counts
+// in scheduler ticks.
 func processCPU() time.Duration {
+	var ts syscall.Timespec
+	const clockProcessCPUTime = 2
+	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockProcessCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno == 0 {
+		return time.Duration(ts.Nano())
+	}
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
@@ -186,4 +203,70 @@ func medianOrNone(x []float64) string {
 		return "none"
 	}
 	return fmt.Sprintf("median %.2f×", median(x))
+}
+
+// TestLinesTrace writes a runtime trace of five MaskLines passes over the
+// loghub files on 2 workers in report mode, as TestLinesScaling's (a
+// Segment callback) and as `piiguard scan`'s (a Format on the workers), to
+// $PIIGUARD_SCALING_TRACE-segment.trace and -format.trace, and logs their
+// wall-clock time. Where the goroutines waited (workers for a batch, the
+// reader for room to read ahead, the writer for the oldest batch) does
+// not depend on other load as wall-clock ratios do:
+//
+//	PIIGUARD_SCALING_TRACE=/tmp/lines go test ./bench -run LinesTrace -v
+//	go tool trace -pprof=sync /tmp/lines-segment.trace > /tmp/sync.pprof
+//	go tool pprof -top -lines /tmp/sync.pprof
+func TestLinesTrace(t *testing.T) {
+	out := os.Getenv("PIIGUARD_SCALING_TRACE")
+	if out == "" {
+		t.Skip("set PIIGUARD_SCALING_TRACE=/path/prefix")
+	}
+	files, err := testcorpus.LoghubFiles("")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("loghub corpus absent: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []byte
+	for _, f := range files {
+		in = append(in, f.Data...)
+	}
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"segment", "format"} {
+		opts := piiguard.LinesOptions{Workers: 2, ReportOnly: true}
+		if mode == "segment" {
+			opts.Segment = func(*mask.Segment) error { return nil }
+		} else {
+			opts.Format = func() func([]byte, *mask.Segment) []byte {
+				return func(buf []byte, sg *mask.Segment) []byte { return append(buf, byte(len(sg.Findings))) }
+			}
+		}
+		pass := func() {
+			if err := s.MaskLines(context.Background(), io.Discard, bytes.NewReader(in), opts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pass() // warm up
+		f, err := os.Create(out + "-" + mode + ".trace")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := trace.Start(f); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		for range 5 {
+			pass()
+		}
+		wall := time.Since(start)
+		trace.Stop()
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: 5 passes in %v; trace in %s", mode, wall, f.Name())
+	}
 }

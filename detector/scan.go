@@ -26,13 +26,22 @@ func (d *Detector) AppendFindingsContext(ctx context.Context, dst []Finding, tex
 	return d.appendFindings(ctx, dst, text)
 }
 
-// blockSize is the size of the blocks a long text is scanned in.
+// blockSize is the size of the blocks a long text is scanned in (a
+// multiple of 64: the marks are stored a 64-bit word at a time).
 const blockSize = 32 << 10
 
 // checkEvery is how many verification windows run between context checks.
 const checkEvery = 64
 
 func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byte) ([]Finding, error) {
+	return d.appendFindingsBlocks(ctx, dst, text, blockSize)
+}
+
+// appendFindingsBlocks is appendFindings with the keyword and class-run
+// passes run over blocks of block bytes (a multiple of 64) when the text
+// is longer: the findings are the same for every block size
+// (TestBlockBoundaries).
+func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text []byte, block int) ([]Finding, error) {
 	if len(text) == 0 || len(d.patterns) == 0 {
 		return dst, nil
 	}
@@ -78,7 +87,7 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 	if d.marked {
 		s.startMarks(len(text))
 	}
-	if len(text) <= blockSize {
+	if len(text) <= block {
 		d.collectWords(s, text)
 		d.collectClassRuns(s, text)
 	} else {
@@ -86,8 +95,8 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 		// cache by the second pass.
 		d.startClassRuns(s)
 		var st int
-		for lo := 0; lo < len(text); lo += blockSize {
-			hi := min(lo+blockSize, len(text))
+		for lo := 0; lo < len(text); lo += block {
+			hi := min(lo+block, len(text))
 			if d.ac != nil {
 				st = d.collectWordsRange(s, text, lo, hi, st)
 			}

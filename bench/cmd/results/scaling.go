@@ -146,9 +146,9 @@ func writeScaling(w io.Writer, res *results) {
 	if cs := goroutineCurves(res); len(cs) > 0 {
 		fmt.Fprintln(w, "## Goroutines")
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "BenchmarkDetectorGoroutines: one Detector shared by g goroutines, each scanning a share of loghub;")
-		fmt.Fprintln(w, "aggregate MB/s and the speed-up over one goroutine. The machine has the cores listed above, and")
-		fmt.Fprintln(w, "other load on it takes from the second goroutine first.")
+		fmt.Fprintln(w, "BenchmarkDetectorGoroutines: one Detector shared by g goroutines, each taking the next 64 KiB chunk of")
+		fmt.Fprintln(w, "loghub's lines in turn; aggregate MB/s and the speed-up over one goroutine. The machine has the cores")
+		fmt.Fprintln(w, "listed above, and other load on it takes from the second goroutine first.")
 		fmt.Fprintln(w)
 		writeCurves(w, cs, "goroutines", func(x float64) string { return strconv.Itoa(int(x)) }, true)
 	}
