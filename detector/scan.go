@@ -58,10 +58,10 @@ func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text
 		if cap(s.marks[0]) > maxPooledBuffer/8 {
 			s.marks = [2][]uint64{}
 		}
-		// A memo records 8 bytes per byte of a window (dfa.Memo), so only
-		// a text this long can have grown one past the bound; it is
-		// dropped by the call that grew it, and shorter calls skip the
-		// checks.
+		// A memo records at most 8 bytes per byte of a window, in pages
+		// of 1,024 positions its walks reach (dfa.Memo), so only a text
+		// this long can have grown one far past the bound; it is dropped
+		// by the call that grew it, and shorter calls skip the checks.
 		if 8*(len(text)+1) > maxPooledBuffer {
 			if s.memo.Bytes() > maxPooledBuffer {
 				s.memo = dfa.Memo{}

@@ -1,5 +1,7 @@
 package dfa
 
+import "unsafe"
+
 // # Memo: searches that cost linear time
 //
 // A leftmost-first search tries start positions in order and walks the
@@ -30,17 +32,37 @@ const memoAfter = 64
 //
 // The first long walk of a window is not recorded (a window often holds one
 // long match, a private key block, and nothing to share); the later ones
-// are. Recording costs 8 bytes per position of the window.
+// are. Recording costs 8 bytes per position a recorded walk reaches: the
+// records are kept in pages of memoPage positions, made when a walk first
+// reaches one and cleared by generation, so that a window of a large text
+// (the whole text, for the whole-text patterns) costs memory and clearing
+// for the stretches its walks reach, not for its length.
 type Memo struct {
 	lo, hi int // the window: positions lo..hi (hi is the text length)
 	// long counts the long walks of the window; the records are valid
 	// once it is 2 or more.
 	long int
-	// state[p-lo] is 1 + the state a recorded walk was in after the byte
-	// before p, or 0; end[p-lo] is the end of the last match that walk found
-	// after p (ending beyond p), or -1.
-	state []int32
-	end   []int32
+	// gen is the window's generation: a page's records are the window's
+	// when the page has the same one (older ones read as empty).
+	gen uint64
+	// pages[k] holds the records of positions lo+k*memoPage on, or nil.
+	pages []*memoRecords
+	made  int // the pages made
+}
+
+// memoPage is the number of positions a page of records holds.
+const memoPage = 1 << memoPageShift
+
+const memoPageShift = 10
+
+// memoRecords is a page of a Memo: state[p] is 1 + the state a recorded
+// walk was in after the byte before the page's position p, or 0; end[p]
+// is the end of the last match that walk found after it (ending beyond
+// it), or -1, valid where state is not 0.
+type memoRecords struct {
+	gen   uint64
+	state [memoPage]int32
+	end   [memoPage]int32
 }
 
 // Reset prepares m for searches of b[lo:hi] where b has length hi: the
@@ -50,26 +72,54 @@ func (m *Memo) Reset(lo, hi int) {
 }
 
 // startLong counts a long walk and reports whether it is to be recorded,
-// preparing the records on the first recorded one.
+// starting a new generation of records on the first recorded one.
 func (m *Memo) startLong() bool {
 	m.long++
 	if m.long < 2 {
 		return false
 	}
 	if m.long == 2 {
-		n := m.hi - m.lo + 1
-		if cap(m.state) < n {
-			m.state = make([]int32, n)
-			m.end = make([]int32, n)
-		}
-		m.state, m.end = m.state[:n], m.end[:n]
-		clear(m.state)
+		m.gen++
 	}
 	return true
 }
 
+// page returns the page of records that holds position p of the window
+// (p counted from lo), made or cleared for this generation as needed.
+func (m *Memo) page(p int) *memoRecords {
+	k := p >> memoPageShift
+	if k < len(m.pages) {
+		if r := m.pages[k]; r != nil && r.gen == m.gen {
+			return r
+		}
+	}
+	return m.pageSlow(k)
+}
+
+func (m *Memo) pageSlow(k int) *memoRecords {
+	if k >= len(m.pages) {
+		n := (m.hi-m.lo)>>memoPageShift + 1
+		if cap(m.pages) < n {
+			pages := make([]*memoRecords, n)
+			copy(pages, m.pages)
+			m.pages = pages
+		}
+		m.pages = m.pages[:n]
+	}
+	r := m.pages[k]
+	if r == nil {
+		r = new(memoRecords)
+		m.pages[k] = r
+		m.made++
+	} else {
+		clear(r.state[:])
+	}
+	r.gen = m.gen
+	return r
+}
+
 // Bytes returns the memory the memo holds, for callers that pool it.
-func (m *Memo) Bytes() int { return 4 * (cap(m.state) + cap(m.end)) }
+func (m *Memo) Bytes() int { return m.made*int(unsafe.Sizeof(memoRecords{})) + 8*cap(m.pages) }
 
 // backfill sets the ends of the positions first..last a walk recorded,
 // whose continuation after last found its last match at after (or -1). A
@@ -78,8 +128,9 @@ func (m *Memo) Bytes() int { return 4 * (cap(m.state) + cap(m.end)) }
 func (m *Memo) backfill(first, last int, after, matchFrom, matchBit int32) {
 	cur := after
 	for p := last; p >= first; p-- {
-		m.end[p-m.lo] = cur
-		st := m.state[p-m.lo] - 1
+		r, q := m.page(p-m.lo), (p-m.lo)&(memoPage-1)
+		r.end[q] = cur
+		st := r.state[q] - 1
 		if cur < 0 && (matchBit == 0 && st >= matchFrom || matchBit != 0 && st&matchBit != 0) {
 			cur = int32(p)
 		}
@@ -137,15 +188,16 @@ func (d *DFA) EndAtMemo(b []byte, s int, m *Memo) int {
 			break
 		}
 		p := i + 1 - m.lo
-		if m.state[p] == st+1 {
+		r, q := m.page(p), p&(memoPage-1)
+		if r.state[q] == st+1 {
 			// The rest is the recorded walk's; its matches from here on
 			// include one ending here when st is a match state.
-			if after = m.end[p]; after < 0 && st >= t.matchFrom {
+			if after = r.end[q]; after < 0 && st >= t.matchFrom {
 				after = int32(i + 1)
 			}
 			break
 		}
-		m.state[p] = st + 1
+		r.state[q] = st + 1
 	}
 	m.backfill(first, i, after, t.matchFrom, 0)
 	if after >= 0 {
@@ -248,7 +300,7 @@ func (l *Lazy) endAtLong(b []byte, i int, st int32, end int, m *Memo) (int, bool
 			// Records made so far stay valid: each is a state the walk
 			// reached; their ends are unknown, so they are withdrawn.
 			for p := first; p <= i; p++ {
-				m.state[p-m.lo] = 0
+				m.page(p - m.lo).state[(p-m.lo)&(memoPage-1)] = 0
 			}
 			return -1, false
 		}
@@ -262,13 +314,14 @@ func (l *Lazy) endAtLong(b []byte, i int, st int32, end int, m *Memo) (int, bool
 			key |= lazyMatchBit
 		}
 		p := i + 1 - m.lo
-		if m.state[p] == key+1 {
-			if after = m.end[p]; after < 0 && match {
+		r, q := m.page(p), p&(memoPage-1)
+		if r.state[q] == key+1 {
+			if after = r.end[q]; after < 0 && match {
 				after = int32(i + 1)
 			}
 			break
 		}
-		m.state[p] = key + 1
+		r.state[q] = key + 1
 	}
 	m.backfill(first, i, after, 0, lazyMatchBit)
 	if after >= 0 {

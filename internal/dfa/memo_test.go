@@ -137,3 +137,72 @@ func TestMemoLinear(t *testing.T) {
 		t.Errorf("time at 4n / time at n = %.1f (%v, %v), want about 4", ratio, small, large)
 	}
 }
+
+// TestMemoPages: over windows of several pages of records, not aligned to
+// a page, with Memos reused from window to window (pages of an earlier
+// generation must read as empty), searches from every offset give
+// regexp's matches, and a window whose long walks stay in one stretch
+// holds records for that stretch only.
+func TestMemoPages(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	rounds := 2
+	if testing.Short() {
+		rounds = 1
+	}
+	var m, lm dfa.Memo
+	for _, expr := range memoPatterns {
+		p := pattern.MustParse(expr)
+		d, err := dfa.Compile(p, dfa.Options{})
+		if err != nil {
+			continue // as in TestMemoMatchesRegexp
+		}
+		l, err := dfa.CompileLazy(p, dfa.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		re := regexp.MustCompile(expr)
+		for range rounds {
+			var text []byte
+			for len(text) < 1300+r.IntN(1500) {
+				text = append(text, memoText(r)...)
+			}
+			lo := r.IntN(600)
+			m.Reset(lo, len(text))
+			lm.Reset(lo, len(text))
+			for i := lo; i <= len(text); i++ {
+				loc := re.FindIndex(text[i:])
+				s, e, ok := d.FindFromMemo(text, i, nil, &m)
+				if ok != (loc != nil) || ok && (s != i+loc[0] || e != i+loc[1]) {
+					t.Fatalf("%s: FindFromMemo(text of %d, %d) from window %d = %d %d %v, regexp %v", expr, len(text), i, lo, s, e, ok, loc)
+				}
+				s, e, found, done := l.FindFromMemo(text, i, nil, &lm)
+				if !done || found != (loc != nil) || found && (s != i+loc[0] || e != i+loc[1]) {
+					t.Fatalf("%s: lazy FindFromMemo(text of %d, %d) from window %d = %d %d %v %v, regexp %v", expr, len(text), i, lo, s, e, found, done, loc)
+				}
+			}
+		}
+	}
+
+	// Long walks in one stretch of a 16 MiB window: the records are for
+	// that stretch (a few pages), not 8 bytes for each of its positions.
+	d, err := dfa.Compile(pattern.MustParse(`[0-9][0-9 ]*[0-9]x`), dfa.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := make([]byte, 16<<20)
+	for i := range text {
+		text[i] = 'a'
+	}
+	const at = 9 << 20
+	copy(text[at:], strings.Repeat("1 ", 3000))
+	var big dfa.Memo
+	big.Reset(0, len(text))
+	for i := at; i < at+6000; i += 2 {
+		if e := d.EndAtMemo(text, i, &big); e >= 0 {
+			t.Fatalf("a match from %d to %d in text without an x", i, e)
+		}
+	}
+	if b := big.Bytes(); b > 1<<20 {
+		t.Errorf("a memo whose walks covered 6,000 positions of 16 MiB holds %d bytes, want under 1 MiB", b)
+	}
+}
