@@ -377,3 +377,66 @@ func TestNameWordBytesIn(t *testing.T) {
 		}
 	}
 }
+
+// TestNameDayPairs checks nameDayPair's claim: at a day's abbreviation and
+// one more word followed by a date ("Sun Dec 04"), the Name pattern's match
+// is those two words, the scorer finds no name in it, and the detector's
+// findings are those without the start checks, for every day, second words
+// that are months, given names and surnames, and contexts that introduce a
+// name; and that other texts are not taken for one.
+func TestNameDayPairs(t *testing.T) {
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, k := nameSlot(t, d)
+	cp := g.patterns[k]
+	if cp.validator == nil || cp.validator.Score == nil {
+		t.Fatal("the Name pattern has no scorer")
+	}
+	ds := startCheckDetectors(t)
+	days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+	seconds := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+		"June", "August", "September", "Jones", "Smith", "Maria", "Garcia", "Nguyen", "Ab", "Zhangwei"}
+	for _, day := range days {
+		for _, second := range seconds {
+			for _, before := range []string{"", "[", "x ", "Dear ", "customer_name: ", "signed by ", "name=\""} {
+				for _, after := range []string{" 04 04:47:44 2005", "  9 10:01", " 2 ", " 12"} {
+					text := []byte(before + day + " " + second + after)
+					i := len(before)
+					if !nameDayPair(text, i) {
+						t.Errorf("%q at %d: not taken for a day and a date", text, i)
+						continue
+					}
+					wantEnd := i + len(day) + 1 + len(second)
+					if me := cp.dfa.EndAt(text, i); me != wantEnd {
+						t.Errorf("%q at %d: the Name pattern's match ends at %d, want %d", text, i, me, wantEnd)
+					}
+					if s, e, _, ok := cp.validator.Score(text, i, wantEnd); ok {
+						t.Errorf("%q: the scorer finds a name %q", text, text[s:e])
+					}
+					if _, err := sameWithAndWithoutChecks(ds, text); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+		}
+	}
+	for _, text := range []string{
+		"Sam Dec 04", "sun Dec 04", "Sun dec 04", "Sun Dec", "Sun Dec 0", "Sun Dec Jones 04", "Sun DeC 04",
+		"Sun Dec: 04", "Sun D 04", "Sunday Dec 04", "Sun Abcdefghijklmn 04", "Mon Ánna 04",
+	} {
+		if nameDayPair([]byte(text), 0) {
+			t.Errorf("%q: taken for a day and a date", text)
+		}
+		if _, err := sameWithAndWithoutChecks(ds, []byte(text)); err != nil {
+			t.Error(err)
+		}
+	}
+	// A name after the date is still found.
+	if want, err := sameWithAndWithoutChecks(ds, []byte("[Sun Dec 04 04:47:44 2005] approved by Mary Jones")); err != nil {
+		t.Error(err)
+	} else if !strings.Contains(want, "Name[") {
+		t.Errorf("no Name after a date: %s", want)
+	}
+}
