@@ -29,6 +29,15 @@ func TestSortedLinesFind(t *testing.T) {
 	for i := range 600_000 {
 		fmt.Fprintf(&long, "w%07d %d\n", i, i%10)
 	}
+	// Words that share their first eight bytes (equal keys), and words of
+	// seven, eight and nine bytes around them: the binary search reads
+	// the lines where keys are equal.
+	var shared strings.Builder
+	shared.WriteString("abcdefg 1\nabcdefgh 2\n")
+	for i := range 5000 {
+		fmt.Fprintf(&shared, "abcdefgh%05d %d\n", i, i%10)
+	}
+	shared.WriteString("abcdefgi 3\nabcdefgia 4\nabcdefh 5\n")
 	for _, tc := range []struct {
 		name, text string
 		probes     []string
@@ -42,6 +51,8 @@ func TestSortedLinesFind(t *testing.T) {
 		{"name_stats", stats, []string{"smith", "maria", "zz", "nguyen", "ruiz-ortega", "é"}},
 		{"common_words", common, []string{"aardvark", "zzz", "table", "a"}},
 		{"long", long.String(), []string{"w0000000", "w0599999", "w0312345", "w", "w1", "x"}},
+		{"shared eight bytes", shared.String(), []string{"abcdefg", "abcdefgh", "abcdefgh0", "abcdefgh00000", "abcdefgh04999",
+			"abcdefgh05000", "abcdefgh02500x", "abcdefgi", "abcdefgia", "abcdefgib", "abcdefh", "abcdef", "abcdefghz"}},
 	} {
 		l := newSortedLines(tc.text)
 		if len(l.samples) >= 1<<16 {
