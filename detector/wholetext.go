@@ -226,7 +226,7 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]
 			}
 			if m&g.name != 0 {
 				// nameMayStartBefore, its first checks inlined.
-				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayStart(text, i) || nameDayPair(text, i) {
+				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayFind(text, i) {
 					m &^= g.name
 				}
 			}
@@ -255,8 +255,7 @@ func nextMark(marks []uint64, wi int, w uint64) int {
 // startsAt returns the set of g's patterns whose matches may start at
 // text[i]: those that can start with its byte and continue with the next
 // two, not inside a word when they must start one, and, for the Name pattern,
-// where nameMayStart says it may and no day's name and date follow
-// (nameDayPair).
+// where nameMayFind says a finding may.
 func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 	m := g.starts[text[i]]
 	if i+2 < len(text) {
@@ -267,7 +266,7 @@ func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 	if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
 		m &^= g.inWord
 	}
-	if m&g.name != 0 && (!nameMayStart(text, i) || nameDayPair(text, i)) {
+	if m&g.name != 0 && !nameMayFind(text, i) {
 		m &^= g.name
 	}
 	return m
