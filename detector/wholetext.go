@@ -162,8 +162,9 @@ func (g *wholeGroup) startsIn(x uint64) uint64 {
 }
 
 // scanWholeText searches the whole text for the wholeGroups' patterns, as
-// verify would over one window spanning the text, all patterns in one
-// pass: next[k] is where pattern k's search resumes.
+// verify would over one window spanning the text, all patterns of a group
+// in one pass: at the marked offsets (scanMarked) or at every byte
+// (scanEvery).
 func (d *Detector) scanWholeText(s *scratch, text []byte) {
 	for gi := range d.wholeGroups {
 		g := &d.wholeGroups[gi]
@@ -173,30 +174,36 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 		if g.memos != 0 && len(s.wholeMemos) < len(g.patterns) {
 			s.wholeMemos = make([]dfa.Memo, len(g.patterns))
 		}
-		next := &s.wholeNext
-		fresh := uint64(1)<<len(g.patterns) - 1
 		if d.marked {
-			d.scanMarked(s, g, text, next, &fresh)
-			continue
+			d.scanMarked(s, g, text)
+		} else {
+			d.scanEvery(s, g, text)
 		}
-		for i := 0; i < len(text); i++ {
-			if g.skip {
-				// Eight bytes at a time to the next byte that may start a
-				// match.
-				for i+8 <= len(text) {
-					if r := g.startsIn(binary.LittleEndian.Uint64(text[i:])); r != 0 {
-						i += bits.TrailingZeros64(r) >> 3
-						break
-					}
-					i += 8
-				}
-				if i >= len(text) {
+	}
+}
+
+// scanEvery is scanWholeText's pass over every byte of text for the
+// patterns of g: next[k] is where pattern k's search resumes.
+func (d *Detector) scanEvery(s *scratch, g *wholeGroup, text []byte) {
+	next := &s.wholeNext
+	fresh := uint64(1)<<len(g.patterns) - 1
+	for i := 0; i < len(text); i++ {
+		if g.skip {
+			// Eight bytes at a time to the next byte that may start a
+			// match.
+			for i+8 <= len(text) {
+				if r := g.startsIn(binary.LittleEndian.Uint64(text[i:])); r != 0 {
+					i += bits.TrailingZeros64(r) >> 3
 					break
 				}
+				i += 8
 			}
-			if m := g.startsAt(text, i); m != 0 {
-				d.wholeAt(s, g, text, i, m, next, &fresh)
+			if i >= len(text) {
+				break
 			}
+		}
+		if m := g.startsAt(text, i); m != 0 {
+			d.wholeAt(s, g, text, i, m, next, &fresh)
 		}
 	}
 }
@@ -205,10 +212,12 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 // automaton's pass marked (s.marks[markWhole], see scanMarks): every offset
 // i >= 1 where mayStartWhole(text[i-1], text[i]). The first byte has no
 // byte before it and is never marked.
-func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]int, fresh *uint64) {
+func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte) {
+	next := &s.wholeNext
+	fresh := uint64(1)<<len(g.patterns) - 1
 	if g.starts[text[0]] != 0 {
 		if m := g.startsAt(text, 0); m != 0 {
-			d.wholeAt(s, g, text, 0, m, next, fresh)
+			d.wholeAt(s, g, text, 0, m, next, &fresh)
 		}
 	}
 	marks := s.marks[markWhole]
@@ -231,7 +240,7 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]
 				}
 			}
 			if m != 0 {
-				d.wholeAt(s, g, text, i, m, next, fresh)
+				d.wholeAt(s, g, text, i, m, next, &fresh)
 			}
 		}
 	}
