@@ -224,14 +224,15 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte) {
 	for wi, w := range marks {
 		for ; w != 0; w &= w - 1 {
 			i := wi<<6 | bits.TrailingZeros64(w)
-			m := g.starts[text[i]]
+			var m uint64
 			if i+2 < len(text) {
-				m &= g.seconds[text[i+1]] & g.thirds[text[i+2]]
-			} else if i+1 < len(text) {
-				m &= g.seconds[text[i+1]]
-			}
-			if !g.outOfWord && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
-				m &^= g.inWord
+				t := text[i-1 : i+3] // one bounds check for the four bytes
+				m = g.starts[t[1]] & g.seconds[t[2]] & g.thirds[t[3]]
+				if !g.outOfWord && valueWordChars[t[0]] && valueWordChars[t[1]] {
+					m &^= g.inWord
+				}
+			} else {
+				m = g.startsAt(text, i)
 			}
 			if m&g.name != 0 {
 				// nameMayStartBefore, its first checks inlined.
