@@ -220,61 +220,90 @@ func isNameParticle(w []byte) bool {
 const namePatternParticles = `van|von|vander|de[lrns]?|dei|degli|della|d[aiou]|dos|das|l[ae]|los|las|te[nr]?|y|e|bin|ibn|ben|al|el|zu|af|av`
 
 // nameMayFind reports whether a Name finding may start at text[i]: a match
-// may (nameMayStart), and it is no day's abbreviation and date, which the
-// scorer rejects (nameDayPair). It is not inlined: one call in scanMarked's
-// loop rather than two took ~290k instructions off a loghub pass.
+// may (nameMayStart), and it is no pair of words one of which the scorer
+// vetoes (nameVetoedPair). It is not inlined: one call in scanMarked's loop
+// rather than two took ~290k instructions off a loghub pass.
 //
 //go:noinline
 func nameMayFind(text []byte, i int) bool {
-	return nameMayStart(text, i) && !nameDayPair(text, i)
+	return nameMayStart(text, i) && !nameVetoedPair(text, i)
 }
 
-// nameDayPair reports whether text[i:] is a day's abbreviation ("Mon" …
-// "Sun"), a space and one more word of a capital and small ASCII letters,
-// then a space and a digit or another space: the date of a log line ("Sun
-// Dec 04 04:47:44", "Sat Jul  9"), ~2.9k starts per 4.4 MB of loghub. No
-// Name finding starts there, so its automaton is not walked:
+// nameVetoedPair reports whether every match of the Name pattern at
+// text[i] is two words of ASCII letters one of which the scorer vetoes,
+// so that no Name finding starts there and its automaton need not walk:
 //
-//   - a match of the Name pattern at i is those two words or none (after
-//     the second word's space comes no capital and no particle);
-//   - the scorer (names.Lexicon.ScoreName) starts a name only at a word
-//     that is not vetoed, and the day's abbreviation is a calendar word,
-//     always vetoed; the second word, the last, starts no run of two;
-//   - the only start inside the two words, the second word's capital,
-//     starts no match (one word, then a space and no capital or particle),
-//     so leaving the pattern's resume offset unchanged finds the same.
+//   - the first word, text[i:j], is ASCII letters and a space follows it;
+//     the second, text[j+1:e], is a capital and ASCII letters (two at
+//     least, so no initial followed by a period or space), and what
+//     follows it cannot continue a match: a byte that is no name word's
+//     and not a space, or a space and no capital nor particle after it
+//     (particlesThenCapital). Every match at i is then the first word, a
+//     space and a prefix of the second;
+//   - the first word is a day's abbreviation ("Mon" … "Sun": a calendar
+//     word), or one of the words starts with two capitals ("RMCommunicator
+//     Allocator", "IOPMPowerSource Information": the scorer's nameShaped
+//     allows a capital inside a word only after a prefix such as "Mc",
+//     none of one letter). The scorer (names.Lexicon.ScoreName) starts a
+//     name only at a word not vetoed, followed by one not vetoed, so it
+//     finds none in two words one of which is;
+//   - no start lies inside the words but the second word's capital, where
+//     no match starts (one word, and no continuation after it), so leaving
+//     the pattern's resume offset unchanged finds the same.
 //
-// TestNameDayPairs checks the scorer's side on every day and many second
-// words; TestWholeStartChecksNameEdges and FuzzWholeStartChecks the
-// findings.
-func nameDayPair(text []byte, i int) bool {
-	if i+9 > len(text) {
+// On loghub these are ~3.8k of the ~6k starts the Name automaton walked
+// ("Sun Dec 04", "RMCommunicator Allocator:"). Each word is read up to
+// wordRunMax bytes, so the check is O(1) per start. TestNameVetoedPairs
+// checks the scorer's side; TestWholeStartChecksNameEdges and
+// FuzzWholeStartChecks the findings.
+func nameVetoedPair(text []byte, i int) bool {
+	j := asciiLettersEnd(text, i)
+	if j >= len(text)-1 || text[j] != ' ' || text[j+1] < 'A' || text[j+1] > 'Z' {
+		return false
+	}
+	// Two letters at least: the second word is no initial ("A. Smith").
+	e := asciiLettersEnd(text, j+1)
+	if e-(j+1) < 2 || e-(j+1) >= wordRunMax {
+		return false
+	}
+	if e < len(text) {
+		if c := text[e]; c == ' ' {
+			if particlesThenCapital(text, e+1) {
+				return false
+			}
+		} else if nameBytes[c]&nameWordByte != 0 {
+			return false
+		}
+	}
+	if twoCapitals(text, i) || twoCapitals(text, j+1) {
+		return true
+	}
+	if j-i != 3 {
 		return false
 	}
 	switch binary.LittleEndian.Uint32(text[i:]) {
 	case dayMon, dayTue, dayWed, dayThu, dayFri, daySat, daySun:
-	default:
-		return false
+		return true
 	}
-	j := i + 4
-	if c := text[j]; c < 'A' || c > 'Z' {
-		return false
-	}
-	// The word's small letters, up to maxDayPairWord of them: the check
-	// stays O(1) per start.
-	j++
-	lim := min(len(text)-2, j+maxDayPairWord)
-	for j < lim && text[j] >= 'a' && text[j] <= 'z' {
-		j++
-	}
-	return j > i+5 && j < lim && text[j] == ' ' && (text[j+1] == ' ' || isDigit(text[j+1]))
+	return false
 }
 
-// maxDayPairWord bounds the small letters of nameDayPair's second word (a
-// month's name has at most eight).
-const maxDayPairWord = 12
+// asciiLettersEnd returns the end of the run of ASCII letters at text[i:],
+// read up to wordRunMax bytes (i+wordRunMax when it is longer).
+func asciiLettersEnd(text []byte, i int) int {
+	lim := min(len(text), i+wordRunMax)
+	for i < lim && text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z' {
+		i++
+	}
+	return i
+}
 
-// nameDayPair's days: each abbreviation and a space, as a little-endian
+// twoCapitals reports whether text[i] and text[i+1] are ASCII capitals.
+func twoCapitals(text []byte, i int) bool {
+	return i+1 < len(text) && text[i]-'A' < 26 && text[i+1]-'A' < 26
+}
+
+// nameVetoedPair's days: each abbreviation and a space, as a little-endian
 // word of four bytes.
 const (
 	dayMon = 'M' | 'o'<<8 | 'n'<<16 | ' '<<24
