@@ -261,6 +261,11 @@ func nameVetoedPair(text []byte, i int) bool {
 	if j >= len(text)-1 || text[j] != ' ' || text[j+1] < 'A' || text[j+1] > 'Z' {
 		return false
 	}
+	// A vetoed word first (most starts have none), then the second word's
+	// end.
+	if !twoCapitals(text, i) && !twoCapitals(text, j+1) && (j-i != 3 || !isDay(binary.LittleEndian.Uint32(text[i:]))) {
+		return false
+	}
 	// Two letters at least: the second word is no initial ("A. Smith").
 	e := asciiLettersEnd(text, j+1)
 	if e-(j+1) < 2 || e-(j+1) >= wordRunMax {
@@ -268,20 +273,18 @@ func nameVetoedPair(text []byte, i int) bool {
 	}
 	if e < len(text) {
 		if c := text[e]; c == ' ' {
-			if particlesThenCapital(text, e+1) {
-				return false
-			}
+			return !particlesThenCapital(text, e+1)
 		} else if nameBytes[c]&nameWordByte != 0 {
 			return false
 		}
 	}
-	if twoCapitals(text, i) || twoCapitals(text, j+1) {
-		return true
-	}
-	if j-i != 3 {
-		return false
-	}
-	switch binary.LittleEndian.Uint32(text[i:]) {
+	return true
+}
+
+// isDay reports whether the four bytes w (little-endian) are a day's
+// abbreviation and a space (nameVetoedPair's days).
+func isDay(w uint32) bool {
+	switch w {
 	case dayMon, dayTue, dayWed, dayThu, dayFri, daySat, daySun:
 		return true
 	}
