@@ -133,3 +133,47 @@ func TestLoadAllocations(t *testing.T) {
 		t.Errorf("Load: %.0f allocations, want at most 1,000", n)
 	}
 }
+
+// TestEndingSet checks the indexed ending lists against a plain scan of
+// each list, on every word of common_words.txt and on words exactly one
+// and two bytes longer than each ending (the least with an ending).
+func TestEndingSet(t *testing.T) {
+	data, err := os.ReadFile("../../data/common_words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"", "a", "ing", "xing", "xxing", "sen", "hansen", "ova", "novakova"}
+	for _, line := range strings.Split(string(data), "\n") {
+		if w, _, _ := strings.Cut(line, " "); w != "" && w[0] != '#' {
+			words = append(words, w)
+		}
+	}
+	for _, list := range [][]string{commonEndings, surnameEndings} {
+		for _, suf := range list {
+			words = append(words, "x"+suf, "xy"+suf)
+		}
+	}
+	for name, tc := range map[string]struct {
+		set  *endingSet
+		list []string
+	}{"common": {commonEndingSet, commonEndings}, "surname": {surnameEndingSet, surnameEndings}} {
+		found := 0
+		for _, w := range words {
+			want := false
+			for _, suf := range tc.list {
+				if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+					want = true
+				}
+			}
+			if got := tc.set.endsWith([]byte(w)); got != want {
+				t.Errorf("%s: endsWith(%q) = %v, want %v", name, w, got, want)
+			}
+			if want {
+				found++
+			}
+		}
+		if found < len(tc.list) {
+			t.Errorf("%s: %d words with an ending; every ending should have one", name, found)
+		}
+	}
+}
