@@ -162,8 +162,9 @@ func (g *wholeGroup) startsIn(x uint64) uint64 {
 }
 
 // scanWholeText searches the whole text for the wholeGroups' patterns, as
-// verify would over one window spanning the text, all patterns in one
-// pass: next[k] is where pattern k's search resumes.
+// verify would over one window spanning the text, all patterns of a group
+// in one pass: at the marked offsets (scanMarked) or at every byte
+// (scanEvery).
 func (d *Detector) scanWholeText(s *scratch, text []byte) {
 	for gi := range d.wholeGroups {
 		g := &d.wholeGroups[gi]
@@ -173,30 +174,36 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 		if g.memos != 0 && len(s.wholeMemos) < len(g.patterns) {
 			s.wholeMemos = make([]dfa.Memo, len(g.patterns))
 		}
-		next := &s.wholeNext
-		fresh := uint64(1)<<len(g.patterns) - 1
 		if d.marked {
-			d.scanMarked(s, g, text, next, &fresh)
-			continue
+			d.scanMarked(s, g, text)
+		} else {
+			d.scanEvery(s, g, text)
 		}
-		for i := 0; i < len(text); i++ {
-			if g.skip {
-				// Eight bytes at a time to the next byte that may start a
-				// match.
-				for i+8 <= len(text) {
-					if r := g.startsIn(binary.LittleEndian.Uint64(text[i:])); r != 0 {
-						i += bits.TrailingZeros64(r) >> 3
-						break
-					}
-					i += 8
-				}
-				if i >= len(text) {
+	}
+}
+
+// scanEvery is scanWholeText's pass over every byte of text for the
+// patterns of g: next[k] is where pattern k's search resumes.
+func (d *Detector) scanEvery(s *scratch, g *wholeGroup, text []byte) {
+	next := &s.wholeNext
+	fresh := uint64(1)<<len(g.patterns) - 1
+	for i := 0; i < len(text); i++ {
+		if g.skip {
+			// Eight bytes at a time to the next byte that may start a
+			// match.
+			for i+8 <= len(text) {
+				if r := g.startsIn(binary.LittleEndian.Uint64(text[i:])); r != 0 {
+					i += bits.TrailingZeros64(r) >> 3
 					break
 				}
+				i += 8
 			}
-			if m := g.startsAt(text, i); m != 0 {
-				d.wholeAt(s, g, text, i, m, next, &fresh)
+			if i >= len(text) {
+				break
 			}
+		}
+		if m := g.startsAt(text, i); m != 0 {
+			d.wholeAt(s, g, text, i, m, next, &fresh)
 		}
 	}
 }
@@ -205,33 +212,36 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 // automaton's pass marked (s.marks[markWhole], see scanMarks): every offset
 // i >= 1 where mayStartWhole(text[i-1], text[i]). The first byte has no
 // byte before it and is never marked.
-func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte, next *[64]int, fresh *uint64) {
+func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte) {
+	next := &s.wholeNext
+	fresh := uint64(1)<<len(g.patterns) - 1
 	if g.starts[text[0]] != 0 {
 		if m := g.startsAt(text, 0); m != 0 {
-			d.wholeAt(s, g, text, 0, m, next, fresh)
+			d.wholeAt(s, g, text, 0, m, next, &fresh)
 		}
 	}
 	marks := s.marks[markWhole]
 	for wi, w := range marks {
 		for ; w != 0; w &= w - 1 {
 			i := wi<<6 | bits.TrailingZeros64(w)
-			m := g.starts[text[i]]
+			var m uint64
 			if i+2 < len(text) {
-				m &= g.seconds[text[i+1]] & g.thirds[text[i+2]]
-			} else if i+1 < len(text) {
-				m &= g.seconds[text[i+1]]
-			}
-			if !g.outOfWord && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
-				m &^= g.inWord
+				t := text[i-1 : i+3] // one bounds check for the four bytes
+				m = g.starts[t[1]] & g.seconds[t[2]] & g.thirds[t[3]]
+				if !g.outOfWord && valueWordChars[t[0]] && valueWordChars[t[1]] {
+					m &^= g.inWord
+				}
+			} else {
+				m = g.startsAt(text, i)
 			}
 			if m&g.name != 0 {
 				// nameMayStartBefore, its first checks inlined.
-				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayStart(text, i) {
+				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayFind(text, i) {
 					m &^= g.name
 				}
 			}
 			if m != 0 {
-				d.wholeAt(s, g, text, i, m, next, fresh)
+				d.wholeAt(s, g, text, i, m, next, &fresh)
 			}
 		}
 	}
@@ -255,7 +265,7 @@ func nextMark(marks []uint64, wi int, w uint64) int {
 // startsAt returns the set of g's patterns whose matches may start at
 // text[i]: those that can start with its byte and continue with the next
 // two, not inside a word when they must start one, and, for the Name pattern,
-// where nameMayStart says it may.
+// where nameMayFind says a finding may.
 func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 	m := g.starts[text[i]]
 	if i+2 < len(text) {
@@ -266,7 +276,7 @@ func (g *wholeGroup) startsAt(text []byte, i int) uint64 {
 	if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
 		m &^= g.inWord
 	}
-	if m&g.name != 0 && !nameMayStart(text, i) {
+	if m&g.name != 0 && !nameMayFind(text, i) {
 		m &^= g.name
 	}
 	return m

@@ -218,3 +218,102 @@ func isNameParticle(w []byte) bool {
 // that isNameParticle lists word by word (TestNameParticlesOfPattern checks
 // that the pattern holds it, and isNameParticle every word of it).
 const namePatternParticles = `van|von|vander|de[lrns]?|dei|degli|della|d[aiou]|dos|das|l[ae]|los|las|te[nr]?|y|e|bin|ibn|ben|al|el|zu|af|av`
+
+// nameMayFind reports whether a Name finding may start at text[i]: a match
+// may (nameMayStart), and it is no pair of words one of which the scorer
+// vetoes (nameVetoedPair). It is not inlined: one call in scanMarked's loop
+// rather than two took ~290k instructions off a loghub pass.
+//
+//go:noinline
+func nameMayFind(text []byte, i int) bool {
+	return nameMayStart(text, i) && !nameVetoedPair(text, i)
+}
+
+// nameVetoedPair reports whether every match of the Name pattern at
+// text[i] is two words of ASCII letters one of which the scorer vetoes,
+// so that no Name finding starts there and its automaton need not walk:
+//
+//   - the first word, text[i:j], is ASCII letters and a space follows it;
+//     the second, text[j+1:e], is a capital and ASCII letters (two at
+//     least, so no initial followed by a period or space), and what
+//     follows it cannot continue a match: a byte that is no name word's
+//     and not a space, or a space and no capital nor particle after it
+//     (particlesThenCapital). Every match at i is then the first word, a
+//     space and a prefix of the second;
+//   - the first word is a day's abbreviation ("Mon" … "Sun": a calendar
+//     word), or one of the words starts with two capitals ("RMCommunicator
+//     Allocator", "IOPMPowerSource Information": the scorer's nameShaped
+//     allows a capital inside a word only after a prefix such as "Mc",
+//     none of one letter). The scorer (names.Lexicon.ScoreName) starts a
+//     name only at a word not vetoed, followed by one not vetoed, so it
+//     finds none in two words one of which is;
+//   - no start lies inside the words but the second word's capital, where
+//     no match starts (one word, and no continuation after it), so leaving
+//     the pattern's resume offset unchanged finds the same.
+//
+// On loghub these are ~3.8k of the ~6k starts the Name automaton walked
+// ("Sun Dec 04", "RMCommunicator Allocator:"). Each word is read up to
+// wordRunMax bytes, so the check is O(1) per start. TestNameVetoedPairs
+// checks the scorer's side; TestWholeStartChecksNameEdges and
+// FuzzWholeStartChecks the findings.
+func nameVetoedPair(text []byte, i int) bool {
+	j := asciiLettersEnd(text, i)
+	if j >= len(text)-1 || text[j] != ' ' || text[j+1] < 'A' || text[j+1] > 'Z' {
+		return false
+	}
+	// A vetoed word first (most starts have none), then the second word's
+	// end.
+	if !twoCapitals(text, i) && !twoCapitals(text, j+1) && (j-i != 3 || !isDay(binary.LittleEndian.Uint32(text[i:]))) {
+		return false
+	}
+	// Two letters at least: the second word is no initial ("A. Smith").
+	e := asciiLettersEnd(text, j+1)
+	if e-(j+1) < 2 || e-(j+1) >= wordRunMax {
+		return false
+	}
+	if e < len(text) {
+		if c := text[e]; c == ' ' {
+			return !particlesThenCapital(text, e+1)
+		} else if nameBytes[c]&nameWordByte != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// isDay reports whether the four bytes w (little-endian) are a day's
+// abbreviation and a space (nameVetoedPair's days).
+func isDay(w uint32) bool {
+	switch w {
+	case dayMon, dayTue, dayWed, dayThu, dayFri, daySat, daySun:
+		return true
+	}
+	return false
+}
+
+// asciiLettersEnd returns the end of the run of ASCII letters at text[i:],
+// read up to wordRunMax bytes (i+wordRunMax when it is longer).
+func asciiLettersEnd(text []byte, i int) int {
+	lim := min(len(text), i+wordRunMax)
+	for i < lim && text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z' {
+		i++
+	}
+	return i
+}
+
+// twoCapitals reports whether text[i] and text[i+1] are ASCII capitals.
+func twoCapitals(text []byte, i int) bool {
+	return i+1 < len(text) && text[i]-'A' < 26 && text[i+1]-'A' < 26
+}
+
+// nameVetoedPair's days: each abbreviation and a space, as a little-endian
+// word of four bytes.
+const (
+	dayMon = 'M' | 'o'<<8 | 'n'<<16 | ' '<<24
+	dayTue = 'T' | 'u'<<8 | 'e'<<16 | ' '<<24
+	dayWed = 'W' | 'e'<<8 | 'd'<<16 | ' '<<24
+	dayThu = 'T' | 'h'<<8 | 'u'<<16 | ' '<<24
+	dayFri = 'F' | 'r'<<8 | 'i'<<16 | ' '<<24
+	daySat = 'S' | 'a'<<8 | 't'<<16 | ' '<<24
+	daySun = 'S' | 'u'<<8 | 'n'<<16 | ' '<<24
+)

@@ -377,3 +377,83 @@ func TestNameWordBytesIn(t *testing.T) {
 		}
 	}
 }
+
+// TestNameVetoedPairs checks nameVetoedPair's claim: at two words one of
+// which the scorer vetoes (a day's abbreviation first, or a word that
+// starts with two capitals), with nothing after them that continues a
+// match, the Name pattern's matches end in the second word, the scorer
+// finds no name in them, and the detector's findings are those without the
+// start checks, for every day, second words that are months, given names
+// and surnames, and contexts that introduce a name; and that other texts,
+// where the scorer might find a name or a match is longer, are not taken
+// for such a pair.
+func TestNameVetoedPairs(t *testing.T) {
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, k := nameSlot(t, d)
+	cp := g.patterns[k]
+	if cp.validator == nil || cp.validator.Score == nil {
+		t.Fatal("the Name pattern has no scorer")
+	}
+	ds := startCheckDetectors(t)
+	var pairs [][2]string
+	for _, day := range []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
+		for _, second := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+			"June", "August", "September", "Jones", "Smith", "Maria", "Garcia", "Nguyen", "Ab", "Zhangwei", "McDonald"} {
+			pairs = append(pairs, [2]string{day, second})
+		}
+	}
+	for _, w := range []string{"Mary", "John", "Smith", "Jones", "Allocator", "Information", "Maria", "McDonald", "Ab"} {
+		for _, caps := range []string{"RMCommunicator", "IOPMPowerSource", "NSURLErrorDomain", "JOhn", "MAry", "SMith", "MCdonald", "DEla", "IIi", "IVan"} {
+			pairs = append(pairs, [2]string{caps, w}, [2]string{w, caps})
+		}
+	}
+	for _, pair := range pairs {
+		for _, before := range []string{"", "[", "x ", "Dear ", "customer_name: ", "signed by ", "name=\""} {
+			for _, after := range []string{" 04 04:47:44 2005", "  9 10:01", ": started", ", here", " and", " de 4", ""} {
+				text := []byte(before + pair[0] + " " + pair[1] + after)
+				i := len(before)
+				if !nameVetoedPair(text, i) {
+					t.Errorf("%q at %d: not taken for a vetoed pair", text, i)
+					continue
+				}
+				second := i + len(pair[0]) + 1
+				me := cp.dfa.EndAt(text, i)
+				if me >= 0 && (me <= second+1 || me > second+len(pair[1])) {
+					t.Errorf("%q at %d: the Name pattern's match ends at %d, not in the second word", text, i, me)
+				}
+				if me >= 0 {
+					if s, e, _, ok := cp.validator.Score(text, i, me); ok {
+						t.Errorf("%q: the scorer finds a name %q", text, text[s:e])
+					}
+				}
+				if _, err := sameWithAndWithoutChecks(ds, text); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	}
+	for _, text := range []string{
+		"Sam Dec 04", "sun Dec 04", "Sun dec 04", "Sun Dec Jones 04", "Sun Dec-Jones 04", "Sun Dec's",
+		"Sun D 04", "Sun D. Jones", "Sunday Dec 04", "Sun Abcdefghijklmnopqrstuvwxyzabcdef 04", "Mon Ánna 04", "Mon Anna Ñ",
+		"RMCommunicator A. Smith Jones", "RMCommunicator Jane Doe", "XY-Jane Doe", "Mary SendWorker:", "Mary Jones",
+		"RMCommunicator de la Hoya", "RMCommunicator Jane van Doe", "Jane RMCommunicator Doe", "Jane MAry\u2019s",
+	} {
+		if nameVetoedPair([]byte(text), 0) {
+			t.Errorf("%q: taken for a vetoed pair", text)
+		}
+		if _, err := sameWithAndWithoutChecks(ds, []byte(text)); err != nil {
+			t.Error(err)
+		}
+	}
+	// A name after the pair is still found.
+	for _, text := range []string{"[Sun Dec 04 04:47:44 2005] approved by Mary Jones", "RMCommunicator Allocator: assigned to Mary Jones"} {
+		if want, err := sameWithAndWithoutChecks(ds, []byte(text)); err != nil {
+			t.Error(err)
+		} else if !strings.Contains(want, "Name[") {
+			t.Errorf("%q: no Name found: %s", text, want)
+		}
+	}
+}

@@ -101,6 +101,8 @@ func FuzzWholeStartChecks(f *testing.F) {
 		"Łukasz Żółć", "name: Émile Zola.", "Dear Jean-Luc Picard,\tthanks", "Ludwig van der Beethoven",
 		"Oscar de la Hoya Jr.", "Abcdefghijklmnopqrstuvwxyzabcdef Smith", "Conor O'Brien McDonald",
 		"x\nMary K. Jones", "Ḍavid Ỳen", "Ååååååååååååååå Smith",
+		"[Sun Dec 04 04:47:44 2005] Mary Jones", "Sat Jul  9 Dear John Smith", "Mon Smith 4", "Wed June 12",
+		"RMCommunicator Allocator: x", "Jane IOPMPowerSource, Mary Jones", "RMCommunicator A. Smith Jones",
 	} {
 		f.Add([]byte(s))
 	}

@@ -359,23 +359,43 @@ func (lx *Lexicon) wordEvidence(w, f []byte, fl uint8) wordInfo {
 		return in
 	}
 	_, in.commonWord = lx.common.find(f)
-	in.ending = hasEnding(f, commonEndings)
-	in.morph = hasEnding(f, surnameEndings)
+	in.ending = commonEndingSet.endsWith(f)
+	in.morph = surnameEndingSet.endsWith(f)
 	return in
 }
 
-func hasEnding(f []byte, endings []string) bool {
+// endingSet is a list of word endings indexed by their last byte: a word
+// is compared with the few that end as it does (comparing it with every
+// ending of both lists cost ~0.9M instructions per loghub pass).
+type endingSet [256][]string
+
+func newEndingSet(list []string) *endingSet {
+	var es endingSet
+	for _, suf := range list {
+		es[suf[len(suf)-1]] = append(es[suf[len(suf)-1]], suf)
+	}
+	return &es
+}
+
+// endsWith reports whether f ends with one of the set's endings and has
+// at least two bytes before it.
+func (es *endingSet) endsWith(f []byte) bool {
 	if len(f) == 0 {
 		return false
 	}
-	last := f[len(f)-1]
-	for _, suf := range endings {
-		if suf[len(suf)-1] == last && len(f) > len(suf)+1 && string(f[len(f)-len(suf):]) == suf {
+	for _, suf := range es[f[len(f)-1]] {
+		if len(f) > len(suf)+1 && string(f[len(f)-len(suf):]) == suf {
 			return true
 		}
 	}
 	return false
 }
+
+// The endings of commonEndings and surnameEndings, indexed.
+var (
+	commonEndingSet  = newEndingSet(commonEndings)
+	surnameEndingSet = newEndingSet(surnameEndings)
+)
 
 // Flags of a folded word in the small lists, merged into one map
 // (Lexicon.flags) so that a word costs one lookup (classify's, which

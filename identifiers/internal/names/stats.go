@@ -24,13 +24,18 @@ type wordStats struct {
 // cover it), found at load with one short forward search each. An index by the
 // first two bytes of the word narrows a search to the samples that share
 // them, a binary search finds the last sample before the word, and a walk
-// of a few lines from it ends the search.
+// of a few lines from it ends the search. The binary search compares each
+// sample's first eight bytes (keys) with the word's, and reads the sample's
+// line only when they are equal: that halved the lookups' cost of the Name
+// scorer on logs.
 type sortedLines struct {
 	text    string
 	samples []uint32 // offsets of the sampled lines, in order; at most 65,535
 	// first[p] is the first sample whose word's two-byte prefix (see
 	// prefix) is p or more; first[len(first)-1] is len(samples).
 	first []uint16
+	// keys[k] is the key (see key) of sample k's word.
+	keys []uint64
 }
 
 // sampleStride is the least distance in bytes between two sampled lines:
@@ -49,6 +54,26 @@ func prefix[S string | []byte](w S) int {
 	return int(w[0])<<8 | int(w[1])
 }
 
+// key is the first eight bytes of word w as a big-endian number, the
+// missing bytes of a shorter word zero: keys order words as they are
+// sorted (a word holds no zero byte, and a word that another extends is the
+// smaller), where they differ.
+func key[S string | []byte](w S) uint64 {
+	if len(w) >= 8 {
+		_ = w[7]
+		return uint64(w[0])<<56 | uint64(w[1])<<48 | uint64(w[2])<<40 | uint64(w[3])<<32 |
+			uint64(w[4])<<24 | uint64(w[5])<<16 | uint64(w[6])<<8 | uint64(w[7])
+	}
+	var k uint64
+	for j := range 8 {
+		k <<= 8
+		if j < len(w) {
+			k |= uint64(w[j])
+		}
+	}
+	return k
+}
+
 // newSortedLines samples and indexes the lines of text, which must be
 // sorted by word, after its leading comment and blank lines.
 func newSortedLines(text string) sortedLines {
@@ -65,6 +90,7 @@ func newSortedLines(text string) sortedLines {
 	l := sortedLines{
 		text:    text,
 		samples: make([]uint32, 0, (len(text)-start)/stride+1),
+		keys:    make([]uint64, 0, (len(text)-start)/stride+1),
 		first:   make([]uint16, 1<<16+1),
 	}
 	next := 0 // the next prefix whose first sample is not set
@@ -73,6 +99,7 @@ func newSortedLines(text string) sortedLines {
 			l.first[next] = uint16(len(l.samples))
 		}
 		l.samples = append(l.samples, uint32(i))
+		l.keys = append(l.keys, key(l.wordAt(i)))
 		i += stride
 		if i >= len(text) {
 			break
@@ -87,6 +114,17 @@ func newSortedLines(text string) sortedLines {
 		l.first[next] = uint16(len(l.samples))
 	}
 	return l
+}
+
+// wordAt returns the word of the line at offset i.
+func (l *sortedLines) wordAt(i int) string {
+	t := l.text[i:]
+	for j := range len(t) {
+		if t[j] == ' ' || t[j] == '\n' {
+			return t[:j]
+		}
+	}
+	return t
 }
 
 // prefixAt is the prefix of the word of the line at offset i.
@@ -108,9 +146,10 @@ func (l *sortedLines) find(f []byte) (string, bool) {
 	// prefix; the walk starts at the one before it (or at the first line).
 	p := prefix(f)
 	lo, hi := int(l.first[p]), int(l.first[p+1])
+	kf := key(f)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if l.compareAt(int(l.samples[m]), f) < 0 {
+		if k := l.keys[m]; k < kf || k == kf && l.compareAt(int(l.samples[m]), f) < 0 {
 			lo = m + 1
 		} else {
 			hi = m

@@ -29,6 +29,15 @@ func TestSortedLinesFind(t *testing.T) {
 	for i := range 600_000 {
 		fmt.Fprintf(&long, "w%07d %d\n", i, i%10)
 	}
+	// Words that share their first eight bytes (equal keys), and words of
+	// seven, eight and nine bytes around them: the binary search reads
+	// the lines where keys are equal.
+	var shared strings.Builder
+	shared.WriteString("abcdefg 1\nabcdefgh 2\n")
+	for i := range 5000 {
+		fmt.Fprintf(&shared, "abcdefgh%05d %d\n", i, i%10)
+	}
+	shared.WriteString("abcdefgi 3\nabcdefgia 4\nabcdefh 5\n")
 	for _, tc := range []struct {
 		name, text string
 		probes     []string
@@ -42,6 +51,8 @@ func TestSortedLinesFind(t *testing.T) {
 		{"name_stats", stats, []string{"smith", "maria", "zz", "nguyen", "ruiz-ortega", "é"}},
 		{"common_words", common, []string{"aardvark", "zzz", "table", "a"}},
 		{"long", long.String(), []string{"w0000000", "w0599999", "w0312345", "w", "w1", "x"}},
+		{"shared eight bytes", shared.String(), []string{"abcdefg", "abcdefgh", "abcdefgh0", "abcdefgh00000", "abcdefgh04999",
+			"abcdefgh05000", "abcdefgh02500x", "abcdefgi", "abcdefgia", "abcdefgib", "abcdefh", "abcdef", "abcdefghz"}},
 	} {
 		l := newSortedLines(tc.text)
 		if len(l.samples) >= 1<<16 {
@@ -120,5 +131,49 @@ func TestLoadAllocations(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(2, func() { Load(src) }); n > 1000 {
 		t.Errorf("Load: %.0f allocations, want at most 1,000", n)
+	}
+}
+
+// TestEndingSet checks the indexed ending lists against a plain scan of
+// each list, on every word of common_words.txt and on words exactly one
+// and two bytes longer than each ending (the least with an ending).
+func TestEndingSet(t *testing.T) {
+	data, err := os.ReadFile("../../data/common_words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"", "a", "ing", "xing", "xxing", "sen", "hansen", "ova", "novakova"}
+	for _, line := range strings.Split(string(data), "\n") {
+		if w, _, _ := strings.Cut(line, " "); w != "" && w[0] != '#' {
+			words = append(words, w)
+		}
+	}
+	for _, list := range [][]string{commonEndings, surnameEndings} {
+		for _, suf := range list {
+			words = append(words, "x"+suf, "xy"+suf)
+		}
+	}
+	for name, tc := range map[string]struct {
+		set  *endingSet
+		list []string
+	}{"common": {commonEndingSet, commonEndings}, "surname": {surnameEndingSet, surnameEndings}} {
+		found := 0
+		for _, w := range words {
+			want := false
+			for _, suf := range tc.list {
+				if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+					want = true
+				}
+			}
+			if got := tc.set.endsWith([]byte(w)); got != want {
+				t.Errorf("%s: endsWith(%q) = %v, want %v", name, w, got, want)
+			}
+			if want {
+				found++
+			}
+		}
+		if found < len(tc.list) {
+			t.Errorf("%s: %d words with an ending; every ending should have one", name, found)
+		}
 	}
 }
