@@ -98,15 +98,27 @@ func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byt
 	return dst, nil
 }
 
-// release readies s for the next call, proportionally to what this call
-// used, drops the buffers a huge text grew past the bound, and returns s
-// to the pool. A plain call at each return of appendFindings, not a
-// deferred one: this runs once per call, and calls are often short lines.
+// release readies s for the next call, in time proportional to what this
+// call used, and returns s to the pool. A plain call at each return of
+// appendFindings, not a deferred one: it runs once per call, and calls are
+// often short lines.
 func (d *Detector) release(s *scratch, textLen int) {
 	for _, p := range s.touched {
-		s.windows[p], s.unsorted[p] = s.windows[p][:0], false
+		s.windows[p] = s.windows[p][:0]
+		s.unsorted[p] = false
 	}
 	s.touched = s.touched[:0]
+	// One test screens the bounds of dropLarge (an OR of sizes is at least
+	// the largest of them), which checks each.
+	if s.nwindows|cap(s.cands)|cap(s.kwOccs) > maxPooledBuffer/16 || cap(s.marks[0]) > maxPooledBuffer/8 || 8*(textLen+1) > maxPooledBuffer {
+		s.dropLarge(textLen)
+	}
+	d.pool.Put(s)
+}
+
+// dropLarge drops the buffers a huge text grew past the bound on what is
+// pooled.
+func (s *scratch) dropLarge(textLen int) {
 	if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
 		s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
 		s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
@@ -127,7 +139,6 @@ func (d *Detector) release(s *scratch, textLen int) {
 			}
 		}
 	}
-	d.pool.Put(s)
 }
 
 // verify runs a pattern over one window and records candidates. Matches
