@@ -32,7 +32,7 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 			return nil, fmt.Errorf("detector: identifier %q listed twice", id.Name)
 		}
 		seen[id.Name] = true
-		ci := &compiledIdent{id: id, window: id.ProximityWindow(), hasKeywords: len(id.Keywords) > 0}
+		ci := &compiledIdent{id: id, window: id.ProximityWindow(), hasKeywords: len(id.Keywords) > 0, neverReported: len(id.NeverReported) > 0}
 		d.idents = append(d.idents, ci)
 		for pi, p := range id.Patterns {
 			entry := cat.Lookup(p.Expr)

@@ -66,6 +66,9 @@ type compiledIdent struct {
 	patterns []*compiledPattern
 	// hasKeywords says the identifier has keywords, so proximity is scored.
 	hasKeywords bool
+	// neverReported says the identifier has values never reported
+	// (Identifier.NeverReported): only then is a value checked against them.
+	neverReported bool
 }
 
 type compiledPattern struct {

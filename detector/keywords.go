@@ -83,20 +83,19 @@ func (d *Detector) collectWords(s *scratch, text []byte) {
 		return
 	}
 	d.collectWordsRange(s, text, 0, len(text), 0)
-	d.sortOccurrences(s)
+	if len(s.kwOccs) > 1 {
+		d.sortOccurrences(s)
+	}
 }
 
 // collectWordsRange runs the automaton over text[from:to], resuming from
 // the result of the call for the range before (0 for the first), and
 // returns the value to resume from at to (see aho.Matcher.ScanRange), and
 // marks text[from:to] when d.marked (see scanMarks; from is a multiple of
-// 64).
+// 64). s.marks are nil unless d.marked: a detector's scratches are its own
+// (d.pool), and only startMarks sizes them.
 func (d *Detector) collectWordsRange(s *scratch, text []byte, from, to, resume int) int {
-	var marks [2][]uint64
-	if d.marked {
-		marks = s.marks
-	}
-	return d.ac.ScanRangeMarks(text, from, to, resume, marks, func(wi, start, end int) {
+	return d.ac.ScanRangeMarks(text, from, to, resume, s.marks, func(wi, start, end int) {
 		w := &d.words[wi]
 		for _, pi := range w.literals {
 			d.addLiteralWindow(s, d.patterns[pi], text, start, end)

@@ -46,34 +46,6 @@ func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text
 		return dst, nil
 	}
 	s := d.pool.Get().(*scratch)
-	defer func() {
-		for _, p := range s.touched {
-			s.windows[p], s.unsorted[p] = s.windows[p][:0], false
-		}
-		s.touched = s.touched[:0]
-		if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
-			s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
-			s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
-		}
-		if cap(s.marks[0]) > maxPooledBuffer/8 {
-			s.marks = [2][]uint64{}
-		}
-		// A memo records at most 8 bytes per byte of a window, in pages
-		// of 1,024 positions its walks reach (dfa.Memo), so only a text
-		// this long can have grown one far past the bound; it is dropped
-		// by the call that grew it, and shorter calls skip the checks.
-		if 8*(len(text)+1) > maxPooledBuffer {
-			if s.memo.Bytes() > maxPooledBuffer {
-				s.memo = dfa.Memo{}
-			}
-			for k := range s.wholeMemos {
-				if s.wholeMemos[k].Bytes() > maxPooledBuffer {
-					s.wholeMemos[k] = dfa.Memo{}
-				}
-			}
-		}
-		d.pool.Put(s)
-	}()
 	s.kwOccs, s.cands, s.nwindows = s.kwOccs[:0], s.cands[:0], 0
 	if s.gen++; s.gen == 0 {
 		clear(s.joins) // a joinRun or zone of gen 0 must not look current
@@ -122,15 +94,61 @@ func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text
 			d.verify(s, text, w)
 			if n++; n%checkEvery == 0 {
 				if err := ctx.Err(); err != nil {
+					d.release(s, len(text))
 					return dst, err
 				}
 			}
 		}
 	}
-	if len(s.cands) == 0 {
-		return dst, nil
+	if len(s.cands) > 0 {
+		dst = d.resolve(s, dst)
 	}
-	return d.resolve(s, dst), nil
+	d.release(s, len(text))
+	return dst, nil
+}
+
+// release readies s for the next call, in time proportional to what this
+// call used, and returns s to the pool. A plain call at each return of
+// appendFindings, not a deferred one: it runs once per call, and calls are
+// often short lines.
+func (d *Detector) release(s *scratch, textLen int) {
+	for _, p := range s.touched {
+		s.windows[p] = s.windows[p][:0]
+		s.unsorted[p] = false
+	}
+	s.touched = s.touched[:0]
+	// One test screens the bounds of dropLarge (an OR of sizes is at least
+	// the largest of them), which checks each.
+	if s.nwindows|cap(s.cands)|cap(s.kwOccs) > maxPooledBuffer/16 || cap(s.marks[0]) > maxPooledBuffer/8 || 8*(textLen+1) > maxPooledBuffer {
+		s.dropLarge(textLen)
+	}
+	d.pool.Put(s)
+}
+
+// dropLarge drops the buffers a huge text grew past the bound on what is
+// pooled.
+func (s *scratch) dropLarge(textLen int) {
+	if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
+		s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
+		s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
+	}
+	if cap(s.marks[0]) > maxPooledBuffer/8 {
+		s.marks = [2][]uint64{}
+	}
+	// A memo records at most 8 bytes per byte of a window, in pages of
+	// 1,024 positions its walks reach (dfa.Memo), so only a text this long
+	// can have grown one far past the bound; it is dropped by the call
+	// that grew it, and shorter calls skip the checks.
+	if 8*(textLen+1) > maxPooledBuffer {
+		if s.memo.Bytes() > maxPooledBuffer {
+			s.memo = dfa.Memo{}
+		}
+		for k := range s.wholeMemos {
+			if s.wholeMemos[k].Bytes() > maxPooledBuffer {
+				s.wholeMemos[k] = dfa.Memo{}
+			}
+		}
+	}
 }
 
 // verify runs a pattern over one window and records candidates. Matches

@@ -34,7 +34,7 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 	if cp.validator != nil && !cp.validator.Check(value) {
 		return false, true
 	}
-	if id.IsNeverReported(value) {
+	if cp.ident.neverReported && id.IsNeverReported(value) {
 		return false, false
 	}
 	if !near {
@@ -73,7 +73,7 @@ func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, 
 		// The scorer has weighed every part of the match.
 		return false, false
 	}
-	if cp.ident.id.IsNeverReported(text[vs:ve]) {
+	if cp.ident.neverReported && cp.ident.id.IsNeverReported(text[vs:ve]) {
 		return false, false
 	}
 	gap, kw := d.nearestKeyword(s, text, cp, vs, ve)

@@ -319,15 +319,17 @@ func (m *Matcher) ScanRangeMarks(text []byte, from, to, resume int, marks [2][]u
 			copy(short[:], t)
 			t = short[:]
 		}
-		n := min((to-lo+63)>>6, len(out))
+		// nearBlocks stops at the end of out, of the limit, and of the marks
+		// (each holds a word for every block to to): the marks are passed
+		// from lo on, without an end of their own to compute.
 		var m0, m1 []uint64
 		if marks[0] != nil {
-			m0 = marks[0][lo>>6 : lo>>6+n]
+			m0 = marks[0][lo>>6:]
 		}
 		if marks[1] != nil {
-			m1 = marks[1][lo>>6 : lo>>6+n]
+			m1 = marks[1][lo>>6:]
 		}
-		n = nearBlocks(&m.near, &m.filters, t, carry, to-lo, m0, m1, out[:n])
+		n := nearBlocks(&m.near, &m.filters, t, carry, to-lo, m0, m1, out[:])
 		for b, o := range out[:n] {
 			if o.anchored|o.free == 0 {
 				continue
