@@ -10,7 +10,6 @@ import (
 	"os"
 	"runtime/trace"
 	"slices"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -30,24 +29,11 @@ import (
 // Issue 14's target: 2 workers ≥ 1.8× one (compare with
 // BenchmarkControlGoroutines in the same run: the machine's own scaling).
 func BenchmarkMaskLines(b *testing.B) {
-	files, err := testcorpus.LoghubFiles("")
-	if errors.Is(err, fs.ErrNotExist) {
-		b.Skipf("loghub corpus absent: %v", err)
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
+	files := 0 // every file
 	if smoke() {
-		files = files[:min(2, len(files))]
+		files = 2
 	}
-	var in []byte
-	for _, f := range files {
-		in = append(in, f.Data...)
-	}
-	s, err := piiguard.NewScanner(piiguard.Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	in, s := linesInput(b, files)
 	for _, mode := range []string{"mask", "scan", "report"} {
 		for _, w := range Goroutines {
 			b.Run(fmt.Sprintf("%s/workers=%d", mode, w), func(b *testing.B) {
@@ -95,21 +81,7 @@ func TestLinesScaling(t *testing.T) {
 	if os.Getenv("PIIGUARD_SCALING") == "" {
 		t.Skip("set PIIGUARD_SCALING=1")
 	}
-	files, err := testcorpus.LoghubFiles("")
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("loghub corpus absent: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var in []byte
-	for _, f := range files {
-		in = append(in, f.Data...)
-	}
-	s, err := piiguard.NewScanner(piiguard.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, s := linesInput(t, 0)
 	timed := func(fn func()) time.Duration {
 		start := time.Now()
 		fn()
@@ -141,19 +113,7 @@ func TestLinesScaling(t *testing.T) {
 	}
 	control := func(g int) time.Duration {
 		const work = 1 << 25
-		return timed(func() {
-			var wg sync.WaitGroup
-			for range g {
-				wg.Go(func() {
-					x := uint64(1)
-					for range work / g {
-						x = x*6364136223846793005 + 1442695040888963407
-					}
-					controlSink.Add(x)
-				})
-			}
-			wg.Wait()
-		})
+		return timed(func() { controlPass(work, g) })
 	}
 	for _, mode := range modes {
 		pass(mode, 1) // warm up
@@ -221,21 +181,7 @@ func TestLinesTrace(t *testing.T) {
 	if out == "" {
 		t.Skip("set PIIGUARD_SCALING_TRACE=/path/prefix")
 	}
-	files, err := testcorpus.LoghubFiles("")
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("loghub corpus absent: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var in []byte
-	for _, f := range files {
-		in = append(in, f.Data...)
-	}
-	s, err := piiguard.NewScanner(piiguard.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, s := linesInput(t, 0)
 	for _, mode := range []string{"segment", "format"} {
 		opts := piiguard.LinesOptions{Workers: 2, ReportOnly: true}
 		if mode == "segment" {
@@ -269,4 +215,30 @@ func TestLinesTrace(t *testing.T) {
 		}
 		t.Logf("%s: 5 passes in %v; trace in %s", mode, wall, f.Name())
 	}
+}
+
+// linesInput returns the loghub files joined (the first n, or all when n is
+// 0) and a Scanner of every managed identifier; it skips tb when the corpus
+// is absent.
+func linesInput(tb testing.TB, n int) ([]byte, *piiguard.Scanner) {
+	tb.Helper()
+	files, err := testcorpus.LoghubFiles("")
+	if errors.Is(err, fs.ErrNotExist) {
+		tb.Skipf("loghub corpus absent: %v", err)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if n > 0 {
+		files = files[:min(n, len(files))]
+	}
+	var in []byte
+	for _, f := range files {
+		in = append(in, f.Data...)
+	}
+	s, err := piiguard.NewScanner(piiguard.Config{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return in, s
 }
