@@ -664,7 +664,8 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // The clear bytes before the cut, from the last mask or the piece's start,
 // are scanned as a text of their own; a value that ends at the cut is
 // replaced by asterisks, and the bytes before it are scanned again, as the
-// end of a value moved, until none ends there. A cut between words needs
+// end of a value moved, until none ends there. The masked bytes are
+// asterisks in the buffer too, as context for the next window. A cut between words needs
 // none of this, and costs no scan.
 func (c *lineCore) maskClearTail(cut int) {
 	if cut <= c.done || cut >= len(c.buf) || isBlank(c.buf[cut-1]) || isBlank(c.buf[cut]) {
@@ -697,6 +698,13 @@ func (c *lineCore) maskClearTail(cut int) {
 	// c.buf[from:cut] was written as it is, at the end of c.out.
 	c.out = c.out[:len(c.out)-(cut-end)]
 	c.out = Asterisk.AppendMask(c.out, c.buf[end:cut], pii.Finding{})
+	// The bytes before the cut are the next window's context: it must see
+	// them as they were written, or a value just after the cut that the
+	// clear word hid ("0@0.AAA001-01-0001" cut after "AAA") is left in
+	// clear beside the asterisks, where a scan of the output finds it.
+	for i := end; i < cut; i++ {
+		c.buf[i] = '*'
+	}
 }
 
 // emitWindow appends the masked form of c.buf[from:to] to the output:
