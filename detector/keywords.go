@@ -106,7 +106,7 @@ func (d *Detector) collectWordsRange(s *scratch, text []byte, from, to, resume i
 		if w.startWord && continuesWordBefore(text, start) || w.endWord && continuesWordAfter(text, end) {
 			return
 		}
-		s.kwOccs = append(s.kwOccs, occurrence{start, end, wi})
+		s.kwOccs = append(roomForOne(s.kwOccs), occurrence{start, end, wi})
 		for _, o := range w.keywords {
 			ci := d.idents[o.ident]
 			for _, cp := range ci.patterns {

@@ -122,18 +122,21 @@ func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 		return dst
 	}
 	// Sort by start: keys hold the start above the candidate's index.
-	keys := s.keys[:0]
+	keys := slices.Grow(s.keys[:0], len(s.cands))
 	for i := range s.cands {
 		keys = append(keys, uint64(s.cands[i].Start)<<32|uint64(i))
 	}
 	slices.Sort(keys)
 	s.keys = keys
-	order := s.order[:0]
+	order := slices.Grow(s.order[:0], len(keys))
 	for _, k := range keys {
 		order = append(order, int(uint32(k)))
 	}
 	s.order = order
-	acc := s.accepted[:0]
+	// The kept findings go straight to dst, which has room for them all
+	// (there are at most as many as candidates): growing it by append
+	// would copy a huge text's findings several times over.
+	dst = slices.Grow(dst, len(s.cands))
 	for lo := 0; lo < len(order); {
 		hi, end := lo+1, s.cands[order[lo]].End
 		for hi < len(order) && s.cands[order[hi]].Start < end {
@@ -141,14 +144,12 @@ func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 			hi++
 		}
 		if hi == lo+1 {
-			acc = append(acc, s.cands[order[lo]])
+			dst = append(dst, s.cands[order[lo]])
 		} else {
-			acc = d.resolveCluster(s, acc, order[lo:hi])
+			dst = d.resolveCluster(s, dst, order[lo:hi])
 		}
 		lo = hi
 	}
-	s.accepted = acc
-	dst = append(dst, acc...)
 	roundScores(dst[n:])
 	return dst
 }

@@ -129,7 +129,7 @@ func (d *Detector) release(s *scratch, textLen int) {
 // pooled.
 func (s *scratch) dropLarge(textLen int) {
 	if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
-		s.windows, s.kwOccs, s.cands, s.accepted, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil, nil
+		s.windows, s.kwOccs, s.cands, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil
 		s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
 	}
 	if cap(s.marks[0]) > maxPooledBuffer/8 {

@@ -60,8 +60,8 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 			fs, fe = vs, ve
 		}
 	}
-	s.cands = append(s.cands, Finding{Identifier: id.Name, Start: fs, End: fe, Score: score, Keyword: kw})
-	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
+	s.cands = append(roomForOne(s.cands), Finding{Identifier: id.Name, Start: fs, End: fe, Score: score, Keyword: kw})
+	s.specific = append(roomForOne(s.specific[:len(s.cands)-1]), specificity(cp, gap))
 	return true, false
 }
 
@@ -84,8 +84,8 @@ func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, 
 	if score < d.minScore {
 		return false, false
 	}
-	s.cands = append(s.cands, Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score, Keyword: kw})
-	s.specific = append(s.specific[:len(s.cands)-1], specificity(cp, gap))
+	s.cands = append(roomForOne(s.cands), Finding{Identifier: cp.ident.id.Name, Start: vs, End: ve, Score: score, Keyword: kw})
+	s.specific = append(roomForOne(s.specific[:len(s.cands)-1]), specificity(cp, gap))
 	return true, false
 }
 

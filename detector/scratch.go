@@ -1,6 +1,8 @@
 package detector
 
 import (
+	"slices"
+
 	"github.com/piiguard/piiguard/internal/dfa"
 )
 
@@ -15,7 +17,6 @@ type scratch struct {
 	touched  []int
 	nwindows int
 	cands    []Finding
-	accepted []Finding
 	specific []int8
 	order    []int
 	keys     []uint64
@@ -77,8 +78,22 @@ func (s *scratch) addWindow(p, lo, hi int) {
 	} else if lo < last.start {
 		s.unsorted[p] = true
 	}
-	s.windows[p] = append(ws, window{p, lo, hi})
+	s.windows[p] = append(roomForOne(ws), window{p, lo, hi})
 	s.nwindows++
+}
+
+// roomForOne returns b with room for one more element, doubling its
+// capacity when it is full. append grows a large slice by about a quarter
+// at a time, so the buffers of a call over a huge text (its windows,
+// keyword occurrences and candidates, which the pool does not keep past
+// maxPooledBuffer) would be copied about five times over on their way to
+// their final size, each copy a fresh allocation the kernel must zero;
+// doubling copies them about twice.
+func roomForOne[S ~[]E, E any](b S) S {
+	if len(b) == cap(b) {
+		b = slices.Grow(b, max(len(b), 16))
+	}
+	return b
 }
 
 // mergeWindows merges overlapping windows sorted by start, in place.
