@@ -3,6 +3,7 @@ package detector
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,7 +72,7 @@ func TestBlockBoundaries(t *testing.T) {
 		}
 	}
 	for _, tx := range texts {
-		want, err := d.appendFindingsBlocks(context.Background(), nil, tx.b, len(tx.b)+64)
+		want, err := d.appendFindingsBlocks(context.Background(), nil, tx.b, len(tx.b)+64, verifySpan)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,12 +83,66 @@ func TestBlockBoundaries(t *testing.T) {
 			if block >= len(tx.b) {
 				continue
 			}
-			got, err := d.appendFindingsBlocks(context.Background(), nil, tx.b, block)
+			got, err := d.appendFindingsBlocks(context.Background(), nil, tx.b, block, verifySpan)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
 				t.Errorf("%s (%d bytes), blocks of %d: the findings differ from one pass's\n blocks   %.500s\n one pass %.500s", tx.name, len(tx.b), block, g, w)
+			}
+		}
+	}
+}
+
+// TestVerifySpansSameFindings: the windows of a long text verified span by
+// span (verifyWindows) give the findings, every field of them, that
+// verifying them pattern by pattern gives, for spans of 64 bytes to 16 KiB:
+// on dense synthetic logs (many patterns' candidates overlapping, so that
+// resolve's clusters get their candidates in another order), on loghub and
+// on the straddling values one after another.
+func TestVerifySpansSameFindings(t *testing.T) {
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 256 << 10
+	if testing.Short() {
+		n = 32 << 10
+	}
+	join := func(lines [][]byte, n int) []byte {
+		var out []byte
+		for i := 0; len(out) < n; i++ {
+			out = append(append(out, lines[i%len(lines)]...), '\n')
+		}
+		return out
+	}
+	texts := map[string][]byte{
+		"synthetic 30%":  join(testcorpus.Synthetic(2000, 0.3, 11).Lines, n),
+		"synthetic 100%": join(testcorpus.Synthetic(2000, 1, 12).Lines, n),
+		"straddling":     []byte(strings.Repeat(strings.Join(straddling, " ; ")+"\n", n/512)),
+	}
+	if c, err := testcorpus.Loghub(""); err == nil {
+		texts["loghub"] = join(c.Lines[len(c.Lines)/2:], n)
+	}
+	for name, b := range texts {
+		want, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, len(b)+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 {
+			t.Fatalf("%s: nothing found", name)
+		}
+		for _, span := range []int{64, 1000, 4096, 16 << 10} {
+			got, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, span)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				i := 0
+				for i < min(len(got), len(want)) && got[i] == want[i] {
+					i++
+				}
+				t.Errorf("%s (%d bytes, %d findings), spans of %d: the findings differ from pattern by pattern's, first at finding %d of %d", name, len(b), len(want), span, i, len(got))
 			}
 		}
 	}

@@ -34,14 +34,15 @@ const blockSize = 32 << 10
 const checkEvery = 64
 
 func (d *Detector) appendFindings(ctx context.Context, dst []Finding, text []byte) ([]Finding, error) {
-	return d.appendFindingsBlocks(ctx, dst, text, blockSize)
+	return d.appendFindingsBlocks(ctx, dst, text, blockSize, verifySpan)
 }
 
 // appendFindingsBlocks is appendFindings with the keyword and class-run
 // passes run over blocks of block bytes (a multiple of 64) when the text
-// is longer: the findings are the same for every block size
-// (TestBlockBoundaries).
-func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text []byte, block int) ([]Finding, error) {
+// is longer, and the windows verified in spans of span bytes
+// (verifyWindows): the findings are the same for every block and span size
+// (TestBlockBoundaries, TestVerifySpansSameFindings).
+func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text []byte, block, span int) ([]Finding, error) {
 	if len(text) == 0 || len(d.patterns) == 0 {
 		return dst, nil
 	}
@@ -83,28 +84,80 @@ func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text
 	for _, cp := range d.wholeText {
 		s.addWindow(cp.index, 0, len(text))
 	}
-	n := 0
-	for _, p := range s.touched {
-		ws := s.windows[p]
-		if s.unsorted[p] {
-			slices.SortFunc(ws, func(a, b window) int { return a.start - b.start })
-			ws = mergeWindows(ws)
-		}
-		for _, w := range ws {
-			d.verify(s, text, w)
-			if n++; n%checkEvery == 0 {
-				if err := ctx.Err(); err != nil {
-					d.release(s, len(text))
-					return dst, err
-				}
-			}
-		}
+	if err := d.verifyWindows(ctx, s, text, span); err != nil {
+		d.release(s, len(text))
+		return dst, err
 	}
 	if len(s.cands) > 0 {
 		dst = d.resolve(s, dst)
 	}
 	d.release(s, len(text))
 	return dst, nil
+}
+
+// verifySpan is the length of the spans of a long text whose windows are
+// verified together (verifyWindows): small enough that a span read by one
+// pattern's windows is still in the cache for the next pattern's.
+const verifySpan = 256 << 10
+
+// verifyWindows verifies the windows of every pattern touched. A text
+// longer than span (verifySpan) is taken a span at a time: each pattern's
+// windows that start in the span, then the next span's. Pattern by pattern, as a
+// shorter text is, each pattern would read again from memory the parts of
+// a text of many megabytes that the patterns before it had read, a cost
+// per byte that grows with the text once it no longer fits in the cache.
+//
+// The order changes only the order of s.cands, not their values: a window
+// and the candidates found in it are the same whenever it is verified
+// (the joinRun and zone caches a call keeps return what they would compute
+// afresh). resolve sorts the candidates by start, and a cluster of
+// overlapping ones by strength, a total order up to findings equal in every
+// field, so the findings are the same in either order
+// (TestVerifySpansSameFindings).
+func (d *Detector) verifyWindows(ctx context.Context, s *scratch, text []byte, span int) error {
+	for _, p := range s.touched {
+		if s.unsorted[p] {
+			ws := s.windows[p]
+			slices.SortFunc(ws, func(a, b window) int { return a.start - b.start })
+			s.windows[p] = mergeWindows(ws)
+		}
+	}
+	n := 0
+	if len(text) <= span || len(s.touched) == 1 {
+		for _, p := range s.touched {
+			for _, w := range s.windows[p] {
+				d.verify(s, text, p, w)
+				if n++; n%checkEvery == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	// next[k] is the first window of pattern s.touched[k] not verified.
+	next := slices.Grow(s.next[:0], len(s.touched))[:len(s.touched)]
+	clear(next)
+	s.next = next
+	for end := span; ; end += span {
+		for k, p := range s.touched {
+			ws, i := s.windows[p], next[k]
+			for ; i < len(ws) && ws[i].start < end; i++ {
+				d.verify(s, text, p, ws[i])
+				if n++; n%checkEvery == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+			}
+			next[k] = i
+		}
+		if end >= len(text) {
+			// Every window starts before the text's end.
+			return nil
+		}
+	}
 }
 
 // release readies s for the next call, in time proportional to what this
@@ -151,7 +204,7 @@ func (s *scratch) dropLarge(textLen int) {
 	}
 }
 
-// verify runs a pattern over one window and records candidates. Matches
+// verify runs pattern p over one of its windows and records candidates. Matches
 // are taken one at a time: after a rejected match the search resumes one
 // character after its start, since a longer false match may hide a true one;
 // after a kept match it resumes at its end.
@@ -159,8 +212,8 @@ func (s *scratch) dropLarge(textLen int) {
 // Every match holds the pattern's required bytes, so a window without one of
 // them holds no match (an '@' with no '.' in its run for an e-mail address):
 // it is skipped, unless it is a class run, which was checked when found.
-func (d *Detector) verify(s *scratch, text []byte, w window) {
-	cp := d.patterns[w.pattern]
+func (d *Detector) verify(s *scratch, text []byte, p int, w window) {
+	cp := d.patterns[p]
 	if cp.trigger != byClass && !containsAll(text[w.start:w.end], cp.required) {
 		return
 	}

@@ -16,6 +16,8 @@ type scratch struct {
 	unsorted []bool
 	touched  []int
 	nwindows int
+	// next is verifyWindows': where each touched pattern's windows resume.
+	next     []int
 	cands    []Finding
 	specific []int8
 	order    []int
@@ -57,8 +59,9 @@ type occurrence struct {
 	word       int
 }
 
+// window is a span of the text to verify one pattern over (the pattern
+// is the index of the list it is in, scratch.windows).
 type window struct {
-	pattern    int
 	start, end int
 }
 
@@ -78,7 +81,7 @@ func (s *scratch) addWindow(p, lo, hi int) {
 	} else if lo < last.start {
 		s.unsorted[p] = true
 	}
-	s.windows[p] = append(roomForOne(ws), window{p, lo, hi})
+	s.windows[p] = append(roomForOne(ws), window{lo, hi})
 	s.nwindows++
 }
 
