@@ -133,10 +133,9 @@ func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 		order = append(order, int(uint32(k)))
 	}
 	s.order = order
-	// The kept findings go straight to dst, which has room for them all
-	// (there are at most as many as candidates): growing it by append
-	// would copy a huge text's findings several times over.
-	dst = slices.Grow(dst, len(s.cands))
+	// The kept findings go straight to dst, doubling it when it is full
+	// (roomForOne): growing it by append would copy a huge text's findings
+	// several times over.
 	for lo := 0; lo < len(order); {
 		hi, end := lo+1, s.cands[order[lo]].End
 		for hi < len(order) && s.cands[order[hi]].Start < end {
@@ -144,7 +143,7 @@ func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 			hi++
 		}
 		if hi == lo+1 {
-			dst = append(dst, s.cands[order[lo]])
+			dst = append(roomForOne(dst), s.cands[order[lo]])
 		} else {
 			dst = d.resolveCluster(s, dst, order[lo:hi])
 		}
