@@ -59,9 +59,14 @@
 // (a keyword or literal window without one of the bytes every match holds,
 // an '@' with no '.' in its run for an e-mail address, is skipped) and
 // resolves the candidates. A long text is read in blocks, so that the
-// second pass over a block finds it in the cache. The per-call working
-// memory (windows, candidates, memos) is pooled (scratch.go); buffers grown
-// past a bound by a huge text are dropped rather than pooled.
+// second pass over a block finds it in the cache, and its windows are
+// verified a span of 256 KiB at a time (every pattern's windows that start
+// in the span, then the next span's), so that the patterns after the first
+// find the span in the cache too; the findings are those of verifying
+// pattern by pattern. The per-call working memory (windows, candidates,
+// memos) is pooled (scratch.go); buffers grown past a bound by a huge text
+// are dropped rather than pooled, and grow by doubling, so that such a call
+// copies each about twice on its way to its final size.
 //
 // # Engines
 //
