@@ -17,6 +17,9 @@ import (
 // about five times over (2.65 bytes per byte of this text; 1.70 now).
 func TestLongTextScratchBound(t *testing.T) {
 	const maxScratchPerByte = 2.0
+	if testing.Short() {
+		t.Skip("scans 8 MiB")
+	}
 	// Long enough that the buffers outgrow what the pool keeps (below
 	// that, the pooled ones are reused and nothing is allocated).
 	const n = 8 << 20
