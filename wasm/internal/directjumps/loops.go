@@ -15,7 +15,8 @@ import (
 //
 // A loop of Go's code is a jump back from a segment to an earlier one
 // (or to itself), its head. Rewrite turns the segments from a head h to
-// the last segment j that jumps back to it into a WebAssembly loop:
+// the last segment j that jumps back to it into a WebAssembly loop with
+// a dispatch of its own:
 //
 //	... end (of block h)              ; entered with PC_B naming a segment of h..j
 //	loop                              ; M
@@ -32,17 +33,23 @@ import (
 //	end (of M)
 //	end (of block j+1) ...
 //
-// with dispatch blocks h+1..j gone (the dispatch's br_table sends their
+// with dispatch blocks h+1..j gone (the function's br_table sends their
 // PC_B values to block h, whose end now leads into M). A jump to the
 // head from inside the loop becomes i32.const H; local.set 0; br M: a
 // compare and a branch the processor predicts, where it was a branch to
 // the dispatch loop and an indirect jump through its br_table. Falling
-// into the loop from segment h-1 sets PC_B to H first. A loop of one
-// segment needs none of this: a jump back to it is br M, and M has no
-// blocks and no head. Only loops that do not overlap are made, the
-// innermost (the fewest segments) first; jumps between loops, and back
-// to a segment inside a loop other than its head, still go through a
-// dispatch (the function's, or the loop's own head).
+// into the loop from segment h-1 sets PC_B to H first; a jump from
+// outside into the loop sets PC_B and branches to the end of block h. A
+// segment that jumps to itself is also a loop of its own, without
+// blocks or head: the jump becomes br to it.
+//
+// Loops nest: within a loop, a loop of some of its segments is made the
+// same way at the loop's level (its head's block is one of the outer
+// loop's blocks). The loops made are a laminar family, chosen the
+// innermost (the fewest segments) first: a candidate that overlaps a
+// loop already chosen without containing it stays as it was. Jumps back
+// to a segment inside a loop other than its head go through the head's
+// dispatch; jumps back out of every loop, through the function's.
 type function struct {
 	body     []byte
 	ins      []instr
@@ -50,16 +57,16 @@ type function struct {
 	nblocks  int
 	dispatch int // its br_table's instruction
 
-	jumps  map[int]dispatchJump // by the instruction index of their i32.const
-	loops  []loop
-	loopOf []int  // by segment: the index of its loop in loops, or -1
-	self   []bool // by segment: it jumps back to itself, and is a loop of its own
-	st     Stats
+	jumps map[int]dispatchJump // by the instruction index of their i32.const
+	loops []loop
+	chain [][]int // by segment: the loops it is in, outermost first
+	self  []bool  // by segment: it jumps back to itself, and is a loop of its own
+	st    Stats
 }
 
-// dispatchJump is i32.const pc; local.set 0; br <the dispatch loop>, in segment
-// seg, to segment to (-1 where the br_table's entry is no dispatch
-// block).
+// dispatchJump is i32.const pc; local.set 0; br <the dispatch loop>, in
+// segment seg, to segment to (-1 where the br_table's entry is no
+// dispatch block).
 type dispatchJump struct {
 	seg, to int
 	pc      uint32
@@ -74,13 +81,16 @@ type loop struct {
 
 // Labels in the stacks of open blocks: an instruction index for the
 // body's own blocks, labelFunc for the function's, and for those emit
-// adds, loopLabel(h) (loop M of head h) and segLabel(r) (block r of a
-// loop).
+// adds, for segment r: loopLabel(r), loop M of the loop whose head r is;
+// headLabel(r), the block inside it that leads to r; segLabel(r), the
+// block of a loop's dispatch that leads to r; selfLabel(r), the loop of
+// a segment that jumps to itself.
 const labelFunc = -1
 
-func loopLabel(h int) int { return -2 - 3*h }
-func segLabel(r int) int  { return -3 - 3*r }
-func selfLabel(r int) int { return -4 - 3*r }
+func loopLabel(r int) int { return -2 - 4*r }
+func headLabel(r int) int { return -3 - 4*r }
+func segLabel(r int) int  { return -4 - 4*r }
+func selfLabel(r int) int { return -5 - 4*r }
 
 // block returns the instruction index of dispatch block r.
 func (f *function) block(r int) int { return f.loopAt + f.nblocks - r }
@@ -140,8 +150,8 @@ func (f *function) scan() bool {
 }
 
 // chooseLoops picks the loops to make: for each head, the segments up to
-// the last that jumps back to it; the smallest first, none overlapping
-// another.
+// the last that jumps back to it; the smallest first, each either inside
+// or apart from those chosen before.
 func (f *function) chooseLoops() {
 	last := map[int]int{}
 	f.self = make([]bool, f.nblocks)
@@ -163,15 +173,13 @@ func (f *function) chooseLoops() {
 		}
 		return a.head - b.head
 	})
-	f.loopOf = make([]int, f.nblocks)
-	for i := range f.loopOf {
-		f.loopOf[i] = -1
-	}
 	table := f.ins[f.dispatch].table
 next:
 	for _, c := range cands {
-		for r := c.head; r <= c.last; r++ {
-			if f.loopOf[r] >= 0 {
+		for _, a := range f.loops {
+			apart := a.last < c.head || a.head > c.last
+			inside := a.head > c.head && a.last <= c.last
+			if !apart && !inside {
 				continue next
 			}
 		}
@@ -195,16 +203,44 @@ next:
 				break
 			}
 		}
-		for r := c.head; r <= c.last; r++ {
-			f.loopOf[r] = len(f.loops)
-		}
 		f.loops = append(f.loops, c)
+	}
+	// Outermost first: the largest first.
+	slices.Reverse(f.loops)
+	f.chain = make([][]int, f.nblocks)
+	for i, lp := range f.loops {
+		for r := lp.head; r <= lp.last; r++ {
+			f.chain[r] = append(f.chain[r], i)
+		}
 	}
 	f.st.Loops = len(f.loops)
 	for _, s := range f.self {
 		if s {
 			f.st.Loops++
 		}
+	}
+}
+
+// rep returns the segment whose block leads to segment t at level i of
+// loops (0: the function's dispatch; i: inside the i-th loop of t's
+// chain): the head of t's loop at level i+1, or t itself.
+func (f *function) rep(t, i int) int {
+	if c := f.chain[t]; len(c) > i {
+		return f.loops[c[i]].head
+	}
+	return t
+}
+
+// entry returns the label of the block whose end leads to segment u at
+// level i, where u is that level's rep of itself.
+func (f *function) entry(u, i int) int {
+	switch c := f.chain[u]; {
+	case i == 0:
+		return f.block(u)
+	case f.loops[c[i-1]].head == u:
+		return headLabel(u)
+	default:
+		return segLabel(u)
 	}
 }
 
@@ -281,24 +317,16 @@ func (f *function) emit() ([]byte, bool) {
 	ins, body := f.ins, f.body
 	table := ins[f.dispatch].table
 	copyIns := func(k int) { e.out = append(e.out, body[ins[k].start:ins[k].end]...) }
-	// rep returns the dispatch block that segment r is reached by: its
-	// own, or its loop's head's.
-	rep := func(r int) int {
-		if i := f.loopOf[r]; i >= 0 {
-			return f.loops[i].head
-		}
-		return r
-	}
 	seg := -1
 	for k := 0; k < len(ins) && e.ok; k++ {
 		in := ins[k]
 		switch {
 		case k > f.loopAt && k <= f.loopAt+f.nblocks:
-			// A dispatch block: gone if it is a loop's segment after
-			// its head.
+			// A dispatch block: gone if its segment is inside a loop
+			// and not the loop's head.
 			r := f.segOf(k)
 			e.orig = append(e.orig, k)
-			if rep(r) == r {
+			if f.rep(r, 0) == r {
 				copyIns(k)
 				e.now = append(e.now, k)
 			}
@@ -311,7 +339,7 @@ func (f *function) emit() ([]byte, bool) {
 			e.u(uint64(len(table) - 1))
 			for _, t := range table {
 				if int(t) < f.nblocks {
-					d, ok := e.depth(f.block(rep(int(t))))
+					d, ok := e.depth(f.block(f.rep(int(t), 0)))
 					if !ok {
 						return nil, false
 					}
@@ -332,58 +360,31 @@ func (f *function) emit() ([]byte, bool) {
 			e.orig = e.orig[:len(e.orig)-1]
 			r := f.segOf(top)
 			if (r >= 0 || top == f.loopAt) && seg >= 0 {
-				// The end of a segment: close its own loop, and its
-				// loop's if it is the loop's last.
+				// The end of a segment: close its own loop, and the
+				// loops it is the last of, innermost first.
 				if f.self[seg] {
 					e.end(selfLabel(seg))
 				}
-				if i := f.loopOf[seg]; i >= 0 && f.loops[i].last == seg {
-					e.end(loopLabel(f.loops[i].head))
+				c := f.chain[seg]
+				for i := len(c) - 1; i >= 0; i-- {
+					if f.loops[c[i]].last == seg {
+						e.end(loopLabel(f.loops[c[i]].head))
+					}
 				}
 			}
-			switch {
-			case r < 0:
+			if r < 0 {
 				e.end(top)
 				if top == f.loopAt {
 					seg = -1
 				}
 				continue
-			case rep(r) != r:
-				e.end(segLabel(r))
-			default:
-				i := f.loopOf[r]
-				if i < 0 {
-					e.end(top)
-					break
-				}
-				lp := f.loops[i]
-				// Falling into the loop: its head.
-				e.i32(lp.headPC)
-				e.op(0x21, 0)
-				e.end(top)
-				e.op(0x03, 0x40)
-				e.now = append(e.now, loopLabel(r))
-				for t := lp.last; t >= lp.head; t-- {
-					e.op(0x02, 0x40)
-					e.now = append(e.now, segLabel(t))
-				}
-				e.op(0x20, 0)
-				e.i32(lp.headPC)
-				e.op(0x46, 0x0D, 0) // i32.eq; br_if 0
-				e.op(0x20, 0)
-				e.i32(lp.lo)
-				e.op(0x6B, 0x0E) // i32.sub; br_table
-				e.u(uint64(lp.hi - lp.lo + 1))
-				for pc := lp.lo; pc <= lp.hi; pc++ {
-					t := int(table[pc])
-					if t < lp.head || t > lp.last {
-						t = lp.head
-					}
-					d, _ := e.depth(segLabel(t))
-					e.u(d)
-				}
-				e.u(0) // never taken: every PC_B value of the loop is in the table
-				e.end(segLabel(r))
+			}
+			c := f.chain[r]
+			m := len(c)
+			if m == 0 || f.loops[c[m-1]].head != r {
+				e.end(f.entry(r, m))
+			} else {
+				f.openLoop(e, c[m-1], m)
 			}
 			seg = r
 			if f.self[r] {
@@ -427,15 +428,56 @@ func (f *function) emit() ([]byte, bool) {
 	return e.out, true
 }
 
+// openLoop writes the start of loop li, at level m of its head's chain
+// (its own level): the end of the block that leads to it at the level
+// outside, the loop, its blocks and its head.
+func (f *function) openLoop(e *emitter, li, m int) {
+	lp := f.loops[li]
+	table := f.ins[f.dispatch].table
+	h := lp.head
+	// Falling into the loop: its head.
+	e.i32(lp.headPC)
+	e.op(0x21, 0)
+	e.end(f.entry(h, m-1))
+	e.op(0x03, 0x40)
+	e.now = append(e.now, loopLabel(h))
+	for t := lp.last; t >= h; t-- {
+		if f.rep(t, m) == t {
+			e.op(0x02, 0x40)
+			e.now = append(e.now, f.entry(t, m))
+		}
+	}
+	e.op(0x20, 0)
+	e.i32(lp.headPC)
+	e.op(0x46, 0x0D, 0) // i32.eq; br_if 0
+	e.op(0x20, 0)
+	e.i32(lp.lo)
+	e.op(0x6B, 0x0E) // i32.sub; br_table
+	e.u(uint64(lp.hi - lp.lo + 1))
+	for pc := lp.lo; pc <= lp.hi; pc++ {
+		t := int(table[pc])
+		if t < h || t > lp.last {
+			t = h
+		}
+		d, ok := e.depth(f.entry(f.rep(t, m), m))
+		if !ok {
+			e.ok = false
+		}
+		e.u(d)
+	}
+	e.u(0) // never taken: every PC_B value of the loop is in the table
+	e.end(headLabel(h))
+}
+
 // writeJump writes the jump j.
 func (f *function) writeJump(e *emitter, j dispatchJump) {
-	through := func() { // through the dispatch loop, as it was
+	setPC := func() {
 		e.i32(j.pc)
 		e.op(0x21, 0)
-		e.br(f.loopAt)
 	}
 	if j.to < 0 {
-		through()
+		setPC()
+		e.br(f.loopAt)
 		return
 	}
 	if j.to == j.seg && f.self[j.seg] {
@@ -443,43 +485,33 @@ func (f *function) writeJump(e *emitter, j dispatchJump) {
 		f.st.Back++
 		return
 	}
-	from, to := f.loopOf[j.seg], f.loopOf[j.to]
-	if from >= 0 && from == to {
-		lp := f.loops[from]
-		switch {
-		case j.to == lp.head:
-			e.i32(lp.headPC)
-			e.op(0x21, 0)
-			e.br(loopLabel(lp.head))
-			f.st.Back++
-		case j.to > j.seg:
-			e.br(segLabel(j.to))
-			f.st.Direct++
-		default: // back to a segment after the head: the head's dispatch
-			e.i32(j.pc)
-			e.op(0x21, 0)
-			e.br(loopLabel(lp.head))
-		}
-		return
+	// The innermost loop that holds both ends: level i.
+	cs, ct := f.chain[j.seg], f.chain[j.to]
+	i := 0
+	for i < len(cs) && i < len(ct) && cs[i] == ct[i] {
+		i++
 	}
-	if to >= 0 {
-		// Into another loop: through its entry, the end of its head's
-		// dispatch block, with PC_B set.
-		lp := f.loops[to]
-		if _, open := e.depth(f.block(lp.head)); !open {
-			through()
-			return
-		}
-		e.i32(j.pc)
+	if i > 0 && f.loops[cs[i-1]].head == j.to {
+		lp := f.loops[cs[i-1]]
+		e.i32(lp.headPC)
 		e.op(0x21, 0)
-		e.br(f.block(lp.head))
+		e.br(loopLabel(lp.head))
+		f.st.Back++
+		return
+	}
+	u := f.rep(j.to, i)
+	if _, open := e.depth(f.entry(u, i)); open {
+		if len(ct) > i {
+			setPC() // into a loop, whose head reads PC_B
+		}
+		e.br(f.entry(u, i))
 		f.st.Direct++
 		return
 	}
-	if _, open := e.depth(f.block(j.to)); open {
-		e.br(f.block(j.to))
-		f.st.Direct++
+	setPC()
+	if i > 0 {
+		e.br(loopLabel(f.loops[cs[i-1]].head)) // through the loop's head
 		return
 	}
-	through()
+	e.br(f.loopAt)
 }

@@ -356,8 +356,9 @@ func loopRef(pc, n uint32) uint32 {
 	}
 }
 
-// TestRewriteLoop: a loop of several segments becomes a WebAssembly loop
-// (segment 2's jump to itself a loop of its own inside it); entered by
+// TestRewriteLoop: a loop of several segments becomes a WebAssembly loop,
+// with the loops inside it (segment 2's jump to itself a loop of its
+// own, segments 2–3 another); entered by
 // the jump into its middle or by the dispatch at any of its segments,
 // the function computes the same as before.
 func TestRewriteLoop(t *testing.T) {
@@ -366,17 +367,18 @@ func TestRewriteLoop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Jumps: 0→3 and 3→4 forward, 2→2 and 3→1 back to a loop's head,
-	// 3→2 back to a segment after the head (through the head's dispatch).
-	if want := (Stats{Functions: 1, Dispatched: 1, Jumps: 5, Direct: 2, Loops: 2, Back: 2}); st != want {
+	// Jumps: 0→3 and 3→4 forward; 2→2, 3→2 and 3→1 back to the heads of
+	// three loops: segment 2, segments 2–3, and 1–3 around them.
+	if want := (Stats{Functions: 1, Dispatched: 1, Jumps: 5, Direct: 2, Loops: 3, Back: 3}); st != want {
 		t.Errorf("stats %+v, want %+v", st, want)
 	}
+	before, after := instantiate(t, mod), instantiate(t, got)
 	for _, c := range []struct{ pc, n uint32 }{
 		{0, 0}, {0, 1}, {0, 7}, {0, 999}, {0, 1000}, {0, 1001}, {0, 2500}, {0, 5000},
-		{1, 1}, {1, 5}, {1, 1500}, {1, 3000}, {2, 0}, {2, 2}, {2, 2100}, {3, 0}, {3, 4}, {3, 1200}, {4, 9},
+		{1, 1}, {1, 5}, {1, 1500}, {1, 3000}, {2, 1}, {2, 2}, {2, 2100}, {3, 0}, {3, 4}, {3, 1200}, {4, 9},
 	} {
 		want := loopRef(c.pc, c.n)
-		if a, b := callPC(t, mod, c.pc, c.n), callPC(t, got, c.pc, c.n); a != want || b != want {
+		if a, b := before(c.pc, c.n), after(c.pc, c.n); a != want || b != want {
 			t.Errorf("f(%d, %d): original %d, rewritten %d, want %d", c.pc, c.n, a, b, want)
 		}
 	}
@@ -389,19 +391,23 @@ func TestRewriteLoop(t *testing.T) {
 	}
 }
 
-// callPC instantiates mod and returns f(pc, n).
-func callPC(t *testing.T, mod []byte, pc, n uint32) uint32 {
+// instantiate instantiates mod and returns its f.
+func instantiate(t *testing.T, mod []byte) func(pc, n uint32) uint32 {
 	t.Helper()
 	ctx := context.Background()
 	rt := wazero.NewRuntime(ctx)
-	defer rt.Close(ctx)
+	t.Cleanup(func() { rt.Close(ctx) })
 	inst, err := rt.Instantiate(ctx, mod)
 	if err != nil {
 		t.Fatalf("instantiate: %v", err)
 	}
-	res, err := inst.ExportedFunction("f").Call(ctx, uint64(pc), uint64(n))
-	if err != nil {
-		t.Fatalf("f(%d, %d): %v", pc, n, err)
+	f := inst.ExportedFunction("f")
+	return func(pc, n uint32) uint32 {
+		t.Helper()
+		res, err := f.Call(ctx, uint64(pc), uint64(n))
+		if err != nil {
+			t.Fatalf("f(%d, %d): %v", pc, n, err)
+		}
+		return uint32(res[0])
 	}
-	return uint32(res[0])
 }
