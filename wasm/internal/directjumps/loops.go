@@ -57,6 +57,8 @@ type function struct {
 	nblocks  int
 	dispatch int // its br_table's instruction
 
+	entryCheck bool // PC_B 0 branches to segment 0 before the br_table
+
 	jumps map[int]dispatchJump // by the instruction index of their i32.const
 	loops []loop
 	chain [][]int // by segment: the loops it is in, outermost first
@@ -330,6 +332,13 @@ func (f *function) emit() ([]byte, bool) {
 				copyIns(k)
 				e.now = append(e.now, k)
 			}
+		case k == f.dispatch-1 && f.entryCheck:
+			// A call's entry (PC_B 0) skips the br_table.
+			copyIns(k)
+			e.op(0x45, 0x0D) // i32.eqz; br_if
+			d, _ := e.depth(f.block(f.rep(0, 0)))
+			e.u(d)
+			copyIns(k)
 		case k == f.dispatch:
 			if len(f.loops) == 0 {
 				copyIns(k)

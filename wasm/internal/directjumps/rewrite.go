@@ -137,6 +137,7 @@ func rewriteBody(body []byte, st *Stats) ([]byte, error) {
 		}
 	}
 	f := function{body: body, ins: ins, loopAt: loopAt, nblocks: nblocks, dispatch: dispatch}
+	f.entryCheck = len(ins[dispatch].table) > 1 && ins[dispatch].table[0] == 0
 	if !f.scan() {
 		return body, nil
 	}

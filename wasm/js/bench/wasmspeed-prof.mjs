@@ -1,0 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from '../node.js';
+const dir = '/work/shared/corpus/loghub';
+const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const lines = files.flatMap((f) => f.split('\n'));
+const batches = [];
+for (let i = 0; i < lines.length; i += 100) batches.push(lines.slice(i, i + 100));
+const s = (await load({ path: process.argv[2] })).compile();
+for (let p = 0; p < 12; p++) for (const b of batches) s.scanBatch(b);
