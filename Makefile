@@ -77,9 +77,12 @@ WASM_ENV    := PIIGUARD_WASM=$(CURDIR)/$(WASM_MODULE) PIIGUARD_GOLDEN=$(CURDIR)/
 
 .PHONY: wasm test-wasm test-wasm-go test-wasm-node test-wasm-python wasm-golden
 
+# go build writes to a temporary file: over the rewritten module, which
+# keeps the build ID, it would see an up-to-date file and write nothing.
 wasm:
-	GOOS=wasip1 GOARCH=wasm $(GO) build -buildmode=c-shared -trimpath -ldflags="-s -w" -o $(WASM_MODULE) ./wasm/guest
-	$(GO) run ./wasm/internal/directjumps $(WASM_MODULE)
+	GOOS=wasip1 GOARCH=wasm $(GO) build -buildmode=c-shared -trimpath -ldflags="-s -w" -o $(WASM_MODULE).tmp ./wasm/guest
+	$(GO) run ./wasm/internal/directjumps -o $(WASM_MODULE) $(WASM_MODULE).tmp
+	rm -f $(WASM_MODULE).tmp
 
 test-wasm: test-wasm-go test-wasm-node test-wasm-python
 

@@ -31,6 +31,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "directjumps:", err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "directjumps: %d functions, %d with a dispatch loop; %d of %d jumps direct; %d → %d bytes\n",
-		st.Functions, st.Dispatched, st.Direct, st.Jumps, len(b), len(nb))
+	fmt.Fprintf(os.Stderr, "directjumps: %d functions, %d with a dispatch loop; of %d jumps, %d forward direct, %d back to %d loops; %d → %d bytes\n",
+		st.Functions, st.Dispatched, st.Jumps, st.Direct, st.Back, st.Loops, len(b), len(nb))
 }

@@ -63,8 +63,8 @@ func TestRewriteGoProgram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Direct == 0 {
-		t.Fatalf("no jump rewritten (%+v)", st)
+	if st.Direct == 0 || st.Loops == 0 || st.Back == 0 {
+		t.Fatalf("no forward jump or no loop rewritten (%+v)", st)
 	}
 	before, after := runWASI(t, mod), runWASI(t, got)
 	if before != string(want) {

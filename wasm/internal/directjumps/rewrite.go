@@ -11,7 +11,9 @@ type Stats struct {
 	Functions  int // function bodies in the module
 	Dispatched int // bodies with a dispatch loop that Rewrite could read
 	Jumps      int // jumps through a dispatch loop
-	Direct     int // of those, rewritten as direct branches
+	Direct     int // of those, forward jumps rewritten as direct branches
+	Loops      int // loops made of a loop's segments (see loops.go)
+	Back       int // jumps to the head of such a loop, now a branch to it
 }
 
 // errFormat is the error of a module Rewrite cannot read.
@@ -134,54 +136,22 @@ func rewriteBody(body []byte, st *Stats) ([]byte, error) {
 			return body, nil
 		}
 	}
-	st.Dispatched++
-	// Walk the code with the stack of open blocks (their instruction
-	// indices), rewriting i32.const N; local.set 0; br <dispatch loop>.
-	var stack []int
-	out := append([]byte(nil), body[:codeStart]...)
-	table := ins[dispatch].table
-	for k := 0; k < len(ins); k++ {
-		in := ins[k]
-		switch in.op {
-		case 0x02, 0x03, 0x04:
-			stack = append(stack, k)
-		case 0x0B:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		}
-		if in.op == 0x41 && k+2 < len(ins) && ins[k+1].op == 0x21 && ins[k+1].imm == 0 && ins[k+2].op == 0x0C {
-			br := ins[k+2]
-			if int(br.imm) < len(stack) && stack[len(stack)-1-int(br.imm)] == loopAt {
-				st.Jumps++
-				pc := in.imm
-				if pc >= uint64(len(table)-1) {
-					pc = uint64(len(table) - 1)
-				}
-				// br_table index t is the t-th block out from the
-				// br_table: the block opened at loopAt+nblocks-t. An
-				// index of nblocks or more names the loop itself (which
-				// reads PC_B again) or a label outside it: left as is.
-				if int64(table[pc]) >= int64(nblocks) {
-					out = append(out, body[in.start:in.end]...)
-					continue
-				}
-				target := loopAt + nblocks - int(table[pc])
-				for d := len(stack) - 1; d >= 0; d-- {
-					if stack[d] == target {
-						out = append(out, 0x0C)
-						out = binary.AppendUvarint(out, uint64(len(stack)-1-d))
-						st.Direct++
-						k += 2
-						goto next
-					}
-				}
-			}
-		}
-		out = append(out, body[in.start:in.end]...)
-	next:
+	f := function{body: body, ins: ins, loopAt: loopAt, nblocks: nblocks, dispatch: dispatch}
+	f.entryCheck = len(ins[dispatch].table) > 1 && ins[dispatch].table[0] == 0
+	if !f.scan() {
+		return body, nil
 	}
-	return out, nil
+	f.chooseLoops()
+	code, ok := f.emit()
+	if !ok {
+		return body, nil
+	}
+	st.Dispatched++
+	st.Jumps += f.st.Jumps
+	st.Direct += f.st.Direct
+	st.Loops += f.st.Loops
+	st.Back += f.st.Back
+	return append(append([]byte(nil), body[:codeStart]...), code...), nil
 }
 
 // decode reads the instructions of a function body to its end.
