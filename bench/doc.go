@@ -71,7 +71,7 @@
 // that every benchmark runs once in a minute or two. To run the 44 MB
 // measure alone:
 //
-//	go test -run '^$' -bench '^BenchmarkProcessLoghubX10$' -benchtime 100ms ./bench/
+//	go test -run '^$' -bench '^BenchmarkProcessLoghubX10$' -count 3 ./bench/
 //
 // On a shared machine wall-clock figures are noisy; compare within one run.
 // The opt-in CPU-time tests (PIIGUARD_CPUTIME=1 go test ./bench -run
