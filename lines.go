@@ -281,6 +281,9 @@ type lineBatch struct {
 	data  []byte // the lines; the last ends src when it has no '\n'
 	base  int64  // lines before it
 	flush bool   // src had no more input ready after it: flush dst
+	// mayOpen is keyblock.MayOpen(data), as the reader found it, or true
+	// when it did not search: the worker's stream does not search again.
+	mayOpen bool
 	// done receives a value when a worker has masked the batch; made with
 	// the batch (it holds one value and is emptied by the writer, so a
 	// pooled batch reuses it).
@@ -304,12 +307,12 @@ type segmentRecord struct {
 
 // batchPool holds batches with their buffers, for reuse by every call.
 var batchPool = sync.Pool{New: func() any {
-	return &lineBatch{data: make([]byte, 0, linesBatchSize), done: make(chan struct{}, 1)}
+	return &lineBatch{data: make([]byte, 0, linesBatchSize), done: make(chan struct{}, 1), mayOpen: true}
 }}
 
 // reset empties b for reuse, keeping its buffers.
 func (b *lineBatch) reset() {
-	b.data, b.base, b.flush = b.data[:0], 0, false
+	b.data, b.base, b.flush, b.mayOpen = b.data[:0], 0, false, true
 	b.out.Reset()
 	b.formatted = b.formatted[:0]
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
@@ -443,7 +446,8 @@ func (r *lineRun) parallel(workers int) error {
 			}
 			return r.serial(cur.data, lines)
 		}
-		if o := r.openBlockStart(cur.data[:i+1]); o >= 0 {
+		o, mayOpen := r.openBlockStart(cur.data[:i+1])
+		if o >= 0 {
 			// A multi-line key opens and is not closed yet: the stream
 			// must see it whole. Cut before it, or wait for more.
 			if o > 0 {
@@ -454,7 +458,8 @@ func (r *lineRun) parallel(workers int) error {
 		}
 		next := newBatch()
 		next.data = append(next.data, cur.data[i+1:]...)
-		cur.data, cur.base, cur.flush = cur.data[:i+1], lines, short
+		// Not found in data[:i+1] is not found in the batch, its start.
+		cur.data, cur.base, cur.flush, cur.mayOpen = cur.data[:i+1], lines, short, mayOpen
 		lines += int64(bytes.Count(cur.data, newline))
 		send(cur)
 		cur = next
@@ -506,7 +511,9 @@ func (w *lineWorker) work(b *lineBatch) {
 	}
 	w.b = b
 	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(w.onSeg))
-	st.Write(b.data) // a bytes.Buffer cannot fail
+	// The reader searched the batch for key openers: st.Write without
+	// searching it again. A bytes.Buffer cannot fail.
+	keyblock.WriteSearched(st, b.data, b.mayOpen)
 	st.Close()
 	w.b = nil
 }
@@ -552,6 +559,7 @@ func (r *lineRun) emit(b *lineBatch) error {
 // starting where the stream holds no block) that opens a multi-line key
 // the stream would still hold at the end of data, or -1: a batch must not
 // end inside such a block, or its stream would mask half a key on its own.
+// mayOpen is keyblock.MayOpen(data), which it searches first.
 // It follows package mask's stream line by line: a block opens on a line
 // of at most MaxLineLength bytes with an opening armour line and no
 // closer after it (not on a valid JSON line when masking JSON), holds the
@@ -559,9 +567,9 @@ func (r *lineRun) emit(b *lineBatch) error {
 // that line opens another key, which the block then holds too), on the
 // line that brings it to mask.DefaultMaxBlockLength bytes, or before a
 // line longer than MaxLineLength.
-func (r *lineRun) openBlockStart(data []byte) int {
+func (r *lineRun) openBlockStart(data []byte) (at int, mayOpen bool) {
 	if !keyblock.MayOpen(data) {
-		return -1
+		return -1, false
 	}
 	var closer []byte
 	at, held := -1, 0
@@ -591,9 +599,9 @@ func (r *lineRun) openBlockStart(data []byte) int {
 		start = end + 1
 	}
 	if closer != nil {
-		return at
+		return at, true
 	}
-	return -1
+	return -1, true
 }
 
 // opensBlock returns what closes the multi-line block line opens, or
