@@ -281,9 +281,14 @@ type lineBatch struct {
 	data  []byte // the lines; the last ends src when it has no '\n'
 	base  int64  // lines before it
 	flush bool   // src had no more input ready after it: flush dst
+	lines int64  // the '\n's in data
 	// mayOpen is keyblock.MayOpen(data), as the reader found it, or true
 	// when it did not search: the worker's stream does not search again.
 	mayOpen bool
+	// clean says that data ends with '\n' where the stream holds no
+	// multi-line block (the reader followed the blocks): the stream that
+	// masked it holds nothing after it and may go on with another batch.
+	clean bool
 	// done receives a value when a worker has masked the batch; made with
 	// the batch (it holds one value and is emptied by the writer, so a
 	// pooled batch reuses it).
@@ -298,9 +303,9 @@ type lineBatch struct {
 }
 
 type segmentRecord struct {
-	line, offset          int64
-	text, textEnd         int  // in data when inData, else in the batch's text
-	inData                bool // the text is a slice of the batch's data
+	line, offset          int64 // line counted from the start of src
+	text, textEnd         int   // in data when inData, else in the batch's text
+	inData                bool  // the text is a slice of the batch's data
 	findings, findingsEnd int
 	end                   bool
 }
@@ -312,18 +317,19 @@ var batchPool = sync.Pool{New: func() any {
 
 // reset empties b for reuse, keeping its buffers.
 func (b *lineBatch) reset() {
-	b.data, b.base, b.flush, b.mayOpen = b.data[:0], 0, false, true
+	b.data, b.base, b.lines, b.flush, b.mayOpen, b.clean = b.data[:0], 0, 0, false, true, false
 	b.out.Reset()
 	b.formatted = b.formatted[:0]
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
 }
 
-// record keeps a Segment call for emit. A segment's text is most often a
-// whole line, passed as a slice of the batch's data, which the batch
-// keeps until emit: it is then kept as offsets, not copied.
-func (b *lineBatch) record(sg *mask.Segment) {
+// record keeps a Segment call for emit, its line moved by shift. A
+// segment's text is most often a whole line, passed as a slice of the
+// batch's data, which the batch keeps until emit: it is then kept as
+// offsets, not copied.
+func (b *lineBatch) record(sg *mask.Segment, shift int64) {
 	rec := segmentRecord{
-		line: sg.Line, offset: sg.Offset,
+		line: sg.Line + shift, offset: sg.Offset,
 		findings: len(b.finds), findingsEnd: len(b.finds) + len(sg.Findings),
 		end: sg.End,
 	}
@@ -418,8 +424,8 @@ func (r *lineRun) parallel(workers int) error {
 		cur.data = cur.data[:len(cur.data)+n]
 		if rerr != nil {
 			if len(cur.data) > 0 {
-				cur.base = lines
-				lines += int64(bytes.Count(cur.data, newline))
+				cur.base, cur.lines = lines, int64(bytes.Count(cur.data, newline))
+				lines += cur.lines
 				send(cur)
 			}
 			if err := stop(); err != nil {
@@ -459,20 +465,33 @@ func (r *lineRun) parallel(workers int) error {
 		next := newBatch()
 		next.data = append(next.data, cur.data[i+1:]...)
 		// Not found in data[:i+1] is not found in the batch, its start.
-		cur.data, cur.base, cur.flush, cur.mayOpen = cur.data[:i+1], lines, short, mayOpen
-		lines += int64(bytes.Count(cur.data, newline))
+		// The batch ends where the stream holds no block unless it was cut
+		// inside one (o == 0: a block longer than it may be held).
+		cur.data, cur.base, cur.flush, cur.mayOpen, cur.clean = cur.data[:i+1], lines, short, mayOpen, o != 0
+		cur.lines = int64(bytes.Count(cur.data, newline))
+		lines += cur.lines
 		send(cur)
 		cur = next
 	}
 	return stop()
 }
 
-// A lineWorker is one worker goroutine's state: its formatter and the
-// Segment callback it gives each batch's stream (made once per worker, not
+// A lineWorker is one worker goroutine's state: its stream, its formatter
+// and the Segment callback it gives its stream (made once per worker, not
 // per batch).
+//
+// The stream goes on from one batch to the next while they end where it
+// holds nothing (lineBatch.clean): a stream per batch would grow its
+// buffers afresh for each, allocating about five times the input (and
+// the garbage collector's work with it) when masking with Segment set.
+// The stream numbers lines from its start: shift moves its numbers to
+// src's.
 type lineWorker struct {
 	r      *lineRun
-	b      *lineBatch // the batch being masked
+	b      *lineBatch   // the batch being masked
+	st     *mask.Writer // nil before the first batch and after one that is not clean
+	ended  int64        // lines st has ended
+	shift  int64        // b.base - ended: a segment's line in src is its line in st plus shift
 	format func([]byte, *mask.Segment) []byte
 	seg    mask.Segment
 	onSeg  func(*mask.Segment)
@@ -488,17 +507,20 @@ func (r *lineRun) newWorker() *lineWorker {
 	return w
 }
 
-func (w *lineWorker) record(sg *mask.Segment) { w.b.record(sg) }
+func (w *lineWorker) record(sg *mask.Segment) { w.b.record(sg, w.shift) }
+
+// Write is the worker's stream's output: it appends to the batch's.
+func (w *lineWorker) Write(p []byte) (int, error) { return w.b.out.Write(p) }
 
 // formatSegment records sg when Segment is set and appends what the
 // worker's formatter makes of it to the batch.
 func (w *lineWorker) formatSegment(sg *mask.Segment) {
 	b := w.b
 	if w.r.opts.Segment != nil {
-		b.record(sg)
+		b.record(sg, w.shift)
 	}
 	w.seg = *sg
-	w.seg.Line += b.base
+	w.seg.Line += w.shift
 	b.formatted = w.format(b.formatted, &w.seg)
 }
 
@@ -510,11 +532,19 @@ func (w *lineWorker) work(b *lineBatch) {
 		return // emit will not write it
 	}
 	w.b = b
-	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(w.onSeg))
+	if w.st == nil {
+		w.st, w.ended = mask.NewWriter(w, r.s, r.opts.Masker, r.streamOptions(w.onSeg)), 0
+	}
+	w.shift = b.base - w.ended
 	// The reader searched the batch for key openers: st.Write without
-	// searching it again. A bytes.Buffer cannot fail.
-	keyblock.WriteSearched(st, b.data, b.mayOpen)
-	st.Close()
+	// searching it again. Appending to a bytes.Buffer cannot fail.
+	keyblock.WriteSearched(w.st, b.data, b.mayOpen)
+	if b.clean {
+		w.ended += b.lines
+	} else {
+		w.st.Close() // the last line without '\n', a block held
+		w.st = nil
+	}
 	w.b = nil
 }
 
@@ -527,7 +557,7 @@ func (r *lineRun) emit(b *lineBatch) error {
 			text = b.data
 		}
 		*seg = mask.Segment{
-			Line:     b.base + rec.line,
+			Line:     rec.line,
 			Offset:   rec.offset,
 			Text:     text[rec.text:rec.textEnd:rec.textEnd],
 			Findings: b.finds[rec.findings:rec.findingsEnd:rec.findingsEnd],
