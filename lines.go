@@ -170,6 +170,11 @@ type lineRun struct {
 	// writes (kept here: Segment's argument would escape, costing an
 	// allocation per batch).
 	seg mask.Segment
+	// head is the sequence number (lineBatch.seq) of the batch the writer
+	// waits for, every batch before it written: its worker calls Segment
+	// itself rather than recording the calls for the writer to replay. 0
+	// while none may: before the first batch and after an error.
+	head atomic.Int64
 }
 
 // streamOptions are the options of the mask.Writer that masks lines,
@@ -279,6 +284,7 @@ func (e errWriter) Write(p []byte) (int, error) {
 // A lineBatch is whole lines of src, masked by a worker.
 type lineBatch struct {
 	data  []byte // the lines; the last ends src when it has no '\n'
+	seq   int64  // its place in src: 1 for the first batch, then 2, 3...
 	base  int64  // lines before it
 	flush bool   // src had no more input ready after it: flush dst
 	lines int64  // the '\n's in data
@@ -300,6 +306,12 @@ type lineBatch struct {
 	segs  []segmentRecord
 	text  []byte
 	finds []pii.Finding
+	// direct says that its worker called Segment, having replayed segs
+	// first, when the batch became the one the writer waits for (head);
+	// err is what a Segment call of its worker returned, and then no more
+	// were made.
+	direct bool
+	err    error
 }
 
 type segmentRecord struct {
@@ -317,7 +329,8 @@ var batchPool = sync.Pool{New: func() any {
 
 // reset empties b for reuse, keeping its buffers.
 func (b *lineBatch) reset() {
-	b.data, b.base, b.lines, b.flush, b.mayOpen, b.clean = b.data[:0], 0, 0, false, true, false
+	b.data, b.seq, b.base, b.lines, b.flush, b.mayOpen, b.clean = b.data[:0], 0, 0, 0, false, true, false
+	b.direct, b.err = false, nil
 	b.out.Reset()
 	b.formatted = b.formatted[:0]
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
@@ -382,7 +395,11 @@ func (r *lineRun) parallel(workers int) error {
 	go func() {
 		var err error
 		for b := range order {
+			if err == nil {
+				r.head.Store(b.seq) // its worker may call Segment now
+			}
 			<-b.done
+			r.head.Store(0)
 			if err == nil {
 				if err = r.ctx.Err(); err == nil {
 					err = r.emit(b)
@@ -405,7 +422,10 @@ func (r *lineRun) parallel(workers int) error {
 		return <-emitted
 	}
 	newBatch := func() *lineBatch { return batchPool.Get().(*lineBatch) }
+	var seq int64
 	send := func(b *lineBatch) {
+		seq++
+		b.seq = seq
 		order <- b
 		jobs <- b
 	}
@@ -493,7 +513,8 @@ type lineWorker struct {
 	ended  int64        // lines st has ended
 	shift  int64        // b.base - ended: a segment's line in src is its line in st plus shift
 	format func([]byte, *mask.Segment) []byte
-	seg    mask.Segment
+	seg    mask.Segment // the formatter's argument
+	call   mask.Segment // Segment's argument, when the worker calls it
 	onSeg  func(*mask.Segment)
 }
 
@@ -507,7 +528,32 @@ func (r *lineRun) newWorker() *lineWorker {
 	return w
 }
 
-func (w *lineWorker) record(sg *mask.Segment) { w.b.record(sg, w.shift) }
+// record passes sg on to Segment: it records the call for the writer to
+// replay, or makes it when the batch is the one the writer waits for.
+// Segment is then called in input order and one call at a time as when
+// the writer replays the calls (the writer has written every batch before
+// this one and waits until the worker is done with it), and the batch's
+// calls are neither recorded nor replayed: with two workers, about half of
+// them.
+func (w *lineWorker) record(sg *mask.Segment) {
+	b := w.b
+	if !b.direct {
+		if w.r.head.Load() != b.seq || w.r.ctx.Err() != nil {
+			b.record(sg, w.shift) // the writer drops it when ctx is done
+			return
+		}
+		b.direct = true
+		if b.err = w.r.replay(b, &w.call); b.err != nil {
+			return
+		}
+	}
+	if b.err != nil {
+		return
+	}
+	w.call = *sg
+	w.call.Line += w.shift
+	b.err = w.r.opts.Segment(&w.call)
+}
 
 // Write is the worker's stream's output: it appends to the batch's.
 func (w *lineWorker) Write(p []byte) (int, error) { return w.b.out.Write(p) }
@@ -517,7 +563,7 @@ func (w *lineWorker) Write(p []byte) (int, error) { return w.b.out.Write(p) }
 func (w *lineWorker) formatSegment(sg *mask.Segment) {
 	b := w.b
 	if w.r.opts.Segment != nil {
-		b.record(sg, w.shift)
+		w.record(sg)
 	}
 	w.seg = *sg
 	w.seg.Line += w.shift
@@ -548,9 +594,23 @@ func (w *lineWorker) work(b *lineBatch) {
 	w.b = nil
 }
 
-// emit passes a batch's segments to Segment and writes its masked lines.
+// emit passes a batch's recorded segments to Segment, unless its worker
+// did, and writes its masked lines.
 func (r *lineRun) emit(b *lineBatch) error {
-	seg := &r.seg // Segment's argument is valid only during the call
+	if b.err != nil {
+		return b.err // from its worker's Segment call
+	}
+	if !b.direct {
+		if err := r.replay(b, &r.seg); err != nil {
+			return err
+		}
+	}
+	return r.writeBatch(b)
+}
+
+// replay passes a batch's recorded segments to Segment, in order, with
+// seg as their argument (valid only during the call).
+func (r *lineRun) replay(b *lineBatch, seg *mask.Segment) error {
 	for _, rec := range b.segs {
 		text := b.text
 		if rec.inData {
@@ -567,6 +627,11 @@ func (r *lineRun) emit(b *lineBatch) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// writeBatch writes a batch's formatted or masked lines.
+func (r *lineRun) writeBatch(b *lineBatch) error {
 	if len(b.formatted) > 0 {
 		if _, err := r.dst.Write(b.formatted); err != nil {
 			return writeError(err)
