@@ -37,9 +37,10 @@ type LinesOptions struct {
 	// values masked in it, as mask.StreamOptions.Segment is: in input
 	// order, one call at a time, before the line's masked bytes are
 	// written to dst, with Line counted from the start of src. It may be
-	// called from a goroutine other than MaskLines' caller. An error it
-	// returns stops MaskLines, which writes nothing more and returns that
-	// error as it is.
+	// called from goroutines other than MaskLines' caller, never two calls
+	// at once (with several workers, by the worker whose lines are written
+	// next, or by the goroutine that writes). An error it returns stops
+	// MaskLines, which writes nothing more and returns that error as it is.
 	Segment func(*mask.Segment) error
 	// ReportOnly, with Segment set, finds and reports values without
 	// masking them, as mask.StreamOptions.ReportOnly: Segment is called
