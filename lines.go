@@ -167,14 +167,14 @@ type lineRun struct {
 	dst     io.Writer
 	flusher interface{ Flush() error } // dst's, or nil
 	src     io.Reader
-	// seg is the Segment that emit passes, on the one goroutine that
-	// writes (kept here: Segment's argument would escape, costing an
+	// seg is the Segment that emit passes, on the worker that writes, one
+	// at a time (kept here: Segment's argument would escape, costing an
 	// allocation per batch).
 	seg mask.Segment
-	// head is the sequence number (lineBatch.seq) of the batch the writer
-	// waits for, every batch before it written: its worker calls Segment
-	// itself rather than recording the calls for the writer to replay. 0
-	// while none may: before the first batch and after an error.
+	// head is the sequence number (lineBatch.seq) of the oldest batch not
+	// written (see batchQueue): its worker, while it is not finished, calls
+	// Segment itself rather than recording the calls to be replayed. 0
+	// after an error: no one may.
 	head atomic.Int64
 }
 
@@ -296,10 +296,8 @@ type lineBatch struct {
 	// multi-line block (the reader followed the blocks): the stream that
 	// masked it holds nothing after it and may go on with another batch.
 	clean bool
-	// done receives a value when a worker has masked the batch; made with
-	// the batch (it holds one value and is emptied by the writer, so a
-	// pooled batch reuses it).
-	done      chan struct{}
+	// finished says that its worker is done with it (under batchQueue.mu).
+	finished  bool
 	out       bytes.Buffer // the masked lines
 	formatted []byte       // what LinesOptions.Format made of its segments
 	// The Segment calls of the batch, replayed in order: each segment's
@@ -308,7 +306,7 @@ type lineBatch struct {
 	text  []byte
 	finds []pii.Finding
 	// direct says that its worker called Segment, having replayed segs
-	// first, when the batch became the one the writer waits for (head);
+	// first, when the batch became the oldest not written (head);
 	// err is what a Segment call of its worker returned, and then no more
 	// were made.
 	direct bool
@@ -325,13 +323,13 @@ type segmentRecord struct {
 
 // batchPool holds batches with their buffers, for reuse by every call.
 var batchPool = sync.Pool{New: func() any {
-	return &lineBatch{data: make([]byte, 0, linesBatchSize), done: make(chan struct{}, 1), mayOpen: true}
+	return &lineBatch{data: make([]byte, 0, linesBatchSize), mayOpen: true}
 }}
 
 // reset empties b for reuse, keeping its buffers.
 func (b *lineBatch) reset() {
 	b.data, b.seq, b.base, b.lines, b.flush, b.mayOpen, b.clean = b.data[:0], 0, 0, 0, false, true, false
-	b.direct, b.err = false, nil
+	b.direct, b.err, b.finished = false, nil, false
 	b.out.Reset()
 	b.formatted = b.formatted[:0]
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
@@ -378,7 +376,8 @@ func offsetIn(data, sub []byte) int {
 // workers and writes them in input order.
 func (r *lineRun) parallel(workers int) error {
 	jobs := make(chan *lineBatch)
-	order := make(chan *lineBatch, linesAhead*workers)
+	q := newBatchQueue(r, linesAhead*workers)
+	r.head.Store(1) // the first batch's worker may call Segment
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -387,53 +386,29 @@ func (r *lineRun) parallel(workers int) error {
 			w := r.newWorker()
 			for b := range jobs {
 				w.work(b)
-				b.done <- struct{}{}
+				q.finished(b)
 			}
 		}()
 	}
-	var failed atomic.Bool
-	emitted := make(chan error, 1)
-	go func() {
-		var err error
-		for b := range order {
-			if err == nil {
-				r.head.Store(b.seq) // its worker may call Segment now
-			}
-			<-b.done
-			r.head.Store(0)
-			if err == nil {
-				if err = r.ctx.Err(); err == nil {
-					err = r.emit(b)
-				}
-				if err != nil {
-					failed.Store(true)
-				}
-			}
-			if cap(b.data) <= 4*linesBatchSize {
-				b.reset()
-				batchPool.Put(b)
-			}
-		}
-		emitted <- err
-	}()
 	stop := func() error {
 		close(jobs)
-		close(order)
-		wg.Wait()
-		return <-emitted
+		wg.Wait() // the workers have written every batch, or dropped them after an error
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		return q.err
 	}
 	newBatch := func() *lineBatch { return batchPool.Get().(*lineBatch) }
 	var seq int64
 	send := func(b *lineBatch) {
 		seq++
 		b.seq = seq
-		order <- b
+		q.add(b)
 		jobs <- b
 	}
 
 	var lines int64 // lines in the batches sent
 	cur := newBatch()
-	for !failed.Load() {
+	for !q.failed.Load() {
 		if err := r.ctx.Err(); err != nil {
 			stop()
 			return err
@@ -497,6 +472,81 @@ func (r *lineRun) parallel(workers int) error {
 	return stop()
 }
 
+// A batchQueue holds the batches read and not yet written, in input
+// order, and bounds them. There is no writer goroutine: the worker that
+// finishes the oldest batch writes it, and the batches after it that are
+// finished too; then the worker of the next batch (lineRun.head) may call
+// Segment itself, every batch before it being written and no one writing,
+// while its batch is unfinished. So a worker does not wait for a writer
+// goroutine to be scheduled, and with two workers about half of the
+// Segment calls are made where the segments are found, not recorded and
+// replayed.
+type batchQueue struct {
+	r        *lineRun
+	slots    chan struct{} // one per batch in the queue: add waits while it is full
+	mu       sync.Mutex
+	ring     []*lineBatch // the batches from first on, n of them, in input order
+	first, n int
+	writing  bool  // a worker is writing: others leave it the batches they finish
+	err      error // the first error writing; then batches are dropped
+	failed   atomic.Bool
+}
+
+func newBatchQueue(r *lineRun, size int) *batchQueue {
+	return &batchQueue{r: r, slots: make(chan struct{}, size), ring: make([]*lineBatch, size)}
+}
+
+// add puts b at the end of the queue, waiting while the queue is full.
+func (q *batchQueue) add(b *lineBatch) {
+	q.slots <- struct{}{}
+	q.mu.Lock()
+	q.ring[(q.first+q.n)%len(q.ring)] = b
+	q.n++
+	q.mu.Unlock()
+}
+
+// finished marks b finished, its worker done with it, and writes the
+// oldest batches while they are finished, unless a worker is writing
+// (which then writes b too when its turn comes).
+func (q *batchQueue) finished(b *lineBatch) {
+	r := q.r
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	b.finished = true
+	if q.writing {
+		return
+	}
+	q.writing = true
+	for q.n > 0 && q.ring[q.first].finished {
+		f := q.ring[q.first]
+		q.ring[q.first] = nil
+		q.first, q.n = (q.first+1)%len(q.ring), q.n-1
+		err := q.err
+		q.mu.Unlock()
+		if err == nil {
+			if err = r.ctx.Err(); err == nil {
+				err = r.emit(f)
+			}
+		}
+		seq := f.seq
+		if cap(f.data) <= 4*linesBatchSize {
+			f.reset()
+			batchPool.Put(f)
+		}
+		<-q.slots
+		q.mu.Lock()
+		if err != nil && q.err == nil {
+			q.err = err
+			q.failed.Store(true)
+			r.head.Store(0) // no more Segment calls
+		}
+		if q.err == nil {
+			r.head.Store(seq + 1)
+		}
+	}
+	q.writing = false
+}
+
 // A lineWorker is one worker goroutine's state: its stream, its formatter
 // and the Segment callback it gives its stream (made once per worker, not
 // per batch).
@@ -529,18 +579,17 @@ func (r *lineRun) newWorker() *lineWorker {
 	return w
 }
 
-// record passes sg on to Segment: it records the call for the writer to
-// replay, or makes it when the batch is the one the writer waits for.
-// Segment is then called in input order and one call at a time as when
-// the writer replays the calls (the writer has written every batch before
-// this one and waits until the worker is done with it), and the batch's
-// calls are neither recorded nor replayed: with two workers, about half of
-// them.
+// record passes sg on to Segment: it records the call to be replayed when
+// the batch is written, or makes it when the batch is the oldest not
+// written (head), after the calls recorded before. Segment is then called
+// in input order and one call at a time as when the calls are replayed:
+// every batch before this one is written, and no other is written until
+// this one is finished (see batchQueue).
 func (w *lineWorker) record(sg *mask.Segment) {
 	b := w.b
 	if !b.direct {
 		if w.r.head.Load() != b.seq || w.r.ctx.Err() != nil {
-			b.record(sg, w.shift) // the writer drops it when ctx is done
+			b.record(sg, w.shift) // dropped unwritten when ctx is done
 			return
 		}
 		b.direct = true
