@@ -37,9 +37,10 @@ type LinesOptions struct {
 	// values masked in it, as mask.StreamOptions.Segment is: in input
 	// order, one call at a time, before the line's masked bytes are
 	// written to dst, with Line counted from the start of src. It may be
-	// called from a goroutine other than MaskLines' caller. An error it
-	// returns stops MaskLines, which writes nothing more and returns that
-	// error as it is.
+	// called from goroutines other than MaskLines' caller, never two calls
+	// at once (with several workers, by the worker whose lines are written
+	// next, or by the goroutine that writes). An error it returns stops
+	// MaskLines, which writes nothing more and returns that error as it is.
 	Segment func(*mask.Segment) error
 	// ReportOnly, with Segment set, finds and reports values without
 	// masking them, as mask.StreamOptions.ReportOnly: Segment is called
@@ -166,10 +167,15 @@ type lineRun struct {
 	dst     io.Writer
 	flusher interface{ Flush() error } // dst's, or nil
 	src     io.Reader
-	// seg is the Segment that emit passes, on the one goroutine that
-	// writes (kept here: Segment's argument would escape, costing an
+	// seg is the Segment that emit passes, on the worker that writes, one
+	// at a time (kept here: Segment's argument would escape, costing an
 	// allocation per batch).
 	seg mask.Segment
+	// head is the sequence number (lineBatch.seq) of the oldest batch not
+	// written (see batchQueue): its worker, while it is not finished, calls
+	// Segment itself rather than recording the calls to be replayed. 0
+	// after an error: no one may.
+	head atomic.Int64
 }
 
 // streamOptions are the options of the mask.Writer that masks lines,
@@ -279,12 +285,19 @@ func (e errWriter) Write(p []byte) (int, error) {
 // A lineBatch is whole lines of src, masked by a worker.
 type lineBatch struct {
 	data  []byte // the lines; the last ends src when it has no '\n'
+	seq   int64  // its place in src: 1 for the first batch, then 2, 3...
 	base  int64  // lines before it
 	flush bool   // src had no more input ready after it: flush dst
-	// done receives a value when a worker has masked the batch; made with
-	// the batch (it holds one value and is emptied by the writer, so a
-	// pooled batch reuses it).
-	done      chan struct{}
+	lines int64  // the '\n's in data
+	// mayOpen is keyblock.MayOpen(data), as the reader found it, or true
+	// when it did not search: the worker's stream does not search again.
+	mayOpen bool
+	// clean says that data ends with '\n' where the stream holds no
+	// multi-line block (the reader followed the blocks): the stream that
+	// masked it holds nothing after it and may go on with another batch.
+	clean bool
+	// finished says that its worker is done with it (under batchQueue.mu).
+	finished  bool
 	out       bytes.Buffer // the masked lines
 	formatted []byte       // what LinesOptions.Format made of its segments
 	// The Segment calls of the batch, replayed in order: each segment's
@@ -292,35 +305,43 @@ type lineBatch struct {
 	segs  []segmentRecord
 	text  []byte
 	finds []pii.Finding
+	// direct says that its worker called Segment, having replayed segs
+	// first, when the batch became the oldest not written (head);
+	// err is what a Segment call of its worker returned, and then no more
+	// were made.
+	direct bool
+	err    error
 }
 
 type segmentRecord struct {
-	line, offset          int64
-	text, textEnd         int  // in data when inData, else in the batch's text
-	inData                bool // the text is a slice of the batch's data
+	line, offset          int64 // line counted from the start of src
+	text, textEnd         int   // in data when inData, else in the batch's text
+	inData                bool  // the text is a slice of the batch's data
 	findings, findingsEnd int
 	end                   bool
 }
 
 // batchPool holds batches with their buffers, for reuse by every call.
 var batchPool = sync.Pool{New: func() any {
-	return &lineBatch{data: make([]byte, 0, linesBatchSize), done: make(chan struct{}, 1)}
+	return &lineBatch{data: make([]byte, 0, linesBatchSize), mayOpen: true}
 }}
 
 // reset empties b for reuse, keeping its buffers.
 func (b *lineBatch) reset() {
-	b.data, b.base, b.flush = b.data[:0], 0, false
+	b.data, b.seq, b.base, b.lines, b.flush, b.mayOpen, b.clean = b.data[:0], 0, 0, 0, false, true, false
+	b.direct, b.err, b.finished = false, nil, false
 	b.out.Reset()
 	b.formatted = b.formatted[:0]
 	b.segs, b.text, b.finds = b.segs[:0], b.text[:0], b.finds[:0]
 }
 
-// record keeps a Segment call for emit. A segment's text is most often a
-// whole line, passed as a slice of the batch's data, which the batch
-// keeps until emit: it is then kept as offsets, not copied.
-func (b *lineBatch) record(sg *mask.Segment) {
+// record keeps a Segment call for emit, its line moved by shift. A
+// segment's text is most often a whole line, passed as a slice of the
+// batch's data, which the batch keeps until emit: it is then kept as
+// offsets, not copied.
+func (b *lineBatch) record(sg *mask.Segment, shift int64) {
 	rec := segmentRecord{
-		line: sg.Line, offset: sg.Offset,
+		line: sg.Line + shift, offset: sg.Offset,
 		findings: len(b.finds), findingsEnd: len(b.finds) + len(sg.Findings),
 		end: sg.End,
 	}
@@ -355,7 +376,8 @@ func offsetIn(data, sub []byte) int {
 // workers and writes them in input order.
 func (r *lineRun) parallel(workers int) error {
 	jobs := make(chan *lineBatch)
-	order := make(chan *lineBatch, linesAhead*workers)
+	q := newBatchQueue(r, linesAhead*workers)
+	r.head.Store(1) // the first batch's worker may call Segment
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -364,46 +386,29 @@ func (r *lineRun) parallel(workers int) error {
 			w := r.newWorker()
 			for b := range jobs {
 				w.work(b)
-				b.done <- struct{}{}
+				q.finished(b)
 			}
 		}()
 	}
-	var failed atomic.Bool
-	emitted := make(chan error, 1)
-	go func() {
-		var err error
-		for b := range order {
-			<-b.done
-			if err == nil {
-				if err = r.ctx.Err(); err == nil {
-					err = r.emit(b)
-				}
-				if err != nil {
-					failed.Store(true)
-				}
-			}
-			if cap(b.data) <= 4*linesBatchSize {
-				b.reset()
-				batchPool.Put(b)
-			}
-		}
-		emitted <- err
-	}()
 	stop := func() error {
 		close(jobs)
-		close(order)
-		wg.Wait()
-		return <-emitted
+		wg.Wait() // the workers have written every batch, or dropped them after an error
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		return q.err
 	}
 	newBatch := func() *lineBatch { return batchPool.Get().(*lineBatch) }
+	var seq int64
 	send := func(b *lineBatch) {
-		order <- b
+		seq++
+		b.seq = seq
+		q.add(b)
 		jobs <- b
 	}
 
 	var lines int64 // lines in the batches sent
 	cur := newBatch()
-	for !failed.Load() {
+	for !q.failed.Load() {
 		if err := r.ctx.Err(); err != nil {
 			stop()
 			return err
@@ -415,8 +420,8 @@ func (r *lineRun) parallel(workers int) error {
 		cur.data = cur.data[:len(cur.data)+n]
 		if rerr != nil {
 			if len(cur.data) > 0 {
-				cur.base = lines
-				lines += int64(bytes.Count(cur.data, newline))
+				cur.base, cur.lines = lines, int64(bytes.Count(cur.data, newline))
+				lines += cur.lines
 				send(cur)
 			}
 			if err := stop(); err != nil {
@@ -443,7 +448,8 @@ func (r *lineRun) parallel(workers int) error {
 			}
 			return r.serial(cur.data, lines)
 		}
-		if o := r.openBlockStart(cur.data[:i+1]); o >= 0 {
+		o, mayOpen := r.openBlockStart(cur.data[:i+1])
+		if o >= 0 {
 			// A multi-line key opens and is not closed yet: the stream
 			// must see it whole. Cut before it, or wait for more.
 			if o > 0 {
@@ -454,22 +460,112 @@ func (r *lineRun) parallel(workers int) error {
 		}
 		next := newBatch()
 		next.data = append(next.data, cur.data[i+1:]...)
-		cur.data, cur.base, cur.flush = cur.data[:i+1], lines, short
-		lines += int64(bytes.Count(cur.data, newline))
+		// Not found in data[:i+1] is not found in the batch, its start.
+		// The batch ends where the stream holds no block unless it was cut
+		// inside one (o == 0: a block longer than it may be held).
+		cur.data, cur.base, cur.flush, cur.mayOpen, cur.clean = cur.data[:i+1], lines, short, mayOpen, o != 0
+		cur.lines = int64(bytes.Count(cur.data, newline))
+		lines += cur.lines
 		send(cur)
 		cur = next
 	}
 	return stop()
 }
 
-// A lineWorker is one worker goroutine's state: its formatter and the
-// Segment callback it gives each batch's stream (made once per worker, not
+// A batchQueue holds the batches read and not yet written, in input
+// order, and bounds them. There is no writer goroutine: the worker that
+// finishes the oldest batch writes it, and the batches after it that are
+// finished too; then the worker of the next batch (lineRun.head) may call
+// Segment itself, every batch before it being written and no one writing,
+// while its batch is unfinished. So a worker does not wait for a writer
+// goroutine to be scheduled, and with two workers about half of the
+// Segment calls are made where the segments are found, not recorded and
+// replayed.
+type batchQueue struct {
+	r        *lineRun
+	slots    chan struct{} // one per batch in the queue: add waits while it is full
+	mu       sync.Mutex
+	ring     []*lineBatch // the batches from first on, n of them, in input order
+	first, n int
+	writing  bool  // a worker is writing: others leave it the batches they finish
+	err      error // the first error writing; then batches are dropped
+	failed   atomic.Bool
+}
+
+func newBatchQueue(r *lineRun, size int) *batchQueue {
+	return &batchQueue{r: r, slots: make(chan struct{}, size), ring: make([]*lineBatch, size)}
+}
+
+// add puts b at the end of the queue, waiting while the queue is full.
+func (q *batchQueue) add(b *lineBatch) {
+	q.slots <- struct{}{}
+	q.mu.Lock()
+	q.ring[(q.first+q.n)%len(q.ring)] = b
+	q.n++
+	q.mu.Unlock()
+}
+
+// finished marks b finished, its worker done with it, and writes the
+// oldest batches while they are finished, unless a worker is writing
+// (which then writes b too when its turn comes).
+func (q *batchQueue) finished(b *lineBatch) {
+	r := q.r
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	b.finished = true
+	if q.writing {
+		return
+	}
+	q.writing = true
+	for q.n > 0 && q.ring[q.first].finished {
+		f := q.ring[q.first]
+		q.ring[q.first] = nil
+		q.first, q.n = (q.first+1)%len(q.ring), q.n-1
+		err := q.err
+		q.mu.Unlock()
+		if err == nil {
+			if err = r.ctx.Err(); err == nil {
+				err = r.emit(f)
+			}
+		}
+		seq := f.seq
+		if cap(f.data) <= 4*linesBatchSize {
+			f.reset()
+			batchPool.Put(f)
+		}
+		<-q.slots
+		q.mu.Lock()
+		if err != nil && q.err == nil {
+			q.err = err
+			q.failed.Store(true)
+			r.head.Store(0) // no more Segment calls
+		}
+		if q.err == nil {
+			r.head.Store(seq + 1)
+		}
+	}
+	q.writing = false
+}
+
+// A lineWorker is one worker goroutine's state: its stream, its formatter
+// and the Segment callback it gives its stream (made once per worker, not
 // per batch).
+//
+// The stream goes on from one batch to the next while they end where it
+// holds nothing (lineBatch.clean): a stream per batch would grow its
+// buffers afresh for each, allocating about five times the input (and
+// the garbage collector's work with it) when masking with Segment set.
+// The stream numbers lines from its start: shift moves its numbers to
+// src's.
 type lineWorker struct {
 	r      *lineRun
-	b      *lineBatch // the batch being masked
+	b      *lineBatch   // the batch being masked
+	st     *mask.Writer // nil before the first batch and after one that is not clean
+	ended  int64        // lines st has ended
+	shift  int64        // b.base - ended: a segment's line in src is its line in st plus shift
 	format func([]byte, *mask.Segment) []byte
-	seg    mask.Segment
+	seg    mask.Segment // the formatter's argument
+	call   mask.Segment // Segment's argument, when the worker calls it
 	onSeg  func(*mask.Segment)
 }
 
@@ -483,17 +579,44 @@ func (r *lineRun) newWorker() *lineWorker {
 	return w
 }
 
-func (w *lineWorker) record(sg *mask.Segment) { w.b.record(sg) }
+// record passes sg on to Segment: it records the call to be replayed when
+// the batch is written, or makes it when the batch is the oldest not
+// written (head), after the calls recorded before. Segment is then called
+// in input order and one call at a time as when the calls are replayed:
+// every batch before this one is written, and no other is written until
+// this one is finished (see batchQueue).
+func (w *lineWorker) record(sg *mask.Segment) {
+	b := w.b
+	if !b.direct {
+		if w.r.head.Load() != b.seq || w.r.ctx.Err() != nil {
+			b.record(sg, w.shift) // dropped unwritten when ctx is done
+			return
+		}
+		b.direct = true
+		if b.err = w.r.replay(b, &w.call); b.err != nil {
+			return
+		}
+	}
+	if b.err != nil {
+		return
+	}
+	w.call = *sg
+	w.call.Line += w.shift
+	b.err = w.r.opts.Segment(&w.call)
+}
+
+// Write is the worker's stream's output: it appends to the batch's.
+func (w *lineWorker) Write(p []byte) (int, error) { return w.b.out.Write(p) }
 
 // formatSegment records sg when Segment is set and appends what the
 // worker's formatter makes of it to the batch.
 func (w *lineWorker) formatSegment(sg *mask.Segment) {
 	b := w.b
 	if w.r.opts.Segment != nil {
-		b.record(sg)
+		w.record(sg)
 	}
 	w.seg = *sg
-	w.seg.Line += b.base
+	w.seg.Line += w.shift
 	b.formatted = w.format(b.formatted, &w.seg)
 }
 
@@ -505,22 +628,46 @@ func (w *lineWorker) work(b *lineBatch) {
 		return // emit will not write it
 	}
 	w.b = b
-	st := mask.NewWriter(&b.out, r.s, r.opts.Masker, r.streamOptions(w.onSeg))
-	st.Write(b.data) // a bytes.Buffer cannot fail
-	st.Close()
+	if w.st == nil {
+		w.st, w.ended = mask.NewWriter(w, r.s, r.opts.Masker, r.streamOptions(w.onSeg)), 0
+	}
+	w.shift = b.base - w.ended
+	// The reader searched the batch for key openers: st.Write without
+	// searching it again. Appending to a bytes.Buffer cannot fail.
+	keyblock.WriteSearched(w.st, b.data, b.mayOpen)
+	if b.clean {
+		w.ended += b.lines
+	} else {
+		w.st.Close() // the last line without '\n', a block held
+		w.st = nil
+	}
 	w.b = nil
 }
 
-// emit passes a batch's segments to Segment and writes its masked lines.
+// emit passes a batch's recorded segments to Segment, unless its worker
+// did, and writes its masked lines.
 func (r *lineRun) emit(b *lineBatch) error {
-	seg := &r.seg // Segment's argument is valid only during the call
+	if b.err != nil {
+		return b.err // from its worker's Segment call
+	}
+	if !b.direct {
+		if err := r.replay(b, &r.seg); err != nil {
+			return err
+		}
+	}
+	return r.writeBatch(b)
+}
+
+// replay passes a batch's recorded segments to Segment, in order, with
+// seg as their argument (valid only during the call).
+func (r *lineRun) replay(b *lineBatch, seg *mask.Segment) error {
 	for _, rec := range b.segs {
 		text := b.text
 		if rec.inData {
 			text = b.data
 		}
 		*seg = mask.Segment{
-			Line:     b.base + rec.line,
+			Line:     rec.line,
 			Offset:   rec.offset,
 			Text:     text[rec.text:rec.textEnd:rec.textEnd],
 			Findings: b.finds[rec.findings:rec.findingsEnd:rec.findingsEnd],
@@ -530,6 +677,11 @@ func (r *lineRun) emit(b *lineBatch) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// writeBatch writes a batch's formatted or masked lines.
+func (r *lineRun) writeBatch(b *lineBatch) error {
 	if len(b.formatted) > 0 {
 		if _, err := r.dst.Write(b.formatted); err != nil {
 			return writeError(err)
@@ -552,6 +704,7 @@ func (r *lineRun) emit(b *lineBatch) error {
 // starting where the stream holds no block) that opens a multi-line key
 // the stream would still hold at the end of data, or -1: a batch must not
 // end inside such a block, or its stream would mask half a key on its own.
+// mayOpen is keyblock.MayOpen(data), which it searches first.
 // It follows package mask's stream line by line: a block opens on a line
 // of at most MaxLineLength bytes with an opening armour line and no
 // closer after it (not on a valid JSON line when masking JSON), holds the
@@ -559,9 +712,9 @@ func (r *lineRun) emit(b *lineBatch) error {
 // that line opens another key, which the block then holds too), on the
 // line that brings it to mask.DefaultMaxBlockLength bytes, or before a
 // line longer than MaxLineLength.
-func (r *lineRun) openBlockStart(data []byte) int {
+func (r *lineRun) openBlockStart(data []byte) (at int, mayOpen bool) {
 	if !keyblock.MayOpen(data) {
-		return -1
+		return -1, false
 	}
 	var closer []byte
 	at, held := -1, 0
@@ -591,9 +744,9 @@ func (r *lineRun) openBlockStart(data []byte) int {
 		start = end + 1
 	}
 	if closer != nil {
-		return at
+		return at, true
 	}
-	return -1
+	return -1, true
 }
 
 // opensBlock returns what closes the multi-line block line opens, or

@@ -2,11 +2,14 @@ package piiguard
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/piiguard/piiguard/internal/keyblock"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -93,6 +96,76 @@ func TestMaskLinesReadAheadBounded(t *testing.T) {
 		close(release)
 		if err := <-done; err != context.Canceled {
 			t.Errorf("%d workers: MaskLines returned %v after its context was cancelled; want context.Canceled", workers, err)
+		}
+	}
+}
+
+// TestOpenBlockStartMayOpen: the reader's search of a batch, which its
+// worker's stream trusts (LinesOptions' workers do not search a batch for
+// key openers again): not found only when no armour line is in the data.
+func TestOpenBlockStartMayOpen(t *testing.T) {
+	const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi\n"
+	r := &lineRun{maxLine: mask.DefaultMaxLineLength}
+	for _, tc := range []struct {
+		name    string
+		data    string
+		at      int
+		mayOpen bool
+	}{
+		{"no armour", "mail a@example.com\nok\n", -1, false},
+		{"armour words without dashes", "BEGIN RSA PRIVATE KEY\n", -1, false},
+		{"closed key", "a\n" + key + "-----END RSA PRIVATE KEY-----\nb\n", -1, true},
+		{"open key", "a\n" + key, 2, true},
+		{"certificate", "-----BEGIN CERTIFICATE-----\nMIIB\n", -1, true},
+		{"PuTTY key open", "x\nPuTTY-User-Key-File-3: ssh-ed25519\nAAAA\n", 2, true},
+	} {
+		at, mayOpen := r.openBlockStart([]byte(tc.data))
+		if at != tc.at || mayOpen != tc.mayOpen {
+			t.Errorf("%s: openBlockStart = %d, %v; want %d, %v", tc.name, at, mayOpen, tc.at, tc.mayOpen)
+		}
+		if mayOpen != keyblock.MayOpen([]byte(tc.data)) {
+			t.Errorf("%s: mayOpen %v is not keyblock.MayOpen", tc.name, mayOpen)
+		}
+	}
+}
+
+// TestWriteSearchedSameAsWrite: keyblock.WriteSearched, with which
+// MaskLines' workers write a batch the reader has searched, writes what
+// mask.Writer's Write does, whether it is told what the search found or
+// told nothing (true).
+func TestWriteSearchedSameAsWrite(t *testing.T) {
+	s, err := NewScanner(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keyblock.WriteSearched == nil {
+		t.Fatal("package mask did not set keyblock.WriteSearched")
+	}
+	const body = "MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi"
+	for _, in := range []string{
+		"mail a@example.com\nssn 536-22-1234\nno newline at the end",
+		"a\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\nmail a@example.com\n",
+		"a\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n", // held to the end
+		"PuTTY-User-Key-File-3: ssh-ed25519\n" + body + "\nPrivate-MAC: ab12\n",
+	} {
+		run := func(write func(st *mask.Writer, p []byte)) string {
+			var out strings.Builder
+			var segs []string
+			st := mask.NewWriter(&out, s, nil, mask.StreamOptions{Segment: func(sg *mask.Segment) {
+				segs = append(segs, fmt.Sprintf("%d:%d:%q:%v", sg.Line, sg.Offset, sg.Text, sg.Findings))
+			}})
+			write(st, []byte(in))
+			if err := st.Close(); err != nil {
+				t.Fatal(err)
+			}
+			return out.String() + "\n" + strings.Join(segs, "\n")
+		}
+		want := run(func(st *mask.Writer, p []byte) { st.Write(p) })
+		for _, mayOpen := range []bool{keyblock.MayOpen([]byte(in)), true} {
+			got := run(func(st *mask.Writer, p []byte) { keyblock.WriteSearched(st, p, mayOpen) })
+			if got != want {
+				t.Errorf("WriteSearched(mayOpen %v) of %q:\n%s\nwant (Write)\n%s", mayOpen, in, got, want)
+			}
 		}
 	}
 }

@@ -625,3 +625,44 @@ func TestMaskLinesSegmentAppendDoesNotLeak(t *testing.T) {
 		}
 	}
 }
+
+// TestMaskLinesSegmentErrorWritesNothingMore: when Segment fails, MaskLines
+// returns its error and has written only whole lines before the failing
+// segment's line, in order: whether the writer replayed the failing call
+// or a worker made it (the batch the writer waits for has its worker call
+// Segment itself).
+func TestMaskLinesSegmentErrorWritesNothingMore(t *testing.T) {
+	s := newLinesScanner(t)
+	in := linesInput(600 << 10)
+	want, _ := oneStream(t, s, in, piiguard.LinesOptions{})
+	wantLines := strings.SplitAfter(want, "\n")
+	errStop := errors.New("enough")
+	for _, workers := range []int{2, 4} {
+		for _, failAt := range []int64{1, 700, 5000, 9000} {
+			var out bytes.Buffer
+			var last int64 // the line of the last segment passed
+			err := s.MaskLines(context.Background(), &out, strings.NewReader(in), piiguard.LinesOptions{
+				Workers: workers,
+				Segment: func(sg *mask.Segment) error {
+					if sg.Line < last {
+						t.Errorf("line %d after line %d", sg.Line, last)
+					}
+					last = sg.Line
+					if sg.Line == failAt {
+						return errStop
+					}
+					return nil
+				},
+			})
+			if !errors.Is(err, errStop) {
+				t.Fatalf("%d workers, failing at line %d: error %v, want %v", workers, failAt, err, errStop)
+			}
+			got := out.String()
+			n := strings.Count(got, "\n")
+			if int64(n) >= failAt || got != strings.Join(wantLines[:n], "") {
+				t.Errorf("%d workers, failing at line %d: wrote %d lines (%d bytes); want fewer than %d, the first of one stream's output",
+					workers, failAt, n, len(got), failAt)
+			}
+		}
+	}
+}

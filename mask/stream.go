@@ -166,10 +166,22 @@ func (w *Writer) emit(b []byte) error {
 // the first error the underlying writer returned, which every later call
 // returns too.
 func (w *Writer) Write(p []byte) (int, error) {
+	return w.write(p, keyblock.MayOpen(p))
+}
+
+func init() {
+	keyblock.WriteSearched = func(w io.Writer, p []byte, mayOpen bool) (int, error) {
+		return w.(*Writer).write(p, mayOpen)
+	}
+}
+
+// write is Write with keyblock.MayOpen(p) (or true) given: whether a
+// whole line of p can open a multi-line block.
+func (w *Writer) write(p []byte, mayOpen bool) (int, error) {
 	if w.err != nil {
 		return 0, w.err
 	}
-	if err := w.c.write(p); err != nil {
+	if err := w.c.write(p, mayOpen); err != nil {
 		w.err = err
 		return 0, err
 	}
@@ -225,7 +237,7 @@ func (r *Reader) Read(p []byte) (int, error) {
 		r.c.out, r.off = r.c.out[:0], 0
 		n, err := r.r.Read(r.in)
 		if n > 0 {
-			r.c.write(r.in[:n]) // no emit callback: cannot fail
+			r.c.write(r.in[:n], keyblock.MayOpen(r.in[:n])) // no emit callback: cannot fail
 		}
 		if err != nil {
 			r.c.finish()
@@ -367,11 +379,10 @@ func (c *lineCore) maybeFlush() error {
 	return nil
 }
 
-// write consumes p.
-func (c *lineCore) write(p []byte) error {
-	// Whether a whole line of p can open a multi-line block: one search
-	// of p, not one per line (most text has no armour line at all).
-	mayOpen := keyblock.MayOpen(p)
+// write consumes p. mayOpen is keyblock.MayOpen(p), or true: whether a
+// whole line of p can open a multi-line block (one search of p, not one per
+// line: most text has no armour line at all).
+func (c *lineCore) write(p []byte, mayOpen bool) error {
 	for len(p) > 0 {
 		i := bytes.IndexByte(p, '\n')
 		n := len(p)

@@ -12,9 +12,18 @@ package keyblock
 
 import (
 	"bytes"
+	"io"
 
 	"github.com/piiguard/piiguard/internal/jsonwalk"
 )
+
+// WriteSearched writes p to w, a *mask.Writer, as w.Write(p) does, for a
+// caller that has searched p already: mayOpen is MayOpen(p) (or true, which
+// is always safe: the stream then checks each line). Package mask sets it
+// when it is initialised. Scanner.MaskLines, whose reader searches each
+// batch of lines to know where the batch may end, gives its workers'
+// streams what it found, so that they do not search the batch again.
+var WriteSearched func(w io.Writer, p []byte, mayOpen bool) (int, error)
 
 // The armour lines of the multi-line secrets the catalog knows, and what
 // closes each.

@@ -74,8 +74,13 @@ BenchmarkStartupProcess/naive20-2               	       1	   5000000 ns/op
 BenchmarkStartupWASM/node-2         	       1	5196619558 ns/op	      120 ms/first-scan
 BenchmarkStartupFirstScanProcess/piiguard-scan/name-2            	      10	  17631505 ns/op	        19.55 cpu-ms/op
 BenchmarkStartupFirstScanWASM/node/name-2              	       7	 483529290 ns/op	       298.0 ms/first-scan
-BenchmarkProcess/loghub/piiguard-scan-2         	       1	 472808398 ns/op	   9.00 MB/s
-BenchmarkProcess/loghub/naive20-2               	       1	 995940901 ns/op	   0.45 MB/s
+BenchmarkProcess/loghub/piiguard-scan-2         	       1	  30000000 ns/op	 148.6 MB/s	        40.0 cpu-ms/op
+BenchmarkProcess/loghub/naive20-2               	       1	2672000000 ns/op	   1.67 MB/s	      2650 cpu-ms/op
+BenchmarkProcessLoghubX10/piiguard-scan-2       	       4	 250000000 ns/op	 178.4 MB/s	       240.0 cpu-ms/op
+BenchmarkProcessLoghubX10/piiguard-scan-2       	       4	 230000000 ns/op	 193.9 MB/s	       230.0 cpu-ms/op
+BenchmarkProcessLoghubX10/piiguard-scan-2       	       4	 270000000 ns/op	 165.1 MB/s	       250.0 cpu-ms/op
+BenchmarkProcessLoghubX10/naive20-2             	       1	40500000000 ns/op	   1.10 MB/s	     40000 cpu-ms/op
+BenchmarkProcessLoghubX10/naive20-2             	       1	42500000000 ns/op	   1.05 MB/s	     42000 cpu-ms/op
 BenchmarkVectorscan/loghub-2         	       1	  12105589 ns/op	   5.00 MB/s	       500.0 lines/op	     58985 matches/op	     24211 ns/line	       165.0 patterns	         0 rejected	      16 B/op	       1 allocs/op
 BenchmarkDetector/loghub-2      	       1	  43461610 ns/op	 101.17 MB/s	     32000 lines/op	      9422 matches/op	      1358 ns/line	  232064 B/op	    6479 allocs/op
 PASS
@@ -96,10 +101,14 @@ func TestStartupAndTargets(t *testing.T) {
 		"| Node.js (wasm/js), a whole `node` process | 5197 ms | 5197–5197 ms | 120 ms | 1 |",
 		"| `piiguard scan` of one line with a name (`Contact: John Smith, 1 Main St`): the Name word lists load too | 17.6 ms | 17.6–17.6 ms | – | – | 1 |",
 		"| Node.js, first scan of a line with a name (the Name word lists load too) | 484 ms | 484–484 ms | 298 ms | 1 |",
-		"| loghub/piiguard-scan | 9.00 | 9.00–9.00 | 473 ms | 1 |",
+		"| loghub ×10: the 16 loghub files concatenated ten times into one file (BenchmarkProcessLoghubX10), 44.6 MB | piiguard-scan | 178 | 165–194 | 250 ms | 240 ms | 3 |",
+		"| loghub ×10: the 16 loghub files concatenated ten times into one file (BenchmarkProcessLoghubX10), 44.6 MB | naive20 | 1.08 | 1.05–1.10 | 41.5 s | 41.0 s | 2 |",
+		"| the 16 loghub files (BenchmarkProcess), 4.46 MB | piiguard-scan | 149 | 149–149 | 30.0 ms | 40.0 ms | 1 |",
+		"- 44.6 MB: `piiguard scan` is 166× naive20 (ratio of medians; 150–185× from the slowest to the fastest runs); the issue's measure",
+		"- 4.46 MB: `piiguard scan` is 89.0× naive20 (ratio of medians; 89.0–89.0× from the slowest to the fastest runs); start-up weighs here",
 		"| NewScanner with every managed identifier | ≤ 10 ms | 200 ms — **not met** |",
 		"| WASM time to first scan, Node.js (inside the process) | ≤ 150 ms | 120 ms — met |",
-		"| `piiguard scan` whole process on loghub vs naive20 | ≥ 150× | 20.0× — **not met** |",
+		"| `piiguard scan` whole process on 44.6 MB of loghub (loghub ×10, one file) vs naive20 | ≥ 150× | 166× (runs: 150–185×) — met |",
 		"| detector (Go) vs Vectorscan, loghub | ≥ 5× | 20.2× — met |",
 		"| detector (Go) on loghub, one goroutine | ≥ 250 MB/s | 101 MB/s — **not met** |",
 	} {
@@ -124,5 +133,38 @@ func TestVectorscanNotes(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("notes\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestProcessTargetNeeds44MB: the whole-process target is the issue's
+// measure on 44 MB; the 4.4 MB rows (where start-up weighs) alone give no
+// target row, and a slower run than wanted is not met.
+func TestProcessTargetNeeds44MB(t *testing.T) {
+	for _, tc := range []struct {
+		name, input, want string
+	}{
+		{"only 4.4 MB", `BenchmarkProcess/loghub/piiguard-scan-2  1  30000000 ns/op  148.6 MB/s
+BenchmarkProcess/loghub/naive20-2  1  2672000000 ns/op  1.67 MB/s
+`, ""},
+		{"44 MB not met", `BenchmarkProcessLoghubX10/piiguard-scan-2  4  300000000 ns/op  148.6 MB/s
+BenchmarkProcessLoghubX10/naive20-2  1  29700000000 ns/op  1.50 MB/s
+`, "| `piiguard scan` whole process on 44.6 MB of loghub (loghub ×10, one file) vs naive20 | ≥ 150× | 99.1× (runs: 99.1–99.1×) — **not met** |"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := parse(strings.NewReader("goos: linux\n" + tc.input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			writeTargets(&buf, res)
+			out := buf.String()
+			has := strings.Contains(out, "`piiguard scan` whole process")
+			switch {
+			case tc.want == "" && has:
+				t.Errorf("a whole-process target without the 44 MB rows:\n%s", out)
+			case tc.want != "" && !strings.Contains(out, tc.want):
+				t.Errorf("output lacks %q:\n%s", tc.want, out)
+			}
+		})
 	}
 }
