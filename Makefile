@@ -62,7 +62,8 @@ test-rure: librure
 # ---- WASM module and its hosts (wasm/; see wasm/ABI.md) ---------------------
 #
 #   make wasm        build wasm/piiguard.wasm (GOOS=wasip1 reactor, c-shared),
-#                    then make its forward jumps direct (wasm/internal/directjumps)
+#                    then make its forward jumps direct and its loops
+#                    WebAssembly loops (wasm/internal/directjumps)
 #   make test-wasm   build it, then test the Go host (wazero), the Node.js host
 #                    (node --test) and the Python host (pytest, mypy) against it
 #                    and against the native build

@@ -6,7 +6,13 @@ import (
 )
 
 // stronger orders candidates a and b of s.cands by strength: higher score,
-// then more specific, then longer, then earlier, then by identifier name.
+// then more specific, then longer, then earlier, then by identifier name,
+// then by keyword: a total order up to candidates equal in every field of a
+// Finding, so that which of two tied candidates resolve keeps does not
+// depend on the order they were found in (verifyWindows changes it). Two
+// patterns of one identifier can tie with different keywords: a
+// Validator.Span widens their matches to one span, each near its own
+// keyword (TestVerifySpansKeywordTies).
 func (s *scratch) stronger(a, b int) int {
 	fa, fb := &s.cands[a], &s.cands[b]
 	switch {
@@ -22,7 +28,10 @@ func (s *scratch) stronger(a, b int) int {
 	case fa.Start != fb.Start:
 		return fa.Start - fb.Start
 	}
-	return strings.Compare(fa.Identifier, fb.Identifier)
+	if c := strings.Compare(fa.Identifier, fb.Identifier); c != 0 {
+		return c
+	}
+	return strings.Compare(fa.Keyword, fb.Keyword)
 }
 
 // resolveCluster appends to acc the candidates of one cluster that win,

@@ -474,7 +474,20 @@ func (f *function) openLoop(e *emitter, li, m int) {
 		}
 		e.u(d)
 	}
-	e.u(0) // never taken: every PC_B value of the loop is in the table
+	// PC_B values past the function's table take its default entry, which
+	// may lead into the loop (where a module's last segment, which only
+	// they reach, is in the loop): the default goes there, else to the
+	// head (never taken: every other PC_B value of the loop is in the
+	// table).
+	def := uint64(0)
+	if t := int(table[len(table)-1]); t >= h && t <= lp.last {
+		d, ok := e.depth(f.entry(f.rep(t, m), m))
+		if !ok {
+			e.ok = false
+		}
+		def = d
+	}
+	e.u(def)
 	e.end(headLabel(h))
 }
 

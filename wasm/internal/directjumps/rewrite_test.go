@@ -415,3 +415,74 @@ func instantiate(t *testing.T, mod []byte) func(pc, n uint32) uint32 {
 		return uint32(res[0])
 	}
 }
+
+// defaultLoopBody is a function body in Go's shape whose last segment,
+// reached only through the br_table's default entry (PC_B 2 or more, as
+// Go's last resume point is), is inside a loop: segment 0 sets acc to 100
+// and jumps to segment 2 (PC_B 2); segment 1, the loop's head, adds 1 to
+// acc and falls into segment 2, which returns acc when n is 0 and else
+// takes 1 from n, adds 10 to acc and jumps back to segment 1.
+func defaultLoopBody() []byte {
+	const opI32Eqz = 0x45
+	body := []byte{1, 1, 0x7F, // acc: local 2
+		opLoop, void, opBlock, void, opBlock, void, opBlock, void,
+		opLocalGet, 0, opBrTable, 2, 0, 1, 2, opEnd}
+	// Segment 0.
+	body = append(body, opI32Const, 100, 0x00, opLocalSet, 2)
+	body[len(body)-4] = 0xE4 // i32.const 100 (signed LEB128: 0xE4 0x00)
+	body = append(body, jump(2, 2)...)
+	body = append(body, opEnd)
+	// Segment 1: acc++.
+	body = append(body, opLocalGet, 2, opI32Const, 1, opI32Add, opLocalSet, 2, opEnd)
+	// Segment 2.
+	body = append(body, opLocalGet, 1, opI32Eqz, opIf, void, opLocalGet, 2, opReturn, opEnd,
+		opLocalGet, 1, opI32Const, 1, opI32Sub, opLocalSet, 1,
+		opLocalGet, 2, opI32Const, 10, opI32Add, opLocalSet, 2)
+	body = append(body, jump(1, 0)...)
+	body = append(body, opEnd, opUnreachable, opEnd)
+	return body
+}
+
+// defaultLoopRef computes what defaultLoopBody's function returns.
+func defaultLoopRef(pc, n uint32) uint32 {
+	var acc uint32
+	seg := min(pc, 2)
+	for {
+		switch seg {
+		case 0:
+			acc, seg = 100, 2
+		case 1:
+			acc++
+			seg = 2
+		case 2:
+			if n == 0 {
+				return acc
+			}
+			n--
+			acc += 10
+			seg = 1
+		}
+	}
+}
+
+// TestRewriteLoopThroughDefault: a loop whose last segment is reached
+// through the br_table's default entry (a PC_B past the table, the only
+// one that reaches it) is entered there, by the jump from segment 0 and
+// by the dispatch, not at its head.
+func TestRewriteLoopThroughDefault(t *testing.T) {
+	mod := module(defaultLoopBody())
+	got, st, err := Rewrite(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Dispatched != 1 {
+		t.Fatalf("not rewritten: %+v", st)
+	}
+	before, after := instantiate(t, mod), instantiate(t, got)
+	for _, c := range []struct{ pc, n uint32 }{{0, 0}, {0, 3}, {1, 0}, {1, 2}, {2, 0}, {2, 3}, {7, 2}} {
+		want := defaultLoopRef(c.pc, c.n)
+		if a, b := before(c.pc, c.n), after(c.pc, c.n); a != want || b != want {
+			t.Errorf("f(%d, %d): original %d, rewritten %d, want %d", c.pc, c.n, a, b, want)
+		}
+	}
+}

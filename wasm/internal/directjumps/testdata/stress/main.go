@@ -120,6 +120,68 @@ func mayPanic(n int, log *[]string) (r int, err error) {
 	return n * n, nil
 }
 
+// inLoops leaves and re-enters its loops mid-body: each iteration
+// recurses deep enough to grow the stack (the loop's frame is resumed
+// after the unwinding), blocks in a select on goroutines that answer in
+// turn, and recovers a panic raised in a deferred call's loop; the loops
+// nest, and the inner one breaks out and continues the outer one.
+func inLoops(n int) int {
+	req, odd, even := make(chan int), make(chan int), make(chan int)
+	done := make(chan struct{})
+	go func() {
+		for v := range req {
+			if v%2 == 1 {
+				odd <- v * 3
+			} else {
+				even <- v + 7
+			}
+		}
+		close(done)
+	}()
+	s := 0
+outer:
+	for i := 0; i < n; i++ {
+		if i%5 == 4 {
+			continue
+		}
+		for j := 0; j < 4; j++ {
+			s += deep(40+(i*j)%90) % 1000
+			req <- i + j
+			select {
+			case v := <-odd:
+				s += v
+				if v%9 == 0 {
+					continue outer
+				}
+			case v := <-even:
+				s -= v
+			}
+			func() {
+				defer func() {
+					if p := recover(); p != nil {
+						s += len(fmt.Sprint(p))
+					}
+				}()
+				for k := 0; k < 3; k++ {
+					if (i+j+k)%11 == 0 {
+						panic(fmt.Sprint("loop ", i, j, k))
+					}
+					s ^= k << j
+				}
+			}()
+			if s%13 == 0 {
+				break
+			}
+		}
+		if i%7 == 6 {
+			runtime.Gosched()
+		}
+	}
+	close(req)
+	<-done
+	return s
+}
+
 type shape interface{ area() int }
 type sq struct{ s int }
 type rect struct{ w, h int }
@@ -132,6 +194,7 @@ func main() {
 	fmt.Fprintln(&out, "deep", deep(20000))
 	fmt.Fprintln(&out, "pingpong", pingPong(3000))
 	fmt.Fprintln(&out, "workers", workers(64))
+	fmt.Fprintln(&out, "inloops", inLoops(300))
 	var log []string
 	for n := 0; n < 12; n++ {
 		r, err := mayPanic(n, &log)
