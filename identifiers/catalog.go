@@ -62,26 +62,3 @@ func (id *Identifier) clone() *Identifier {
 	}
 	return &c
 }
-
-// keywords splits a comma-separated keyword list, as the reference writes
-// them, trimming spaces.
-func keywords(list string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(list); i++ {
-		if i == len(list) || list[i] == ',' {
-			k := list[start:i]
-			for len(k) > 0 && k[0] == ' ' {
-				k = k[1:]
-			}
-			for len(k) > 0 && k[len(k)-1] == ' ' {
-				k = k[:len(k)-1]
-			}
-			if k != "" {
-				out = append(out, k)
-			}
-			start = i + 1
-		}
-	}
-	return out
-}

@@ -34,7 +34,7 @@ var beyond = []*Identifier{
 		Name:     "BearerToken",
 		Category: Credentials,
 		Patterns: []Pattern{{Expr: `[A-Za-z0-9._~+/-]{16,512}=*`, WordChars: "._~+/-"}},
-		Keywords: keywords("bearer"),
+		Keywords: []string{"bearer"},
 		// "Bearer" then the token; the window allows a few characters of
 		// punctuation ("Bearer: ..."), not prose.
 		KeywordRequired: true,
