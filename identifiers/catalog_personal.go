@@ -78,6 +78,12 @@ var personal = []*Identifier{
 			// catalog 8-10% of its speed on loghub (measured).
 			{Expr: `[abceghj-nprstvxy][0-9][abceghj-nprstv-z] [0-9][abceghj-nprstv-z][0-9]`, NeedsKeyword: true},
 		},
+		// The words written beside a Canadian postal code: the postal words,
+		// Canada Post's own name, and the country and province names that
+		// come before it in an address (Canada Post's Addressing Guidelines:
+		// municipality, province, postal code, country). Province
+		// abbreviations (ON, QC, ...) are not among them: "on" is an English
+		// word.
 		Keywords:   []string{"postal code", "postcode", "code postal", "zip", "zip code", "canada post", "postes canada", "canada", "alberta", "british columbia", "colombie-britannique", "manitoba", "new brunswick", "nouveau-brunswick", "newfoundland", "terre-neuve", "nova scotia", "nouvelle-écosse", "ontario", "prince edward island", "île-du-prince-édouard", "quebec", "québec", "saskatchewan", "northwest territories", "territoires du nord-ouest", "nunavut", "yukon"},
 		Confidence: 0.6,
 		Format:     "A1A 1A1 (Canada Post letters: no D F I O Q U; W and Z not first), the space optional; in lower case only with the space and beside a keyword (postal words, Canada, a province)",
@@ -138,13 +144,3 @@ var personal = []*Identifier{
 		Format:          "ZIP or ZIP+4: 5 digits, optionally -4 digits",
 	},
 }
-
-// postalCodeCAKeywords are the words written beside a Canadian postal code:
-// the postal words, Canada Post's own name, and the country and province
-// names that come before it in an address (Canada Post's Addressing
-// Guidelines: municipality, province, postal code, country). Province
-// abbreviations (ON, QC, ...) are not among them: "on" is an English word.
-const postalCodeCAKeywords = "postal code, postcode, code postal, zip, zip code, canada post, postes canada, canada, " +
-	"alberta, british columbia, colombie-britannique, manitoba, new brunswick, nouveau-brunswick, newfoundland, terre-neuve, " +
-	"nova scotia, nouvelle-écosse, ontario, prince edward island, île-du-prince-édouard, quebec, québec, saskatchewan, " +
-	"northwest territories, territoires du nord-ouest, nunavut, yukon"
