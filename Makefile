@@ -13,9 +13,9 @@
 #                    baseline alone (bench/out/vectorscan*.txt)
 #   make bench-smoke every benchmark once on samples (CI; a minute or two)
 #   make generate    regenerate what is generated from the catalog:
-#                    identifiers/IDENTIFIERS.md and the precompiled automata
-#                    detector/precompiled.bin (seconds); tests fail while
-#                    either is stale
+#                    identifiers/IDENTIFIERS.md, identifiers/patterns_gen.go
+#                    and the precompiled automata detector/precompiled.bin
+#                    (seconds); tests fail while any is stale
 
 GO    ?= go
 CARGO ?= cargo

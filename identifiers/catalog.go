@@ -1,6 +1,6 @@
 package identifiers
 
-import "sort"
+import "sync"
 
 // catalog holds every managed identifier piiguard implements, one table per
 // category (see the catalog_*.go files). Catalog and Lookup give copies.
@@ -20,17 +20,30 @@ var catalog = func() map[string]*Identifier {
 // Catalog returns the managed identifiers piiguard implements, sorted by
 // name. Each is a copy the caller may change.
 func Catalog() []*Identifier {
-	names := make([]string, 0, len(catalog))
-	for n := range catalog {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := catalogNames()
 	out := make([]*Identifier, len(names))
 	for i, n := range names {
 		out[i] = catalog[n].clone()
 	}
 	return out
 }
+
+// catalogNames are the catalog's names, sorted, on first use. An insertion
+// sort of the ~100 names: every program that compiles the managed
+// identifiers runs this, and a WebAssembly engine compiles the code it runs
+// first (package sort's is ten times the size).
+var catalogNames = sync.OnceValue(func() []string {
+	names := make([]string, 0, len(catalog))
+	for n := range catalog {
+		i := len(names)
+		names = append(names, n)
+		for ; i > 0 && names[i-1] > n; i-- {
+			names[i] = names[i-1]
+		}
+		names[i] = n
+	}
+	return names
+})
 
 // Lookup returns a copy of the managed identifier with the given name.
 func Lookup(name string) (*Identifier, bool) {
@@ -61,27 +74,4 @@ func (id *Identifier) clone() *Identifier {
 		}
 	}
 	return &c
-}
-
-// keywords splits a comma-separated keyword list, as the reference writes
-// them, trimming spaces.
-func keywords(list string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(list); i++ {
-		if i == len(list) || list[i] == ',' {
-			k := list[start:i]
-			for len(k) > 0 && k[0] == ' ' {
-				k = k[1:]
-			}
-			for len(k) > 0 && k[len(k)-1] == ' ' {
-				k = k[:len(k)-1]
-			}
-			if k != "" {
-				out = append(out, k)
-			}
-			start = i + 1
-		}
-	}
-	return out
 }

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/piiguard/piiguard/internal/checksum"
 )
@@ -17,10 +14,10 @@ var beyond = []*Identifier{
 	{
 		Name:       "Iban",
 		Category:   Financial,
-		Patterns:   []Pattern{{Expr: sepaIBANPattern()}},
+		Patterns:   []Pattern{{Expr: sepaIBANExpr}},
 		Validator:  &Validator{Name: "ISO 7064 mod 97-10 and the country's IBAN length and structure", Check: checksum.IBAN},
 		Confidence: 0.6,
-		Format: "IBAN of a SEPA country (" + strings.Join(sepaCountries(), " ") + "), compact or in groups of four separated by spaces or hyphens, " +
+		Format: "IBAN of a SEPA country (" + sepaCountryList + "), compact or in groups of four separated by spaces or hyphens, " +
 			"upper case; the country's length and BBAN structure and the ISO 7064 mod 97-10 check must hold; no keyword needed",
 		Extension: true,
 	},
@@ -37,7 +34,7 @@ var beyond = []*Identifier{
 		Name:     "BearerToken",
 		Category: Credentials,
 		Patterns: []Pattern{{Expr: `[A-Za-z0-9._~+/-]{16,512}=*`, WordChars: "._~+/-"}},
-		Keywords: keywords("bearer"),
+		Keywords: []string{"bearer"},
 		// "Bearer" then the token; the window allows a few characters of
 		// punctuation ("Bearer: ..."), not prose.
 		KeywordRequired: true,
@@ -102,56 +99,6 @@ var beyond = []*Identifier{
 		Format:     "EUI-48 MAC address: six hex pairs separated by colons (00:1A:2B:3C:4D:5E) or hyphens (00-1A-2B-3C-4D-5E), or Cisco's three dotted groups of four (001a.2b3c.4d5e, with at least one hex letter); 00:00:00:00:00:00 and FF:FF:FF:FF:FF:FF are not reported",
 		Extension:  true,
 	},
-}
-
-// sepaIBAN lists the SEPA countries (the EEA, Switzerland, the UK, Monaco,
-// San Marino, Andorra, the Vatican, and Albania, Moldova, Montenegro, North
-// Macedonia and Serbia) with their IBAN lengths (ISO 13616 registry).
-var sepaIBAN = map[string]int{
-	"AD": 24, "AL": 28, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22,
-	"DK": 18, "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GI": 23, "GR": 27, "HR": 21,
-	"HU": 28, "IE": 22, "IS": 26, "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27,
-	"MD": 24, "ME": 22, "MK": 19, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24,
-	"RS": 22, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "VA": 22,
-}
-
-func sepaCountries() []string {
-	out := make([]string, 0, len(sepaIBAN))
-	for c := range sepaIBAN {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// sepaIBANPattern matches the IBANs of the SEPA countries, each with its
-// country's length, so that a word after an IBAN ("BE68 5390 0754 7034
-// SEPA") is not taken as a fifth group: one alternative per length, naming
-// the countries of that length.
-func sepaIBANPattern() string {
-	byLen := map[int][]string{}
-	for c, n := range sepaIBAN {
-		byLen[n] = append(byLen[n], c)
-	}
-	lengths := make([]int, 0, len(byLen))
-	for n := range byLen {
-		lengths = append(lengths, n)
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
-	var alts []string
-	for _, n := range lengths {
-		cs := byLen[n]
-		sort.Strings(cs)
-		groups, rest := (n-4)/4, (n-4)%4
-		// Without fmt: this runs at start-up, in every program, and fmt's
-		// first use costs a WebAssembly host compiling its code.
-		alt := `(?:` + strings.Join(cs, "|") + `)[0-9]{2}(?:[ -]?[0-9A-Z]{4}){` + strconv.Itoa(groups) + `}`
-		if rest > 0 {
-			alt += `[ -]?[0-9A-Z]{` + strconv.Itoa(rest) + `}`
-		}
-		alts = append(alts, alt)
-	}
-	return strings.Join(alts, "|")
 }
 
 // validJWT decodes a JWS compact serialisation's header and payload. It is

@@ -19,7 +19,7 @@ var credentials = []*Identifier{
 		Name:            "AwsSecretKey",
 		Category:        Credentials,
 		Patterns:        []Pattern{{Expr: `[A-Za-z0-9/+]{40}`, WordChars: "/+"}},
-		Keywords:        keywords("aws_secret_access_key, credentials, secret access key, secret key, set-awscredential"),
+		Keywords:        []string{"aws_secret_access_key", "credentials", "secret access key", "secret key", "set-awscredential"},
 		KeywordRequired: true,
 		Validator:       &Validator{Name: "mixed case and digits", Check: checksum.MixedCase},
 		NeverReported:   []string{"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},

@@ -56,11 +56,11 @@ func addressValidator(form names.Form) *Validator {
 }
 
 // addressPatterns are the Address patterns, one per form, each with its
-// validator.
+// validator. The patterns are generated constants (addressExprs, from the
+// street types of data/address_words.txt), not assembled at start-up.
 func addressPatterns() []Pattern {
-	exprs := names.AddressPatterns(addressWordsData)
-	out := make([]Pattern, len(exprs))
-	for i, e := range exprs {
+	out := make([]Pattern, len(addressExprs))
+	for i, e := range addressExprs {
 		out[i] = Pattern{Expr: e, Validator: addressValidator(names.Forms[i])}
 	}
 	return out

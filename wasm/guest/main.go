@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"runtime/debug"
 	"time"
 	"unsafe"
@@ -292,9 +291,7 @@ const compileHeadroom = 64 << 20
 // it as it goes costs more than it saves in a single-threaded module
 // (start-up, issue 14 item 4).
 func withoutGC() (restore func()) {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	limit := debug.SetMemoryLimit(int64(ms.Sys) + compileHeadroom)
+	limit := debug.SetMemoryLimit(memoryInUse() + compileHeadroom)
 	percent := debug.SetGCPercent(-1)
 	return func() {
 		debug.SetGCPercent(percent)

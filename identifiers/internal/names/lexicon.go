@@ -16,11 +16,14 @@
 // 2.4 MB) and the common English words (common_words.txt, 408 KB), are
 // embedded as plain sorted text and searched in place (sortedLines): no
 // decompression, no copy, no entry per line, only an index of one line in
-// about six, found at load with a short forward search each. The small
-// lists become maps sized before they are filled, with keys that share the
-// embedded text or one buffer. Natively the load takes about 5 ms and 2 MB
-// of memory (it took 26 ms and 6.8 MB when the large lists were stored
-// gzip-compressed and fully indexed); the embedded text costs 1.9 MB of
+// about six, made for the lines of one first byte at the first search of a
+// word that starts with it (a first scan with one name indexes two or three
+// bytes' lines, not 2.8 MB). The small lists become maps sized before they
+// are filled, with keys that share the embedded text or one buffer.
+// Natively the load takes a few milliseconds and 1.2 MB of memory (it took
+// 26 ms and 6.8 MB when the large lists were stored gzip-compressed and
+// fully indexed, and 2 MB when the large lists were indexed whole at
+// load); the embedded text costs 1.9 MB of
 // binary and WebAssembly module size, nothing once compressed (gzip -9 of
 // the module: 2.76 MB before, 2.73 MB after).
 package names
@@ -48,8 +51,8 @@ type Lexicon struct {
 	stop      map[string]bool  // stop words that are no given name or surname
 	stopGiven map[string]bool  // stop words that are given names too (Grace, River)
 	places    map[string]uint8 // folded place name -> countries (bit set)
-	freq      sortedLines      // given-name and surname frequencies (name_stats.txt)
-	common    sortedLines      // lower-case English words that are no names
+	freq      *sortedLines     // given-name and surname frequencies (name_stats.txt)
+	common    *sortedLines     // lower-case English words that are no names
 	flags     map[string]uint8 // the small lists merged, for the Name scorer
 
 	street     map[string]streetKind // folded street-type word -> kinds

@@ -273,7 +273,7 @@ func (lx *Lexicon) surnameClass(w []byte) uint8 {
 	if !ok {
 		return 0
 	}
-	st, _ := lookupStats(&lx.freq, f)
+	st, _ := lookupStats(lx.freq, f)
 	return st.surname
 }
 
@@ -336,7 +336,7 @@ func (lx *Lexicon) wordEvidence(w, f []byte, fl uint8) wordInfo {
 	in.place = fl&flagPlace != 0
 	in.stopGiven = fl&flagStopGiven != 0
 	in.ambiguous = fl&flagAmbiguous != 0
-	in.stats, in.known = lookupStats(&lx.freq, f)
+	in.stats, in.known = lookupStats(lx.freq, f)
 	// Hyphenated: every part known ("Jean-Luc", "Ruiz-Ortega").
 	if !in.known && bytes.IndexByte(f, '-') > 0 {
 		if g, s, ok := lx.partsStats(f); ok {
@@ -464,7 +464,7 @@ func (lx *Lexicon) partsStats(f []byte) (given, surname uint8, ok bool) {
 		if j == i {
 			return 0, 0, false
 		}
-		st, known := lookupStats(&lx.freq, f[i:j])
+		st, known := lookupStats(lx.freq, f[i:j])
 		if !known {
 			if lx.given[string(f[i:j])] {
 				st.given = 5

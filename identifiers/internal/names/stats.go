@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // wordStats is what the lists say of one folded word.
 type wordStats struct {
@@ -18,22 +21,33 @@ type wordStats struct {
 // optionally followed by a space and data; comment and blank lines may
 // only lead the text.
 //
-// Not every line is indexed, only a sample: the first line that starts
-// stride bytes or more after the previous sample (sampleStride, about one
-// line in six, or more for a text so long that 65,535 samples would not
-// cover it), found at load with one short forward search each. An index by the
-// first two bytes of the word narrows a search to the samples that share
-// them, a binary search finds the last sample before the word, and a walk
-// of a few lines from it ends the search. The binary search compares each
-// sample's first eight bytes (keys) with the word's, and reads the sample's
-// line only when they are equal: that halved the lookups' cost of the Name
+// The lines are indexed by the first byte of their word, each byte's lines
+// on the first search of a word that starts with it (a first scan with a
+// name reads a few of the 2.8 MB, not all): two binary searches over the
+// text find where the byte's lines start and end, and not every line is
+// indexed, only a sample: the first line that starts stride bytes or more
+// after the previous sample (sampleStride, about one line in six, or more
+// for a byte whose lines are so long that 65,535 samples would not cover
+// them), found with one short forward search each. An index by the second
+// byte of the word narrows a search to the samples that share it, a
+// binary search finds the last sample before the word, and a walk of a few
+// lines from it ends the search. The binary search compares each sample's
+// first eight bytes (keys) with the word's, and reads the sample's line
+// only when they are equal: that halved the lookups' cost of the Name
 // scorer on logs.
 type sortedLines struct {
-	text    string
+	text  string
+	start int // the offset of the first line, after the leading comment and blank lines
+	once  [256]sync.Once
+	index [256]*lineIndex // by the first byte of the word; nil until once[b] ran
+}
+
+// lineIndex indexes the lines whose word starts with one byte.
+type lineIndex struct {
 	samples []uint32 // offsets of the sampled lines, in order; at most 65,535
-	// first[p] is the first sample whose word's two-byte prefix (see
-	// prefix) is p or more; first[len(first)-1] is len(samples).
-	first []uint16
+	// first[c] is the first sample whose word's second byte (0 when it has
+	// one byte) is c or more; first[256] is len(samples).
+	first [257]uint16
 	// keys[k] is the key (see key) of sample k's word.
 	keys []uint64
 }
@@ -41,18 +55,6 @@ type sortedLines struct {
 // sampleStride is the least distance in bytes between two sampled lines:
 // the most a search walks after its binary search, a few lines.
 const sampleStride = 64
-
-// prefix is the index key of a word: its first two bytes (0 for a missing
-// one), which orders words as they are sorted.
-func prefix[S string | []byte](w S) int {
-	switch len(w) {
-	case 0:
-		return 0
-	case 1:
-		return int(w[0]) << 8
-	}
-	return int(w[0])<<8 | int(w[1])
-}
 
 // key is the first eight bytes of word w as a big-endian number, the
 // missing bytes of a shorter word zero: keys order words as they are
@@ -74,9 +76,9 @@ func key[S string | []byte](w S) uint64 {
 	return k
 }
 
-// newSortedLines samples and indexes the lines of text, which must be
-// sorted by word, after its leading comment and blank lines.
-func newSortedLines(text string) sortedLines {
+// newSortedLines returns the list of text, which must be sorted by word
+// after its leading comment and blank lines; it indexes nothing yet.
+func newSortedLines(text string) *sortedLines {
 	start := 0
 	for start < len(text) && (text[start] == '#' || text[start] == '\n') {
 		j := strings.IndexByte(text[start:], '\n')
@@ -86,34 +88,75 @@ func newSortedLines(text string) sortedLines {
 		}
 		start += j + 1
 	}
-	stride := max(sampleStride, (len(text)-start)/(1<<16-2)+1)
-	l := sortedLines{
-		text:    text,
-		samples: make([]uint32, 0, (len(text)-start)/stride+1),
-		keys:    make([]uint64, 0, (len(text)-start)/stride+1),
-		first:   make([]uint16, 1<<16+1),
+	return &sortedLines{text: text, start: start}
+}
+
+// lineAtOrAfter returns the offset of the first line that starts at i or
+// after (len(text) when none does).
+func (l *sortedLines) lineAtOrAfter(i int) int {
+	if i <= l.start {
+		return l.start
 	}
-	next := 0 // the next prefix whose first sample is not set
-	for i := start; i < len(text); {
-		for p := l.prefixAt(i); next <= p; next++ {
-			l.first[next] = uint16(len(l.samples))
-		}
-		l.samples = append(l.samples, uint32(i))
-		l.keys = append(l.keys, key(l.wordAt(i)))
-		i += stride
-		if i >= len(text) {
-			break
-		}
-		j := strings.IndexByte(text[i-1:], '\n') // a line starting at i counts
-		if j < 0 {
-			break
-		}
-		i += j
+	j := strings.IndexByte(l.text[i-1:], '\n') // a line starting at i counts
+	if j < 0 {
+		return len(l.text)
 	}
-	for ; next < len(l.first); next++ {
-		l.first[next] = uint16(len(l.samples))
+	return i + j
+}
+
+// firstLineFrom returns the offset of the first line whose word's first
+// byte is b or more (len(text) when none is): a binary search over the
+// text's offsets, each step a short forward search for a line start.
+func (l *sortedLines) firstLineFrom(b int) int {
+	lo, hi := l.start, len(l.text)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if i := l.lineAtOrAfter(m); i < len(l.text) && int(l.text[i]) < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	return l
+	return l.lineAtOrAfter(lo)
+}
+
+// lines returns the index of the lines whose word starts with byte b,
+// made on first use.
+func (l *sortedLines) lines(b byte) *lineIndex {
+	l.once[b].Do(func() {
+		from := l.firstLineFrom(int(b))
+		to := len(l.text)
+		if b < 255 {
+			to = l.firstLineFrom(int(b) + 1)
+		}
+		stride := max(sampleStride, (to-from)/(1<<16-2)+1)
+		x := &lineIndex{
+			samples: make([]uint32, 0, (to-from)/stride+1),
+			keys:    make([]uint64, 0, (to-from)/stride+1),
+		}
+		next := 0 // the next second byte whose first sample is not set
+		for i := from; i < to; {
+			for c := l.secondAt(i); next <= c; next++ {
+				x.first[next] = uint16(len(x.samples))
+			}
+			x.samples = append(x.samples, uint32(i))
+			x.keys = append(x.keys, key(l.wordAt(i)))
+			i += stride
+			if i >= to {
+				break
+			}
+			j := strings.IndexByte(l.text[i-1:to], '\n') // a line starting at i counts
+			if j < 0 {
+				break
+			}
+			i += j
+		}
+		for ; next < len(x.first); next++ {
+			x.first[next] = uint16(len(x.samples))
+		}
+		l.index[b] = x
+	})
+	return l.index[b]
 }
 
 // wordAt returns the word of the line at offset i.
@@ -127,35 +170,42 @@ func (l *sortedLines) wordAt(i int) string {
 	return t
 }
 
-// prefixAt is the prefix of the word of the line at offset i.
-func (l *sortedLines) prefixAt(i int) int {
-	t := l.text
-	p := int(t[i]) << 8
-	if i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\n' {
-		p |= int(t[i+1])
+// secondAt is the second byte of the word of the line at offset i, 0
+// when the word has one byte.
+func (l *sortedLines) secondAt(i int) int {
+	if t := l.text; i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\n' {
+		return int(t[i+1])
 	}
-	return p
+	return 0
 }
 
 // find returns the rest of the line whose word is f.
 func (l *sortedLines) find(f []byte) (string, bool) {
-	if len(l.samples) == 0 {
+	if len(f) == 0 {
+		return "", false // no line's word is empty
+	}
+	x := l.lines(f[0])
+	if len(x.samples) == 0 {
 		return "", false
 	}
 	// The first sample whose word is f or more, among those that share its
-	// prefix; the walk starts at the one before it (or at the first line).
-	p := prefix(f)
-	lo, hi := int(l.first[p]), int(l.first[p+1])
+	// second byte; the walk starts at the one before it (or at the first
+	// line of f[0]).
+	c := 0
+	if len(f) > 1 {
+		c = int(f[1])
+	}
+	lo, hi := int(x.first[c]), int(x.first[c+1])
 	kf := key(f)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if k := l.keys[m]; k < kf || k == kf && l.compareAt(int(l.samples[m]), f) < 0 {
+		if k := x.keys[m]; k < kf || k == kf && l.compareAt(int(x.samples[m]), f) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	i := int(l.samples[max(lo-1, 0)])
+	i := int(x.samples[max(lo-1, 0)])
 	for {
 		switch c := l.compareAt(i, f); {
 		case c == 0:
@@ -205,10 +255,7 @@ func (l *sortedLines) compareAt(i int, f []byte) int {
 
 // len counts the lines (for Sizes: it reads the whole text).
 func (l *sortedLines) len() int {
-	if len(l.samples) == 0 {
-		return 0
-	}
-	t := l.text[l.samples[0]:]
+	t := l.text[l.start:]
 	n := strings.Count(t, "\n")
 	if len(t) > 0 && t[len(t)-1] != '\n' {
 		n++

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -55,9 +56,6 @@ func TestSortedLinesFind(t *testing.T) {
 			"abcdefgh05000", "abcdefgh02500x", "abcdefgi", "abcdefgia", "abcdefgib", "abcdefh", "abcdef", "abcdefghz"}},
 	} {
 		l := newSortedLines(tc.text)
-		if len(l.samples) >= 1<<16 {
-			t.Errorf("%s: %d samples; the index holds 65,535 at most", tc.name, len(l.samples))
-		}
 		want := map[string]string{}
 		prev := ""
 		for _, line := range strings.Split(strings.TrimSuffix(tc.text, "\n"), "\n") {
@@ -89,6 +87,39 @@ func TestSortedLinesFind(t *testing.T) {
 			if ok != wok || rest != wrest {
 				t.Errorf("%s: find(%q) = %q, %v; want %q, %v", tc.name, p, rest, ok, wrest, wok)
 			}
+		}
+		// Every line is in the index of its first byte, in order, and a
+		// search indexed only the bytes it was asked for.
+		asked := map[byte]bool{}
+		for _, p := range probes {
+			if p != "" {
+				asked[p[0]] = true
+			}
+		}
+		sampled := 0
+		for b := range 256 {
+			x := l.index[b]
+			if x == nil {
+				if asked[byte(b)] {
+					t.Errorf("%s: byte %#x was searched and has no index", tc.name, b)
+				}
+				continue
+			}
+			if !asked[byte(b)] {
+				t.Errorf("%s: byte %#x was indexed, never searched", tc.name, b)
+			}
+			if len(x.samples) >= 1<<16 {
+				t.Errorf("%s: byte %#x: %d samples; the index holds 65,535 at most", tc.name, b, len(x.samples))
+			}
+			for k, i := range x.samples {
+				if tc.text[i] != byte(b) || i > 0 && tc.text[i-1] != '\n' {
+					t.Fatalf("%s: byte %#x: sample %d at %d is not a line of that byte", tc.name, b, k, i)
+				}
+			}
+			sampled += len(x.samples)
+		}
+		if len(want) > 0 && sampled == 0 {
+			t.Errorf("%s: nothing indexed", tc.name)
 		}
 	}
 }
@@ -176,4 +207,33 @@ func TestEndingSet(t *testing.T) {
 			t.Errorf("%s: %d words with an ending; every ending should have one", name, found)
 		}
 	}
+}
+
+// TestSortedLinesConcurrent: goroutines that search a new list at once
+// index each byte once and find the same lines (run with -race).
+func TestSortedLinesConcurrent(t *testing.T) {
+	data, err := os.ReadFile("../../data/name_stats.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	want := newSortedLines(text)
+	words := []string{"smith", "maria", "nguyen", "john", "zz", "é", "anna", "bob", "li", "x"}
+	l := newSortedLines(text)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range words {
+				w := words[(k+g)%len(words)]
+				got, gok := l.find([]byte(w))
+				exp, eok := want.find([]byte(w))
+				if got != exp || gok != eok {
+					t.Errorf("find(%q) = %q, %v concurrently; want %q, %v", w, got, gok, exp, eok)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

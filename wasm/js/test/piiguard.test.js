@@ -277,6 +277,23 @@ describe('piiguard (Node.js host)', { skip }, () => {
     assert.equal(m.compile().mask('ssn 536-22-1234'), 'ssn ***********');
   });
 
+  // README: a process may have V8 validate the module lazily
+  // (--wasm-lazy-validation) to start faster; the module must work the same.
+  test('same scans under node --wasm-lazy-validation', () => {
+    const texts = ['mail jane@example.com', 'Contact: John Smith, 1 Main St, Springfield, IL 62704', 'card 4929 3812 6548 1006, ssn 536-22-1234'];
+    const script = `import { load } from ${JSON.stringify(new URL('../node.js', import.meta.url).href)};
+const s = (await load({ path: ${JSON.stringify(modulePath)} })).compile();
+console.log(JSON.stringify(${JSON.stringify(texts)}.map((t) => [s.scan(t), s.mask(t)])));`;
+    const out = execFileSync(process.execPath, ['--no-warnings', '--wasm-lazy-validation', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const s = mod.compile();
+    const want = texts.map((t) => [s.scan(t), s.mask(t)]);
+    assert.ok(want.every(([found]) => found.length > 0));
+    assert.deepEqual(JSON.parse(out), want);
+  });
+
   test('examples/node/mask-log.mjs', () => {
     const log = repo('examples/logs/app.log');
     const out = execFileSync(process.execPath, [repo('examples/node/mask-log.mjs'), '--identifiers', 'EmailAddress,Ssn-US', log], {
