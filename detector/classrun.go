@@ -62,6 +62,10 @@ type classRuns struct {
 	swar  bool
 	// minLen is the least MinLen of the slots.
 	minLen int
+	// pairs says every slot's matches hold two or more of its trigger byte
+	// (dfa.DFA.MinCount): the marks are then the bytes after a trigger
+	// byte that continue its union run (isTrigger).
+	pairs bool
 	// needCount, needApart and needLen hold, in byte k, lane k's least
 	// count, count apart and length, at most 128 (128 for a lane without
 	// slots): a run of at most maxMayHold bytes reaches none of 128.
@@ -132,8 +136,12 @@ func (d *Detector) indexTriggers() {
 	r := &d.runs
 	var bytesOf []byte // distinct trigger bytes, in order of first use
 	lane := map[byte]int{}
+	r.pairs = len(r.slots) > 0
 	for k := range r.slots {
 		sl := &r.slots[k]
+		if sl.cp.dfa == nil || sl.cp.dfa.MinCount(sl.trigger) < 2 {
+			r.pairs = false
+		}
 		if _, ok := lane[sl.trigger]; !ok {
 			lane[sl.trigger] = min(len(bytesOf), maxLanes-1)
 			r.trig[sl.trigger] = 1 << (8 * lane[sl.trigger])
@@ -230,12 +238,13 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 }
 
 // classRunsMarked is collectClassRunsRange over the offsets the keyword
-// automaton's pass marked (s.marks[markClass]: the trigger bytes in union
-// runs of two bytes or more, see isTrigger).
+// automaton's pass marked (s.marks[markClass]: bytes of the union runs
+// that may hold a match, see isTrigger).
 func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	i := max(from, s.classFrom)
-	if i == 0 && d.runs.trig[text[0]] != 0 {
-		// The first byte, which has no byte before it, is never marked.
+	if i == 0 && !d.runs.pairs && d.runs.trig[text[0]] != 0 {
+		// The first byte, which has no byte before it, is never marked
+		// (with pairs, the byte after it is, when the run goes on).
 		i = d.unionRun(s, text, 0)
 	}
 	marks := s.marks[markClass]

@@ -117,3 +117,81 @@ func TestClassRunsInUnionRun(t *testing.T) {
 		}
 	}
 }
+
+// TestClassMarksNecessary: with pairs (every class pattern's match holds
+// two or more of its trigger byte, so the marks are the bytes after a
+// trigger byte that continue its run), every match of every class
+// pattern, from every start, lies in a union run that holds a mark, on
+// loghub's lines and on random texts of the union's bytes with addresses
+// planted in them; and a run whose only trigger bytes end it has none.
+func TestClassMarksNecessary(t *testing.T) {
+	texts := [][]byte{
+		[]byte("fe80::1 ::1 1::2 10.0.0.1 00:1b:63:84:45:e6 00-1B-63-84-45-E6 0123.4567.89ab"),
+		[]byte("::"), []byte("1.2.3.4"), []byte("a:b::c:d"),
+	}
+	if c, err := testcorpus.Loghub(""); err == nil {
+		texts = append(texts, c.Lines...)
+	} else {
+		t.Logf("no loghub: %v", err)
+	}
+	rnd := rand.New(rand.NewPCG(14, 5))
+	const alphabet = "0123456789abcdefABCDEF.:-- x/"
+	planted := []string{"10.1.2.3", "::1", "fe80::2", "00:1b:63:84:45:e6", "0a-1b-2c-3d-4e-5f", "abcd.ef01.2345", "2001:db8::8a2e:370:7334"}
+	for range 3000 {
+		b := make([]byte, 0, 48)
+		for n := rnd.IntN(40); len(b) < n; {
+			if rnd.IntN(12) == 0 {
+				b = append(b, planted[rnd.IntN(len(planted))]...)
+				continue
+			}
+			b = append(b, alphabet[rnd.IntN(len(alphabet))])
+		}
+		texts = append(texts, b)
+	}
+	for _, ids := range [][]*identifiers.Identifier{identifiers.Catalog(), testcorpus.CoreIdentifiers()} {
+		d, err := Compile(ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &d.runs
+		if !r.pairs {
+			t.Fatal("the class patterns' matches all hold two trigger bytes, but pairs is off")
+		}
+		matches := 0
+		for _, text := range texts {
+			for _, sl := range r.slots {
+				for i := range text {
+					e := sl.cp.dfa.EndAt(text, i)
+					if e <= i {
+						continue
+					}
+					matches++
+					lo, hi := i, e
+					for lo > 0 && r.union[text[lo-1]] {
+						lo--
+					}
+					for hi < len(text) && r.union[text[hi]] {
+						hi++
+					}
+					marked := false
+					for j := max(lo, 1); j < hi && !marked; j++ {
+						marked = d.isTrigger(text[j-1], text[j])
+					}
+					if !marked {
+						t.Fatalf("%q: a match of %s at [%d, %d) in a run without a mark", text, sl.cp.ident.id.Name, i, e)
+					}
+				}
+			}
+		}
+		if matches < 1000 {
+			t.Fatalf("only %d matches checked", matches)
+		}
+		for _, run := range []string{"9-", "host.", "e:", "x 12. y", "ab-"} {
+			for j := 1; j < len(run); j++ {
+				if d.isTrigger(run[j-1], run[j]) {
+					t.Errorf("%q: marked at %d", run, j)
+				}
+			}
+		}
+	}
+}
