@@ -55,6 +55,9 @@ type classRuns struct {
 	// (whose count then says only that one of them is there). Other bytes
 	// have 0.
 	trig [256]uint64
+	// step[c] is trig[c] with inRun set when c is in the union, 0 for the
+	// other bytes: one load per byte of a run tells both (runAt).
+	step [256]uint64
 	// words holds each trigger byte repeated eight times (the first
 	// repeated when there are fewer than four), when there are at most
 	// four; swar says there are.
@@ -73,8 +76,14 @@ type classRuns struct {
 	needCount, needApart, needLen uint64
 }
 
-// maxLanes is the number of trigger counts a uint64 holds.
-const maxLanes = 8
+// maxLanes is the number of trigger counts a uint64 holds: its bytes but
+// the top one, whose top bit is inRun.
+const maxLanes = 7
+
+// inRun is the bit of step that marks a byte of the union: the top bit of
+// the byte no lane counts in (its sum over a run is the parity of the run's
+// length, which runAt clears).
+const inRun = 1 << 63
 
 // maxLaneRun is the longest union run whose lane counts cannot overflow;
 // a longer run counts as holding every trigger, many times.
@@ -163,6 +172,7 @@ func (d *Detector) indexTriggers() {
 		for c, ok := range sl.cp.info.Allowed {
 			r.union[c] = r.union[c] || ok
 		}
+		r.step[sl.trigger] = r.trig[sl.trigger]
 		if k == 0 || sl.cp.info.MinLen < r.minLen {
 			r.minLen = sl.cp.info.MinLen
 		}
@@ -172,9 +182,14 @@ func (d *Detector) indexTriggers() {
 			r.words[k] = 0x0101010101010101 * uint64(bytesOf[min(k, len(bytesOf)-1)])
 		}
 	}
-	for k := range maxLanes {
+	for c, ok := range r.union {
+		if ok {
+			r.step[c] |= inRun
+		}
+	}
+	for k := range 8 {
 		count, apart, n := 128, 128, 128
-		if len(r.byLane[k]) > 0 {
+		if k < maxLanes && len(r.byLane[k]) > 0 {
 			count, apart, n = int(r.minCounts[k]), int(r.minAparts[k]), r.minLens[k]
 		}
 		r.needCount |= uint64(min(count, 128)) << (8 * k)
@@ -250,15 +265,12 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	marks := s.marks[markClass]
 	for wi := i >> 6; wi<<6 < to; wi++ {
 		w := marks[wi]
-		for {
-			if base := wi << 6; base < i {
-				// Offsets before i: within a run handled already (all of
-				// the word when i is past it).
-				w &^= 1<<uint(i-base) - 1
-			}
-			if w == 0 {
-				break
-			}
+		if base := wi << 6; base < i {
+			// Offsets before i: within a run handled already (all of the
+			// word when i is past it).
+			w &^= 1<<uint(i-base) - 1
+		}
+		for w != 0 {
 			j := wi<<6 | bits.TrailingZeros64(w)
 			if j >= to {
 				break
@@ -267,40 +279,42 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 				wi = i>>6 - 1 // the run ends in a later word: resume there
 				break
 			}
+			w &^= 1<<uint(i&63) - 1
 		}
 	}
 	s.classFrom = max(s.classFrom, to)
 }
 
 // unionRun handles the union run around text[i], a trigger byte or (from
-// a mark, see isTrigger) a byte of a run next to one, and returns its end (the pass resumes there: every trigger byte in the run is
-// handled).
+// a mark, see isTrigger) a byte of a run next to one, and returns its end
+// (the pass resumes there: every trigger byte in the run is handled). The
+// run is read from i to each end with one load of step per byte.
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
 	// counts holds each lane's count, and doubled a byte not 0 in the
-	// lanes with two trigger bytes in a row, counted as the run is read
-	// from i to each end.
-	lo, hi := i, i+1
-	t := r.trig[text[i]]
+	// lanes with two trigger bytes in a row (and both, inRun: cleared
+	// below).
+	t := r.step[text[i]]
 	counts, doubled := t, uint64(0)
-	for prev := t; lo > 0; {
-		c := text[lo-1]
-		if !r.union[c] {
+	before := text[:i]
+	k := len(before) - 1
+	for prev := t; k >= 0; k-- {
+		u := r.step[before[k]]
+		if u == 0 {
 			break
 		}
-		lo--
-		u := r.trig[c]
 		counts += u
 		doubled |= u & prev
 		prev = u
 	}
-	for prev := t; hi < len(text); {
-		c := text[hi]
-		if !r.union[c] {
+	lo, hi := k+1, i+1
+	prev := t
+	for _, c := range text[hi:] {
+		u := r.step[c]
+		if u == 0 {
 			break
 		}
 		hi++
-		u := r.trig[c]
 		counts += u
 		doubled |= u & prev
 		prev = u
@@ -310,8 +324,9 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	if n < r.minLen {
 		return hi
 	}
+	counts, doubled = counts&^inRun, doubled&^inRun
 	if n > maxLaneRun {
-		counts = ^uint64(0) // a count may have overflowed: every lane full
+		counts = 1<<(8*maxLanes) - 1 // a count may have overflowed: every lane full
 	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
 		return hi
 	}
@@ -409,6 +424,12 @@ func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int, 
 // window unless it cannot hold a match; matched says cp.any found one in
 // it already.
 func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi int, matched bool) {
+	if matched {
+		// It holds a match: it is long enough and holds the required
+		// bytes and digits.
+		s.addWindow(cp.index, lo, hi)
+		return
+	}
 	info := cp.info
 	if hi-lo < info.MinLen || !containsAll(text[lo:hi], cp.required) {
 		return
@@ -424,7 +445,7 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi
 			return
 		}
 	}
-	if u := cp.any.get(); u != nil && !matched && !u.Contains(text[lo:hi]) {
+	if u := cp.any.get(); u != nil && !u.Contains(text[lo:hi]) {
 		return
 	}
 	s.addWindow(cp.index, lo, hi)
