@@ -221,62 +221,28 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte) {
 		}
 	}
 	marks := s.marks[markWhole]
-	if len(marks) == 0 {
-		return
-	}
-	wi, w := 0, marks[0]
-	for {
-		i, m, nwi, nw := g.nextStart(text, marks, wi, w)
-		if i < 0 {
-			return
-		}
-		wi, w = nwi, nw
-		if m&g.name != 0 {
-			// nameMayStartBefore, its first checks inlined (w holds the
-			// marks after i in its word).
-			if k := nextMark(marks, wi, w|1<<(i&63)); k < 0 || !nameBeforeMark(text, k) || !nameMayFind(text, i) {
-				m &^= g.name
+	for wi, w := range marks {
+		for ; w != 0; w &= w - 1 {
+			i := wi<<6 | bits.TrailingZeros64(w)
+			var m uint64
+			if i+2 < len(text) {
+				t := text[i-1 : i+3] // one bounds check for the four bytes
+				m = g.starts[t[1]] & g.seconds[t[2]] & g.thirds[t[3]]
+				if !g.outOfWord && valueWordChars[t[0]] && valueWordChars[t[1]] {
+					m &^= g.inWord
+				}
+			} else {
+				m = g.startsAt(text, i)
 			}
-		}
-		if m != 0 {
-			d.wholeAt(s, g, text, i, m, next, &fresh)
-		}
-	}
-}
-
-// nextStart returns the first marked offset i from word wi of marks, whose
-// bits not yet visited are w, where some of g's patterns may start as the
-// bytes from i-1 to i+2 tell (startsAt without the Name pattern's
-// checks), those patterns m, and the word and bits to resume from; i is -1
-// when there is none. It calls nothing, so that the marks it passes over
-// (nearly all) cost a few loads each.
-func (g *wholeGroup) nextStart(text []byte, marks []uint64, wi int, w uint64) (i int, m uint64, nwi int, nw uint64) {
-	for {
-		for w == 0 {
-			if wi++; wi >= len(marks) {
-				return -1, 0, wi, 0
+			if m&g.name != 0 {
+				// nameMayStartBefore, its first checks inlined.
+				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayFind(text, i) {
+					m &^= g.name
+				}
 			}
-			w = marks[wi]
-		}
-		i = wi<<6 | bits.TrailingZeros64(w)
-		w &= w - 1
-		if i+2 < len(text) && i >= 1 {
-			t := text[i-1 : i+3] // one bounds check for the four bytes
-			m = g.starts[t[1]] & g.seconds[t[2]] & g.thirds[t[3]]
-			if !g.outOfWord && valueWordChars[t[0]] && valueWordChars[t[1]] {
-				m &^= g.inWord
+			if m != 0 {
+				d.wholeAt(s, g, text, i, m, next, &fresh)
 			}
-		} else {
-			m = g.starts[text[i]]
-			if i+1 < len(text) {
-				m &= g.seconds[text[i+1]]
-			}
-			if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
-				m &^= g.inWord
-			}
-		}
-		if m != 0 {
-			return i, m, wi, w
 		}
 	}
 }
