@@ -294,23 +294,21 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	// counts holds each lane's count, and doubled a byte not 0 in the
 	// lanes with two trigger bytes in a row (and both, inRun: cleared
 	// below).
+	lo, hi := i, i+1
 	t := r.step[text[i]]
 	counts, doubled := t, uint64(0)
-	before := text[:i]
-	k := len(before) - 1
-	for prev := t; k >= 0; k-- {
-		u := r.step[before[k]]
+	for prev := t; lo > 0; {
+		u := r.step[text[lo-1]]
 		if u == 0 {
 			break
 		}
+		lo--
 		counts += u
 		doubled |= u & prev
 		prev = u
 	}
-	lo, hi := k+1, i+1
-	prev := t
-	for _, c := range text[hi:] {
-		u := r.step[c]
+	for prev := t; hi < len(text); {
+		u := r.step[text[hi]]
 		if u == 0 {
 			break
 		}
