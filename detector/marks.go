@@ -20,10 +20,19 @@ const (
 
 // mayStartWhole reports whether a match of a wholeGroups pattern may start
 // at byte c after byte b: some pattern can start with c, and it need not
-// start a word or c does not continue one (see scanWholeText).
+// start a word or c does not continue one (see scanWholeText); or, when
+// the groups are afterStart, whether one may start at b and continue with
+// c.
 func (d *Detector) mayStartWhole(b, c byte) bool {
 	for gi := range d.wholeGroups {
 		g := &d.wholeGroups[gi]
+		if g.afterStart {
+			// The mark is on the byte after a start (scanAfterStarts).
+			if g.starts[b]&g.seconds[c] != 0 {
+				return true
+			}
+			continue
+		}
 		m := g.starts[c]
 		if valueWordChars[b] && valueWordChars[c] {
 			m &^= g.inWord

@@ -102,8 +102,9 @@ func (d *Detector) keywordKey(entries []*precompiled.Entry) []byte {
 	}
 	// The marks: mayStartWhole(b, c) reads, of c, whether a group may
 	// start at c, and whether one may inside a word; isTrigger whether c is
-	// a trigger byte, whether it is in the union, and how the two combine
-	// (the byte after 256 bytes).
+	// a trigger byte, whether it is in the union, and how the two combine;
+	// and whether the whole-text marks are on the byte after a start, with
+	// the bytes that may follow one (the byte after 256 bytes).
 	var marks [257]byte
 	for c := range 256 {
 		for gi := range d.wholeGroups {
@@ -113,6 +114,9 @@ func (d *Detector) keywordKey(entries []*precompiled.Entry) []byte {
 			}
 			if g.starts[c]&^g.inWord != 0 {
 				marks[c] |= 2
+			}
+			if g.afterStart && g.seconds[c] != 0 {
+				marks[c] |= 16
 			}
 		}
 		if d.runs.trig[c] != 0 {
@@ -127,6 +131,9 @@ func (d *Detector) keywordKey(entries []*precompiled.Entry) []byte {
 		marks[256] = 1
 	case d.runs.pairs:
 		marks[256] = 2
+	}
+	if len(d.wholeGroups) > 0 && d.wholeGroups[0].afterStart {
+		marks[256] |= 4
 	}
 	return append(b, marks[:]...)
 }
