@@ -344,8 +344,13 @@ const maxMayHold = 127
 // each byte, (x|0x80)-y keeps the top bit when x >= y (x below 128, y at
 // most 128, so no borrow crosses a byte).
 func (r *classRuns) mayHold(n int, counts, doubled uint64) bool {
-	twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
-	need := r.needApart ^ (r.needApart^r.needCount)&(twice>>7*0xff)
+	need := r.needApart
+	if doubled != 0 {
+		// Most runs have no two trigger bytes in a row: no lane's need
+		// drops.
+		twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
+		need ^= (need ^ r.needCount) & (twice >> 7 * 0xff)
+	}
 	return ((counts|highs)-need)&((uint64(n)*0x0101010101010101|highs)-r.needLen)&highs != 0
 }
 
