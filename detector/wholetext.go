@@ -194,10 +194,13 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 		if g.memos != 0 && len(s.wholeMemos) < len(g.patterns) {
 			s.wholeMemos = make([]dfa.Memo, len(g.patterns))
 		}
-		if d.marked {
-			d.scanMarked(s, g, text)
-		} else {
+		switch {
+		case !d.marked:
 			d.scanEvery(s, g, text)
+		case g.afterStart:
+			d.scanAfterStarts(s, g, text) // as scanMarked would, a call less
+		default:
+			d.scanMarked(s, g, text)
 		}
 	}
 }
