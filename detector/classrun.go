@@ -202,7 +202,11 @@ func (d *Detector) indexTriggers() {
 // the whole text for those without a trigger.
 func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 	d.startClassRuns(s)
-	d.collectClassRunsRange(s, text, 0, len(text))
+	if d.marked && len(d.runs.slots) > 0 {
+		d.classRunsMarked(s, text, 0, len(text)) // as collectClassRunsRange would, a call less
+	} else {
+		d.collectClassRunsRange(s, text, 0, len(text))
+	}
 	for _, cp := range d.wholeTextClass {
 		s.addWindow(cp.index, 0, len(text))
 	}
