@@ -55,6 +55,9 @@ type classRuns struct {
 	// (whose count then says only that one of them is there). Other bytes
 	// have 0.
 	trig [256]uint64
+	// step[c] is trig[c] with inRun set when c is in the union, 0 for the
+	// other bytes: one load per byte of a run tells both (runAt).
+	step [256]uint64
 	// words holds each trigger byte repeated eight times (the first
 	// repeated when there are fewer than four), when there are at most
 	// four; swar says there are.
@@ -62,6 +65,10 @@ type classRuns struct {
 	swar  bool
 	// minLen is the least MinLen of the slots.
 	minLen int
+	// pairs says every slot's matches hold two or more of its trigger byte
+	// (dfa.DFA.MinCount): the marks are then the bytes after a trigger
+	// byte that continue its union run (isTrigger).
+	pairs bool
 	// needCount, needApart and needLen hold, in byte k, lane k's least
 	// count, count apart and length, at most 128 (128 for a lane without
 	// slots): a run of at most maxMayHold bytes reaches none of 128.
@@ -69,8 +76,14 @@ type classRuns struct {
 	needCount, needApart, needLen uint64
 }
 
-// maxLanes is the number of trigger counts a uint64 holds.
-const maxLanes = 8
+// maxLanes is the number of trigger counts a uint64 holds: its bytes but
+// the top one, whose top bit is inRun.
+const maxLanes = 7
+
+// inRun is the bit of step that marks a byte of the union: the top bit of
+// the byte no lane counts in (its sum over a run is the parity of the run's
+// length, which runAt clears).
+const inRun = 1 << 63
 
 // maxLaneRun is the longest union run whose lane counts cannot overflow;
 // a longer run counts as holding every trigger, many times.
@@ -132,8 +145,12 @@ func (d *Detector) indexTriggers() {
 	r := &d.runs
 	var bytesOf []byte // distinct trigger bytes, in order of first use
 	lane := map[byte]int{}
+	r.pairs = len(r.slots) > 0
 	for k := range r.slots {
 		sl := &r.slots[k]
+		if sl.cp.dfa == nil || sl.cp.dfa.MinCount(sl.trigger) < 2 {
+			r.pairs = false
+		}
 		if _, ok := lane[sl.trigger]; !ok {
 			lane[sl.trigger] = min(len(bytesOf), maxLanes-1)
 			r.trig[sl.trigger] = 1 << (8 * lane[sl.trigger])
@@ -155,6 +172,7 @@ func (d *Detector) indexTriggers() {
 		for c, ok := range sl.cp.info.Allowed {
 			r.union[c] = r.union[c] || ok
 		}
+		r.step[sl.trigger] = r.trig[sl.trigger]
 		if k == 0 || sl.cp.info.MinLen < r.minLen {
 			r.minLen = sl.cp.info.MinLen
 		}
@@ -164,9 +182,14 @@ func (d *Detector) indexTriggers() {
 			r.words[k] = 0x0101010101010101 * uint64(bytesOf[min(k, len(bytesOf)-1)])
 		}
 	}
-	for k := range maxLanes {
+	for c, ok := range r.union {
+		if ok {
+			r.step[c] |= inRun
+		}
+	}
+	for k := range 8 {
 		count, apart, n := 128, 128, 128
-		if len(r.byLane[k]) > 0 {
+		if k < maxLanes && len(r.byLane[k]) > 0 {
 			count, apart, n = int(r.minCounts[k]), int(r.minAparts[k]), r.minLens[k]
 		}
 		r.needCount |= uint64(min(count, 128)) << (8 * k)
@@ -179,7 +202,11 @@ func (d *Detector) indexTriggers() {
 // the whole text for those without a trigger.
 func (d *Detector) collectClassRuns(s *scratch, text []byte) {
 	d.startClassRuns(s)
-	d.collectClassRunsRange(s, text, 0, len(text))
+	if d.marked && len(d.runs.slots) > 0 {
+		d.classRunsMarked(s, text, 0, len(text)) // as collectClassRunsRange would, a call less
+	} else {
+		d.collectClassRunsRange(s, text, 0, len(text))
+	}
 	for _, cp := range d.wholeTextClass {
 		s.addWindow(cp.index, 0, len(text))
 	}
@@ -230,26 +257,24 @@ func (d *Detector) collectClassRunsRange(s *scratch, text []byte, from, to int) 
 }
 
 // classRunsMarked is collectClassRunsRange over the offsets the keyword
-// automaton's pass marked (s.marks[markClass]: the trigger bytes in union
-// runs of two bytes or more, see isTrigger).
+// automaton's pass marked (s.marks[markClass]: bytes of the union runs
+// that may hold a match, see isTrigger).
 func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 	i := max(from, s.classFrom)
-	if i == 0 && d.runs.trig[text[0]] != 0 {
-		// The first byte, which has no byte before it, is never marked.
+	if i == 0 && !d.runs.pairs && d.runs.trig[text[0]] != 0 {
+		// The first byte, which has no byte before it, is never marked
+		// (with pairs, the byte after it is, when the run goes on).
 		i = d.unionRun(s, text, 0)
 	}
 	marks := s.marks[markClass]
 	for wi := i >> 6; wi<<6 < to; wi++ {
 		w := marks[wi]
-		for {
-			if base := wi << 6; base < i {
-				// Offsets before i: within a run handled already (all of
-				// the word when i is past it).
-				w &^= 1<<uint(i-base) - 1
-			}
-			if w == 0 {
-				break
-			}
+		if base := wi << 6; base < i {
+			// Offsets before i: within a run handled already (all of the
+			// word when i is past it).
+			w &^= 1<<uint(i-base) - 1
+		}
+		for w != 0 {
 			j := wi<<6 | bits.TrailingZeros64(w)
 			if j >= to {
 				break
@@ -258,40 +283,40 @@ func (d *Detector) classRunsMarked(s *scratch, text []byte, from, to int) {
 				wi = i>>6 - 1 // the run ends in a later word: resume there
 				break
 			}
+			w &^= 1<<uint(i&63) - 1
 		}
 	}
 	s.classFrom = max(s.classFrom, to)
 }
 
 // unionRun handles the union run around text[i], a trigger byte or (from
-// a mark, see isTrigger) a byte of a run next to one, and returns its end (the pass resumes there: every trigger byte in the run is
-// handled).
+// a mark, see isTrigger) a byte of a run next to one, and returns its end
+// (the pass resumes there: every trigger byte in the run is handled). The
+// run is read from i to each end with one load of step per byte.
 func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	r := &d.runs
 	// counts holds each lane's count, and doubled a byte not 0 in the
-	// lanes with two trigger bytes in a row, counted as the run is read
-	// from i to each end.
+	// lanes with two trigger bytes in a row (and both, inRun: cleared
+	// below).
 	lo, hi := i, i+1
-	t := r.trig[text[i]]
+	t := r.step[text[i]]
 	counts, doubled := t, uint64(0)
 	for prev := t; lo > 0; {
-		c := text[lo-1]
-		if !r.union[c] {
+		u := r.step[text[lo-1]]
+		if u == 0 {
 			break
 		}
 		lo--
-		u := r.trig[c]
 		counts += u
 		doubled |= u & prev
 		prev = u
 	}
 	for prev := t; hi < len(text); {
-		c := text[hi]
-		if !r.union[c] {
+		u := r.step[text[hi]]
+		if u == 0 {
 			break
 		}
 		hi++
-		u := r.trig[c]
 		counts += u
 		doubled |= u & prev
 		prev = u
@@ -301,8 +326,9 @@ func (d *Detector) unionRun(s *scratch, text []byte, i int) int {
 	if n < r.minLen {
 		return hi
 	}
+	counts, doubled = counts&^inRun, doubled&^inRun
 	if n > maxLaneRun {
-		counts = ^uint64(0) // a count may have overflowed: every lane full
+		counts = 1<<(8*maxLanes) - 1 // a count may have overflowed: every lane full
 	} else if n <= maxMayHold && !r.mayHold(n, counts, doubled) {
 		return hi
 	}
@@ -322,8 +348,13 @@ const maxMayHold = 127
 // each byte, (x|0x80)-y keeps the top bit when x >= y (x below 128, y at
 // most 128, so no borrow crosses a byte).
 func (r *classRuns) mayHold(n int, counts, doubled uint64) bool {
-	twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
-	need := r.needApart ^ (r.needApart^r.needCount)&(twice>>7*0xff)
+	need := r.needApart
+	if doubled != 0 {
+		// Most runs have no two trigger bytes in a row: no lane's need
+		// drops.
+		twice := ((doubled&lows + lows) | doubled) & highs // top bit: doubled
+		need ^= (need ^ r.needCount) & (twice >> 7 * 0xff)
+	}
 	return ((counts|highs)-need)&((uint64(n)*0x0101010101010101|highs)-r.needLen)&highs != 0
 }
 
@@ -400,6 +431,12 @@ func (d *Detector) classRuns(s *scratch, sl classSlot, text []byte, lo, hi int, 
 // window unless it cannot hold a match; matched says cp.any found one in
 // it already.
 func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi int, matched bool) {
+	if matched {
+		// It holds a match: it is long enough and holds the required
+		// bytes and digits.
+		s.addWindow(cp.index, lo, hi)
+		return
+	}
 	info := cp.info
 	if hi-lo < info.MinLen || !containsAll(text[lo:hi], cp.required) {
 		return
@@ -415,7 +452,7 @@ func (d *Detector) classRun(s *scratch, cp *compiledPattern, text []byte, lo, hi
 			return
 		}
 	}
-	if u := cp.any.get(); u != nil && !matched && !u.Contains(text[lo:hi]) {
+	if u := cp.any.get(); u != nil && !u.Contains(text[lo:hi]) {
 		return
 	}
 	s.addWindow(cp.index, lo, hi)

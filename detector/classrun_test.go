@@ -117,3 +117,159 @@ func TestClassRunsInUnionRun(t *testing.T) {
 		}
 	}
 }
+
+// TestClassMarksNecessary: with pairs (every class pattern's match holds
+// two or more of its trigger byte, so the marks are the bytes after a
+// trigger byte that continue its run), every match of every class
+// pattern, from every start, lies in a union run that holds a mark, on
+// loghub's lines and on random texts of the union's bytes with addresses
+// planted in them; and a run whose only trigger bytes end it has none.
+func TestClassMarksNecessary(t *testing.T) {
+	texts := classRunTexts(t)
+	for _, ids := range [][]*identifiers.Identifier{identifiers.Catalog(), testcorpus.CoreIdentifiers()} {
+		d, err := Compile(ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &d.runs
+		if !r.pairs {
+			t.Fatal("the class patterns' matches all hold two trigger bytes, but pairs is off")
+		}
+		matches := 0
+		for _, text := range texts {
+			for _, sl := range r.slots {
+				for i := range text {
+					e := sl.cp.dfa.EndAt(text, i)
+					if e <= i {
+						continue
+					}
+					matches++
+					lo, hi := i, e
+					for lo > 0 && r.union[text[lo-1]] {
+						lo--
+					}
+					for hi < len(text) && r.union[text[hi]] {
+						hi++
+					}
+					marked := false
+					for j := max(lo, 1); j < hi && !marked; j++ {
+						marked = d.isTrigger(text[j-1], text[j])
+					}
+					if !marked {
+						t.Fatalf("%q: a match of %s at [%d, %d) in a run without a mark", text, sl.cp.ident.id.Name, i, e)
+					}
+				}
+			}
+		}
+		if matches < 1000 {
+			t.Fatalf("only %d matches checked", matches)
+		}
+		for _, run := range []string{"9-", "host.", "e:", "x 12. y", "ab-"} {
+			for j := 1; j < len(run); j++ {
+				if d.isTrigger(run[j-1], run[j]) {
+					t.Errorf("%q: marked at %d", run, j)
+				}
+			}
+		}
+	}
+}
+
+// TestClassRunsMarkedAgainstUnionRun: the marked pass (classRunsMarked,
+// which reads each union run itself) adds the same windows as the simple
+// form, unionRun at every trigger byte of the text, for the catalog's and
+// the core identifiers' class patterns, on loghub's lines, on random texts
+// of the union's bytes with addresses planted in them, and on long runs
+// that span several words of marks.
+func TestClassRunsMarkedAgainstUnionRun(t *testing.T) {
+	texts := classRunTexts(t)
+	texts = append(texts,
+		[]byte(strings.Repeat("1.2.3.4:", 40)+" "+strings.Repeat("a", 70)+"::1"),
+		[]byte(strings.Repeat("9", 300)+".1.2.3 x"),
+		[]byte(strings.Repeat(":", 130)+"1"),
+	)
+	windows := func(d *Detector, s *scratch) []window {
+		var out []window
+		for _, p := range s.touched {
+			if d.patterns[p].trigger == byClass {
+				out = append(out, s.windows[p]...)
+			}
+		}
+		return out
+	}
+	for _, ids := range [][]*identifiers.Identifier{identifiers.Catalog(), testcorpus.CoreIdentifiers()} {
+		d, err := Compile(ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.marked {
+			t.Fatal("the detector has no marks")
+		}
+		fresh := func(text []byte) *scratch {
+			s := new(scratch)
+			s.windows, s.unsorted = make([][]window, len(d.patterns)), make([]bool, len(d.patterns))
+			s.gen = 1
+			return s
+		}
+		nonEmpty := 0
+		for _, text := range texts {
+			if len(text) == 0 {
+				continue
+			}
+			s := fresh(text)
+			s.startMarks(len(text))
+			d.collectWords(s, text)
+			d.collectClassRuns(s, text)
+			got := windows(d, s)
+
+			simple := fresh(text)
+			for i := 0; i < len(text); i++ {
+				if d.runs.trig[text[i]] != 0 {
+					i = d.unionRun(simple, text, i) - 1
+				}
+			}
+			for _, cp := range d.wholeTextClass {
+				simple.addWindow(cp.index, 0, len(text))
+			}
+			want := windows(d, simple)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: marked pass %v, unionRun at every trigger %v", text, got, want)
+			}
+			if len(got) > 0 {
+				nonEmpty++
+			}
+		}
+		if nonEmpty < 100 {
+			t.Fatalf("only %d texts with class windows", nonEmpty)
+		}
+	}
+}
+
+// classRunTexts returns loghub's lines (when the corpus is there) and
+// random texts of the class patterns' bytes with addresses planted in
+// them.
+func classRunTexts(t *testing.T) [][]byte {
+	texts := [][]byte{
+		[]byte("fe80::1 ::1 1::2 10.0.0.1 00:1b:63:84:45:e6 00-1B-63-84-45-E6 0123.4567.89ab"),
+		[]byte("::"), []byte("1.2.3.4"), []byte("a:b::c:d"),
+	}
+	if c, err := testcorpus.Loghub(""); err == nil {
+		texts = append(texts, c.Lines...)
+	} else {
+		t.Logf("no loghub: %v", err)
+	}
+	rnd := rand.New(rand.NewPCG(14, 5))
+	const alphabet = "0123456789abcdefABCDEF.:-- x/"
+	planted := []string{"10.1.2.3", "::1", "fe80::2", "00:1b:63:84:45:e6", "0a-1b-2c-3d-4e-5f", "abcd.ef01.2345", "2001:db8::8a2e:370:7334"}
+	for range 3000 {
+		b := make([]byte, 0, 48)
+		for n := rnd.IntN(40); len(b) < n; {
+			if rnd.IntN(12) == 0 {
+				b = append(b, planted[rnd.IntN(len(planted))]...)
+				continue
+			}
+			b = append(b, alphabet[rnd.IntN(len(alphabet))])
+		}
+		texts = append(texts, b)
+	}
+	return texts
+}

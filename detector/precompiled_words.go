@@ -102,9 +102,11 @@ func (d *Detector) keywordKey(entries []*precompiled.Entry) []byte {
 	}
 	// The marks: mayStartWhole(b, c) reads, of c, whether a group may
 	// start at c, and whether one may inside a word; isTrigger whether c is
-	// a trigger byte.
-	var marks [256]byte
-	for c := range marks {
+	// a trigger byte, whether it is in the union, and how the two combine;
+	// and whether the whole-text marks are on the byte after a start, with
+	// the bytes that may follow one (the byte after 256 bytes).
+	var marks [257]byte
+	for c := range 256 {
 		for gi := range d.wholeGroups {
 			g := &d.wholeGroups[gi]
 			if g.starts[c] != 0 {
@@ -113,10 +115,25 @@ func (d *Detector) keywordKey(entries []*precompiled.Entry) []byte {
 			if g.starts[c]&^g.inWord != 0 {
 				marks[c] |= 2
 			}
+			if g.afterStart && g.seconds[c] != 0 {
+				marks[c] |= 16
+			}
 		}
-		if d.isTrigger(0, byte(c)) {
+		if d.runs.trig[c] != 0 {
 			marks[c] |= 4
 		}
+		if d.runs.union[c] {
+			marks[c] |= 8
+		}
+	}
+	switch {
+	case d.runs.minLen < 2:
+		marks[256] = 1
+	case d.runs.pairs:
+		marks[256] = 2
+	}
+	if len(d.wholeGroups) > 0 && d.wholeGroups[0].afterStart {
+		marks[256] |= 4
 	}
 	return append(b, marks[:]...)
 }

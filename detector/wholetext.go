@@ -31,7 +31,14 @@ type wholeGroup struct {
 	// whole-text pattern of every group must start a word (see
 	// mayStartWhole), so scanMarked need not check.
 	outOfWord bool
-	patterns  []*compiledPattern
+	// afterStart says that the marks are the bytes after a start: those
+	// where g.starts of the byte before and g.seconds of the byte hold
+	// (mayStartWhole), chosen when no whole-text pattern's match can have a
+	// letter as its second byte (and none is the Name pattern): a capital
+	// before a digit (PostalCode-CA) is much rarer in logs than a capital
+	// at a word start. Same in every group.
+	afterStart bool
+	patterns   []*compiledPattern
 	// skip, when the ASCII bytes that start a match lie in a narrow range
 	// (capital letters, digits), lets the pass skip eight bytes at a time
 	// while none is in lo..hi nor, with high, at or above 0x80: see
@@ -118,10 +125,23 @@ func (d *Detector) groupWholeText() {
 		g := &d.wholeGroups[gi]
 		outOfWord = outOfWord && g.inWord == 1<<len(g.patterns)-1
 	}
+	afterStart := true
+	for gi := range d.wholeGroups {
+		g := &d.wholeGroups[gi]
+		for c := range 256 {
+			if isASCIILetter(byte(c)) && g.seconds[c] != 0 {
+				afterStart = false
+			}
+		}
+		afterStart = afterStart && g.name == 0
+	}
 	for gi := range d.wholeGroups {
 		d.wholeGroups[gi].outOfWord = outOfWord
+		d.wholeGroups[gi].afterStart = afterStart
 	}
 }
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // namePattern is the catalog Name identifier's pattern (names.NamePattern),
 // whose matches start as nameMayStart requires.
@@ -174,10 +194,13 @@ func (d *Detector) scanWholeText(s *scratch, text []byte) {
 		if g.memos != 0 && len(s.wholeMemos) < len(g.patterns) {
 			s.wholeMemos = make([]dfa.Memo, len(g.patterns))
 		}
-		if d.marked {
-			d.scanMarked(s, g, text)
-		} else {
+		switch {
+		case !d.marked:
 			d.scanEvery(s, g, text)
+		case g.afterStart:
+			d.scanAfterStarts(s, g, text) // as scanMarked would, a call less
+		default:
+			d.scanMarked(s, g, text)
 		}
 	}
 }
@@ -213,6 +236,10 @@ func (d *Detector) scanEvery(s *scratch, g *wholeGroup, text []byte) {
 // i >= 1 where mayStartWhole(text[i-1], text[i]). The first byte has no
 // byte before it and is never marked.
 func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte) {
+	if g.afterStart {
+		d.scanAfterStarts(s, g, text)
+		return
+	}
 	next := &s.wholeNext
 	fresh := uint64(1)<<len(g.patterns) - 1
 	if g.starts[text[0]] != 0 {
@@ -239,6 +266,35 @@ func (d *Detector) scanMarked(s *scratch, g *wholeGroup, text []byte) {
 				if k := nextMark(marks, wi, w); k < 0 || !nameBeforeMark(text, k) || !nameMayFind(text, i) {
 					m &^= g.name
 				}
+			}
+			if m != 0 {
+				d.wholeAt(s, g, text, i, m, next, &fresh)
+			}
+		}
+	}
+}
+
+// scanAfterStarts is scanMarked when the marks are the bytes after a
+// start (g.afterStart): every offset i+1 where a pattern of a group starts
+// with text[i] and continues with text[i+1], offset 0 among them. The
+// third byte and the byte before i are checked here, as startsAt does (no
+// group holds the Name pattern).
+func (d *Detector) scanAfterStarts(s *scratch, g *wholeGroup, text []byte) {
+	next := &s.wholeNext
+	fresh := uint64(1)<<len(g.patterns) - 1
+	for wi, w := range s.marks[markWhole] {
+		for ; w != 0; w &= w - 1 {
+			i := wi<<6 | bits.TrailingZeros64(w)
+			i-- // the start, before its mark
+			if i < 0 || i+1 >= len(text) {
+				continue // never: marks are at offsets 1 to len(text)-1
+			}
+			m := g.starts[text[i]] & g.seconds[text[i+1]]
+			if i+2 < len(text) {
+				m &= g.thirds[text[i+2]]
+			}
+			if i > 0 && valueWordChars[text[i-1]] && valueWordChars[text[i]] {
+				m &^= g.inWord
 			}
 			if m != 0 {
 				d.wholeAt(s, g, text, i, m, next, &fresh)
