@@ -120,9 +120,11 @@ type Segment struct {
 //
 // A line longer than MaxLineLength is masked in pieces: the bytes held
 // (at most MaxLineLength) are masked as one window, rescans included,
-// with up to Overlap bytes of the line before the piece and at least
-// Overlap bytes after it, and the piece is cut in the widest gap between
-// masks, never through one. Every byte is written once, in order. The
+// with up to Overlap bytes of the line before the piece, as they were
+// written (what was masked there is asterisks), and at least Overlap bytes
+// after it, and the piece is cut in the widest gap between masks, never
+// through one; the piece's clear tail is masked further when it would be
+// a value before a mask at the start of the next piece. Every byte is written once, in order. The
 // output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
 // another, spans less than about Overlap/2 bytes; beyond that (a chain
@@ -132,7 +134,9 @@ type Segment struct {
 // value a piece finds across its start is masked, with asterisks, from
 // the start of the piece on, and (with an Overlap of at least 32 bytes,
 // more than a keyword's reach) the output scanned again has no finding
-// across the cuts.
+// across the cuts. A chain of overlapping values that rescans uncover one
+// at a time, longer than the rescans' bound, masks all of its window, as
+// it masks all of a line masked whole (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -253,14 +257,17 @@ type lineCore struct {
 	long bool
 	// block holds the lines of an open multi-line block, each with its
 	// '\n'; closer is what closes it, nil when no block is open.
-	block    []byte
-	closer   []byte
-	out      []byte
-	emit     func([]byte) error // nil: out only grows until read
-	find     []pii.Finding
-	tailFind []pii.Finding // maskClearTail's scans
-	fx       fixpoint
-	wout     []byte // a long line's window, masked
+	block  []byte
+	closer []byte
+	out    []byte
+	emit   func([]byte) error // nil: out only grows until read
+	find   []pii.Finding
+	// maskClearTail's scratch: the tail, its findings, its masking.
+	tailText, tailOut []byte
+	tailFind          []pii.Finding
+	tailFx            fixpoint
+	fx                fixpoint
+	wout              []byte // a long line's window, masked
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
@@ -546,8 +553,9 @@ func (c *lineCore) piece() {
 	}
 	if !c.report {
 		c.emitWindow(c.done, cut)
-		c.maskClearTail(cut)
 	}
+	c.hideMasked(c.done, cut)
+	c.maskClearTail(cut)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)
@@ -655,21 +663,26 @@ func (c *lineCore) cutBeforeWord(cut, floor int) int {
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 
 // maskClearTail masks, in what emitWindow wrote of the piece that ends at
-// cut, a value that the piece's clear tail holds once it is cut there.
-// cutBeforeWord cannot help when a line has no blank for a long way: the
-// cut then falls inside a word, and where the window saw a longer word (no
-// value: "…@0.AAAAA000…", whose last label is not a top-level domain), the
-// piece's output ends the word early ("…@0.AAAAA", followed in the output
-// by the next piece or by asterisks), and that can be a value of its own.
-// The clear bytes before the cut, from the last mask or the piece's start,
-// are scanned as a text of their own; a value that ends at the cut is
-// replaced by asterisks, and the bytes before it are scanned again, as the
-// end of a value moved, until none ends there. The masked bytes are
-// asterisks in the buffer too, as context for the next window. A cut between words needs
-// none of this, and costs no scan.
+// cut, the values that the piece's clear tail holds once the next piece is
+// written after it. The window saw the bytes after the cut as they are in
+// the line, but what the output holds after them can differ: the next
+// window, which sees more of the line, may mask a value from the cut on
+// (a value that crosses into its piece is masked from the piece's start;
+// a chain of overlapping values resolves otherwise), and a word the cut
+// falls in ends early ("…@0.AAAAA" of "…@0.AAAAA000…", whose last label is
+// not a top-level domain). Either way the clear tail is then followed by
+// asterisks, and can be a value of its own ("004910 004910 " before
+// "*****", where the window saw "004910 004910 004910 …" and no value).
+// Whatever follows the cut, the next window sees the tail as it was
+// written and masks any value that crosses into its piece: so the tail,
+// from the last mask (with up to Overlap bytes before it, as written, for
+// keywords), is scanned as a text followed by a mask, and masked to a
+// fixpoint, with asterisks, in the output and in the buffer, which is the
+// next window's context. It costs one scan of at most Overlap bytes per
+// piece.
 func (c *lineCore) maskClearTail(cut int) {
-	if cut <= c.done || cut >= len(c.buf) || isBlank(c.buf[cut-1]) || isBlank(c.buf[cut]) {
-		return // a cut between words: the window saw the word end there too
+	if cut <= c.done || cut >= len(c.buf) {
+		return
 	}
 	from := c.done
 	for _, sp := range c.fx.spans {
@@ -678,32 +691,71 @@ func (c *lineCore) maskClearTail(cut int) {
 		}
 		from = max(from, min(sp.inEnd, cut))
 	}
-	end := cut
-	for end > from {
-		c.tailFind = c.fd.AppendFindings(c.tailFind[:0], c.buf[from:end])
-		start := -1
-		for _, f := range c.tailFind {
-			if from+f.End == end && (start < 0 || from+f.Start < start) {
-				start = from + f.Start
-			}
-		}
-		if start < 0 {
-			break
-		}
-		end = start
-	}
-	if end == cut {
+	if from == cut {
 		return
 	}
-	// c.buf[from:cut] was written as it is, at the end of c.out.
-	c.out = c.out[:len(c.out)-(cut-end)]
-	c.out = Asterisk.AppendMask(c.out, c.buf[end:cut], pii.Finding{})
-	// The bytes before the cut are the next window's context: it must see
-	// them as they were written, or a value just after the cut that the
-	// clear word hid ("0@0.AAA001-01-0001" cut after "AAA") is left in
-	// clear beside the asterisks, where a scan of the output finds it.
-	for i := end; i < cut; i++ {
-		c.buf[i] = '*'
+	start := max(c.done, min(from, cut-c.overlap))
+	for start < from && !utf8.RuneStart(c.buf[start]) {
+		start++
+	}
+	c.tailText = append(append(c.tailText[:0], c.buf[start:cut]...), '*')
+	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], c.tailText)
+	if len(c.tailFind) == 0 {
+		return
+	}
+	c.tailOut, _ = c.tailFx.appendFixpoint(c.tailOut[:0], c.tailText, c.tailFind, byteStars, c.fd.AppendFindings)
+	masked := c.tailOut[from-start : cut-start]
+	if string(masked) == string(c.buf[from:cut]) {
+		return
+	}
+	if !c.report {
+		// c.buf[from:cut] was written as it is, at the end of c.out.
+		c.out = c.out[:len(c.out)-(cut-from)]
+		for i := from; i < cut; {
+			j := i
+			for j < cut && masked[j-from] == '*' && c.buf[j] != '*' {
+				j++
+			}
+			if j == i {
+				c.out = append(c.out, c.buf[i])
+				i++
+				continue
+			}
+			c.out = Asterisk.AppendMask(c.out, c.buf[i:j], pii.Finding{})
+			i = j
+		}
+	}
+	copy(c.buf[from:cut], masked)
+}
+
+// byteStars masks each byte with '*', so that masks keep the offsets of
+// the buffer they are written into.
+var byteStars = MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
+	for range value {
+		dst = append(dst, '*')
+	}
+	return dst
+})
+
+// hideMasked replaces, in the piece [from, to) of the buffer, the bytes
+// of every value the window masked with asterisks, once the piece is
+// written: what the buffer keeps of the piece is the next window's
+// context, and that window must see it as it was written. Seen in clear,
+// a value the previous piece masked can resolve differently in the next
+// window (a chain of overlapping values, of which a window masks the part
+// that its end cut short, "004910 004910 00…"), and the next piece then
+// leaves in clear, beside the asterisks, a value that only the written
+// text holds; seen as asterisks, it is found and masked there as a rescan
+// of the whole line finds it. ReportOnly does the same, so that it
+// reports what masking does.
+func (c *lineCore) hideMasked(from, to int) {
+	for _, sp := range c.fx.spans {
+		if sp.in >= to {
+			break
+		}
+		for i := max(sp.in, from); i < min(sp.inEnd, to); i++ {
+			c.buf[i] = '*'
+		}
 	}
 }
 

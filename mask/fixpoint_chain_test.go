@@ -1,0 +1,119 @@
+package mask_test
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/piiguard/piiguard/mask"
+	"github.com/piiguard/piiguard/pii"
+)
+
+// phoneChain is a chain of overlapping PhoneNumber-DE candidates
+// ("004910 004910 00" at every seventh byte): only the last, which nothing
+// follows, is a value; masking it makes the one before it stand alone, and
+// so on, one value per rescan.
+func phoneChain(n int) string { return strings.Repeat("4910 00", n) }
+
+// TestFixpointChainOutrunsRounds is the regression test of the
+// FuzzStreamPieces failure fuzz-2edaf336366c5f84: a chain of overlapping
+// values longer than the rescans' rounds (each uncovers one more value)
+// was left partly in clear, by AppendMasked and by each window of a
+// stream, after the conservative step masked only from the first
+// remaining finding to the last; a scan of the output found the values
+// before it.
+func TestFixpointChainOutrunsRounds(t *testing.T) {
+	tests := []struct {
+		name      string
+		line      string
+		keepClear string // a prefix that masking leaves as it is ("" none)
+	}{
+		{"short chain, rescans suffice", "user login " + phoneChain(4), "user login 4910 00"},
+		{"chain of the rounds' length", "user login " + phoneChain(17), ""},
+		{"chain longer than the rounds", "user login " + phoneChain(40), ""},
+		{"chain through a long line", phoneChain(128), ""},
+		{"chain before other text", phoneChain(60) + " ok ssn 536-22-1234 end", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(mask.AppendMasked(nil, []byte(tt.line), allScanner(), nil))
+			if at := changedRune(tt.line, got); at >= 0 {
+				t.Fatalf("rune %d changed into something else than '*': %q", at, got)
+			}
+			if found := allScanner().Scan([]byte(got)); len(found) > 0 {
+				t.Fatalf("a scan of the output finds %v\n got %q", found, got)
+			}
+			if !strings.HasPrefix(got, tt.keepClear) {
+				t.Fatalf("masked more than the chain: %q", got)
+			}
+			for _, limit := range []int{128, 200, 395} {
+				for seed := range uint64(4) {
+					line := tt.line + " " + tt.line + " " + tt.line // past the limit: pieces
+					got := streamChunked(t, []byte(line), seed, mask.StreamOptions{MaxLineLength: limit})
+					if at := changedRune(line, got); at >= 0 {
+						t.Fatalf("limit %d: rune %d changed into something else than '*'", limit, at)
+					}
+					if found := allScanner().Scan([]byte(got)); len(found) > 0 {
+						t.Fatalf("limit %d, seed %d: a scan of the output finds %v\n got %q", limit, seed, found, got)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestStreamReportOnlySeesWrittenContext is the regression test of a
+// window's context that differed between masking and ReportOnly: the
+// masking stream turned a clear tail masked at a cut into asterisks in the
+// context of the next window, and ReportOnly did not, so that the next
+// window could find different values and `piiguard scan` reported other
+// findings than masking masks. Now the context of every window is the
+// piece as written, its masks as asterisks, in both modes.
+func TestStreamReportOnlySeesWrittenContext(t *testing.T) {
+	unit := "000 00000000000000000000000000000 00000000 0000000000000@0.AAAAAAA00.AAAAA 001-01-0001!0@0.AAA001-01-0001 A00 ss#000000000 "
+	tests := []struct {
+		name  string
+		line  string
+		limit int
+	}{
+		{"clear tail at the cut (CI run 20)", strings.Repeat(unit, 6), 128},
+		{"clear tail at the cut, wider", strings.Repeat(unit, 9), 300},
+		{"phone chain", phoneChain(200), 395},
+		{"values between words", strings.Repeat("user jane.doe@example.com ssn 536-22-1234 card 4929 3812 6548 1006 ", 40), 256},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			segments := func(report bool) []string {
+				var segs []string
+				var out bytes.Buffer
+				w := mask.NewWriter(&out, allScanner(), nil, mask.StreamOptions{
+					MaxLineLength: tt.limit,
+					ReportOnly:    report,
+					Segment: func(s *mask.Segment) {
+						segs = append(segs, fmt.Sprintf("%d+%d %v", s.Offset, len(s.Text), slices.Clone(s.Findings)))
+					},
+				})
+				if _, err := w.Write([]byte(tt.line + "\n")); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if report && out.Len() > 0 {
+					t.Fatalf("ReportOnly wrote %d bytes", out.Len())
+				}
+				return segs
+			}
+			masked, reported := segments(false), segments(true)
+			if !slices.Equal(masked, reported) {
+				t.Fatalf("ReportOnly reports other segments than masking:\nmasking %v\n report %v", masked, reported)
+			}
+			if len(masked) < 3 {
+				t.Fatalf("%d segments: the line did not reach the piece path", len(masked))
+			}
+		})
+	}
+	_ = pii.Finding{}
+}
