@@ -115,3 +115,38 @@ func TestStreamReportOnlySeesWrittenContext(t *testing.T) {
 		})
 	}
 }
+
+// TestStreamChainAcrossPieceStart is the regression test of a chain of
+// overlapping values that a window masked from the start of its piece on
+// (its clear tail, followed by a mask, was a chain too): the value just
+// before the piece, in the previous piece's output and the window's
+// context, stood alone once the piece's first value was masked, and
+// stayed in clear. The clear tail is now scanned with its context as
+// written, and what crosses into the piece is masked from its start.
+// The fuzz seeds phone-de-chain-crossing-piece-start and
+// phone-de-chain-into-piece-{2,3} are the exploration's own failures.
+func TestStreamChainAcrossPieceStart(t *testing.T) {
+	unit := "4910 004910 00-"
+	tests := []struct {
+		name  string
+		line  string
+		limit int
+	}{
+		{"chain with a break, 3 units before", strings.Repeat(unit, 3) + "1" + strings.Repeat(unit, 60), 344},
+		{"chain with a break, 8 units before", strings.Repeat(unit, 8) + "1" + strings.Repeat(unit, 60), 344},
+		{"chain with a break, 20 units before", strings.Repeat(unit, 20) + "1" + strings.Repeat(unit, 60), 344},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for seed := range uint64(32) {
+				got := streamChunked(t, []byte(tt.line), seed, mask.StreamOptions{MaxLineLength: tt.limit})
+				if at := changedRune(tt.line, got); at >= 0 {
+					t.Fatalf("seed %d: rune %d changed into something else than '*'", seed, at)
+				}
+				if found := allScanner().Scan([]byte(got)); len(found) > 0 {
+					t.Fatalf("seed %d: a scan of the output finds %v\n got %q", seed, found, got)
+				}
+			}
+		})
+	}
+}

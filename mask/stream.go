@@ -262,7 +262,9 @@ type lineCore struct {
 	out    []byte
 	emit   func([]byte) error // nil: out only grows until read
 	find   []pii.Finding
-	// maskClearTail's scratch: the tail, its findings, its masking.
+	// tailMasks' result (extra masks in the piece, outside the window's:
+	// in and inEnd set) and scratch: the tail, its findings, its masking.
+	extra             []span
 	tailText, tailOut []byte
 	tailFind          []pii.Finding
 	tailFx            fixpoint
@@ -437,6 +439,7 @@ func (c *lineCore) finish() {
 func (c *lineCore) endLine(newline bool) {
 	if c.long {
 		c.maskWindow()
+		c.extra = c.extra[:0] // the line ends: no piece follows
 		if c.onSeg != nil {
 			c.segmentWindow(c.done, len(c.buf), true)
 		}
@@ -548,6 +551,7 @@ func (c *lineCore) piece() {
 	c.long = true
 	c.maskWindow()
 	cut := c.chooseCut()
+	c.tailMasks(cut)
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
@@ -555,7 +559,6 @@ func (c *lineCore) piece() {
 		c.emitWindow(c.done, cut)
 	}
 	c.hideMasked(c.done, cut)
-	c.maskClearTail(cut)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)
@@ -662,25 +665,30 @@ func (c *lineCore) cutBeforeWord(cut, floor int) int {
 
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 
-// maskClearTail masks, in what emitWindow wrote of the piece that ends at
-// cut, the values that the piece's clear tail holds once the next piece is
-// written after it. The window saw the bytes after the cut as they are in
-// the line, but what the output holds after them can differ: the next
-// window, which sees more of the line, may mask a value from the cut on
-// (a value that crosses into its piece is masked from the piece's start;
-// a chain of overlapping values resolves otherwise), and a word the cut
-// falls in ends early ("…@0.AAAAA" of "…@0.AAAAA000…", whose last label is
-// not a top-level domain). Either way the clear tail is then followed by
-// asterisks, and can be a value of its own ("004910 004910 " before
-// "*****", where the window saw "004910 004910 004910 …" and no value).
-// Whatever follows the cut, the next window sees the tail as it was
-// written and masks any value that crosses into its piece: so the tail,
-// from the last mask (with up to Overlap bytes before it, as written, for
-// keywords), is scanned as a text followed by a mask, and masked to a
-// fixpoint, with asterisks, in the output and in the buffer, which is the
-// next window's context. It costs one scan of at most Overlap bytes per
-// piece.
-func (c *lineCore) maskClearTail(cut int) {
+// tailMasks finds what, beyond the window's masks, must be masked in the
+// piece that ends at cut, into c.extra: the values that the piece's clear
+// tail holds once the next piece is written after it. The window saw the
+// bytes after the cut as they are in the line, but what the output holds
+// after them can differ: the next window, which sees more of the line,
+// may mask a value from the cut on (a value that crosses into its piece
+// is masked from the piece's start; a chain of overlapping values resolves
+// otherwise there), and a word the cut falls in ends early ("…@0.AAAAA" of
+// "…@0.AAAAA000…", whose last label is not a top-level domain). Either way
+// the clear tail is then followed by asterisks, and can be a value of its
+// own ("004910 004910 " before "*****", where the window saw "004910
+// 004910 004910 …" and no value). So the clear tail, from the end of the
+// window's last mask before the cut (or from the piece's start), with up
+// to Overlap bytes before it as written (for keywords, and for values that
+// cross into the piece from the context), is scanned as a text followed
+// by a mask, the window's masks as asterisks, and masked to a fixpoint;
+// what that masks in the clear tail is masked too, with asterisks (before
+// the tail, the text is followed by a mask of the window, as the window
+// saw it). Whatever the next piece then writes after the cut, its window
+// sees the tail as it was written and masks any value that crosses into
+// its piece. It costs a scan of the clear tail and up to Overlap bytes
+// more per piece.
+func (c *lineCore) tailMasks(cut int) {
+	c.extra = c.extra[:0]
 	if cut <= c.done || cut >= len(c.buf) {
 		return
 	}
@@ -691,41 +699,40 @@ func (c *lineCore) maskClearTail(cut int) {
 		}
 		from = max(from, min(sp.inEnd, cut))
 	}
-	if from == cut {
-		return
-	}
-	start := max(c.done, min(from, cut-c.overlap))
+	start := max(0, from-c.overlap)
 	for start < from && !utf8.RuneStart(c.buf[start]) {
 		start++
 	}
-	c.tailText = append(append(c.tailText[:0], c.buf[start:cut]...), '*')
-	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], c.tailText)
+	t := append(c.tailText[:0], c.buf[start:cut]...)
+	for _, sp := range c.fx.spans {
+		if sp.in >= cut {
+			break
+		}
+		for i := max(sp.in, start); i < min(sp.inEnd, cut); i++ {
+			t[i-start] = '*'
+		}
+	}
+	t = append(t, '*')
+	c.tailText = t
+	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], t)
 	if len(c.tailFind) == 0 {
 		return
 	}
-	c.tailOut, _ = c.tailFx.appendFixpoint(c.tailOut[:0], c.tailText, c.tailFind, byteStars, c.fd.AppendFindings)
-	masked := c.tailOut[from-start : cut-start]
-	if string(masked) == string(c.buf[from:cut]) {
-		return
-	}
-	if !c.report {
-		// c.buf[from:cut] was written as it is, at the end of c.out.
-		c.out = c.out[:len(c.out)-(cut-from)]
-		for i := from; i < cut; {
-			j := i
-			for j < cut && masked[j-from] == '*' && c.buf[j] != '*' {
-				j++
-			}
-			if j == i {
-				c.out = append(c.out, c.buf[i])
-				i++
-				continue
-			}
-			c.out = Asterisk.AppendMask(c.out, c.buf[i:j], pii.Finding{})
-			i = j
+	c.tailOut, _ = c.tailFx.appendFixpoint(c.tailOut[:0], t, c.tailFind, byteStars, c.fd.AppendFindings)
+	// Only the clear tail takes extra masks: what lies before from is
+	// followed by a mask of the window, as the window saw it.
+	for i := from; i < cut; {
+		if c.tailOut[i-start] != '*' || t[i-start] == '*' {
+			i++
+			continue
 		}
+		j := i
+		for j < cut && c.tailOut[j-start] == '*' && t[j-start] != '*' {
+			j++
+		}
+		c.extra = append(c.extra, span{in: i, inEnd: j})
+		i = j
 	}
-	copy(c.buf[from:cut], masked)
 }
 
 // byteStars masks each byte with '*', so that masks keep the offsets of
@@ -738,7 +745,8 @@ var byteStars = MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
 })
 
 // hideMasked replaces, in the piece [from, to) of the buffer, the bytes
-// of every value the window masked with asterisks, once the piece is
+// of every value the window masked, and of tailMasks' extra masks, with
+// asterisks, once the piece is
 // written: what the buffer keeps of the piece is the next window's
 // context, and that window must see it as it was written. Seen in clear,
 // a value the previous piece masked can resolve differently in the next
@@ -749,12 +757,14 @@ var byteStars = MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
 // of the whole line finds it. ReportOnly does the same, so that it
 // reports what masking does.
 func (c *lineCore) hideMasked(from, to int) {
-	for _, sp := range c.fx.spans {
-		if sp.in >= to {
-			break
-		}
-		for i := max(sp.in, from); i < min(sp.inEnd, to); i++ {
-			c.buf[i] = '*'
+	for _, spans := range [][]span{c.fx.spans, c.extra} {
+		for _, sp := range spans {
+			if sp.in >= to {
+				break
+			}
+			for i := max(sp.in, from); i < min(sp.inEnd, to); i++ {
+				c.buf[i] = '*'
+			}
 		}
 	}
 }
@@ -777,16 +787,34 @@ func (c *lineCore) emitWindow(from, to int) {
 		if sp.in < from || sp.inEnd > to {
 			// Across an edge of the piece: asterisks for the part in it.
 			e := min(sp.inEnd, to)
-			c.out = append(c.out, c.buf[pos:max(pos, sp.in)]...)
+			c.appendClear(pos, max(pos, sp.in))
 			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], pii.Finding{})
 			pos = e
 			continue
 		}
-		c.out = append(c.out, c.buf[pos:sp.in]...)
+		c.appendClear(pos, sp.in)
 		c.out = append(c.out, c.wout[sp.start:sp.end]...)
 		pos = sp.inEnd
 	}
 	if pos < to {
-		c.out = append(c.out, c.buf[pos:to]...)
+		c.appendClear(pos, to)
 	}
+}
+
+// appendClear appends c.buf[from:to], which no mask of the window
+// covers, to the output, with tailMasks' extra masks in it as asterisks.
+func (c *lineCore) appendClear(from, to int) {
+	for _, x := range c.extra {
+		if x.inEnd <= from {
+			continue
+		}
+		if x.in >= to {
+			break
+		}
+		s, e := max(x.in, from), min(x.inEnd, to)
+		c.out = append(c.out, c.buf[from:s]...)
+		c.out = Asterisk.AppendMask(c.out, c.buf[s:e], pii.Finding{})
+		from = e
+	}
+	c.out = append(c.out, c.buf[from:to]...)
 }
