@@ -121,10 +121,11 @@ type Segment struct {
 // A line longer than MaxLineLength is masked in pieces: the bytes held
 // (at most MaxLineLength) are masked as one window, rescans included,
 // with up to Overlap bytes of the line before the piece, as they were
-// written (what was masked there is asterisks), and at least Overlap bytes
-// after it, and the piece is cut in the widest gap between masks, never
-// through one; the piece's clear tail is masked further when it would be
-// a value before a mask at the start of the next piece. Every byte is written once, in order. The
+// written (what was masked there is asterisks), and at least Overlap
+// bytes after it, and the piece is cut in the widest gap between masks,
+// never through one. The piece's clear tail is masked further, with
+// asterisks, where it would be a value once followed by a mask (the next
+// piece may begin with one). Every byte is written once, in order. The
 // output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
 // another, spans less than about Overlap/2 bytes; beyond that (a chain
