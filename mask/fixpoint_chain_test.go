@@ -3,6 +3,7 @@ package mask_test
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -148,5 +149,43 @@ func TestStreamChainAcrossPieceStart(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStreamPiecesGeneratedLines drives lines built by repeating a short
+// random mix of value fragments (chains of overlapping phone numbers, values
+// joined without blanks, keywords), with a random fragment now and then,
+// through the piece path with random limits: the output, scanned again,
+// has no finding, and nothing but '*' replaces a character. It found the
+// failures TestStreamChainAcrossPieceStart keeps.
+func TestStreamPiecesGeneratedLines(t *testing.T) {
+	parts := []string{"4910 00", "0049 ", "00", "49", " ", "1", "30", "+", "-", "536-22-1234", "a@b.co", ".", "0",
+		"4929 3812 6548 1006", "ssn ", "phone ", "@", "x.org", "10.0.0.1", "AKIA", "2001:db8::1", "1985-07-23 ",
+		"GB82 WEST ", "!", "é", "\t", "Bearer ", "card ", "+1 415 ", "555 2671"}
+	n := 1000
+	if testing.Short() {
+		n = 100
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for it := range n {
+		var unit string
+		for range 1 + r.IntN(6) {
+			unit += parts[r.IntN(len(parts))]
+		}
+		var b strings.Builder
+		for b.Len() < 900 {
+			b.WriteString(unit)
+			if r.IntN(10) == 0 {
+				b.WriteString(parts[r.IntN(len(parts))])
+			}
+		}
+		line, limit := b.String(), 128+r.IntN(300)
+		got := streamChunked(t, []byte(line), uint64(it), mask.StreamOptions{MaxLineLength: limit})
+		if at := changedRune(line, got); at >= 0 {
+			t.Fatalf("line %d, limit %d: rune %d changed into something else than '*'\nline %q\n got %q", it, limit, at, line, got)
+		}
+		if found := allScanner().Scan([]byte(got)); len(found) > 0 {
+			t.Fatalf("line %d, limit %d: a scan of the output finds %v\nline %q\n got %q", it, limit, found, line, got)
+		}
 	}
 }
