@@ -83,7 +83,8 @@ type Segment struct {
 	// by Start as the Finder gives them: findings of different spans do
 	// not overlap, and every identifier that matches a span gives one
 	// finding for it, strongest first. Values the rescans of masked
-	// output find are not listed.
+	// output find are not listed, nor those masked at the clear tail of
+	// a piece of a long line (see Writer).
 	Findings []pii.Finding
 	// End reports whether Text ends its line.
 	End bool
