@@ -37,9 +37,12 @@ type scanFunc func(dst []pii.Finding, b []byte) []pii.Finding
 // and unmasking restores the text exactly. Each round masks at least one
 // more byte or stops (a masker whose output equals its input, Asterisk on
 // asterisks, ends it); should findings remain after maxMaskRounds rounds
-// (only custom patterns that match masks can make rounds go on),
-// everything from the first remaining finding to the last, masks
-// excepted, is masked at once.
+// (a chain of overlapping values, each uncovered by masking the next, or
+// custom patterns that match masks), everything from the first remaining
+// finding to the last, masks excepted, is masked at once; should the text
+// still hold a finding after that, everything outside the masks is masked,
+// which leaves nothing to find. The number of scans is bounded
+// (maxMaskRounds+2).
 func (fx *fixpoint) appendFixpoint(dst, text []byte, f []pii.Finding, m Masker, scan scanFunc) ([]byte, bool) {
 	n := len(dst)
 	fx.spans = fx.spans[:0]
@@ -57,7 +60,7 @@ func (fx *fixpoint) appendFixpoint(dst, text []byte, f []pii.Finding, m Masker, 
 	dst = append(dst, text[pos:]...)
 
 	changed := false
-	for round := 0; round <= maxMaskRounds; round++ {
+	for round := 0; ; round++ {
 		out := dst[n:]
 		fx.found = scan(fx.found[:0], out)
 		if len(fx.found) == 0 {
@@ -67,12 +70,22 @@ func (fx *fixpoint) appendFixpoint(dst, text []byte, f []pii.Finding, m Masker, 
 		if len(fx.ranges) == 0 {
 			break
 		}
-		if round == maxMaskRounds {
-			// Conservative last step: one range from the first to the
-			// last, cut around the masks.
+		switch {
+		case round == maxMaskRounds:
+			// Conservative step: one range from the first to the last,
+			// cut around the masks.
 			last := fx.ranges[len(fx.ranges)-1].End
 			fx.found = append(fx.found[:0], fx.ranges[0])
 			fx.found[0].End = last
+			fx.clip(fx.found)
+		case round > maxMaskRounds:
+			// Last step: everything outside the masks. A chain of
+			// overlapping values, of which each round uncovers one more
+			// (each ends where the next begins, and stands alone once
+			// the next is masked), can outrun any number of rounds; a
+			// text that is masks only has nothing left to find.
+			fx.found = append(fx.found[:0], fx.ranges[0])
+			fx.found[0].Start, fx.found[0].End = 0, len(out)
 			fx.clip(fx.found)
 		}
 		fx.buf, fx.next = appendRound(fx.buf[:0], fx.next[:0], out, fx.ranges, fx.spans, m)
@@ -82,6 +95,9 @@ func (fx *fixpoint) appendFixpoint(dst, text []byte, f []pii.Finding, m Masker, 
 		changed = true
 		dst = append(dst[:n], fx.buf...)
 		fx.spans, fx.next = fx.next, fx.spans
+		if round > maxMaskRounds {
+			break // all masks now: opaque to any further scan
+		}
 	}
 	return dst, changed
 }

@@ -83,7 +83,8 @@ type Segment struct {
 	// by Start as the Finder gives them: findings of different spans do
 	// not overlap, and every identifier that matches a span gives one
 	// finding for it, strongest first. Values the rescans of masked
-	// output find are not listed.
+	// output find are not listed, nor those masked at the clear tail of
+	// a piece of a long line (see Writer).
 	Findings []pii.Finding
 	// End reports whether Text ends its line.
 	End bool
@@ -120,9 +121,12 @@ type Segment struct {
 //
 // A line longer than MaxLineLength is masked in pieces: the bytes held
 // (at most MaxLineLength) are masked as one window, rescans included,
-// with up to Overlap bytes of the line before the piece and at least
-// Overlap bytes after it, and the piece is cut in the widest gap between
-// masks, never through one. Every byte is written once, in order. The
+// with up to Overlap bytes of the line before the piece, as they were
+// written (what was masked there is asterisks), and at least Overlap
+// bytes after it, and the piece is cut in the widest gap between masks,
+// never through one. The piece's clear tail is masked further, with
+// asterisks, where it would be a value once followed by a mask (the next
+// piece may begin with one). Every byte is written once, in order. The
 // output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
 // another, spans less than about Overlap/2 bytes; beyond that (a chain
@@ -132,7 +136,9 @@ type Segment struct {
 // value a piece finds across its start is masked, with asterisks, from
 // the start of the piece on, and (with an Overlap of at least 32 bytes,
 // more than a keyword's reach) the output scanned again has no finding
-// across the cuts.
+// across the cuts. A chain of overlapping values that rescans uncover one
+// at a time, longer than the rescans' bound, masks all of its window, as
+// it masks all of a line masked whole (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -265,14 +271,19 @@ type lineCore struct {
 	long bool
 	// block holds the lines of an open multi-line block, each with its
 	// '\n'; closer is what closes it, nil when no block is open.
-	block    []byte
-	closer   []byte
-	out      []byte
-	emit     func([]byte) error // nil: out only grows until read
-	find     []pii.Finding
-	tailFind []pii.Finding // maskClearTail's scans
-	fx       fixpoint
-	wout     []byte // a long line's window, masked
+	block  []byte
+	closer []byte
+	out    []byte
+	emit   func([]byte) error // nil: out only grows until read
+	find   []pii.Finding
+	// tailMasks' result (extra masks in the piece, outside the window's:
+	// in and inEnd set) and scratch: the tail, its findings, its masking.
+	extra             []span
+	tailText, tailOut []byte
+	tailFind          []pii.Finding
+	tailFx            fixpoint
+	fx                fixpoint
+	wout              []byte // a long line's window, masked
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
@@ -441,6 +452,7 @@ func (c *lineCore) finish() {
 func (c *lineCore) endLine(newline bool) {
 	if c.long {
 		c.maskWindow()
+		c.extra = c.extra[:0] // the line ends: no piece follows
 		if c.onSeg != nil {
 			c.segmentWindow(c.done, len(c.buf), true)
 		}
@@ -552,13 +564,14 @@ func (c *lineCore) piece() {
 	c.long = true
 	c.maskWindow()
 	cut := c.chooseCut()
+	c.tailMasks(cut)
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
 	if !c.report {
 		c.emitWindow(c.done, cut)
-		c.maskClearTail(cut)
 	}
+	c.hideMasked(c.done, cut)
 	// Keep up to overlap bytes before the cut as context, from a rune
 	// start.
 	start := cut - min(c.overlap, cut)
@@ -665,22 +678,32 @@ func (c *lineCore) cutBeforeWord(cut, floor int) int {
 
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 
-// maskClearTail masks, in what emitWindow wrote of the piece that ends at
-// cut, a value that the piece's clear tail holds once it is cut there.
-// cutBeforeWord cannot help when a line has no blank for a long way: the
-// cut then falls inside a word, and where the window saw a longer word (no
-// value: "…@0.AAAAA000…", whose last label is not a top-level domain), the
-// piece's output ends the word early ("…@0.AAAAA", followed in the output
-// by the next piece or by asterisks), and that can be a value of its own.
-// The clear bytes before the cut, from the last mask or the piece's start,
-// are scanned as a text of their own; a value that ends at the cut is
-// replaced by asterisks, and the bytes before it are scanned again, as the
-// end of a value moved, until none ends there. The masked bytes are
-// asterisks in the buffer too, as context for the next window. A cut between words needs
-// none of this, and costs no scan.
-func (c *lineCore) maskClearTail(cut int) {
-	if cut <= c.done || cut >= len(c.buf) || isBlank(c.buf[cut-1]) || isBlank(c.buf[cut]) {
-		return // a cut between words: the window saw the word end there too
+// tailMasks finds what, beyond the window's masks, must be masked in the
+// piece that ends at cut, into c.extra: the values that the piece's clear
+// tail holds once the next piece is written after it. The window saw the
+// bytes after the cut as they are in the line, but what the output holds
+// after them can differ: the next window, which sees more of the line,
+// may mask a value from the cut on (a value that crosses into its piece
+// is masked from the piece's start; a chain of overlapping values resolves
+// otherwise there), and a word the cut falls in ends early ("…@0.AAAAA" of
+// "…@0.AAAAA000…", whose last label is not a top-level domain). Either way
+// the clear tail is then followed by asterisks, and can be a value of its
+// own ("004910 004910 " before "*****", where the window saw "004910
+// 004910 004910 …" and no value). So the clear tail, from the end of the
+// window's last mask before the cut (or from the piece's start), with up
+// to Overlap bytes before it as written (for keywords, and for values that
+// cross into the piece from the context), is scanned as a text followed
+// by a mask, the window's masks as asterisks, and masked to a fixpoint;
+// what that masks in the clear tail is masked too, with asterisks (before
+// the tail, the text is followed by a mask of the window, as the window
+// saw it). Whatever the next piece then writes after the cut, its window
+// sees the tail as it was written and masks any value that crosses into
+// its piece. It costs a scan of the clear tail and up to Overlap bytes
+// more per piece.
+func (c *lineCore) tailMasks(cut int) {
+	c.extra = c.extra[:0]
+	if cut <= c.done || cut >= len(c.buf) {
+		return
 	}
 	from := c.done
 	for _, sp := range c.fx.spans {
@@ -689,32 +712,73 @@ func (c *lineCore) maskClearTail(cut int) {
 		}
 		from = max(from, min(sp.inEnd, cut))
 	}
-	end := cut
-	for end > from {
-		c.tailFind = c.fd.AppendFindings(c.tailFind[:0], c.buf[from:end])
-		start := -1
-		for _, f := range c.tailFind {
-			if from+f.End == end && (start < 0 || from+f.Start < start) {
-				start = from + f.Start
-			}
-		}
-		if start < 0 {
+	start := max(0, from-c.overlap)
+	for start < from && !utf8.RuneStart(c.buf[start]) {
+		start++
+	}
+	t := append(c.tailText[:0], c.buf[start:cut]...)
+	for _, sp := range c.fx.spans {
+		if sp.in >= cut {
 			break
 		}
-		end = start
+		for i := max(sp.in, start); i < min(sp.inEnd, cut); i++ {
+			t[i-start] = '*'
+		}
 	}
-	if end == cut {
+	t = append(t, '*')
+	c.tailText = t
+	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], t)
+	if len(c.tailFind) == 0 {
 		return
 	}
-	// c.buf[from:cut] was written as it is, at the end of c.out.
-	c.out = c.out[:len(c.out)-(cut-end)]
-	c.out = Asterisk.AppendMask(c.out, c.buf[end:cut], pii.Finding{})
-	// The bytes before the cut are the next window's context: it must see
-	// them as they were written, or a value just after the cut that the
-	// clear word hid ("0@0.AAA001-01-0001" cut after "AAA") is left in
-	// clear beside the asterisks, where a scan of the output finds it.
-	for i := end; i < cut; i++ {
-		c.buf[i] = '*'
+	c.tailOut, _ = c.tailFx.appendFixpoint(c.tailOut[:0], t, c.tailFind, byteStars, c.fd.AppendFindings)
+	// Only the clear tail takes extra masks: what lies before from is
+	// followed by a mask of the window, as the window saw it.
+	for i := from; i < cut; {
+		if c.tailOut[i-start] != '*' || t[i-start] == '*' {
+			i++
+			continue
+		}
+		j := i
+		for j < cut && c.tailOut[j-start] == '*' && t[j-start] != '*' {
+			j++
+		}
+		c.extra = append(c.extra, span{in: i, inEnd: j})
+		i = j
+	}
+}
+
+// byteStars masks each byte with '*', so that masks keep the offsets of
+// the buffer they are written into.
+var byteStars = MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
+	for range value {
+		dst = append(dst, '*')
+	}
+	return dst
+})
+
+// hideMasked replaces, in the piece [from, to) of the buffer, the bytes
+// of every value the window masked, and of tailMasks' extra masks, with
+// asterisks, once the piece is
+// written: what the buffer keeps of the piece is the next window's
+// context, and that window must see it as it was written. Seen in clear,
+// a value the previous piece masked can resolve differently in the next
+// window (a chain of overlapping values, of which a window masks the part
+// that its end cut short, "004910 004910 00…"), and the next piece then
+// leaves in clear, beside the asterisks, a value that only the written
+// text holds; seen as asterisks, it is found and masked there as a rescan
+// of the whole line finds it. ReportOnly does the same, so that it
+// reports what masking does.
+func (c *lineCore) hideMasked(from, to int) {
+	for _, spans := range [][]span{c.fx.spans, c.extra} {
+		for _, sp := range spans {
+			if sp.in >= to {
+				break
+			}
+			for i := max(sp.in, from); i < min(sp.inEnd, to); i++ {
+				c.buf[i] = '*'
+			}
+		}
 	}
 }
 
@@ -736,16 +800,34 @@ func (c *lineCore) emitWindow(from, to int) {
 		if sp.in < from || sp.inEnd > to {
 			// Across an edge of the piece: asterisks for the part in it.
 			e := min(sp.inEnd, to)
-			c.out = append(c.out, c.buf[pos:max(pos, sp.in)]...)
+			c.appendClear(pos, max(pos, sp.in))
 			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], pii.Finding{})
 			pos = e
 			continue
 		}
-		c.out = append(c.out, c.buf[pos:sp.in]...)
+		c.appendClear(pos, sp.in)
 		c.out = append(c.out, c.wout[sp.start:sp.end]...)
 		pos = sp.inEnd
 	}
 	if pos < to {
-		c.out = append(c.out, c.buf[pos:to]...)
+		c.appendClear(pos, to)
 	}
+}
+
+// appendClear appends c.buf[from:to], which no mask of the window
+// covers, to the output, with tailMasks' extra masks in it as asterisks.
+func (c *lineCore) appendClear(from, to int) {
+	for _, x := range c.extra {
+		if x.inEnd <= from {
+			continue
+		}
+		if x.in >= to {
+			break
+		}
+		s, e := max(x.in, from), min(x.inEnd, to)
+		c.out = append(c.out, c.buf[from:s]...)
+		c.out = Asterisk.AppendMask(c.out, c.buf[s:e], pii.Finding{})
+		from = e
+	}
+	c.out = append(c.out, c.buf[from:to]...)
 }
