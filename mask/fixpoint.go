@@ -104,11 +104,19 @@ func (fx *fixpoint) appendFixpoint(dst, text []byte, f []pii.Finding, m Masker, 
 
 // clip sets fx.ranges to the parts of the findings that lie outside every
 // span, sorted; each keeps its finding's identifier.
+//
+// A scan reports a value once per identifier that matches it, so found
+// may hold one span several times: a part already in a range is not added
+// again (the first finding of a span names its mask, as in the first
+// masking), and the ranges never overlap.
 func (fx *fixpoint) clip(found []pii.Finding) {
 	fx.ranges = fx.ranges[:0]
 	si := 0
 	for _, g := range found {
 		s, e := g.Start, g.End
+		if n := len(fx.ranges); n > 0 {
+			s = max(s, fx.ranges[n-1].End)
+		}
 		for si < len(fx.spans) && fx.spans[si].end <= s && fx.spans[si].start < s {
 			si++
 		}
