@@ -125,25 +125,34 @@ func TestVerifySpansSameFindings(t *testing.T) {
 		texts["loghub"] = join(c.Lines[len(c.Lines)/2:], n)
 	}
 	for name, b := range texts {
-		want, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, len(b)+1)
+		checkSpansSameFindings(t, d, fmt.Sprintf("%s (%d bytes)", name, len(b)), b, []int{64, 1000, 4096, 16 << 10})
+	}
+}
+
+// checkSpansSameFindings checks that verifying b's windows stretch by
+// stretch, for each of spans, finds exactly what verifying them pattern by
+// pattern over the whole text finds, every field (Keyword included).
+func checkSpansSameFindings(t *testing.T, d *Detector, name string, b []byte, spans []int) {
+	t.Helper()
+	want, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, len(b)+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatalf("%s: nothing found", name)
+	}
+	for _, span := range spans {
+		got, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, span)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(want) == 0 {
-			t.Fatalf("%s: nothing found", name)
-		}
-		for _, span := range []int{64, 1000, 4096, 16 << 10} {
-			got, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, span)
-			if err != nil {
-				t.Fatal(err)
+		if !slices.Equal(got, want) {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
 			}
-			if !slices.Equal(got, want) {
-				i := 0
-				for i < min(len(got), len(want)) && got[i] == want[i] {
-					i++
-				}
-				t.Errorf("%s (%d bytes, %d findings), spans of %d: the findings differ from pattern by pattern's, first at finding %d of %d", name, len(b), len(want), span, i, len(got))
-			}
+			g, w := got[min(i, len(got)-1)], want[min(i, len(want)-1)]
+			t.Errorf("%s, spans of %d: the findings differ from pattern by pattern's, first at finding %d of %d: %v keyword %q, want %v keyword %q", name, span, i, len(want), g, g.Keyword, w, w.Keyword)
 		}
 	}
 }

@@ -2,10 +2,8 @@ package detector
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/piiguard/piiguard/identifiers"
@@ -55,24 +53,5 @@ func TestVerifySpansKeywordTies(t *testing.T) {
 			b = fmt.Appendf(b, "kwtwo BBB%03d %s AAA%03d kwone\n", r.IntN(1000), pad, r.IntN(1000))
 		}
 	}
-	want, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, len(b)+1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(want) == 0 {
-		t.Fatal("nothing found")
-	}
-	for _, span := range []int{64, 100, 1000} {
-		got, err := d.appendFindingsBlocks(context.Background(), nil, b, blockSize, span)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Equal(got, want) {
-			i := 0
-			for i < min(len(got), len(want)) && got[i] == want[i] {
-				i++
-			}
-			t.Errorf("spans of %d: findings differ from the whole text's, first at %d of %d: %v keyword %q, want %v keyword %q", span, i, len(want), got[min(i, len(got)-1)], got[min(i, len(got)-1)].Keyword, want[min(i, len(want)-1)], want[min(i, len(want)-1)].Keyword)
-		}
-	}
+	checkSpansSameFindings(t, d, "keyword ties", b, []int{64, 100, 1000})
 }
