@@ -227,7 +227,7 @@ export class Module {
       throw new Error('piiguard: malformed scan result');
     }
     const out = this._findings(p + HEADER_SIZE, count, size, idents);
-    this._addChars(text, out);
+    this._addChars(text, out, len);
     return out;
   }
 
@@ -257,7 +257,7 @@ export class Module {
   _scanBatch(handle, records, idents) {
     checkRecords(records);
     if (this.abiVersion.minor < 2) return Array.from(records, (r) => this._scan(handle, r, idents));
-    const [ptr, len] = this._putBatch(records);
+    const [ptr, len, lengths] = this._putBatch(records);
     this._check(this.#x.piiguard_scan_batch(handle, ptr, len));
     const [p, n] = this._result();
     const dv = this.#dv;
@@ -275,7 +275,7 @@ export class Module {
       q += count * size;
     }
     // Offsets into the records, after the last read of the result.
-    for (let i = 0; i < m; i++) this._addChars(records[i], out[i]);
+    for (let i = 0; i < m; i++) this._addChars(records[i], out[i], lengths[i]);
     return out;
   }
 
@@ -308,9 +308,19 @@ export class Module {
   // _addChars gives each finding its value and its offsets in the
   // JavaScript string (UTF-16 code units): charStart and charEnd, so that
   // text.slice(f.charStart, f.charEnd) === f.value. For bytes, the string
-  // is new TextDecoder().decode(text).
-  _addChars(text, findings) {
+  // is new TextDecoder().decode(text). bytes is the length of the text in
+  // UTF-8: a string of as many UTF-16 code units is ASCII (every other
+  // code unit takes 2 bytes or more), and its offsets are the findings'.
+  _addChars(text, findings, bytes) {
     if (findings.length === 0) return;
+    if (typeof text === 'string' && bytes === text.length) {
+      for (const f of findings) {
+        f.charStart = f.start;
+        f.charEnd = f.end;
+        f.value = text.slice(f.start, f.end);
+      }
+      return;
+    }
     // Findings are sorted by start and may overlap (several identifiers
     // can report one span): a finding that starts before the end of the
     // last one is counted from the last one's start, not from the start
@@ -421,7 +431,8 @@ export class Module {
   }
 
   // _putBatch writes records (strings, as UTF-8, or bytes) into the input
-  // buffer as a batch (wasm/ABI.md §5.9) and returns [ptr, len].
+  // buffer as a batch (wasm/ABI.md §5.9) and returns [ptr, len, lengths]:
+  // lengths[i] is the length of record i in bytes.
   _putBatch(records) {
     let max = 4 + 4 * records.length;
     for (const r of records) {
@@ -434,18 +445,20 @@ export class Module {
     const p = this.#buf;
     dv.setUint32(p, records.length, true);
     const data = p + 4 + 4 * records.length;
+    const lengths = new Array(records.length);
     let end = 0;
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       if (typeof r === 'string') {
-        end += this.#enc.encodeInto(r, u8.subarray(data + end, p + this.#bufCap)).written;
+        lengths[i] = this.#enc.encodeInto(r, u8.subarray(data + end, p + this.#bufCap)).written;
       } else {
         u8.set(r, data + end);
-        end += r.length;
+        lengths[i] = r.length;
       }
+      end += lengths[i];
       dv.setUint32(p + 4 + 4 * i, end, true);
     }
-    return [p, data + end - p];
+    return [p, data + end - p, lengths];
   }
 
   // _memory returns a view of the whole memory (and keeps #dv on it too),
