@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/piiguard/piiguard/internal/tokenerr"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -152,7 +153,7 @@ func (u *unmasker) unmask(text []byte, asJSON bool) {
 			u.badLine = true
 			u.bad++
 			if u.bad <= maxReportedUnmaskErrors {
-				fmt.Fprintf(u.stderr, "piiguard: unmask: %s:%d: %s\n", u.name, u.line, describeTokenError(err, u.off))
+				fmt.Fprintf(u.stderr, "piiguard: unmask: %s:%d: %s\n", u.name, u.line, tokenerr.Describe(err, u.off))
 			}
 		}
 		if out == nil {
@@ -174,25 +175,4 @@ func unmaskLine(tk *mask.Tokenizer, line []byte, asJSON bool) ([]byte, error) {
 		// Not JSON: unmask as text.
 	}
 	return tk.Unmask(line)
-}
-
-// describeTokenError describes an unmask error by kind and place, never
-// with bytes of the line (off is the line offset of the text unmasked).
-func describeTokenError(err error, off int64) string {
-	var what string
-	switch {
-	case errors.Is(err, mask.ErrTokenAuth):
-		what = "token failed authentication (wrong key or altered token)"
-	case errors.Is(err, mask.ErrTokenVersion):
-		what = "token of an unsupported version"
-	case errors.Is(err, mask.ErrTokenMalformed):
-		what = "malformed token"
-	default:
-		what = "token could not be opened"
-	}
-	var te *mask.TokenError
-	if errors.As(err, &te) {
-		return fmt.Sprintf("token at byte %d: %s", off+int64(te.Offset), what)
-	}
-	return what
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/audit"
 	"github.com/piiguard/piiguard/detector"
+	"github.com/piiguard/piiguard/internal/tokenerr"
 	"github.com/piiguard/piiguard/mask"
 	"github.com/piiguard/piiguard/wasm/internal/abi"
 	"github.com/piiguard/piiguard/wasm/internal/wasmconfig"
@@ -596,29 +597,10 @@ func unmask(h int32, ptr, n uint32) (code int32) {
 	}
 	out, err := s.tk.Unmask(text)
 	if err != nil {
-		return fail(abi.ErrToken, "%s", describeTokenError(err))
+		return fail(abi.ErrToken, "%s", tokenerr.Describe(err, 0))
 	}
 	setResult(append(buf, out...))
 	return abi.OK
-}
-
-// describeTokenError names a token error's kind and place, never bytes of
-// the text.
-func describeTokenError(err error) string {
-	what := "token could not be opened"
-	switch {
-	case errors.Is(err, mask.ErrTokenAuth):
-		what = "token failed authentication (wrong key or altered token)"
-	case errors.Is(err, mask.ErrTokenVersion):
-		what = "token of an unsupported version"
-	case errors.Is(err, mask.ErrTokenMalformed):
-		what = "malformed token"
-	}
-	var te *mask.TokenError
-	if errors.As(err, &te) {
-		return fmt.Sprintf("token at byte %d: %s", te.Offset, what)
-	}
-	return what
 }
 
 //go:wasmexport piiguard_result_ptr
