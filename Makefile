@@ -110,7 +110,7 @@ test-wasm-python: wasm wasm-golden
 
 # The benchmarks of each engine, for one round (BENCH_FLAGS adds -count).
 BENCH_FLAGS   ?= -count 1
-BENCH_GO      := $(GO) test -run '^$$' -bench '^Benchmark(Detector|Control|Startup|Process$$)' -benchmem -timeout 3h $(BENCH_FLAGS) ./bench/
+BENCH_GO      := $(GO) test -run '^$$' -bench '^Benchmark(Detector|Control|Startup|Process$$|WASMThroughput)' -benchmem -timeout 3h $(BENCH_FLAGS) ./bench/
 # The issue's whole-process measure on 44 MB (loghub ten times over):
 # `piiguard scan` every round, naive20 (half a minute a run) in the first
 # BENCH_PROC_BASE_COUNT rounds.

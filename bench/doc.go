@@ -50,6 +50,10 @@
 //     first scan of a line without a name and of one with a name (whose
 //     first Name candidate loads the word lists), by the piiguard CLI and
 //     the WebAssembly module (bench/startup_name_test.go);
+//   - BenchmarkWASMThroughput: scans of the loghub files by the
+//     WebAssembly module under wazero and Node.js beside native Go, in the
+//     same run, a call per file and batches of 100 lines
+//     (bench/wasm_throughput_test.go);
 //
 // The corpora are loghub (../shared/corpus/loghub beside the checkout, or
 // $PIIGUARD_LOGHUB; skipped when absent) and testcorpus.Synthetic at 1% and

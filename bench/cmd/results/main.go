@@ -83,6 +83,7 @@ func main() {
 	var buf bytes.Buffer
 	write(&buf, *title, res, m, vsNotes)
 	writeStartup(&buf, res)
+	writeWASMThroughput(&buf, res)
 	writeScaling(&buf, res)
 	if *plots != "" {
 		names, err := writePlots(res, *plots)

@@ -302,6 +302,7 @@ func writeTargets(w io.Writer, res *results) {
 		}
 	}
 	ts = append(ts, startupTargets(res, check)...)
+	ts = append(ts, wasmTargets(res, check)...)
 	for _, key := range []string{"DetectorNoFindings", "DetectorNoFindingsRure"} {
 		for _, r := range res.rows {
 			if r.engine == key {
