@@ -3,6 +3,8 @@ package detector
 import (
 	"slices"
 	"strings"
+
+	"github.com/piiguard/piiguard/internal/spanset"
 )
 
 // stronger orders candidates a and b of s.cands by strength: higher score,
@@ -40,12 +42,10 @@ func (s *scratch) stronger(a, b int) int {
 // exactly that of a kept one (another identifier matching the same value;
 // one finding per identifier).
 //
-// Kept spans never overlap, so each elementary segment between two of the
-// cluster's offsets is covered by at most one: a Fenwick tree over the
-// segments answers "does this span overlap a kept one" in O(log k) and
-// each segment is marked once, O(k log k) for the cluster in all (inserting
-// into a sorted slice, as this once did, is quadratic when one cluster
-// spans a whole long line).
+// The kept spans are a spanset.Set over the cluster's offsets: "does this
+// span overlap a kept one" in O(log k), each segment marked once, O(k log
+// k) for the cluster in all (inserting into a sorted slice, as this once
+// did, is quadratic when one cluster spans a whole long line).
 func (d *Detector) resolveCluster(s *scratch, acc []Finding, cluster []int) []Finding {
 	slices.SortFunc(cluster, s.stronger)
 	// Offsets of the cluster, sorted and unique.
@@ -56,42 +56,22 @@ func (d *Detector) resolveCluster(s *scratch, acc []Finding, cluster []int) []Fi
 	slices.Sort(coords)
 	coords = slices.Compact(coords)
 	s.coords = coords
-	n := len(coords)
-	tree := slices.Grow(s.tree[:0], n+1)[:n+1] // Fenwick tree over segments 1..n
-	clear(tree)
-	keptEnd := slices.Grow(s.keptEnd[:0], n)[:n] // by start offset index: end index+1 of the kept span, or 0
-	clear(keptEnd)
-	s.tree, s.keptEnd = tree, keptEnd
-	sum := func(i int) int { // marks on segments [0, i)
-		t := 0
-		for ; i > 0; i -= i & -i {
-			t += tree[i]
-		}
-		return t
-	}
-	index := func(off int) int { k, _ := slices.BinarySearch(coords, off); return k }
+	spans := &s.keptSpans
+	spans.Reset(coords)
 	kept := s.kept[:0]
 	for rank, i := range cluster {
 		f := &s.cands[i]
-		a, b := index(f.Start), index(f.End)
-		if keptEnd[a] == b+1 {
+		switch spans.Place(f.Start, f.End) {
+		case spanset.Same:
 			// The span of a stronger finding: kept, once per identifier.
-			if !slices.ContainsFunc(kept, func(k keptFinding) bool {
+			if slices.ContainsFunc(kept, func(k keptFinding) bool {
 				c := &s.cands[k.cand]
 				return c.Start == f.Start && c.End == f.End && c.Identifier == f.Identifier
 			}) {
-				kept = append(kept, keptFinding{i, rank})
+				continue
 			}
+		case spanset.Overlapping:
 			continue
-		}
-		if sum(b)-sum(a) > 0 {
-			continue
-		}
-		keptEnd[a] = b + 1
-		for seg := a; seg < b; seg++ {
-			for j := seg + 1; j <= n; j += j & -j {
-				tree[j]++
-			}
 		}
 		kept = append(kept, keptFinding{i, rank})
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/spanset"
 )
 
 // AppendFindings appends the findings in text to dst, as Find returns them,
@@ -183,7 +184,7 @@ func (d *Detector) release(s *scratch, textLen int) {
 func (s *scratch) dropLarge(textLen int) {
 	if s.nwindows > maxPooledBuffer/16 || cap(s.cands) > maxPooledBuffer/16 || cap(s.kwOccs) > maxPooledBuffer/16 {
 		s.windows, s.kwOccs, s.cands, s.specific, s.order, s.keys = nil, nil, nil, nil, nil, nil
-		s.coords, s.tree, s.keptEnd, s.kept = nil, nil, nil, nil
+		s.coords, s.keptSpans, s.kept = nil, spanset.Set{}, nil
 	}
 	if cap(s.marks[0]) > maxPooledBuffer/8 {
 		s.marks = [2][]uint64{}

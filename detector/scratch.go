@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/piiguard/piiguard/internal/dfa"
+	"github.com/piiguard/piiguard/internal/spanset"
 )
 
 // scratch is per-call working memory, pooled.
@@ -22,11 +23,10 @@ type scratch struct {
 	specific []int8
 	order    []int
 	keys     []uint64
-	// coords, tree, keptEnd and kept are resolveCluster's.
-	coords  []int
-	tree    []int
-	keptEnd []int
-	kept    []keptFinding
+	// coords, keptSpans and kept are resolveCluster's.
+	coords    []int
+	keptSpans spanset.Set
+	kept      []keptFinding
 	// classFrom is where the class-run pass resumes.
 	classFrom int
 	// marks are the offsets the keyword automaton's pass marked, one bit

@@ -71,11 +71,8 @@ func (r *resolver) resolve(dst, cands []pii.Finding) []pii.Finding {
 	for rank, i := range order {
 		f := &cands[i]
 		// Another identifier of a kept span is kept with it.
-		if !r.spans.Contains(f.Start, f.End) {
-			if r.spans.Overlaps(f.Start, f.End) {
-				continue
-			}
-			r.spans.Add(f.Start, f.End)
+		if r.spans.Place(f.Start, f.End) == spanset.Overlapping {
+			continue
 		}
 		kept = append(kept, keptFinding{i, rank})
 	}

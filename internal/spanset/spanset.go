@@ -69,7 +69,11 @@ func (s *Set) Overlaps(start, end int) bool {
 // and have ends among the offsets of s. What breaks this is not checked
 // (the set's answers are then unspecified; it does not panic).
 func (s *Set) Add(start, end int) {
-	a, b := s.index(start), s.index(end)
+	s.add(s.index(start), s.index(end))
+}
+
+// add adds the span from offset index a to offset index b.
+func (s *Set) add(a, b int) {
 	if a >= b || b >= len(s.offsets) {
 		return
 	}
@@ -79,4 +83,33 @@ func (s *Set) Add(start, end int) {
 			s.tree[j]++
 		}
 	}
+}
+
+// A Placement is what Place found for a span.
+type Placement int8
+
+const (
+	// Added: the span overlapped no span of the set, and is now one.
+	Added Placement = iota
+	// Same: the span is already one of the set's.
+	Same
+	// Overlapping: the span overlaps a span of the set, and was not added.
+	Overlapping
+)
+
+// Place is the step of resolving overlapping candidates strongest first:
+// it reports whether [start, end), which must be non-empty with ends among
+// the offsets of s, is a span of s (Same), overlaps one (Overlapping), or
+// neither, and then adds it (Added). It looks each end up once, where
+// Contains, Overlaps and Add each look up both.
+func (s *Set) Place(start, end int) Placement {
+	a, b := s.index(start), s.index(end)
+	switch {
+	case a < len(s.end) && s.end[a] == b+1:
+		return Same
+	case a < b && s.covered(b)-s.covered(a) > 0:
+		return Overlapping
+	}
+	s.add(a, b)
+	return Added
 }

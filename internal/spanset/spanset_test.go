@@ -91,3 +91,39 @@ func TestSetOutsideOffsets(t *testing.T) {
 	s.Add(8, 3)
 	_ = s.Overlaps(-5, 100) || s.Contains(100, 200) || s.Overlaps(1, 2)
 }
+
+// TestPlace: Place answers as Contains and Overlaps do, before it, and adds
+// what it reports Added, on random candidates.
+func TestPlace(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var s, ref spanset.Set
+	for round := range 500 {
+		type span struct{ start, end int }
+		var cands []span
+		var offsets []int
+		for range 1 + r.IntN(40) {
+			a := r.IntN(60)
+			b := a + 1 + r.IntN(12)
+			cands = append(cands, span{a, b})
+			offsets = append(offsets, a, b)
+		}
+		slices.Sort(offsets)
+		offsets = slices.Compact(offsets)
+		s.Reset(offsets)
+		ref.Reset(offsets)
+		for _, c := range cands {
+			want := spanset.Added
+			switch {
+			case ref.Contains(c.start, c.end):
+				want = spanset.Same
+			case ref.Overlaps(c.start, c.end):
+				want = spanset.Overlapping
+			default:
+				ref.Add(c.start, c.end)
+			}
+			if got := s.Place(c.start, c.end); got != want {
+				t.Fatalf("round %d: Place(%v) = %v, want %v", round, c, got, want)
+			}
+		}
+	}
+}
