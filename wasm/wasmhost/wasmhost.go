@@ -434,6 +434,11 @@ type Scanner struct {
 	mu     sync.Mutex
 	idle   []*slot
 	closed bool
+
+	// keyMu guards the key against Close while newSlot compiles with it:
+	// newSlot holds it for reading, Close for writing to clear the key.
+	keyMu      sync.RWMutex
+	keyCleared bool
 }
 
 // slot is an instance with the Scanner's configuration compiled in it.
@@ -442,8 +447,15 @@ type slot struct {
 	handle int32
 }
 
-// newSlot compiles the configuration in in; it closes in on failure.
+// newSlot compiles the configuration in in; it closes in on failure, and
+// fails with ErrClosed once Close has cleared the key.
 func (s *Scanner) newSlot(ctx context.Context, in *instance) (*slot, error) {
+	s.keyMu.RLock()
+	defer s.keyMu.RUnlock()
+	if s.keyCleared {
+		in.close(ctx)
+		return nil, ErrClosed
+	}
 	ptr, n, err := in.put(ctx, s.config)
 	if err == nil {
 		var h uint64
@@ -780,14 +792,19 @@ func (s *Scanner) call11(ctx context.Context, fn int, text []byte, result func([
 }
 
 // Close releases the Scanner's instances and clears its copy of the key.
-// Calls in progress finish.
+// Calls in progress finish (Close waits for those compiling a new
+// instance with the key); calls that have not yet compiled one fail with
+// ErrClosed.
 func (s *Scanner) Close() error {
 	s.mu.Lock()
 	idle := s.idle
 	s.idle = nil
 	s.closed = true
-	clear(s.key)
 	s.mu.Unlock()
+	s.keyMu.Lock()
+	s.keyCleared = true
+	clear(s.key)
+	s.keyMu.Unlock()
 	for _, sl := range idle {
 		sl.in.close(context.Background())
 	}
