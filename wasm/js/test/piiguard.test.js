@@ -256,6 +256,33 @@ describe('piiguard (Node.js host)', { skip }, () => {
     assert.equal(s.scanBatch(['x jane@example.com'])[0][0].value, 'jane@example.com');
   });
 
+  // A finding may end in, or start after, part of an invalid UTF-8
+  // sequence: X\xe2 below, then \x82, which TextDecoder decodes with \xe2
+  // as one U+FFFD. Offsets are into the whole text's decoding, so values
+  // and offsets cover that U+FFFD whole (they were counted piece by piece,
+  // which counted it twice and shifted every later finding).
+  test('string offsets of bytes with findings cutting an invalid UTF-8 sequence', () => {
+    const s = mod.compileJSON(JSON.stringify({ identifiers: ['EmailAddress'], custom: [{ name: 'Dot', regex: 'X.' }] }));
+    const enc = new TextEncoder();
+    const dec = new TextDecoder();
+    const cases = [
+      [0x58, 0xe2, 0x82, 0x59, 0x20, ...enc.encode('jane@example.com')],
+      [0x20, 0xf0, 0x9f, 0x58, 0x98, 0x80, 0x20, ...enc.encode('jane@example.com'), 0xe2, 0x82],
+      [0x58, 0xf0, 0x9f, 0x98, 0x20, ...enc.encode('a@example.com'), 0x20, 0x58, 0xed, 0x9f, 0x20],
+    ];
+    for (const c of cases) {
+      const bytes = new Uint8Array(c);
+      const whole = dec.decode(bytes);
+      const fs = s.scan(bytes);
+      assert.ok(fs.some((f) => f.identifier === 'EmailAddress'), JSON.stringify(fs));
+      for (const f of fs) {
+        assert.equal(whole.slice(f.charStart, f.charEnd), f.value, JSON.stringify(f));
+        assert.ok(f.charStart <= f.charEnd);
+      }
+      assert.deepEqual(s.scanBatch([bytes])[0], fs);
+    }
+  });
+
   test('large inputs grow the buffer and memory', () => {
     const s = mod.compile({ identifiers: ['EmailAddress'] });
     const line = 'user jane@example.com from the web é ok\n';
