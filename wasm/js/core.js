@@ -361,21 +361,28 @@ export class Module {
       }
       return;
     }
+    // The text is decoded piece by piece, between the findings' offsets,
+    // which gives the whole text's decoding when no offset cuts a
+    // sequence TextDecoder decodes as one (see sequenceBounds): an offset
+    // that does is moved to the sequence's start (a start) or end (an
+    // end), so that the value covers its U+FFFD whole.
     let chars = 0;
     let b = 0;
     let lastChars = 0;
     let lastB = 0;
     for (const f of findings) {
-      if (f.start < b) {
-        [chars, b] = f.start >= lastB ? [lastChars, lastB] : [0, 0];
+      const start = sequenceBounds(text, f.start)[0];
+      const end = sequenceBounds(text, f.end)[1];
+      if (start < b) {
+        [chars, b] = start >= lastB ? [lastChars, lastB] : [0, 0];
       }
-      chars += this._utf16Length(text, b, f.start);
-      [lastChars, lastB] = [chars, f.start];
+      chars += this._utf16Length(text, b, start);
+      [lastChars, lastB] = [chars, start];
       f.charStart = chars;
-      f.value = this.#dec.decode(text.subarray(f.start, f.end));
+      f.value = this.#dec.decode(text.subarray(start, end));
       chars += f.value.length;
       f.charEnd = chars;
-      b = f.end;
+      b = end;
     }
   }
 
@@ -562,6 +569,44 @@ function checkRecords(records) {
       throw new TypeError('piiguard: each record must be a string or a Uint8Array');
     }
   }
+}
+
+// sequenceBounds returns [p, p] when TextDecoder, decoding b, starts a
+// character (or a U+FFFD) at offset p or ends one there; otherwise p is
+// inside a sequence it decodes as one (a character, or the U+FFFD of the
+// valid start of a truncated sequence: e2 82 followed by no continuation
+// byte), and it returns [start, end) of that sequence. Go (and so the
+// module) decodes each byte of a truncated sequence as a U+FFFD of its own,
+// and may report a finding that ends or starts inside one. The sequence
+// rules are the WHATWG UTF-8 decoder's (the Encoding Standard).
+function sequenceBounds(b, p) {
+  if (p <= 0 || p >= b.length || (b[p] & 0xc0) !== 0x80) return [p, p];
+  // A sequence holding p starts at one of the 3 bytes before p, with a
+  // lead byte; the bytes after it up to p must continue it.
+  for (let q = p - 1; q >= 0 && q >= p - 3; q--) {
+    const lead = b[q];
+    if ((lead & 0xc0) === 0x80) continue;
+    let need;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2;
+      if (lead === 0xe0) lo = 0xa0;
+      else if (lead === 0xed) hi = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3;
+      if (lead === 0xf0) lo = 0x90;
+      else if (lead === 0xf4) hi = 0x8f;
+    } else return [p, p];
+    if (p - q > need) return [p, p];
+    // The sequence is the lead and the continuation bytes that follow it
+    // (at most need): the first within [lo, hi], the others any.
+    let end = q + 1;
+    while (end - q <= need && end < b.length && b[end] >= (end === q + 1 ? lo : 0x80) && b[end] <= (end === q + 1 ? hi : 0xbf)) end++;
+    return end > p ? [q, end] : [p, p];
+  }
+  return [p, p];
 }
 
 // isASCII reports whether the bytes b[from, to) are ASCII, a word at a
