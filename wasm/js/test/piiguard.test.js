@@ -293,6 +293,19 @@ describe('piiguard (Node.js host)', { skip }, () => {
     assert.equal(s.mask(line), 'user **************** from the web é ok\n'); // small again
   });
 
+  // Input buffers hold up to 2^30 bytes (wasm/ABI.md §10): a string of
+  // more than a third of that in UTF-16 code units fits when its UTF-8
+  // does (the host reserved 3 bytes per code unit, and refused it).
+  test('a string of more than 2^30/3 ASCII characters scans', () => {
+    const s = mod.compile({ identifiers: ['EmailAddress'] });
+    const pad = Math.floor(2 ** 30 / 3) + 1;
+    const text = 'x'.repeat(pad) + ' jane@example.com';
+    const fs = s.scan(text);
+    assert.deepEqual(fs.map((f) => [f.start, f.charStart, f.value]), [[pad + 1, pad + 1, 'jane@example.com']]);
+    assert.deepEqual(s.scanBatch([text, 'a@example.com']).map((r) => r.length), [1, 1]);
+    assert.throws(() => s.scan('\u00e9'.repeat(2 ** 29 + 1)), (e) => e instanceof PiiGuardError && e.code === ErrorCode.INVALID_ARGUMENT);
+  });
+
   test('compile() shares one module', async () => {
     const a = await compile({ identifiers: ['EmailAddress'] });
     const b = await compile();
