@@ -426,7 +426,10 @@ export class Module {
   _put(text) {
     if (typeof text === 'string') {
       if (text.length === 0) return [0, 0];
-      this._reserve(text.length * 3); // UTF-16 code units to UTF-8 bytes: at most 3 each
+      // UTF-16 code units to UTF-8 bytes: at most 3 each; counted exactly
+      // when that bound does not fit the buffer.
+      const max = text.length * 3;
+      this._reserve(max <= this.#bufCap ? max : utf8Length(text));
       const { written } = this.#enc.encodeInto(text, this._memory().subarray(this.#buf, this.#buf + this.#bufCap));
       return [this.#buf, written];
     }
@@ -445,6 +448,11 @@ export class Module {
     for (const r of records) {
       if (typeof r === 'string') max += r.length * 3;
       else max += r.length;
+    }
+    if (max > this.#bufCap) {
+      // Counted exactly (see _put).
+      max = 4 + 4 * records.length;
+      for (const r of records) max += typeof r === 'string' ? utf8Length(r) : r.length;
     }
     this._reserve(max);
     const u8 = this._memory();
@@ -569,6 +577,22 @@ function checkRecords(records) {
       throw new TypeError('piiguard: each record must be a string or a Uint8Array');
     }
   }
+}
+
+// utf8Length returns the length of s in UTF-8 as TextEncoder writes it
+// (a lone surrogate as U+FFFD, 3 bytes).
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 // sequenceBounds returns [p, p] when TextDecoder, decoding b, starts a
