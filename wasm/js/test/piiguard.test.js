@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { test, describe, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { WASI } from 'node:wasi';
 
-import { ABI_MAJOR, ErrorCode, PiiGuardError, compile, defaultModulePath, load } from '../node.js';
+import { ABI_MAJOR, ErrorCode, PiiGuardError, compile, defaultModulePath, instantiate, load } from '../node.js';
 
 const repo = (rel) => fileURLToPath(new URL(`../../../${rel}`, import.meta.url));
 
@@ -304,6 +305,31 @@ describe('piiguard (Node.js host)', { skip }, () => {
     assert.deepEqual(fs.map((f) => [f.start, f.charStart, f.value]), [[pad + 1, pad + 1, 'jane@example.com']]);
     assert.deepEqual(s.scanBatch([text, 'a@example.com']).map((r) => r.length), [1, 1]);
     assert.throws(() => s.scan('\u20ac'.repeat(Math.floor(2 ** 30 / 3) + 1)), (e) => e instanceof PiiGuardError && e.code === ErrorCode.INVALID_ARGUMENT);
+  });
+
+  // A call that traps or exits (the Go runtime out of memory, a WASI
+  // import that throws: a host's interruption) leaves the instance in an
+  // unknown state (wasm/ABI.md §7): every later call throws, naming what
+  // happened, instead of running on in it.
+  test('after a trap the module refuses every call', async () => {
+    const wasi = new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
+    let interrupt = false;
+    const imports = {
+      ...wasi.wasiImport,
+      clock_time_get: (...args) => {
+        if (interrupt) throw new Error('interrupted by the host');
+        return wasi.wasiImport.clock_time_get(...args);
+      },
+    };
+    const m = await instantiate(readFileSync(modulePath), { imports, initialize: (i) => wasi.initialize(i) });
+    const s = m.compile({ identifiers: ['EmailAddress'] });
+    assert.equal(s.mask('a jane@example.com'), 'a ****************');
+    interrupt = true;
+    assert.throws(() => s.audit('a jane@example.com'), /interrupted by the host/);
+    interrupt = false;
+    for (const call of [() => s.mask('a jane@example.com'), () => s.scanBatch(['x']), () => m.compile(), () => s.close()]) {
+      assert.throws(call, (e) => !(e instanceof PiiGuardError) && /unusable/.test(e.message) && /piiguard_audit/.test(e.message));
+    }
   });
 
   test('compile() shares one module', async () => {
