@@ -103,7 +103,10 @@ export declare function instantiate(
   wasi: WasiProvider,
 ): Promise<Module>;
 
-/** An initialized instance of the module; scanners are compiled in it. Not for concurrent use across workers. */
+/**
+ * An initialized instance of the module; scanners are compiled in it. Not for concurrent use across workers.
+ * After a call traps (out of memory, an exit, a WASI import that threw), every call throws an Error: load a new one.
+ */
 export declare class Module {
   /** Wraps an instance whose _initialize export has been called; checks its ABI version. */
   constructor(instance: WebAssembly.Instance);

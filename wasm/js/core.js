@@ -80,6 +80,8 @@ export async function instantiate(source, wasi) {
 /** An initialized instance of the module, from which Scanners are compiled. */
 export class Module {
   #x;
+  // What stopped the instance (a trap), once one did.
+  #stopped;
   #buf = 0;
   #bufCap = 0;
   // Views of the memory, made again when it grows (growing detaches the
@@ -110,6 +112,32 @@ export class Module {
     }
     /** The module's ABI version. */
     this.abiVersion = Object.freeze({ major, minor });
+    // From here on the exports are called through guards (see #guard).
+    const guarded = { memory: x.memory };
+    for (const name of [...EXPORTS, ...EXPORTS_1_1, ...EXPORTS_1_2]) {
+      if (name !== 'memory' && typeof x[name] === 'function') guarded[name] = this.#guard(name, x[name]);
+    }
+    this.#x = guarded;
+  }
+
+  // #guard wraps an export: a call that throws (a trap: the Go runtime out
+  // of memory, an exit, a WASI import that threw) leaves the instance in
+  // an unknown state (wasm/ABI.md §7), so that call and every later one
+  // throw an Error (not a PiiGuardError) saying the module is unusable.
+  #guard(name, fn) {
+    return (a, b, c, d) => {
+      if (this.#stopped !== undefined) throw this.#unusable();
+      try {
+        return fn(a, b, c, d);
+      } catch (e) {
+        this.#stopped = `${name} stopped the instance (${e instanceof Error ? e.message : String(e)})`;
+        throw this.#unusable(e);
+      }
+    };
+  }
+
+  #unusable(cause) {
+    return new Error(`piiguard: the module is unusable: ${this.#stopped}; load it again`, cause === undefined ? undefined : { cause });
   }
 
   /**
