@@ -334,3 +334,26 @@ def test_same_as_native(mod: piiguard.Module) -> None:
         s = scanners["all"]
         assert s.scan_batch(lines) == [s.scan(line) for line in lines], c["name"]
         assert s.mask_batch(lines) == [s.mask(line) for line in lines], c["name"]
+
+
+def test_trap_leaves_the_module_unusable() -> None:
+    """A call that traps (here the Go runtime out of memory: four buffers of
+    1 GiB do not fit the 4 GiB address space) leaves the instance in an
+    unknown state (wasm/ABI.md §7): every later call raises, naming what
+    happened, instead of running on in it."""
+    m = piiguard.load(MODULE_PATH)
+    s = m.compile(identifiers=["EmailAddress"])
+    assert s.mask("a jane@example.com") == "a ****************"
+    with pytest.raises(RuntimeError, match="unusable: piiguard_alloc stopped the instance"):
+        with m._lock:
+            for _ in range(5):
+                m._call("piiguard_alloc", 1 << 30)
+    calls: list[Callable[[], object]] = [
+        lambda: s.mask("a jane@example.com"),
+        lambda: s.scan_batch(["x"]),
+        lambda: m.compile(),
+        s.close,
+    ]
+    for call in calls:
+        with pytest.raises(RuntimeError, match="unusable: piiguard_alloc stopped the instance"):
+            call()
