@@ -206,6 +206,10 @@ class Module:
 
     Calls are serialized with a lock: one Module serves one thread at a
     time. Use a Module per thread for parallelism.
+
+    A call that traps (the module out of memory, an exit) leaves the
+    instance unusable (wasm/ABI.md §7): it and every later call on the
+    Module and its Scanners raise RuntimeError; load a new Module.
     """
 
     def __init__(
@@ -241,6 +245,7 @@ class Module:
         assert isinstance(mem, wasmtime.Memory)
         self._mem: wasmtime.Memory = mem
         self._lock = threading.Lock()
+        self._stopped: Optional[str] = None  # what trapped the instance, once something did
         self._buf = 0
         self._buf_cap = 0
         self._f["_initialize"](self._store)
@@ -345,8 +350,21 @@ class Module:
     # The methods below run with the lock held.
 
     def _call(self, name: str, *args: int) -> int:
-        r = self._f[name](self._store, *args)
+        if self._stopped is not None:
+            raise self._unusable()
+        try:
+            r = self._f[name](self._store, *args)
+        except (wasmtime.Trap, wasmtime.WasmtimeError) as e:
+            # A trap (the Go runtime out of memory, an exit) leaves the
+            # instance in an unknown state (wasm/ABI.md §7): this call and
+            # every later one raise.
+            first_line = str(e).splitlines()[0] if str(e) else type(e).__name__
+            self._stopped = f"{name} stopped the instance ({first_line})"
+            raise self._unusable() from e
         return int(r) if r is not None else 0
+
+    def _unusable(self) -> RuntimeError:
+        return RuntimeError(f"piiguard: the module is unusable: {self._stopped}; load it again")
 
     def _check(self, code: int) -> None:
         if code != 0:
