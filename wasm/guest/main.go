@@ -74,6 +74,10 @@ var (
 // maxRetainedResult is the largest result buffer kept for reuse.
 const maxRetainedResult = 4 << 20
 
+// maxRetainedFindings is the largest findings scratch a handle keeps for
+// reuse (a few hundred KB).
+const maxRetainedFindings = 4096
+
 // begin starts an export call: it clears the last error.
 func begin() {
 	errCode = abi.OK

@@ -154,3 +154,35 @@ func TestPanicsAreRecovered(t *testing.T) {
 		t.Errorf("compile after panics = %d", c)
 	}
 }
+
+// TestScratchNotRetained: a scan with many findings leaves no scratch of
+// their size behind in the handle (an instance lives long; its memory
+// would stay at the largest scan's).
+func TestScratchNotRetained(t *testing.T) {
+	cfg := `{"identifiers":["EmailAddress"]}`
+	h := compile(put(t, cfg), uint32(len(cfg)))
+	if h <= 0 {
+		t.Fatalf("compile = %d: %s", h, errMsg)
+	}
+	defer closeHandle(h)
+	text := strings.Repeat("jane@example.com ", 100_000)
+	p := put(t, text)
+	defer free(p)
+	for name, fn := range map[string]func(int32, uint32, uint32) int32{"scan": scan, "audit": auditEvent} {
+		if c := fn(h, p, uint32(len(text))); c != 0 {
+			t.Fatalf("%s = %d: %s", name, c, errMsg)
+		}
+		if n := cap(handles[h].findings); n > maxRetainedFindings {
+			t.Errorf("after %s of 100000 findings the handle keeps scratch for %d", name, n)
+		}
+	}
+	b := abi.AppendBatch(nil, [][]byte{[]byte(text), []byte("a@example.com")})
+	bp := putBytes(t, b)
+	defer free(bp)
+	if c := scanBatch(h, bp, uint32(len(b))); c != 0 {
+		t.Fatalf("scan batch = %d: %s", c, errMsg)
+	}
+	if n := cap(handles[h].findings); n > maxRetainedFindings {
+		t.Errorf("after a batch of 100000 findings the handle keeps scratch for %d", n)
+	}
+}
