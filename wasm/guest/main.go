@@ -397,6 +397,7 @@ func scan(h int32, ptr, n uint32) (code int32) {
 	if code != abi.OK {
 		return code
 	}
+	defer s.dropFindings()
 	s.findings = s.s.AppendFindings(s.findings[:0], text)
 	buf = abi.AppendHeader(buf, len(s.findings))
 	if buf, code = s.appendRecords(buf); code != abi.OK {
@@ -432,6 +433,15 @@ func (s *handle) appendRecords(buf []byte) ([]byte, int32) {
 		})
 	}
 	return buf, abi.OK
+}
+
+// dropFindings clears s.findings (the identifier and keyword strings)
+// and drops it when it is larger than maxRetainedFindings.
+func (s *handle) dropFindings() {
+	clear(s.findings)
+	if cap(s.findings) > maxRetainedFindings {
+		s.findings = nil
+	}
 }
 
 // keywordIndex returns the index of keyword kw in identifier ident's
@@ -479,6 +489,7 @@ func scanBatch(h int32, ptr, n uint32) (code int32) {
 	if code != abi.OK {
 		return code
 	}
+	defer s.dropFindings()
 	buf = abi.AppendHeader(buf, b.Len())
 	counts := len(buf)
 	buf = append(buf, make([]byte, 4*b.Len())...)
@@ -573,7 +584,7 @@ func auditEvent(h int32, ptr, n uint32) (code int32) {
 	}
 	s.findings = s.s.AppendFindings(s.findings[:0], text)
 	r := audit.NewReport(text, s.findings, s.arn, time.Now())
-	clear(s.findings)
+	s.dropFindings()
 	if r == nil {
 		setResult(buf)
 		return abi.OK
