@@ -133,3 +133,30 @@ func TestMaskJSONAndAudit(t *testing.T) {
 		t.Errorf("audit of nothing = %d %q", code, got)
 	}
 }
+
+// TestMaskJSONScalars: a lone JSON string or number is one JSON value,
+// masked as a member's value is (wasm/ABI.md §5.6); what is not one JSON
+// value is INVALID_JSON, with an offset and no bytes of the text.
+func TestMaskJSONScalars(t *testing.T) {
+	h := compile(0, 0)
+	if h <= 0 {
+		t.Fatalf("compile = %d: %s", h, errMsg)
+	}
+	defer closeHandle(h)
+	for _, tc := range []struct{ in, want string }{
+		{`"jane@example.com"`, `"****************"`},
+		{` "card 4929 3812 6548 1006" `, ` "card *******************" `},
+		{`null`, `null`},
+		{`4929381265481006`, `4929381265481006`},
+	} {
+		if c, got := callText(t, maskJSON, h, tc.in); c != 0 || got != tc.want {
+			t.Errorf("mask_json(%s) = %d %q, want %q", tc.in, c, got, tc.want)
+		}
+	}
+	for _, in := range []string{`jane@example.com`, `"jane@example.com" 536-22-1234`, `{"ssn":"536-22-1234"`} {
+		c, _ := callText(t, maskJSON, h, in)
+		if msg := string(errMsg); c != abi.ErrJSON || !strings.Contains(msg, "at byte") || strings.Contains(msg, "536") || strings.Contains(msg, "jane") {
+			t.Errorf("mask_json(%s) = %d %q", in, c, msg)
+		}
+	}
+}

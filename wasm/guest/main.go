@@ -563,9 +563,9 @@ func maskJSON(h int32, ptr, n uint32) (code int32) {
 	if err != nil {
 		var se *mask.JSONSyntaxError
 		if errors.As(err, &se) {
-			return fail(abi.ErrJSON, "not a JSON object or array: invalid at byte %d", se.Offset)
+			return fail(abi.ErrJSON, "not one JSON value: invalid at byte %d", se.Offset)
 		}
-		return fail(abi.ErrJSON, "not a JSON object or array")
+		return fail(abi.ErrJSON, "not one JSON value")
 	}
 	setResult(out)
 	return abi.OK

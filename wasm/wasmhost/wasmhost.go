@@ -122,7 +122,7 @@ const (
 	CodePolicy      = abi.ErrPolicy
 	CodeUnsupported = abi.ErrUnsupported
 	CodeKey         = abi.ErrKey   // ABI 1.1: the key is unusable
-	CodeJSON        = abi.ErrJSON  // ABI 1.1: MaskJSON's text is not a JSON object or array
+	CodeJSON        = abi.ErrJSON  // ABI 1.1: MaskJSON's text is not one JSON value
 	CodeToken       = abi.ErrToken // ABI 1.1: Unmask met a token it cannot open
 )
 
