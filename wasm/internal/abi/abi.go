@@ -32,7 +32,7 @@ const (
 	ErrUnsupported int32 = -7 // the request uses a feature this module does not have
 	// ABI 1.1:
 	ErrKey   int32 = -8  // the key is unusable (too short, one repeated byte)
-	ErrJSON  int32 = -9  // piiguard_mask_json: the text is not one JSON object or array
+	ErrJSON  int32 = -9  // piiguard_mask_json: the text is not one JSON value
 	ErrToken int32 = -10 // piiguard_unmask: a token cannot be opened (wrong key, altered, malformed)
 )
 
