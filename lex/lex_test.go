@@ -348,3 +348,37 @@ func FuzzLog(f *testing.F) {
 		}
 	})
 }
+
+// TestCompositeSlots: the values of a composite slot (shape Composite)
+// are in its subSlots, each a slot of its own shape; with obfuscation on
+// the composite slot, they are obfuscated with its name wherever slots
+// are logged, and found in transcripts, as a scalar slot's are. (The
+// Logger left them in clear.)
+func TestCompositeSlots(t *testing.T) {
+	address := `"Address":{"shape":"Composite","subSlots":{` +
+		`"Street":{"shape":"Scalar","value":{"originalValue":"12 Rue Émile Zola","interpretedValue":"12 Rue Émile Zola","resolvedValues":[]}},` +
+		`"City":{"shape":"Scalar","value":{"originalValue":"lyon","interpretedValue":"Lyon","resolvedValues":["Lyon"]}},` +
+		`"Lines":{"shape":"List","values":[{"shape":"Scalar","value":{"originalValue":"Bât B"}}]}}}`
+	in := `{"sessionState":{"intent":{"name":"Ship","slots":{` + address + `}}},` +
+		`"interpretations":[{"intent":{"name":"Ship","slots":{` + address + `}}}],` +
+		`"transcriptions":[{"transcription":"12 rue émile zola à Lyon","resolvedSlots":{` + address + `}}],` +
+		`"inputTranscript":"12 Rue Émile Zola à lyon, Bât B"}`
+	l, err := lex.NewLogger(lex.Config{Obfuscated: []string{"Address"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, turn := range []lex.Turn{{}, {Intent: "Ship", Slot: "Address"}} {
+		out, logged, err := l.Log([]byte(in), turn)
+		if err != nil || !logged || !json.Valid(out) {
+			t.Fatalf("turn %+v: logged %v, err %v\n%s", turn, logged, err, out)
+		}
+		for _, v := range []string{"Zola", "zola", "yon", "Bât"} {
+			if bytes.Contains(out, []byte(v)) {
+				t.Errorf("turn %+v: %q left in clear:\n%s", turn, v, out)
+			}
+		}
+		if got := bytes.Count(out, []byte("{Address}")); got < 13 {
+			t.Errorf("turn %+v: {Address} %d times, want 13 or more:\n%s", turn, got, out)
+		}
+	}
+}
