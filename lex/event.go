@@ -45,6 +45,9 @@ type intent struct {
 type slot struct {
 	Value  *slotValue `json:"value"`
 	Values []*slot    `json:"values"`
+	// SubSlots are the parts of a composite slot (shape Composite), each
+	// a slot of its own shape.
+	SubSlots map[string]*slot `json:"subSlots"`
 }
 
 type slotValue struct {
@@ -66,7 +69,16 @@ func (s *slot) texts() []string {
 			}
 		}
 	}
-	for _, e := range s.Values {
+	parts := s.Values
+	names := make([]string, 0, len(s.SubSlots))
+	for name := range s.SubSlots {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		parts = append(slices.Clip(parts), s.SubSlots[name])
+	}
+	for _, e := range parts {
 		for _, v := range e.texts() {
 			if !slices.Contains(out, v) {
 				out = append(out, v)
@@ -128,8 +140,9 @@ func nextTurn(ev *event) Turn {
 }
 
 // slotField reports whether p is a slot value field (originalValue,
-// interpretedValue, resolvedValues[i], also inside a list slot's values)
-// and names its slot.
+// interpretedValue, resolvedValues[i], also inside a list slot's values
+// and a composite slot's subSlots) and names its slot (the composite
+// slot, for a value of one of its parts).
 func slotField(p jsonwalk.Path) (string, bool) {
 	key := func(i int, k string) bool { return i < len(p) && !p[i].IsIndex() && p[i].Key == k }
 	idx := func(i int) bool { return i < len(p) && p[i].IsIndex() }
@@ -150,10 +163,10 @@ func slotField(p jsonwalk.Path) (string, bool) {
 		return "", false
 	}
 	name := p[i].Key
-	// The value part: ("values", n)* "value" ("originalValue" |
-	// "interpretedValue" | "resolvedValues", n).
+	// The value part: (("values", n) | ("subSlots", name))* "value"
+	// ("originalValue" | "interpretedValue" | "resolvedValues", n).
 	j := i + 1
-	for key(j, "values") && idx(j+1) {
+	for key(j, "values") && idx(j+1) || key(j, "subSlots") && j+1 < len(p) && !p[j+1].IsIndex() {
 		j += 2
 	}
 	if !key(j, "value") {

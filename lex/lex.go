@@ -10,7 +10,8 @@
 //     "{CardNumber}", in inputTranscript, rawInputTranscript and
 //     transcriptions[].transcription and rawTranscription, and in the slot
 //     fields (originalValue, interpretedValue, resolvedValues, list slots'
-//     values) of sessionState.intent, interpretations[].intent,
+//     values, composite slots' subSlots: with the composite slot's name)
+//     of sessionState.intent, interpretations[].intent,
 //     transcriptions[].resolvedSlots and dialogEventLogs[].nextStep.intent.
 //     In a transcript, braces the user typed are escaped with two
 //     backslashes: "My name is {John Stiles}" becomes
