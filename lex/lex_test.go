@@ -109,6 +109,10 @@ func TestObfuscationRules(t *testing.T) {
 		{"first turn, value recognized, braces escaped", "pay {now} with 4929 3812", card, lex.Turn{}, `pay \\{now\\} with {CardNumber}`},
 		{"other slot elicited: value still replaced", "4929 3812", card, lex.Turn{Intent: "PayBill", Slot: "Amount"}, "{CardNumber}"},
 		{"slot without obfuscation", "amount 235", `"Amount":{"value":{"originalValue":"235"}}`, lex.Turn{Intent: "PayBill", Slot: "Amount"}, "amount 235"},
+		// A value said twice, once as recognized and once in other case: both
+		// replaced (the second was left in clear when the first matched exactly).
+		{"value repeated in other case", "john, I said JOHN", `"CardNumber":{"value":{"originalValue":"john"}}`, lex.Turn{}, "{CardNumber}, I said {CardNumber}"},
+		{"value repeated in other case, non-ASCII", "Émile or émile", `"CardNumber":{"value":{"originalValue":"émile"}}`, lex.Turn{Intent: "PayBill", Slot: "CardNumber"}, "{CardNumber} or {CardNumber}"},
 	}
 	l, err := lex.NewLogger(lex.Config{Obfuscated: []string{"CardNumber"}})
 	if err != nil {
