@@ -36,7 +36,7 @@
 //
 // The guide documents "{SlotName}" in transcripts only; structured fields
 // get the same token. A recognized value is found in a transcript by its
-// originalValue or interpretedValue, exactly, then ignoring case. When Lex
+// originalValue or interpretedValue, ignoring case (every occurrence). When Lex
 // elicited an obfuscated slot and filled it but its value cannot be found
 // in a transcript, the whole transcript is replaced (rather than leaving
 // the value in). Brace escaping applies to transcripts that get a token.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // transcriptRule says how a turn's transcripts are obfuscated.
@@ -145,25 +146,42 @@ func escapeBraces(s string) string {
 	return strings.NewReplacer("{", `\\{`, "}", `\\}`).Replace(s)
 }
 
-// findAll returns the spans of value in text: exact matches, or when
-// there are none, matches ignoring case.
+// findAll returns the spans of value in text, ignoring case (Unicode
+// simple folding): every occurrence, the exact ones among them. (Exact
+// matches alone, when there were any, left the value in clear where it
+// was said again in other case.)
 func findAll(text, value string) [][]int {
-	var out [][]int
-	for i := 0; i+len(value) <= len(text); {
-		k := strings.Index(text[i:], value)
-		if k < 0 {
-			break
-		}
-		out = append(out, []int{i + k, i + k + len(value)})
-		i += k + len(value)
-	}
-	if out != nil {
-		return out
-	}
-	re, err := regexp.Compile("(?i)" + regexp.QuoteMeta(value))
-	if err != nil {
-		// A value too large for the regexp parser: not found.
+	if value == "" {
 		return nil
 	}
+	var re *regexp.Regexp
+	if !caseless(value) {
+		re, _ = regexp.Compile("(?i)" + regexp.QuoteMeta(value))
+	}
+	if re == nil {
+		// No letter with another case (digits, say): exact matches are
+		// all of them. Or a value too large for the regexp parser: exact
+		// matches only.
+		var out [][]int
+		for i := 0; i+len(value) <= len(text); {
+			k := strings.Index(text[i:], value)
+			if k < 0 {
+				break
+			}
+			out = append(out, []int{i + k, i + k + len(value)})
+			i += k + len(value)
+		}
+		return out
+	}
 	return re.FindAllStringIndex(text, -1)
+}
+
+// caseless reports whether no character of s has another case.
+func caseless(s string) bool {
+	for _, r := range s {
+		if unicode.SimpleFold(r) != r {
+			return false
+		}
+	}
+	return true
 }
