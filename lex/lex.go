@@ -36,10 +36,10 @@
 //
 // The guide documents "{SlotName}" in transcripts only; structured fields
 // get the same token. A recognized value is found in a transcript by its
-// originalValue or interpretedValue, ignoring case (every occurrence). When Lex
-// elicited an obfuscated slot and filled it but its value cannot be found
-// in a transcript, the whole transcript is replaced (rather than leaving
-// the value in). Brace escaping applies to transcripts that get a token.
+// originalValue or interpretedValue, ignoring case (every occurrence).
+// When Lex elicited an obfuscated slot and filled it but its value cannot
+// be found in a transcript, the whole transcript is replaced (rather than
+// leaving the value in). Brace escaping applies to transcripts that get a token.
 // The selective capture rules for the log decision are listed on Capture;
 // "slot values in Transcriptions" is read as transcriptions[].resolvedSlots.
 //
