@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/piiguard/piiguard"
 	"github.com/piiguard/piiguard/audit"
@@ -196,5 +199,54 @@ func TestWriterReportsErrors(t *testing.T) {
 	w.Write(r)
 	if err := w.Flush(); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("Flush error %v", err)
+	}
+}
+
+// TestReportOffsetsRandom: on events of random characters, invalid bytes
+// and NUL, the character offsets of findings at random character
+// boundaries (overlapping, shared spans, out of order) are the count of
+// characters before each boundary, as utf8.RuneCount gives it for the
+// whole prefix; the report holds names and numbers only.
+func TestReportOffsetsRandom(t *testing.T) {
+	pieces := []string{"a", "é", "€", "😀", "\xff", "\xe2\x82", "\xf0\x9f\x98", "\x00", " ", "536-22-1234"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 2000 {
+		var ev []byte
+		bounds := []int{0}
+		for range rng.IntN(30) {
+			ev = append(ev, pieces[rng.IntN(len(pieces))]...)
+			bounds = append(bounds, len(ev))
+		}
+		var fs []detector.Finding
+		for range rng.IntN(6) {
+			a, b := bounds[rng.IntN(len(bounds))], bounds[rng.IntN(len(bounds))]
+			fs = append(fs, detector.Finding{Identifier: []string{"Ssn-US", "EmailAddress", "Name"}[rng.IntN(3)], Start: min(a, b), End: max(a, b)})
+			if rng.IntN(3) == 0 {
+				fs = append(fs, detector.Finding{Identifier: "Other", Start: min(a, b), End: max(a, b)})
+			}
+		}
+		if rng.IntN(2) == 0 {
+			slices.SortStableFunc(fs, func(x, y detector.Finding) int { return x.Start - y.Start })
+		}
+		r := audit.NewReport(ev, fs, "", at)
+		if len(fs) == 0 {
+			if r != nil {
+				t.Fatalf("round %d: report without findings", round)
+			}
+			continue
+		}
+		want := map[string][]audit.Detection{}
+		for _, f := range fs {
+			want[f.Identifier] = append(want[f.Identifier], audit.Detection{Start: utf8.RuneCount(ev[:f.Start]), End: utf8.RuneCount(ev[:f.End])})
+		}
+		for _, d := range r.DataIdentifiers {
+			if !slices.Equal(d.Detections, want[d.Name]) || d.Count != len(want[d.Name]) {
+				t.Fatalf("round %d: event %q findings %v: %s detections %v, want %v", round, ev, fs, d.Name, d.Detections, want[d.Name])
+			}
+		}
+		b, _ := json.Marshal(r)
+		if bytes.Contains(b, []byte("536")) || bytes.Contains(b, []byte("é")) {
+			t.Fatalf("round %d: report holds bytes of the event: %s", round, b)
+		}
 	}
 }
