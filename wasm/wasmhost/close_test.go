@@ -64,3 +64,64 @@ func TestCloseDuringKeyedCalls(t *testing.T) {
 		wg.Wait()
 	}
 }
+
+// TestConcurrentFewInstances: many goroutines share a keyed Scanner whose
+// pool holds one or two instances, mixing every call; each gets what the
+// native build gives (go test -race checks the pool).
+func TestConcurrentFewInstances(t *testing.T) {
+	ctx := context.Background()
+	lines := syntheticCorpus(7, 60)
+	for _, max := range []int{1, 2} {
+		m, err := Load(ctx, modulePath(t), Options{MaxInstances: max})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newPairOn(t, m, Config{Identifiers: []string{"EmailAddress", "Ssn-US", "CreditCardNumber", "IpAddress"}, Style: "token", Key: testKey})
+		var wg sync.WaitGroup
+		for g := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := g; i < len(lines); i += 4 {
+					text := []byte(lines[i])
+					want := p.native.AppendMask(nil, text)
+					var got []byte
+					var err error
+					switch (g + i) % 4 {
+					case 0:
+						got, err = p.wasm.Mask(ctx, text)
+					case 1:
+						var out [][]byte
+						if out, err = p.wasm.MaskBatch(ctx, [][]byte{text, text}); err == nil {
+							got = out[1]
+						}
+					case 2:
+						var u []byte
+						if u, err = p.wasm.Unmask(ctx, want); err == nil && string(u) != string(text) {
+							t.Errorf("max %d: unmask(%q) = %q", max, want, u)
+						}
+						got = want
+					case 3:
+						var f []Finding
+						if f, err = p.wasm.Scan(ctx, text); err == nil {
+							if d := diffFindings(p.nativeFindings(text), f); d != "" {
+								t.Errorf("max %d: %s", max, d)
+							}
+						}
+						got = want
+					}
+					if err != nil {
+						t.Errorf("max %d: %v", max, err)
+						return
+					}
+					if string(got) != string(want) {
+						t.Errorf("max %d: %s", max, diffText(want, got))
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		p.wasm.Close()
+		m.Close(ctx)
+	}
+}
