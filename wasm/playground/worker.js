@@ -94,8 +94,10 @@ function errorMessage(id, e) {
   if (e instanceof PiiGuardError) {
     return { type: 'error', id, code: e.code, codeName: e.codeName, message: e.message.replace(/^piiguard: [A-Z_()0-9-]+: /, ''), fatal: false };
   }
-  // A trap or an exit ends the instance (wasm/ABI.md §7): start a new one next time.
-  const fatal = e instanceof WasiExit || e instanceof WebAssembly.RuntimeError;
+  // A trap or an exit ends the instance (wasm/ABI.md §7): start a new one
+  // next time. core.js throws an Error whose cause is the trap.
+  const trap = (x) => x instanceof WasiExit || x instanceof WebAssembly.RuntimeError;
+  const fatal = trap(e) || trap(e?.cause);
   if (fatal) reset();
   return { type: 'error', id, code: null, codeName: e?.name ?? 'Error', message: String(e?.message ?? e), fatal };
 }
