@@ -8,7 +8,7 @@ import { test, describe, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { WASI } from 'node:wasi';
 
-import { ABI_MAJOR, ErrorCode, PiiGuardError, compile, defaultModulePath, instantiate, load } from '../node.js';
+import { ABI_MAJOR, ErrorCode, Module, PiiGuardError, compile, defaultModulePath, instantiate, load } from '../node.js';
 
 const repo = (rel) => fileURLToPath(new URL(`../../../${rel}`, import.meta.url));
 
@@ -330,6 +330,41 @@ describe('piiguard (Node.js host)', { skip }, () => {
     for (const call of [() => s.mask('a jane@example.com'), () => s.scanBatch(['x']), () => m.compile(), () => s.close()]) {
       assert.throws(call, (e) => !(e instanceof PiiGuardError) && /unusable/.test(e.message) && /piiguard_audit/.test(e.message));
     }
+  });
+
+  // A compile with a key that traps still overwrites the key's buffer:
+  // the trapped instance's memory, which the Module keeps, holds no key
+  // bytes. (The trap is simulated: the export runs, then throws as a trap
+  // does.)
+  test('a trap while compiling with a key leaves no key bytes in memory', async () => {
+    const wasi = new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
+    let instance;
+    await instantiate(readFileSync(modulePath), {
+      imports: wasi.wasiImport,
+      initialize: (i) => {
+        instance = i;
+        wasi.initialize(i);
+      },
+    });
+    const x = instance.exports;
+    const allocs = [];
+    const exports = {
+      ...x,
+      piiguard_alloc: (n) => {
+        const p = x.piiguard_alloc(n);
+        allocs.push([p >>> 0, n]);
+        return p;
+      },
+      piiguard_compile_keyed: (...args) => {
+        x.piiguard_compile_keyed(...args);
+        throw new WebAssembly.RuntimeError('unreachable');
+      },
+    };
+    const m = new Module({ exports });
+    const key = new Uint8Array(32).map((_, i) => 0xa0 + ((i * 7) % 31));
+    assert.throws(() => m.compile({ style: 'token', key }), /unusable: piiguard_compile_keyed stopped the instance \(unreachable\)/);
+    const [kp] = allocs.find(([, n]) => n === key.length);
+    assert.deepEqual(new Uint8Array(x.memory.buffer, kp, key.length), new Uint8Array(key.length));
   });
 
   test('compile() shares one module', async () => {
