@@ -193,11 +193,17 @@ export class Module {
     const [ptr, len] = this._put(json);
     const kp = x.piiguard_alloc(key.length) >>> 0;
     if (kp === 0) throw this._error(x.piiguard_error_code());
-    new Uint8Array(x.memory.buffer, kp, key.length).set(key);
-    const h = x.piiguard_compile_keyed(ptr, len, kp, key.length);
-    const err = h < 0 ? this._error(h) : undefined;
-    new Uint8Array(x.memory.buffer, kp, key.length).fill(0);
-    x.piiguard_free(kp);
+    let h;
+    let err;
+    try {
+      new Uint8Array(x.memory.buffer, kp, key.length).set(key);
+      h = x.piiguard_compile_keyed(ptr, len, kp, key.length);
+      if (h < 0) err = this._error(h);
+    } finally {
+      // Also after a trap: the instance's memory outlives it.
+      new Uint8Array(x.memory.buffer, kp, key.length).fill(0);
+      if (this.#stopped === undefined) x.piiguard_free(kp);
+    }
     if (err !== undefined) throw err;
     return h;
   }
