@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+import wasmtime
 
 import piiguard
 from piiguard import CustomIdentifier, ErrorCode, Finding, PiiGuardError
@@ -357,3 +358,29 @@ def test_trap_leaves_the_module_unusable() -> None:
     for call in calls:
         with pytest.raises(RuntimeError, match="unusable: piiguard_alloc stopped the instance"):
             call()
+
+
+def test_trap_while_compiling_with_a_key_leaves_no_key_bytes() -> None:
+    """A compile with a key that traps still overwrites the key's buffer:
+    the trapped instance's memory holds no key bytes. (The trap is
+    simulated: the export runs, then raises as a trap does.)"""
+    m = piiguard.load(MODULE_PATH)
+    allocs: list[tuple[int, int]] = []
+    alloc, compile_keyed = m._f["piiguard_alloc"], m._f["piiguard_compile_keyed"]
+
+    def recording_alloc(store: object, n: int) -> int:
+        p = int(alloc(store, n))
+        allocs.append((p & 0xFFFFFFFF, n))
+        return p
+
+    def trapping_compile_keyed(store: object, *args: int) -> int:
+        compile_keyed(store, *args)
+        raise wasmtime.Trap("unreachable")
+
+    m._f["piiguard_alloc"] = recording_alloc
+    m._f["piiguard_compile_keyed"] = trapping_compile_keyed
+    key = bytes(0xA0 + (i * 7) % 31 for i in range(32))
+    with pytest.raises(RuntimeError, match="unusable: piiguard_compile_keyed stopped the instance"):
+        m.compile(style="token", key=key)
+    [kp] = [p for p, n in allocs if n == len(key)]
+    assert bytes(m._mem.read(m._store, kp, kp + len(key))) == bytes(len(key))
