@@ -338,11 +338,16 @@ class Module:
         kp = self._call("piiguard_alloc", len(key)) & 0xFFFFFFFF
         if kp == 0:
             raise self._error(self._call("piiguard_error_code"))
-        self._mem.write(self._store, key, kp)
-        h = self._call("piiguard_compile_keyed", ptr, n, _i32(kp), len(key))
-        err = self._error(h) if h < 0 else None
-        self._mem.write(self._store, bytes(len(key)), kp)
-        self._call("piiguard_free", _i32(kp))
+        err = None
+        try:
+            self._mem.write(self._store, key, kp)
+            h = self._call("piiguard_compile_keyed", ptr, n, _i32(kp), len(key))
+            err = self._error(h) if h < 0 else None
+        finally:
+            # Also after a trap: the instance's memory outlives it.
+            self._mem.write(self._store, bytes(len(key)), kp)
+            if self._stopped is None:
+                self._call("piiguard_free", _i32(kp))
         if err is not None:
             raise err
         return h
