@@ -111,6 +111,8 @@ export declare class Module {
   /** Wraps an instance whose _initialize export has been called; checks its ABI version. */
   constructor(instance: WebAssembly.Instance);
   readonly abiVersion: Readonly<{ major: number; minor: number }>;
+  /** What trapped the instance (then every call throws), or undefined while it is usable. */
+  readonly stopped: string | undefined;
   /** Compiles a scanner; throws PiiGuardError (INVALID_CONFIG, INVALID_POLICY) or TypeError. */
   compile(config?: Config): Scanner;
   /** Compiles a scanner from the JSON configuration of piiguard_compile, with an optional key (ABI 1.1). */

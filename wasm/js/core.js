@@ -120,6 +120,15 @@ export class Module {
     this.#x = guarded;
   }
 
+  /**
+   * What trapped the instance (a message naming the export and the trap),
+   * or undefined while it is usable. Once set, every call throws: load a
+   * new Module.
+   */
+  get stopped() {
+    return this.#stopped;
+  }
+
   // #guard wraps an export: a call that throws (a trap: the Go runtime out
   // of memory, an exit, a WASI import that threw) leaves the instance in
   // an unknown state (wasm/ABI.md §7), so that call and every later one

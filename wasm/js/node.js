@@ -34,8 +34,16 @@ export async function load(options = {}) {
 
 let shared;
 
-/** Compiles a scanner with a module loaded once per process by load(). */
+/**
+ * Compiles a scanner with a module loaded once per process by load(), and
+ * loaded again once a call has trapped it (Module.stopped).
+ */
 export async function compile(config = {}) {
+  if (shared !== undefined) {
+    const current = shared;
+    const m = await current.catch(() => undefined);
+    if (m !== undefined && m.stopped !== undefined && shared === current) shared = undefined;
+  }
   if (shared === undefined) {
     shared = load();
     shared.catch(() => {

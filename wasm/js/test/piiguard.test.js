@@ -324,9 +324,11 @@ describe('piiguard (Node.js host)', { skip }, () => {
     const m = await instantiate(readFileSync(modulePath), { imports, initialize: (i) => wasi.initialize(i) });
     const s = m.compile({ identifiers: ['EmailAddress'] });
     assert.equal(s.mask('a jane@example.com'), 'a ****************');
+    assert.equal(m.stopped, undefined);
     interrupt = true;
     assert.throws(() => s.audit('a jane@example.com'), /interrupted by the host/);
     interrupt = false;
+    assert.match(m.stopped, /^piiguard_audit stopped the instance \(interrupted by the host\)$/);
     for (const call of [() => s.mask('a jane@example.com'), () => s.scanBatch(['x']), () => m.compile(), () => s.close()]) {
       assert.throws(call, (e) => !(e instanceof PiiGuardError) && /unusable/.test(e.message) && /piiguard_audit/.test(e.message));
     }
