@@ -345,10 +345,12 @@ def test_trap_leaves_the_module_unusable() -> None:
     m = piiguard.load(MODULE_PATH)
     s = m.compile(identifiers=["EmailAddress"])
     assert s.mask("a jane@example.com") == "a ****************"
+    assert m.stopped is None
     with pytest.raises(RuntimeError, match="unusable: piiguard_alloc stopped the instance"):
         with m._lock:
             for _ in range(5):
                 m._call("piiguard_alloc", 1 << 30)
+    assert m.stopped is not None and m.stopped.startswith("piiguard_alloc stopped the instance")
     calls: list[Callable[[], object]] = [
         lambda: s.mask("a jane@example.com"),
         lambda: s.scan_batch(["x"]),
@@ -358,6 +360,14 @@ def test_trap_leaves_the_module_unusable() -> None:
     for call in calls:
         with pytest.raises(RuntimeError, match="unusable: piiguard_alloc stopped the instance"):
             call()
+    # piiguard.compile's shared module is loaded again once it has stopped.
+    saved = piiguard._host._shared
+    piiguard._host._shared = m
+    try:
+        assert piiguard.compile(identifiers=["EmailAddress"]).mask("a jane@example.com") == "a ****************"
+        assert piiguard._host._shared is not m
+    finally:
+        piiguard._host._shared = saved
 
 
 def test_trap_while_compiling_with_a_key_leaves_no_key_bytes() -> None:

@@ -368,6 +368,13 @@ class Module:
             raise self._unusable() from e
         return int(r) if r is not None else 0
 
+    @property
+    def stopped(self) -> Optional[str]:
+        """What trapped the instance (the export and the trap), or None while
+        it is usable. Once set, every call raises RuntimeError: load a new
+        Module."""
+        return self._stopped
+
     def _unusable(self) -> RuntimeError:
         return RuntimeError(f"piiguard: the module is unusable: {self._stopped}; load it again")
 
@@ -691,10 +698,10 @@ def compile(
     key: Optional[bytes] = None,
 ) -> Scanner:
     """Compiles a scanner (see Module.compile) with a module loaded once per
-    process."""
+    process, and loaded again once a call has trapped it (Module.stopped)."""
     global _shared
     with _shared_lock:
-        if _shared is None:
+        if _shared is None or _shared.stopped is not None:
             _shared = load()
         m = _shared
     return m.compile(
