@@ -160,3 +160,30 @@ func TestMaskJSONScalars(t *testing.T) {
 		}
 	}
 }
+
+// TestCompileKeyedEmptyConfig: an empty configuration (length 0, or white
+// space) is {} with a key as without one (it was INVALID_CONFIG, "config:
+// EOF", with a key), and an unusable key is still INVALID_KEY.
+func TestCompileKeyedEmptyConfig(t *testing.T) {
+	key := make([]byte, 32)
+	for i := range key {
+		key[i] = byte(i*7 + 3)
+	}
+	kp := putBytes(t, key)
+	defer free(kp)
+	for _, cfg := range []string{"", "  \n", "{}"} {
+		p := uint32(0)
+		if cfg != "" {
+			p = put(t, cfg)
+		}
+		h := compileWithKey(p, uint32(len(cfg)), kp, 32)
+		if h <= 0 {
+			t.Errorf("compile_keyed(%q) = %d: %s", cfg, h, errMsg)
+			continue
+		}
+		closeHandle(h)
+		if c := compileWithKey(p, uint32(len(cfg)), kp, 31); c != abi.ErrKey {
+			t.Errorf("compile_keyed(%q) with 31 bytes of key = %d: %s", cfg, c, errMsg)
+		}
+	}
+}

@@ -268,15 +268,20 @@ func compileKeyed(ptr, n uint32, key []byte) int32 {
 // newScanner parses a configuration and compiles its scanner. The empty
 // configuration ({} or nothing: every managed identifier, the most common
 // one) is recognised without the JSON decoder, whose code a host such as
-// V8 would otherwise compile on first use, at start-up.
+// V8 would otherwise compile on first use, at start-up; with a key too.
 func newScanner(data, key []byte) (*wasmconfig.Config, *piiguard.Scanner, error) {
 	pauseGC()
-	if key == nil && isEmptyObject(data) {
+	if isEmptyObject(data) {
+		c := &wasmconfig.Config{}
+		if key != nil {
+			s, err := c.NewScanner(key)
+			return c, s, err
+		}
 		s, err := piiguard.NewScanner(piiguard.Config{})
 		if err != nil {
 			return nil, nil, &wasmconfig.Error{Code: abi.ErrConfig, Err: err}
 		}
-		return &wasmconfig.Config{}, s, nil
+		return c, s, nil
 	}
 	c, err := wasmconfig.Parse(data)
 	if err != nil {
