@@ -69,6 +69,10 @@ func TestDecodeBatchFindings(t *testing.T) {
 		"truncated":   {buf[:len(buf)-1], 3},
 		"no counts":   {buf[:HeaderSize+4], 3},
 		"short":       {buf[:4], 3},
+		// Counts and a record size whose product wraps around 2^64 to the
+		// length of the records (0): malformed, not a panic.
+		// 2^33 findings of 2^31 bytes.
+		"product wraps": {[]byte{3, 0, 0, 0, 0, 0, 0, 0x80, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0}, 3},
 	} {
 		if err := DecodeBatchFindings(c.buf, c.records, func(int, Record) {}); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%s: %v", name, err)
