@@ -111,7 +111,9 @@ func DecodeBatchFindings(buf []byte, records int, fn func(record int, r Record))
 	for i := range count {
 		total += uint64(binary.LittleEndian.Uint32(counts[4*i:]))
 	}
-	if uint64(len(p)) != total*size {
+	// total < 2^62 (count ≤ 2^30 counts below 2^32) and size < 2^32: the
+	// product may wrap around 2^64, the quotient not.
+	if total != 0 && uint64(len(p))/total != size || uint64(len(p)) != total*size {
 		return fmt.Errorf("%w: %d findings of %d bytes in %d bytes", ErrMalformed, total, size, len(p))
 	}
 	for i := range int(count) {
