@@ -1,6 +1,7 @@
 package wasmhost
 
 import (
+	"bytes"
 	"context"
 	"encoding/hex"
 	"errors"
@@ -123,5 +124,39 @@ func TestConcurrentFewInstances(t *testing.T) {
 		wg.Wait()
 		p.wasm.Close()
 		m.Close(ctx)
+	}
+}
+
+// TestLargeCallDoesNotPinMemory: an instance whose memory a large call
+// grew past maxIdleMemory (linear memory never shrinks) is discarded
+// after the call rather than kept in the pool, so that the pool's memory
+// goes back to its usual size; the next call gets a fresh instance with
+// the same results.
+func TestLargeCallDoesNotPinMemory(t *testing.T) {
+	ctx := context.Background()
+	p := newPair(t, Config{Identifiers: []string{"EmailAddress"}})
+	line := []byte("user jane@example.com ok\n")
+	text := bytes.Repeat(line, (16<<20)/len(line))
+	got, err := p.wasm.Mask(ctx, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := p.native.AppendMask(nil, text); !bytes.Equal(got, want) {
+		t.Fatalf("large mask: %s", diffText(want, got))
+	}
+	idle := func() (n int, largest uint32) {
+		p.wasm.mu.Lock()
+		defer p.wasm.mu.Unlock()
+		for _, sl := range p.wasm.idle {
+			largest = max(largest, sl.in.mem.Size())
+		}
+		return len(p.wasm.idle), largest
+	}
+	if n, largest := idle(); largest > maxIdleMemory {
+		t.Errorf("after a mask of 16 MiB, %d idle instances, the largest with %d MiB of memory", n, largest>>20)
+	}
+	p.check(t, "after", line)
+	if n, _ := idle(); n != 1 {
+		t.Errorf("%d idle instances after a small call, want 1", n)
 	}
 }

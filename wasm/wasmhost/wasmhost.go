@@ -890,6 +890,11 @@ type instance struct {
 	stderr tail
 }
 
+// maxIdleMemory is the most linear memory an instance may hold to go back
+// to its Scanner's pool after a call: linear memory never shrinks, and a
+// call on tens of megabytes grows it to gigabytes.
+const maxIdleMemory = 128 << 20
+
 // minBuffer is the smallest input buffer an instance allocates.
 const minBuffer = 64 << 10
 
