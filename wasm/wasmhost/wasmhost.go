@@ -210,7 +210,10 @@ type Options struct {
 	Interrupt bool
 	// MaxInstances bounds the module instances each Scanner runs at once,
 	// and so its concurrency and memory (each instance holds a Go heap
-	// with the compiled configuration); 0 means GOMAXPROCS.
+	// with the compiled configuration); 0 means GOMAXPROCS. An instance
+	// whose memory a call grew past 128 MiB (a text of a few megabytes
+	// with many findings, or larger) is discarded after the call, since
+	// linear memory never shrinks: the next call compiles a new one.
 	MaxInstances int
 }
 
@@ -536,8 +539,10 @@ func (s *Scanner) with(ctx context.Context, fn func(*slot) error) error {
 	err = fn(sl)
 	var e *Error
 	// Errors the module reported leave the instance usable, except
-	// internal errors (a recovered panic).
+	// internal errors (a recovered panic). An instance a large call grew
+	// is discarded, its memory with it.
 	keep := err == nil || errors.As(err, &e) && e.Code != CodeInternal
+	keep = keep && sl.in.mem.Size() <= maxIdleMemory
 	s.release(ctx, sl, keep)
 	return err
 }
