@@ -160,3 +160,53 @@ func TestLargeCallDoesNotPinMemory(t *testing.T) {
 		t.Errorf("%d idle instances after a small call, want 1", n)
 	}
 }
+
+// TestModuleCloseDuringCalls: Module.Close while Scanners' calls run waits
+// for them (it freed their memory under them: a data race in wazero, and
+// a call's memory could be replaced by zeros mid-call); calls after it
+// fail with ErrClosed.
+func TestModuleCloseDuringCalls(t *testing.T) {
+	ctx := context.Background()
+	m, err := Load(ctx, modulePath(t), Options{MaxInstances: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := m.Compile(ctx, Config{Identifiers: []string{"EmailAddress"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text, want = "a jane@example.com", "a ****************"
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			for range 20 {
+				out, err := s.MaskString(ctx, text)
+				if err != nil {
+					if !errors.Is(err, ErrClosed) {
+						t.Errorf("Mask during Close: %v", err)
+					}
+					return
+				}
+				if out != want {
+					t.Errorf("Mask during Close = %q", out)
+				}
+			}
+		}()
+	}
+	close(start)
+	time.Sleep(5 * time.Millisecond)
+	if err := m.Close(ctx); err != nil {
+		t.Error(err)
+	}
+	wg.Wait()
+	if _, err := s.MaskString(ctx, text); !errors.Is(err, ErrClosed) {
+		t.Errorf("Mask after Close: %v", err)
+	}
+	if _, err := m.Compile(ctx, Config{}); !errors.Is(err, ErrClosed) {
+		t.Errorf("Compile after Close: %v", err)
+	}
+}
