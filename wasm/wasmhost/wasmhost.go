@@ -231,6 +231,26 @@ type Module struct {
 	mu     sync.Mutex
 	spare  *instance // an initialized instance not yet used by a Scanner
 	closed bool
+
+	// active is held for reading by every call into the module's
+	// instances (enter), for writing by Close, which so waits for the
+	// calls in progress before it frees their memory.
+	active sync.RWMutex
+}
+
+// enter starts a call into the module's instances; it returns false,
+// holding nothing, when the module is closed. Otherwise the caller must
+// call m.active.RUnlock when done.
+func (m *Module) enter() bool {
+	m.active.RLock()
+	m.mu.Lock()
+	closed := m.closed
+	m.mu.Unlock()
+	if closed {
+		m.active.RUnlock()
+		return false
+	}
+	return true
 }
 
 // ABIVersion returns the module's ABI version.
@@ -308,12 +328,15 @@ func LoadBytes(ctx context.Context, wasm []byte, opts Options) (*Module, error) 
 }
 
 // Close releases the module and every instance of its Scanners, which
-// stop working.
+// stop working: it waits for the calls in progress, and later calls fail
+// with ErrClosed.
 func (m *Module) Close(ctx context.Context) error {
+	m.active.Lock()
 	m.mu.Lock()
 	m.closed = true
 	m.spare = nil
 	m.mu.Unlock()
+	m.active.Unlock()
 	err := m.rt.Close(ctx)
 	if m.cache != nil {
 		if cerr := m.cache.Close(ctx); err == nil {
@@ -389,6 +412,10 @@ func (m *Module) compile(ctx context.Context, config, key []byte) (*Scanner, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if !m.enter() {
+		return nil, ErrClosed
+	}
+	defer m.active.RUnlock()
 	if len(key) > 0 && m.minor < 1 {
 		return nil, &Error{Code: CodeUnsupported, Message: fmt.Sprintf("a key needs ABI 1.1; the module is 1.%d", m.minor)}
 	}
@@ -532,6 +559,10 @@ func (s *Scanner) with(ctx context.Context, fn func(*slot) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if !s.m.enter() {
+		return ErrClosed
+	}
+	defer s.m.active.RUnlock()
 	sl, err := s.acquire(ctx)
 	if err != nil {
 		return err
