@@ -470,9 +470,11 @@ export class Module {
     if (typeof text === 'string') {
       if (text.length === 0) return [0, 0];
       // UTF-16 code units to UTF-8 bytes: at most 3 each; counted exactly
-      // when that bound does not fit the buffer.
+      // only when that bound passes the largest allocation (the buffer
+      // then grows to the bound, so that texts of about this size do not
+      // count again).
       const max = text.length * 3;
-      this._reserve(max <= this.#bufCap ? max : utf8Length(text));
+      this._reserve(max <= MAX_ALLOC ? max : utf8Length(text));
       const { written } = this.#enc.encodeInto(text, this._memory().subarray(this.#buf, this.#buf + this.#bufCap));
       return [this.#buf, written];
     }
@@ -492,7 +494,7 @@ export class Module {
       if (typeof r === 'string') max += r.length * 3;
       else max += r.length;
     }
-    if (max > this.#bufCap) {
+    if (max > MAX_ALLOC) {
       // Counted exactly (see _put).
       max = 4 + 4 * records.length;
       for (const r of records) max += typeof r === 'string' ? utf8Length(r) : r.length;
