@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 
 	"github.com/piiguard/piiguard/internal/jsonwalk"
@@ -62,27 +61,30 @@ func (s *slot) texts() []string {
 		return nil
 	}
 	var out []string
-	if s.Value != nil {
-		for _, v := range []string{s.Value.OriginalValue, s.Value.InterpretedValue} {
-			if v != "" && !slices.Contains(out, v) {
-				out = append(out, v)
-			}
+	seen := map[string]bool{}
+	add := func(v string) {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
 		}
 	}
-	parts := s.Values
+	if s.Value != nil {
+		add(s.Value.OriginalValue)
+		add(s.Value.InterpretedValue)
+	}
 	names := make([]string, 0, len(s.SubSlots))
 	for name := range s.SubSlots {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	parts := make([]*slot, 0, len(s.Values)+len(names))
+	parts = append(parts, s.Values...)
 	for _, name := range names {
-		parts = append(slices.Clip(parts), s.SubSlots[name])
+		parts = append(parts, s.SubSlots[name])
 	}
 	for _, e := range parts {
 		for _, v := range e.texts() {
-			if !slices.Contains(out, v) {
-				out = append(out, v)
-			}
+			add(v)
 		}
 	}
 	return out

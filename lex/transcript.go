@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/piiguard/piiguard/internal/spanset"
 )
 
 // transcriptRule says how a turn's transcripts are obfuscated.
@@ -19,6 +21,10 @@ type transcriptRule struct {
 	// slot name; perTranscription adds those of transcriptions[i].
 	values           []valueToken
 	perTranscription map[int][]valueToken
+	// folds holds, by value, the caseless search findAll compiled for it
+	// (nil for a value it searches exactly), for the event's other
+	// transcripts.
+	folds map[string]*regexp.Regexp
 }
 
 type valueToken struct{ text, slot string }
@@ -99,7 +105,7 @@ func (r *transcriptRule) obfuscate(text string, field int) (string, bool) {
 	var spans []span
 	foundElicited := false
 	for _, v := range vals {
-		for _, m := range findAll(text, v.text) {
+		for _, m := range r.findAll(text, v.text) {
 			spans = append(spans, span{m[0], m[1], v.slot})
 			if v.slot == r.wholeIfMissing {
 				foundElicited = true
@@ -119,9 +125,16 @@ func (r *transcriptRule) obfuscate(text string, field int) (string, bool) {
 		}
 		return spans[i].start < spans[j].start
 	})
+	offsets := make([]int, 0, 2*len(spans))
+	for _, s := range spans {
+		offsets = append(offsets, s.start, s.end)
+	}
+	slices.Sort(offsets)
+	var taken spanset.Set
+	taken.Reset(slices.Compact(offsets))
 	var kept []span
 	for _, s := range spans {
-		if !slices.ContainsFunc(kept, func(k span) bool { return s.start < k.end && k.start < s.end }) {
+		if taken.Place(s.start, s.end) == spanset.Added {
 			kept = append(kept, s)
 		}
 	}
@@ -150,13 +163,19 @@ func escapeBraces(s string) string {
 // simple folding): every occurrence, the exact ones among them. (Exact
 // matches alone, when there were any, left the value in clear where it
 // was said again in other case.)
-func findAll(text, value string) [][]int {
+func (r *transcriptRule) findAll(text, value string) [][]int {
 	if value == "" {
 		return nil
 	}
-	var re *regexp.Regexp
-	if !caseless(value) {
-		re, _ = regexp.Compile("(?i)" + regexp.QuoteMeta(value))
+	re, ok := r.folds[value]
+	if !ok {
+		if !caseless(value) {
+			re, _ = regexp.Compile("(?i)" + regexp.QuoteMeta(value))
+		}
+		if r.folds == nil {
+			r.folds = map[string]*regexp.Regexp{}
+		}
+		r.folds[value] = re
 	}
 	if re == nil {
 		// No letter with another case (digits, say): exact matches are
