@@ -118,13 +118,18 @@ type ByIdentifier struct {
 
 // AppendMask masks value with the masker chosen for f.Identifier.
 func (b ByIdentifier) AppendMask(dst, value []byte, f pii.Finding) []byte {
-	if m, ok := b.Maskers[f.Identifier]; ok && m != nil {
-		return m.AppendMask(dst, value, f)
+	return b.pick(f.Identifier).AppendMask(dst, value, f)
+}
+
+// pick returns the masker chosen for identifier.
+func (b ByIdentifier) pick(identifier string) Masker {
+	if m, ok := b.Maskers[identifier]; ok && m != nil {
+		return m
 	}
 	if b.Default != nil {
-		return b.Default.AppendMask(dst, value, f)
+		return b.Default
 	}
-	return Asterisk.AppendMask(dst, value, f)
+	return Asterisk
 }
 
 // Append appends text to dst with each finding's value replaced by m's mask
