@@ -43,8 +43,13 @@ import (
 // identifier name, which can be a keyword ("<hash:Ssn-US:...>" holds
 // "Ssn"). AppendMask therefore scans its result again, as AppendFindings
 // would, and masks what it finds, its earlier masks opaque, until nothing
-// is found (at most four passes): an event with findings costs about one
-// more scan of its text.
+// is found: an event with findings costs about one more scan of its text.
+// The passes are bounded: should the event still hold a finding after
+// eight (a chain of values, each near a keyword that the mask of the one
+// before it wrote, as "<hash:Ssn-US:...>" holds "Ssn"), every string,
+// number and member name in scope is masked whole, its tokens and hashes
+// excepted, by the masker (a Partial masking as Fixed does, keeping
+// nothing), which leaves nothing to find but masks.
 //
 // # Numbers
 //
@@ -184,8 +189,9 @@ func (j *JSON) AppendMaskField(dst []byte, names []string, event []byte) ([]byte
 	return j.appendMask(dst, event, prefix)
 }
 
-// maxJSONRounds bounds how often appendMask masks an event again.
-const maxJSONRounds = 4
+// maxJSONRounds bounds how often appendMask masks an event before its
+// last step.
+const maxJSONRounds = 8
 
 func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, error) {
 	s := j.pool.Get().(*jsonScratch)
@@ -201,13 +207,27 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 	// context for what it holds, and a mask names its identifier, which
 	// can be a keyword ("<hash:Ssn-US:...>" holds "Ssn"). Mask the result
 	// again, its masks opaque, until it has no finding.
-	for range maxJSONRounds - 1 {
+	for round := 1; ; round++ {
 		s.prevMasked = append(s.prevMasked[:0], s.maskedNames...)
 		next, changed, err := j.maskOnce(nil, out, prefix, s, true)
 		if err != nil || !changed {
 			break
 		}
-		out = next
+		if round < maxJSONRounds {
+			out = next
+			continue
+		}
+		// Still a finding after maxJSONRounds: a chain of values that
+		// each mask uncovers one more of can outrun any number of
+		// passes. Mask every value and name in scope whole, keeping
+		// only the tokens and hashes.
+		s.whole, s.wholeFinding = true, s.first
+		next, _, err = j.maskOnce(nil, out, prefix, s, true)
+		s.whole = false
+		if err == nil {
+			out = next
+		}
+		break
 	}
 	return append(dst, out...), nil
 }
@@ -218,18 +238,30 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch, own bool) ([]byte, bool, error) {
 	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
 	s.own = own
+	s.haveFirst = false
 	clear(s.nameMasked)
 	scan := func(dst []pii.Finding, b []byte) []pii.Finding {
 		return s.fs.scan(dst, j.fd, b)
 	}
 	m := j.m
+	if s.whole {
+		m = noClear{m}
+	}
 	if own {
-		m = keepOwn{j.m}
+		m = keepOwn{m}
 	}
 	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
 		// Several identifiers may report one span (the detector reports
 		// each); it is masked once, by the strongest finding.
 		x.find = disjointFindings(x.find)
+		if !s.haveFirst {
+			for _, f := range x.find {
+				if f.Score != keepFinding {
+					s.first, s.haveFirst = f, true
+					break
+				}
+			}
+		}
 		rs := len(s.repl)
 		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, m, scan)
 		s.masked = masked
@@ -494,21 +526,28 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
-	fs       fieldScanner
-	raw      []pii.Finding
-	find     []pii.Finding
-	cands    []pii.Finding
-	res      resolver
-	names    []string
-	dec      []byte
-	esc      []jsonwalk.Escape
-	masked   []byte
-	repl     []byte
-	edits    []jsonEdit
-	renamed  []jsonRename
-	fx       fixpoint
-	own      bool   // maskOnce keeps the masks the event holds
-	ownSpans []span // their places in a leaf
+	fs      fieldScanner
+	raw     []pii.Finding
+	find    []pii.Finding
+	cands   []pii.Finding
+	res     resolver
+	names   []string
+	dec     []byte
+	esc     []jsonwalk.Escape
+	masked  []byte
+	repl    []byte
+	edits   []jsonEdit
+	renamed []jsonRename
+	fx      fixpoint
+	own     bool // maskOnce keeps the masks the event holds
+	// whole makes walk give every leaf in scope as one finding, of the
+	// identifier of wholeFinding (appendMask's last step).
+	whole        bool
+	wholeFinding pii.Finding
+	// first is the first finding the last maskOnce masked, if haveFirst.
+	first     pii.Finding
+	haveFirst bool
+	ownSpans  []span // their places in a leaf
 	// maskedNames are the offsets, in the output of the last maskOnce,
 	// of the member names it masked; a rescan scans the values under them
 	// again with the names as they now are.
@@ -548,7 +587,7 @@ func (j *JSON) covers(p jsonwalk.Path) bool {
 // findings; prefix starts every path.
 func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(*jsonLeaf) error) error {
 	var raw []pii.Finding
-	if !j.fieldsOnly {
+	if !j.fieldsOnly && !s.whole {
 		s.raw = j.fd.AppendFindings(s.raw[:0], event)
 		raw = s.raw
 	}
@@ -581,6 +620,23 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 		}
 		if cs == ce || !j.covers(l.Path) {
 			return nil
+		}
+		if s.whole {
+			x := &s.leaf
+			*x = jsonLeaf{kind: l.Kind, object: l.Object, path: l.Path, start: l.Start, end: l.End, contentStart: cs, raw: event[cs:ce]}
+			x.value = x.raw
+			if l.Escaped {
+				s.dec, s.esc = jsonwalk.Unquote(s.dec[:0], s.esc[:0], event[l.Start:l.End])
+				x.value, x.esc = s.dec, s.esc
+			}
+			f := s.wholeFinding
+			f.Start, f.End = 0, len(x.value)
+			x.find = s.withOwnMasks(append(s.find[:0], f), x.value)
+			s.find = x.find
+			if !hasMaskable(x.find) {
+				return nil
+			}
+			return fn(x)
 		}
 		if s.own && len(inside) == 0 && !s.contextMasked(l) {
 			// A rescan: this leaf, its context unchanged, was masked
