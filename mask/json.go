@@ -656,11 +656,14 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 		if l.Kind == jsonwalk.Name {
 			ctx = ctx[:len(ctx)-1] // a name's context is the names around it
 		}
-		for _, st := range ctx {
-			if !st.IsIndex() {
-				s.names = append(s.names, st.Key)
+		// The innermost maxFieldNames names, outermost first: those
+		// further out do not count (see FieldFindings).
+		for i := len(ctx) - 1; i >= 0 && len(s.names) < maxFieldNames; i-- {
+			if !ctx[i].IsIndex() {
+				s.names = append(s.names, ctx[i].Key)
 			}
 		}
+		slices.Reverse(s.names)
 		s.find = s.fs.findings(s.find[:0], j.fd, s.names, x.value)
 		if len(inside) > 0 {
 			s.cands = append(s.cands[:0], s.find...)
