@@ -58,3 +58,64 @@ func TestJSONDeepNamesLinear(t *testing.T) {
 		t.Errorf("values left in clear")
 	}
 }
+
+// TestJSONFindingPathsBounded is the regression test of JSONFinding.Path
+// written out whole for each finding: under a 200 KB member name (or
+// 9000 levels deep), 20000 values with findings made 20000 paths of
+// 200 KB, about 4 GB for a 380 KB event, which AppendFindings (and the
+// OpenTelemetry processor, which calls it on every JSON body) allocated.
+// A path longer than maxPathLength bytes is abbreviated, and remains a
+// pattern that covers the value.
+func TestJSONFindingPathsBounded(t *testing.T) {
+	long := strings.Repeat("n", 200000)
+	var deep strings.Builder
+	for i := range 9000 {
+		fmt.Fprintf(&deep, `{"k%d":`, i)
+	}
+	deep.WriteString(`["a@b.co","a@b.co"]` + strings.Repeat("}", 9000))
+	tests := []struct {
+		name  string
+		event string
+		want  []string // paths, in order
+	}{
+		{"short paths stay exact", `{"a":{"b c":["x","a@b.co"]}}`, []string{`$.a["b c"][1]`}},
+		{"a long name", `{"` + long + `":["a@b.co","x","a@b.co"]}`, []string{`$.*[0]`, `$.*[2]`}},
+		{"a long name further in", `{"ok":{"` + long + `":{"mail":"a@b.co"}}}`, []string{`$.ok.*.mail`}},
+		{"deep", deep.String(), nil},
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := j.AppendFindings(nil, []byte(tt.event))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f) == 0 {
+				t.Fatal("no finding")
+			}
+			for i, jf := range f {
+				if len(jf.Path) > 1024 {
+					t.Errorf("finding %d: path of %d bytes", i, len(jf.Path))
+				}
+				if tt.want != nil && (i >= len(tt.want) || jf.Path != tt.want[i]) {
+					t.Errorf("finding %d: path %.80q, want %v", i, jf.Path, tt.want)
+				}
+				// The path, as an Include rule, selects the value.
+				inc := newJSON(t, nil, mask.JSONOptions{Include: []string{jf.Path}, FieldsOnly: true})
+				got, err := inc.AppendFindings(nil, []byte(tt.event))
+				if err != nil || !containsFinding(got, jf) {
+					t.Errorf("finding %d: Include %.80q does not find it again (%v)", i, jf.Path, err)
+				}
+			}
+		})
+	}
+}
+
+func containsFinding(fs []mask.JSONFinding, f mask.JSONFinding) bool {
+	for _, g := range fs {
+		if g.Start == f.Start && g.End == f.End {
+			return true
+		}
+	}
+	return false
+}
