@@ -141,6 +141,9 @@ func (e *JSONSyntaxError) Error() string {
 	return fmt.Sprintf("mask: not JSON: byte %d: %s", e.Offset, e.Msg)
 }
 
+// maxPathLength bounds JSONFinding.Path.
+const maxPathLength = 1024
+
 // JSONFinding is a finding in a JSON event.
 type JSONFinding struct {
 	// Finding's Start and End are byte offsets into the raw event: they
@@ -149,6 +152,11 @@ type JSONFinding struct {
 	// to the whole escape).
 	pii.Finding
 	// Path is the value's path, as $.user.ssn or $.messages[0].content.
+	// A path that would take more than 1024 bytes, or more than 63
+	// steps, is abbreviated to a pattern (JSONOptions.Include's syntax)
+	// that still matches it: a member name of more than 254 bytes is
+	// written .* (any member), and the steps that do not fit before the
+	// last ones are written $.. (at any depth), as in $..k8999.mail.
 	Path string
 	// InName reports a finding in the member name at Path rather than in
 	// its value.
@@ -507,7 +515,7 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 	s.own = false
 	n := len(dst)
 	err := j.walk(event, nil, s, func(x *jsonLeaf) error {
-		path := x.path.String()
+		path := x.path.StringMax(maxPathLength)
 		for _, f := range x.find {
 			if x.kind != jsonwalk.Number {
 				f.Start, f.End, _, _ = jsonwalk.RawSpan(x.esc, f.Start, f.End)

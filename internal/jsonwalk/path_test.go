@@ -83,3 +83,42 @@ func TestPathStringRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestPathStringMax: StringMax is String for a short path (String within
+// a quarter of max: no step is abbreviated), and otherwise
+// a pattern of at most max bytes and maxPatternSteps steps that covers
+// the path.
+func TestPathStringMax(t *testing.T) {
+	long := string(make([]byte, 300)) // NUL bytes: quoted as \u0000
+	var deep Path
+	for i := range 500 {
+		deep = append(deep, Step{Key: "k", Index: -1}, Step{Index: i})
+	}
+	paths := []Path{
+		nil,
+		{{Key: "a", Index: -1}, {Index: 3}, {Key: "b c", Index: -1}},
+		{{Key: long, Index: -1}, {Index: 0}},
+		{{Key: "a", Index: -1}, {Key: long, Index: -1}, {Key: "mail", Index: -1}},
+		{{Key: "a", Index: -1}, {Key: string(make([]byte, 100)), Index: -1}}, // quoted: 602 bytes
+		deep,
+		deep[:63],
+		deep[:62],
+	}
+	for i, p := range paths {
+		got := p.StringMax(1024)
+		if s := p.String(); len(s) <= 1024/4 && len(p) < maxPatternSteps && got != s {
+			t.Errorf("path %d: StringMax %q, String %q", i, got, s)
+		}
+		if len(got) > 1024 {
+			t.Errorf("path %d: %d bytes", i, len(got))
+		}
+		pat, err := ParsePattern(got)
+		if err != nil {
+			t.Errorf("path %d: %v", i, err)
+			continue
+		}
+		if !pat.Covers(p) {
+			t.Errorf("path %d: %q does not cover it", i, got)
+		}
+	}
+}

@@ -81,6 +81,64 @@ func (p Path) String() string {
 	return b.String()
 }
 
+// StringMax formats the path as String does when that takes at most max
+// bytes, at most maxPatternSteps steps, and no member's step more than
+// max/4 bytes. Otherwise it writes a shorter
+// pattern that still matches the path: a member whose step would take
+// more than max/4 bytes is written .* (any member), and when the steps do
+// not all fit, the last ones that do follow "$.." (at any depth). Its
+// time and result are bounded by max, however long or deep the path.
+func (p Path) StringMax(max int) string {
+	var steps [][]byte // from the last
+	n := 0
+	all := true
+	for i := len(p) - 1; i >= 0; i-- {
+		st := p.appendStep(nil, i, max/4)
+		if n+len(st) > max-3 || len(steps) == maxPatternSteps-1 {
+			all = false
+			break
+		}
+		steps = append(steps, st)
+		n += len(st)
+	}
+	b := make([]byte, 0, n+3)
+	if all {
+		b = append(b, '$')
+	} else {
+		b = append(b, "$.."...)
+		if last := steps[len(steps)-1]; len(last) > 0 && last[0] == '.' {
+			steps[len(steps)-1] = last[1:]
+		}
+	}
+	for i := len(steps) - 1; i >= 0; i-- {
+		b = append(b, steps[i]...)
+	}
+	return string(b)
+}
+
+// appendStep appends step i of p as String writes it, or ".*" for a
+// member whose step would take more than max bytes.
+func (p Path) appendStep(b []byte, i, max int) []byte {
+	s := p[i]
+	switch {
+	case s.IsIndex():
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(s.Index), 10)
+		return append(b, ']')
+	case len(s.Key)+2 > max:
+		return append(b, ".*"...)
+	case isSimpleName(s.Key):
+		return append(append(b, '.'), s.Key...)
+	}
+	q := AppendQuote(nil, []byte(s.Key))
+	if len(q)+2 > max {
+		return append(b, ".*"...)
+	}
+	b = append(b, '[')
+	b = append(b, q...)
+	return append(b, ']')
+}
+
 // isSimpleName reports whether a member name can follow a '.' in a path:
 // ASCII letters, digits, '_' and '-', not starting with a digit or '-'.
 func isSimpleName(s string) bool {
