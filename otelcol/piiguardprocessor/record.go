@@ -32,8 +32,11 @@ import (
 //     its key and the keys around it as keywords (mask.FieldFindings): in
 //     {"user": {"ssn": "536-22-1234"}}, "ssn" is the keyword the value
 //     needs;
-//   - maps and slices are walked; their structure, keys and order are
-//     kept;
+//   - maps and slices are walked; their structure and order are kept;
+//   - keys (of attributes and map members) are scanned with the keys
+//     around them as keywords, as JSON member names are; a key with a
+//     finding is masked, unique within its map (mask.UniqueName); in a
+//     record that could not be scanned, keys are kept;
 //   - an int is scanned as its decimal text; a masked int becomes a string
 //     holding the masked text (the only change of type);
 //   - bytes that are valid UTF-8 are scanned as text and stay bytes;
@@ -252,7 +255,79 @@ func (w *worker) attributes(m pcommon.Map) {
 		w.names = append(w.names[:0], k) // a stack: value appends the keys below
 		w.value(v, w.names, whole, included)
 	}
+	w.keys(m, nil, func(k string) bool {
+		if k == AttrFindings || k == AttrIdentifiers {
+			return false
+		}
+		whole := matches(w.e.whole, k)
+		return whole || !matches(w.e.exclude, k) && (len(w.e.include) == 0 || matches(w.e.include, k))
+	})
 }
+
+// keys scans, in the apply phase, the keys of m for which scanned is
+// true, with names (the keys around m, outermost first) as keywords, as
+// package mask scans JSON member names. In mask mode, a key with a
+// finding is renamed to its masked text, made unique among m's keys
+// (mask.UniqueName); m keeps its order.
+func (w *worker) keys(m pcommon.Map, names []string, scanned func(string) bool) {
+	if w.phase != apply {
+		return
+	}
+	var renamed map[string]string // key -> masked key
+	for k := range m.All() {
+		if k == "" || !scanned(k) {
+			continue
+		}
+		cacheable := len(names) == 0 && len(k) <= maxCleanValue
+		if cacheable && w.isClean(keysOf, k) {
+			continue
+		}
+		kb := unsafeBytes(k)
+		found := mask.FieldFindings(w.found[:0], w.e.scanner, names, kb)
+		w.found = found
+		if len(found) == 0 {
+			if cacheable {
+				w.addClean(keysOf, k)
+			}
+			continue
+		}
+		for _, f := range found {
+			w.ids = append(w.ids, f.Identifier)
+		}
+		if !w.e.mask {
+			continue
+		}
+		if masked := mask.AppendMaskedField(nil, w.e.scanner, w.e.masker, names, kb); string(masked) != k {
+			if renamed == nil {
+				renamed = map[string]string{}
+			}
+			renamed[k] = string(masked)
+		}
+	}
+	if len(renamed) == 0 {
+		return
+	}
+	taken := map[string]bool{}
+	for k := range m.All() {
+		if _, ok := renamed[k]; !ok {
+			taken[k] = true
+		}
+	}
+	nm := pcommon.NewMap()
+	nm.EnsureCapacity(m.Len())
+	for k, v := range m.All() {
+		if mk, ok := renamed[k]; ok {
+			k = mask.UniqueName(mk, taken)
+		}
+		v.CopyTo(nm.PutEmpty(k))
+	}
+	nm.MoveTo(m)
+}
+
+// keysOf is the key under which the clean cache remembers top-level keys
+// found clean: the empty key, under which a value is scanned without
+// keywords, as a top-level key is, so that the two can share it.
+const keysOf = ""
 
 // value walks v, whose keys are names (outermost first). whole: v is
 // under a key of fields::mask_whole; included: v is under a key of
@@ -280,6 +355,10 @@ func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
 			}
 			w.value(mv, append(names, k), wk, included || matches(w.e.include, k))
 		}
+		w.keys(v.Map(), names, func(k string) bool {
+			wk := whole || matches(w.e.whole, k)
+			return wk || !matches(w.e.exclude, k) && (included || matches(w.e.include, k))
+		})
 	case pcommon.ValueTypeSlice:
 		s := v.Slice()
 		for i := range s.Len() {
