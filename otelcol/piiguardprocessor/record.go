@@ -76,8 +76,10 @@ type worker struct {
 	first   bool                           // apply: the next AppendFindings scans a value
 	out     []byte                         // apply: a masked value
 	clean   map[string]map[string]struct{} // attribute values found clean, by key
-	nclean  int
-	stats   stats
+	// cleanKeys are attribute keys found clean, as clean's values are.
+	cleanKeys map[string]struct{}
+	nclean    int
+	stats     stats
 }
 
 // stats counts what a batch did; see telemetry.
@@ -243,6 +245,7 @@ func (w *worker) AppendFindings(dst []piiguard.Finding, text []byte) []piiguard.
 
 // attributes walks an attribute map.
 func (w *worker) attributes(m pcommon.Map) {
+	var renamed map[string]string // key -> masked key
 	for k, v := range m.All() {
 		if k == AttrFindings || k == AttrIdentifiers {
 			continue
@@ -254,56 +257,57 @@ func (w *worker) attributes(m pcommon.Map) {
 		included := len(w.e.include) == 0 || matches(w.e.include, k)
 		w.names = append(w.names[:0], k) // a stack: value appends the keys below
 		w.value(v, w.names, whole, included)
-	}
-	w.keys(m, nil, func(k string) bool {
-		if k == AttrFindings || k == AttrIdentifiers {
-			return false
+		if whole || included {
+			renamed = w.key(renamed, nil, k)
 		}
-		whole := matches(w.e.whole, k)
-		return whole || !matches(w.e.exclude, k) && (len(w.e.include) == 0 || matches(w.e.include, k))
-	})
+	}
+	if renamed != nil {
+		renameKeys(m, renamed)
+	}
 }
 
-// keys scans, in the apply phase, the keys of m for which scanned is
-// true, with names (the keys around m, outermost first) as keywords, as
-// package mask scans JSON member names. In mask mode, a key with a
-// finding is renamed to its masked text, made unique among m's keys
-// (mask.UniqueName); m keeps its order.
-func (w *worker) keys(m pcommon.Map, names []string, scanned func(string) bool) {
-	if w.phase != apply {
-		return
+// key scans, in the apply phase, the key k of a map, with names (the keys
+// around the map, outermost first) as keywords, as package mask scans
+// JSON member names. In mask mode, a key with a finding is added to
+// renamed with its masked text. It returns renamed, made when nil.
+func (w *worker) key(renamed map[string]string, names []string, k string) map[string]string {
+	if w.phase != apply || k == "" {
+		return renamed
 	}
-	var renamed map[string]string // key -> masked key
-	for k := range m.All() {
-		if k == "" || !scanned(k) {
-			continue
-		}
-		cacheable := len(names) == 0 && len(k) <= maxCleanValue
-		if cacheable && w.isClean(keysOf, k) {
-			continue
-		}
-		kb := unsafeBytes(k)
-		found := mask.FieldFindings(w.found[:0], w.e.scanner, names, kb)
-		w.found = found
-		if len(found) == 0 {
-			if cacheable {
-				w.addClean(keysOf, k)
-			}
-			continue
-		}
-		for _, f := range found {
-			w.ids = append(w.ids, f.Identifier)
-		}
-		if !w.e.mask {
-			continue
-		}
-		if masked := mask.AppendMaskedField(nil, w.e.scanner, w.e.masker, names, kb); string(masked) != k {
-			if renamed == nil {
-				renamed = map[string]string{}
-			}
-			renamed[k] = string(masked)
-		}
+	cacheable := len(names) == 0 && len(k) <= maxCleanValue
+	if _, ok := w.cleanKeys[k]; ok && cacheable {
+		return renamed
 	}
+	kb := unsafeBytes(k)
+	found := mask.FieldFindings(w.found[:0], w.e.scanner, names, kb)
+	w.found = found
+	if len(found) == 0 {
+		if cacheable {
+			if len(w.cleanKeys) >= maxClean || w.cleanKeys == nil {
+				w.cleanKeys = map[string]struct{}{}
+			}
+			w.cleanKeys[strings.Clone(k)] = struct{}{} // not a view into a batch's memory
+		}
+		return renamed
+	}
+	for _, f := range found {
+		w.ids = append(w.ids, f.Identifier)
+	}
+	if !w.e.mask {
+		return renamed
+	}
+	if masked := mask.AppendMaskedField(nil, w.e.scanner, w.e.masker, names, kb); string(masked) != k {
+		if renamed == nil {
+			renamed = map[string]string{}
+		}
+		renamed[strings.Clone(k)] = string(masked)
+	}
+	return renamed
+}
+
+// renameKeys gives the keys of m in renamed their masked text, made
+// unique among m's keys (mask.UniqueName); m keeps its order.
+func renameKeys(m pcommon.Map, renamed map[string]string) {
 	if len(renamed) == 0 {
 		return
 	}
@@ -324,11 +328,6 @@ func (w *worker) keys(m pcommon.Map, names []string, scanned func(string) bool) 
 	nm.MoveTo(m)
 }
 
-// keysOf is the key under which the clean cache remembers top-level keys
-// found clean: the empty key, under which a value is scanned without
-// keywords, as a top-level key is, so that the two can share it.
-const keysOf = ""
-
 // value walks v, whose keys are names (outermost first). whole: v is
 // under a key of fields::mask_whole; included: v is under a key of
 // fields::include, or include is empty.
@@ -348,17 +347,21 @@ func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
 	}
 	switch v.Type() {
 	case pcommon.ValueTypeMap:
+		var renamed map[string]string // key -> masked key
 		for k, mv := range v.Map().All() {
 			wk := whole || matches(w.e.whole, k)
 			if !wk && matches(w.e.exclude, k) {
 				continue
 			}
-			w.value(mv, append(names, k), wk, included || matches(w.e.include, k))
+			inc := included || matches(w.e.include, k)
+			w.value(mv, append(names, k), wk, inc)
+			if wk || inc {
+				renamed = w.key(renamed, names, k)
+			}
 		}
-		w.keys(v.Map(), names, func(k string) bool {
-			wk := whole || matches(w.e.whole, k)
-			return wk || !matches(w.e.exclude, k) && (included || matches(w.e.include, k))
-		})
+		if renamed != nil {
+			renameKeys(v.Map(), renamed)
+		}
 	case pcommon.ValueTypeSlice:
 		s := v.Slice()
 		for i := range s.Len() {
