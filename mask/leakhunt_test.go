@@ -109,3 +109,32 @@ func TestPartialKeptPartRescans(t *testing.T) {
 		})
 	}
 }
+
+// TestMaskCharDigit is the regression test of a digit as the mask
+// character: every character of a value becoming '1' wrote values
+// ("zip code 11111", "passport number 111111111"), which a scan of the
+// output found. Spec.Validate (and so policies and the command line)
+// refuses a digit, and Fixed and Partial take one as '*'.
+func TestMaskCharDigit(t *testing.T) {
+	for _, st := range []mask.Style{mask.StyleAsterisk, mask.StyleFixed, mask.StylePartial} {
+		spec := mask.Spec{Style: st, Char: "1"}
+		if st == mask.StylePartial {
+			spec.KeepLast = 2
+		}
+		if err := spec.Validate(); err == nil || !strings.Contains(err.Error(), "digit") {
+			t.Errorf("%s: Validate of Char %q: %v, want an error naming the digit", st, spec.Char, err)
+		}
+	}
+	if err := (mask.Spec{Char: "٣"}).Validate(); err == nil {
+		t.Errorf("Validate of an Arabic-Indic digit: no error")
+	}
+	s := allScanner()
+	for _, m := range []mask.Masker{mask.Fixed('1'), mask.Partial{KeepLast: 1, Char: '7'}} {
+		for _, text := range []string{"zip code 62704", "passport number 123456789"} {
+			got := string(mask.AppendMasked(nil, []byte(text), s, m))
+			if f := s.ScanString(got); len(f) > 0 {
+				t.Errorf("%q -> %q: a scan of the output finds %v", text, got, f)
+			}
+		}
+	}
+}
