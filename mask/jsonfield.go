@@ -23,7 +23,8 @@ type Finder interface {
 // asterisks. The masks m wrote are opaque to these rescans: a token, a
 // hash or a placeholder is never masked again (a value across a mask's
 // edge is masked outside the mask only), so every token AppendMasked
-// writes can be unmasked. The rescans are bounded: a chain of overlapping
+// writes can be unmasked; a Partial's mask, which keeps characters of the
+// value, is masked again whole when a value is found in or across it. The rescans are bounded: a chain of overlapping
 // values that they uncover one at a time (each stands alone once the next
 // is masked) and that outlasts them is masked from its first remaining
 // value to its last, and if a value is still found then, everything

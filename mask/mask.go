@@ -34,7 +34,10 @@
 // a longer one can stand alone once that one is masked. The masks already
 // written are opaque to these rescans: a value found across a mask's edge
 // is masked outside the mask only, with the same masker, so a token is
-// never damaged and a text masked with tokens unmasks exactly.
+// never damaged and a text masked with tokens unmasks exactly. A Partial
+// mask is the exception, since it keeps characters of the value in clear
+// (the last four of "9372745917a@b.co" are those of "a@b.co"): a value
+// found in or across it is masked together with the whole of it.
 //
 // # The shape of masks
 //
