@@ -119,3 +119,47 @@ func containsFinding(fs []mask.JSONFinding, f mask.JSONFinding) bool {
 	}
 	return false
 }
+
+// TestJSONManyEqualMaskedNamesLinear is the regression test of member
+// names that mask alike: each was given the first free suffix by trying
+// "~b", "~c", ... from the start, so that an object of 8000 addresses of
+// one length as names (192 KB) took 13 s to mask (time quadratic in the
+// names). UniqueNames remembers where each name's count stopped.
+func TestJSONManyEqualMaskedNamesLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	build := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `"u%06d@example.com":1`, i)
+		}
+		b.WriteString("}")
+		return []byte(b.String())
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	const n = 1000
+	small, large := build(n), build(4*n)
+	var out []byte
+	measure := func(event []byte) time.Duration {
+		best := time.Hour
+		for range 3 {
+			best = min(best, cputime.PerRun(func() { out, _ = j.AppendMask(out[:0], event) }))
+		}
+		return best
+	}
+	measure(small)
+	ts, tl := measure(small), measure(large)
+	ratio := float64(tl) / float64(max(ts, time.Microsecond))
+	t.Logf("time at 4n / time at n = %.1f (%v at %d names, %v at %d)", ratio, ts, n, tl, 4*n)
+	if ratio > 8 {
+		t.Errorf("time at 4n / time at n = %.1f, want at most 8", ratio)
+	}
+	if !strings.Contains(string(out), `"*******************~fxv":1`) { // the 4000th: 3999 in base 26
+		t.Errorf("names not made unique as UniqueName does: ...%s", out[len(out)-60:])
+	}
+}
