@@ -145,13 +145,17 @@ func (h *Handler) maskAttrs(attrs []slog.Attr, names []string) []slog.Attr {
 		return masked
 	}
 	taken := map[string]bool{}
+	j := 0
 	for i, a := range masked {
-		if !slices.Contains(renamed, i) {
-			taken[a.Key] = true
+		if j < len(renamed) && renamed[j] == i {
+			j++ // renamed is in order
+			continue
 		}
+		taken[a.Key] = true
 	}
+	u := mask.NewUniqueNames(taken)
 	for _, i := range renamed {
-		masked[i].Key = mask.UniqueName(masked[i].Key, taken)
+		masked[i].Key = u.Name(masked[i].Key)
 	}
 	return masked
 }

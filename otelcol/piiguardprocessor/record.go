@@ -306,7 +306,7 @@ func (w *worker) key(renamed map[string]string, names []string, k string) map[st
 }
 
 // renameKeys gives the keys of m in renamed their masked text, made
-// unique among m's keys (mask.UniqueName); m keeps its order.
+// unique among m's keys (mask.UniqueNames); m keeps its order.
 func renameKeys(m pcommon.Map, renamed map[string]string) {
 	if len(renamed) == 0 {
 		return
@@ -317,11 +317,12 @@ func renameKeys(m pcommon.Map, renamed map[string]string) {
 			taken[k] = true
 		}
 	}
+	u := mask.NewUniqueNames(taken)
 	nm := pcommon.NewMap()
 	nm.EnsureCapacity(m.Len())
 	for k, v := range m.All() {
 		if mk, ok := renamed[k]; ok {
-			k = mask.UniqueName(mk, taken)
+			k = u.Name(mk)
 		}
 		v.CopyTo(nm.PutEmpty(k))
 	}
