@@ -600,6 +600,11 @@ type jsonScratch struct {
 	renamed []jsonRename
 	fx      fixpoint
 	own     bool // maskOnce keeps the masks the event holds
+	// outerCtx is the context of the container of the last leaf walked.
+	outerCtx struct {
+		outerContext
+		valid bool
+	}
 	// whole makes walk give every leaf in scope as one finding, of the
 	// identifier of wholeFinding (appendMask's last step).
 	whole        bool
@@ -652,6 +657,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 		raw = s.raw
 	}
 	ri := 0
+	s.outerCtx.valid = false
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
@@ -711,19 +717,16 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			s.dec, s.esc = jsonwalk.Unquote(s.dec[:0], s.esc[:0], event[l.Start:l.End])
 			x.value, x.esc = s.dec, s.esc
 		}
-		s.names = s.names[:0]
-		ctx := l.Path
-		if l.Kind == jsonwalk.Name {
-			ctx = ctx[:len(ctx)-1] // a name's context is the names around it
-		}
-		// The innermost maxFieldNames names, outermost first: those
-		// further out do not count (see FieldFindings).
-		for i := len(ctx) - 1; i >= 0 && len(s.names) < maxFieldNames; i-- {
-			if !ctx[i].IsIndex() {
-				s.names = append(s.names, ctx[i].Key)
+		// A name's context is the names around it; a value's, those and
+		// its own member name.
+		s.names = append(s.names[:0], s.outer(l).names...)
+		if n := len(l.Path); n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() {
+			last := l.Path[n-1]
+			if len(s.names) == maxFieldNames {
+				s.names = append(s.names[:0], s.names[1:]...)
 			}
+			s.names = append(s.names, last.Key)
 		}
-		slices.Reverse(s.names)
 		s.find = s.fs.findings(s.find[:0], j.fd, s.names, x.value)
 		if len(inside) > 0 {
 			s.cands = append(s.cands[:0], s.find...)
@@ -755,10 +758,48 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 // contextMasked reports whether a member name around l (for a name, a
 // name enclosing it) was masked by the last maskOnce.
 func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
-	n := len(l.Path)
-	if l.Kind == jsonwalk.Name {
-		n-- // a name's context is the names around it
+	if s.outer(l).masked {
+		return true
 	}
+	n := len(l.Path)
+	return n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() && n < len(s.nameMasked) && s.nameMasked[n]
+}
+
+// outerContext is what the leaves of one container share: the names of
+// the container's path, and whether one of them was masked.
+type outerContext struct {
+	container, depth int // the container's offset, and its leaves' path length
+	// names are the innermost maxFieldNames member names of the
+	// container's path, outermost first (see FieldFindings).
+	names  []string
+	masked bool // one of the container's names was masked by the last maskOnce
+}
+
+// outer returns the context l shares with the other leaves of its
+// container, computed once per container (a walk over the path would cost
+// time in its depth for every leaf).
+func (s *jsonScratch) outer(l *jsonwalk.Leaf) *outerContext {
+	o := &s.outerCtx
+	n := len(l.Path)
+	if o.container == l.Container && o.depth == n && o.valid {
+		return &o.outerContext
+	}
+	ctx := l.Path[:max(n-1, 0)]
+	o.names = o.names[:0]
+	for i := len(ctx) - 1; i >= 0 && len(o.names) < maxFieldNames; i-- {
+		if !ctx[i].IsIndex() {
+			o.names = append(o.names, ctx[i].Key)
+		}
+	}
+	slices.Reverse(o.names)
+	o.masked = s.pathMasked(l, n-1)
+	o.container, o.depth, o.valid = l.Container, n, true
+	return &o.outerContext
+}
+
+// pathMasked reports whether a member name of l's path, at depths 1 to
+// n, was masked by the last maskOnce.
+func (s *jsonScratch) pathMasked(l *jsonwalk.Leaf, n int) bool {
 	for d := 1; d <= n && d < len(s.nameMasked); d++ {
 		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
 			return true

@@ -171,6 +171,11 @@ type Leaf struct {
 	// Object is the byte offset of the '{' of the object a member name
 	// belongs to; 0 for values.
 	Object int
+	// Container is the byte offset of the '{' or '[' of the object or
+	// array the leaf is in (a member name: its object), or -1 for a
+	// document that is one scalar. The leaves of one container share
+	// Path but for its last step.
+	Container int
 }
 
 // Options configures WalkOptions.
@@ -210,7 +215,7 @@ func Walk(data []byte, fn func(*Leaf) error) error {
 
 // WalkOptions is Walk with options.
 func WalkOptions(data []byte, opts Options, fn func(*Leaf) error) error {
-	w := walker{data: data, fn: fn, names: opts.Names}
+	w := walker{data: data, fn: fn, names: opts.Names, container: -1}
 	w.path = append(w.path, opts.Prefix...)
 	w.space()
 	if err := w.value(); err != nil {
@@ -236,6 +241,8 @@ type walker struct {
 	depth int
 	names bool
 	fn    func(*Leaf) error
+	// container is the offset of the innermost object or array.
+	container int
 }
 
 func (w *walker) errorf(format string, args ...any) error {
@@ -276,10 +283,17 @@ func (w *walker) value() error {
 		return w.errorf("unexpected end of input, want a value")
 	}
 	switch c := w.data[w.pos]; {
-	case c == '{':
-		return w.object()
-	case c == '[':
-		return w.array()
+	case c == '{', c == '[':
+		outer := w.container
+		w.container = w.pos
+		var err error
+		if c == '{' {
+			err = w.object()
+		} else {
+			err = w.array()
+		}
+		w.container = outer
+		return err
 	case c == '"':
 		start := w.pos
 		escaped, err := w.string()
@@ -305,7 +319,7 @@ func (w *walker) value() error {
 }
 
 func (w *walker) emit(k Kind, start int, escaped bool) error {
-	w.leaf = Leaf{Kind: k, Path: w.path, Start: start, End: w.pos, Escaped: escaped}
+	w.leaf = Leaf{Kind: k, Path: w.path, Start: start, End: w.pos, Escaped: escaped, Container: w.container}
 	return w.fn(&w.leaf)
 }
 
@@ -366,7 +380,7 @@ func (w *walker) object() error {
 		w.space()
 		w.path = append(w.path, Step{Key: key, Index: -1})
 		if w.names {
-			w.leaf = Leaf{Kind: Name, Path: w.path, Start: start, End: end, Escaped: escaped, Object: object}
+			w.leaf = Leaf{Kind: Name, Path: w.path, Start: start, End: end, Escaped: escaped, Object: object, Container: object}
 			if err := w.fn(&w.leaf); err != nil {
 				return err
 			}
