@@ -39,3 +39,23 @@ func TestMapKeysMasked(t *testing.T) {
 		t.Errorf("audit: %s, want the key's finding reported", b)
 	}
 }
+
+// TestMapKeysMaskedInUnscannableRecord: a record that cannot be scanned
+// (here a value that is not valid UTF-8) has its values masked whole, and
+// its keys were passed on as they were: a key with a finding is masked
+// there too.
+func TestMapKeysMaskedInUnscannableRecord(t *testing.T) {
+	p, _ := testProcessor(t, &Config{})
+	ld := logRecord(t, map[string]any{"m": map[string]any{email: "x"}}, map[string]any{"bad": "\xc3", email: "y"}, nil)
+	if _, err := p.processLogs(context.Background(), ld); err != nil {
+		t.Fatal(err)
+	}
+	lr := firstRecord(ld)
+	b, _ := json.Marshal(map[string]any{"body": lr.Body().AsRaw(), "attrs": lr.Attributes().AsRaw()})
+	if strings.Contains(string(b), email) {
+		t.Errorf("key in clear: %s", b)
+	}
+	if v, ok := lr.Attributes().Get(emailMask); !ok || v.Str() != "*" {
+		t.Errorf("attributes %v, want the key masked and its value masked whole", lr.Attributes().AsRaw())
+	}
+}
