@@ -35,8 +35,8 @@ import (
 //   - maps and slices are walked; their structure and order are kept;
 //   - keys (of attributes and map members) are scanned with the keys
 //     around them as keywords, as JSON member names are; a key with a
-//     finding is masked, unique within its map (mask.UniqueName); in a
-//     record that could not be scanned, keys are kept;
+//     finding is masked, unique within its map (mask.UniqueNames), in a
+//     record that could not be scanned too;
 //   - an int is scanned as its decimal text; a masked int becomes a string
 //     holding the masked text (the only change of type);
 //   - bytes that are valid UTF-8 are scanned as text and stay bytes;
@@ -266,12 +266,12 @@ func (w *worker) attributes(m pcommon.Map) {
 	}
 }
 
-// key scans, in the apply phase, the key k of a map, with names (the keys
+// key scans, in the apply and redact phases, the key k of a map, with names (the keys
 // around the map, outermost first) as keywords, as package mask scans
 // JSON member names. In mask mode, a key with a finding is added to
 // renamed with its masked text. It returns renamed, made when nil.
 func (w *worker) key(renamed map[string]string, names []string, k string) map[string]string {
-	if w.phase != apply || k == "" {
+	if w.phase == check || k == "" {
 		return renamed
 	}
 	cacheable := len(names) == 0 && len(k) <= maxCleanValue
