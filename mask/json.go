@@ -604,6 +604,10 @@ type jsonScratch struct {
 	outerCtx struct {
 		outerContext
 		valid bool
+		// path is the last container path matched, and stack the
+		// matches of its prefixes (see matchPath).
+		path  jsonwalk.Path
+		stack []jsonwalk.Match
 	}
 	// whole makes walk give every leaf in scope as one finding, of the
 	// identifier of wholeFinding (appendMask's last step).
@@ -641,11 +645,29 @@ type jsonLeaf struct {
 	find         []pii.Finding // in value, widened to whole escapes
 }
 
-func (j *JSON) covers(p jsonwalk.Path) bool {
-	if len(j.include) > 0 && !slices.ContainsFunc(j.include, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) }) {
+// covers reports whether the rules select l, from the matches of its
+// container's path (outerContext) and its last step.
+func (j *JSON) covers(s *jsonScratch, l *jsonwalk.Leaf) bool {
+	if len(j.include) == 0 && len(j.exclude) == 0 {
+		return true
+	}
+	o := s.outer(j, l)
+	covered := func(pats []*jsonwalk.Pattern, ms []jsonwalk.Match) bool {
+		for i, pat := range pats {
+			m := ms[i]
+			if n := len(l.Path); n > 0 {
+				m = pat.Next(m, l.Path[n-1])
+			}
+			if m.Covered() {
+				return true
+			}
+		}
 		return false
 	}
-	return !slices.ContainsFunc(j.exclude, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) })
+	if len(j.include) > 0 && !covered(j.include, o.include) {
+		return false
+	}
+	return !covered(j.exclude, o.exclude)
 }
 
 // walk calls fn for each string, number or member name in scope that has
@@ -658,6 +680,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	}
 	ri := 0
 	s.outerCtx.valid = false
+	s.outerCtx.stack = s.outerCtx.stack[:0]
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
@@ -684,7 +707,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			}
 			_, s.nameMasked[d] = slices.BinarySearch(s.prevMasked, l.Start)
 		}
-		if cs == ce || !j.covers(l.Path) {
+		if cs == ce || !j.covers(s, l) {
 			return nil
 		}
 		if s.whole {
@@ -704,7 +727,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			}
 			return fn(x)
 		}
-		if s.own && len(inside) == 0 && !s.contextMasked(l) {
+		if s.own && len(inside) == 0 && !s.contextMasked(j, l) {
 			// A rescan: this leaf, its context unchanged, was masked
 			// until its field scans found nothing; only the raw scan of
 			// the masked event can find something new in it.
@@ -719,7 +742,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 		}
 		// A name's context is the names around it; a value's, those and
 		// its own member name.
-		s.names = append(s.names[:0], s.outer(l).names...)
+		s.names = append(s.names[:0], s.outer(j, l).names...)
 		if n := len(l.Path); n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() {
 			last := l.Path[n-1]
 			if len(s.names) == maxFieldNames {
@@ -757,8 +780,8 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 
 // contextMasked reports whether a member name around l (for a name, a
 // name enclosing it) was masked by the last maskOnce.
-func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
-	if s.outer(l).masked {
+func (s *jsonScratch) contextMasked(j *JSON, l *jsonwalk.Leaf) bool {
+	if s.outer(j, l).masked {
 		return true
 	}
 	n := len(l.Path)
@@ -773,12 +796,15 @@ type outerContext struct {
 	// container's path, outermost first (see FieldFindings).
 	names  []string
 	masked bool // one of the container's names was masked by the last maskOnce
+	// include and exclude are the matches of the container's path by
+	// JSONOptions.Include's and Exclude's patterns.
+	include, exclude []jsonwalk.Match
 }
 
 // outer returns the context l shares with the other leaves of its
 // container, computed once per container (a walk over the path would cost
 // time in its depth for every leaf).
-func (s *jsonScratch) outer(l *jsonwalk.Leaf) *outerContext {
+func (s *jsonScratch) outer(j *JSON, l *jsonwalk.Leaf) *outerContext {
 	o := &s.outerCtx
 	n := len(l.Path)
 	if o.container == l.Container && o.depth == n && o.valid {
@@ -793,8 +819,48 @@ func (s *jsonScratch) outer(l *jsonwalk.Leaf) *outerContext {
 	}
 	slices.Reverse(o.names)
 	o.masked = s.pathMasked(l, n-1)
+	if len(j.include)+len(j.exclude) > 0 {
+		s.matchPath(j, ctx)
+	}
 	o.container, o.depth, o.valid = l.Container, n, true
 	return &o.outerContext
+}
+
+// matchPath sets the outer context's include and exclude to the matches
+// of path by j's patterns. It keeps the matches of every prefix of the
+// last path it was given, and steps on from the prefix that path shares
+// with it: in document order, one container's path mostly extends the
+// last one's, and time stays linear in the depth.
+func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
+	o := &s.outerCtx
+	np := len(j.include) + len(j.exclude)
+	k := 0
+	if len(o.stack) == 0 {
+		for _, pat := range j.include {
+			o.stack = append(o.stack, pat.Start())
+		}
+		for _, pat := range j.exclude {
+			o.stack = append(o.stack, pat.Start())
+		}
+		o.path = o.path[:0]
+	} else {
+		for k < len(path) && k < len(o.path) && path[k] == o.path[k] {
+			k++
+		}
+	}
+	o.stack = o.stack[:(k+1)*np]
+	for d := k; d < len(path); d++ {
+		prev := o.stack[d*np : (d+1)*np]
+		for i, pat := range j.include {
+			o.stack = append(o.stack, pat.Next(prev[i], path[d]))
+		}
+		for i, pat := range j.exclude {
+			o.stack = append(o.stack, pat.Next(prev[len(j.include)+i], path[d]))
+		}
+	}
+	o.path = append(o.path[:k], path[k:]...)
+	last := o.stack[len(path)*np:]
+	o.include, o.exclude = last[:len(j.include)], last[len(j.include):]
 }
 
 // pathMasked reports whether a member name of l's path, at depths 1 to

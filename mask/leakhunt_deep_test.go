@@ -215,7 +215,7 @@ func TestJSONIncludeDeepLinear(t *testing.T) {
 		for i := range depth {
 			fmt.Fprintf(&b, `{"k%d":`, i%50)
 		}
-		b.WriteString(`["a@b.co"` + strings.Repeat(`,"x"`, 20000) + `]`)
+		b.WriteString(`["a@b.co"` + strings.Repeat(`,"x"`, 100000) + `]`)
 		b.WriteString(strings.Repeat("}", depth))
 		return []byte(b.String())
 	}
