@@ -18,7 +18,8 @@ func (noFinder) AppendFindings(dst []pii.Finding, _ []byte) []pii.Finding { retu
 
 // TestCoversAsPatternCovers: the rules' verdict on each leaf, from its
 // container's shared match (JSON.covers), is that of matching each
-// pattern against the leaf's whole path, on random events and rules.
+// pattern against the leaf's whole path, and the container's names are
+// those of the path, on random events and rules.
 func TestCoversAsPatternCovers(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	keys := []string{"a", "b", "c"}
@@ -77,6 +78,17 @@ func TestCoversAsPatternCovers(t *testing.T) {
 			}
 			if got := j.covers(s, l); got != want {
 				return fmt.Errorf("iter %d, %s in %s, rules %v: covers %v, want %v", iter, l.Path, event, opts, got, want)
+			}
+			// The container's names: those of the path but its last
+			// step, outermost first.
+			var names []string
+			for _, st := range l.Path[:max(len(l.Path)-1, 0)] {
+				if !st.IsIndex() {
+					names = append(names, st.Key)
+				}
+			}
+			if got := s.outer(j, l).names; !slices.Equal(got, names) {
+				return fmt.Errorf("iter %d, %s in %s: names %q, want %q", iter, l.Path, event, got, names)
 			}
 			return nil
 		})
