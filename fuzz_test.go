@@ -110,7 +110,8 @@ func FuzzMaskStyles(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	maskers := []mask.Masker{mask.Asterisk, tk, h, h8, mask.Placeholder(""), mask.Redact}
+	maskers := []mask.Masker{mask.Asterisk, tk, h, h8, mask.Placeholder(""), mask.Redact,
+		mask.Partial{KeepLast: 4}, mask.Partial{KeepFirst: 6, KeepLast: 4, Char: 'X'}}
 	scanners := make([]*piiguard.Scanner, len(maskers))
 	for i, m := range maskers {
 		if scanners[i], err = piiguard.NewScanner(piiguard.Config{Identifiers: everyIdentifier(), Masker: m}); err != nil {

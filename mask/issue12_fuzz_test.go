@@ -211,7 +211,7 @@ func FuzzJSONMask(f *testing.F) {
 	f.Add([]byte(`[{"ssn":"536-22-1234"},{"536-22-1234":{"card":4929381265481006}}]`), uint8(2))
 	f.Add([]byte(`{"k\u0040ey":"a\"b@example.com","x":[1,2,{"y":null}]}`), uint8(3))
 	tk := testTokenizer(f)
-	maskers := []mask.Masker{nil, tk, testHash(f, mask.HashOptions{}), mask.Placeholder("")}
+	maskers := []mask.Masker{nil, tk, testHash(f, mask.HashOptions{}), mask.Placeholder(""), mask.Partial{KeepLast: 4}}
 	js := make([]*mask.JSON, len(maskers))
 	for i, m := range maskers {
 		js[i] = newJSON(f, m, mask.JSONOptions{})

@@ -43,8 +43,13 @@ import (
 // identifier name, which can be a keyword ("<hash:Ssn-US:...>" holds
 // "Ssn"). AppendMask therefore scans its result again, as AppendFindings
 // would, and masks what it finds, its earlier masks opaque, until nothing
-// is found (at most four passes): an event with findings costs about one
-// more scan of its text.
+// is found: an event with findings costs about one more scan of its text.
+// The passes are bounded: should the event still hold a finding after
+// eight (a chain of values, each near a keyword that the mask of the one
+// before it wrote, as "<hash:Ssn-US:...>" holds "Ssn"), every string,
+// number and member name in scope is masked whole, its tokens and hashes
+// excepted, by the masker (a Partial masking as Fixed does, keeping
+// nothing), which leaves nothing to find but masks.
 //
 // # Numbers
 //
@@ -136,6 +141,9 @@ func (e *JSONSyntaxError) Error() string {
 	return fmt.Sprintf("mask: not JSON: byte %d: %s", e.Offset, e.Msg)
 }
 
+// maxPathLength bounds JSONFinding.Path.
+const maxPathLength = 1024
+
 // JSONFinding is a finding in a JSON event.
 type JSONFinding struct {
 	// Finding's Start and End are byte offsets into the raw event: they
@@ -144,6 +152,11 @@ type JSONFinding struct {
 	// to the whole escape).
 	pii.Finding
 	// Path is the value's path, as $.user.ssn or $.messages[0].content.
+	// A path that would take more than 1024 bytes, or more than 63
+	// steps, is abbreviated to a pattern (JSONOptions.Include's syntax)
+	// that still matches it: a member name of more than 254 bytes is
+	// written .* (any member), and the steps that do not fit before the
+	// last ones are written $.. (at any depth), as in $..k8999.mail.
 	Path string
 	// InName reports a finding in the member name at Path rather than in
 	// its value.
@@ -184,8 +197,9 @@ func (j *JSON) AppendMaskField(dst []byte, names []string, event []byte) ([]byte
 	return j.appendMask(dst, event, prefix)
 }
 
-// maxJSONRounds bounds how often appendMask masks an event again.
-const maxJSONRounds = 4
+// maxJSONRounds bounds how often appendMask masks an event before its
+// last step.
+const maxJSONRounds = 8
 
 func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, error) {
 	s := j.pool.Get().(*jsonScratch)
@@ -201,13 +215,27 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 	// context for what it holds, and a mask names its identifier, which
 	// can be a keyword ("<hash:Ssn-US:...>" holds "Ssn"). Mask the result
 	// again, its masks opaque, until it has no finding.
-	for range maxJSONRounds - 1 {
+	for round := 1; ; round++ {
 		s.prevMasked = append(s.prevMasked[:0], s.maskedNames...)
 		next, changed, err := j.maskOnce(nil, out, prefix, s, true)
 		if err != nil || !changed {
 			break
 		}
-		out = next
+		if round < maxJSONRounds {
+			out = next
+			continue
+		}
+		// Still a finding after maxJSONRounds: a chain of values that
+		// each mask uncovers one more of can outrun any number of
+		// passes. Mask every value and name in scope whole, keeping
+		// only the tokens and hashes.
+		s.whole, s.wholeFinding = true, s.first
+		next, _, err = j.maskOnce(nil, out, prefix, s, true)
+		s.whole = false
+		if err == nil {
+			out = next
+		}
+		break
 	}
 	return append(dst, out...), nil
 }
@@ -218,18 +246,30 @@ func (j *JSON) appendMask(dst, event []byte, prefix jsonwalk.Path) ([]byte, erro
 func (j *JSON) maskOnce(dst, event []byte, prefix jsonwalk.Path, s *jsonScratch, own bool) ([]byte, bool, error) {
 	s.edits, s.repl, s.renamed = s.edits[:0], s.repl[:0], s.renamed[:0]
 	s.own = own
+	s.haveFirst = false
 	clear(s.nameMasked)
 	scan := func(dst []pii.Finding, b []byte) []pii.Finding {
 		return s.fs.scan(dst, j.fd, b)
 	}
 	m := j.m
+	if s.whole {
+		m = noClear{m}
+	}
 	if own {
-		m = keepOwn{j.m}
+		m = keepOwn{m}
 	}
 	err := j.walk(event, prefix, s, func(x *jsonLeaf) error {
 		// Several identifiers may report one span (the detector reports
 		// each); it is masked once, by the strongest finding.
 		x.find = disjointFindings(x.find)
+		if !s.haveFirst {
+			for _, f := range x.find {
+				if f.Score != keepFinding {
+					s.first, s.haveFirst = f, true
+					break
+				}
+			}
+		}
 		rs := len(s.repl)
 		masked, again := s.fx.appendFixpoint(s.masked[:0], x.value, x.find, m, scan)
 		s.masked = masked
@@ -425,8 +465,14 @@ func (s *jsonScratch) resolveNames(event []byte) {
 		}
 		return nil
 	})
+	unique := map[int]*UniqueNames{}
 	for _, r := range s.renamed {
-		name := UniqueName(r.name, objects[r.object])
+		u := unique[r.object]
+		if u == nil {
+			u = NewUniqueNames(objects[r.object])
+			unique[r.object] = u
+		}
+		name := u.Name(r.name)
 		e := &s.edits[r.edit]
 		e.rs = len(s.repl)
 		s.repl = jsonwalk.AppendQuote(s.repl, []byte(name))
@@ -439,13 +485,59 @@ func (s *jsonScratch) resolveNames(event []byte) {
 // with the letters a to z) that taken does not hold; it adds the result to
 // taken. This is the rule by which masked JSON member names and slog
 // attribute keys stay unique: it depends only on the names, so equal
-// events mask equally.
+// events mask equally. It tries the suffixes from the first: to make many
+// names unique among one set, where many may mask alike, use UniqueNames,
+// which gives the same names in linear time.
 func UniqueName(name string, taken map[string]bool) string {
 	unique := name
 	for n := 1; taken[unique]; n++ {
 		unique = name + "~" + base26(n)
 	}
 	taken[unique] = true
+	return unique
+}
+
+// UniqueNames makes names unique among a set, as UniqueName does, one
+// name after another: its Name(name) returns what UniqueName(name, taken)
+// would, but remembers, for each name, the suffix its search stopped at,
+// so that k equal names take time linear in k, not quadratic. The zero
+// value is not ready to use; see NewUniqueNames. It is not safe for
+// concurrent use.
+type UniqueNames struct {
+	taken map[string]bool
+	next  map[string]int // name -> the count its last search stopped at
+}
+
+// NewUniqueNames returns a UniqueNames over taken, the names in use, to
+// which Name adds the names it returns. A nil taken means none.
+func NewUniqueNames(taken map[string]bool) *UniqueNames {
+	if taken == nil {
+		taken = map[string]bool{}
+	}
+	return &UniqueNames{taken: taken}
+}
+
+// Name returns name, or when it is taken, name with the first suffix
+// "~b", "~c", ... that is not, as UniqueName does, and adds it to the
+// names taken.
+func (u *UniqueNames) Name(name string) string {
+	if !u.taken[name] {
+		u.taken[name] = true
+		return name
+	}
+	// Every count before next[name] gave a name that was taken, and
+	// names are only ever added: the search goes on from there.
+	n := max(u.next[name], 1)
+	unique := name + "~" + base26(n)
+	for u.taken[unique] {
+		n++
+		unique = name + "~" + base26(n)
+	}
+	if u.next == nil {
+		u.next = map[string]int{}
+	}
+	u.next[name] = n + 1
+	u.taken[unique] = true
 	return unique
 }
 
@@ -475,7 +567,7 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 	s.own = false
 	n := len(dst)
 	err := j.walk(event, nil, s, func(x *jsonLeaf) error {
-		path := x.path.String()
+		path := x.path.StringMax(maxPathLength)
 		for _, f := range x.find {
 			if x.kind != jsonwalk.Number {
 				f.Start, f.End, _, _ = jsonwalk.RawSpan(x.esc, f.Start, f.End)
@@ -494,21 +586,37 @@ func (j *JSON) AppendFindings(dst []JSONFinding, event []byte) ([]JSONFinding, e
 
 // jsonScratch is per-call working memory, pooled.
 type jsonScratch struct {
-	fs       fieldScanner
-	raw      []pii.Finding
-	find     []pii.Finding
-	cands    []pii.Finding
-	res      resolver
-	names    []string
-	dec      []byte
-	esc      []jsonwalk.Escape
-	masked   []byte
-	repl     []byte
-	edits    []jsonEdit
-	renamed  []jsonRename
-	fx       fixpoint
-	own      bool   // maskOnce keeps the masks the event holds
-	ownSpans []span // their places in a leaf
+	fs      fieldScanner
+	raw     []pii.Finding
+	find    []pii.Finding
+	cands   []pii.Finding
+	res     resolver
+	names   []string
+	dec     []byte
+	esc     []jsonwalk.Escape
+	masked  []byte
+	repl    []byte
+	edits   []jsonEdit
+	renamed []jsonRename
+	fx      fixpoint
+	own     bool // maskOnce keeps the masks the event holds
+	// outerCtx is the context of the container of the last leaf walked.
+	outerCtx struct {
+		outerContext
+		valid bool
+		// path is the last container path matched, and stack the
+		// matches of its prefixes (see matchPath).
+		path  jsonwalk.Path
+		stack []jsonwalk.Match
+	}
+	// whole makes walk give every leaf in scope as one finding, of the
+	// identifier of wholeFinding (appendMask's last step).
+	whole        bool
+	wholeFinding pii.Finding
+	// first is the first finding the last maskOnce masked, if haveFirst.
+	first     pii.Finding
+	haveFirst bool
+	ownSpans  []span // their places in a leaf
 	// maskedNames are the offsets, in the output of the last maskOnce,
 	// of the member names it masked; a rescan scans the values under them
 	// again with the names as they now are.
@@ -537,22 +645,42 @@ type jsonLeaf struct {
 	find         []pii.Finding // in value, widened to whole escapes
 }
 
-func (j *JSON) covers(p jsonwalk.Path) bool {
-	if len(j.include) > 0 && !slices.ContainsFunc(j.include, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) }) {
+// covers reports whether the rules select l, from the matches of its
+// container's path (outerContext) and its last step.
+func (j *JSON) covers(s *jsonScratch, l *jsonwalk.Leaf) bool {
+	if len(j.include) == 0 && len(j.exclude) == 0 {
+		return true
+	}
+	o := s.outer(j, l)
+	covered := func(pats []*jsonwalk.Pattern, ms []jsonwalk.Match) bool {
+		for i, pat := range pats {
+			m := ms[i]
+			if n := len(l.Path); n > 0 {
+				m = pat.Next(m, l.Path[n-1])
+			}
+			if m.Covered() {
+				return true
+			}
+		}
 		return false
 	}
-	return !slices.ContainsFunc(j.exclude, func(pat *jsonwalk.Pattern) bool { return pat.Covers(p) })
+	if len(j.include) > 0 && !covered(j.include, o.include) {
+		return false
+	}
+	return !covered(j.exclude, o.exclude)
 }
 
 // walk calls fn for each string, number or member name in scope that has
 // findings; prefix starts every path.
 func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(*jsonLeaf) error) error {
 	var raw []pii.Finding
-	if !j.fieldsOnly {
+	if !j.fieldsOnly && !s.whole {
 		s.raw = j.fd.AppendFindings(s.raw[:0], event)
 		raw = s.raw
 	}
 	ri := 0
+	s.outerCtx.valid = false
+	s.outerCtx.stack = s.outerCtx.stack[:0]
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
@@ -579,10 +707,27 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			}
 			_, s.nameMasked[d] = slices.BinarySearch(s.prevMasked, l.Start)
 		}
-		if cs == ce || !j.covers(l.Path) {
+		if cs == ce || !j.covers(s, l) {
 			return nil
 		}
-		if s.own && len(inside) == 0 && !s.contextMasked(l) {
+		if s.whole {
+			x := &s.leaf
+			*x = jsonLeaf{kind: l.Kind, object: l.Object, path: l.Path, start: l.Start, end: l.End, contentStart: cs, raw: event[cs:ce]}
+			x.value = x.raw
+			if l.Escaped {
+				s.dec, s.esc = jsonwalk.Unquote(s.dec[:0], s.esc[:0], event[l.Start:l.End])
+				x.value, x.esc = s.dec, s.esc
+			}
+			f := s.wholeFinding
+			f.Start, f.End = 0, len(x.value)
+			x.find = s.withOwnMasks(append(s.find[:0], f), x.value)
+			s.find = x.find
+			if !hasMaskable(x.find) {
+				return nil
+			}
+			return fn(x)
+		}
+		if s.own && len(inside) == 0 && !s.contextMasked(j, l) {
 			// A rescan: this leaf, its context unchanged, was masked
 			// until its field scans found nothing; only the raw scan of
 			// the masked event can find something new in it.
@@ -595,15 +740,15 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			s.dec, s.esc = jsonwalk.Unquote(s.dec[:0], s.esc[:0], event[l.Start:l.End])
 			x.value, x.esc = s.dec, s.esc
 		}
-		s.names = s.names[:0]
-		ctx := l.Path
-		if l.Kind == jsonwalk.Name {
-			ctx = ctx[:len(ctx)-1] // a name's context is the names around it
-		}
-		for _, st := range ctx {
-			if !st.IsIndex() {
-				s.names = append(s.names, st.Key)
+		// A name's context is the names around it; a value's, those and
+		// its own member name.
+		s.names = append(s.names[:0], s.outer(j, l).names...)
+		if n := len(l.Path); n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() {
+			last := l.Path[n-1]
+			if len(s.names) == maxFieldNames {
+				s.names = append(s.names[:0], s.names[1:]...)
 			}
+			s.names = append(s.names, last.Key)
 		}
 		s.find = s.fs.findings(s.find[:0], j.fd, s.names, x.value)
 		if len(inside) > 0 {
@@ -635,11 +780,92 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 
 // contextMasked reports whether a member name around l (for a name, a
 // name enclosing it) was masked by the last maskOnce.
-func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
-	n := len(l.Path)
-	if l.Kind == jsonwalk.Name {
-		n-- // a name's context is the names around it
+func (s *jsonScratch) contextMasked(j *JSON, l *jsonwalk.Leaf) bool {
+	if s.outer(j, l).masked {
+		return true
 	}
+	n := len(l.Path)
+	return n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() && n < len(s.nameMasked) && s.nameMasked[n]
+}
+
+// outerContext is what the leaves of one container share: the names of
+// the container's path, and whether one of them was masked.
+type outerContext struct {
+	container, depth int // the container's offset, and its leaves' path length
+	// names are the innermost maxFieldNames member names of the
+	// container's path, outermost first (see FieldFindings).
+	names  []string
+	masked bool // one of the container's names was masked by the last maskOnce
+	// include and exclude are the matches of the container's path by
+	// JSONOptions.Include's and Exclude's patterns.
+	include, exclude []jsonwalk.Match
+}
+
+// outer returns the context l shares with the other leaves of its
+// container, computed once per container (a walk over the path would cost
+// time in its depth for every leaf).
+func (s *jsonScratch) outer(j *JSON, l *jsonwalk.Leaf) *outerContext {
+	o := &s.outerCtx
+	n := len(l.Path)
+	if o.container == l.Container && o.depth == n && o.valid {
+		return &o.outerContext
+	}
+	ctx := l.Path[:max(n-1, 0)]
+	o.names = o.names[:0]
+	for i := len(ctx) - 1; i >= 0 && len(o.names) < maxFieldNames; i-- {
+		if !ctx[i].IsIndex() {
+			o.names = append(o.names, ctx[i].Key)
+		}
+	}
+	slices.Reverse(o.names)
+	o.masked = s.pathMasked(l, n-1)
+	if len(j.include)+len(j.exclude) > 0 {
+		s.matchPath(j, ctx)
+	}
+	o.container, o.depth, o.valid = l.Container, n, true
+	return &o.outerContext
+}
+
+// matchPath sets the outer context's include and exclude to the matches
+// of path by j's patterns. It keeps the matches of every prefix of the
+// last path it was given, and steps on from the prefix that path shares
+// with it: in document order, one container's path mostly extends the
+// last one's, and time stays linear in the depth.
+func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
+	o := &s.outerCtx
+	np := len(j.include) + len(j.exclude)
+	k := 0
+	if len(o.stack) == 0 {
+		for _, pat := range j.include {
+			o.stack = append(o.stack, pat.Start())
+		}
+		for _, pat := range j.exclude {
+			o.stack = append(o.stack, pat.Start())
+		}
+		o.path = o.path[:0]
+	} else {
+		for k < len(path) && k < len(o.path) && path[k] == o.path[k] {
+			k++
+		}
+	}
+	o.stack = o.stack[:(k+1)*np]
+	for d := k; d < len(path); d++ {
+		prev := o.stack[d*np : (d+1)*np]
+		for i, pat := range j.include {
+			o.stack = append(o.stack, pat.Next(prev[i], path[d]))
+		}
+		for i, pat := range j.exclude {
+			o.stack = append(o.stack, pat.Next(prev[len(j.include)+i], path[d]))
+		}
+	}
+	o.path = append(o.path[:k], path[k:]...)
+	last := o.stack[len(path)*np:]
+	o.include, o.exclude = last[:len(j.include)], last[len(j.include):]
+}
+
+// pathMasked reports whether a member name of l's path, at depths 1 to
+// n, was masked by the last maskOnce.
+func (s *jsonScratch) pathMasked(l *jsonwalk.Leaf, n int) bool {
 	for d := 1; d <= n && d < len(s.nameMasked); d++ {
 		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
 			return true

@@ -23,7 +23,8 @@ type Finder interface {
 // asterisks. The masks m wrote are opaque to these rescans: a token, a
 // hash or a placeholder is never masked again (a value across a mask's
 // edge is masked outside the mask only), so every token AppendMasked
-// writes can be unmasked. The rescans are bounded: a chain of overlapping
+// writes can be unmasked; a Partial's mask, which keeps characters of the
+// value, is masked again whole when a value is found in or across it. The rescans are bounded: a chain of overlapping
 // values that they uncover one at a time (each stands alone once the next
 // is masked) and that outlasts them is masked from its first remaining
 // value to its last, and if a value is still found then, everything
@@ -66,10 +67,12 @@ func appendMasked(dst, text []byte, fd Finder, m Masker, fx *fixpoint) []byte {
 // becomes "passport Number"), since a keyword must not continue a word;
 // '_' and '-' already separate words. At most maxFieldScans scans are made
 // per value, innermost names first: names further out than that do not
-// count.
+// count, nor do names further out than the innermost maxFieldNames (128),
+// which bounds the work per value however deep it is nested.
 const (
 	fieldNameBudget = 28
 	maxFieldScans   = 8
+	maxFieldNames   = 128
 )
 
 // FieldFindings appends to dst the findings in value, the value of a field
@@ -95,6 +98,8 @@ func AppendMaskedField(dst []byte, fd Finder, m Masker, names []string, value []
 // fieldScanner holds scratch memory for field scans; the zero value is
 // ready to use.
 type fieldScanner struct {
+	names   []string // what prepare was last given, if ready
+	ready   bool
 	phrases []string
 	groups  []string
 	text    []byte
@@ -124,8 +129,16 @@ func (fs *fieldScanner) findings(dst []pii.Finding, fd Finder, names []string, v
 	return fs.scan(dst, fd, value)
 }
 
-// prepare builds the scan prefixes for names.
+// prepare builds the scan prefixes for names: at most maxFieldScans
+// groups, of the innermost maxFieldNames names. The values of one object
+// or array share their names: the groups of the last names are kept.
 func (fs *fieldScanner) prepare(names []string) {
+	names = names[max(0, len(names)-maxFieldNames):]
+	if fs.ready && slices.Equal(names, fs.names) {
+		return
+	}
+	fs.names = append(fs.names[:0], names...)
+	fs.ready = true
 	fs.phrases = fs.phrases[:0]
 	for i := len(names) - 1; i >= 0; i-- {
 		p := phrase(names[i])

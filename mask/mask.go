@@ -34,7 +34,10 @@
 // a longer one can stand alone once that one is masked. The masks already
 // written are opaque to these rescans: a value found across a mask's edge
 // is masked outside the mask only, with the same masker, so a token is
-// never damaged and a text masked with tokens unmasks exactly.
+// never damaged and a text masked with tokens unmasks exactly. A Partial
+// mask is the exception, since it keeps characters of the value in clear
+// (the last four of "9372745917a@b.co" are those of "a@b.co"): a value
+// found in or across it is masked together with the whole of it.
 //
 // # The shape of masks
 //
@@ -118,13 +121,18 @@ type ByIdentifier struct {
 
 // AppendMask masks value with the masker chosen for f.Identifier.
 func (b ByIdentifier) AppendMask(dst, value []byte, f pii.Finding) []byte {
-	if m, ok := b.Maskers[f.Identifier]; ok && m != nil {
-		return m.AppendMask(dst, value, f)
+	return b.pick(f.Identifier).AppendMask(dst, value, f)
+}
+
+// pick returns the masker chosen for identifier.
+func (b ByIdentifier) pick(identifier string) Masker {
+	if m, ok := b.Maskers[identifier]; ok && m != nil {
+		return m
 	}
 	if b.Default != nil {
-		return b.Default.AppendMask(dst, value, f)
+		return b.Default
 	}
-	return Asterisk.AppendMask(dst, value, f)
+	return Asterisk
 }
 
 // Append appends text to dst with each finding's value replaced by m's mask

@@ -9,9 +9,10 @@ import (
 	"github.com/piiguard/piiguard/pii"
 )
 
-// maskChar returns c, or '*' when c is zero or not a valid rune.
+// maskChar returns c, or '*' when c is zero, not a valid rune, or a
+// digit: a mask of digits can be a value itself ("zip code 11111").
 func maskChar(c rune) rune {
-	if c == 0 || !utf8.ValidRune(c) {
+	if c == 0 || !utf8.ValidRune(c) || unicode.IsDigit(c) {
 		return '*'
 	}
 	return c
@@ -34,8 +35,9 @@ func appendRepeat(dst []byte, c rune, n int) []byte {
 // Fixed returns a masker that replaces every character of the value with
 // char, one for one: the length in characters is kept, as with Asterisk
 // (characters are counted in runes; an invalid UTF-8 byte counts as one).
-// Line breaks are kept. A zero or invalid char means '*', so Fixed('*') and Fixed(0) behave as
-// Asterisk.
+// Line breaks are kept. A zero or invalid char, or a digit (a mask of
+// digits can be a value itself: "zip code 11111"), means '*', so
+// Fixed('*') and Fixed(0) behave as Asterisk.
 func Fixed(char rune) Masker {
 	c := maskChar(char)
 	return MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
@@ -60,8 +62,8 @@ var Redact Masker = MaskerFunc(func(dst, _ []byte, _ pii.Finding) []byte {
 
 // Partial keeps the first KeepFirst and the last KeepLast alphanumeric
 // characters of a value (letters and digits, in the Unicode sense) and
-// replaces every other letter or digit with Char ('*' when zero or
-// invalid). Any other character, such as '-', ' ', '.' or '@', is a
+// replaces every other letter or digit with Char ('*' when zero,
+// invalid or a digit, as for Fixed). Any other character, such as '-', ' ', '.' or '@', is a
 // separator and is kept as it is, so the value keeps its shape:
 // Partial{KeepLast: 4} turns "4111 1111 1111 1234" into
 // "**** **** **** 1234". An invalid UTF-8 byte counts as a character and is

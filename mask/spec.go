@@ -77,7 +77,8 @@ const (
 type Spec struct {
 	// Style is the mask style; "" means StyleAsterisk.
 	Style Style
-	// Char is the mask character of asterisk, fixed and partial; "" means "*".
+	// Char is the mask character of asterisk, fixed and partial: one
+	// visible character, not a digit; "" means "*".
 	Char string
 	// Length is the length of fixed (default DefaultFixedLength) or the
 	// number of hex digits of hash (default DefaultHashLength).
@@ -207,6 +208,8 @@ func (s Spec) Validate() error {
 	if s.Char != "" {
 		if r, size := utf8.DecodeRuneInString(s.Char); size != len(s.Char) || !unicode.IsGraphic(r) || unicode.IsSpace(r) {
 			return fmt.Errorf("mask style %s: Char must be exactly one visible character", st)
+		} else if unicode.IsDigit(r) {
+			return fmt.Errorf("mask style %s: Char must be exactly one visible character, not a digit (a mask of digits can be a value itself)", st)
 		}
 	}
 	if s.Length != 0 {
@@ -239,7 +242,7 @@ func (s Spec) Validate() error {
 // other styles ignore it. NewMasker rejects an unknown style and a missing
 // key; Validate checks the parameters.
 func (s Spec) NewMasker(key []byte) (Masker, error) {
-	char := []rune(s.MaskChar())[0]
+	char := maskChar([]rune(s.MaskChar())[0]) // a digit, which Validate refuses, as '*'
 	switch s.Style {
 	case "", StyleAsterisk:
 		return Fixed(char), nil

@@ -443,6 +443,9 @@ func (c *checker) mask(path string, n *node) *Mask {
 			if r, size := utf8.DecodeRuneInString(s); s == "" || size != len(s) || !unicode.IsGraphic(r) || unicode.IsSpace(r) {
 				c.add(v.off, p, "must be exactly one visible character")
 				valid = false
+			} else if unicode.IsDigit(r) {
+				c.add(v.off, p, "must be exactly one visible character, not a digit (a mask of digits can be a value itself)")
+				valid = false
 			} else {
 				m.Char = s
 			}

@@ -176,6 +176,7 @@ func TestExtensionsInvalid(t *testing.T) {
 		{`{"Mask": {"Style": "asterisk", "Color": "red"}}`, "PiiGuard.Mask.Color: unknown field (allowed: Style, Char, Length, KeepFirst, KeepLast, Text)"},
 		{`{"Mask": {"Style": "asterisk", "Char": "##"}}`, "PiiGuard.Mask.Char: must be exactly one visible character"},
 		{`{"Mask": {"Style": "asterisk", "Char": " "}}`, "PiiGuard.Mask.Char: must be exactly one visible character"},
+		{`{"Mask": {"Style": "asterisk", "Char": "0"}}`, "PiiGuard.Mask.Char: must be exactly one visible character, not a digit (a mask of digits can be a value itself)"},
 		{`{"Mask": {"Style": "fixed", "Length": 0}}`, "PiiGuard.Mask.Length: must be an integer from 1 to 256"},
 		{`{"Mask": {"Style": "hash", "Length": 4}}`, "PiiGuard.Mask.Length: must be an integer from 8 to 64"},
 		{`{"Mask": {"Style": "fixed", "Length": 2.5}}`, "PiiGuard.Mask.Length: must be an integer from 1 to 256"},

@@ -26,13 +26,15 @@
 //     on its own and so is not a date of birth); one with a finding
 //     becomes a string holding the masked text, so its kind changes, and
 //     only then;
-//   - errors: the error's message, and byte slices as text; one with a
-//     finding becomes a string;
-//   - other values (structs, maps, Stringers): both forms handlers print,
-//     the %+v text (slog.TextHandler) and the JSON encoding
-//     (slog.JSONHandler); a value with a finding in either is replaced by
-//     a value that prints the masked text as text and the masked JSON,
-//     with the same structure, as JSON;
+//   - errors: the error's message, and byte slices (of named slice
+//     types too) as text; one with a finding becomes a string;
+//   - other values (structs, maps, Stringers): the forms handlers print,
+//     the %+v text, MarshalText for a TextMarshaler (slog.TextHandler
+//     prints it instead of %+v) and the JSON encoding
+//     (slog.JSONHandler); a value with a finding in any is replaced by
+//     a value that prints the masked text (MarshalText's, for a
+//     TextMarshaler) as text and the masked JSON, with the same
+//     structure, as JSON;
 //   - groups: each attribute, recursively, with the group's key added
 //     to the keywords;
 //   - LogValuers are resolved first; bools and durations are kept.
@@ -43,9 +45,11 @@ package slogmask
 import (
 	"bytes"
 	"context"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"slices"
 	"time"
 
@@ -141,13 +145,17 @@ func (h *Handler) maskAttrs(attrs []slog.Attr, names []string) []slog.Attr {
 		return masked
 	}
 	taken := map[string]bool{}
+	j := 0
 	for i, a := range masked {
-		if !slices.Contains(renamed, i) {
-			taken[a.Key] = true
+		if j < len(renamed) && renamed[j] == i {
+			j++ // renamed is in order
+			continue
 		}
+		taken[a.Key] = true
 	}
+	u := mask.NewUniqueNames(taken)
 	for _, i := range renamed {
-		masked[i].Key = mask.UniqueName(masked[i].Key, taken)
+		masked[i].Key = u.Name(masked[i].Key)
 	}
 	return masked
 }
@@ -175,9 +183,10 @@ func (h *Handler) maskAttr(a slog.Attr, names []string) slog.Attr {
 	case slog.KindGroup:
 		return slog.Attr{Key: a.Key, Value: slog.GroupValue(h.maskAttrs(v.Group(), names)...)}
 	case slog.KindAny:
-		if b, ok := v.Any().([]byte); ok {
-			// Handlers print a byte slice as text (slog.TextHandler)
-			// or base64 (slog.JSONHandler): mask it as text.
+		if b, ok := byteSlice(v.Any()); ok {
+			// Handlers print a byte slice, of a named type too, as
+			// text (slog.TextHandler) or base64 (slog.JSONHandler):
+			// mask it as text.
 			if s, ok := h.maskText(names, string(b)); ok {
 				return slog.String(a.Key, s)
 			}
@@ -206,10 +215,35 @@ func (h *Handler) maskText(names []string, s string) (string, bool) {
 	return string(out), true
 }
 
-// maskAny masks both printed forms of an arbitrary value.
+// byteSlice returns the bytes of a slice of bytes, of named types too,
+// which slog.TextHandler prints as text.
+func byteSlice(v any) ([]byte, bool) {
+	if b, ok := v.([]byte); ok {
+		return b, true
+	}
+	t := reflect.TypeOf(v)
+	if t != nil && t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
+		return reflect.ValueOf(v).Bytes(), true
+	}
+	return nil, false
+}
+
+// maskAny masks the printed forms of an arbitrary value: its %+v text,
+// its MarshalText (which slog.TextHandler prints instead, when it has
+// one) and its JSON encoding.
 func (h *Handler) maskAny(names []string, v any) (masked, bool) {
 	text := fmt.Sprintf("%+v", v)
 	mt, textChanged := h.maskText(names, text)
+	if tm, ok := v.(encoding.TextMarshaler); ok {
+		if b, err := marshalText(tm); err == nil {
+			// The masked value prints its masked MarshalText, the form
+			// slog.TextHandler shows.
+			var changed bool
+			if mt, changed = h.maskText(names, string(b)); changed {
+				textChanged = true
+			}
+		}
+	}
 	js, err := marshal(v)
 	var mj []byte
 	jsonChanged := false
@@ -234,6 +268,18 @@ func (h *Handler) maskJSON(names []string, js []byte) ([]byte, bool) {
 		return js, false
 	}
 	return out, true
+}
+
+// marshalText calls tm.MarshalText, recovering a panic (a method of a
+// nil pointer, say) rather than letting it stop Handle: such a value has
+// no text form to mask.
+func marshalText(tm encoding.TextMarshaler) (b []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("slogmask: MarshalText panicked")
+		}
+	}()
+	return tm.MarshalText()
 }
 
 // marshal encodes v as slog.JSONHandler does, without HTML escaping.

@@ -452,13 +452,15 @@ func TestBinaryInput(t *testing.T) {
 			t.Errorf("%s --binary scan: exit %d, out %q", cmd, code, out)
 		}
 	}
-	code, out, errs := runCLI(t, bin, "mask")
+	code, out, errs := runCLI(t, bin, "mask", "--binary", "skip")
 	if code != 0 || out != bin || !strings.Contains(errs, "binary file passed through unmasked") {
-		t.Errorf("mask: exit %d, changed %v, stderr %q", code, out != bin, errs)
+		t.Errorf("mask --binary skip: exit %d, changed %v, stderr %q", code, out != bin, errs)
 	}
-	_, out, _ = runCLI(t, bin, "mask", "--binary", "scan")
-	if strings.Contains(out, "a@example.com") || len(out) != len(bin) {
-		t.Errorf("mask --binary scan: %q", out)
+	for _, args := range [][]string{{"mask"}, {"mask", "--binary", "scan"}} {
+		_, out, _ = runCLI(t, bin, args...)
+		if strings.Contains(out, "a@example.com") || len(out) != len(bin) {
+			t.Errorf("%v: %q", args, out)
+		}
 	}
 	// A NUL after the first 8 KiB is text.
 	late := strings.Repeat("x", 9000) + "\x00 mail a@example.com\n"

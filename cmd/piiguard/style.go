@@ -45,11 +45,14 @@ func (s *styleFlag) Set(v string) error {
 }
 
 func addMaskFlags(fs *flag.FlagSet) *maskFlags {
-	f := &maskFlags{style: styleFlag{name: "asterisk"}}
+	// Binary inputs are masked as text unless --binary skip: a copy
+	// would write their values in clear (a log that logrotate's
+	// copytruncate left starting with NUL bytes is such an input).
+	f := &maskFlags{style: styleFlag{name: "asterisk"}, binary: binaryFlag{scan: true}}
 	fs.Var(&f.style, "style", "how values are masked: `STYLE` is "+strings.Join(styles, ", ")+"\n(default asterisk, or the policy's styles)")
 	fs.StringVar(&f.keyFile, "key-file", "", "`FILE` holding the key of --style hash or token, or of a policy's (default $"+keyFileEnv+");\nhex or base64 text, e.g. made by: openssl rand -hex 32 > piiguard.key")
 	fs.BoolVar(&f.json, "json", false, "lines that are JSON stay valid JSON: string values and member names are masked")
-	fs.Var(&f.binary, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: skip (copy unchanged, say so on standard error) or scan (mask)")
+	fs.Var(&f.binary, "binary", "`MODE` for inputs with a NUL byte in their first 8 KiB: scan (mask them as text)\nor skip (copy them unchanged, values in clear, saying so on standard error)")
 	f.workers = addWorkers(fs)
 	return f
 }

@@ -155,39 +155,70 @@ func (p *Pattern) String() string { return p.text }
 // Covers reports whether the pattern matches path or one of its ancestors,
 // that is whether the value at path is selected by the pattern.
 func (p *Pattern) Covers(path Path) bool {
-	n := len(p.steps)
-	// Bit i of states: i pattern steps have been matched.
-	states := p.closure(1)
+	m := p.Start()
 	for _, st := range path {
-		if states&(1<<n) != 0 {
+		if m.Covered() {
 			return true
 		}
-		var next uint64
-		for i := range n {
-			if states&(1<<i) == 0 {
-				continue
-			}
-			switch ps := p.steps[i]; ps.kind {
-			case pDescend:
-				next |= 1 << i // consume the step, stay
-			case pAny:
-				next |= 1 << (i + 1)
-			case pKey:
-				if !st.IsIndex() && st.Key == ps.key {
-					next |= 1 << (i + 1)
-				}
-			case pIndex:
-				if st.Index == ps.index {
-					next |= 1 << (i + 1)
-				}
-			}
+		m = p.Next(m, st)
+	}
+	return m.Covered()
+}
+
+// A Match is the state of matching a pattern against a path step by
+// step, for callers that match many paths sharing a prefix (the leaves of
+// one object): Covers(path) is Covered after Start and Next over path's
+// steps, once any state along the way is Covered.
+type Match struct {
+	// states: bit i set when i pattern steps have been matched; bit 63
+	// set once the pattern has matched a prefix (covered for good).
+	states uint64
+}
+
+const coveredBit = 1 << 63
+
+// Start returns the state before any step.
+func (p *Pattern) Start() Match { return p.settle(p.closure(1)) }
+
+// Next returns the state after step st.
+func (p *Pattern) Next(m Match, st Step) Match {
+	if m.states&coveredBit != 0 {
+		return m
+	}
+	n := len(p.steps)
+	var next uint64
+	for i := range n {
+		if m.states&(1<<i) == 0 {
+			continue
 		}
-		states = p.closure(next)
-		if states == 0 {
-			return false
+		switch ps := p.steps[i]; ps.kind {
+		case pDescend:
+			next |= 1 << i // consume the step, stay
+		case pAny:
+			next |= 1 << (i + 1)
+		case pKey:
+			if !st.IsIndex() && st.Key == ps.key {
+				next |= 1 << (i + 1)
+			}
+		case pIndex:
+			if st.Index == ps.index {
+				next |= 1 << (i + 1)
+			}
 		}
 	}
-	return states&(1<<n) != 0
+	return p.settle(p.closure(next))
+}
+
+// Covered reports whether the path so far, or one of its ancestors, is
+// matched.
+func (m Match) Covered() bool { return m.states&coveredBit != 0 }
+
+// settle marks states that match the whole pattern as covered for good.
+func (p *Pattern) settle(states uint64) Match {
+	if states&(1<<len(p.steps)) != 0 {
+		return Match{coveredBit}
+	}
+	return Match{states}
 }
 
 // closure adds the states reachable by skipping descend steps (which match

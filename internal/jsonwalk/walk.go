@@ -81,6 +81,64 @@ func (p Path) String() string {
 	return b.String()
 }
 
+// StringMax formats the path as String does when that takes at most max
+// bytes, at most maxPatternSteps steps, and no member's step more than
+// max/4 bytes. Otherwise it writes a shorter
+// pattern that still matches the path: a member whose step would take
+// more than max/4 bytes is written .* (any member), and when the steps do
+// not all fit, the last ones that do follow "$.." (at any depth). Its
+// time and result are bounded by max, however long or deep the path.
+func (p Path) StringMax(max int) string {
+	var steps [][]byte // from the last
+	n := 0
+	all := true
+	for i := len(p) - 1; i >= 0; i-- {
+		st := p.appendStep(nil, i, max/4)
+		if n+len(st) > max-3 || len(steps) == maxPatternSteps-1 {
+			all = false
+			break
+		}
+		steps = append(steps, st)
+		n += len(st)
+	}
+	b := make([]byte, 0, n+3)
+	if all {
+		b = append(b, '$')
+	} else {
+		b = append(b, "$.."...)
+		if last := steps[len(steps)-1]; len(last) > 0 && last[0] == '.' {
+			steps[len(steps)-1] = last[1:]
+		}
+	}
+	for i := len(steps) - 1; i >= 0; i-- {
+		b = append(b, steps[i]...)
+	}
+	return string(b)
+}
+
+// appendStep appends step i of p as String writes it, or ".*" for a
+// member whose step would take more than max bytes.
+func (p Path) appendStep(b []byte, i, max int) []byte {
+	s := p[i]
+	switch {
+	case s.IsIndex():
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(s.Index), 10)
+		return append(b, ']')
+	case len(s.Key)+2 > max:
+		return append(b, ".*"...)
+	case isSimpleName(s.Key):
+		return append(append(b, '.'), s.Key...)
+	}
+	q := AppendQuote(nil, []byte(s.Key))
+	if len(q)+2 > max {
+		return append(b, ".*"...)
+	}
+	b = append(b, '[')
+	b = append(b, q...)
+	return append(b, ']')
+}
+
 // isSimpleName reports whether a member name can follow a '.' in a path:
 // ASCII letters, digits, '_' and '-', not starting with a digit or '-'.
 func isSimpleName(s string) bool {
@@ -113,6 +171,11 @@ type Leaf struct {
 	// Object is the byte offset of the '{' of the object a member name
 	// belongs to; 0 for values.
 	Object int
+	// Container is the byte offset of the '{' or '[' of the object or
+	// array the leaf is in (a member name: its object), or -1 for a
+	// document that is one scalar. The leaves of one container share
+	// Path but for its last step.
+	Container int
 }
 
 // Options configures WalkOptions.
@@ -152,7 +215,7 @@ func Walk(data []byte, fn func(*Leaf) error) error {
 
 // WalkOptions is Walk with options.
 func WalkOptions(data []byte, opts Options, fn func(*Leaf) error) error {
-	w := walker{data: data, fn: fn, names: opts.Names}
+	w := walker{data: data, fn: fn, names: opts.Names, container: -1}
 	w.path = append(w.path, opts.Prefix...)
 	w.space()
 	if err := w.value(); err != nil {
@@ -178,6 +241,8 @@ type walker struct {
 	depth int
 	names bool
 	fn    func(*Leaf) error
+	// container is the offset of the innermost object or array.
+	container int
 }
 
 func (w *walker) errorf(format string, args ...any) error {
@@ -218,10 +283,17 @@ func (w *walker) value() error {
 		return w.errorf("unexpected end of input, want a value")
 	}
 	switch c := w.data[w.pos]; {
-	case c == '{':
-		return w.object()
-	case c == '[':
-		return w.array()
+	case c == '{', c == '[':
+		outer := w.container
+		w.container = w.pos
+		var err error
+		if c == '{' {
+			err = w.object()
+		} else {
+			err = w.array()
+		}
+		w.container = outer
+		return err
 	case c == '"':
 		start := w.pos
 		escaped, err := w.string()
@@ -247,7 +319,7 @@ func (w *walker) value() error {
 }
 
 func (w *walker) emit(k Kind, start int, escaped bool) error {
-	w.leaf = Leaf{Kind: k, Path: w.path, Start: start, End: w.pos, Escaped: escaped}
+	w.leaf = Leaf{Kind: k, Path: w.path, Start: start, End: w.pos, Escaped: escaped, Container: w.container}
 	return w.fn(&w.leaf)
 }
 
@@ -308,7 +380,7 @@ func (w *walker) object() error {
 		w.space()
 		w.path = append(w.path, Step{Key: key, Index: -1})
 		if w.names {
-			w.leaf = Leaf{Kind: Name, Path: w.path, Start: start, End: end, Escaped: escaped, Object: object}
+			w.leaf = Leaf{Kind: Name, Path: w.path, Start: start, End: end, Escaped: escaped, Object: object, Container: object}
 			if err := w.fn(&w.leaf); err != nil {
 				return err
 			}

@@ -278,3 +278,37 @@ func TestWalkNamesAndPrefix(t *testing.T) {
 		t.Errorf("Walk reported %d values, want 3", n)
 	}
 }
+
+// TestLeafContainer: a leaf's Container is the offset of its object or
+// array, a member name's that of its object, -1 for a scalar document.
+func TestLeafContainer(t *testing.T) {
+	doc := `{"a":[1,"x",{"b":true}],"d":null}`
+	var got []string
+	err := WalkOptions([]byte(doc), Options{Names: true}, func(l *Leaf) error {
+		got = append(got, fmt.Sprintf("%s %s %d", l.Path, l.Kind, l.Container))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`$.a name 0`,
+		`$.a[0] number 5`,
+		`$.a[1] string 5`,
+		`$.a[2].b name 12`,
+		`$.a[2].b bool 12`,
+		`$.d name 0`,
+		`$.d null 0`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("leaves:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if err := Walk([]byte(`"s"`), func(l *Leaf) error {
+		if l.Container != -1 {
+			t.Errorf("scalar document: Container %d", l.Container)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+}

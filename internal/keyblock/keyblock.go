@@ -61,10 +61,17 @@ func MayOpen(data []byte) bool {
 }
 
 // Opens returns what closes the multi-line block that line opens, or nil
-// when it opens none: a PEM private key armour line with no "-----END "
-// after it, or a PuTTY key file's first line with no "Private-MAC: " after
-// it. When jsonLines is set (the stream masks JSON lines), a valid JSON
-// line opens nothing: escaped line breaks keep its key within it.
+// when it opens none: a PEM private key armour line with no closer after
+// it, or a PuTTY key file's first line with no "Private-MAC: " after it.
+// When jsonLines is set (the stream masks JSON lines), a valid JSON line
+// opens nothing: escaped line breaks keep its key within it.
+//
+// A PEM block closes on its own END line: "-----END RSA PRIVATE
+// KEY-----" for "-----BEGIN RSA PRIVATE KEY-----", never on another
+// label's END (a certificate's, another kind of key's), before which a
+// detector's match of the key does not end; an armour line cut before
+// its closing dashes closes on any "-----END ". The closer is a new
+// slice, never part of line.
 func Opens(line []byte, jsonLines bool) []byte {
 	var closer []byte
 	// bytes.Index is vectorised and bytes.LastIndex is not: most lines
@@ -72,8 +79,11 @@ func Opens(line []byte, jsonLines bool) []byte {
 	if hasPEMBegin(line) {
 		if i := bytes.LastIndex(line, pemBegin); i >= 0 {
 			rest := line[i:]
-			if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) && !bytes.Contains(rest, pemEnd) {
-				closer = pemEnd
+			if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) {
+				c, armour := pemCloser(rest)
+				if !bytes.Contains(rest[armour:], c) {
+					closer = c
+				}
 			}
 		}
 	}
@@ -86,6 +96,39 @@ func Opens(line []byte, jsonLines bool) []byte {
 		return nil
 	}
 	return closer
+}
+
+// pemDashes ends a PEM armour line.
+var pemDashes = []byte("-----")
+
+// pemCloser returns what closes the PEM block whose BEGIN armour line
+// starts rest, and the length of the armour: the END line of the same
+// label, or, when the armour is not whole (a label of capitals, digits
+// and inner spaces, at most 64 bytes, holding "PRIVATE KEY", then
+// dashes), any END line.
+func pemCloser(rest []byte) (closer []byte, armour int) {
+	label := rest[len(pemBegin):]
+	j := bytes.Index(label[:min(len(label), 64+len(pemDashes))], pemDashes)
+	if j < 0 || !pemLabel(label[:j]) {
+		return pemEnd, len(pemBegin)
+	}
+	closer = make([]byte, 0, len(pemEnd)+j+len(pemDashes))
+	closer = append(append(append(closer, pemEnd...), label[:j]...), pemDashes...)
+	return closer, len(pemBegin) + j + len(pemDashes)
+}
+
+// pemLabel reports whether label is a private key's PEM label, as in
+// "RSA PRIVATE KEY" (RFC 7468's labels, in capitals).
+func pemLabel(label []byte) bool {
+	if len(label) == 0 || label[0] == ' ' || label[len(label)-1] == ' ' || !bytes.Contains(label, pemPrivate) {
+		return false
+	}
+	for _, c := range label {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // LooksLikeJSON reports whether a line's first byte other than white

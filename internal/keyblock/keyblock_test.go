@@ -8,17 +8,23 @@ func TestOpens(t *testing.T) {
 		jsonLines bool
 		want      string
 	}{
-		{"-----BEGIN RSA PRIVATE KEY-----", false, "-----END "},
-		{"key: -----BEGIN OPENSSH PRIVATE KEY-----", false, "-----END "},
+		{"-----BEGIN RSA PRIVATE KEY-----", false, "-----END RSA PRIVATE KEY-----"},
+		{"key: -----BEGIN OPENSSH PRIVATE KEY-----", false, "-----END OPENSSH PRIVATE KEY-----"},
+		{"-----BEGIN PGP PRIVATE KEY BLOCK-----", false, "-----END PGP PRIVATE KEY BLOCK-----"},
 		{"-----BEGIN RSA PRIVATE KEY----- MIIE -----END RSA PRIVATE KEY-----", false, ""},
+		// Another label's END does not close the key.
+		{"-----BEGIN RSA PRIVATE KEY----- MIIE -----END CERTIFICATE-----", false, "-----END RSA PRIVATE KEY-----"},
+		// An armour line cut before its dashes: any END closes it.
+		{"-----BEGIN RSA PRIVATE KEY", false, "-----END "},
+		{"-----BEGIN EC PRIVATE KEY MIIE -----END EC", false, ""},
 		// Closes one key and opens another.
-		{"-----END RSA PRIVATE KEY----------BEGIN EC PRIVATE KEY-----", false, "-----END "},
+		{"-----END RSA PRIVATE KEY----------BEGIN EC PRIVATE KEY-----", false, "-----END EC PRIVATE KEY-----"},
 		{"-----BEGIN CERTIFICATE-----", false, ""},
 		{"PuTTY-User-Key-File-3: ssh-ed25519", false, "Private-MAC: "},
 		{"PuTTY-User-Key-File-3: ssh-ed25519 Private-MAC: ab12", false, ""},
 		{`{"key":"-----BEGIN RSA PRIVATE KEY-----\nMIIE"}`, true, ""},
-		{`{"key":"-----BEGIN RSA PRIVATE KEY-----`, true, "-----END "}, // not valid JSON
-		{`{"key":"-----BEGIN RSA PRIVATE KEY-----\nMIIE"}`, false, "-----END "},
+		{`{"key":"-----BEGIN RSA PRIVATE KEY-----`, true, "-----END RSA PRIVATE KEY-----"}, // not valid JSON
+		{`{"key":"-----BEGIN RSA PRIVATE KEY-----\nMIIE"}`, false, "-----END RSA PRIVATE KEY-----"},
 		{"plain text", false, ""},
 	} {
 		if got := string(Opens([]byte(tc.line), tc.jsonLines)); got != tc.want {

@@ -32,8 +32,11 @@ import (
 //     its key and the keys around it as keywords (mask.FieldFindings): in
 //     {"user": {"ssn": "536-22-1234"}}, "ssn" is the keyword the value
 //     needs;
-//   - maps and slices are walked; their structure, keys and order are
-//     kept;
+//   - maps and slices are walked; their structure and order are kept;
+//   - keys (of attributes and map members) are scanned with the keys
+//     around them as keywords, as JSON member names are; a key with a
+//     finding is masked, unique within its map (mask.UniqueNames), in a
+//     record that could not be scanned too;
 //   - an int is scanned as its decimal text; a masked int becomes a string
 //     holding the masked text (the only change of type);
 //   - bytes that are valid UTF-8 are scanned as text and stay bytes;
@@ -73,8 +76,10 @@ type worker struct {
 	first   bool                           // apply: the next AppendFindings scans a value
 	out     []byte                         // apply: a masked value
 	clean   map[string]map[string]struct{} // attribute values found clean, by key
-	nclean  int
-	stats   stats
+	// cleanKeys are attribute keys found clean, as clean's values are.
+	cleanKeys map[string]struct{}
+	nclean    int
+	stats     stats
 }
 
 // stats counts what a batch did; see telemetry.
@@ -240,6 +245,7 @@ func (w *worker) AppendFindings(dst []piiguard.Finding, text []byte) []piiguard.
 
 // attributes walks an attribute map.
 func (w *worker) attributes(m pcommon.Map) {
+	var renamed map[string]string // key -> masked key
 	for k, v := range m.All() {
 		if k == AttrFindings || k == AttrIdentifiers {
 			continue
@@ -251,7 +257,76 @@ func (w *worker) attributes(m pcommon.Map) {
 		included := len(w.e.include) == 0 || matches(w.e.include, k)
 		w.names = append(w.names[:0], k) // a stack: value appends the keys below
 		w.value(v, w.names, whole, included)
+		if whole || included {
+			renamed = w.key(renamed, nil, k)
+		}
 	}
+	if renamed != nil {
+		renameKeys(m, renamed)
+	}
+}
+
+// key scans, in the apply and redact phases, the key k of a map, with names (the keys
+// around the map, outermost first) as keywords, as package mask scans
+// JSON member names. In mask mode, a key with a finding is added to
+// renamed with its masked text. It returns renamed, made when nil.
+func (w *worker) key(renamed map[string]string, names []string, k string) map[string]string {
+	if w.phase == check || k == "" {
+		return renamed
+	}
+	cacheable := len(names) == 0 && len(k) <= maxCleanValue
+	if _, ok := w.cleanKeys[k]; ok && cacheable {
+		return renamed
+	}
+	kb := unsafeBytes(k)
+	found := mask.FieldFindings(w.found[:0], w.e.scanner, names, kb)
+	w.found = found
+	if len(found) == 0 {
+		if cacheable {
+			if len(w.cleanKeys) >= maxClean || w.cleanKeys == nil {
+				w.cleanKeys = map[string]struct{}{}
+			}
+			w.cleanKeys[strings.Clone(k)] = struct{}{} // not a view into a batch's memory
+		}
+		return renamed
+	}
+	for _, f := range found {
+		w.ids = append(w.ids, f.Identifier)
+	}
+	if !w.e.mask {
+		return renamed
+	}
+	if masked := mask.AppendMaskedField(nil, w.e.scanner, w.e.masker, names, kb); string(masked) != k {
+		if renamed == nil {
+			renamed = map[string]string{}
+		}
+		renamed[strings.Clone(k)] = string(masked)
+	}
+	return renamed
+}
+
+// renameKeys gives the keys of m in renamed their masked text, made
+// unique among m's keys (mask.UniqueNames); m keeps its order.
+func renameKeys(m pcommon.Map, renamed map[string]string) {
+	if len(renamed) == 0 {
+		return
+	}
+	taken := map[string]bool{}
+	for k := range m.All() {
+		if _, ok := renamed[k]; !ok {
+			taken[k] = true
+		}
+	}
+	u := mask.NewUniqueNames(taken)
+	nm := pcommon.NewMap()
+	nm.EnsureCapacity(m.Len())
+	for k, v := range m.All() {
+		if mk, ok := renamed[k]; ok {
+			k = u.Name(mk)
+		}
+		v.CopyTo(nm.PutEmpty(k))
+	}
+	nm.MoveTo(m)
 }
 
 // value walks v, whose keys are names (outermost first). whole: v is
@@ -273,12 +348,20 @@ func (w *worker) value(v pcommon.Value, names []string, whole, included bool) {
 	}
 	switch v.Type() {
 	case pcommon.ValueTypeMap:
+		var renamed map[string]string // key -> masked key
 		for k, mv := range v.Map().All() {
 			wk := whole || matches(w.e.whole, k)
 			if !wk && matches(w.e.exclude, k) {
 				continue
 			}
-			w.value(mv, append(names, k), wk, included || matches(w.e.include, k))
+			inc := included || matches(w.e.include, k)
+			w.value(mv, append(names, k), wk, inc)
+			if wk || inc {
+				renamed = w.key(renamed, names, k)
+			}
+		}
+		if renamed != nil {
+			renameKeys(v.Map(), renamed)
 		}
 	case pcommon.ValueTypeSlice:
 		s := v.Slice()

@@ -1,0 +1,102 @@
+package mask
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/pii"
+)
+
+// noFinder finds nothing.
+type noFinder struct{}
+
+func (noFinder) AppendFindings(dst []pii.Finding, _ []byte) []pii.Finding { return dst }
+
+// TestCoversAsPatternCovers: the rules' verdict on each leaf, from its
+// container's shared match (JSON.covers), is that of matching each
+// pattern against the leaf's whole path, and the container's names are
+// those of the path, on random events and rules.
+func TestCoversAsPatternCovers(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	keys := []string{"a", "b", "c"}
+	var gen func(b *strings.Builder, depth int)
+	gen = func(b *strings.Builder, depth int) {
+		switch k := r.IntN(4); {
+		case depth > 5 || k == 0:
+			b.WriteString(`"x"`)
+		case k == 1:
+			b.WriteString("[")
+			for i := range r.IntN(4) {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				gen(b, depth+1)
+			}
+			b.WriteString("]")
+		default:
+			b.WriteString("{")
+			for i := range r.IntN(4) {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				fmt.Fprintf(b, "%q:", keys[r.IntN(len(keys))])
+				gen(b, depth+1)
+			}
+			b.WriteString("}")
+		}
+	}
+	pats := []string{"$.a", "$..b", "$.a[*].b", "$..[1]", "$.*.c", "$..a..c", "$.b[0]", "$..*.b"}
+	covered, uncovered := 0, 0
+	for iter := range 400 {
+		var b strings.Builder
+		gen(&b, 0)
+		event := []byte(b.String())
+		var opts JSONOptions
+		for range r.IntN(3) {
+			opts.Include = append(opts.Include, pats[r.IntN(len(pats))])
+		}
+		for range r.IntN(3) {
+			opts.Exclude = append(opts.Exclude, pats[r.IntN(len(pats))])
+		}
+		j, err := NewJSON(noFinder{}, nil, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := new(jsonScratch)
+		s.outerCtx.valid = false
+		err = jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
+			want := (len(j.include) == 0 || slices.ContainsFunc(j.include, func(p *jsonwalk.Pattern) bool { return p.Covers(l.Path) })) &&
+				!slices.ContainsFunc(j.exclude, func(p *jsonwalk.Pattern) bool { return p.Covers(l.Path) })
+			if want {
+				covered++
+			} else {
+				uncovered++
+			}
+			if got := j.covers(s, l); got != want {
+				return fmt.Errorf("iter %d, %s in %s, rules %v: covers %v, want %v", iter, l.Path, event, opts, got, want)
+			}
+			// The container's names: those of the path but its last
+			// step, outermost first.
+			var names []string
+			for _, st := range l.Path[:max(len(l.Path)-1, 0)] {
+				if !st.IsIndex() {
+					names = append(names, st.Key)
+				}
+			}
+			if got := s.outer(j, l).names; !slices.Equal(got, names) {
+				return fmt.Errorf("iter %d, %s in %s: names %q, want %q", iter, l.Path, event, got, names)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if covered < 100 || uncovered < 100 {
+		t.Errorf("%d leaves covered, %d not: too few of one kind to compare", covered, uncovered)
+	}
+}

@@ -1,0 +1,243 @@
+package mask_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/piiguard/piiguard/internal/cputime"
+	"github.com/piiguard/piiguard/mask"
+)
+
+// TestJSONDeepNamesLinear is the regression test of an event nested
+// deeply under distinct member names: each name, and each value, was
+// scanned with every name around it, and packing those names into groups
+// compared each with all before it, so that a 39 KB event of 4000 nested
+// objects took about a minute to mask (time cubic in the depth). Names
+// further out than the groups can hold do not count, so the time is now
+// linear in the depth.
+func TestJSONDeepNamesLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	build := func(depth int) []byte {
+		var b strings.Builder
+		for i := range depth {
+			fmt.Fprintf(&b, `{"k%d":`, i)
+		}
+		b.WriteString(`["a@example.com","x",`)
+		b.WriteString(`{"ssn":"536-22-1234"}]`)
+		b.WriteString(strings.Repeat("}", depth))
+		return []byte(b.String())
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	const n = 600
+	small, large := build(n), build(4*n)
+	var out []byte
+	measure := func(event []byte) time.Duration {
+		best := time.Hour
+		for range 3 {
+			best = min(best, cputime.PerRun(func() {
+				var err error
+				if out, err = j.AppendMask(out[:0], event); err != nil {
+					t.Fatal(err)
+				}
+			}))
+		}
+		return best
+	}
+	measure(small)
+	ts, tl := measure(small), measure(large)
+	ratio := float64(tl) / float64(max(ts, time.Microsecond))
+	t.Logf("time at 4n / time at n = %.1f (%v at depth %d, %v at %d)", ratio, ts, n, tl, 4*n)
+	if ratio > 8 {
+		t.Errorf("time at 4n / time at n = %.1f, want at most 8", ratio)
+	}
+	if strings.Contains(string(out), "a@example.com") || strings.Contains(string(out), "536-22-1234") {
+		t.Errorf("values left in clear")
+	}
+}
+
+// TestJSONFindingPathsBounded is the regression test of JSONFinding.Path
+// written out whole for each finding: under a 200 KB member name (or
+// 9000 levels deep), 20000 values with findings made 20000 paths of
+// 200 KB, about 4 GB for a 380 KB event, which AppendFindings (and the
+// OpenTelemetry processor, which calls it on every JSON body) allocated.
+// A path longer than maxPathLength bytes is abbreviated, and remains a
+// pattern that covers the value.
+func TestJSONFindingPathsBounded(t *testing.T) {
+	long := strings.Repeat("n", 200000)
+	var deep strings.Builder
+	for i := range 9000 {
+		fmt.Fprintf(&deep, `{"k%d":`, i)
+	}
+	deep.WriteString(`["a@b.co","a@b.co"]` + strings.Repeat("}", 9000))
+	tests := []struct {
+		name  string
+		event string
+		want  []string // paths, in order
+	}{
+		{"short paths stay exact", `{"a":{"b c":["x","a@b.co"]}}`, []string{`$.a["b c"][1]`}},
+		{"a long name", `{"` + long + `":["a@b.co","x","a@b.co"]}`, []string{`$.*[0]`, `$.*[2]`}},
+		{"a long name further in", `{"ok":{"` + long + `":{"mail":"a@b.co"}}}`, []string{`$.ok.*.mail`}},
+		{"deep", deep.String(), nil},
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := j.AppendFindings(nil, []byte(tt.event))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f) == 0 {
+				t.Fatal("no finding")
+			}
+			for i, jf := range f {
+				if len(jf.Path) > 1024 {
+					t.Errorf("finding %d: path of %d bytes", i, len(jf.Path))
+				}
+				if tt.want != nil && (i >= len(tt.want) || jf.Path != tt.want[i]) {
+					t.Errorf("finding %d: path %.80q, want %v", i, jf.Path, tt.want)
+				}
+				// The path, as an Include rule, selects the value.
+				inc := newJSON(t, nil, mask.JSONOptions{Include: []string{jf.Path}, FieldsOnly: true})
+				got, err := inc.AppendFindings(nil, []byte(tt.event))
+				if err != nil || !containsFinding(got, jf) {
+					t.Errorf("finding %d: Include %.80q does not find it again (%v)", i, jf.Path, err)
+				}
+			}
+		})
+	}
+}
+
+func containsFinding(fs []mask.JSONFinding, f mask.JSONFinding) bool {
+	for _, g := range fs {
+		if g.Start == f.Start && g.End == f.End {
+			return true
+		}
+	}
+	return false
+}
+
+// TestJSONManyEqualMaskedNamesLinear is the regression test of member
+// names that mask alike: each was given the first free suffix by trying
+// "~b", "~c", ... from the start, so that an object of 8000 addresses of
+// one length as names (192 KB) took 13 s to mask (time quadratic in the
+// names). UniqueNames remembers where each name's count stopped.
+func TestJSONManyEqualMaskedNamesLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	build := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `"u%06d@example.com":1`, i)
+		}
+		b.WriteString("}")
+		return []byte(b.String())
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	const n = 1000
+	small, large := build(n), build(4*n)
+	var out []byte
+	measure := func(event []byte) time.Duration {
+		best := time.Hour
+		for range 3 {
+			best = min(best, cputime.PerRun(func() { out, _ = j.AppendMask(out[:0], event) }))
+		}
+		return best
+	}
+	measure(small)
+	ts, tl := measure(small), measure(large)
+	ratio := float64(tl) / float64(max(ts, time.Microsecond))
+	t.Logf("time at 4n / time at n = %.1f (%v at %d names, %v at %d)", ratio, ts, n, tl, 4*n)
+	if ratio > 8 {
+		t.Errorf("time at 4n / time at n = %.1f, want at most 8", ratio)
+	}
+	if !strings.Contains(string(out), `"*******************~fxv":1`) { // the 4000th: 3999 in base 26
+		t.Errorf("names not made unique as UniqueName does: ...%s", out[len(out)-60:])
+	}
+}
+
+// TestJSONDeepArraysLinear is the regression test of leaves deep in
+// nested arrays: each leaf's names, and in a rescan whether one of them
+// was masked, were gathered from its whole path, so that 100000 strings
+// in arrays nested 8000 deep (416 KB) took 1.4 s to mask, time in depth
+// times leaves. The leaves of one array or object now share what their
+// path gives them.
+func TestJSONDeepArraysLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	build := func(depth int) []byte {
+		return []byte(`{"ssn":` + strings.Repeat("[", depth) + `"536-22-1234","a@b.co"` + strings.Repeat(`,"x"`, 20000) + strings.Repeat("]", depth) + "}")
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	const n = 2000
+	small, large := build(n), build(4*n)
+	var out []byte
+	measure := func(event []byte) time.Duration {
+		best := time.Hour
+		for range 3 {
+			best = min(best, cputime.PerRun(func() { out, _ = j.AppendMask(out[:0], event) }))
+		}
+		return best
+	}
+	measure(small)
+	ts, tl := measure(small), measure(large)
+	ratio := float64(tl) / float64(max(ts, time.Microsecond))
+	t.Logf("time at 4n / time at n = %.1f (%v at depth %d, %v at %d)", ratio, ts, n, tl, 4*n)
+	if ratio > 2 { // the leaves are most of the text: about 1
+		t.Errorf("time at 4n / time at n = %.1f, want at most 2", ratio)
+	}
+	if strings.Contains(string(out), "536-22-1234") || strings.Contains(string(out), "a@b.co") {
+		t.Errorf("values left in clear")
+	}
+}
+
+// TestJSONIncludeDeepLinear is the regression test of Include and
+// Exclude patterns matched against each leaf's whole path: deep in nested
+// objects, time was depth times leaves times pattern steps (an 80 KB event
+// 9000 levels deep took 26 s with a 62-step Include pattern). The leaves
+// of one object or array now share the match of their path but for its
+// last step.
+func TestJSONIncludeDeepLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	build := func(depth int) []byte {
+		var b strings.Builder
+		for i := range depth {
+			fmt.Fprintf(&b, `{"k%d":`, i%50)
+		}
+		b.WriteString(`["a@b.co"` + strings.Repeat(`,"x"`, 100000) + `]`)
+		b.WriteString(strings.Repeat("}", depth))
+		return []byte(b.String())
+	}
+	j := newJSON(t, nil, mask.JSONOptions{Include: []string{"$..k1.k2.k3.k4.*"}, Exclude: []string{"$..k7.k8.k9.nothing"}})
+	const n = 1000
+	small, large := build(n), build(4*n)
+	var out []byte
+	measure := func(event []byte) time.Duration {
+		best := time.Hour
+		for range 3 {
+			best = min(best, cputime.PerRun(func() { out, _ = j.AppendMask(out[:0], event) }))
+		}
+		return best
+	}
+	measure(small)
+	ts, tl := measure(small), measure(large)
+	ratio := float64(tl) / float64(max(ts, time.Microsecond))
+	t.Logf("time at 4n / time at n = %.1f (%v at depth %d, %v at %d)", ratio, ts, n, tl, 4*n)
+	if ratio > 2.5 {
+		t.Errorf("time at 4n / time at n = %.1f, want at most 2.5", ratio)
+	}
+	if strings.Contains(string(out), "a@b.co") {
+		t.Errorf("value left in clear")
+	}
+}
