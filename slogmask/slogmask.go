@@ -28,6 +28,9 @@
 //     only then;
 //   - errors: the error's message, and byte slices (of named slice
 //     types too) as text; one with a finding becomes a string;
+//   - byte slices with MarshalText or MarshalJSON (net.IP,
+//     json.RawMessage), as other values are: the forms handlers print,
+//     the bytes of a json.RawMessage masked as the JSON they are;
 //   - other values (structs, maps, Stringers): the forms handlers print,
 //     the %+v text, MarshalText for a TextMarshaler (slog.TextHandler
 //     prints it instead of %+v) and the JSON encoding
@@ -183,10 +186,12 @@ func (h *Handler) maskAttr(a slog.Attr, names []string) slog.Attr {
 	case slog.KindGroup:
 		return slog.Attr{Key: a.Key, Value: slog.GroupValue(h.maskAttrs(v.Group(), names)...)}
 	case slog.KindAny:
-		if b, ok := byteSlice(v.Any()); ok {
+		if b, ok := plainByteSlice(v.Any()); ok {
 			// Handlers print a byte slice, of a named type too, as
 			// text (slog.TextHandler) or base64 (slog.JSONHandler):
-			// mask it as text.
+			// mask it as text. One with MarshalText or MarshalJSON
+			// (net.IP, json.RawMessage) prints those: maskAny masks
+			// them.
 			if s, ok := h.maskText(names, string(b)); ok {
 				return slog.String(a.Key, s)
 			}
@@ -215,8 +220,19 @@ func (h *Handler) maskText(names []string, s string) (string, bool) {
 	return string(out), true
 }
 
+// plainByteSlice returns the bytes of a slice of bytes, of a named type
+// too, that has neither MarshalText nor MarshalJSON: slog.TextHandler
+// prints it as text, slog.JSONHandler as base64.
+func plainByteSlice(v any) ([]byte, bool) {
+	switch v.(type) {
+	case encoding.TextMarshaler, json.Marshaler:
+		return nil, false
+	}
+	return byteSlice(v)
+}
+
 // byteSlice returns the bytes of a slice of bytes, of named types too,
-// which slog.TextHandler prints as text.
+// which slog.TextHandler prints as text unless it has MarshalText.
 func byteSlice(v any) ([]byte, bool) {
 	if b, ok := v.([]byte); ok {
 		return b, true
@@ -233,6 +249,13 @@ func byteSlice(v any) ([]byte, bool) {
 // one) and its JSON encoding.
 func (h *Handler) maskAny(names []string, v any) (masked, bool) {
 	text := fmt.Sprintf("%+v", v)
+	_, isText := v.(encoding.TextMarshaler)
+	raw, isBytes := byteSlice(v)
+	if isBytes && !isText {
+		// Bytes with MarshalJSON (json.RawMessage): slog.TextHandler
+		// prints them as text, not as %+v's numbers.
+		text = string(raw)
+	}
 	mt, textChanged := h.maskText(names, text)
 	if tm, ok := v.(encoding.TextMarshaler); ok {
 		if b, err := marshalText(tm); err == nil {
@@ -252,6 +275,11 @@ func (h *Handler) maskAny(names []string, v any) (masked, bool) {
 	}
 	if !textChanged && !jsonChanged {
 		return masked{}, false
+	}
+	if isBytes && !isText && jsonChanged {
+		// Bytes that are their own JSON encoding print as it does, once
+		// masked as JSON (escapes decoded, names as keywords).
+		mt = string(mj)
 	}
 	if err != nil {
 		mj, _ = marshal(mt)

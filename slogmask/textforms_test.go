@@ -2,7 +2,9 @@ package slogmask_test
 
 import (
 	"bytes"
+	stdjson "encoding/json"
 	"log/slog"
+	"net"
 	"strings"
 	"testing"
 
@@ -51,6 +53,41 @@ func TestHandlerTextHandlerForms(t *testing.T) {
 			}
 			if f := scanner().ScanString(buf.String()); len(f) > 0 {
 				t.Errorf("%T: a scan of the log finds %v: %s", v, f, buf.String())
+			}
+		}
+	}
+}
+
+// TestHandlerMarshalerByteSlices is the regression test of byte slices
+// with MarshalText or MarshalJSON, which handlers print through those and
+// which the Handler took for plain bytes (masked as their raw bytes): a
+// net.IP was logged in clear, a json.RawMessage became a string with its
+// escaped address in clear.
+func TestHandlerMarshalerByteSlices(t *testing.T) {
+	raw := stdjson.RawMessage(`{"mail":"jane\u0040example.com","ssn":"536-22-1234","n":1}`)
+	for _, json := range []bool{false, true} {
+		var buf bytes.Buffer
+		var inner slog.Handler = slog.NewTextHandler(&buf, &slog.HandlerOptions{ReplaceAttr: noTime})
+		if json {
+			inner = slog.NewJSONHandler(&buf, &slog.HandlerOptions{ReplaceAttr: noTime})
+		}
+		l := slog.New(slogmask.NewHandler(inner, scanner(), nil))
+		l.Info("login", "client_ip", net.ParseIP("203.0.113.7"), "ip4", net.IPv4(198, 51, 100, 23).To4(), "data", raw)
+		out := buf.String()
+		for _, clear := range []string{"203.0.113.7", "198.51.100.23", "536-22-1234", `jane\u0040example.com`, `jane\\u0040example.com`} {
+			if strings.Contains(out, clear) {
+				t.Errorf("json=%v: %s in clear: %s", json, clear, out)
+			}
+		}
+		if f := scanner().ScanString(out); len(f) > 0 {
+			t.Errorf("json=%v: a scan of the log finds %v: %s", json, f, out)
+		}
+		if json {
+			var rec struct {
+				Data map[string]any `json:"data"`
+			}
+			if err := stdjson.Unmarshal([]byte(out), &rec); err != nil || rec.Data["n"] != 1.0 {
+				t.Errorf("the RawMessage is no longer the object it was (%v): %s", err, out)
 			}
 		}
 	}
