@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"reflect"
+	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/keyblock"
 	"github.com/piiguard/piiguard/pii"
 )
@@ -263,6 +267,12 @@ type lineCore struct {
 	max      int
 	overlap  int
 	blockMax int
+	// look is how far a long line's window reaches past a cut and how much
+	// of the line it keeps before a piece: Overlap, or the keyword reach
+	// of the Finder's identifiers when that is more (see keywordReach); 0
+	// until the stream's first long line. win is how much of a long line
+	// the buffer holds: MaxLineLength, or more when look needs it.
+	look, win int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
@@ -411,14 +421,24 @@ func (c *lineCore) write(p []byte, mayOpen bool) error {
 		}
 		seg := p[:n]
 		for len(seg) > 0 {
-			if len(c.buf) >= c.max {
+			limit := c.max
+			if c.long {
+				limit = c.win
+			}
+			if len(c.buf) >= limit {
+				if !c.long {
+					// The line is longer than MaxLineLength: it is
+					// masked in pieces, in a buffer of c.win bytes.
+					c.goLong()
+					continue
+				}
 				// The buffer is full and the line goes on.
 				c.piece()
 				if err := c.maybeFlush(); err != nil {
 					return err
 				}
 			}
-			take := min(c.max-len(c.buf), len(seg))
+			take := min(limit-len(c.buf), len(seg))
 			if c.buf == nil {
 				c.buf = make([]byte, 0, min(c.max, max(4096, 2*len(seg))))
 			}
@@ -555,13 +575,94 @@ func (c *lineCore) maskLine(line []byte) {
 	c.out = appendMasked(c.out, line, c.fd, c.m, &c.fx)
 }
 
-// piece masks and writes the next piece of a line longer than the buffer,
-// keeping the piece's tail and some context before it in the buffer.
-func (c *lineCore) piece() {
+// goLong marks the current line as longer than MaxLineLength, to be masked
+// in pieces, and sizes the windows of long lines the first time.
+func (c *lineCore) goLong() {
 	if c.closer != nil {
 		c.flushBlock() // a block cannot hold a line this long
 	}
 	c.long = true
+	if c.look == 0 {
+		c.look = c.overlap
+		if c.overlap < maxKeywordReach {
+			c.look = max(c.overlap, keywordReach(c.fd))
+		}
+		// Room for the context, a piece of at least a quarter of
+		// MaxLineLength, and the look past its cut.
+		c.win = max(c.max, 2*c.look+c.max/4)
+	}
+}
+
+// maxKeywordReach bounds the keyword reach a stream honours (see
+// keywordReach): a custom identifier with a keyword window of thousands of
+// characters does not make every long line's window that wide.
+const maxKeywordReach = DefaultOverlap
+
+// keywordReach returns how many bytes from a value a keyword that counts
+// for it can reach, for the identifiers of fd when it reports them (a
+// piiguard.Scanner, a detector.Detector), or 0: a keyword counts within its
+// identifier's window of characters, at most 4 bytes each, and reaches as
+// far again as its longest form in bytes (in either case: an upper-cased
+// non-ASCII letter can take more bytes). A few bytes more cover what else
+// a finding looks at next to its value (negative context, digit groups).
+// The result is at most maxKeywordReach.
+func keywordReach(fd Finder) int {
+	ids, ok := fd.(interface {
+		Identifiers() []*identifiers.Identifier
+	})
+	if !ok {
+		return 0
+	}
+	// A Finder's identifiers are copied to be read (about 0.3 ms for the
+	// catalog): the last Finder's reach is kept, when the Finder is a
+	// pointer (a Scanner, a Detector: immutable), for the next Writer.
+	byPointer := reflect.TypeOf(fd).Kind() == reflect.Pointer
+	if m := lastReach.Load(); byPointer && m != nil && m.fd == fd {
+		return m.reach
+	}
+	reach := 0
+	for _, id := range ids.Identifiers() {
+		if len(id.Keywords) == 0 {
+			continue
+		}
+		word := 0
+		for _, k := range id.Keywords {
+			word = max(word, len(k), caseLen(k, unicode.ToUpper), caseLen(k, unicode.ToLower))
+		}
+		reach = max(reach, utf8.UTFMax*id.ProximityWindow()+word)
+	}
+	if reach > 0 {
+		reach = min(reach+16, maxKeywordReach)
+	}
+	if byPointer {
+		lastReach.Store(&reachMemo{fd: fd, reach: reach})
+	}
+	return reach
+}
+
+// reachMemo is the keyword reach of a Finder.
+type reachMemo struct {
+	fd    Finder
+	reach int
+}
+
+var lastReach atomic.Pointer[reachMemo]
+
+// caseLen returns the length in bytes of s with each rune mapped by f.
+func caseLen(s string, f func(rune) rune) int {
+	n := 0
+	for _, r := range s {
+		n += utf8.RuneLen(f(r))
+	}
+	return n
+}
+
+// piece masks and writes the next piece of a line longer than the buffer,
+// keeping the piece's tail and some context before it in the buffer.
+func (c *lineCore) piece() {
+	if !c.long {
+		c.goLong()
+	}
 	c.maskWindow()
 	cut := c.chooseCut()
 	c.tailMasks(cut)
@@ -572,9 +673,8 @@ func (c *lineCore) piece() {
 		c.emitWindow(c.done, cut)
 	}
 	c.hideMasked(c.done, cut)
-	// Keep up to overlap bytes before the cut as context, from a rune
-	// start.
-	start := cut - min(c.overlap, cut)
+	// Keep up to look bytes before the cut as context, from a rune start.
+	start := cut - min(c.look, cut)
 	for k := 0; k < utf8.UTFMax-1 && start < cut && !utf8.RuneStart(c.buf[start]); k++ {
 		start++
 	}
@@ -600,8 +700,8 @@ func (c *lineCore) maskWindow() {
 // value, the less a value the window cannot see whole can matter); it
 // never cuts through a mask.
 func (c *lineCore) chooseCut() int {
-	hi := len(c.buf) - c.overlap
-	lo := max(c.done+c.max/4, hi-c.overlap)
+	hi := len(c.buf) - c.look
+	lo := max(c.done+c.max/4, hi-c.look)
 	best, bestWidth, bestGap := hi, -1, 0
 	consider := func(gs, ge int) {
 		// The gap [gs, ge) between two masks, limited to [lo, hi].
@@ -609,7 +709,7 @@ func (c *lineCore) chooseCut() int {
 		if s > e {
 			return
 		}
-		if w := min(ge, hi+c.overlap) - max(gs, lo-c.overlap); w > bestWidth {
+		if w := min(ge, hi+c.look) - max(gs, lo-c.look); w > bestWidth {
 			bestWidth, best, bestGap = w, s+(e-s)/2, gs
 		}
 	}
@@ -622,7 +722,7 @@ func (c *lineCore) chooseCut() int {
 		if sp.in > prevEnd {
 			consider(prevEnd, sp.in)
 		}
-		if sp.in >= hi+c.overlap {
+		if sp.in >= hi+c.look {
 			tail = false
 			break
 		}
@@ -712,7 +812,7 @@ func (c *lineCore) tailMasks(cut int) {
 		}
 		from = max(from, min(sp.inEnd, cut))
 	}
-	start := max(0, from-c.overlap)
+	start := max(0, from-c.look)
 	for start < from && !utf8.RuneStart(c.buf[start]) {
 		start++
 	}
