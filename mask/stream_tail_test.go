@@ -1,6 +1,7 @@
 package mask_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,5 +71,80 @@ func TestStreamKeywordBeyondOverlap(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// keywordSamples are values of keyword-required identifiers, each with a
+// keyword of its identifier: without the keyword none is a finding.
+var keywordSamples = []struct{ value, keyword string }{
+	{"536-22-1234", "ssn"},
+	{"123", "cvv"},
+	{"90210", "zip code"},
+	{"1985-07-23", "dob"},
+	{"12/25", "expiration"},
+	{"A12345678", "passport"},
+	{"123456789012", "bank account"},
+	{"0777-3105-02", "ndc"},
+	{"99213", "hcpcs"},
+	{"40.7128, -74.0060", "coordinates"},
+	{"4929 3812 6548 1006", "card"},
+	{"Xk9dP2mQ7rT4vW1yZ3bN6cF8hJ0lA5sE2gU7iO4q", "secret key"},
+	{"1234567893", "npi"},
+	{"AB 12 34 56 C", "insurance number"},
+	{"12345678", "führerschein"},
+	{"123456789", "свидетелство за управление на моторно"},
+	{"X1234567L", "nie"},
+	{"AB123456", "jogosítvány"},
+}
+
+// TestStreamPiecesKeywordsAtCuts puts values of keyword-required
+// identifiers with their keyword at every kind of place around the cuts
+// of a long line: the keyword before or after the value, up to the 30
+// characters of the keyword window away in ASCII, Latin, CJK and emoji
+// text (up to 120 bytes); the value followed by another value that blocks
+// it until it is masked (a digit group, a word joined by '-', an e-mail
+// address), so that what the next piece writes after a cut decides
+// whether the value stands alone; and the value glued to the keyword.
+// With line limits of 64 to 200 bytes (Overlaps of 16 to 50 bytes, less
+// than the keyword reach) and every offset of the line's unit against the
+// cuts (one in three; one in eleven with -short or -race), the output, scanned again, has no finding.
+func TestStreamPiecesKeywordsAtCuts(t *testing.T) {
+	fillers := []string{"q", "é", "日", "😀"}
+	blockers := []string{" 536-22-1234 ", "-jane.doe@example.com ", " +1 415 555 2671 ", " 4929 3812 6548 1006 ", "0", "-a"}
+	type construction struct{ name, unit string }
+	var cs []construction
+	for _, s := range keywordSamples {
+		for _, f := range fillers {
+			for _, n := range []int{0, 14, 28} {
+				gap := " " + strings.Repeat(f, n) + " "
+				after, before := s.value+gap+s.keyword, s.keyword+gap+s.value
+				for _, text := range []string{after, before} {
+					if len(allScanner().Scan([]byte(text))) == 0 {
+						t.Fatalf("%q is no finding: the sample does not test what it should", text)
+					}
+				}
+				cs = append(cs,
+					construction{fmt.Sprintf("%s, keyword %d %q after", s.value, n, f), after},
+					construction{fmt.Sprintf("%s, keyword %d %q before", s.value, n, f), before})
+			}
+		}
+		for _, b := range blockers {
+			cs = append(cs, construction{fmt.Sprintf("%s%q then keyword", s.value, b), s.value + b + " " + s.keyword})
+		}
+		cs = append(cs, construction{s.value + " glued", s.keyword + s.value + s.keyword})
+	}
+	filler := strings.Repeat("w ", 12)
+	step := 3
+	if testing.Short() || raceEnabled {
+		step = 11
+	}
+	for _, c := range cs {
+		unit := c.unit + " " + filler
+		for _, limit := range []int{64, 128, 200} {
+			for pad := 0; pad < len(unit); pad += step {
+				line := strings.Repeat("z", pad) + " " + strings.Repeat(unit, 2*limit/len(unit)+3)
+				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, uint64(pad))
+			}
+		}
 	}
 }
