@@ -34,13 +34,16 @@ type StreamOptions struct {
 	// MaxLineLength is the longest line, in bytes without its '\n', that
 	// is masked whole; 0 (or less) means DefaultMaxLineLength, and less
 	// than 64 counts as 64. A stream holds at most about this much of a
-	// line in memory.
+	// line in memory, or, for a small MaxLineLength, what a longer line's
+	// windows need to see a keyword's reach (see Writer: about 450 bytes
+	// with the catalog).
 	MaxLineLength int
 	// Overlap is how many bytes of a longer line, on each side of a
 	// piece, are masked with it as context; 0 (or less) means
-	// DefaultOverlap. It is cut to MaxLineLength/4. Pieces equal masking the line whole
-	// when each value with its keywords spans less than about Overlap/2
-	// bytes (see Writer).
+	// DefaultOverlap. It is cut to MaxLineLength/4, and raised to the
+	// keyword reach of the Finder's identifiers when that is more (see
+	// Writer). Pieces equal masking the line whole when each value with its
+	// keywords spans less than about Overlap/2 bytes.
 	Overlap int
 	// JSON, when set, masks each line that is a JSON object or array
 	// (its first byte other than white space is '{' or '[') with it. A
@@ -123,26 +126,45 @@ type Segment struct {
 //
 // # Long lines
 //
-// A line longer than MaxLineLength is masked in pieces: the bytes held
-// (at most MaxLineLength) are masked as one window, rescans included,
-// with up to Overlap bytes of the line before the piece, as they were
-// written (what was masked there is asterisks), and at least Overlap
-// bytes after it, and the piece is cut in the widest gap between masks,
-// never through one. The piece's clear tail is masked further, with
-// asterisks, where it would be a value once followed by a mask (the next
-// piece may begin with one). Every byte is written once, in order. The
-// output equals masking the line whole when each value, with the
+// A line longer than MaxLineLength is masked in pieces: the bytes held are
+// masked as one window, rescans included, with the bytes of the line
+// before the piece as they were written (what was masked there is
+// asterisks), and the piece is cut in the widest gap between masks,
+// before a word rather than inside one, never through a mask. A window
+// keeps before its piece, and sees past its cut, Overlap bytes of the
+// line, or the keyword reach of the Finder's identifiers when that is
+// more and the Finder reports them (it has an Identifiers method, as
+// piiguard.Scanner and detector.Detector have): an identifier's keyword
+// window in characters of up to 4 bytes, and its longest keyword, 206
+// bytes for the catalog, at most DefaultOverlap. The buffer then holds
+// more than MaxLineLength where that needs it: twice the reach and a
+// quarter of MaxLineLength. So a value and a keyword that counts for it,
+// on either side of a cut, whatever the text between them, are seen
+// together by the window that decides the value. The piece's clear tail
+// is masked further, with asterisks, where it would be a value once
+// followed by a mask (the next piece may begin with one). Every byte is
+// written once, in order.
+//
+// The output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
-// another, spans less than about Overlap/2 bytes; beyond that (a chain
-// of overlapping values that runs through the whole line, a keyword more
-// than Overlap bytes from its value) pieces may resolve values
-// differently, but they never leave part of a value in clear at a cut: a
-// value a piece finds across its start is masked, with asterisks, from
-// the start of the piece on, and (with an Overlap of at least 32 bytes,
-// more than a keyword's reach) the output scanned again has no finding
-// across the cuts. A chain of overlapping values that rescans uncover one
-// at a time, longer than the rescans' bound, masks all of its window, as
-// it masks all of a line masked whole (see AppendMasked).
+// another, spans less than about Overlap/2 bytes. Beyond that (a chain of
+// overlapping values that runs through the whole line, a value longer
+// than a window sees past a cut) pieces may resolve values differently,
+// but they never leave part of a value in clear at a cut: a value a piece
+// finds across its start is masked, with asterisks, from the start of the
+// piece on. The output scanned again has no finding (FuzzStreamPieces,
+// TestStreamPiecesKeywordsAtCuts: line limits from 64 bytes up), with one
+// case that no test has produced and no argument excludes: a value that
+// reaches, with its keywords, farther past a cut than the window sees
+// (with the catalog: more than 16 bytes past the cut, with a keyword 30
+// characters of 4 bytes after it; or a value longer than the reach) can
+// make the next window mask the text just past the cut otherwise than
+// the window did, and a value before the cut that this changes (one that
+// it blocked, a digit group or a word joined to it, or whose keyword it
+// held) is then written in clear. A chain of
+// overlapping values that rescans uncover one at a time, longer than the
+// rescans' bound, masks all of its window, as it masks all of a line
+// masked whole (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -791,15 +813,26 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // own ("004910 004910 " before "*****", where the window saw "004910
 // 004910 004910 …" and no value). So the clear tail, from the end of the
 // window's last mask before the cut (or from the piece's start), with up
-// to Overlap bytes before it as written (for keywords, and for values that
+// to look bytes before it as written (for keywords, and for values that
 // cross into the piece from the context), is scanned as a text followed
 // by a mask, the window's masks as asterisks, and masked to a fixpoint;
 // what that masks in the clear tail is masked too, with asterisks (before
 // the tail, the text is followed by a mask of the window, as the window
 // saw it). Whatever the next piece then writes after the cut, its window
 // sees the tail as it was written and masks any value that crosses into
-// its piece. It costs a scan of the clear tail and up to Overlap bytes
-// more per piece.
+// its piece.
+//
+// One asterisk and nothing after it suffice where the next window masks
+// the text after the cut as the window did, or masks more there: the
+// window saw that text as the line has it, keywords included (it sees a
+// keyword's reach past the cut), and its rescans saw its own masks there;
+// what the next piece can change after the cut is a mask where the window
+// saw clear bytes, and of all that can follow a value's last byte, a
+// mask right after the cut is what makes it stand alone the most (it is
+// no letter, digit, separator or joiner). The case it misses is a value
+// that needs both: a keyword past the cut and a mask the window did not
+// make (see the Writer's Long lines). It costs a scan of the clear tail
+// and up to look bytes more per piece.
 func (c *lineCore) tailMasks(cut int) {
 	c.extra = c.extra[:0]
 	if cut <= c.done || cut >= len(c.buf) {
