@@ -155,13 +155,15 @@ type Segment struct {
 // piece on. The output scanned again has no finding (FuzzStreamPieces,
 // TestStreamPiecesKeywordsAtCuts: line limits from 64 bytes up), with one
 // case that no test has produced and no argument excludes: a value that
-// reaches, with its keywords, farther past a cut than the window sees
-// (with the catalog: more than 16 bytes past the cut, with a keyword 30
-// characters of 4 bytes after it; or a value longer than the reach) can
-// make the next window mask the text just past the cut otherwise than
-// the window did, and a value before the cut that this changes (one that
-// it blocked, a digit group or a word joined to it, or whose keyword it
-// held) is then written in clear. A chain of
+// reaches farther past a cut than the window sees (one longer than the
+// window's reach; or one whose keyword lies farther, which no
+// keyword-required identifier of the catalog can have within 30
+// characters of another value), or that the next window resolves
+// otherwise (a chain of overlapping values), can make the next window
+// mask the text just past the cut otherwise than the window did, and a
+// value before the cut that this changes (one that it blocked, a digit
+// group or a word joined to it, or whose keyword it held) is then written
+// in clear. A chain of
 // overlapping values that rescans uncover one at a time, longer than the
 // rescans' bound, masks all of its window, as it masks all of a line
 // masked whole (see AppendMasked).
