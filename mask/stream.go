@@ -35,8 +35,8 @@ type StreamOptions struct {
 	// is masked whole; 0 (or less) means DefaultMaxLineLength, and less
 	// than 64 counts as 64. A stream holds at most about this much of a
 	// line in memory, or, for a small MaxLineLength, what a longer line's
-	// windows need to see a keyword's reach (see Writer: about 450 bytes
-	// with the catalog).
+	// windows need to see a keyword's reach (see Writer: with the catalog,
+	// 412 bytes and half of MaxLineLength, for a MaxLineLength under 824).
 	MaxLineLength int
 	// Overlap is how many bytes of a longer line, on each side of a
 	// piece, are masked with it as context; 0 (or less) means
@@ -137,8 +137,8 @@ type Segment struct {
 // piiguard.Scanner and detector.Detector have): an identifier's keyword
 // window in characters of up to 4 bytes, and its longest keyword, 206
 // bytes for the catalog, at most DefaultOverlap. The buffer then holds
-// more than MaxLineLength where that needs it: twice the reach and a
-// quarter of MaxLineLength. So a value and a keyword that counts for it,
+// more than MaxLineLength where that needs it: twice the reach and half
+// of MaxLineLength. So a value and a keyword that counts for it,
 // on either side of a cut, whatever the text between them, are seen
 // together by the window that decides the value. The piece's clear tail
 // is masked further, with asterisks, where it would be a value once
@@ -611,9 +611,10 @@ func (c *lineCore) goLong() {
 		if c.overlap < maxKeywordReach {
 			c.look = max(c.overlap, keywordReach(c.fd))
 		}
-		// Room for the context, a piece of at least a quarter of
-		// MaxLineLength, and the look past its cut.
-		c.win = max(c.max, 2*c.look+c.max/4)
+		// Room for the context and the look past the cut, and half of
+		// MaxLineLength for the piece between them (a quarter at least,
+		// and more to keep the windows per byte of a long line few).
+		c.win = max(c.max, 2*c.look+c.max/2)
 	}
 }
 

@@ -1,7 +1,9 @@
 package mask_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -145,6 +147,26 @@ func TestStreamPiecesKeywordsAtCuts(t *testing.T) {
 				line := strings.Repeat("z", pad) + " " + strings.Repeat(unit, 2*limit/len(unit)+3)
 				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, uint64(pad))
 			}
+		}
+	}
+}
+
+// BenchmarkStreamLongLineSmallLimit is BenchmarkStreamLongLine with a line
+// limit of 512 bytes: an Overlap of 128 bytes, less than the catalog's
+// keyword reach (206 bytes), so that the windows keep and see the reach
+// instead: the cost of that on real text; MB/s are of input.
+func BenchmarkStreamLongLineSmallLimit(b *testing.B) {
+	text := bytes.ReplaceAll(loghubText(b), []byte("\n"), []byte(" "))
+	text = text[:min(len(text), 1<<20)]
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		w := mask.NewWriter(io.Discard, allScanner(), nil, mask.StreamOptions{MaxLineLength: 512})
+		if _, err := w.Write(text); err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
