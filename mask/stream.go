@@ -127,46 +127,44 @@ type Segment struct {
 // # Long lines
 //
 // A line longer than MaxLineLength is masked in pieces: the bytes held are
-// masked as one window, rescans included, with the bytes of the line
-// before the piece as they were written (what was masked there is
-// asterisks), and the piece is cut in the widest gap between masks,
-// before a word rather than inside one, never through a mask. A window
-// keeps before its piece, and sees past its cut, Overlap bytes of the
-// line, or the keyword reach of the Finder's identifiers when that is
-// more and the Finder reports them (it has an Identifiers method, as
-// piiguard.Scanner and detector.Detector have): an identifier's keyword
-// window in characters of up to 4 bytes, and its longest keyword, 206
-// bytes for the catalog, at most DefaultOverlap. The buffer then holds
-// more than MaxLineLength where that needs it: twice the reach and half
-// of MaxLineLength. So a value and a keyword that counts for it,
-// on either side of a cut, whatever the text between them, are seen
-// together by the window that decides the value. The piece's clear tail
-// is masked further, with asterisks, where it would be a value once
-// followed by a mask (the next piece may begin with one). Every byte is
-// written once, in order.
+// masked as one window, rescans included, with the bytes of the line before
+// the piece as they were written (what was masked there is asterisks), and
+// the piece is cut in the widest gap between masks, before a word rather
+// than inside one, never through a mask. A window keeps before its piece,
+// and sees past its cut, Overlap bytes of the line, or the keyword reach of
+// the Finder's identifiers when that is more and the Finder reports them
+// (it has an Identifiers method, as piiguard.Scanner and detector.Detector
+// have): an identifier's keyword window in characters of up to 4 bytes, and
+// its longest keyword, 206 bytes for the catalog, at most DefaultOverlap.
+// The buffer then holds more than MaxLineLength where that needs it: twice
+// the reach and half of MaxLineLength. So a value and a keyword that counts
+// for it, on either side of a cut, whatever the text between them, are seen
+// together by the window that decides the value. The piece's clear tail is
+// masked further, with asterisks, where it would be a value once followed
+// by a mask (the next piece may begin with one). Every byte is written
+// once, in order.
 //
 // The output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
 // another, spans less than about Overlap/2 bytes. Beyond that (a chain of
-// overlapping values that runs through the whole line, a value longer
-// than a window sees past a cut) pieces may resolve values differently,
-// but they never leave part of a value in clear at a cut: a value a piece
-// finds across its start is masked, with asterisks, from the start of the
-// piece on. The output scanned again has no finding (FuzzStreamPieces,
-// TestStreamPiecesKeywordsAtCuts: line limits from 64 bytes up), with one
-// case that no test has produced and no argument excludes: a value that
-// reaches farther past a cut than the window sees (one longer than the
+// overlapping values that runs through the whole line, a value longer than
+// a window sees past a cut) pieces may resolve values differently, but they
+// never leave part of a value in clear at a cut: a value a piece finds
+// across its start is masked, with asterisks, from the start of the piece
+// on. The output scanned again has no finding (FuzzStreamPieces,
+// TestStreamPiecesKeywordsAtCuts: line limits from 128 and from 64 bytes),
+// with one case that no test has produced and no argument excludes: a value
+// that reaches farther past a cut than the window sees (one longer than the
 // window's reach; or one whose keyword lies farther, which no
-// keyword-required identifier of the catalog can have within 30
-// characters of another value), or that the next window resolves
-// otherwise (a chain of overlapping values), can make the next window
-// mask the text just past the cut otherwise than the window did, and a
-// value before the cut that this changes (one that it blocked, a digit
-// group or a word joined to it, or whose keyword it held) is then written
-// in clear. A chain of
-// overlapping values that rescans uncover one at a time, longer than the
-// rescans' bound, masks all of its window, as it masks all of a line
-// masked whole (see AppendMasked).
+// keyword-required identifier of the catalog can have within 30 characters
+// of another value), or that the next window resolves otherwise (a chain of
+// overlapping values), can make the next window mask the text just past the
+// cut otherwise than the window did, and a value before the cut that this
+// changes (one that it blocked, a digit group or a word joined to it, or
+// whose keyword it held) is then written in clear. A chain of overlapping
+// values that rescans uncover one at a time, longer than the rescans'
+// bound, masks all of its window, as it masks all of a line masked whole
+// (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
