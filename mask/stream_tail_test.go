@@ -170,3 +170,29 @@ func BenchmarkStreamLongLineSmallLimit(b *testing.B) {
 		}
 	}
 }
+
+// TestStreamTailValueFreedPastCut is the regression test of a value before
+// a cut that a value just past the cut blocked in the window, and that a
+// keyword past the cut supports: "4910" before " 004910 004910 00Z cvv",
+// a card security code once the phone numbers after it are masked (a
+// digit group after a value blocks it). The window did not mask the
+// chain of phone numbers, which only the next window, seeing more of the
+// line, resolved into masks; the clear tail, checked as followed by a mask
+// and nothing else, had no keyword; so "4910" was written in clear before
+// "*************", and "cvv" after. The clear tail is now checked followed
+// by a mask and then what the window saw past the cut.
+func TestStreamTailValueFreedPastCut(t *testing.T) {
+	units := []string{
+		"card 4910 004910 004910 00Z cvv AB123456 bank account  a@b.co ",
+		"x 4910 004910 004910 00Z cvv ",
+		"x 123 004910 004910 00 cvv ",
+	}
+	for _, unit := range units {
+		for _, limit := range []int{200, 300, 400, 547} {
+			for pad := 0; pad < len(unit); pad += 2 {
+				line := strings.Repeat("z", pad) + " " + strings.Repeat(unit, 3*limit/len(unit)+3)
+				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, uint64(pad))
+			}
+		}
+	}
+}
