@@ -140,9 +140,9 @@ type Segment struct {
 // the reach and half of MaxLineLength. So a value and a keyword that counts
 // for it, on either side of a cut, whatever the text between them, are seen
 // together by the window that decides the value. The piece's clear tail is
-// masked further, with asterisks, where it would be a value once followed
-// by a mask (the next piece may begin with one). Every byte is written
-// once, in order.
+// masked further, with asterisks, where it would be a value were the next
+// piece to begin with a mask (followed by what the window saw past the
+// cut). Every byte is written once, in order.
 //
 // The output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
@@ -153,18 +153,17 @@ type Segment struct {
 // across its start is masked, with asterisks, from the start of the piece
 // on. The output scanned again has no finding (FuzzStreamPieces,
 // TestStreamPiecesKeywordsAtCuts: line limits from 128 and from 64 bytes),
-// with one case that no test has produced and no argument excludes: a value
-// that reaches farther past a cut than the window sees (one longer than the
-// window's reach; or one whose keyword lies farther, which no
-// keyword-required identifier of the catalog can have within 30 characters
-// of another value), or that the next window resolves otherwise (a chain of
-// overlapping values), can make the next window mask the text just past the
-// cut otherwise than the window did, and a value before the cut that this
-// changes (one that it blocked, a digit group or a word joined to it, or
-// whose keyword it held) is then written in clear. A chain of overlapping
-// values that rescans uncover one at a time, longer than the rescans'
-// bound, masks all of its window, as it masks all of a line masked whole
-// (see AppendMasked).
+// except where the next window masks the text past a cut otherwise than the
+// window did, because a chain of values runs farther past the cut than the
+// window sees (values each of which the mask of the next makes a value:
+// values that overlap, or a keyword glued to the value after it,
+// "моторно123456789", which counts once that value is masked), and that
+// frees a keyword for a value before the cut other than by a mask right
+// after the cut: that value is left in clear. A generator of random lines
+// with keywords glued to values produces it, at line limits of 142 and 200
+// bytes. A chain of overlapping values that rescans uncover one at a time,
+// longer than the rescans' bound, masks all of its window, as it masks all
+// of a line masked whole (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -293,8 +292,9 @@ type lineCore struct {
 	// of the line it keeps before a piece: Overlap, or the keyword reach
 	// of the Finder's identifiers when that is more (see keywordReach); 0
 	// until the stream's first long line. win is how much of a long line
-	// the buffer holds: MaxLineLength, or more when look needs it.
-	look, win int
+	// the buffer holds: MaxLineLength, or more when look needs it. reach
+	// is the keyword reach (0: none, or the Finder does not say).
+	look, win, reach int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
@@ -605,10 +605,8 @@ func (c *lineCore) goLong() {
 	}
 	c.long = true
 	if c.look == 0 {
-		c.look = c.overlap
-		if c.overlap < maxKeywordReach {
-			c.look = max(c.overlap, keywordReach(c.fd))
-		}
+		c.reach = keywordReach(c.fd)
+		c.look = max(c.overlap, c.reach)
 		// Room for the context and the look past the cut, and half of
 		// MaxLineLength for the piece between them (a quarter at least,
 		// and more to keep the windows per byte of a long line few).
@@ -816,24 +814,29 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // window's last mask before the cut (or from the piece's start), with up
 // to look bytes before it as written (for keywords, and for values that
 // cross into the piece from the context), is scanned as a text followed
-// by a mask, the window's masks as asterisks, and masked to a fixpoint;
-// what that masks in the clear tail is masked too, with asterisks (before
-// the tail, the text is followed by a mask of the window, as the window
-// saw it). Whatever the next piece then writes after the cut, its window
-// sees the tail as it was written and masks any value that crosses into
-// its piece.
+// by a mask in place of the first character past the cut and then by the
+// rest of what the window saw past the cut (up to the keyword reach, or
+// look bytes when the Finder does not report it: a keyword
+// there counts for a value in the tail that the mask frees, "4910" before
+// "*04910 004910 00Z cvv"), the window's masks as asterisks, and masked
+// to a fixpoint; what that masks in the clear tail is masked too, with
+// asterisks (before the tail, the text is followed by a mask of the
+// window, as the window saw it). Whatever the next piece then writes
+// after the cut, its window sees the tail as it was written and masks any
+// value that crosses into its piece.
 //
-// One asterisk and nothing after it suffice where the next window masks
-// the text after the cut as the window did, or masks more there: the
-// window saw that text as the line has it, keywords included (it sees a
-// keyword's reach past the cut), and its rescans saw its own masks there;
-// what the next piece can change after the cut is a mask where the window
-// saw clear bytes, and of all that can follow a value's last byte, a
-// mask right after the cut is what makes it stand alone the most (it is
-// no letter, digit, separator or joiner). The case it misses is a value
-// that needs both: a keyword past the cut and a mask the window did not
-// make (see the Writer's Long lines). It costs a scan of the clear tail
-// and up to look bytes more per piece.
+// Why that suffices for a value that ends in the clear tail: what the
+// next piece writes past the cut differs from what the window saw there
+// (the line, its keywords within reach included, with the window's
+// masks) only where the next window masks what the window did not, or
+// resolves a value otherwise; of all that can follow the value's last
+// byte, a mask right after the cut makes it stand alone the most (it is
+// no letter, digit, separator or joiner). What it does not model is a
+// mask farther past the cut that frees a keyword glued to the value it
+// masks ("...моторно" before "123456789"), or a mask of the window that
+// the next window does not make, uncovering a keyword (see the Writer's
+// Long lines). It costs a scan of the clear tail, up to look bytes before
+// it and the keyword reach after the cut per piece.
 func (c *lineCore) tailMasks(cut int) {
 	c.extra = c.extra[:0]
 	if cut <= c.done || cut >= len(c.buf) {
@@ -859,7 +862,46 @@ func (c *lineCore) tailMasks(cut int) {
 			t[i-start] = '*'
 		}
 	}
+	// What follows the cut: a mask in place of its first character (the
+	// next piece may begin with one), then the rest of what the window saw
+	// past the cut, its masks as asterisks, up to the keyword reach, so
+	// that a keyword there counts for a value that the mask frees.
+	_, k := utf8.DecodeRune(c.buf[cut:])
 	t = append(t, '*')
+	restLen := c.look
+	if c.reach > 0 {
+		restLen = c.reach // what counts for a value before the cut
+	}
+	restStart, restEnd := cut+k, min(len(c.buf), cut+restLen)
+	if restEnd < len(c.buf) {
+		// End at a blank, so that the end of the text cuts no word
+		// into a value of its own.
+		e := restEnd
+		for e > restStart && !isBlank(c.buf[e-1]) {
+			e--
+		}
+		if e > restStart {
+			restEnd = e
+		}
+		for restEnd > restStart && restEnd < len(c.buf) && !utf8.RuneStart(c.buf[restEnd]) {
+			restEnd--
+		}
+	}
+	if restStart < restEnd {
+		rest := len(t)
+		t = append(t, c.buf[restStart:restEnd]...)
+		for _, sp := range c.fx.spans {
+			if sp.inEnd <= restStart {
+				continue
+			}
+			if sp.in >= restEnd {
+				break
+			}
+			for i := max(sp.in, restStart); i < min(sp.inEnd, restEnd); i++ {
+				t[rest+i-restStart] = '*'
+			}
+		}
+	}
 	c.tailText = t
 	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], t)
 	if len(c.tailFind) == 0 {
