@@ -4,12 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"reflect"
-	"sync/atomic"
-	"unicode"
 	"unicode/utf8"
 
-	"github.com/piiguard/piiguard/identifiers"
 	"github.com/piiguard/piiguard/internal/keyblock"
 	"github.com/piiguard/piiguard/pii"
 )
@@ -34,14 +30,14 @@ type StreamOptions struct {
 	// MaxLineLength is the longest line, in bytes without its '\n', that
 	// is masked whole; 0 (or less) means DefaultMaxLineLength, and less
 	// than 64 counts as 64. A stream holds at most about this much of a
-	// line in memory, or, for a small MaxLineLength, what a longer line's
-	// windows need to see a keyword's reach (see Writer: with the catalog,
-	// 412 bytes and half of MaxLineLength, for a MaxLineLength under 824).
+	// line in memory, or, for a MaxLineLength under 864, what a longer
+	// line's windows need to see a keyword's reach: 432 bytes and half of
+	// MaxLineLength (see Writer).
 	MaxLineLength int
 	// Overlap is how many bytes of a longer line, on each side of a
 	// piece, are masked with it as context; 0 (or less) means
 	// DefaultOverlap. It is cut to MaxLineLength/4, and raised to the
-	// keyword reach of the Finder's identifiers when that is more (see
+	// reach of the catalog's keywords, 216 bytes, when that is more (see
 	// Writer). Pieces equal masking the line whole when each value with its
 	// keywords spans less than about Overlap/2 bytes.
 	Overlap int
@@ -131,15 +127,15 @@ type Segment struct {
 // the piece as they were written (what was masked there is asterisks), and
 // the piece is cut in the widest gap between masks, before a word rather
 // than inside one, never through a mask. A window keeps before its piece,
-// and sees past its cut, Overlap bytes of the line, or the keyword reach of
-// the Finder's identifiers when that is more and the Finder reports them
-// (it has an Identifiers method, as piiguard.Scanner and detector.Detector
-// have): an identifier's keyword window in characters of up to 4 bytes, and
-// its longest keyword, 206 bytes for the catalog, at most DefaultOverlap.
-// The buffer then holds more than MaxLineLength where that needs it: twice
-// the reach and half of MaxLineLength. So a value and a keyword that counts
-// for it, on either side of a cut, whatever the text between them, are seen
-// together by the window that decides the value. The piece's clear tail is
+// and sees past its cut, Overlap bytes of the line, or the reach of the
+// managed catalog's keywords when that is more: 216 bytes, for a keyword
+// window of 30 characters of up to 4 bytes and keywords of up to 80 bytes
+// (custom identifiers with a wider window or a longer keyword need an
+// Overlap as wide as their reach). The buffer then holds more than
+// MaxLineLength where that needs it: twice the reach and half of
+// MaxLineLength. So a value and a keyword that counts for it, on either side
+// of a cut, whatever the text between them, are seen together by the window
+// that decides the value. The piece's clear tail is
 // masked further, with asterisks, where it would be a value were the next
 // piece to begin with a mask (followed by what the window saw past the
 // cut). Every byte is written once, in order.
@@ -289,12 +285,11 @@ type lineCore struct {
 	overlap  int
 	blockMax int
 	// look is how far a long line's window reaches past a cut and how much
-	// of the line it keeps before a piece: Overlap, or the keyword reach
-	// of the Finder's identifiers when that is more (see keywordReach); 0
-	// until the stream's first long line. win is how much of a long line
-	// the buffer holds: MaxLineLength, or more when look needs it. reach
-	// is the keyword reach (0: none, or the Finder does not say).
-	look, win, reach int
+	// of the line it keeps before a piece: Overlap, or keywordReach when
+	// that is more; 0 until the stream's first long line. win is how much
+	// of a long line the buffer holds: MaxLineLength, or more when look
+	// needs it.
+	look, win int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
@@ -605,8 +600,7 @@ func (c *lineCore) goLong() {
 	}
 	c.long = true
 	if c.look == 0 {
-		c.reach = keywordReach(c.fd)
-		c.look = max(c.overlap, c.reach)
+		c.look = max(c.overlap, keywordReach)
 		// Room for the context and the look past the cut, and half of
 		// MaxLineLength for the piece between them (a quarter at least,
 		// and more to keep the windows per byte of a long line few).
@@ -614,69 +608,14 @@ func (c *lineCore) goLong() {
 	}
 }
 
-// maxKeywordReach bounds the keyword reach a stream honours (see
-// keywordReach): a custom identifier with a keyword window of thousands of
-// characters does not make every long line's window that wide.
-const maxKeywordReach = DefaultOverlap
-
-// keywordReach returns how many bytes from a value a keyword that counts
-// for it can reach, for the identifiers of fd when it reports them (a
-// piiguard.Scanner, a detector.Detector), or 0: a keyword counts within its
-// identifier's window of characters, at most 4 bytes each, and reaches as
-// far again as its longest form in bytes (in either case: an upper-cased
-// non-ASCII letter can take more bytes). A few bytes more cover what else
-// a finding looks at next to its value (negative context, digit groups).
-// The result is at most maxKeywordReach.
-func keywordReach(fd Finder) int {
-	ids, ok := fd.(interface {
-		Identifiers() []*identifiers.Identifier
-	})
-	if !ok {
-		return 0
-	}
-	// A Finder's identifiers are copied to be read (about 0.3 ms for the
-	// catalog): the last Finder's reach is kept, when the Finder is a
-	// pointer (a Scanner, a Detector: immutable), for the next Writer.
-	byPointer := reflect.TypeOf(fd).Kind() == reflect.Pointer
-	if m := lastReach.Load(); byPointer && m != nil && m.fd == fd {
-		return m.reach
-	}
-	reach := 0
-	for _, id := range ids.Identifiers() {
-		if len(id.Keywords) == 0 {
-			continue
-		}
-		word := 0
-		for _, k := range id.Keywords {
-			word = max(word, len(k), caseLen(k, unicode.ToUpper), caseLen(k, unicode.ToLower))
-		}
-		reach = max(reach, utf8.UTFMax*id.ProximityWindow()+word)
-	}
-	if reach > 0 {
-		reach = min(reach+16, maxKeywordReach)
-	}
-	if byPointer {
-		lastReach.Store(&reachMemo{fd: fd, reach: reach})
-	}
-	return reach
-}
-
-// reachMemo is the keyword reach of a Finder.
-type reachMemo struct {
-	fd    Finder
-	reach int
-}
-
-var lastReach atomic.Pointer[reachMemo]
-
-// caseLen returns the length in bytes of s with each rune mapped by f.
-func caseLen(s string, f func(rune) rune) int {
-	n := 0
-	for _, r := range s {
-		n += utf8.RuneLen(f(r))
-	}
-	return n
-}
+// keywordReach is how many bytes from a value a keyword of the managed
+// catalog that counts for it can reach: its identifier's keyword window,
+// 30 characters of up to 4 bytes each, and the keyword's longest form in
+// bytes (the catalog's is 70 bytes of Cyrillic; TestKeywordReach keeps
+// this bound above the catalog's), and a few bytes more for what else a
+// finding looks at next to its value (negative context, digit groups).
+// A stream's windows keep and see at least this much around a cut.
+const keywordReach = 4*30 + 80 + 16
 
 // piece masks and writes the next piece of a line longer than the buffer,
 // keeping the piece's tail and some context before it in the buffer.
@@ -815,11 +754,11 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // to look bytes before it as written (for keywords, and for values that
 // cross into the piece from the context), is scanned as a text followed
 // by a mask in place of the first character past the cut and then by the
-// rest of what the window saw past the cut (up to the keyword reach, or
-// look bytes when the Finder does not report it: a keyword
-// there counts for a value in the tail that the mask frees, "4910" before
-// "*04910 004910 00Z cvv"), the window's masks as asterisks, and masked
-// to a fixpoint; what that masks in the clear tail is masked too, with
+// rest of what the window saw past the cut (keywordReach bytes, to a blank:
+// a keyword there counts for a value in the tail that the mask frees,
+// "4910" before "*04910 004910 00Z cvv"), the window's masks as
+// asterisks, and masked to a fixpoint; what that masks in the clear tail
+// is masked too, with
 // asterisks (before the tail, the text is followed by a mask of the
 // window, as the window saw it). Whatever the next piece then writes
 // after the cut, its window sees the tail as it was written and masks any
@@ -836,7 +775,7 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // masks ("...моторно" before "123456789"), or a mask of the window that
 // the next window does not make, uncovering a keyword (see the Writer's
 // Long lines). It costs a scan of the clear tail, up to look bytes before
-// it and the keyword reach after the cut per piece.
+// it and keywordReach bytes after the cut per piece.
 func (c *lineCore) tailMasks(cut int) {
 	c.extra = c.extra[:0]
 	if cut <= c.done || cut >= len(c.buf) {
@@ -864,15 +803,11 @@ func (c *lineCore) tailMasks(cut int) {
 	}
 	// What follows the cut: a mask in place of its first character (the
 	// next piece may begin with one), then the rest of what the window saw
-	// past the cut, its masks as asterisks, up to the keyword reach, so
-	// that a keyword there counts for a value that the mask frees.
+	// past the cut, its masks as asterisks, as far as a keyword reaches,
+	// so that a keyword there counts for a value that the mask frees.
 	_, k := utf8.DecodeRune(c.buf[cut:])
 	t = append(t, '*')
-	restLen := c.look
-	if c.reach > 0 {
-		restLen = c.reach // what counts for a value before the cut
-	}
-	restStart, restEnd := cut+k, min(len(c.buf), cut+restLen)
+	restStart, restEnd := cut+k, min(len(c.buf), cut+keywordReach)
 	if restEnd < len(c.buf) {
 		// End at a blank, so that the end of the text cuts no word
 		// into a value of its own.

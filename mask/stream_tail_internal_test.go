@@ -2,60 +2,44 @@ package mask
 
 import (
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/piiguard/piiguard/detector"
 	"github.com/piiguard/piiguard/identifiers"
-	"github.com/piiguard/piiguard/pii"
 )
 
-// finderFunc is a Finder that reports no identifiers.
-type finderFunc func(dst []pii.Finding, text []byte) []pii.Finding
-
-func (f finderFunc) AppendFindings(dst []pii.Finding, text []byte) []pii.Finding { return f(dst, text) }
-
-// TestKeywordReach checks the keyword reach a stream's windows honour:
-// 30 characters of 4 bytes, the longest keyword form in bytes (the
-// catalog's is 70 bytes of Cyrillic) and 16 bytes; none for a Finder that
-// does not report its identifiers or whose identifiers have no keywords;
-// at most maxKeywordReach for a custom window of thousands of characters;
-// and the reach of the Finder asked, whichever was asked before.
+// TestKeywordReach checks that keywordReach, which a stream's windows keep
+// and see around each cut, is at least how far a keyword of the catalog
+// can lie from a value it counts for: its identifier's window of
+// characters, 4 bytes each, its longest form in bytes (the detector also
+// matches upper-cased forms of keywords with non-ASCII letters, which can
+// be longer), and 16 bytes. Package mask does not link the catalog, so
+// the bound is a constant, and this test keeps it true as the catalog
+// grows.
 func TestKeywordReach(t *testing.T) {
-	compile := func(ids ...*identifiers.Identifier) Finder {
-		t.Helper()
-		d, err := detector.Compile(ids)
-		if err != nil {
-			t.Fatal(err)
+	caseLen := func(s string, f func(rune) rune) int {
+		n := 0
+		for _, r := range s {
+			n += utf8.RuneLen(f(r))
 		}
-		return d
+		return n
 	}
-	custom := func(window int, keywords ...string) *identifiers.Identifier {
-		t.Helper()
-		id, err := identifiers.NewCustom("Order", `ORD-[0-9]{6}`)
-		if err != nil {
-			t.Fatal(err)
+	longest, need, name := 0, 0, ""
+	for _, id := range identifiers.Catalog() {
+		for _, k := range id.Keywords {
+			for _, v := range identifiers.KeywordVariants(k) {
+				n := max(len(v), caseLen(v, unicode.ToUpper), caseLen(v, unicode.ToLower))
+				longest = max(longest, n)
+				if r := utf8.UTFMax*id.ProximityWindow() + n + 16; r > need {
+					need, name = r, id.Name+" "+v
+				}
+			}
 		}
-		id.Keywords, id.KeywordRequired, id.Window = keywords, len(keywords) > 0, window
-		return id
 	}
-	catalog := compile(identifiers.Catalog()...)
-	noKeywords := compile(custom(0))
-	wide := compile(custom(5000, "order"))
-	turned := compile(custom(10, "ɐbc")) // upper case: "ⱯBC", a byte longer
-	tests := []struct {
-		name string
-		fd   Finder
-		want int
-	}{
-		{"catalog", catalog, 4*30 + len("свидетелство за управление на моторно") + 16},
-		{"no identifiers", finderFunc(func(dst []pii.Finding, _ []byte) []pii.Finding { return dst }), 0},
-		{"no keywords", noKeywords, 0},
-		{"custom window of 5000 characters", wide, maxKeywordReach},
-		{"upper case longer than lower", turned, 4*10 + len("ⱯBC") + 16},
-		{"catalog again", catalog, 4*30 + len("свидетелство за управление на моторно") + 16},
+	if need > keywordReach {
+		t.Errorf("keywordReach is %d bytes; %s needs %d", keywordReach, name, need)
 	}
-	for _, tt := range tests {
-		if got := keywordReach(tt.fd); got != tt.want {
-			t.Errorf("%s: keywordReach = %d, want %d", tt.name, got, tt.want)
-		}
+	if longest > 80 {
+		t.Errorf("the catalog's longest keyword form takes %d bytes; the documentation of StreamOptions and Writer says 80", longest)
 	}
 }
