@@ -156,7 +156,7 @@ type Segment struct {
 // "моторно123456789", which counts once that value is masked), and that
 // frees a keyword for a value before the cut other than by a mask right
 // after the cut: that value is left in clear. A generator of random lines
-// with keywords glued to values produces it, at line limits of 142 and 200
+// with keywords glued to values produces it, at line limits of 128 to 200
 // bytes. A chain of overlapping values that rescans uncover one at a time,
 // longer than the rescans' bound, masks all of its window, as it masks all
 // of a line masked whole (see AppendMasked).
