@@ -196,3 +196,27 @@ func TestStreamTailValueFreedPastCut(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamTailKeywordFreedPastCut is the regression test of a value
+// before a cut whose keyword, past the cut, is glued to the value after
+// it ("...моторно123456789", the keyword of a Bulgarian driving licence
+// and one): the keyword does not count while that value is in clear, and
+// counts once it is masked. The values are a chain that the line's last
+// keyword ("passport") starts: each masked value frees the keyword of the
+// one before. The window, which did not see the chain's start, masked
+// none; the next window masked the value past the cut, and the value
+// before the cut, written already, was found with the freed keyword. The
+// clear tail is now checked with the digits glued to a letter past the cut
+// masked, and with the letter that begins a word at the cut (here the
+// keyword's) left as it is.
+func TestStreamTailKeywordFreedPastCut(t *testing.T) {
+	unit := " führerschein свидетелство за управление на моторно123456789/.1985-07-23"
+	for _, n := range []int{3, 5, 8} {
+		line := strings.Repeat(unit, n) + " passport "
+		for _, limit := range []int{64, 128, 142, 200, 256, 300} {
+			for seed := range uint64(4) {
+				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, seed)
+			}
+		}
+	}
+}
