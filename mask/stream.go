@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/piiguard/piiguard/internal/keyblock"
@@ -149,17 +150,19 @@ type Segment struct {
 // across its start is masked, with asterisks, from the start of the piece
 // on. The output scanned again has no finding (FuzzStreamPieces,
 // TestStreamPiecesKeywordsAtCuts: line limits from 128 and from 64 bytes),
-// except where the next window masks the text past a cut otherwise than the
-// window did, because a chain of values runs farther past the cut than the
-// window sees (values each of which the mask of the next makes a value:
-// values that overlap, or a keyword glued to the value after it,
-// "моторно123456789", which counts once that value is masked), and that
-// frees a keyword for a value before the cut other than by a mask right
-// after the cut: that value is left in clear. A generator of random lines
-// with keywords glued to values produces it, at line limits of 128 to 200
-// bytes. A chain of overlapping values that rescans uncover one at a time,
-// longer than the rescans' bound, masks all of its window, as it masks all
-// of a line masked whole (see AppendMasked).
+// but where the clear tail's check falls short. The clear tail's check models what the next window can mask past the cut
+// otherwise than the window did (a chain of values that runs farther past
+// the cut than the window sees): a mask right after the cut, and the digits
+// glued to a letter (a keyword glued to the value after it,
+// "моторно123456789", counts once that value is masked). What it does not
+// model can leave a value before the cut in clear: such a chain freeing a
+// keyword glued to a value by letters ("a@b.coсвидетелство…", which a
+// generator of random lines with keywords glued to values produces at a
+// line limit of 691 bytes), or a value the window masked, holding a
+// keyword, that the next window does not mask. A chain of overlapping
+// values that rescans uncover one at a time, longer than the rescans'
+// bound, masks all of its window, as it masks all of a line masked whole
+// (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -742,40 +745,42 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // piece that ends at cut, into c.extra: the values that the piece's clear
 // tail holds once the next piece is written after it. The window saw the
 // bytes after the cut as they are in the line, but what the output holds
-// after them can differ: the next window, which sees more of the line,
-// may mask a value from the cut on (a value that crosses into its piece
-// is masked from the piece's start; a chain of overlapping values resolves
+// after them can differ: the next window, which sees more of the line, may
+// mask a value from the cut on (a value that crosses into its piece is
+// masked from the piece's start; a chain of overlapping values resolves
 // otherwise there), and a word the cut falls in ends early ("…@0.AAAAA" of
 // "…@0.AAAAA000…", whose last label is not a top-level domain). Either way
 // the clear tail is then followed by asterisks, and can be a value of its
-// own ("004910 004910 " before "*****", where the window saw "004910
-// 004910 004910 …" and no value). So the clear tail, from the end of the
-// window's last mask before the cut (or from the piece's start), with up
-// to look bytes before it as written (for keywords, and for values that
-// cross into the piece from the context), is scanned as a text followed
-// by a mask in place of the first character past the cut and then by the
-// rest of what the window saw past the cut (keywordReach bytes, to a blank:
-// a keyword there counts for a value in the tail that the mask frees,
-// "4910" before "*04910 004910 00Z cvv"), the window's masks as
-// asterisks, and masked to a fixpoint; what that masks in the clear tail
-// is masked too, with
-// asterisks (before the tail, the text is followed by a mask of the
-// window, as the window saw it). Whatever the next piece then writes
-// after the cut, its window sees the tail as it was written and masks any
-// value that crosses into its piece.
+// own ("004910 004910 " before "*****", where the window saw "004910 004910
+// 004910 …" and no value). So the clear tail, from the end of the window's
+// last mask before the cut (or from the piece's start), with up to look
+// bytes before it as written (for keywords, and for values that cross into
+// the piece from the context), is scanned as a text followed by a mask in
+// place of the first character past the cut and then by the rest of what
+// the window saw past the cut (keywordReach bytes, to a blank: a keyword
+// there counts for a value in the tail that the mask frees, "4910" before
+// "*04910 004910 00Z cvv"), the window's masks as asterisks, and masked to
+// a fixpoint; what that masks in the clear tail is masked too, with
+// asterisks (before the tail, the text is followed by a mask of the window,
+// as the window saw it). Whatever the next piece then writes after the cut,
+// its window sees the tail as it was written and masks any value that
+// crosses into its piece.
 //
-// Why that suffices for a value that ends in the clear tail: what the
-// next piece writes past the cut differs from what the window saw there
-// (the line, its keywords within reach included, with the window's
-// masks) only where the next window masks what the window did not, or
-// resolves a value otherwise; of all that can follow the value's last
-// byte, a mask right after the cut makes it stand alone the most (it is
-// no letter, digit, separator or joiner). What it does not model is a
-// mask farther past the cut that frees a keyword glued to the value it
-// masks ("...моторно" before "123456789"), or a mask of the window that
-// the next window does not make, uncovering a keyword (see the Writer's
-// Long lines). It costs a scan of the clear tail, up to look bytes before
-// it and keywordReach bytes after the cut per piece.
+// Why that suffices for a value that ends in the clear tail: what the next
+// piece writes past the cut differs from what the window saw there (the
+// line, its keywords within reach included, with the window's masks) only
+// where the next window masks what the window did not, or resolves a value
+// otherwise; of all that can follow the value's last byte, a mask right
+// after the cut makes it stand alone the most (it is no letter, digit,
+// separator or joiner), except a letter after a blank, which a mask in its
+// place frees nothing from and which may begin a keyword; and digits glued
+// to a letter, masked, free a keyword glued to the value after it
+// ("моторно123456789"), which counts once the next window masks that value.
+// What it does not model: a keyword glued to a value by letters
+// ("a@b.coсвидетелство…"), or a mask of the window that the next window
+// does not make, uncovering a keyword (see the Writer's Long lines). It
+// costs a scan of the clear tail, up to look bytes before it and
+// keywordReach bytes after the cut per piece.
 func (c *lineCore) tailMasks(cut int) {
 	c.extra = c.extra[:0]
 	if cut <= c.done || cut >= len(c.buf) {
@@ -804,10 +809,16 @@ func (c *lineCore) tailMasks(cut int) {
 	// What follows the cut: a mask in place of its first character (the
 	// next piece may begin with one), then the rest of what the window saw
 	// past the cut, its masks as asterisks, as far as a keyword reaches,
-	// so that a keyword there counts for a value that the mask frees.
-	_, k := utf8.DecodeRune(c.buf[cut:])
-	t = append(t, '*')
-	restStart, restEnd := cut+k, min(len(c.buf), cut+keywordReach)
+	// so that a keyword there counts for a value that the mask frees. A
+	// letter after a blank stays: a mask in its place frees no value
+	// before the blank (no joiner of the catalog is a blank), and it may
+	// begin a keyword.
+	r, k := utf8.DecodeRune(c.buf[cut:])
+	restStart, restEnd := cut, min(len(c.buf), cut+keywordReach)
+	if !isBlank(c.buf[cut-1]) || !unicode.IsLetter(r) {
+		t = append(t, '*')
+		restStart += k
+	}
 	if restEnd < len(c.buf) {
 		// End at a blank, so that the end of the text cuts no word
 		// into a value of its own.
@@ -836,6 +847,7 @@ func (c *lineCore) tailMasks(cut int) {
 				t[rest+i-restStart] = '*'
 			}
 		}
+		maskGluedDigits(t[rest:])
 	}
 	c.tailText = t
 	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], t)
@@ -858,6 +870,32 @@ func (c *lineCore) tailMasks(cut int) {
 		i = j
 	}
 }
+
+// maskGluedDigits masks, with asterisks, each run of digits in b that
+// directly follows a letter. A keyword glued to the value after it
+// ("моторно123456789") does not count, as it continues a word, until that
+// value is masked; the next window may mask it where the window did not
+// (it sees more of a chain of such values, each of which frees the
+// keyword of the one before), and the keyword then counts for a value
+// before the cut. The tail check assumes it does.
+func maskGluedDigits(b []byte) {
+	for i := 1; i < len(b); {
+		if !isDigit(b[i]) {
+			i++
+			continue
+		}
+		if r, _ := utf8.DecodeLastRune(b[:i]); !unicode.IsLetter(r) {
+			i++
+			continue
+		}
+		for i < len(b) && isDigit(b[i]) {
+			b[i] = '*'
+			i++
+		}
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // byteStars masks each byte with '*', so that masks keep the offsets of
 // the buffer they are written into.
