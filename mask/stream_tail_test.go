@@ -36,8 +36,8 @@ func checkPiecesClean(t *testing.T, line string, opts mask.StreamOptions, seed u
 // non-ASCII text, and the keyword itself can be long ("social security",
 // the Bulgarian driving licence's 70 bytes): an Overlap of 32 bytes (a
 // MaxLineLength of 128) was not "more than a keyword's reach", as the
-// Writer's documentation said. The stream now looks the keyword reach of
-// the Finder's identifiers past each cut and keeps it before each piece.
+// Writer's documentation said. The stream's windows now see the catalog's
+// keyword reach (216 bytes) past each cut and keep it before each piece.
 func TestStreamKeywordBeyondOverlap(t *testing.T) {
 	filler := strings.Repeat("w ", 20)
 	type shape struct {
