@@ -153,7 +153,7 @@ func TestStreamPiecesKeywordsAtCuts(t *testing.T) {
 
 // BenchmarkStreamLongLineSmallLimit is BenchmarkStreamLongLine with a line
 // limit of 512 bytes: an Overlap of 128 bytes, less than the catalog's
-// keyword reach (206 bytes), so that the windows keep and see the reach
+// keyword reach (216 bytes), so that the windows keep and see the reach
 // instead: the cost of that on real text; MB/s are of input.
 func BenchmarkStreamLongLineSmallLimit(b *testing.B) {
 	text := bytes.ReplaceAll(loghubText(b), []byte("\n"), []byte(" "))
