@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/piiguard/piiguard/internal/keyblock"
@@ -30,13 +31,16 @@ type StreamOptions struct {
 	// MaxLineLength is the longest line, in bytes without its '\n', that
 	// is masked whole; 0 (or less) means DefaultMaxLineLength, and less
 	// than 64 counts as 64. A stream holds at most about this much of a
-	// line in memory.
+	// line in memory, or, for a MaxLineLength under 864, what a longer
+	// line's windows need to see a keyword's reach: 432 bytes and half of
+	// MaxLineLength (see Writer).
 	MaxLineLength int
 	// Overlap is how many bytes of a longer line, on each side of a
 	// piece, are masked with it as context; 0 (or less) means
-	// DefaultOverlap. It is cut to MaxLineLength/4. Pieces equal masking the line whole
-	// when each value with its keywords spans less than about Overlap/2
-	// bytes (see Writer).
+	// DefaultOverlap. It is cut to MaxLineLength/4, and raised to the
+	// reach of the catalog's keywords, 216 bytes, when that is more (see
+	// Writer). Pieces equal masking the line whole when each value with its
+	// keywords spans less than about Overlap/2 bytes.
 	Overlap int
 	// JSON, when set, masks each line that is a JSON object or array
 	// (its first byte other than white space is '{' or '[') with it. A
@@ -119,26 +123,46 @@ type Segment struct {
 //
 // # Long lines
 //
-// A line longer than MaxLineLength is masked in pieces: the bytes held
-// (at most MaxLineLength) are masked as one window, rescans included,
-// with up to Overlap bytes of the line before the piece, as they were
-// written (what was masked there is asterisks), and at least Overlap
-// bytes after it, and the piece is cut in the widest gap between masks,
-// never through one. The piece's clear tail is masked further, with
-// asterisks, where it would be a value once followed by a mask (the next
-// piece may begin with one). Every byte is written once, in order. The
-// output equals masking the line whole when each value, with the
+// A line longer than MaxLineLength is masked in pieces: the bytes held are
+// masked as one window, rescans included, with the bytes of the line before
+// the piece as they were written (what was masked there is asterisks), and
+// the piece is cut in the widest gap between masks, before a word rather
+// than inside one, never through a mask. A window keeps before its piece,
+// and sees past its cut, Overlap bytes of the line, or the reach of the
+// managed catalog's keywords when that is more: 216 bytes, for a keyword
+// window of 30 characters of up to 4 bytes and keywords of up to 80 bytes
+// (custom identifiers with a wider window or a longer keyword need an
+// Overlap as wide as their reach). The buffer then holds more than
+// MaxLineLength where that needs it: twice the reach and half of
+// MaxLineLength. So a value and a keyword that counts for it, on either side
+// of a cut, whatever the text between them, are seen together by the window
+// that decides the value. The piece's clear tail is
+// masked further, with asterisks, where it would be a value were the next
+// piece to begin with a mask (followed by what the window saw past the
+// cut). Every byte is written once, in order.
+//
+// The output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
-// another, spans less than about Overlap/2 bytes; beyond that (a chain
-// of overlapping values that runs through the whole line, a keyword more
-// than Overlap bytes from its value) pieces may resolve values
-// differently, but they never leave part of a value in clear at a cut: a
-// value a piece finds across its start is masked, with asterisks, from
-// the start of the piece on, and (with an Overlap of at least 32 bytes,
-// more than a keyword's reach) the output scanned again has no finding
-// across the cuts. A chain of overlapping values that rescans uncover one
-// at a time, longer than the rescans' bound, masks all of its window, as
-// it masks all of a line masked whole (see AppendMasked).
+// another, spans less than about Overlap/2 bytes. Beyond that (a chain of
+// overlapping values that runs through the whole line, a value longer than
+// a window sees past a cut) pieces may resolve values differently, but they
+// never leave part of a value in clear at a cut: a value a piece finds
+// across its start is masked, with asterisks, from the start of the piece
+// on. The output scanned again has no finding (FuzzStreamPieces,
+// TestStreamPiecesKeywordsAtCuts: line limits from 128 and from 64 bytes),
+// but where the clear tail's check falls short. The clear tail's check models what the next window can mask past the cut
+// otherwise than the window did (a chain of values that runs farther past
+// the cut than the window sees): a mask right after the cut, and the digits
+// glued to a letter (a keyword glued to the value after it,
+// "моторно123456789", counts once that value is masked). What it does not
+// model can leave a value before the cut in clear: such a chain freeing a
+// keyword glued to a value by letters ("a@b.coсвидетелство…", which a
+// generator of random lines with keywords glued to values produces at a
+// line limit of 691 bytes), or a value the window masked, holding a
+// keyword, that the next window does not mask. A chain of overlapping
+// values that rescans uncover one at a time, longer than the rescans'
+// bound, masks all of its window, as it masks all of a line masked whole
+// (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -263,6 +287,12 @@ type lineCore struct {
 	max      int
 	overlap  int
 	blockMax int
+	// look is how far a long line's window reaches past a cut and how much
+	// of the line it keeps before a piece: Overlap, or keywordReach when
+	// that is more; 0 until the stream's first long line. win is how much
+	// of a long line the buffer holds: MaxLineLength, or more when look
+	// needs it.
+	look, win int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
@@ -411,14 +441,24 @@ func (c *lineCore) write(p []byte, mayOpen bool) error {
 		}
 		seg := p[:n]
 		for len(seg) > 0 {
-			if len(c.buf) >= c.max {
+			limit := c.max
+			if c.long {
+				limit = c.win
+			}
+			if len(c.buf) >= limit {
+				if !c.long {
+					// The line is longer than MaxLineLength: it is
+					// masked in pieces, in a buffer of c.win bytes.
+					c.goLong()
+					continue
+				}
 				// The buffer is full and the line goes on.
 				c.piece()
 				if err := c.maybeFlush(); err != nil {
 					return err
 				}
 			}
-			take := min(c.max-len(c.buf), len(seg))
+			take := min(limit-len(c.buf), len(seg))
 			if c.buf == nil {
 				c.buf = make([]byte, 0, min(c.max, max(4096, 2*len(seg))))
 			}
@@ -555,13 +595,37 @@ func (c *lineCore) maskLine(line []byte) {
 	c.out = appendMasked(c.out, line, c.fd, c.m, &c.fx)
 }
 
-// piece masks and writes the next piece of a line longer than the buffer,
-// keeping the piece's tail and some context before it in the buffer.
-func (c *lineCore) piece() {
+// goLong marks the current line as longer than MaxLineLength, to be masked
+// in pieces, and sizes the windows of long lines the first time.
+func (c *lineCore) goLong() {
 	if c.closer != nil {
 		c.flushBlock() // a block cannot hold a line this long
 	}
 	c.long = true
+	if c.look == 0 {
+		c.look = max(c.overlap, keywordReach)
+		// Room for the context and the look past the cut, and half of
+		// MaxLineLength for the piece between them (a quarter at least,
+		// and more to keep the windows per byte of a long line few).
+		c.win = max(c.max, 2*c.look+c.max/2)
+	}
+}
+
+// keywordReach is how many bytes from a value a keyword of the managed
+// catalog that counts for it can reach: its identifier's keyword window,
+// 30 characters of up to 4 bytes each, and the keyword's longest form in
+// bytes (the catalog's is 70 bytes of Cyrillic; TestKeywordReach keeps
+// this bound above the catalog's), and a few bytes more for what else a
+// finding looks at next to its value (negative context, digit groups).
+// A stream's windows keep and see at least this much around a cut.
+const keywordReach = 4*30 + 80 + 16
+
+// piece masks and writes the next piece of a line longer than the buffer,
+// keeping the piece's tail and some context before it in the buffer.
+func (c *lineCore) piece() {
+	if !c.long {
+		c.goLong()
+	}
 	c.maskWindow()
 	cut := c.chooseCut()
 	c.tailMasks(cut)
@@ -572,9 +636,8 @@ func (c *lineCore) piece() {
 		c.emitWindow(c.done, cut)
 	}
 	c.hideMasked(c.done, cut)
-	// Keep up to overlap bytes before the cut as context, from a rune
-	// start.
-	start := cut - min(c.overlap, cut)
+	// Keep up to look bytes before the cut as context, from a rune start.
+	start := cut - min(c.look, cut)
 	for k := 0; k < utf8.UTFMax-1 && start < cut && !utf8.RuneStart(c.buf[start]); k++ {
 		start++
 	}
@@ -600,8 +663,8 @@ func (c *lineCore) maskWindow() {
 // value, the less a value the window cannot see whole can matter); it
 // never cuts through a mask.
 func (c *lineCore) chooseCut() int {
-	hi := len(c.buf) - c.overlap
-	lo := max(c.done+c.max/4, hi-c.overlap)
+	hi := len(c.buf) - c.look
+	lo := max(c.done+c.max/4, hi-c.look)
 	best, bestWidth, bestGap := hi, -1, 0
 	consider := func(gs, ge int) {
 		// The gap [gs, ge) between two masks, limited to [lo, hi].
@@ -609,7 +672,7 @@ func (c *lineCore) chooseCut() int {
 		if s > e {
 			return
 		}
-		if w := min(ge, hi+c.overlap) - max(gs, lo-c.overlap); w > bestWidth {
+		if w := min(ge, hi+c.look) - max(gs, lo-c.look); w > bestWidth {
 			bestWidth, best, bestGap = w, s+(e-s)/2, gs
 		}
 	}
@@ -622,7 +685,7 @@ func (c *lineCore) chooseCut() int {
 		if sp.in > prevEnd {
 			consider(prevEnd, sp.in)
 		}
-		if sp.in >= hi+c.overlap {
+		if sp.in >= hi+c.look {
 			tail = false
 			break
 		}
@@ -682,24 +745,42 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // piece that ends at cut, into c.extra: the values that the piece's clear
 // tail holds once the next piece is written after it. The window saw the
 // bytes after the cut as they are in the line, but what the output holds
-// after them can differ: the next window, which sees more of the line,
-// may mask a value from the cut on (a value that crosses into its piece
-// is masked from the piece's start; a chain of overlapping values resolves
+// after them can differ: the next window, which sees more of the line, may
+// mask a value from the cut on (a value that crosses into its piece is
+// masked from the piece's start; a chain of overlapping values resolves
 // otherwise there), and a word the cut falls in ends early ("…@0.AAAAA" of
 // "…@0.AAAAA000…", whose last label is not a top-level domain). Either way
 // the clear tail is then followed by asterisks, and can be a value of its
-// own ("004910 004910 " before "*****", where the window saw "004910
-// 004910 004910 …" and no value). So the clear tail, from the end of the
-// window's last mask before the cut (or from the piece's start), with up
-// to Overlap bytes before it as written (for keywords, and for values that
-// cross into the piece from the context), is scanned as a text followed
-// by a mask, the window's masks as asterisks, and masked to a fixpoint;
-// what that masks in the clear tail is masked too, with asterisks (before
-// the tail, the text is followed by a mask of the window, as the window
-// saw it). Whatever the next piece then writes after the cut, its window
-// sees the tail as it was written and masks any value that crosses into
-// its piece. It costs a scan of the clear tail and up to Overlap bytes
-// more per piece.
+// own ("004910 004910 " before "*****", where the window saw "004910 004910
+// 004910 …" and no value). So the clear tail, from the end of the window's
+// last mask before the cut (or from the piece's start), with up to look
+// bytes before it as written (for keywords, and for values that cross into
+// the piece from the context), is scanned as a text followed by a mask in
+// place of the first character past the cut and then by the rest of what
+// the window saw past the cut (keywordReach bytes, to a blank: a keyword
+// there counts for a value in the tail that the mask frees, "4910" before
+// "*04910 004910 00Z cvv"), the window's masks as asterisks, and masked to
+// a fixpoint; what that masks in the clear tail is masked too, with
+// asterisks (before the tail, the text is followed by a mask of the window,
+// as the window saw it). Whatever the next piece then writes after the cut,
+// its window sees the tail as it was written and masks any value that
+// crosses into its piece.
+//
+// Why that suffices for a value that ends in the clear tail: what the next
+// piece writes past the cut differs from what the window saw there (the
+// line, its keywords within reach included, with the window's masks) only
+// where the next window masks what the window did not, or resolves a value
+// otherwise; of all that can follow the value's last byte, a mask right
+// after the cut makes it stand alone the most (it is no letter, digit,
+// separator or joiner), except a letter after a blank, which a mask in its
+// place frees nothing from and which may begin a keyword; and digits glued
+// to a letter, masked, free a keyword glued to the value after it
+// ("моторно123456789"), which counts once the next window masks that value.
+// What it does not model: a keyword glued to a value by letters
+// ("a@b.coсвидетелство…"), or a mask of the window that the next window
+// does not make, uncovering a keyword (see the Writer's Long lines). It
+// costs a scan of the clear tail, up to look bytes before it and
+// keywordReach bytes after the cut per piece.
 func (c *lineCore) tailMasks(cut int) {
 	c.extra = c.extra[:0]
 	if cut <= c.done || cut >= len(c.buf) {
@@ -712,7 +793,7 @@ func (c *lineCore) tailMasks(cut int) {
 		}
 		from = max(from, min(sp.inEnd, cut))
 	}
-	start := max(0, from-c.overlap)
+	start := max(0, from-c.look)
 	for start < from && !utf8.RuneStart(c.buf[start]) {
 		start++
 	}
@@ -725,7 +806,49 @@ func (c *lineCore) tailMasks(cut int) {
 			t[i-start] = '*'
 		}
 	}
-	t = append(t, '*')
+	// What follows the cut: a mask in place of its first character (the
+	// next piece may begin with one), then the rest of what the window saw
+	// past the cut, its masks as asterisks, as far as a keyword reaches,
+	// so that a keyword there counts for a value that the mask frees. A
+	// letter after a blank stays: a mask in its place frees no value
+	// before the blank (no joiner of the catalog is a blank), and it may
+	// begin a keyword.
+	r, k := utf8.DecodeRune(c.buf[cut:])
+	restStart, restEnd := cut, min(len(c.buf), cut+keywordReach)
+	if !isBlank(c.buf[cut-1]) || !unicode.IsLetter(r) {
+		t = append(t, '*')
+		restStart += k
+	}
+	if restEnd < len(c.buf) {
+		// End at a blank, so that the end of the text cuts no word
+		// into a value of its own.
+		e := restEnd
+		for e > restStart && !isBlank(c.buf[e-1]) {
+			e--
+		}
+		if e > restStart {
+			restEnd = e
+		}
+		for restEnd > restStart && restEnd < len(c.buf) && !utf8.RuneStart(c.buf[restEnd]) {
+			restEnd--
+		}
+	}
+	if restStart < restEnd {
+		rest := len(t)
+		t = append(t, c.buf[restStart:restEnd]...)
+		for _, sp := range c.fx.spans {
+			if sp.inEnd <= restStart {
+				continue
+			}
+			if sp.in >= restEnd {
+				break
+			}
+			for i := max(sp.in, restStart); i < min(sp.inEnd, restEnd); i++ {
+				t[rest+i-restStart] = '*'
+			}
+		}
+		maskGluedDigits(t[rest:])
+	}
 	c.tailText = t
 	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], t)
 	if len(c.tailFind) == 0 {
@@ -747,6 +870,32 @@ func (c *lineCore) tailMasks(cut int) {
 		i = j
 	}
 }
+
+// maskGluedDigits masks, with asterisks, each run of digits in b that
+// directly follows a letter. A keyword glued to the value after it
+// ("моторно123456789") does not count, as it continues a word, until that
+// value is masked; the next window may mask it where the window did not
+// (it sees more of a chain of such values, each of which frees the
+// keyword of the one before), and the keyword then counts for a value
+// before the cut. The tail check assumes it does.
+func maskGluedDigits(b []byte) {
+	for i := 1; i < len(b); {
+		if !isDigit(b[i]) {
+			i++
+			continue
+		}
+		if r, _ := utf8.DecodeLastRune(b[:i]); !unicode.IsLetter(r) {
+			i++
+			continue
+		}
+		for i < len(b) && isDigit(b[i]) {
+			b[i] = '*'
+			i++
+		}
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // byteStars masks each byte with '*', so that masks keep the offsets of
 // the buffer they are written into.

@@ -1,0 +1,222 @@
+package mask_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/piiguard/piiguard/mask"
+)
+
+// checkPiecesClean writes line through a Writer with the catalog scanner
+// in chunks chosen by seed, and fails when a rune of the output is other
+// than the line's own or '*', or when the output, scanned again as a
+// whole, has a finding (FuzzStreamPieces' criterion).
+func checkPiecesClean(t *testing.T, line string, opts mask.StreamOptions, seed uint64) {
+	t.Helper()
+	got := streamChunked(t, []byte(line), seed, opts)
+	if at := changedRune(line, got); at >= 0 {
+		t.Fatalf("limit %d, seed %d: rune %d changed into something else than '*'\nline %q\n got %q", opts.MaxLineLength, seed, at, line, got)
+	}
+	if found := allScanner().Scan([]byte(got)); len(found) > 0 {
+		t.Fatalf("limit %d, seed %d: a scan of the output finds %v\nline %q\n got %q", opts.MaxLineLength, seed, found, line, got)
+	}
+}
+
+// TestStreamKeywordBeyondOverlap is the regression test of values left in
+// clear at a cut because their keyword lay more than Overlap bytes from the
+// cut on the other side of it: the window that held the value did not see
+// the keyword (after the cut, past the end of the buffer), or the next
+// window, which sees only Overlap bytes of context before its piece, did
+// not see the keyword before the value (which the previous window had
+// found and masked, but beyond its cut). A keyword counts within 30
+// characters of its value, which is up to 120 bytes and the keyword in
+// non-ASCII text, and the keyword itself can be long ("social security",
+// the Bulgarian driving licence's 70 bytes): an Overlap of 32 bytes (a
+// MaxLineLength of 128) was not "more than a keyword's reach", as the
+// Writer's documentation said. The stream's windows now see the catalog's
+// keyword reach (216 bytes) past each cut and keep it before each piece.
+func TestStreamKeywordBeyondOverlap(t *testing.T) {
+	filler := strings.Repeat("w ", 20)
+	type shape struct {
+		name string
+		unit func(p int) string
+	}
+	shapes := []shape{
+		{"keyword after, é between", func(p int) string {
+			return "536-22-1234 " + strings.Repeat("é", p) + " ssn " + filler
+		}},
+		{"keyword before, é between", func(p int) string {
+			return "ssn " + strings.Repeat("é", p) + " 536-22-1234 " + filler
+		}},
+		{"long keyword before, ASCII", func(p int) string {
+			return "social security " + strings.Repeat("q", p) + " 536-22-1234 " + filler
+		}},
+		{"keyword after, CJK between", func(p int) string {
+			return "536-22-1234 " + strings.Repeat("日", p) + " ssn " + filler
+		}},
+		{"Cyrillic keyword before, Cyrillic between", func(p int) string {
+			return "свидетелство за управление на моторно " + strings.Repeat("ж", p) + " 123456789 " + filler
+		}},
+	}
+	for _, sh := range shapes {
+		t.Run(sh.name, func(t *testing.T) {
+			for _, limit := range []int{64, 128, 140, 160} {
+				for p := 18; p <= 28; p += 2 {
+					unit := sh.unit(p)
+					for pad := 0; pad < len(unit); pad += 3 {
+						line := strings.Repeat("z", pad) + " " + strings.Repeat(unit, 2*limit/len(unit)+4)
+						checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, uint64(pad))
+					}
+				}
+			}
+		})
+	}
+}
+
+// keywordSamples are values of keyword-required identifiers, each with a
+// keyword of its identifier: without the keyword none is a finding.
+var keywordSamples = []struct{ value, keyword string }{
+	{"536-22-1234", "ssn"},
+	{"123", "cvv"},
+	{"90210", "zip code"},
+	{"1985-07-23", "dob"},
+	{"12/25", "expiration"},
+	{"A12345678", "passport"},
+	{"123456789012", "bank account"},
+	{"0777-3105-02", "ndc"},
+	{"99213", "hcpcs"},
+	{"40.7128, -74.0060", "coordinates"},
+	{"4929 3812 6548 1006", "card"},
+	{"Xk9dP2mQ7rT4vW1yZ3bN6cF8hJ0lA5sE2gU7iO4q", "secret key"},
+	{"1234567893", "npi"},
+	{"AB 12 34 56 C", "insurance number"},
+	{"12345678", "führerschein"},
+	{"123456789", "свидетелство за управление на моторно"},
+	{"X1234567L", "nie"},
+	{"AB123456", "jogosítvány"},
+}
+
+// TestStreamPiecesKeywordsAtCuts puts values of keyword-required
+// identifiers with their keyword at every kind of place around the cuts
+// of a long line: the keyword before or after the value, up to the 30
+// characters of the keyword window away in ASCII, Latin, CJK and emoji
+// text (up to 120 bytes); the value followed by another value that blocks
+// it until it is masked (a digit group, a word joined by '-', an e-mail
+// address), so that what the next piece writes after a cut decides
+// whether the value stands alone; and the value glued to the keyword.
+// With line limits of 64 to 200 bytes (Overlaps of 16 to 50 bytes, less
+// than the keyword reach) and every offset of the line's unit against the
+// cuts (one in three; one in eleven with -short or -race), the output, scanned again, has no finding.
+func TestStreamPiecesKeywordsAtCuts(t *testing.T) {
+	fillers := []string{"q", "é", "日", "😀"}
+	blockers := []string{" 536-22-1234 ", "-jane.doe@example.com ", " +1 415 555 2671 ", " 4929 3812 6548 1006 ", "0", "-a"}
+	type construction struct{ name, unit string }
+	var cs []construction
+	for _, s := range keywordSamples {
+		for _, f := range fillers {
+			for _, n := range []int{0, 14, 28} {
+				gap := " " + strings.Repeat(f, n) + " "
+				after, before := s.value+gap+s.keyword, s.keyword+gap+s.value
+				for _, text := range []string{after, before} {
+					if len(allScanner().Scan([]byte(text))) == 0 {
+						t.Fatalf("%q is no finding: the sample does not test what it should", text)
+					}
+				}
+				cs = append(cs,
+					construction{fmt.Sprintf("%s, keyword %d %q after", s.value, n, f), after},
+					construction{fmt.Sprintf("%s, keyword %d %q before", s.value, n, f), before})
+			}
+		}
+		for _, b := range blockers {
+			cs = append(cs, construction{fmt.Sprintf("%s%q then keyword", s.value, b), s.value + b + " " + s.keyword})
+		}
+		cs = append(cs, construction{s.value + " glued", s.keyword + s.value + s.keyword})
+	}
+	filler := strings.Repeat("w ", 12)
+	step := 3
+	if testing.Short() || raceEnabled {
+		step = 11
+	}
+	for _, c := range cs {
+		unit := c.unit + " " + filler
+		for _, limit := range []int{64, 128, 200} {
+			for pad := 0; pad < len(unit); pad += step {
+				line := strings.Repeat("z", pad) + " " + strings.Repeat(unit, 2*limit/len(unit)+3)
+				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, uint64(pad))
+			}
+		}
+	}
+}
+
+// BenchmarkStreamLongLineSmallLimit is BenchmarkStreamLongLine with a line
+// limit of 512 bytes: an Overlap of 128 bytes, less than the catalog's
+// keyword reach (216 bytes), so that the windows keep and see the reach
+// instead: the cost of that on real text; MB/s are of input.
+func BenchmarkStreamLongLineSmallLimit(b *testing.B) {
+	text := bytes.ReplaceAll(loghubText(b), []byte("\n"), []byte(" "))
+	text = text[:min(len(text), 1<<20)]
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		w := mask.NewWriter(io.Discard, allScanner(), nil, mask.StreamOptions{MaxLineLength: 512})
+		if _, err := w.Write(text); err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestStreamTailValueFreedPastCut is the regression test of a value before
+// a cut that a value just past the cut blocked in the window, and that a
+// keyword past the cut supports: "4910" before " 004910 004910 00Z cvv",
+// a card security code once the phone numbers after it are masked (a
+// digit group after a value blocks it). The window did not mask the
+// chain of phone numbers, which only the next window, seeing more of the
+// line, resolved into masks; the clear tail, checked as followed by a mask
+// and nothing else, had no keyword; so "4910" was written in clear before
+// "*************", and "cvv" after. The clear tail is now checked followed
+// by a mask and then what the window saw past the cut.
+func TestStreamTailValueFreedPastCut(t *testing.T) {
+	units := []string{
+		"card 4910 004910 004910 00Z cvv AB123456 bank account  a@b.co ",
+		"x 4910 004910 004910 00Z cvv ",
+		"x 123 004910 004910 00 cvv ",
+	}
+	for _, unit := range units {
+		for _, limit := range []int{200, 300, 400, 547} {
+			for pad := 0; pad < len(unit); pad += 2 {
+				line := strings.Repeat("z", pad) + " " + strings.Repeat(unit, 3*limit/len(unit)+3)
+				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, uint64(pad))
+			}
+		}
+	}
+}
+
+// TestStreamTailKeywordFreedPastCut is the regression test of a value
+// before a cut whose keyword, past the cut, is glued to the value after
+// it ("...моторно123456789", the keyword of a Bulgarian driving licence
+// and one): the keyword does not count while that value is in clear, and
+// counts once it is masked. The values are a chain that the line's last
+// keyword ("passport") starts: each masked value frees the keyword of the
+// one before. The window, which did not see the chain's start, masked
+// none; the next window masked the value past the cut, and the value
+// before the cut, written already, was found with the freed keyword. The
+// clear tail is now checked with the digits glued to a letter past the cut
+// masked, and with the letter that begins a word at the cut (here the
+// keyword's) left as it is.
+func TestStreamTailKeywordFreedPastCut(t *testing.T) {
+	unit := " führerschein свидетелство за управление на моторно123456789/.1985-07-23"
+	for _, n := range []int{3, 5, 8} {
+		line := strings.Repeat(unit, n) + " passport "
+		for _, limit := range []int{64, 128, 142, 200, 256, 300} {
+			for seed := range uint64(4) {
+				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, seed)
+			}
+		}
+	}
+}
