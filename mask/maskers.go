@@ -37,7 +37,11 @@ func appendRepeat(dst []byte, c rune, n int) []byte {
 // (characters are counted in runes; an invalid UTF-8 byte counts as one).
 // Line breaks are kept. A zero or invalid char, or a digit (a mask of
 // digits can be a value itself: "zip code 11111"), means '*', so
-// Fixed('*') and Fixed(0) behave as Asterisk.
+// Fixed('*') and Fixed(0) behave as Asterisk. A letter is kept, but a mask
+// of letters can be a value's form too: a scan of the output can find a
+// mask of nine C, F, G, H, J or K beside the word "passport" as a German
+// passport number (the mask holds nothing of the value; masks of other
+// characters are never found).
 func Fixed(char rune) Masker {
 	c := maskChar(char)
 	return MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {

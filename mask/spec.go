@@ -78,7 +78,9 @@ type Spec struct {
 	// Style is the mask style; "" means StyleAsterisk.
 	Style Style
 	// Char is the mask character of asterisk, fixed and partial: one
-	// visible character, not a digit; "" means "*".
+	// visible character, not a digit; "" means "*". A letter can make
+	// masks that a scan of the output finds again, holding nothing of the
+	// values (see Fixed).
 	Char string
 	// Length is the length of fixed (default DefaultFixedLength) or the
 	// number of hex digits of hash (default DefaultHashLength).
