@@ -276,7 +276,10 @@ func (f *scanFlags) open(cmd string, files []string, stdin io.Reader) (*piiguard
 
 // binaryFlag is --binary: what to do with an input whose first 8 KiB hold
 // a NUL byte.
-type binaryFlag struct{ scan bool }
+type binaryFlag struct {
+	scan bool
+	set  bool // given on the command line
+}
 
 func (b *binaryFlag) String() string {
 	if b.scan {
@@ -288,7 +291,7 @@ func (b *binaryFlag) String() string {
 func (b *binaryFlag) Set(v string) error {
 	switch v {
 	case "skip", "scan":
-		b.scan = v == "scan"
+		b.scan, b.set = v == "scan", true
 		return nil
 	}
 	return errors.New(`want "skip" or "scan"`)

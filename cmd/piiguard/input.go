@@ -98,6 +98,9 @@ type pumper struct {
 	// (scan, audit) or, with passBinary, copied unchanged (mask).
 	scanBinary bool
 	passBinary bool
+	// noteBinary says on standard error that a binary input is scanned
+	// as text, when that was not asked for (mask's default).
+	noteBinary bool
 	progress   *progress // nil: none
 }
 
@@ -116,8 +119,10 @@ func (p *pumper) pump(in input, stream io.Writer) error {
 	for {
 		n, err := in.r.Read(buf)
 		if n > 0 {
-			if first && !p.scanBinary && bytes.IndexByte(buf[:min(n, binarySniff)], 0) >= 0 {
-				return p.binary(in, buf[:n])
+			if first {
+				if done, err := p.sniff(in, buf[:n]); done {
+					return err
+				}
 			}
 			first = false
 			if _, werr := stream.Write(buf[:n]); werr != nil {
@@ -140,6 +145,23 @@ func (p *pumper) pump(in input, stream io.Writer) error {
 			return readError{in.name, pathless(err)}
 		}
 	}
+}
+
+// sniff looks at an input's first read, head: an input with a NUL byte in
+// its first 8 KiB is binary, and is skipped or copied unchanged (done, with
+// binary's error) unless it is to be scanned; then, when that was not asked
+// for (noteBinary), standard error says so.
+func (p *pumper) sniff(in input, head []byte) (done bool, err error) {
+	if bytes.IndexByte(head[:min(len(head), binarySniff)], 0) < 0 {
+		return false, nil
+	}
+	if !p.scanBinary {
+		return true, p.binary(in, head)
+	}
+	if p.noteBinary {
+		fmt.Fprintf(p.stderr, "piiguard: %s: %s: binary file masked as text (--binary skip copies it unchanged)\n", p.cmd, in.name)
+	}
+	return false, nil
 }
 
 // binary skips a binary input, or copies it unchanged; head is what was

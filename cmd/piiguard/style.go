@@ -85,7 +85,7 @@ func cmdMask(e *env, args []string) error {
 	defer closeInputs(inputs)
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	var found int64
-	p := &pumper{cmd: "mask", out: w, stderr: e.stderr, scanBinary: mf.binary.scan, passBinary: true}
+	p := &pumper{cmd: "mask", out: w, stderr: e.stderr, scanBinary: mf.binary.scan, passBinary: true, noteBinary: !mf.binary.set}
 	if !mf.json {
 		p.progress = newProgress(e.stderr, inputs, &found)
 	} else {

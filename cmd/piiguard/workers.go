@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -62,8 +61,10 @@ func (t *lineTask) run(in input, p *pumper, workers int) error {
 	}
 	head = head[:n]
 	p.progress.add(int64(n))
-	if n > 0 && !p.scanBinary && bytes.IndexByte(head[:min(n, binarySniff)], 0) >= 0 {
-		return p.binary(in, head)
+	if n > 0 {
+		if done, err := p.sniff(in, head); done {
+			return err
+		}
 	}
 	src := &headReader{head: head, err: rerr, name: in.name, rest: readerOnly{in, p.progress}}
 	m := t.m

@@ -20,6 +20,14 @@ func TestMaskBinaryInputMasked(t *testing.T) {
 	if !strings.HasPrefix(out, strings.Repeat("\x00", 4096)) {
 		t.Errorf("mask changed the NUL bytes")
 	}
+	// Not asked for: said on standard error (a gzip file piped through
+	// would be changed); asked for with --binary scan: not said.
+	if !strings.Contains(errs, "piiguard: mask: standard input: binary file masked as text (--binary skip copies it unchanged)") {
+		t.Errorf("mask: stderr %q does not say the binary input was masked as text", errs)
+	}
+	if _, _, errs := runCLI(t, truncated, "mask", "--binary", "scan"); errs != "" {
+		t.Errorf("mask --binary scan: stderr %q", errs)
+	}
 	code, out, errs = runCLI(t, truncated, "mask", "--binary", "skip")
 	if code != 0 || out != truncated || !strings.Contains(errs, "binary file passed through unmasked") {
 		t.Errorf("mask --binary skip: exit %d, changed %v, stderr %q", code, out != truncated, errs)
