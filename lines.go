@@ -732,7 +732,8 @@ func (r *lineRun) openBlockStart(data []byte) (at int, mayOpen bool) {
 			if bytes.Contains(line, closer) || held >= mask.DefaultMaxBlockLength {
 				var next []byte
 				if held < mask.DefaultMaxBlockLength {
-					next = r.opensBlock(line) // it closes one key and opens another
+					// Another key the block holds may still be open.
+					next = keyblock.OpenIn(data[at:min(end+1, len(data))], r.opts.JSON != nil)
 				}
 				closer = next
 			}

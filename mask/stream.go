@@ -519,9 +519,11 @@ func (c *lineCore) line(l []byte, newline, mayOpen bool) {
 		}
 		if bytes.Contains(l, c.closer) || !newline || len(c.block) >= c.blockMax {
 			if newline && len(c.block) < c.blockMax {
-				if next := c.opensBlock(l); next != nil {
-					// The line closes one key and opens another: hold
-					// both, so that the second is masked with its armour.
+				if next := keyblock.OpenIn(c.block, c.json != nil); next != nil {
+					// The line closes one key, and another the block
+					// holds is still open (opened inside it, or by this
+					// line): hold on, so that the other is masked with
+					// its armour.
 					c.closer = next
 					return
 				}
