@@ -112,13 +112,18 @@ type Segment struct {
 // PEM armour line "-----BEGIN ... PRIVATE KEY-----" (RSA, EC, DSA,
 // OPENSSH, PGP ... BLOCK, ENCRYPTED, PKCS #8) or a PuTTY key file's
 // "PuTTY-User-Key-File-" line, without what closes it after it on the
-// line, is held with the lines after it until the line that closes it
-// ("-----END ", "Private-MAC: "); the block is then masked as one text,
-// as AppendMasked masks it, and written. A block is held for at most
-// DefaultMaxBlockLength bytes (64 KiB; the longest real keys take about
-// 12 KiB): one that has not closed by then is masked as it stands, which
-// masks an unterminated key from its armour line to the bound, and the
-// lines after the bound are masked one by one. With StreamOptions.JSON, a
+// line, is held with the lines after it until the line that closes it:
+// the END line of the key's own label ("-----END RSA PRIVATE KEY-----"
+// for "-----BEGIN RSA PRIVATE KEY-----", never another label's END; any
+// "-----END " for an armour line cut before its dashes), or the
+// "Private-MAC: " line of a PuTTY key. The block is held on past that line
+// while another key opened inside it, or on one line with the first, has
+// not closed. It is then masked as one text, as AppendMasked masks it, and
+// written. A block is held for at most DefaultMaxBlockLength bytes (64
+// KiB; the longest real keys take about 12 KiB): one that has not closed
+// by then is masked as it stands, which masks an unterminated key from its
+// armour line to the bound, and the lines after the bound are masked one
+// by one. With StreamOptions.JSON, a
 // line that is valid JSON opens no block (its line breaks are escaped).
 //
 // # Long lines
