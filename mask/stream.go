@@ -809,6 +809,11 @@ func (c *lineCore) tailMasks(cut int) {
 		if sp.in >= cut {
 			break
 		}
+		if sp.clear && sp.in >= max(start, c.done) && sp.inEnd <= cut {
+			// Written as the masker wrote it (see hideMasked).
+			c.writtenMask(t[sp.in-start:sp.inEnd-start], sp)
+			continue
+		}
 		for i := max(sp.in, start); i < min(sp.inEnd, cut); i++ {
 			t[i-start] = '*'
 		}
@@ -849,6 +854,12 @@ func (c *lineCore) tailMasks(cut int) {
 			}
 			if sp.in >= restEnd {
 				break
+			}
+			if sp.clear && sp.in >= restStart && sp.inEnd <= restEnd {
+				// As the next window will likely write it: what a
+				// Partial keeps can be a keyword.
+				c.writtenMask(t[rest+sp.in-restStart:rest+sp.inEnd-restStart], sp)
+				continue
 			}
 			for i := max(sp.in, restStart); i < min(sp.inEnd, restEnd); i++ {
 				t[rest+i-restStart] = '*'
@@ -925,16 +936,50 @@ var byteStars = MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
 // text holds; seen as asterisks, it is found and masked there as a rescan
 // of the whole line finds it. ReportOnly does the same, so that it
 // reports what masking does.
+//
+// A mask that keeps bytes of its value in clear (a Partial's, span.clear)
+// and lies within the piece is written as the masker wrote it: the bytes
+// it kept stay, as the output holds them, so that the next window sees
+// them as a rescan of the whole line does (a kept "card" is the keyword
+// of a card number after the cut).
 func (c *lineCore) hideMasked(from, to int) {
 	for _, spans := range [][]span{c.fx.spans, c.extra} {
 		for _, sp := range spans {
 			if sp.in >= to {
 				break
 			}
+			if sp.clear && sp.in >= from && sp.inEnd <= to {
+				c.writtenMask(c.buf[sp.in:sp.inEnd], sp)
+				continue
+			}
 			for i := max(sp.in, from); i < min(sp.inEnd, to); i++ {
 				c.buf[i] = '*'
 			}
 		}
+	}
+}
+
+// writtenMask turns b, a copy of c.buf[sp.in:sp.inEnd] (or that itself),
+// into what the window's mask sp wrote for it, byte for byte: the mask
+// itself when it is as long as the value, else the bytes it kept in clear
+// at the value's start and end (a Partial's KeepFirst and KeepLast) with
+// an asterisk for each byte between them.
+func (c *lineCore) writtenMask(b []byte, sp span) {
+	in, out := c.buf[sp.in:sp.inEnd], c.wout[sp.start:sp.end]
+	if len(out) == len(in) {
+		copy(b, out)
+		return
+	}
+	p := 0
+	for p < len(in) && p < len(out) && in[p] == out[p] {
+		p++
+	}
+	s := 0
+	for s < len(in)-p && s < len(out)-p && in[len(in)-1-s] == out[len(out)-1-s] {
+		s++
+	}
+	for i := p; i < len(b)-s; i++ {
+		b[i] = '*'
 	}
 }
 
