@@ -296,8 +296,8 @@ type lineCore struct {
 	// of the line it keeps before a piece: Overlap, or keywordReach when
 	// that is more; 0 until the stream's first long line. win is how much
 	// of a long line the buffer holds: MaxLineLength, or more when look
-	// needs it.
-	look, win int
+	// needs it. step is how far a piece advances at the least.
+	look, win, step int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
@@ -611,10 +611,16 @@ func (c *lineCore) goLong() {
 	c.long = true
 	if c.look == 0 {
 		c.look = max(c.overlap, keywordReach)
-		// Room for the context and the look past the cut, and half of
-		// MaxLineLength for the piece between them (a quarter at least,
-		// and more to keep the windows per byte of a long line few).
-		c.win = max(c.max, 2*c.look+c.max/2)
+		// Room for the context and the look past the cut, and for the
+		// piece between them: half of MaxLineLength, or one and a half
+		// look at small limits, where half of MaxLineLength would make
+		// the windows per byte many (a window of 2*look bytes and more
+		// for each advance of a quarter of the limit).
+		piece := max(c.max/2, 3*c.look/2)
+		c.win = max(c.max, 2*c.look+piece)
+		// Each piece is at least half of that room long (a quarter of
+		// MaxLineLength at the least).
+		c.step = max(c.max/4, piece/2)
 	}
 }
 
@@ -663,15 +669,15 @@ func (c *lineCore) maskWindow() {
 }
 
 // chooseCut returns where the current piece ends: at most len(buf) -
-// overlap, so that the piece was masked with overlap bytes after it, and
-// at least overlap bytes before that (and a quarter of a buffer past
-// done), so that the line advances. Within that range it takes the middle
+// look, so that the piece was masked with look bytes after it, and at
+// least look bytes before that (and step bytes past done), so that the
+// line advances. Within that range it takes the middle
 // of the widest gap between the masks of the window (the farther from any
 // value, the less a value the window cannot see whole can matter); it
 // never cuts through a mask.
 func (c *lineCore) chooseCut() int {
 	hi := len(c.buf) - c.look
-	lo := max(c.done+c.max/4, hi-c.look)
+	lo := max(c.done+c.step, hi-c.look)
 	best, bestWidth, bestGap := hi, -1, 0
 	consider := func(gs, ge int) {
 		// The gap [gs, ge) between two masks, limited to [lo, hi].
@@ -718,7 +724,7 @@ func (c *lineCore) chooseCut() int {
 		}
 	}
 	if bestWidth >= 0 {
-		best = c.cutBeforeWord(best, max(bestGap, c.done+c.max/4))
+		best = c.cutBeforeWord(best, max(bestGap, c.done+c.step))
 	}
 	// A cut inside a character would split it between two pieces.
 	for k := 0; k < utf8.UTFMax-1 && best > c.done+1 && best < len(c.buf) && !utf8.RuneStart(c.buf[best]); k++ {
