@@ -33,7 +33,7 @@ type StreamOptions struct {
 	// than 64 counts as 64. A stream holds at most about this much of a
 	// line in memory, or, for a MaxLineLength under 864, what a longer
 	// line's windows need to see a keyword's reach: 432 bytes and half of
-	// MaxLineLength (see Writer).
+	// MaxLineLength, and 756 bytes at the least (see Writer).
 	MaxLineLength int
 	// Overlap is how many bytes of a longer line, on each side of a
 	// piece, are masked with it as context; 0 (or less) means
@@ -138,8 +138,10 @@ type Segment struct {
 // window of 30 characters of up to 4 bytes and keywords of up to 80 bytes
 // (custom identifiers with a wider window or a longer keyword need an
 // Overlap as wide as their reach). The buffer then holds more than
-// MaxLineLength where that needs it: twice the reach and half of
-// MaxLineLength. So a value and a keyword that counts for it, on either side
+// MaxLineLength where that needs it: twice the reach, and room for the
+// piece of half of MaxLineLength or one and a half reach, whichever is
+// more (756 bytes at limits up to 648); a piece is at least half of that
+// room, so that the windows per byte of a long line stay few. So a value and a keyword that counts for it, on either side
 // of a cut, whatever the text between them, are seen together by the window
 // that decides the value. The piece's clear tail is
 // masked further, with asterisks, where it would be a value were the next
