@@ -709,7 +709,8 @@ func (r *lineRun) writeBatch(b *lineBatch) error {
 // of at most MaxLineLength bytes with an opening armour line and no
 // closer after it (not on a valid JSON line when masking JSON), holds the
 // lines after it, and closes on the line that holds its closer (unless
-// that line opens another key, which the block then holds too), on the
+// another key the block holds, opened inside it or on that line, is still
+// open: keyblock.OpenIn), on the
 // line that brings it to mask.DefaultMaxBlockLength bytes, or before a
 // line longer than MaxLineLength.
 func (r *lineRun) openBlockStart(data []byte) (at int, mayOpen bool) {
@@ -732,7 +733,8 @@ func (r *lineRun) openBlockStart(data []byte) (at int, mayOpen bool) {
 			if bytes.Contains(line, closer) || held >= mask.DefaultMaxBlockLength {
 				var next []byte
 				if held < mask.DefaultMaxBlockLength {
-					next = r.opensBlock(line) // it closes one key and opens another
+					// Another key the block holds may still be open.
+					next = keyblock.OpenIn(data[at:min(end+1, len(data))], r.opts.JSON != nil)
 				}
 				closer = next
 			}

@@ -114,12 +114,19 @@ func BenchmarkMaskJSONDense(b *testing.B) {
 // stream masks it in pieces: the cost of the piece path (windows, cuts,
 // clear tails) on real text; MB/s are of input.
 func BenchmarkStreamLongLine(b *testing.B) {
+	benchStreamLongLine(b, 64<<10, 4<<20)
+}
+
+// benchStreamLongLine masks up to size bytes of loghub, joined into one
+// line, through a Writer with the line limit limit.
+func benchStreamLongLine(b *testing.B, limit, size int) {
 	text := bytes.ReplaceAll(loghubText(b), []byte("\n"), []byte(" "))
-	text = text[:min(len(text), 4<<20)]
+	text = text[:min(len(text), size)]
+	s := allScanner()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		w := mask.NewWriter(io.Discard, allScanner(), nil, mask.StreamOptions{MaxLineLength: 64 << 10})
+		w := mask.NewWriter(io.Discard, s, nil, mask.StreamOptions{MaxLineLength: limit})
 		if _, err := w.Write(text); err != nil {
 			b.Fatal(err)
 		}

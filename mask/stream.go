@@ -33,7 +33,7 @@ type StreamOptions struct {
 	// than 64 counts as 64. A stream holds at most about this much of a
 	// line in memory, or, for a MaxLineLength under 864, what a longer
 	// line's windows need to see a keyword's reach: 432 bytes and half of
-	// MaxLineLength (see Writer).
+	// MaxLineLength, and 756 bytes at the least (see Writer).
 	MaxLineLength int
 	// Overlap is how many bytes of a longer line, on each side of a
 	// piece, are masked with it as context; 0 (or less) means
@@ -112,13 +112,18 @@ type Segment struct {
 // PEM armour line "-----BEGIN ... PRIVATE KEY-----" (RSA, EC, DSA,
 // OPENSSH, PGP ... BLOCK, ENCRYPTED, PKCS #8) or a PuTTY key file's
 // "PuTTY-User-Key-File-" line, without what closes it after it on the
-// line, is held with the lines after it until the line that closes it
-// ("-----END ", "Private-MAC: "); the block is then masked as one text,
-// as AppendMasked masks it, and written. A block is held for at most
-// DefaultMaxBlockLength bytes (64 KiB; the longest real keys take about
-// 12 KiB): one that has not closed by then is masked as it stands, which
-// masks an unterminated key from its armour line to the bound, and the
-// lines after the bound are masked one by one. With StreamOptions.JSON, a
+// line, is held with the lines after it until the line that closes it:
+// the END line of the key's own label ("-----END RSA PRIVATE KEY-----"
+// for "-----BEGIN RSA PRIVATE KEY-----", never another label's END; any
+// "-----END " for an armour line cut before its dashes), or the
+// "Private-MAC: " line of a PuTTY key. The block is held on past that line
+// while another key opened inside it, or on one line with the first, has
+// not closed. It is then masked as one text, as AppendMasked masks it, and
+// written. A block is held for at most DefaultMaxBlockLength bytes (64
+// KiB; the longest real keys take about 12 KiB): one that has not closed
+// by then is masked as it stands, which masks an unterminated key from its
+// armour line to the bound, and the lines after the bound are masked one
+// by one. With StreamOptions.JSON, a
 // line that is valid JSON opens no block (its line breaks are escaped).
 //
 // # Long lines
@@ -133,8 +138,10 @@ type Segment struct {
 // window of 30 characters of up to 4 bytes and keywords of up to 80 bytes
 // (custom identifiers with a wider window or a longer keyword need an
 // Overlap as wide as their reach). The buffer then holds more than
-// MaxLineLength where that needs it: twice the reach and half of
-// MaxLineLength. So a value and a keyword that counts for it, on either side
+// MaxLineLength where that needs it: twice the reach, and room for the
+// piece of half of MaxLineLength or one and a half reach, whichever is
+// more (756 bytes at limits up to 648); a piece is at least half of that
+// room, so that the windows per byte of a long line stay few. So a value and a keyword that counts for it, on either side
 // of a cut, whatever the text between them, are seen together by the window
 // that decides the value. The piece's clear tail is
 // masked further, with asterisks, where it would be a value were the next
@@ -291,8 +298,8 @@ type lineCore struct {
 	// of the line it keeps before a piece: Overlap, or keywordReach when
 	// that is more; 0 until the stream's first long line. win is how much
 	// of a long line the buffer holds: MaxLineLength, or more when look
-	// needs it.
-	look, win int
+	// needs it. step is how far a piece advances at the least.
+	look, win, step int
 	// buf holds the current line's pending bytes. In a long line
 	// (split into pieces), its first done bytes were written already and
 	// are kept as context.
@@ -519,9 +526,11 @@ func (c *lineCore) line(l []byte, newline, mayOpen bool) {
 		}
 		if bytes.Contains(l, c.closer) || !newline || len(c.block) >= c.blockMax {
 			if newline && len(c.block) < c.blockMax {
-				if next := c.opensBlock(l); next != nil {
-					// The line closes one key and opens another: hold
-					// both, so that the second is masked with its armour.
+				if next := keyblock.OpenIn(c.block, c.json != nil); next != nil {
+					// The line closes one key, and another the block
+					// holds is still open (opened inside it, or by this
+					// line): hold on, so that the other is masked with
+					// its armour.
 					c.closer = next
 					return
 				}
@@ -604,10 +613,16 @@ func (c *lineCore) goLong() {
 	c.long = true
 	if c.look == 0 {
 		c.look = max(c.overlap, keywordReach)
-		// Room for the context and the look past the cut, and half of
-		// MaxLineLength for the piece between them (a quarter at least,
-		// and more to keep the windows per byte of a long line few).
-		c.win = max(c.max, 2*c.look+c.max/2)
+		// Room for the context and the look past the cut, and for the
+		// piece between them: half of MaxLineLength, or one and a half
+		// look at small limits, where half of MaxLineLength would make
+		// the windows per byte many (a window of 2*look bytes and more
+		// for each advance of a quarter of the limit).
+		piece := max(c.max/2, 3*c.look/2)
+		c.win = max(c.max, 2*c.look+piece)
+		// Each piece is at least half of that room long (a quarter of
+		// MaxLineLength at the least).
+		c.step = max(c.max/4, piece/2)
 	}
 }
 
@@ -656,15 +671,15 @@ func (c *lineCore) maskWindow() {
 }
 
 // chooseCut returns where the current piece ends: at most len(buf) -
-// overlap, so that the piece was masked with overlap bytes after it, and
-// at least overlap bytes before that (and a quarter of a buffer past
-// done), so that the line advances. Within that range it takes the middle
+// look, so that the piece was masked with look bytes after it, and at
+// least look bytes before that (and step bytes past done), so that the
+// line advances. Within that range it takes the middle
 // of the widest gap between the masks of the window (the farther from any
 // value, the less a value the window cannot see whole can matter); it
 // never cuts through a mask.
 func (c *lineCore) chooseCut() int {
 	hi := len(c.buf) - c.look
-	lo := max(c.done+c.max/4, hi-c.look)
+	lo := max(c.done+c.step, hi-c.look)
 	best, bestWidth, bestGap := hi, -1, 0
 	consider := func(gs, ge int) {
 		// The gap [gs, ge) between two masks, limited to [lo, hi].
@@ -711,7 +726,7 @@ func (c *lineCore) chooseCut() int {
 		}
 	}
 	if bestWidth >= 0 {
-		best = c.cutBeforeWord(best, max(bestGap, c.done+c.max/4))
+		best = c.cutBeforeWord(best, max(bestGap, c.done+c.step))
 	}
 	// A cut inside a character would split it between two pieces.
 	for k := 0; k < utf8.UTFMax-1 && best > c.done+1 && best < len(c.buf) && !utf8.RuneStart(c.buf[best]); k++ {
@@ -802,6 +817,11 @@ func (c *lineCore) tailMasks(cut int) {
 		if sp.in >= cut {
 			break
 		}
+		if sp.clear && sp.in >= max(start, c.done) && sp.inEnd <= cut {
+			// Written as the masker wrote it (see hideMasked).
+			c.writtenMask(t[sp.in-start:sp.inEnd-start], sp)
+			continue
+		}
 		for i := max(sp.in, start); i < min(sp.inEnd, cut); i++ {
 			t[i-start] = '*'
 		}
@@ -842,6 +862,12 @@ func (c *lineCore) tailMasks(cut int) {
 			}
 			if sp.in >= restEnd {
 				break
+			}
+			if sp.clear && sp.in >= restStart && sp.inEnd <= restEnd {
+				// As the next window will likely write it: what a
+				// Partial keeps can be a keyword.
+				c.writtenMask(t[rest+sp.in-restStart:rest+sp.inEnd-restStart], sp)
+				continue
 			}
 			for i := max(sp.in, restStart); i < min(sp.inEnd, restEnd); i++ {
 				t[rest+i-restStart] = '*'
@@ -918,16 +944,50 @@ var byteStars = MaskerFunc(func(dst, value []byte, _ pii.Finding) []byte {
 // text holds; seen as asterisks, it is found and masked there as a rescan
 // of the whole line finds it. ReportOnly does the same, so that it
 // reports what masking does.
+//
+// A mask that keeps bytes of its value in clear (a Partial's, span.clear)
+// and lies within the piece is written as the masker wrote it: the bytes
+// it kept stay, as the output holds them, so that the next window sees
+// them as a rescan of the whole line does (a kept "card" is the keyword
+// of a card number after the cut).
 func (c *lineCore) hideMasked(from, to int) {
 	for _, spans := range [][]span{c.fx.spans, c.extra} {
 		for _, sp := range spans {
 			if sp.in >= to {
 				break
 			}
+			if sp.clear && sp.in >= from && sp.inEnd <= to {
+				c.writtenMask(c.buf[sp.in:sp.inEnd], sp)
+				continue
+			}
 			for i := max(sp.in, from); i < min(sp.inEnd, to); i++ {
 				c.buf[i] = '*'
 			}
 		}
+	}
+}
+
+// writtenMask turns b, a copy of c.buf[sp.in:sp.inEnd] (or that itself),
+// into what the window's mask sp wrote for it, byte for byte: the mask
+// itself when it is as long as the value, else the bytes it kept in clear
+// at the value's start and end (a Partial's KeepFirst and KeepLast) with
+// an asterisk for each byte between them.
+func (c *lineCore) writtenMask(b []byte, sp span) {
+	in, out := c.buf[sp.in:sp.inEnd], c.wout[sp.start:sp.end]
+	if len(out) == len(in) {
+		copy(b, out)
+		return
+	}
+	p := 0
+	for p < len(in) && p < len(out) && in[p] == out[p] {
+		p++
+	}
+	s := 0
+	for s < len(in)-p && s < len(out)-p && in[len(in)-1-s] == out[len(out)-1-s] {
+		s++
+	}
+	for i := p; i < len(b)-s; i++ {
+		b[i] = '*'
 	}
 }
 

@@ -63,39 +63,81 @@ func MayOpen(data []byte) bool {
 // Opens returns what closes the multi-line block that line opens, or nil
 // when it opens none: a PEM private key armour line with no closer after
 // it, or a PuTTY key file's first line with no "Private-MAC: " after it.
-// When jsonLines is set (the stream masks JSON lines), a valid JSON line
-// opens nothing: escaped line breaks keep its key within it.
+// When the line opens several keys none of which it closes, Opens returns
+// the closer of the first; a stream that holds the block asks OpenIn of
+// the block when that closer comes. When jsonLines is set (the stream
+// masks JSON lines), a valid JSON line opens nothing: escaped line breaks
+// keep its key within it.
 //
 // A PEM block closes on its own END line: "-----END RSA PRIVATE
 // KEY-----" for "-----BEGIN RSA PRIVATE KEY-----", never on another
 // label's END (a certificate's, another kind of key's), before which a
 // detector's match of the key does not end; an armour line cut before
 // its closing dashes closes on any "-----END ". The closer is a new
-// slice, never part of line.
+// slice, or a package-level one, never part of line.
 func Opens(line []byte, jsonLines bool) []byte {
-	var closer []byte
-	// bytes.Index is vectorised and bytes.LastIndex is not: most lines
-	// are ruled out by the first.
-	if hasPEMBegin(line) {
-		if i := bytes.LastIndex(line, pemBegin); i >= 0 {
-			rest := line[i:]
-			if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) {
-				c, armour := pemCloser(rest)
-				if !bytes.Contains(rest[armour:], c) {
-					closer = c
-				}
-			}
-		}
-	}
-	if closer == nil && bytes.Contains(line, puttyBegin) {
-		if i := bytes.LastIndex(line, puttyBegin); i >= 0 && !bytes.Contains(line[i:], puttyEnd) {
-			closer = puttyEnd
-		}
-	}
-	if closer != nil && jsonLines && LooksLikeJSON(line) && jsonwalk.Valid(line) {
+	return OpenIn(line, jsonLines)
+}
+
+// OpenIn returns what closes a key that text, whole lines, opens and does
+// not close, or nil when every key it opens is closed after its opening
+// armour line: the closer of the first line (and of the first armour line
+// on it) whose key is not closed. A held block that reaches its closer is
+// still open while OpenIn of it is not nil: another key opened inside it
+// (on a line before, or on two armour lines of one line) has not closed.
+// A valid JSON line opens nothing when jsonLines is set, as in Opens.
+func OpenIn(text []byte, jsonLines bool) []byte {
+	// bytes.Index is vectorised: most texts are ruled out at once.
+	pem := hasPEMBegin(text)
+	if !pem && !bytes.Contains(text, puttyBegin) {
 		return nil
 	}
-	return closer
+	for start := 0; start < len(text); {
+		end := len(text)
+		if i := bytes.IndexByte(text[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		if c := openOn(text, start, end, pem); c != nil {
+			if !jsonLines || !LooksLikeJSON(text[start:end]) || !jsonwalk.Valid(text[start:end]) {
+				return c
+			}
+		}
+		start = end + 1
+	}
+	return nil
+}
+
+// openOn returns the closer of the first key the line text[start:end]
+// opens that text does not close after the key's armour, or nil.
+func openOn(text []byte, start, end int, pem bool) []byte {
+	line := text[start:end]
+	for pem {
+		i := bytes.Index(line, pemBegin)
+		if i < 0 {
+			break
+		}
+		rest := line[i:]
+		if bytes.Contains(rest[:min(len(rest), 64)], pemPrivate) {
+			c, armour := pemCloser(rest)
+			at := end - len(rest) + armour
+			if !bytes.Contains(text[at:], c) {
+				return c
+			}
+		}
+		line = line[i+len(pemBegin):]
+	}
+	line = text[start:end]
+	for {
+		i := bytes.Index(line, puttyBegin)
+		if i < 0 {
+			return nil
+		}
+		at := end - len(line) + i + len(puttyBegin)
+		if !bytes.Contains(text[at:], puttyEnd) {
+			return puttyEnd
+		}
+		line = line[i+len(puttyBegin):]
+	}
 }
 
 // pemDashes ends a PEM armour line.

@@ -66,3 +66,27 @@ func TestLooksLikeJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenIn checks what keeps a held block open past its first closer:
+// a key opened on a line inside it, or two keys opened on one line.
+func TestOpenIn(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		jsonLines bool
+		want      string
+	}{
+		{"-----BEGIN PRIVATE KEY-----\nMIIE\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END PRIVATE KEY-----\n", false, "-----END OPENSSH PRIVATE KEY-----"},
+		{"-----BEGIN PRIVATE KEY-----\n-----BEGIN OPENSSH PRIVATE KEY-----\n-----END PRIVATE KEY-----\n-----END OPENSSH PRIVATE KEY-----\n", false, ""},
+		{"-----BEGIN OPENSSH PRIVATE KEY----- -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n", false, "-----END OPENSSH PRIVATE KEY-----"},
+		// An END before the BEGIN closes nothing.
+		{"-----BEGIN RSA PRIVATE KEY-----\n-----END EC PRIVATE KEY-----\n-----BEGIN EC PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----\n", false, "-----END EC PRIVATE KEY-----"},
+		{"PuTTY-User-Key-File-3: ssh-ed25519\n-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----\n", false, "Private-MAC: "},
+		{"-----BEGIN RSA PRIVATE KEY-----\n{\"k\":\"-----BEGIN EC PRIVATE KEY-----\"}\n-----END RSA PRIVATE KEY-----\n", true, ""},
+		{"-----BEGIN RSA PRIVATE KEY-----\n{\"k\":\"-----BEGIN EC PRIVATE KEY-----\"}\n-----END RSA PRIVATE KEY-----\n", false, "-----END EC PRIVATE KEY-----"},
+		{"plain\ntext\n", false, ""},
+	} {
+		if got := string(OpenIn([]byte(tc.text), tc.jsonLines)); got != tc.want {
+			t.Errorf("OpenIn(%q, %v) = %q, want %q", tc.text, tc.jsonLines, got, tc.want)
+		}
+	}
+}

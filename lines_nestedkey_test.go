@@ -1,0 +1,74 @@
+package piiguard_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/mask"
+)
+
+// TestMaskLinesKeyOpenInsideClosedBlock is the regression test of a held
+// block closed while another key opened inside it was still open: on the
+// line that closed the block, the stream (and so MaskLines) took the next
+// closer from that line only, not from the BEGIN lines held inside the
+// block whose END had not come, and wrote the rest of the inner key and
+// its END line in clear. A line holding two BEGIN lines whose ENDs have
+// not come kept only the last one's closer likewise.
+func TestMaskLinesKeyOpenInsideClosedBlock(t *testing.T) {
+	s := newLinesScanner(t)
+	rsa := "MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi"
+	ossh := "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW"
+	tests := []struct {
+		name, in, secret string
+	}{
+		{"OpenSSH key opened inside a PRIVATE KEY block",
+			"-----BEGIN PRIVATE KEY-----\n" + rsa + "\n-----END RSA PRIVATE KEY-----\n-----BEGIN OPENSSH PRIVATE KEY-----\n" + ossh + "\n-----END PRIVATE KEY-----\n" + ossh + "x\n-----END OPENSSH PRIVATE KEY-----\n", ossh + "x"},
+		{"OpenSSH key opened inside, text after",
+			"log -----BEGIN PRIVATE KEY-----\n" + rsa + "\n-----BEGIN OPENSSH PRIVATE KEY-----\n" + ossh + "\n-----END PRIVATE KEY-----\n" + ossh + "x\n" + ossh + "y\n-----END OPENSSH PRIVATE KEY-----\nok\n", ossh + "y"},
+		{"two BEGIN lines on one line, the first closed last",
+			"-----BEGIN OPENSSH PRIVATE KEY----- -----BEGIN RSA PRIVATE KEY-----\n" + rsa + "\n-----END RSA PRIVATE KEY-----\n" + ossh + "x\n-----END OPENSSH PRIVATE KEY-----\nok\n", ossh + "x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			whole := s.MaskString(tt.in)
+			if strings.Contains(whole, tt.secret) {
+				t.Fatalf("Scanner.Mask leaves the key in clear: %q", whole)
+			}
+			check := func(who, out string) {
+				t.Helper()
+				if strings.Contains(out, tt.secret) {
+					t.Errorf("%s: key material in clear: %q", who, out)
+				}
+				if f := s.ScanString(out); len(f) != 0 {
+					t.Errorf("%s: the output re-scanned finds %v: %q", who, f, out)
+				}
+				if out != whole {
+					t.Errorf("%s: %q, masking the text whole gives %q", who, out, whole)
+				}
+			}
+			for _, workers := range []int{1, 2} {
+				var out bytes.Buffer
+				if err := s.MaskLines(context.Background(), &out, strings.NewReader(tt.in), piiguard.LinesOptions{Workers: workers}); err != nil {
+					t.Fatal(err)
+				}
+				check("MaskLines", out.String())
+			}
+			for _, step := range []int{7, len(tt.in)} {
+				var out bytes.Buffer
+				w := mask.NewWriter(&out, s, nil, mask.StreamOptions{})
+				for i := 0; i < len(tt.in); i += step {
+					if _, err := w.Write([]byte(tt.in[i:min(i+step, len(tt.in))])); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				check("mask.Writer", out.String())
+			}
+		})
+	}
+}
