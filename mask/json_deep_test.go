@@ -241,3 +241,54 @@ func TestJSONIncludeDeepLinear(t *testing.T) {
 		t.Errorf("value left in clear")
 	}
 }
+
+// TestJSONRepeatedNamesKeepOuterKeyword is the regression test of the
+// innermost 128 member names counted as keywords before equal names were
+// merged: under {"ssn": ...} and 130 levels of {"a": ...}, the social
+// security number was left in clear by AppendMask and AppendFindings
+// (which found it at 100 levels, and before the bound at any depth). The
+// names that count are now the innermost distinct ones that the scans'
+// groups can hold, however often a name repeats.
+func TestJSONRepeatedNamesKeepOuterKeyword(t *testing.T) {
+	const ssn = "536-22-1234"
+	build := func(open, close string, depth int) string {
+		return `{"ssn":` + strings.Repeat(open, depth) + `"` + ssn + `"` + strings.Repeat(close, depth) + "}"
+	}
+	cases := []struct {
+		name  string
+		event string
+	}{
+		{"100 a", build(`{"a":`, "}", 100)},
+		{"130 a", build(`{"a":`, "}", 130)},
+		{"300 a", build(`{"a":`, "}", 300)},
+		{"2000 a in arrays", build(`{"a":[`, "]}", 2000)},
+		{"300 a, b", build(`{"a":{"b":`, "}}", 150)},
+		{"300 empty names", build(`{"":`, "}", 300)},
+		{"300 spaced a", build(`{"a":{" a ":`, "}}", 150)},
+		{"300 a with siblings", build(`{"x":"y","a":`, "}", 300)},
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, err := j.AppendMask(nil, []byte(c.event))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(out), ssn) {
+				t.Errorf("AppendMask left the number in clear")
+			}
+			fs, err := j.AppendFindings(nil, []byte(c.event))
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := strings.Index(c.event, ssn)
+			found := false
+			for _, f := range fs {
+				found = found || f.Start == start && f.End == start+len(ssn)
+			}
+			if !found {
+				t.Errorf("AppendFindings did not find the number: %v", fs)
+			}
+		})
+	}
+}
