@@ -2,6 +2,7 @@ package mask_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -290,5 +291,19 @@ func TestJSONRepeatedNamesKeepOuterKeyword(t *testing.T) {
 				t.Errorf("AppendFindings did not find the number: %v", fs)
 			}
 		})
+	}
+}
+
+// TestFieldFindingsRepeatedNamesKeepOuterKeyword: FieldFindings, given
+// the names of a field, counts a keyword name however many repeated names
+// follow it, as JSON masking does.
+func TestFieldFindingsRepeatedNamesKeepOuterKeyword(t *testing.T) {
+	const ssn = "536-22-1234"
+	for _, n := range []int{10, 130, 5000} {
+		names := append([]string{"ssn"}, slices.Repeat([]string{"a", "b", "a"}, n)...)
+		fs := mask.FieldFindings(nil, allScanner(), names, []byte(ssn))
+		if len(fs) == 0 || fs[0].Start != 0 || fs[0].End != len(ssn) {
+			t.Errorf("%d repeated names: findings %v, want the number", 3*n, fs)
+		}
 	}
 }
