@@ -1065,7 +1065,9 @@ type nameNode struct {
 func (ns *nameStack) reset() {
 	ns.nodes = ns.nodes[:0]
 	ns.top = -1
-	clear(ns.last)
+	if len(ns.last) > 0 {
+		clear(ns.last)
+	}
 	ns.unchanged = 0
 }
 
