@@ -626,8 +626,12 @@ type jsonScratch struct {
 	leaf        jsonLeaf
 	// deep keeps the distinct names of a deep leaf's path step by step;
 	// prepared says for which leaves s.fs was last prepared from them.
-	deep     nameStack
-	prepared struct {
+	deep nameStack
+	// upto[d] says whether a member name of the current path, at depths
+	// 1 to d, was masked, for d up to uptoValid (see pathMasked).
+	upto      []bool
+	uptoValid int
+	prepared  struct {
 		valid            bool
 		container, depth int
 		own              bool
@@ -692,9 +696,11 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	s.outerCtx.stack = s.outerCtx.stack[:0]
 	s.deep.reset()
 	s.prepared.valid = false
+	s.upto, s.uptoValid = append(s.upto[:0], false), 0
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
 		s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
+		s.uptoValid = min(s.uptoValid, l.Unchanged)
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
 			return nil
 		}
@@ -785,21 +791,16 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 // name enclosing it) was masked by the last maskOnce.
 func (s *jsonScratch) contextMasked(j *JSON, l *jsonwalk.Leaf) bool {
 	n := len(l.Path)
-	if n <= shallowPath {
-		if s.pathMasked(l, n-1) {
-			return true
-		}
-	} else if s.outer(j, l).masked {
+	if s.pathMasked(l, n-1) {
 		return true
 	}
 	return n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() && n < len(s.nameMasked) && s.nameMasked[n]
 }
 
-// outerContext is what the leaves of one container share: whether a
-// member name of the container's path was masked, and the path's matches.
+// outerContext is what the leaves of one container share: the matches of
+// the container's path.
 type outerContext struct {
-	container, depth int  // the container's offset, and its leaves' path length
-	masked           bool // one of the container's names was masked by the last maskOnce
+	container, depth int // the container's offset, and its leaves' path length
 	// include and exclude are the matches of the container's path by
 	// JSONOptions.Include's and Exclude's patterns.
 	include, exclude []jsonwalk.Match
@@ -815,7 +816,6 @@ func (s *jsonScratch) outer(j *JSON, l *jsonwalk.Leaf) *outerContext {
 		return &o.outerContext
 	}
 	ctx := l.Path[:max(n-1, 0)]
-	o.masked = s.pathMasked(l, n-1)
 	if len(j.include)+len(j.exclude) > 0 {
 		s.matchPath(j, ctx)
 	}
@@ -861,14 +861,25 @@ func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 }
 
 // pathMasked reports whether a member name of l's path, at depths 1 to
-// n, was masked by the last maskOnce.
+// n, was masked by the last maskOnce. A deep path's answer is kept by
+// depth along the walk (s.upto), and only the steps the walk changed are
+// looked at again, so that time stays linear in the depth.
 func (s *jsonScratch) pathMasked(l *jsonwalk.Leaf, n int) bool {
-	for d := 1; d <= n && d < len(s.nameMasked); d++ {
-		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
-			return true
+	n = min(n, len(s.nameMasked)-1) // no name deeper was masked
+	if n <= shallowPath {
+		for d := 1; d <= n; d++ {
+			if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
+				return true
+			}
 		}
+		return false
 	}
-	return false
+	s.upto = s.upto[:s.uptoValid+1]
+	for d := s.uptoValid + 1; d <= n; d++ {
+		s.upto = append(s.upto, s.upto[d-1] || !l.Path[d-1].IsIndex() && s.nameMasked[d])
+	}
+	s.uptoValid = max(s.uptoValid, n)
+	return s.upto[n]
 }
 
 // hasMaskable reports whether find holds a finding to mask, not only

@@ -307,3 +307,38 @@ func TestFieldFindingsRepeatedNamesKeepOuterKeyword(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONDeepRepeatedNamesLinear: with the names that count bounded by
+// distinct names, a path of repeated names, each level with values of its
+// own, still takes time linear in its depth; so do the rescans, which ask
+// of each object whether a name of its path was masked (that walked the
+// whole path: time quadratic in the depth).
+func TestJSONDeepRepeatedNamesLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	build := func(depth int) []byte {
+		return []byte(`{"ssn":` + strings.Repeat(`{"a":"x","b":["y"],"a":`, depth) + `"536-22-1234"` + strings.Repeat("}", depth) + "}")
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	const n = 2000
+	small, large := build(n), build(4*n)
+	var out []byte
+	measure := func(event []byte) time.Duration {
+		best := time.Hour
+		for range 3 {
+			best = min(best, cputime.PerRun(func() { out, _ = j.AppendMask(out[:0], event) }))
+		}
+		return best
+	}
+	measure(small)
+	ts, tl := measure(small), measure(large)
+	ratio := float64(tl) / float64(max(ts, time.Microsecond))
+	t.Logf("time at 4n / time at n = %.1f (%v at depth %d, %v at %d)", ratio, ts, n, tl, 4*n)
+	if ratio > 6 { // about 4; 8 when whether a name of the path was masked was looked up along the whole path for each object
+		t.Errorf("time at 4n / time at n = %.1f, want at most 6", ratio)
+	}
+	if strings.Contains(string(out), "536-22-1234") {
+		t.Errorf("value left in clear")
+	}
+}
