@@ -96,7 +96,7 @@ func TestCoversAsPatternCovers(t *testing.T) {
 				}
 			}
 			slices.Reverse(names)
-			s.deep.sync(ctx)
+			s.deep.sync(ctx, s.nameMasked)
 			if got := s.deep.appendNames(nil); !slices.Equal(got, names) {
 				return fmt.Errorf("iter %d, %s in %s: names %q, want %q", iter, l.Path, event, got, names)
 			}

@@ -626,12 +626,8 @@ type jsonScratch struct {
 	leaf        jsonLeaf
 	// deep keeps the distinct names of a deep leaf's path step by step;
 	// prepared says for which leaves s.fs was last prepared from them.
-	deep nameStack
-	// upto[d] says whether a member name of the current path, at depths
-	// 1 to d, was masked, for d up to uptoValid (see pathMasked).
-	upto      []bool
-	uptoValid int
-	prepared  struct {
+	deep     nameStack
+	prepared struct {
 		valid            bool
 		container, depth int
 		own              bool
@@ -696,11 +692,9 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	s.outerCtx.stack = s.outerCtx.stack[:0]
 	s.deep.reset()
 	s.prepared.valid = false
-	s.upto, s.uptoValid = append(s.upto[:0], false), 0
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
 		s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
-		s.uptoValid = min(s.uptoValid, l.Unchanged)
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
 			return nil
 		}
@@ -861,25 +855,25 @@ func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 }
 
 // pathMasked reports whether a member name of l's path, at depths 1 to
-// n, was masked by the last maskOnce. A deep path's answer is kept by
-// depth along the walk (s.upto), and only the steps the walk changed are
-// looked at again, so that time stays linear in the depth.
+// n, was masked by the last maskOnce.
 func (s *jsonScratch) pathMasked(l *jsonwalk.Leaf, n int) bool {
-	n = min(n, len(s.nameMasked)-1) // no name deeper was masked
-	if n <= shallowPath {
-		for d := 1; d <= n; d++ {
-			if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
-				return true
-			}
+	if n > shallowPath {
+		return s.deepPathMasked(l, n)
+	}
+	for d := 1; d <= n && d < len(s.nameMasked); d++ {
+		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
+			return true
 		}
-		return false
 	}
-	s.upto = s.upto[:s.uptoValid+1]
-	for d := s.uptoValid + 1; d <= n; d++ {
-		s.upto = append(s.upto, s.upto[d-1] || !l.Path[d-1].IsIndex() && s.nameMasked[d])
-	}
-	s.uptoValid = max(s.uptoValid, n)
-	return s.upto[n]
+	return false
+}
+
+// deepPathMasked is pathMasked for a deep path, of which the name stack
+// keeps the answer by depth, looking again at the steps the walk changed
+// only, so that time stays linear in the depth.
+func (s *jsonScratch) deepPathMasked(l *jsonwalk.Leaf, n int) bool {
+	s.deep.sync(l.Path[:n], s.nameMasked)
+	return s.deep.masked()
 }
 
 // hasMaskable reports whether find holds a finding to mask, not only
@@ -1039,7 +1033,7 @@ func (s *jsonScratch) prepareNames(l *jsonwalk.Leaf) {
 	if p.valid && p.container == l.Container && p.depth == n && p.own == own && p.key == key {
 		return
 	}
-	s.deep.sync(l.Path[:n-1])
+	s.deep.sync(l.Path[:n-1], s.nameMasked)
 	s.names = s.deep.appendNames(s.names[:0])
 	if own {
 		s.names = append(s.names, key)
@@ -1071,6 +1065,9 @@ type nameNode struct {
 	name       bool
 	prev, next int // the linked nodes further out and further in, or -1
 	shadowed   int // the node of the phrase this one unlinked, or -1
+	// masked says whether a member name of the path, to this step, was
+	// masked by the last maskOnce.
+	masked bool
 }
 
 func (ns *nameStack) reset() {
@@ -1083,28 +1080,37 @@ func (ns *nameStack) reset() {
 }
 
 // sync makes the stack hold path, of which the walk left the first
-// ns.unchanged steps unchanged since the last sync.
-func (ns *nameStack) sync(path jsonwalk.Path) {
+// ns.unchanged steps unchanged since the last sync; nameMasked says, by
+// depth, whether the path's member name there was masked (see
+// jsonScratch.nameMasked).
+func (ns *nameStack) sync(path jsonwalk.Path, nameMasked []bool) {
 	for len(ns.nodes) > min(ns.unchanged, len(path)) {
 		ns.pop()
 	}
 	for _, st := range path[len(ns.nodes):] {
-		ns.push(st)
+		ns.push(st, nameMasked)
 	}
 	ns.unchanged = len(path)
 }
 
-func (ns *nameStack) push(st jsonwalk.Step) {
+// masked reports whether a member name of the path was masked.
+func (ns *nameStack) masked() bool {
+	return len(ns.nodes) > 0 && ns.nodes[len(ns.nodes)-1].masked
+}
+
+func (ns *nameStack) push(st jsonwalk.Step, nameMasked []bool) {
 	d := len(ns.nodes)
+	masked := d > 0 && ns.nodes[d-1].masked ||
+		!st.IsIndex() && d+1 < len(nameMasked) && nameMasked[d+1]
 	var p string
 	if !st.IsIndex() {
 		p = phrase(st.Key)
 	}
 	if p == "" {
-		ns.nodes = append(ns.nodes, nameNode{prev: -1, next: -1, shadowed: -1})
+		ns.nodes = append(ns.nodes, nameNode{prev: -1, next: -1, shadowed: -1, masked: masked})
 		return
 	}
-	x := nameNode{phrase: p, name: true, shadowed: -1, next: -1}
+	x := nameNode{phrase: p, name: true, shadowed: -1, next: -1, masked: masked}
 	if i, ok := ns.last[p]; ok {
 		ns.unlink(i)
 		x.shadowed = i

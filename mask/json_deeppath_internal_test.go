@@ -12,7 +12,7 @@ import (
 
 // TestDeepPathStateAsPath: on random events nested up to 60 deep, what
 // walk keeps along the path step by step (the distinct names in a
-// nameStack, whether a name of the path was masked in s.upto), brought up
+// nameStack, and whether a name of the path was masked), brought up
 // to date at some leaves only, is what reading the whole path gives.
 func TestDeepPathStateAsPath(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 5))
@@ -50,10 +50,8 @@ func TestDeepPathStateAsPath(t *testing.T) {
 		event := []byte(b.String())
 		s := new(jsonScratch)
 		s.deep.reset()
-		s.upto, s.uptoValid = append(s.upto[:0], false), 0
 		err := jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
 			s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
-			s.uptoValid = min(s.uptoValid, l.Unchanged)
 			n := len(l.Path)
 			if l.Kind == jsonwalk.Name {
 				for len(s.nameMasked) <= n {
@@ -82,7 +80,7 @@ func TestDeepPathStateAsPath(t *testing.T) {
 				}
 			}
 			slices.Reverse(names)
-			s.deep.sync(ctx)
+			s.deep.sync(ctx, s.nameMasked)
 			if got := s.deep.appendNames(nil); !slices.Equal(got, names) {
 				return fmt.Errorf("iter %d, %s: names %q, want %q", iter, l.Path, got, names)
 			}
