@@ -739,7 +739,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			}
 			return fn(x)
 		}
-		if s.own && len(inside) == 0 && !s.contextMasked(j, l) {
+		if s.own && len(inside) == 0 && !s.contextMasked(l) {
 			// A rescan: this leaf, its context unchanged, was masked
 			// until its field scans found nothing; only the raw scan of
 			// the masked event can find something new in it.
@@ -783,7 +783,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 
 // contextMasked reports whether a member name around l (for a name, a
 // name enclosing it) was masked by the last maskOnce.
-func (s *jsonScratch) contextMasked(j *JSON, l *jsonwalk.Leaf) bool {
+func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
 	n := len(l.Path)
 	if s.pathMasked(l, n-1) {
 		return true
