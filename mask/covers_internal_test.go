@@ -18,11 +18,11 @@ func (noFinder) AppendFindings(dst []pii.Finding, _ []byte) []pii.Finding { retu
 
 // TestCoversAsPatternCovers: the rules' verdict on each leaf, from its
 // container's shared match (JSON.covers), is that of matching each
-// pattern against the leaf's whole path, and the container's names are
+// pattern against the leaf's whole path, and the container's distinct names are
 // those of the path, on random events and rules.
 func TestCoversAsPatternCovers(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
-	keys := []string{"a", "b", "c"}
+	keys := []string{"a", "b", "c", "", " a", "aB", "a B"}
 	var gen func(b *strings.Builder, depth int)
 	gen = func(b *strings.Builder, depth int) {
 		switch k := r.IntN(4); {
@@ -68,6 +68,7 @@ func TestCoversAsPatternCovers(t *testing.T) {
 		}
 		s := new(jsonScratch)
 		s.outerCtx.valid = false
+		s.deep.reset()
 		err = jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
 			want := (len(j.include) == 0 || slices.ContainsFunc(j.include, func(p *jsonwalk.Pattern) bool { return p.Covers(l.Path) })) &&
 				!slices.ContainsFunc(j.exclude, func(p *jsonwalk.Pattern) bool { return p.Covers(l.Path) })
@@ -79,15 +80,24 @@ func TestCoversAsPatternCovers(t *testing.T) {
 			if got := j.covers(s, l); got != want {
 				return fmt.Errorf("iter %d, %s in %s, rules %v: covers %v, want %v", iter, l.Path, event, opts, got, want)
 			}
-			// The container's names: those of the path but its last
-			// step, outermost first.
+			// The container's distinct names, as kept step by step (and
+			// brought up to date at some leaves only, as walk does): the
+			// phrases of the path but its last step, each where it is
+			// innermost, outermost first.
+			s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
+			if r.IntN(3) > 0 {
+				return nil
+			}
+			ctx := l.Path[:max(len(l.Path)-1, 0)]
 			var names []string
-			for _, st := range l.Path[:max(len(l.Path)-1, 0)] {
-				if !st.IsIndex() {
-					names = append(names, st.Key)
+			for i := len(ctx) - 1; i >= 0 && len(names) < maxFieldPhrases; i-- {
+				if p := phrase(ctx[i].Key); !ctx[i].IsIndex() && p != "" && !slices.Contains(names, p) {
+					names = append(names, p)
 				}
 			}
-			if got := s.outer(j, l).names; !slices.Equal(got, names) {
+			slices.Reverse(names)
+			s.deep.sync(ctx, s.nameMasked)
+			if got := s.deep.appendNames(nil); !slices.Equal(got, names) {
 				return fmt.Errorf("iter %d, %s in %s: names %q, want %q", iter, l.Path, event, got, names)
 			}
 			return nil

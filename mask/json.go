@@ -624,6 +624,15 @@ type jsonScratch struct {
 	prevMasked  []int
 	nameMasked  []bool // by depth: the current member name there was masked
 	leaf        jsonLeaf
+	// deep keeps the distinct names of a deep leaf's path step by step;
+	// prepared says for which leaves s.fs was last prepared from them.
+	deep     nameStack
+	prepared struct {
+		valid            bool
+		container, depth int
+		own              bool
+		key              string
+	}
 }
 
 // jsonEdit replaces event[start:end] with repl[rs:re].
@@ -681,8 +690,11 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	ri := 0
 	s.outerCtx.valid = false
 	s.outerCtx.stack = s.outerCtx.stack[:0]
+	s.deep.reset()
+	s.prepared.valid = false
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
+		s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
 			return nil
 		}
@@ -727,7 +739,7 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			}
 			return fn(x)
 		}
-		if s.own && len(inside) == 0 && !s.contextMasked(j, l) {
+		if s.own && len(inside) == 0 && !s.contextMasked(l) {
 			// A rescan: this leaf, its context unchanged, was masked
 			// until its field scans found nothing; only the raw scan of
 			// the masked event can find something new in it.
@@ -740,17 +752,8 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 			s.dec, s.esc = jsonwalk.Unquote(s.dec[:0], s.esc[:0], event[l.Start:l.End])
 			x.value, x.esc = s.dec, s.esc
 		}
-		// A name's context is the names around it; a value's, those and
-		// its own member name.
-		s.names = append(s.names[:0], s.outer(j, l).names...)
-		if n := len(l.Path); n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() {
-			last := l.Path[n-1]
-			if len(s.names) == maxFieldNames {
-				s.names = append(s.names[:0], s.names[1:]...)
-			}
-			s.names = append(s.names, last.Key)
-		}
-		s.find = s.fs.findings(s.find[:0], j.fd, s.names, x.value)
+		s.prepareNames(l)
+		s.find = s.fs.scan(s.find[:0], j.fd, x.value)
 		if len(inside) > 0 {
 			s.cands = append(s.cands[:0], s.find...)
 			for _, f := range inside {
@@ -780,22 +783,18 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 
 // contextMasked reports whether a member name around l (for a name, a
 // name enclosing it) was masked by the last maskOnce.
-func (s *jsonScratch) contextMasked(j *JSON, l *jsonwalk.Leaf) bool {
-	if s.outer(j, l).masked {
+func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
+	n := len(l.Path)
+	if s.pathMasked(l, n-1) {
 		return true
 	}
-	n := len(l.Path)
 	return n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex() && n < len(s.nameMasked) && s.nameMasked[n]
 }
 
-// outerContext is what the leaves of one container share: the names of
-// the container's path, and whether one of them was masked.
+// outerContext is what the leaves of one container share: the matches of
+// the container's path.
 type outerContext struct {
 	container, depth int // the container's offset, and its leaves' path length
-	// names are the innermost maxFieldNames member names of the
-	// container's path, outermost first (see FieldFindings).
-	names  []string
-	masked bool // one of the container's names was masked by the last maskOnce
 	// include and exclude are the matches of the container's path by
 	// JSONOptions.Include's and Exclude's patterns.
 	include, exclude []jsonwalk.Match
@@ -811,14 +810,6 @@ func (s *jsonScratch) outer(j *JSON, l *jsonwalk.Leaf) *outerContext {
 		return &o.outerContext
 	}
 	ctx := l.Path[:max(n-1, 0)]
-	o.names = o.names[:0]
-	for i := len(ctx) - 1; i >= 0 && len(o.names) < maxFieldNames; i-- {
-		if !ctx[i].IsIndex() {
-			o.names = append(o.names, ctx[i].Key)
-		}
-	}
-	slices.Reverse(o.names)
-	o.masked = s.pathMasked(l, n-1)
 	if len(j.include)+len(j.exclude) > 0 {
 		s.matchPath(j, ctx)
 	}
@@ -866,12 +857,23 @@ func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 // pathMasked reports whether a member name of l's path, at depths 1 to
 // n, was masked by the last maskOnce.
 func (s *jsonScratch) pathMasked(l *jsonwalk.Leaf, n int) bool {
+	if n > shallowPath {
+		return s.deepPathMasked(l, n)
+	}
 	for d := 1; d <= n && d < len(s.nameMasked); d++ {
 		if !l.Path[d-1].IsIndex() && s.nameMasked[d] {
 			return true
 		}
 	}
 	return false
+}
+
+// deepPathMasked is pathMasked for a deep path, of which the name stack
+// keeps the answer by depth, looking again at the steps the walk changed
+// only, so that time stays linear in the depth.
+func (s *jsonScratch) deepPathMasked(l *jsonwalk.Leaf, n int) bool {
+	s.deep.sync(l.Path[:n], s.nameMasked)
+	return s.deep.masked()
 }
 
 // hasMaskable reports whether find holds a finding to mask, not only
@@ -993,4 +995,190 @@ func UnmaskJSON(t *Tokenizer, event []byte) ([]byte, error) {
 		return out, bad
 	}
 	return out, nil
+}
+
+// shallowPath is the path length up to which a leaf's context names are
+// read from its path (the common case, and cheaper than keeping them);
+// the names of a longer path are kept in a nameStack, step by step.
+const shallowPath = 16
+
+// prepareNames prepares s.fs for the context of l: a member name's
+// context is the names around it; a value's, those and its own member
+// name.
+func (s *jsonScratch) prepareNames(l *jsonwalk.Leaf) {
+	n := len(l.Path)
+	own := n > 0 && l.Kind != jsonwalk.Name && !l.Path[n-1].IsIndex()
+	if n <= shallowPath {
+		ctx := l.Path
+		if !own {
+			ctx = ctx[:max(n-1, 0)]
+		}
+		s.names = s.names[:0]
+		for _, st := range ctx {
+			if !st.IsIndex() {
+				s.names = append(s.names, st.Key)
+			}
+		}
+		s.fs.prepare(s.names)
+		s.prepared.valid = false
+		return
+	}
+	// The values of one object or array share their names: a deep path's
+	// groups are made once for them, or for each member.
+	p := &s.prepared
+	key := ""
+	if own {
+		key = l.Path[n-1].Key
+	}
+	if p.valid && p.container == l.Container && p.depth == n && p.own == own && p.key == key {
+		return
+	}
+	s.deep.sync(l.Path[:n-1], s.nameMasked)
+	s.names = s.deep.appendNames(s.names[:0])
+	if own {
+		s.names = append(s.names, key)
+	}
+	s.fs.prepare(s.names)
+	p.valid, p.container, p.depth, p.own, p.key = true, l.Container, n, own, key
+}
+
+// A nameStack holds the member names of a path as phrases (see
+// FieldFindings), one node per step, and links those that are the
+// innermost of their phrase, so that the innermost maxFieldPhrases
+// distinct names are found in time independent of the depth however
+// often names repeat. It is kept step by step along a walk
+// (jsonwalk.Leaf.Unchanged): a step pushed unlinks the node of its
+// phrase further out, and popping it links that node back where it was
+// (the walk pops in the reverse order of its pushes).
+type nameStack struct {
+	nodes []nameNode
+	top   int            // innermost linked node, or -1
+	last  map[string]int // phrase -> its linked node
+	// unchanged is how many nodes the walk has not changed since sync.
+	unchanged int
+}
+
+// nameNode is a step; a member name with a non-empty phrase is linked
+// while it is the innermost of its phrase.
+type nameNode struct {
+	phrase     string
+	name       bool
+	prev, next int // the linked nodes further out and further in, or -1
+	shadowed   int // the node of the phrase this one unlinked, or -1
+	// masked says whether a member name of the path, to this step, was
+	// masked by the last maskOnce.
+	masked bool
+}
+
+func (ns *nameStack) reset() {
+	ns.nodes = ns.nodes[:0]
+	ns.top = -1
+	if len(ns.last) > 0 {
+		clear(ns.last)
+	}
+	ns.unchanged = 0
+}
+
+// sync makes the stack hold path, of which the walk left the first
+// ns.unchanged steps unchanged since the last sync; nameMasked says, by
+// depth, whether the path's member name there was masked (see
+// jsonScratch.nameMasked).
+func (ns *nameStack) sync(path jsonwalk.Path, nameMasked []bool) {
+	for len(ns.nodes) > min(ns.unchanged, len(path)) {
+		ns.pop()
+	}
+	for _, st := range path[len(ns.nodes):] {
+		ns.push(st, nameMasked)
+	}
+	ns.unchanged = len(path)
+}
+
+// masked reports whether a member name of the path was masked.
+func (ns *nameStack) masked() bool {
+	return len(ns.nodes) > 0 && ns.nodes[len(ns.nodes)-1].masked
+}
+
+func (ns *nameStack) push(st jsonwalk.Step, nameMasked []bool) {
+	d := len(ns.nodes)
+	masked := d > 0 && ns.nodes[d-1].masked ||
+		!st.IsIndex() && d+1 < len(nameMasked) && nameMasked[d+1]
+	var p string
+	if !st.IsIndex() {
+		p = phrase(st.Key)
+	}
+	if p == "" {
+		ns.nodes = append(ns.nodes, nameNode{prev: -1, next: -1, shadowed: -1, masked: masked})
+		return
+	}
+	x := nameNode{phrase: p, name: true, shadowed: -1, next: -1, masked: masked}
+	if i, ok := ns.last[p]; ok {
+		ns.unlink(i)
+		x.shadowed = i
+	}
+	x.prev = ns.top
+	if ns.top >= 0 {
+		ns.nodes[ns.top].next = d
+	}
+	ns.top = d
+	if ns.last == nil {
+		ns.last = map[string]int{}
+	}
+	ns.last[p] = d
+	ns.nodes = append(ns.nodes, x)
+}
+
+func (ns *nameStack) pop() {
+	d := len(ns.nodes) - 1
+	x := ns.nodes[d]
+	ns.nodes = ns.nodes[:d]
+	if !x.name {
+		return
+	}
+	ns.top = x.prev // x is the innermost node: it is linked last
+	if ns.top >= 0 {
+		ns.nodes[ns.top].next = -1
+	}
+	if i := x.shadowed; i >= 0 {
+		ns.relink(i)
+		ns.last[x.phrase] = i
+	} else {
+		delete(ns.last, x.phrase)
+	}
+}
+
+func (ns *nameStack) unlink(i int) {
+	x := &ns.nodes[i]
+	if x.prev >= 0 {
+		ns.nodes[x.prev].next = x.next
+	}
+	if x.next >= 0 {
+		ns.nodes[x.next].prev = x.prev
+	} else {
+		ns.top = x.prev
+	}
+}
+
+// relink links node i back between the nodes it was unlinked from, as
+// they are again.
+func (ns *nameStack) relink(i int) {
+	x := &ns.nodes[i]
+	if x.prev >= 0 {
+		ns.nodes[x.prev].next = i
+	}
+	if x.next >= 0 {
+		ns.nodes[x.next].prev = i
+	} else {
+		ns.top = i
+	}
+}
+
+// appendNames appends the innermost maxFieldPhrases distinct phrases,
+// outermost first.
+func (ns *nameStack) appendNames(dst []string) []string {
+	k := len(dst)
+	for i := ns.top; i >= 0 && len(dst)-k < maxFieldPhrases; i = ns.nodes[i].prev {
+		dst = append(dst, ns.nodes[i].phrase)
+	}
+	slices.Reverse(dst[k:])
+	return dst
 }

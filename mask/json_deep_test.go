@@ -2,6 +2,7 @@ package mask_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -238,6 +239,106 @@ func TestJSONIncludeDeepLinear(t *testing.T) {
 		t.Errorf("time at 4n / time at n = %.1f, want at most 2.5", ratio)
 	}
 	if strings.Contains(string(out), "a@b.co") {
+		t.Errorf("value left in clear")
+	}
+}
+
+// TestJSONRepeatedNamesKeepOuterKeyword is the regression test of the
+// innermost 128 member names counted as keywords before equal names were
+// merged: under {"ssn": ...} and 130 levels of {"a": ...}, the social
+// security number was left in clear by AppendMask and AppendFindings
+// (which found it at 100 levels, and before the bound at any depth). The
+// names that count are now the innermost distinct ones that the scans'
+// groups can hold, however often a name repeats.
+func TestJSONRepeatedNamesKeepOuterKeyword(t *testing.T) {
+	const ssn = "536-22-1234"
+	build := func(open, close string, depth int) string {
+		return `{"ssn":` + strings.Repeat(open, depth) + `"` + ssn + `"` + strings.Repeat(close, depth) + "}"
+	}
+	cases := []struct {
+		name  string
+		event string
+	}{
+		{"100 a", build(`{"a":`, "}", 100)},
+		{"130 a", build(`{"a":`, "}", 130)},
+		{"300 a", build(`{"a":`, "}", 300)},
+		{"2000 a in arrays", build(`{"a":[`, "]}", 2000)},
+		{"300 a, b", build(`{"a":{"b":`, "}}", 150)},
+		{"300 empty names", build(`{"":`, "}", 300)},
+		{"300 spaced a", build(`{"a":{" a ":`, "}}", 150)},
+		{"300 a with siblings", build(`{"x":"y","a":`, "}", 300)},
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, err := j.AppendMask(nil, []byte(c.event))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(out), ssn) {
+				t.Errorf("AppendMask left the number in clear")
+			}
+			fs, err := j.AppendFindings(nil, []byte(c.event))
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := strings.Index(c.event, ssn)
+			found := false
+			for _, f := range fs {
+				found = found || f.Start == start && f.End == start+len(ssn)
+			}
+			if !found {
+				t.Errorf("AppendFindings did not find the number: %v", fs)
+			}
+		})
+	}
+}
+
+// TestFieldFindingsRepeatedNamesKeepOuterKeyword: FieldFindings, given
+// the names of a field, counts a keyword name however many repeated names
+// follow it, as JSON masking does.
+func TestFieldFindingsRepeatedNamesKeepOuterKeyword(t *testing.T) {
+	const ssn = "536-22-1234"
+	for _, n := range []int{10, 130, 5000} {
+		names := append([]string{"ssn"}, slices.Repeat([]string{"a", "b", "a"}, n)...)
+		fs := mask.FieldFindings(nil, allScanner(), names, []byte(ssn))
+		if len(fs) == 0 || fs[0].Start != 0 || fs[0].End != len(ssn) {
+			t.Errorf("%d repeated names: findings %v, want the number", 3*n, fs)
+		}
+	}
+}
+
+// TestJSONDeepRepeatedNamesLinear: with the names that count bounded by
+// distinct names, a path of repeated names, each level with values of its
+// own, still takes time linear in its depth; so do the rescans, which ask
+// of each object whether a name of its path was masked (that walked the
+// whole path: time quadratic in the depth).
+func TestJSONDeepRepeatedNamesLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	build := func(depth int) []byte {
+		return []byte(`{"ssn":` + strings.Repeat(`{"a":"x","b":["y"],"a":`, depth) + `"536-22-1234"` + strings.Repeat("}", depth) + "}")
+	}
+	j := newJSON(t, nil, mask.JSONOptions{})
+	const n = 2000
+	small, large := build(n), build(4*n)
+	var out []byte
+	measure := func(event []byte) time.Duration {
+		best := time.Hour
+		for range 3 {
+			best = min(best, cputime.PerRun(func() { out, _ = j.AppendMask(out[:0], event) }))
+		}
+		return best
+	}
+	measure(small)
+	ts, tl := measure(small), measure(large)
+	ratio := float64(tl) / float64(max(ts, time.Microsecond))
+	t.Logf("time at 4n / time at n = %.1f (%v at depth %d, %v at %d)", ratio, ts, n, tl, 4*n)
+	if ratio > 6 { // about 4; 8 when whether a name of the path was masked was looked up along the whole path for each object
+		t.Errorf("time at 4n / time at n = %.1f, want at most 6", ratio)
+	}
+	if strings.Contains(string(out), "536-22-1234") {
 		t.Errorf("value left in clear")
 	}
 }

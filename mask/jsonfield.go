@@ -67,12 +67,15 @@ func appendMasked(dst, text []byte, fd Finder, m Masker, fx *fixpoint) []byte {
 // becomes "passport Number"), since a keyword must not continue a word;
 // '_' and '-' already separate words. At most maxFieldScans scans are made
 // per value, innermost names first: names further out than that do not
-// count, nor do names further out than the innermost maxFieldNames (128),
-// which bounds the work per value however deep it is nested.
+// count. A name counts once, where it is innermost, however often it
+// repeats; the groups hold at most maxFieldScans*(fieldNameBudget+1)/2
+// (112) distinct names, so the innermost maxFieldPhrases (128) distinct
+// names are all that can count, which bounds the work per value however
+// deep it is nested.
 const (
 	fieldNameBudget = 28
 	maxFieldScans   = 8
-	maxFieldNames   = 128
+	maxFieldPhrases = 128
 )
 
 // FieldFindings appends to dst the findings in value, the value of a field
@@ -98,8 +101,6 @@ func AppendMaskedField(dst []byte, fd Finder, m Masker, names []string, value []
 // fieldScanner holds scratch memory for field scans; the zero value is
 // ready to use.
 type fieldScanner struct {
-	names   []string // what prepare was last given, if ready
-	ready   bool
 	phrases []string
 	groups  []string
 	text    []byte
@@ -130,17 +131,11 @@ func (fs *fieldScanner) findings(dst []pii.Finding, fd Finder, names []string, v
 }
 
 // prepare builds the scan prefixes for names: at most maxFieldScans
-// groups, of the innermost maxFieldNames names. The values of one object
-// or array share their names: the groups of the last names are kept.
+// groups, of the innermost maxFieldPhrases distinct names (time linear in
+// len(names)).
 func (fs *fieldScanner) prepare(names []string) {
-	names = names[max(0, len(names)-maxFieldNames):]
-	if fs.ready && slices.Equal(names, fs.names) {
-		return
-	}
-	fs.names = append(fs.names[:0], names...)
-	fs.ready = true
 	fs.phrases = fs.phrases[:0]
-	for i := len(names) - 1; i >= 0; i-- {
+	for i := len(names) - 1; i >= 0 && len(fs.phrases) < maxFieldPhrases; i-- {
 		p := phrase(names[i])
 		if p != "" && !slices.Contains(fs.phrases, p) {
 			fs.phrases = append(fs.phrases, p) // innermost first

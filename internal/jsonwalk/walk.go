@@ -176,6 +176,12 @@ type Leaf struct {
 	// document that is one scalar. The leaves of one container share
 	// Path but for its last step.
 	Container int
+	// Unchanged is how many steps at the start of Path are those of the
+	// previous leaf's Path, unchanged since (0 for the first leaf): a
+	// caller that keeps something per step of the path needs to redo
+	// only the steps from there, and its work stays linear in the
+	// document however deeply it nests.
+	Unchanged int
 }
 
 // Options configures WalkOptions.
@@ -243,6 +249,8 @@ type walker struct {
 	fn    func(*Leaf) error
 	// container is the offset of the innermost object or array.
 	container int
+	// low is how many steps of path are unchanged since the last leaf.
+	low int
 }
 
 func (w *walker) errorf(format string, args ...any) error {
@@ -319,7 +327,8 @@ func (w *walker) value() error {
 }
 
 func (w *walker) emit(k Kind, start int, escaped bool) error {
-	w.leaf = Leaf{Kind: k, Path: w.path, Start: start, End: w.pos, Escaped: escaped, Container: w.container}
+	w.leaf = Leaf{Kind: k, Path: w.path, Start: start, End: w.pos, Escaped: escaped, Container: w.container, Unchanged: w.low}
+	w.low = len(w.path)
 	return w.fn(&w.leaf)
 }
 
@@ -380,7 +389,8 @@ func (w *walker) object() error {
 		w.space()
 		w.path = append(w.path, Step{Key: key, Index: -1})
 		if w.names {
-			w.leaf = Leaf{Kind: Name, Path: w.path, Start: start, End: end, Escaped: escaped, Object: object, Container: object}
+			w.leaf = Leaf{Kind: Name, Path: w.path, Start: start, End: end, Escaped: escaped, Object: object, Container: object, Unchanged: w.low}
+			w.low = len(w.path)
 			if err := w.fn(&w.leaf); err != nil {
 				return err
 			}
@@ -389,6 +399,7 @@ func (w *walker) object() error {
 			return err
 		}
 		w.path = w.path[:len(w.path)-1]
+		w.low = min(w.low, len(w.path))
 		w.space()
 		if w.pos >= len(w.data) {
 			return w.want("',' or '}' after an object member")
@@ -431,6 +442,7 @@ func (w *walker) array() error {
 			return err
 		}
 		w.path = w.path[:len(w.path)-1]
+		w.low = min(w.low, len(w.path))
 		w.space()
 		if w.pos >= len(w.data) {
 			return w.want("',' or ']' after an array element")

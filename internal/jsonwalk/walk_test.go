@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -310,5 +311,42 @@ func TestLeafContainer(t *testing.T) {
 		return nil
 	}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestLeafUnchanged: a copy of the path kept up to date by redoing only
+// the steps from Leaf.Unchanged on is every leaf's Path.
+func TestLeafUnchanged(t *testing.T) {
+	docs := []string{
+		`{"a":{"b":1,"c":[1,{"d":2},[3,[4]]]},"e":"x","f":{}}`,
+		`[[[{"a":1}]],[[5]],{"a":{"a":{"a":[]}}},7]`,
+		`{"a":{"q":1},"b":[[[5]]],"":{"":""}}`,
+		`"scalar"`,
+		`{"a":[{"b":[{"c":1},{"c":2}]},{"b":3}],"a":4}`,
+		strings.Repeat(`{"a":"v","a":[1,`, 1000) + "2" + strings.Repeat("]}", 1000),
+	}
+	for _, doc := range docs {
+		var kept Path
+		prevLen, redone := 0, 0
+		err := WalkOptions([]byte(doc), Options{Names: true}, func(l *Leaf) error {
+			if l.Unchanged < 0 || l.Unchanged > prevLen || l.Unchanged > len(l.Path) {
+				t.Errorf("%s: %s: Unchanged %d, previous path %d steps", doc, l.Path, l.Unchanged, prevLen)
+				return nil
+			}
+			redone += len(l.Path) - l.Unchanged
+			kept = append(kept[:l.Unchanged], l.Path[l.Unchanged:]...)
+			if !slices.Equal(kept, l.Path) {
+				t.Errorf("%s: kept %s, want %s", doc, kept, l.Path)
+			}
+			prevLen = len(l.Path)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Each step is made once, by a ':' or an array element.
+		if steps := strings.Count(doc, ":") + strings.Count(doc, ",") + strings.Count(doc, "["); redone > steps {
+			t.Errorf("%.40s: %d steps redone, the document makes %d", doc, redone, steps)
+		}
 	}
 }
