@@ -66,12 +66,19 @@ func (d *Detector) consider(s *scratch, text []byte, cp *compiledPattern, ms, me
 }
 
 // considerScored records the part of a match that the pattern's
-// Validator.Score accepts, with the score it gives.
+// Validator.Score accepts, with the score it gives. A rejected match is
+// retried from its next character: the scorer has weighed the parts of the
+// match, but not a match that starts inside it and ends past it, and
+// resuming after it would make what is found after a run of capitalised
+// words depend on where the scan of the run began ("a A Aua A Aua …" finds
+// a name at its end scanned whole, none scanned from a few bytes in: a
+// stream that masks a long line in pieces then left one in clear). Matches
+// of a scored pattern (Name) are a few words long, so this costs a few
+// more walks per rejected match.
 func (d *Detector) considerScored(s *scratch, text []byte, cp *compiledPattern, ms, me int) (kept, retry bool) {
 	vs, ve, score, ok := cp.validator.Score(text, ms, me)
 	if !ok || vs < 0 || ve > len(text) || vs >= ve {
-		// The scorer has weighed every part of the match.
-		return false, false
+		return false, true
 	}
 	if cp.ident.neverReported && cp.ident.id.IsNeverReported(text[vs:ve]) {
 		return false, false

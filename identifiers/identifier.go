@@ -77,7 +77,8 @@ type Validator struct {
 	// report and their score in [0, 1], which replaces the identifier's
 	// base confidence and the detector's keyword and context adjustments
 	// (a required keyword is still required). ok false rejects the match,
-	// and the detector resumes after it: the scorer has weighed its parts.
+	// and the detector tries the matches that start after its first
+	// character.
 	// It must not retain text. Check stays the test of a value without
 	// context.
 	Score func(text []byte, start, end int) (s, e int, score float64, ok bool)
