@@ -3,7 +3,6 @@ package mask_test
 import (
 	"bytes"
 	"encoding/json"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -68,20 +67,8 @@ func maskStreamRef(text string, m mask.Masker, blockMax int) string {
 // streamChunked writes text to a Writer in chunks of 1 to 64 bytes chosen
 // by seed, and returns the output.
 func streamChunked(t *testing.T, text []byte, seed uint64, opts mask.StreamOptions) string {
-	r := rand.New(rand.NewPCG(seed, 1))
-	var out bytes.Buffer
-	w := mask.NewWriter(&out, allScanner(), nil, opts)
-	for rest := text; len(rest) > 0; {
-		n := 1 + r.IntN(min(len(rest), 64))
-		if _, err := w.Write(rest[:n]); err != nil {
-			t.Fatal(err)
-		}
-		rest = rest[n:]
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.String()
+	t.Helper()
+	return streamChunkedWith(t, text, seed, nil, opts)
 }
 
 // FuzzStreamBlocks checks multi-line blocks through the stream: a private
