@@ -30,6 +30,7 @@ var credentials = []*Identifier{
 		Category:   Credentials,
 		Patterns:   pemBlock("OPENSSH PRIVATE KEY"),
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "PEM block -----BEGIN OPENSSH PRIVATE KEY----- ... END",
 	},
 	{
@@ -37,6 +38,7 @@ var credentials = []*Identifier{
 		Category:   Credentials,
 		Patterns:   pemBlock("PGP PRIVATE KEY BLOCK"),
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "ASCII-armoured block -----BEGIN PGP PRIVATE KEY BLOCK----- ... END",
 	},
 	{
@@ -44,6 +46,7 @@ var credentials = []*Identifier{
 		Category:   Credentials,
 		Patterns:   pemBlock("(?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY"),
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "PEM block -----BEGIN [RSA |DSA |EC |ENCRYPTED ]PRIVATE KEY----- ... END (PKCS #1, #8, SEC 1)",
 	},
 	{
@@ -56,6 +59,7 @@ var credentials = []*Identifier{
 			`Private-Lines: [0-9]+` + puttyNL + `(?:[A-Za-z0-9+/=]+` + puttyNL + `)+` +
 			`Private-MAC: [A-Za-z0-9+]+`}},
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "PuTTY key file headers PuTTY-User-Key-File, Encryption, Comment, Public-Lines, Private-Lines, Private-MAC in order (Macie's rule)",
 	},
 }
