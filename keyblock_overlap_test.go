@@ -2,6 +2,7 @@ package piiguard_test
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -51,6 +52,17 @@ var overlappingKeyCases = []keyBlockCase{
 			armour("END", "PRIVATE KEY") + "\n" + tailBody + "\n" +
 			armour("END", "PGP PRIVATE KEY BLOCK") + "\n",
 		tailBody},
+	{"RSA key begun inside a PKCS #8 key, ending after it",
+		armour("BEGIN", "PRIVATE KEY") + "\n" + rsaBody + "\n" + rsaBody + "\n" +
+			armour("BEGIN", "RSA PRIVATE KEY") + "\n" + rsaBody + "\n" +
+			armour("END", "PRIVATE KEY") + "\n" + tailBody + "\n" +
+			armour("END", "RSA PRIVATE KEY") + "\n",
+		tailBody},
+	{"PKCS #8 key past an RSA key's END",
+		armour("BEGIN", "PRIVATE KEY") + "\n" + rsaBody + "\n" +
+			armour("END", "RSA PRIVATE KEY") + "\n" + tailBody + "\n" +
+			armour("END", "PRIVATE KEY") + "\n",
+		tailBody},
 	{"a chain of three keys",
 		armour("BEGIN", "RSA PRIVATE KEY") + "\n" + rsaBody + "\n" + rsaBody + "\n" + rsaBody + "\n" +
 			armour("BEGIN", "OPENSSH PRIVATE KEY") + "\n" + osshBody + "\n" +
@@ -84,12 +96,19 @@ var overlappingKeyCases = []keyBlockCase{
 		rsaBody},
 }
 
+// keySpan is the span of a private key block in a text, and whether the
+// block has its END line.
+type keySpan struct {
+	start, end int
+	closed     bool
+}
+
 // keyBlockSpans returns the spans of the private key blocks in text, each
 // from its BEGIN line to its own END line; a block with no END line runs
 // to the next armour's dashes, white space and escaped line breaks before
 // them left out (where the catalog's pattern for a cut block ends).
-func keyBlockSpans(text string) [][2]int {
-	var spans [][2]int
+func keyBlockSpans(text string) []keySpan {
+	var spans []keySpan
 	for at := 0; ; {
 		i := strings.Index(text[at:], "-----BEGIN ")
 		if i < 0 {
@@ -104,7 +123,7 @@ func keyBlockSpans(text string) [][2]int {
 		}
 		material := start + len("-----BEGIN ") + j + len("-----")
 		if end := armour("END", rest[:j]); strings.Contains(text[material:], end) {
-			spans = append(spans, [2]int{start, material + strings.Index(text[material:], end) + len(end)})
+			spans = append(spans, keySpan{start, material + strings.Index(text[material:], end) + len(end), true})
 			continue
 		}
 		e := len(text)
@@ -117,7 +136,7 @@ func keyBlockSpans(text string) [][2]int {
 		for e > material+1 && text[e-2:e] == `\n` {
 			e -= 2
 		}
-		spans = append(spans, [2]int{start, e})
+		spans = append(spans, keySpan{start, e, false})
 	}
 }
 
@@ -150,12 +169,12 @@ func TestMaskOverlappingKeyBlocks(t *testing.T) {
 				t.Fatalf("length changed: %q -> %q", tt.in, masked)
 			}
 			for _, sp := range spans {
-				for k := sp[0]; k < sp[1]; k++ {
+				for k := sp.start; k < sp.end; k++ {
 					if !covered[k] {
-						t.Fatalf("key block [%d:%d]: byte %d is in no finding %v", sp[0], sp[1], k, findings)
+						t.Fatalf("key block [%d:%d]: byte %d is in no finding %v", sp.start, sp.end, k, findings)
 					}
 					if c := masked[k]; c != '*' && c != '\n' {
-						t.Fatalf("key block [%d:%d]: byte %d left in clear: %q", sp[0], sp[1], k, masked)
+						t.Fatalf("key block [%d:%d]: byte %d left in clear: %q", sp.start, sp.end, k, masked)
 					}
 				}
 			}
@@ -193,5 +212,47 @@ func TestMaskJSONOverlappingKeyBlocks(t *testing.T) {
 				t.Errorf("the output re-scanned finds %v (%v): %s", f, err, out)
 			}
 		})
+	}
+}
+
+// keyFragments make random texts in which private key blocks of several
+// labels open, close, overlap and nest, with their material, text between
+// and line breaks real and escaped.
+var keyFragments = []string{
+	armour("BEGIN", "RSA PRIVATE KEY"), armour("END", "RSA PRIVATE KEY"),
+	armour("BEGIN", "OPENSSH PRIVATE KEY"), armour("END", "OPENSSH PRIVATE KEY"),
+	armour("BEGIN", "PRIVATE KEY"), armour("END", "PRIVATE KEY"),
+	armour("BEGIN", "PGP PRIVATE KEY BLOCK"), armour("END", "PGP PRIVATE KEY BLOCK"),
+	armour("BEGIN", "CERTIFICATE"), armour("END", "CERTIFICATE"),
+	rsaBody, osshBody, tailBody, "\n", "\n", `\n`, " ", "ok ", "jane@example.com", "-",
+}
+
+// TestMaskKeyBlocksNeverInClear: on random texts of key blocks that open,
+// close, overlap and nest, Scanner.Mask leaves no byte of a private key
+// block, from its BEGIN line to its own END line, in clear, and the
+// output re-scanned finds nothing.
+func TestMaskKeyBlocksNeverInClear(t *testing.T) {
+	s := newScanner(t, piiguard.Config{})
+	r := rand.New(rand.NewPCG(5, 17))
+	for range 3000 {
+		var b strings.Builder
+		for n := 2 + r.IntN(14); n > 0; n-- {
+			b.WriteString(keyFragments[r.IntN(len(keyFragments))])
+		}
+		text := b.String()
+		masked := s.MaskString(text)
+		if f := s.ScanString(masked); len(f) != 0 {
+			t.Fatalf("the output re-scanned finds %v\n text %q\n mask %q", f, text, masked)
+		}
+		for _, sp := range keyBlockSpans(text) {
+			if !sp.closed {
+				continue // no END line: where the key ends is a guess
+			}
+			for k := sp.start; k < sp.end; k++ {
+				if c := masked[k]; c != '*' && c != '\n' {
+					t.Fatalf("key block [%d:%d]: byte %d left in clear\n text %q\n mask %q", sp.start, sp.end, k, text, masked)
+				}
+			}
+		}
 	}
 }
