@@ -13,8 +13,10 @@ import (
 // test of overlapping private keys (TestMaskOverlappingKeyBlocks in the
 // root package): candidates of Block identifiers that overlap take the
 // span of their union, one finding per identifier, so that no key's
-// material past another is left out of every finding; keys that do not
-// overlap, and a key alone, are found as before.
+// material past another is left out of every finding (keys of two labels
+// of one identifier included: each label's block is a pattern of its own,
+// closed by its own END line); keys that do not overlap, and a key alone,
+// are found as before.
 func TestFindOverlappingKeyBlocks(t *testing.T) {
 	d := catalogDetector(t)
 	const (
@@ -27,6 +29,8 @@ func TestFindOverlappingKeyBlocks(t *testing.T) {
 	crossed := rsaBegin + rsa + "\n" + osshBegin + ossh + "\n" + rsaEnd + ossh + "\n" + osshEnd
 	nested := rsaBegin + rsa + "\n" + osshBegin + ossh + "\n" + osshEnd + rsa + "\n" + rsaEnd
 	single := rsaBegin + rsa + "\n" + rsaEnd
+	pkcs8 := line("BEGIN", "PRIVATE KEY") + rsa + "\n" + rsaBegin + rsa + "\n" + line("END", "PRIVATE KEY") + rsa + "\n" + rsaEnd
+	pastForeignEnd := line("BEGIN", "PRIVATE KEY") + rsa + "\n" + rsaEnd + rsa + "\n" + line("END", "PRIVATE KEY")
 	trim := func(s string) string { return strings.TrimSuffix(s, "\n") }
 	tests := []struct {
 		name, text string
@@ -36,6 +40,8 @@ func TestFindOverlappingKeyBlocks(t *testing.T) {
 			[]want{{"OpenSshPrivateKey", trim(crossed)}, {"PkcsPrivateKey", trim(crossed)}}},
 		{"nested", nested,
 			[]want{{"OpenSshPrivateKey", trim(nested)}, {"PkcsPrivateKey", trim(nested)}}},
+		{"crossed, two labels of one identifier", pkcs8, []want{{"PkcsPrivateKey", trim(pkcs8)}}},
+		{"a PKCS #8 key past an RSA key's END", pastForeignEnd, []want{{"PkcsPrivateKey", trim(pastForeignEnd)}}},
 		{"a key alone", single + "ok", []want{{"PkcsPrivateKey", trim(single)}}},
 		{"keys one after the other", single + osshBegin + ossh + "\n" + osshEnd,
 			[]want{{"PkcsPrivateKey", trim(single)}, {"OpenSshPrivateKey", trim(osshBegin + ossh + "\n" + osshEnd)}}},
