@@ -34,6 +34,12 @@ func compile(ids []*identifiers.Identifier, opts Options, engine regex.Engine, c
 		seen[id.Name] = true
 		ci := &compiledIdent{id: id, window: id.ProximityWindow(), hasKeywords: len(id.Keywords) > 0, neverReported: len(id.NeverReported) > 0}
 		d.idents = append(d.idents, ci)
+		if id.Block {
+			if d.blocks == nil {
+				d.blocks = map[string]bool{}
+			}
+			d.blocks[id.Name] = true
+		}
 		for pi, p := range id.Patterns {
 			entry := cat.Lookup(p.Expr)
 			entries = append(entries, entry)

@@ -135,6 +135,10 @@ var hostileShapes = []struct{ name, prefix, unit string }{
 	{"keyword flood", "", "ssn card passport number iban dob phone bearer "},
 	{"keywords and values", "", "ssn 536-22-1234 card 4929 3812 6548 1006 mail a@b.co "},
 	{"private key headers", "", "-----BEGIN RSA PRIVATE KEY-----"},
+	{"PKCS #8 headers and foreign END lines", "", "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n"},
+	{"every PKCS header, no END", "", "-----BEGIN PRIVATE KEY----- -----BEGIN RSA PRIVATE KEY----- -----BEGIN EC PRIVATE KEY-----\nMIIB\n"},
+	{"crossed private keys", "", "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END OPENSSH PRIVATE KEY-----\n" +
+		"-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END RSA PRIVATE KEY-----\n"},
 	{"jwt prefixes", "", "eyJhbGciOi."},
 }
 

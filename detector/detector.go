@@ -55,7 +55,11 @@ type Detector struct {
 	// bytes (scanMarks).
 	marked   bool
 	minScore float64
-	pool     sync.Pool
+	// blocks holds the names of the Block identifiers (private keys),
+	// whose overlapping candidates resolve takes as one span, or nil when
+	// there are none.
+	blocks map[string]bool
+	pool   sync.Pool
 }
 
 type compiledIdent struct {

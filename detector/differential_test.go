@@ -156,6 +156,7 @@ var diffFragments = []string{
 	"expiration ", "12/25", "Jan 2027", "cvv ", "381", "zip ", "98101-1234", "lat long ", "41.948614,-87.655311",
 	"version ", "id=", "uuid ", "bank account ", "123456789012", "license ", "D1234567", "\n", "\t", "ABC",
 	"-----BEGIN RSA PRIVATE KEY-----", "MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu", "-----END RSA PRIVATE KEY-----",
+	"-----BEGIN OPENSSH PRIVATE KEY-----\n", "-----END OPENSSH PRIVATE KEY-----\n",
 }
 
 func TestDifferentialRandom(t *testing.T) {

@@ -166,8 +166,16 @@
 // and each is kept unless it overlaps a kept one of another span. A weaker
 // value that overlaps a stronger one is therefore not reported even where
 // it reaches beyond it; masking the stronger one hides the overlap, and
-// the re-scan that masking does finds what remains. Resolution takes
-// O(k log k) time for k candidates.
+// the re-scan that masking does finds what remains. Values of Block
+// identifiers (identifiers.Identifier.Block: the private keys) are the
+// exception, since what remains of a key once another is masked has lost
+// its BEGIN line and would not be found again: before the rule above,
+// candidates of Block identifiers that overlap one another (a key begun
+// inside another and ending after it, a key nested in another, a key's
+// whole block and its header alone) all take the span of their union, so
+// that each such identifier gives one finding of the union and a masker
+// masks every key whole (joinBlocks). Resolution takes O(k log k) time
+// for k candidates.
 //
 // # Cost
 //

@@ -63,15 +63,33 @@ func (d *Detector) referenceFind(text []byte) []Finding {
 	if len(s.cands) == 0 {
 		return nil
 	}
-	return referenceResolve(s)
+	return referenceResolve(s, d.blocks)
 }
 
 // referenceResolve is resolve written the plain way, over all candidates
-// at once, in quadratic time: in order of strength, keep each candidate
+// at once, in quadratic time: first, as long as two candidates of Block
+// identifiers (named in blocks) overlap with different spans, both take
+// the span of their union; then, in order of strength, keep each candidate
 // that overlaps no kept one, and each whose span is exactly a kept one's
 // (one finding per identifier); report them by Start, strongest first on
-// a span.
-func referenceResolve(s *scratch) []Finding {
+// a span. It leaves s as it was.
+func referenceResolve(s *scratch, blocks map[string]bool) []Finding {
+	s = &scratch{cands: slices.Clone(s.cands), specific: s.specific}
+	for joined := true; joined; {
+		joined = false
+		for i := range s.cands {
+			for j := range s.cands {
+				f, g := &s.cands[i], &s.cands[j]
+				if !blocks[f.Identifier] || !blocks[g.Identifier] || f.Start == g.Start && f.End == g.End ||
+					f.End <= g.Start || g.End <= f.Start {
+					continue
+				}
+				f.Start, f.End = min(f.Start, g.Start), max(f.End, g.End)
+				g.Start, g.End = f.Start, f.End
+				joined = true
+			}
+		}
+	}
 	order := make([]int, len(s.cands))
 	for i := range order {
 		order[i] = i

@@ -47,6 +47,7 @@ func (s *scratch) stronger(a, b int) int {
 // k) for the cluster in all (inserting into a sorted slice, as this once
 // did, is quadratic when one cluster spans a whole long line).
 func (d *Detector) resolveCluster(s *scratch, acc []Finding, cluster []int) []Finding {
+	d.joinBlocks(s, cluster)
 	slices.SortFunc(cluster, s.stronger)
 	// Offsets of the cluster, sorted and unique.
 	coords := s.coords[:0]
@@ -86,6 +87,48 @@ func (d *Detector) resolveCluster(s *scratch, acc []Finding, cluster []int) []Fi
 		acc = append(acc, s.cands[k.cand])
 	}
 	return acc
+}
+
+// joinBlocks gives the candidates of Block identifiers (private keys) in a
+// cluster, sorted by Start, that overlap one another the span of their
+// union: each chain of such candidates, each overlapping one before it,
+// takes the span from the first one's start to the farthest end. Kept as
+// they were, the stronger of two keys that overlap would win and the
+// other's material past it would stay in clear, with no BEGIN line left
+// by which a scan of the masked text could find it. The union's span lies
+// within the cluster's, so that the clusters stay as they were found.
+func (d *Detector) joinBlocks(s *scratch, cluster []int) {
+	if d.blocks == nil {
+		return
+	}
+	first, start, end := -1, 0, 0 // the chain: cluster[first:], its span
+	for at, i := range cluster {
+		f := &s.cands[i]
+		if !d.blocks[f.Identifier] {
+			continue
+		}
+		if first >= 0 && f.Start < end {
+			end = max(end, f.End)
+			continue
+		}
+		if first >= 0 {
+			d.widenBlocks(s, cluster[first:at], start, end)
+		}
+		first, start, end = at, f.Start, f.End
+	}
+	if first >= 0 {
+		d.widenBlocks(s, cluster[first:], start, end)
+	}
+}
+
+// widenBlocks gives the candidates of Block identifiers among cands the
+// span [start, end).
+func (d *Detector) widenBlocks(s *scratch, cands []int, start, end int) {
+	for _, i := range cands {
+		if f := &s.cands[i]; d.blocks[f.Identifier] {
+			f.Start, f.End = start, end
+		}
+	}
 }
 
 // keptFinding is a candidate that won in its cluster and its rank in the

@@ -9,12 +9,16 @@ import (
 // TestResolveAgainstReference: resolve keeps what referenceResolve keeps,
 // in the same order, on random candidates: disjoint and in order (resolve's
 // shortcut), disjoint out of order, touching, nested, on one span with
-// several identifiers.
+// several identifiers; in half the rounds, A and B are Block identifiers,
+// whose overlapping candidates take the span of their union.
 func TestResolveAgainstReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(41, 42))
-	var d Detector
 	names := []string{"A", "B", "C"}
-	for round := range 3000 {
+	for round := range 6000 {
+		var d Detector
+		if round%4 >= 2 {
+			d.blocks = map[string]bool{"A": true, "B": true}
+		}
 		s := &scratch{}
 		n := 1 + r.IntN(6)
 		pos := 0
@@ -37,7 +41,7 @@ func TestResolveAgainstReference(t *testing.T) {
 			})
 			s.specific = append(s.specific, int8(r.IntN(3)))
 		}
-		want := referenceResolve(s)
+		want := referenceResolve(s, d.blocks)
 		got := d.resolve(s, nil)
 		if !slices.Equal(got, want) {
 			t.Fatalf("resolve(%v) = %v, want %v", s.cands, got, want)

@@ -1,17 +1,31 @@
 package identifiers
 
-import "github.com/piiguard/piiguard/internal/checksum"
+import (
+	"strings"
+
+	"github.com/piiguard/piiguard/internal/checksum"
+)
 
 // pemBlock returns the patterns for a PEM-armoured private key with the given
-// label alternatives: the whole block, and, for line-by-line input where the
-// block is cut, the header with the key material that follows it on the same
+// labels: for each label, the whole block, from its BEGIN line to the END
+// line of the same label (a PKCS #8 key, "PRIVATE KEY", does not end at the
+// END line of an "RSA PRIVATE KEY" begun inside it), a pattern of its own
+// so that blocks of two labels that overlap are both found (the matches of
+// one pattern never overlap); and, for line-by-line input where the block
+// is cut, the header with the key material that follows it on the same
 // line (escaped "\n" sequences included, as JSON logs write them). The
-// material holds no "--", so it stops before an END line and the text after it.
-func pemBlock(label string) []Pattern {
-	return []Pattern{
-		{Expr: `-----BEGIN ` + label + `-----[\s\S]*?-----END ` + label + `-----`},
-		{Expr: `-----BEGIN ` + label + `-----(?:\\[nr]|[\sA-Za-z0-9+/=:,]|-[\sA-Za-z0-9+/=:,])*[A-Za-z0-9+/=]`},
+// material holds no "--", so it stops before an END line and the text
+// after it.
+func pemBlock(labels ...string) []Pattern {
+	var ps []Pattern
+	for _, l := range labels {
+		ps = append(ps, Pattern{Expr: `-----BEGIN ` + l + `-----[\s\S]*?-----END ` + l + `-----`})
 	}
+	header := labels[0]
+	if len(labels) > 1 {
+		header = `(?:` + strings.Join(labels, "|") + `)`
+	}
+	return append(ps, Pattern{Expr: `-----BEGIN ` + header + `-----(?:\\[nr]|[\sA-Za-z0-9+/=:,]|-[\sA-Za-z0-9+/=:,])*[A-Za-z0-9+/=]`})
 }
 
 var credentials = []*Identifier{
@@ -30,6 +44,7 @@ var credentials = []*Identifier{
 		Category:   Credentials,
 		Patterns:   pemBlock("OPENSSH PRIVATE KEY"),
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "PEM block -----BEGIN OPENSSH PRIVATE KEY----- ... END",
 	},
 	{
@@ -37,13 +52,15 @@ var credentials = []*Identifier{
 		Category:   Credentials,
 		Patterns:   pemBlock("PGP PRIVATE KEY BLOCK"),
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "ASCII-armoured block -----BEGIN PGP PRIVATE KEY BLOCK----- ... END",
 	},
 	{
 		Name:       "PkcsPrivateKey",
 		Category:   Credentials,
-		Patterns:   pemBlock("(?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY"),
+		Patterns:   pemBlock("RSA PRIVATE KEY", "DSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PRIVATE KEY"),
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "PEM block -----BEGIN [RSA |DSA |EC |ENCRYPTED ]PRIVATE KEY----- ... END (PKCS #1, #8, SEC 1)",
 	},
 	{
@@ -56,6 +73,7 @@ var credentials = []*Identifier{
 			`Private-Lines: [0-9]+` + puttyNL + `(?:[A-Za-z0-9+/=]+` + puttyNL + `)+` +
 			`Private-MAC: [A-Za-z0-9+]+`}},
 		Confidence: 0.95,
+		Block:      true,
 		Format:     "PuTTY key file headers PuTTY-User-Key-File, Encryption, Comment, Public-Lines, Private-Lines, Private-MAC in order (Macie's rule)",
 	},
 }

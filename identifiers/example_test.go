@@ -76,3 +76,30 @@ func ExampleLookup() {
 	// "ssn: 666-22-1234":
 	// false
 }
+
+// A Block identifier's values are armoured blocks: when two of them
+// overlap, each is found over their union, so that masking hides both.
+func ExampleIdentifier_block() {
+	tag := func(name, open, close string) *identifiers.Identifier {
+		return &identifiers.Identifier{
+			Name:     name,
+			Patterns: []identifiers.Pattern{{Expr: open + `.*?` + close}},
+			Block:    true,
+		}
+	}
+	d, err := detector.Compile([]*identifiers.Identifier{
+		tag("Secret", `<secret>`, `</secret>`),
+		tag("Token", `<token>`, `</token>`),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	text := "x <secret>s1<token>t1</secret>t2</token> y"
+	for _, f := range d.FindString(text) {
+		fmt.Println(f.Identifier, text[f.Start:f.End])
+	}
+	// Output:
+	// Secret <secret>s1<token>t1</secret>t2</token>
+	// Token <secret>s1<token>t1</secret>t2</token>
+}

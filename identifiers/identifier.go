@@ -121,6 +121,14 @@ type Identifier struct {
 	Format string
 	// Extension marks identifiers that CloudWatch does not have.
 	Extension bool
+	// Block marks identifiers whose values are armoured blocks, such as a
+	// private key from its BEGIN line to its END line: every byte between
+	// is secret, and what is left of a block once another value that
+	// overlaps it is masked has no armour by which to be found again. The
+	// detector gives overlapping values of Block identifiers the span of
+	// their union, so that a key begun inside another is masked whole (see
+	// "Overlaps" in package detector).
+	Block bool
 }
 
 // ProximityWindow returns the keyword window in characters.

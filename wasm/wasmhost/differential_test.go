@@ -61,6 +61,7 @@ func FuzzDifferential(f *testing.F) {
 	}
 	f.Add([]byte(""))
 	f.Add([]byte("\xff\x00é\r\n-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----"))
+	f.Add([]byte("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END RSA PRIVATE KEY-----\nQyNT\n-----END OPENSSH PRIVATE KEY-----"))
 	all := newPair(f, Config{})
 	some := newPair(f, configs(f)["named+custom"])
 	f.Fuzz(func(t *testing.T, text []byte) {
