@@ -604,10 +604,11 @@ type jsonScratch struct {
 	outerCtx struct {
 		outerContext
 		valid bool
-		// path is the last container path matched, and stack the
-		// matches of its prefixes (see matchPath).
-		path  jsonwalk.Path
-		stack []jsonwalk.Match
+		// stack holds the matches of the prefixes of the last container
+		// path matched, matched steps long, of which the walk has left
+		// the first unchanged steps as they were (see matchPath).
+		stack              []jsonwalk.Match
+		matched, unchanged int
 	}
 	// whole makes walk give every leaf in scope as one finding, of the
 	// identifier of wholeFinding (appendMask's last step).
@@ -690,11 +691,12 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	ri := 0
 	s.outerCtx.valid = false
 	s.outerCtx.stack = s.outerCtx.stack[:0]
+	s.outerCtx.matched, s.outerCtx.unchanged = 0, 0
 	s.deep.reset()
 	s.prepared.valid = false
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
-		s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
+		s.follow(l)
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
 			return nil
 		}
@@ -781,6 +783,14 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	return err
 }
 
+// follow notes, for what the scratch keeps step by step along a walk
+// (the name stack, the matches of the container's path), how many steps
+// of l's path the walk left unchanged. It must see every leaf walked.
+func (s *jsonScratch) follow(l *jsonwalk.Leaf) {
+	s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
+	s.outerCtx.unchanged = min(s.outerCtx.unchanged, l.Unchanged)
+}
+
 // contextMasked reports whether a member name around l (for a name, a
 // name enclosing it) was masked by the last maskOnce.
 func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
@@ -819,9 +829,12 @@ func (s *jsonScratch) outer(j *JSON, l *jsonwalk.Leaf) *outerContext {
 
 // matchPath sets the outer context's include and exclude to the matches
 // of path by j's patterns. It keeps the matches of every prefix of the
-// last path it was given, and steps on from the prefix that path shares
-// with it: in document order, one container's path mostly extends the
-// last one's, and time stays linear in the depth.
+// last path it was given, and steps on from the steps the walk left
+// unchanged since (jsonwalk.Leaf.Unchanged, the least since then, which
+// walk keeps in o.unchanged): matching is then incremental, each step
+// pushed or popped once, and time stays linear in the event's size
+// however deeply it nests (comparing each path with the last from the
+// root would cost time in the depth for every container).
 func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 	o := &s.outerCtx
 	np := len(j.include) + len(j.exclude)
@@ -833,11 +846,8 @@ func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 		for _, pat := range j.exclude {
 			o.stack = append(o.stack, pat.Start())
 		}
-		o.path = o.path[:0]
 	} else {
-		for k < len(path) && k < len(o.path) && path[k] == o.path[k] {
-			k++
-		}
+		k = min(o.unchanged, o.matched, len(path))
 	}
 	o.stack = o.stack[:(k+1)*np]
 	for d := k; d < len(path); d++ {
@@ -849,7 +859,7 @@ func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 			o.stack = append(o.stack, pat.Next(prev[len(j.include)+i], path[d]))
 		}
 	}
-	o.path = append(o.path[:k], path[k:]...)
+	o.matched, o.unchanged = len(path), len(path)
 	last := o.stack[len(path)*np:]
 	o.include, o.exclude = last[:len(j.include)], last[len(j.include):]
 }
