@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/internal/uniquename"
 	"github.com/piiguard/piiguard/pii"
 )
 
@@ -465,11 +466,11 @@ func (s *jsonScratch) resolveNames(event []byte) {
 		}
 		return nil
 	})
-	unique := map[int]*UniqueNames{}
+	unique := map[int]*uniquename.Set{}
 	for _, r := range s.renamed {
 		u := unique[r.object]
 		if u == nil {
-			u = NewUniqueNames(objects[r.object])
+			u = uniquename.NewSet(objects[r.object])
 			unique[r.object] = u
 		}
 		name := u.Name(r.name)
@@ -485,74 +486,11 @@ func (s *jsonScratch) resolveNames(event []byte) {
 // with the letters a to z) that taken does not hold; it adds the result to
 // taken. This is the rule by which masked JSON member names and slog
 // attribute keys stay unique: it depends only on the names, so equal
-// events mask equally. It tries the suffixes from the first: to make many
-// names unique among one set, where many may mask alike, use UniqueNames,
-// which gives the same names in linear time.
+// events mask equally. (Making many names unique among one set, JSON and
+// slogmask remember where each name's search stopped, and give the same
+// names in time linear in their number.)
 func UniqueName(name string, taken map[string]bool) string {
-	unique := name
-	for n := 1; taken[unique]; n++ {
-		unique = name + "~" + base26(n)
-	}
-	taken[unique] = true
-	return unique
-}
-
-// UniqueNames makes names unique among a set, as UniqueName does, one
-// name after another: its Name(name) returns what UniqueName(name, taken)
-// would, but remembers, for each name, the suffix its search stopped at,
-// so that k equal names take time linear in k, not quadratic. The zero
-// value is not ready to use; see NewUniqueNames. It is not safe for
-// concurrent use.
-type UniqueNames struct {
-	taken map[string]bool
-	next  map[string]int // name -> the count its last search stopped at
-}
-
-// NewUniqueNames returns a UniqueNames over taken, the names in use, to
-// which Name adds the names it returns. A nil taken means none.
-func NewUniqueNames(taken map[string]bool) *UniqueNames {
-	if taken == nil {
-		taken = map[string]bool{}
-	}
-	return &UniqueNames{taken: taken}
-}
-
-// Name returns name, or when it is taken, name with the first suffix
-// "~b", "~c", ... that is not, as UniqueName does, and adds it to the
-// names taken.
-func (u *UniqueNames) Name(name string) string {
-	if !u.taken[name] {
-		u.taken[name] = true
-		return name
-	}
-	// Every count before next[name] gave a name that was taken, and
-	// names are only ever added: the search goes on from there.
-	n := max(u.next[name], 1)
-	unique := name + "~" + base26(n)
-	for u.taken[unique] {
-		n++
-		unique = name + "~" + base26(n)
-	}
-	if u.next == nil {
-		u.next = map[string]int{}
-	}
-	u.next[name] = n + 1
-	u.taken[unique] = true
-	return unique
-}
-
-// base26 writes n >= 0 in base 26 with the digits a to z.
-func base26(n int) string {
-	var b [16]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('a' + n%26)
-		n /= 26
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
+	return uniquename.NewSet(taken).Name(name)
 }
 
 // AppendFindings appends the findings in event to dst, in document order,

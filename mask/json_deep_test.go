@@ -108,7 +108,8 @@ func containsFinding(fs []mask.JSONFinding, f mask.JSONFinding) bool {
 // names that mask alike: each was given the first free suffix by trying
 // "~b", "~c", ... from the start, so that an object of 8000 addresses of
 // one length as names (192 KB) took 13 s to mask (time quadratic in the
-// names). UniqueNames remembers where each name's count stopped.
+// names). Each name's search now goes on from where it stopped
+// (internal/uniquename).
 func TestJSONManyEqualMaskedNamesLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing: not under -short or the race detector")
