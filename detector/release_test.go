@@ -1,6 +1,7 @@
 package detector
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/piiguard/piiguard/identifiers"
@@ -59,4 +60,49 @@ func TestReleaseDropsLargeBuffers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDenseFindingsHandedOver: over a text with more findings than the
+// pool keeps (its candidates are handed over as the findings, not
+// copied), the findings are those of each line, whether dst is nil, holds
+// findings already or has room for them all, and a later call, which
+// reuses the pooled scratch, leaves them as they were.
+func TestDenseFindingsHandedOver(t *testing.T) {
+	d, err := Compile(identifiers.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "user jane@example.com ok\n"
+	one := d.AppendFindings(nil, []byte(line))
+	if len(one) != 1 {
+		t.Fatalf("one line: findings %v, want one", one)
+	}
+	const lines = 2*maxPooledBuffer/16 + 1000
+	text := []byte(strings.Repeat(line, lines))
+	check := func(name string, got []Finding, skip int) {
+		t.Helper()
+		if len(got) != skip+lines {
+			t.Fatalf("%s: %d findings, want %d", name, len(got), skip+lines)
+		}
+		for i, f := range got[skip:] {
+			w := one[0]
+			w.Start, w.End = w.Start+i*len(line), w.End+i*len(line)
+			if f != w {
+				t.Fatalf("%s: finding %d = %+v, want %+v", name, i, f, w)
+			}
+		}
+	}
+	handed := d.AppendFindings(nil, text)
+	check("nil dst", handed, 0)
+	prefix := d.AppendFindings([]Finding{{Identifier: "x", Start: 0, End: 0}}, text)
+	check("dst holding a finding", prefix, 1)
+	room := d.AppendFindings(make([]Finding, 0, lines), text)
+	check("dst with room", room, 0)
+	for range 3 {
+		if fs := d.AppendFindings(nil, []byte("mail a@b.co and c@d.co\n")); len(fs) != 2 {
+			t.Fatalf("short text after: findings %v, want two", fs)
+		}
+		d.AppendFindings(nil, text[:len(text)/2])
+	}
+	check("nil dst, after later calls", handed, 0)
 }

@@ -149,7 +149,19 @@ func (d *Detector) resolve(s *scratch, dst []Finding) []Finding {
 		// The common case (one candidate, or each pattern's in turn along
 		// the text): nothing overlaps, and the order is already that of
 		// the starts.
-		dst = append(dst, s.cands...)
+		if n == 0 && cap(dst) < len(s.cands) && cap(s.cands) > maxPooledBuffer/16 {
+			// The candidates are the findings, and the pool would drop
+			// their buffer after the call (see release): it becomes
+			// dst, where copying it would hold a text's findings twice
+			// at once (over a text dense with values, 56 bytes more
+			// per finding, at the peak of the call's memory). Its
+			// spare capacity, less than its length (roomForOne
+			// doubles it), goes with it. s.specific, parallel to it,
+			// is dropped too, as release would have.
+			dst, s.cands, s.specific = s.cands, nil, nil
+		} else {
+			dst = append(dst, s.cands...)
+		}
 		roundScores(dst[n:])
 		return dst
 	}

@@ -77,14 +77,19 @@ func TestCoversAsPatternCovers(t *testing.T) {
 			} else {
 				uncovered++
 			}
-			if got := j.covers(s, l); got != want {
-				return fmt.Errorf("iter %d, %s in %s, rules %v: covers %v, want %v", iter, l.Path, event, opts, got, want)
+			// Every leaf is followed, as walk does, but covers is asked
+			// at some only (walk skips empty strings, true, false and
+			// null), so that the matches step on over leaves unasked.
+			s.follow(l)
+			if r.IntN(3) > 0 {
+				if got := j.covers(s, l); got != want {
+					return fmt.Errorf("iter %d, %s in %s, rules %v: covers %v, want %v", iter, l.Path, event, opts, got, want)
+				}
 			}
 			// The container's distinct names, as kept step by step (and
 			// brought up to date at some leaves only, as walk does): the
 			// phrases of the path but its last step, each where it is
 			// innermost, outermost first.
-			s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
 			if r.IntN(3) > 0 {
 				return nil
 			}

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/piiguard/piiguard/internal/jsonwalk"
+	"github.com/piiguard/piiguard/internal/uniquename"
 	"github.com/piiguard/piiguard/pii"
 )
 
@@ -465,11 +466,11 @@ func (s *jsonScratch) resolveNames(event []byte) {
 		}
 		return nil
 	})
-	unique := map[int]*UniqueNames{}
+	unique := map[int]*uniquename.Set{}
 	for _, r := range s.renamed {
 		u := unique[r.object]
 		if u == nil {
-			u = NewUniqueNames(objects[r.object])
+			u = uniquename.NewSet(objects[r.object])
 			unique[r.object] = u
 		}
 		name := u.Name(r.name)
@@ -485,74 +486,11 @@ func (s *jsonScratch) resolveNames(event []byte) {
 // with the letters a to z) that taken does not hold; it adds the result to
 // taken. This is the rule by which masked JSON member names and slog
 // attribute keys stay unique: it depends only on the names, so equal
-// events mask equally. It tries the suffixes from the first: to make many
-// names unique among one set, where many may mask alike, use UniqueNames,
-// which gives the same names in linear time.
+// events mask equally. (Making many names unique among one set, JSON and
+// slogmask remember where each name's search stopped, and give the same
+// names in time linear in their number.)
 func UniqueName(name string, taken map[string]bool) string {
-	unique := name
-	for n := 1; taken[unique]; n++ {
-		unique = name + "~" + base26(n)
-	}
-	taken[unique] = true
-	return unique
-}
-
-// UniqueNames makes names unique among a set, as UniqueName does, one
-// name after another: its Name(name) returns what UniqueName(name, taken)
-// would, but remembers, for each name, the suffix its search stopped at,
-// so that k equal names take time linear in k, not quadratic. The zero
-// value is not ready to use; see NewUniqueNames. It is not safe for
-// concurrent use.
-type UniqueNames struct {
-	taken map[string]bool
-	next  map[string]int // name -> the count its last search stopped at
-}
-
-// NewUniqueNames returns a UniqueNames over taken, the names in use, to
-// which Name adds the names it returns. A nil taken means none.
-func NewUniqueNames(taken map[string]bool) *UniqueNames {
-	if taken == nil {
-		taken = map[string]bool{}
-	}
-	return &UniqueNames{taken: taken}
-}
-
-// Name returns name, or when it is taken, name with the first suffix
-// "~b", "~c", ... that is not, as UniqueName does, and adds it to the
-// names taken.
-func (u *UniqueNames) Name(name string) string {
-	if !u.taken[name] {
-		u.taken[name] = true
-		return name
-	}
-	// Every count before next[name] gave a name that was taken, and
-	// names are only ever added: the search goes on from there.
-	n := max(u.next[name], 1)
-	unique := name + "~" + base26(n)
-	for u.taken[unique] {
-		n++
-		unique = name + "~" + base26(n)
-	}
-	if u.next == nil {
-		u.next = map[string]int{}
-	}
-	u.next[name] = n + 1
-	u.taken[unique] = true
-	return unique
-}
-
-// base26 writes n >= 0 in base 26 with the digits a to z.
-func base26(n int) string {
-	var b [16]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('a' + n%26)
-		n /= 26
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
+	return uniquename.NewSet(taken).Name(name)
 }
 
 // AppendFindings appends the findings in event to dst, in document order,
@@ -604,10 +542,11 @@ type jsonScratch struct {
 	outerCtx struct {
 		outerContext
 		valid bool
-		// path is the last container path matched, and stack the
-		// matches of its prefixes (see matchPath).
-		path  jsonwalk.Path
-		stack []jsonwalk.Match
+		// stack holds the matches of the prefixes of the last container
+		// path matched, matched steps long, of which the walk has left
+		// the first unchanged steps as they were (see matchPath).
+		stack              []jsonwalk.Match
+		matched, unchanged int
 	}
 	// whole makes walk give every leaf in scope as one finding, of the
 	// identifier of wholeFinding (appendMask's last step).
@@ -690,11 +629,12 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	ri := 0
 	s.outerCtx.valid = false
 	s.outerCtx.stack = s.outerCtx.stack[:0]
+	s.outerCtx.matched, s.outerCtx.unchanged = 0, 0
 	s.deep.reset()
 	s.prepared.valid = false
 	opts := jsonwalk.Options{Names: true, Prefix: prefix}
 	err := jsonwalk.WalkOptions(event, opts, func(l *jsonwalk.Leaf) error {
-		s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
+		s.follow(l)
 		if l.Kind != jsonwalk.String && l.Kind != jsonwalk.Name && (l.Kind != jsonwalk.Number || j.skipNumbers) {
 			return nil
 		}
@@ -781,6 +721,14 @@ func (j *JSON) walk(event []byte, prefix jsonwalk.Path, s *jsonScratch, fn func(
 	return err
 }
 
+// follow notes, for what the scratch keeps step by step along a walk
+// (the name stack, the matches of the container's path), how many steps
+// of l's path the walk left unchanged. It must see every leaf walked.
+func (s *jsonScratch) follow(l *jsonwalk.Leaf) {
+	s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
+	s.outerCtx.unchanged = min(s.outerCtx.unchanged, l.Unchanged)
+}
+
 // contextMasked reports whether a member name around l (for a name, a
 // name enclosing it) was masked by the last maskOnce.
 func (s *jsonScratch) contextMasked(l *jsonwalk.Leaf) bool {
@@ -819,9 +767,12 @@ func (s *jsonScratch) outer(j *JSON, l *jsonwalk.Leaf) *outerContext {
 
 // matchPath sets the outer context's include and exclude to the matches
 // of path by j's patterns. It keeps the matches of every prefix of the
-// last path it was given, and steps on from the prefix that path shares
-// with it: in document order, one container's path mostly extends the
-// last one's, and time stays linear in the depth.
+// last path it was given, and steps on from the steps the walk left
+// unchanged since (jsonwalk.Leaf.Unchanged, the least since then, which
+// walk keeps in o.unchanged): matching is then incremental, each step
+// pushed or popped once, and time stays linear in the event's size
+// however deeply it nests (comparing each path with the last from the
+// root would cost time in the depth for every container).
 func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 	o := &s.outerCtx
 	np := len(j.include) + len(j.exclude)
@@ -833,11 +784,8 @@ func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 		for _, pat := range j.exclude {
 			o.stack = append(o.stack, pat.Start())
 		}
-		o.path = o.path[:0]
 	} else {
-		for k < len(path) && k < len(o.path) && path[k] == o.path[k] {
-			k++
-		}
+		k = min(o.unchanged, o.matched, len(path))
 	}
 	o.stack = o.stack[:(k+1)*np]
 	for d := k; d < len(path); d++ {
@@ -849,7 +797,7 @@ func (s *jsonScratch) matchPath(j *JSON, path jsonwalk.Path) {
 			o.stack = append(o.stack, pat.Next(prev[len(j.include)+i], path[d]))
 		}
 	}
-	o.path = append(o.path[:k], path[k:]...)
+	o.matched, o.unchanged = len(path), len(path)
 	last := o.stack[len(path)*np:]
 	o.include, o.exclude = last[:len(j.include)], last[len(j.include):]
 }

@@ -51,7 +51,7 @@ func TestDeepPathStateAsPath(t *testing.T) {
 		s := new(jsonScratch)
 		s.deep.reset()
 		err := jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
-			s.deep.unchanged = min(s.deep.unchanged, l.Unchanged)
+			s.follow(l)
 			n := len(l.Path)
 			if l.Kind == jsonwalk.Name {
 				for len(s.nameMasked) <= n {

@@ -2,8 +2,6 @@ package mask_test
 
 import (
 	"fmt"
-	"maps"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/piiguard/piiguard/mask"
@@ -44,42 +42,5 @@ func ExampleUniqueName() {
 	// Output:
 	// *****
 	// *****~b
-	// user~b
-}
-
-// TestUniqueNamesAsUniqueName: UniqueNames.Name gives what UniqueName
-// gives, call after call, on names that collide with one another and
-// with their own suffixed forms.
-func TestUniqueNamesAsUniqueName(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	bases := []string{"*", "**", "*~b", "a", "a~b", "a~c", "{Ssn-US}"}
-	for round := range 50 {
-		start := map[string]bool{}
-		for range r.IntN(4) {
-			start[bases[r.IntN(len(bases))]] = true
-		}
-		a, b := maps.Clone(start), maps.Clone(start)
-		u := mask.NewUniqueNames(b)
-		for i := range 200 {
-			name := bases[r.IntN(len(bases))]
-			if got, want := u.Name(name), mask.UniqueName(name, a); got != want {
-				t.Fatalf("round %d, name %d (%q): UniqueNames gives %q, UniqueName %q", round, i, name, got, want)
-			}
-		}
-		if !maps.Equal(a, b) {
-			t.Fatalf("round %d: the sets differ", round)
-		}
-	}
-}
-
-func ExampleUniqueNames() {
-	u := mask.NewUniqueNames(map[string]bool{"user": true})
-	for _, name := range []string{"*****", "*****", "*****", "user"} {
-		fmt.Println(u.Name(name))
-	}
-	// Output:
-	// *****
-	// *****~b
-	// *****~c
 	// user~b
 }

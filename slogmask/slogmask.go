@@ -56,6 +56,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/piiguard/piiguard/internal/uniquename"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -156,7 +157,7 @@ func (h *Handler) maskAttrs(attrs []slog.Attr, names []string) []slog.Attr {
 		}
 		taken[a.Key] = true
 	}
-	u := mask.NewUniqueNames(taken)
+	u := uniquename.NewSet(taken)
 	for _, i := range renamed {
 		masked[i].Key = u.Name(masked[i].Key)
 	}

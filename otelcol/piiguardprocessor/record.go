@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 
 	"github.com/piiguard/piiguard"
+	"github.com/piiguard/piiguard/internal/uniquename"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -35,8 +36,8 @@ import (
 //   - maps and slices are walked; their structure and order are kept;
 //   - keys (of attributes and map members) are scanned with the keys
 //     around them as keywords, as JSON member names are; a key with a
-//     finding is masked, unique within its map (mask.UniqueNames), in a
-//     record that could not be scanned too;
+//     finding is masked, unique within its map (mask.UniqueName's rule),
+//     in a record that could not be scanned too;
 //   - an int is scanned as its decimal text; a masked int becomes a string
 //     holding the masked text (the only change of type);
 //   - bytes that are valid UTF-8 are scanned as text and stay bytes;
@@ -306,7 +307,7 @@ func (w *worker) key(renamed map[string]string, names []string, k string) map[st
 }
 
 // renameKeys gives the keys of m in renamed their masked text, made
-// unique among m's keys (mask.UniqueNames); m keeps its order.
+// unique among m's keys (mask.UniqueName's rule); m keeps its order.
 func renameKeys(m pcommon.Map, renamed map[string]string) {
 	if len(renamed) == 0 {
 		return
@@ -317,7 +318,7 @@ func renameKeys(m pcommon.Map, renamed map[string]string) {
 			taken[k] = true
 		}
 	}
-	u := mask.NewUniqueNames(taken)
+	u := uniquename.NewSet(taken)
 	nm := pcommon.NewMap()
 	nm.EnsureCapacity(m.Len())
 	for k, v := range m.All() {

@@ -9,8 +9,10 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
-from typing import Callable
+from types import FrameType
+from typing import Any, Callable
 
 import pytest
 import wasmtime
@@ -113,6 +115,51 @@ def test_errors(mod: piiguard.Module) -> None:
     s.close()  # idempotent
     assert raises(lambda: s.scan("x")) == "INVALID_HANDLE"
     # The module still works after errors.
+    assert mod.compile(identifiers=["EmailAddress"]).mask("a@example.com") == "*************"
+
+
+def test_close_from_threads_at_once(mod: piiguard.Module) -> None:
+    """Regression test of two threads closing one scanner at once: both
+    could read the handle before either cleared it, and the second close
+    raised INVALID_HANDLE. A tracer yields the GIL at every line of the
+    host, so that the threads interleave there as preemption (or a
+    free-threaded Python) may make them: before the fix, most rounds
+    raised."""
+    host = piiguard._host.__file__
+
+    def yield_in_host(frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line" and frame.f_code.co_filename == host:
+            time.sleep(0)
+        return yield_in_host
+
+    for round in range(40):
+        s = mod.compile(identifiers=["EmailAddress"])
+        handle = s._handle
+        start = threading.Barrier(8)
+        errors: list[BaseException] = []
+
+        def close() -> None:
+            sys.settrace(yield_in_host)
+            try:
+                start.wait()
+                s.close()
+            except BaseException as e:  # noqa: BLE001 - every error is the failure
+                errors.append(e)
+            finally:
+                sys.settrace(None)
+
+        threads = [threading.Thread(target=close) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [], f"round {round}"
+        s.close()  # a no-op
+        with pytest.raises(PiiGuardError) as e:
+            s.scan("x")
+        assert e.value.code == ErrorCode.INVALID_HANDLE
+        with mod._lock:  # the module released the handle
+            assert mod._call("piiguard_close", handle) == ErrorCode.INVALID_HANDLE
     assert mod.compile(identifiers=["EmailAddress"]).mask("a@example.com") == "*************"
 
 

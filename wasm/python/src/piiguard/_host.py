@@ -516,9 +516,15 @@ class Module:
             self._check(self._call(export, handle, ptr, n))
             return self._result()
 
-    def _close(self, handle: int) -> None:
+    def _close(self, scanner: Scanner) -> None:
+        # The handle is taken and released under the lock, so that of two
+        # threads closing one scanner at once, one releases it and the
+        # other finds it closed (it read the handle before the other
+        # cleared it: the module raised INVALID_HANDLE).
         with self._lock:
-            self._check(self._call("piiguard_close", handle))
+            h, scanner._handle = scanner._handle, 0
+            if h:
+                self._check(self._call("piiguard_close", h))
 
 
 class Scanner:
@@ -607,10 +613,10 @@ class Scanner:
         return out.decode("utf-8", "surrogateescape") if isinstance(text, str) else out
 
     def close(self) -> None:
-        """Releases the scanner in the module; further calls raise."""
-        if self._handle:
-            h, self._handle = self._handle, 0
-            self._module._close(h)
+        """Releases the scanner in the module; further calls raise. Closing
+        a closed scanner does nothing, and several threads may close one
+        scanner at once."""
+        self._module._close(self)
 
     def __enter__(self) -> Scanner:
         return self
