@@ -267,11 +267,12 @@ func NewReader(r io.Reader, fd Finder, m Masker, opts StreamOptions) *Reader {
 
 // Read reads masked bytes into p.
 func (r *Reader) Read(p []byte) (int, error) {
-	for r.off == len(r.c.out) {
+	for r.off == r.c.committed() {
 		if r.err != nil {
 			return 0, r.err
 		}
-		r.c.out, r.off = r.c.out[:0], 0
+		r.c.dropCommitted(r.off)
+		r.off = 0
 		n, err := r.r.Read(r.in)
 		if n > 0 {
 			r.c.write(r.in[:n], keyblock.MayOpen(r.in[:n])) // no emit callback: cannot fail
@@ -281,7 +282,7 @@ func (r *Reader) Read(p []byte) (int, error) {
 			r.err = err
 		}
 	}
-	n := copy(p, r.c.out[r.off:])
+	n := copy(p, r.c.out[r.off:r.c.committed()])
 	r.off += n
 	return n, nil
 }
@@ -321,6 +322,16 @@ type lineCore struct {
 	tailFx            fixpoint
 	fx                fixpoint
 	wout              []byte // a long line's window, masked
+	// The held output of a long line (see stream_held.go): the output of
+	// buf[heldAt:done], the bytes heldIn, at c.out[heldOut:], with its
+	// masks; ctxMidWord tells that buf[0] is inside a word.
+	holding               bool
+	heldAt, heldOut       int
+	heldIn                []byte
+	heldMasks, heldMasks2 []heldMask
+	heldMark              []bool
+	heldScratch           []byte
+	ctxMidWord            bool
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
@@ -411,17 +422,18 @@ func (c *lineCore) segmentBlock(text []byte) {
 
 // flush passes the gathered output to emit.
 func (c *lineCore) flush() error {
-	if c.emit == nil || len(c.out) == 0 {
+	n := c.committed()
+	if c.emit == nil || n == 0 {
 		return nil
 	}
-	err := c.emit(c.out)
-	c.out = c.out[:0]
+	err := c.emit(c.out[:n])
+	c.dropCommitted(n)
 	return err
 }
 
 // maybeFlush flushes once enough output has been gathered.
 func (c *lineCore) maybeFlush() error {
-	if c.emit != nil && len(c.out) >= streamFlushSize {
+	if c.emit != nil && c.committed() >= streamFlushSize {
 		return c.flush()
 	}
 	return nil
@@ -499,12 +511,14 @@ func (c *lineCore) finish() {
 func (c *lineCore) endLine(newline bool) {
 	if c.long {
 		c.maskWindow()
+		c.maskHeld()
 		c.extra = c.extra[:0] // the line ends: no piece follows
 		if c.onSeg != nil {
 			c.segmentWindow(c.done, len(c.buf), true)
 		}
 		if !c.report {
 			c.emitWindow(c.done, len(c.buf))
+			c.releaseAll()
 			if newline {
 				c.out = append(c.out, '\n')
 			}
@@ -642,20 +656,26 @@ func (c *lineCore) piece() {
 		c.goLong()
 	}
 	c.maskWindow()
+	c.maskHeld()
 	cut := c.chooseCut()
 	c.tailMasks(cut)
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
 	if !c.report {
+		c.holdPiece(cut)
 		c.emitWindow(c.done, cut)
 	}
 	c.hideMasked(c.done, cut)
-	// Keep up to look bytes before the cut as context, from a rune start.
+	// Keep up to look bytes before the cut as context, from a rune start,
+	// and hold their output until the next window has seen them.
 	start := cut - min(c.look, cut)
 	for k := 0; k < utf8.UTFMax-1 && start < cut && !utf8.RuneStart(c.buf[start]); k++ {
 		start++
 	}
+	c.releaseBefore(start)
+	c.shiftHeld(start)
+	c.ctxMidWord = start > 0 && !isBlank(c.buf[start-1])
 	n := copy(c.buf, c.buf[start:])
 	c.buf = c.buf[:n]
 	c.done = cut - start
@@ -1010,12 +1030,16 @@ func (c *lineCore) emitWindow(from, to int) {
 			// Across an edge of the piece: asterisks for the part in it.
 			e := min(sp.inEnd, to)
 			c.appendClear(pos, max(pos, sp.in))
+			s := len(c.out)
 			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], pii.Finding{})
+			c.recordMask(max(pos, sp.in), e, s, false)
 			pos = e
 			continue
 		}
 		c.appendClear(pos, sp.in)
+		s := len(c.out)
 		c.out = append(c.out, c.wout[sp.start:sp.end]...)
+		c.recordMask(sp.in, sp.inEnd, s, sp.clear)
 		pos = sp.inEnd
 	}
 	if pos < to {
@@ -1035,7 +1059,9 @@ func (c *lineCore) appendClear(from, to int) {
 		}
 		s, e := max(x.in, from), min(x.inEnd, to)
 		c.out = append(c.out, c.buf[from:s]...)
+		o := len(c.out)
 		c.out = Asterisk.AppendMask(c.out, c.buf[s:e], pii.Finding{})
+		c.recordMask(s, e, o, false)
 		from = e
 	}
 	c.out = append(c.out, c.buf[from:to]...)
