@@ -45,6 +45,10 @@ func (c *lineCore) dropCommitted(n int) {
 	}
 }
 
+// ctxEdge is how many bytes at the start of a window's context
+// maskHeld leaves as the window before wrote them.
+const ctxEdge = 24
+
 // holdPiece starts holding the output of a long line at its first piece,
 // and adds the piece [c.done, cut), about to be written, to the held
 // region (its masks are recorded as emitWindow writes them).
@@ -133,18 +137,23 @@ func (c *lineCore) maskHeld() {
 	n := c.done - c.heldAt
 	mark := c.heldMark
 	any := false
+	// The window's first bytes: a mask there may come of the window's
+	// edge (a value whose neighbour, before the edge, blocks it).
+	lo := 0
+	if c.ctxMidWord {
+		for lo < c.done && !isBlank(c.buf[lo]) {
+			lo++
+		}
+	}
+	lo = max(lo, min(ctxEdge, c.done))
 	for _, sp := range c.fx.spans {
 		if sp.in >= c.done {
 			break
 		}
-		a, b := max(sp.in, c.heldAt), min(sp.inEnd, c.done)
-		if sp.in == 0 && c.ctxMidWord {
-			w := 0
-			for w < c.done && !isBlank(c.buf[w]) {
-				w++
-			}
-			a = max(a, w)
+		if sp.in < lo && sp.inEnd <= c.done {
+			continue
 		}
+		a, b := max(sp.in, c.heldAt, lo), min(sp.inEnd, c.done)
 		if a >= b {
 			continue
 		}
