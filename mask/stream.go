@@ -155,18 +155,28 @@ type Segment struct {
 // a window sees past a cut) pieces may resolve values differently, but they
 // never leave part of a value in clear at a cut: a value a piece finds
 // across its start is masked, with asterisks, from the start of the piece
-// on. The output scanned again has no finding (FuzzStreamPieces,
+// on, and so is the part of it in the held bytes before the piece (below).
+// The output scanned again has no finding (FuzzStreamPieces,
 // TestStreamPiecesKeywordsAtCuts: line limits from 128 and from 64 bytes),
-// but where the clear tail's check falls short. The clear tail's check models what the next window can mask past the cut
-// otherwise than the window did (a chain of values that runs farther past
-// the cut than the window sees): a mask right after the cut, and the digits
-// glued to a letter (a keyword glued to the value after it,
-// "моторно123456789", counts once that value is masked). What it does not
-// model can leave a value before the cut in clear: such a chain freeing a
-// keyword glued to a value by letters ("a@b.coсвидетелство…", which a
-// generator of random lines with keywords glued to values produces at a
-// line limit of 691 bytes), or a value the window masked, holding a
-// keyword, that the next window does not mask. A chain of overlapping
+// but where the checks below fall short. The clear tail's check models what
+// the next window can mask past the cut otherwise than the window did (a
+// chain of values that runs farther past the cut than the window sees): a
+// mask right after the cut, and the digits glued to a letter (a keyword
+// glued to the value after it, "моторно123456789", counts once that value
+// is masked). And the output of the last bytes of each piece, the next
+// window's context, is held (not written) until the next window has masked
+// them with the text past the cut: what that window masks there is masked
+// in the held output too, with asterisks (a Partial's mask that it touches,
+// whole, so that what the Partial kept forms no value with what follows),
+// and then the held output is written ("…моторно512345678 card
+// führerscheinX1234567L…", whose chain freed a keyword glued to a value by
+// letters, left that value in clear at a line limit of 691 bytes before).
+// The context's first word and 24 bytes are left as written: what a window
+// finds at its edge can come of the edge. What neither covers can leave a
+// value before the cut in clear: an effect that runs back farther than the
+// held bytes (a chain of keywords glued to values by letters, each freed by
+// the next, over more than the overlap), or a value the window masked,
+// holding a keyword, that the next window does not mask. A chain of overlapping
 // values that rescans uncover one at a time, longer than the rescans'
 // bound, masks all of its window, as it masks all of a line masked whole
 // (see AppendMasked).
@@ -820,9 +830,11 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // place frees nothing from and which may begin a keyword; and digits glued
 // to a letter, masked, free a keyword glued to the value after it
 // ("моторно123456789"), which counts once the next window masks that value.
-// What it does not model: a keyword glued to a value by letters
-// ("a@b.coсвидетелство…"), or a mask of the window that the next window
-// does not make, uncovering a keyword (see the Writer's Long lines). It
+// What it does not model (a keyword glued to a value by letters,
+// "a@b.coсвидетелство…") the held output catches when the next window
+// masks it in its context (see maskHeld); a mask of the window that the
+// next window does not make, uncovering a keyword, neither does (see the
+// Writer's Long lines). It
 // costs a scan of the clear tail, up to look bytes before it and
 // keywordReach bytes after the cut per piece.
 func (c *lineCore) tailMasks(cut int) {
