@@ -154,6 +154,18 @@ func (c *lineCore) maskHeld() {
 			continue
 		}
 		a, b := max(sp.in, c.heldAt, lo), min(sp.inEnd, c.done)
+		// From the start of the word the mask begins in: a word's clear
+		// start before a mask can be a value of its own. A word that
+		// begins before floor (written, or at the window's edge) is left;
+		// a value that crosses into the piece is then masked from the
+		// piece's start, as emitWindow masks it.
+		floor := max(c.heldAt, lo)
+		for a > floor && !isBlank(c.buf[a-1]) {
+			a--
+		}
+		if a == floor && a > 0 && !isBlank(c.buf[a-1]) {
+			continue
+		}
 		if a >= b {
 			continue
 		}
