@@ -185,20 +185,9 @@ func (c *lineCore) maskHeld() {
 	if !any {
 		return
 	}
-	// A Partial's mask touched is masked whole; other masks stay as
-	// they are (opaque: what the window found in them is masked only
-	// outside them, as the rescans of appendFixpoint do).
-	for _, m := range c.heldMasks {
-		touched := false
-		for i := m.in; i < m.inEnd; i++ {
-			if mark[i-c.heldAt] {
-				touched = true
-				break
-			}
-		}
-		for i := m.in; i < m.inEnd; i++ {
-			mark[i-c.heldAt] = touched && m.clear
-		}
+	c.settleMarks(mark)
+	if !c.verifyHeld(mark, max(c.heldAt, lo)) {
+		return
 	}
 	changed := false
 	for _, v := range mark {
@@ -256,4 +245,70 @@ func (c *lineCore) maskHeld() {
 		c.out = append(c.out, old[m.start:m.end]...)
 		c.recordMask(m.in, m.inEnd, s, m.clear)
 	}
+}
+
+// settleMarks fits the new masks of the held region, marked in mark, to
+// the masks the held output has: a Partial's mask touched is masked whole;
+// other masks stay as they are (opaque: what the window found in them is
+// masked only outside them, as the rescans of appendFixpoint do).
+func (c *lineCore) settleMarks(mark []bool) {
+	for _, m := range c.heldMasks {
+		touched := false
+		for i := m.in; i < m.inEnd; i++ {
+			if mark[i-c.heldAt] {
+				touched = true
+				break
+			}
+		}
+		for i := m.in; i < m.inEnd; i++ {
+			mark[i-c.heldAt] = touched && m.clear
+		}
+	}
+}
+
+// verifyHeld checks the new masks of the held region (mark) before they
+// are written: the context as written, with them, and the head of the
+// piece as the window masked it (to a keyword's reach), is masked to a
+// fixpoint with asterisks. What that masks more in the held region after
+// floor is marked too; should it mask anything before floor, where the
+// output is written already or left as written, the new masks would make
+// a value of what is there (a chain whose start lies before the held
+// bytes), and none is taken: verifyHeld reports false.
+func (c *lineCore) verifyHeld(mark []bool, floor int) bool {
+	t := append(c.tailText[:0], c.buf[:c.done]...)
+	for i, v := range mark {
+		if v {
+			t[c.heldAt+i] = '*'
+		}
+	}
+	h, end := len(t), min(len(c.buf), c.done+keywordReach)
+	t = append(t, c.buf[c.done:end]...)
+	for _, sp := range c.fx.spans {
+		if sp.inEnd <= c.done {
+			continue
+		}
+		if sp.in >= end {
+			break
+		}
+		for i := max(sp.in, c.done); i < min(sp.inEnd, end); i++ {
+			t[h+i-c.done] = '*'
+		}
+	}
+	c.tailText = t
+	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], t)
+	if len(c.tailFind) == 0 {
+		return true
+	}
+	c.tailOut, _ = c.tailFx.appendFixpoint(c.tailOut[:0], t, c.tailFind, byteStars, c.fd.AppendFindings)
+	for i := 0; i < c.done; i++ {
+		if c.tailOut[i] != '*' || t[i] == '*' {
+			continue
+		}
+		if i < floor {
+			return false
+		}
+		mark[i-c.heldAt] = true
+	}
+	c.settleMarks(mark)
+	return true
 }
