@@ -14,8 +14,9 @@ import "github.com/piiguard/piiguard/pii"
 // next window's context: look bytes before the cut) until the next window
 // has masked them with what follows: whatever that window finds in its
 // context is masked there too, with asterisks, and only then is the held
-// output written. The held output is so always what a window that sees
-// the text on both sides of the cut, as the output holds it, leaves.
+// output written. So what a piece leaves in clear near its cut has been
+// seen with the text past the cut as the output holds it, by the window
+// that writes that text, up to the limits maskHeld describes.
 
 // A heldMask is a mask in the held output: it replaces buf[in:inEnd] and
 // is written at [start, end) of the held output (c.out[c.heldOut:]).
@@ -126,10 +127,21 @@ func (c *lineCore) releaseAll() {
 // the whole of a Partial's mask that it touches, are masked with
 // asterisks, in the output and in buf (the context of the windows after).
 //
-// A mask of the window that begins at its first byte, when the context
-// begins inside a word, is taken only from the word's end on: the window
-// saw part of the word, and could find in it what the line, whole, does
-// not hold (the window before, which saw the word, decided it).
+// What the window masks in its first bytes (ctxEdge bytes, and the first
+// word when the context begins inside one) is left as written: the window
+// saw part of what is there, and can find in it what the line, whole, does
+// not hold (a value whose neighbour, before the edge, blocks it); the
+// window before, which saw it, decided it. A mask is taken from the start
+// of the word it begins in, since a word's clear start before a mask can
+// be a value of its own, and is left when that word began before the held
+// bytes (a value that crosses into the piece is then masked from the
+// piece's start, as emitWindow masks it). The new masks are checked
+// (verifyHeld) before they are taken.
+//
+// It costs a pass over the window's masks in the context per piece, and,
+// only when the window masks there what the output holds in clear, a
+// rewrite of the held output and a scan of the context and a keyword's
+// reach of the piece.
 func (c *lineCore) maskHeld() {
 	if !c.holding || c.heldAt >= c.done {
 		return
