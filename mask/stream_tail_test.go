@@ -1,12 +1,15 @@
 package mask_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/piiguard/piiguard/internal/cputime"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -260,6 +263,46 @@ func TestStreamTailKeywordGluedByLetters(t *testing.T) {
 	for _, limit := range limits {
 		for seed := range uint64(3) {
 			checkPiecesClean(t, string(line), mask.StreamOptions{MaxLineLength: limit}, seed)
+		}
+	}
+}
+
+// TestStreamLongLineHeldLinear checks that a long line's pieces take time
+// linear in the line when the next window masks, in the bytes held before
+// its piece, what the window before left, so that the held output is
+// checked and written again (a chain of phone numbers: at a line limit of
+// 691 bytes, about one piece in five; and TestStreamTailKeywordGluedByLetters'
+// line): time at 4n over time at n.
+func TestStreamLongLineHeldLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	glued, err := os.ReadFile("testdata/stream-keyword-glued-by-letters.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, unit := range []string{"004910 004910 00491000 000000 0049100000000 ", string(glued) + " "} {
+		small := []byte(strings.Repeat(unit, 16<<10/len(unit)+1))
+		large := bytes.Repeat(small, 4)
+		for _, limit := range []int{128, 691} {
+			measure := func(line []byte) time.Duration {
+				best := time.Hour
+				for range 3 {
+					best = min(best, cputime.PerRun(func() {
+						w := mask.NewWriter(io.Discard, allScanner(), nil, mask.StreamOptions{MaxLineLength: limit})
+						w.Write(line)
+						w.Close()
+					}))
+				}
+				return best
+			}
+			measure(small)
+			ts, tl := measure(small), measure(large)
+			ratio := float64(tl) / float64(max(ts, time.Microsecond))
+			t.Logf("%.20q…, limit %d: time at 4n / time at n = %.1f (%v at n, %v at 4n)", unit, limit, ratio, ts, tl)
+			if ratio > 8 {
+				t.Errorf("%.20q…, limit %d: time at 4n is %.1f times the time at n: not linear", unit, limit, ratio)
+			}
 		}
 	}
 }
