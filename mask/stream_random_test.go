@@ -36,10 +36,12 @@ func randomGluedLine(r *rand.Rand, n int) string {
 // TestStreamPiecesRandomGluedKeywords writes random lines of keywords glued
 // to values (randomGluedLine) through the stream at random line limits,
 // with the default masker and Partials: no character is changed but into
-// '*', and the output, scanned again as a whole, has no finding.
+// '*', and the output, scanned again as a whole, has no finding. (A first
+// version of the held output of pieces, which took the next window's masks
+// at its edge, failed it: 11 cases of 1,200.)
 func TestStreamPiecesRandomGluedKeywords(t *testing.T) {
 	maskers := []mask.Masker{nil, mask.Partial{KeepLast: 4}, mask.Partial{KeepFirst: 2, KeepLast: 2}}
-	lines := 60
+	lines := 200
 	if testing.Short() || raceEnabled {
 		lines = 8
 	}
