@@ -155,31 +155,32 @@ type Segment struct {
 // a window sees past a cut) pieces may resolve values differently, but they
 // never leave part of a value in clear at a cut: a value a piece finds
 // across its start is masked, with asterisks, from the start of the piece
-// on, and so is the part of it in the held bytes before the piece (below).
-// The output scanned again has no finding (FuzzStreamPieces,
-// TestStreamPiecesKeywordsAtCuts: line limits from 128 and from 64 bytes),
-// but where the checks below fall short. The clear tail's check models what
-// the next window can mask past the cut otherwise than the window did (a
-// chain of values that runs farther past the cut than the window sees): a
-// mask right after the cut, and the digits glued to a letter (a keyword
-// glued to the value after it, "моторно123456789", counts once that value
-// is masked). And the output of the last bytes of each piece, the next
-// window's context, is held (not written) until the next window has masked
-// them with the text past the cut: what that window masks there is masked
-// in the held output too, with asterisks (a Partial's mask that it touches,
-// whole, so that what the Partial kept forms no value with what follows),
-// and then the held output is written ("…моторно512345678 card
-// führerscheinX1234567L…", whose chain freed a keyword glued to a value by
-// letters, left that value in clear at a line limit of 691 bytes before).
-// The context's first word and 24 bytes are left as written: what a window
-// finds at its edge can come of the edge. What neither covers can leave a
-// value before the cut in clear: an effect that runs back farther than the
-// held bytes (a chain of keywords glued to values by letters, each freed by
-// the next, over more than the overlap), or a value the window masked,
-// holding a keyword, that the next window does not mask. A chain of overlapping
-// values that rescans uncover one at a time, longer than the rescans'
-// bound, masks all of its window, as it masks all of a line masked whole
-// (see AppendMasked).
+// on (and in the held bytes before it, below). The output scanned again has
+// no finding (FuzzStreamPieces, TestStreamPiecesKeywordsAtCuts: line limits
+// from 128 and from 64 bytes), but where the checks below fall short. The
+// clear tail's check models what the next window can mask past the cut
+// otherwise than the window did (a chain of values that runs farther past
+// the cut than the window sees): a mask right after the cut, and the digits
+// glued to a letter (a keyword glued to the value after it,
+// "моторно123456789", counts once that value is masked). And the output of
+// the last bytes of each piece, the next window's context, is held (not
+// written) until the next window has masked them with the text past the
+// cut: what that window masks there is masked in the held output too, with
+// asterisks, from the start of the word it begins in (a Partial's mask that
+// it touches, whole, so that what the Partial kept forms no value with what
+// follows), once a scan of the held bytes so masked and of the piece's head
+// has found nothing more before them; then the held output is written
+// ("…моторно512345678 card führerscheinX1234567L…", whose chain freed a
+// keyword glued to a value by letters, left that value in clear at a line
+// limit of 691 bytes before). The context's first word and 24 bytes are
+// left as written: what a window finds at its edge can come of the edge.
+// What neither covers can leave a value before the cut in clear: an effect
+// that runs back farther than the held bytes (a chain of keywords glued to
+// values by letters, each freed by the next, over more than the overlap),
+// or a value the window masked, holding a keyword, that the next window
+// does not mask. A chain of overlapping values that rescans uncover one at
+// a time, longer than the rescans' bound, masks all of its window, as it
+// masks all of a line masked whole (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
