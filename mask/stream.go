@@ -155,21 +155,32 @@ type Segment struct {
 // a window sees past a cut) pieces may resolve values differently, but they
 // never leave part of a value in clear at a cut: a value a piece finds
 // across its start is masked, with asterisks, from the start of the piece
-// on. The output scanned again has no finding (FuzzStreamPieces,
-// TestStreamPiecesKeywordsAtCuts: line limits from 128 and from 64 bytes),
-// but where the clear tail's check falls short. The clear tail's check models what the next window can mask past the cut
+// on (and in the held bytes before it, below). The output scanned again has
+// no finding (FuzzStreamPieces, TestStreamPiecesKeywordsAtCuts: line limits
+// from 128 and from 64 bytes), but where the checks below fall short. The
+// clear tail's check models what the next window can mask past the cut
 // otherwise than the window did (a chain of values that runs farther past
 // the cut than the window sees): a mask right after the cut, and the digits
 // glued to a letter (a keyword glued to the value after it,
-// "моторно123456789", counts once that value is masked). What it does not
-// model can leave a value before the cut in clear: such a chain freeing a
-// keyword glued to a value by letters ("a@b.coсвидетелство…", which a
-// generator of random lines with keywords glued to values produces at a
-// line limit of 691 bytes), or a value the window masked, holding a
-// keyword, that the next window does not mask. A chain of overlapping
-// values that rescans uncover one at a time, longer than the rescans'
-// bound, masks all of its window, as it masks all of a line masked whole
-// (see AppendMasked).
+// "моторно123456789", counts once that value is masked). And the output of
+// the last bytes of each piece, the next window's context, is held (not
+// written) until the next window has masked them with the text past the
+// cut: what that window masks there is masked in the held output too, with
+// asterisks, from the start of the word it begins in (a Partial's mask that
+// it touches, whole, so that what the Partial kept forms no value with what
+// follows), once a scan of the held bytes so masked and of the piece's head
+// has found nothing more before them; then the held output is written
+// ("…моторно512345678 card führerscheinX1234567L…", whose chain freed a
+// keyword glued to a value by letters, left that value in clear at a line
+// limit of 691 bytes before). The context's first word and 24 bytes are
+// left as written: what a window finds at its edge can come of the edge.
+// What neither covers can leave a value before the cut in clear: an effect
+// that runs back farther than the held bytes (a chain of keywords glued to
+// values by letters, each freed by the next, over more than the overlap),
+// or a value the window masked, holding a keyword, that the next window
+// does not mask. A chain of overlapping values that rescans uncover one at
+// a time, longer than the rescans' bound, masks all of its window, as it
+// masks all of a line masked whole (see AppendMasked).
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -267,11 +278,12 @@ func NewReader(r io.Reader, fd Finder, m Masker, opts StreamOptions) *Reader {
 
 // Read reads masked bytes into p.
 func (r *Reader) Read(p []byte) (int, error) {
-	for r.off == len(r.c.out) {
+	for r.off == r.c.committed() {
 		if r.err != nil {
 			return 0, r.err
 		}
-		r.c.out, r.off = r.c.out[:0], 0
+		r.c.dropCommitted(r.off)
+		r.off = 0
 		n, err := r.r.Read(r.in)
 		if n > 0 {
 			r.c.write(r.in[:n], keyblock.MayOpen(r.in[:n])) // no emit callback: cannot fail
@@ -281,7 +293,7 @@ func (r *Reader) Read(p []byte) (int, error) {
 			r.err = err
 		}
 	}
-	n := copy(p, r.c.out[r.off:])
+	n := copy(p, r.c.out[r.off:r.c.committed()])
 	r.off += n
 	return n, nil
 }
@@ -321,6 +333,17 @@ type lineCore struct {
 	tailFx            fixpoint
 	fx                fixpoint
 	wout              []byte // a long line's window, masked
+	// The held output of a long line (see stream_held.go): the output of
+	// buf[heldAt:done], the bytes heldIn, at c.out[heldOut:], with its
+	// masks; ctxMidWord tells that buf[0] is inside a word.
+	holding               bool
+	heldAt, heldOut       int
+	heldFrom              int
+	heldIn                []byte
+	heldMasks, heldMasks2 []heldMask
+	heldMark              []bool
+	heldScratch           []byte
+	ctxMidWord            bool
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
 	onSeg    func(*Segment)
@@ -411,17 +434,18 @@ func (c *lineCore) segmentBlock(text []byte) {
 
 // flush passes the gathered output to emit.
 func (c *lineCore) flush() error {
-	if c.emit == nil || len(c.out) == 0 {
+	n := c.committed()
+	if c.emit == nil || n == 0 {
 		return nil
 	}
-	err := c.emit(c.out)
-	c.out = c.out[:0]
+	err := c.emit(c.out[:n])
+	c.dropCommitted(n)
 	return err
 }
 
 // maybeFlush flushes once enough output has been gathered.
 func (c *lineCore) maybeFlush() error {
-	if c.emit != nil && len(c.out) >= streamFlushSize {
+	if c.emit != nil && c.committed() >= streamFlushSize {
 		return c.flush()
 	}
 	return nil
@@ -499,12 +523,14 @@ func (c *lineCore) finish() {
 func (c *lineCore) endLine(newline bool) {
 	if c.long {
 		c.maskWindow()
+		c.maskHeld()
 		c.extra = c.extra[:0] // the line ends: no piece follows
 		if c.onSeg != nil {
 			c.segmentWindow(c.done, len(c.buf), true)
 		}
 		if !c.report {
 			c.emitWindow(c.done, len(c.buf))
+			c.releaseAll()
 			if newline {
 				c.out = append(c.out, '\n')
 			}
@@ -642,20 +668,34 @@ func (c *lineCore) piece() {
 		c.goLong()
 	}
 	c.maskWindow()
+	c.maskHeld()
 	cut := c.chooseCut()
 	c.tailMasks(cut)
+	c.heldFrom = c.done
+	for _, sp := range c.fx.spans {
+		if sp.in >= cut {
+			break
+		}
+		c.heldFrom = max(c.heldFrom, min(sp.inEnd, cut))
+	}
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
 	if !c.report {
+		c.holdPiece(cut)
 		c.emitWindow(c.done, cut)
 	}
 	c.hideMasked(c.done, cut)
-	// Keep up to look bytes before the cut as context, from a rune start.
+	// Keep up to look bytes before the cut as context, from a rune start,
+	// and hold their output until the next window has seen them.
 	start := cut - min(c.look, cut)
 	for k := 0; k < utf8.UTFMax-1 && start < cut && !utf8.RuneStart(c.buf[start]); k++ {
 		start++
 	}
+	c.releaseBefore(start)
+	c.shiftHeld(start)
+	c.heldFrom -= start
+	c.ctxMidWord = start > 0 && !isBlank(c.buf[start-1])
 	n := copy(c.buf, c.buf[start:])
 	c.buf = c.buf[:n]
 	c.done = cut - start
@@ -791,9 +831,11 @@ func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 // place frees nothing from and which may begin a keyword; and digits glued
 // to a letter, masked, free a keyword glued to the value after it
 // ("моторно123456789"), which counts once the next window masks that value.
-// What it does not model: a keyword glued to a value by letters
-// ("a@b.coсвидетелство…"), or a mask of the window that the next window
-// does not make, uncovering a keyword (see the Writer's Long lines). It
+// What it does not model (a keyword glued to a value by letters,
+// "a@b.coсвидетелство…") the held output catches when the next window
+// masks it in its context (see maskHeld); a mask of the window that the
+// next window does not make, uncovering a keyword, neither does (see the
+// Writer's Long lines). It
 // costs a scan of the clear tail, up to look bytes before it and
 // keywordReach bytes after the cut per piece.
 func (c *lineCore) tailMasks(cut int) {
@@ -1010,12 +1052,16 @@ func (c *lineCore) emitWindow(from, to int) {
 			// Across an edge of the piece: asterisks for the part in it.
 			e := min(sp.inEnd, to)
 			c.appendClear(pos, max(pos, sp.in))
+			s := len(c.out)
 			c.out = Asterisk.AppendMask(c.out, c.buf[max(pos, sp.in):e], pii.Finding{})
+			c.recordMask(max(pos, sp.in), e, s, false)
 			pos = e
 			continue
 		}
 		c.appendClear(pos, sp.in)
+		s := len(c.out)
 		c.out = append(c.out, c.wout[sp.start:sp.end]...)
+		c.recordMask(sp.in, sp.inEnd, s, sp.clear)
 		pos = sp.inEnd
 	}
 	if pos < to {
@@ -1035,7 +1081,9 @@ func (c *lineCore) appendClear(from, to int) {
 		}
 		s, e := max(x.in, from), min(x.inEnd, to)
 		c.out = append(c.out, c.buf[from:s]...)
+		o := len(c.out)
 		c.out = Asterisk.AppendMask(c.out, c.buf[s:e], pii.Finding{})
+		c.recordMask(s, e, o, false)
 		from = e
 	}
 	c.out = append(c.out, c.buf[from:to]...)

@@ -1,11 +1,15 @@
 package mask_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/piiguard/piiguard/internal/cputime"
 	"github.com/piiguard/piiguard/mask"
 )
 
@@ -229,6 +233,75 @@ func TestStreamTailKeywordFreedPastCut(t *testing.T) {
 			}
 			for seed := range uint64(4) {
 				checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: limit}, seed)
+			}
+		}
+	}
+}
+
+// TestStreamTailKeywordGluedByLetters is the regression test of a value
+// before a cut left in clear when the next window masks the text past the
+// cut otherwise than the window did, and that frees a keyword glued to a
+// value by letters: "…моторно512345678 card führerscheinX1234567L…", a
+// line of a generator of random lines with keywords glued to values, left
+// a Bulgarian driving licence number in clear at a line limit of 691
+// bytes (limits of 64 to 500 and of 1,000 were clean). The clear tail's
+// check modelled what the next window writes past the cut (a mask right
+// after it, digits glued to a letter masked), and that model did not
+// cover this case.
+func TestStreamTailKeywordGluedByLetters(t *testing.T) {
+	line, err := os.ReadFile("testdata/stream-keyword-glued-by-letters.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	limits := []int{691, 64, 128, 300, 500, 600, 650, 700, 1000}
+	for l := 520; l < 1000; l += 7 {
+		limits = append(limits, l)
+	}
+	if testing.Short() || raceEnabled {
+		limits = limits[:9]
+	}
+	for _, limit := range limits {
+		for seed := range uint64(3) {
+			checkPiecesClean(t, string(line), mask.StreamOptions{MaxLineLength: limit}, seed)
+		}
+	}
+}
+
+// TestStreamLongLineHeldLinear checks that a long line's pieces take time
+// linear in the line when the next window masks, in the bytes held before
+// its piece, what the window before left, so that the held output is
+// checked and written again (a chain of phone numbers: at a line limit of
+// 691 bytes, about one piece in five; and TestStreamTailKeywordGluedByLetters'
+// line): time at 4n over time at n.
+func TestStreamLongLineHeldLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing: not under -short or the race detector")
+	}
+	glued, err := os.ReadFile("testdata/stream-keyword-glued-by-letters.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, unit := range []string{"004910 004910 00491000 000000 0049100000000 ", string(glued) + " "} {
+		small := []byte(strings.Repeat(unit, 16<<10/len(unit)+1))
+		large := bytes.Repeat(small, 4)
+		for _, limit := range []int{128, 691} {
+			measure := func(line []byte) time.Duration {
+				best := time.Hour
+				for range 3 {
+					best = min(best, cputime.PerRun(func() {
+						w := mask.NewWriter(io.Discard, allScanner(), nil, mask.StreamOptions{MaxLineLength: limit})
+						w.Write(line)
+						w.Close()
+					}))
+				}
+				return best
+			}
+			measure(small)
+			ts, tl := measure(small), measure(large)
+			ratio := float64(tl) / float64(max(ts, time.Microsecond))
+			t.Logf("%.20q…, limit %d: time at 4n / time at n = %.1f (%v at n, %v at 4n)", unit, limit, ratio, ts, tl)
+			if ratio > 8 {
+				t.Errorf("%.20q…, limit %d: time at 4n is %.1f times the time at n: not linear", unit, limit, ratio)
 			}
 		}
 	}
