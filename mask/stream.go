@@ -343,6 +343,7 @@ type lineCore struct {
 	heldMasks, heldMasks2 []heldMask
 	heldMark              []bool
 	heldScratch           []byte
+	heldBefore            []bool
 	ctxMidWord            bool
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
