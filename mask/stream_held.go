@@ -286,10 +286,11 @@ func (c *lineCore) settleMarks(mark []bool) {
 // are written: the context as written, with them, and the head of the
 // piece as the window masked it (to a keyword's reach), is masked to a
 // fixpoint with asterisks. What that masks more in the held region after
-// floor is marked too; should it mask anything before floor, where the
-// output is written already or left as written, the new masks would make
-// a value of what is there (a chain whose start lies before the held
-// bytes), and none is taken: verifyHeld reports false.
+// floor is marked too; should it mask, before floor, where the output is
+// written already or left as written, what it does not mask there without
+// the new masks (marksMaskBefore), the new masks would make a value of
+// what is there (a chain whose start lies before the held bytes), and
+// none is taken: verifyHeld reports false.
 func (c *lineCore) verifyHeld(mark []bool, floor int) bool {
 	t := append(c.tailText[:0], c.buf[:c.done]...)
 	for i, v := range mark {
