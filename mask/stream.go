@@ -338,7 +338,6 @@ type lineCore struct {
 	// masks; ctxMidWord tells that buf[0] is inside a word.
 	holding               bool
 	heldAt, heldOut       int
-	heldFrom              int
 	heldIn                []byte
 	heldMasks, heldMasks2 []heldMask
 	heldMark              []bool
@@ -672,13 +671,6 @@ func (c *lineCore) piece() {
 	c.maskHeld()
 	cut := c.chooseCut()
 	c.tailMasks(cut)
-	c.heldFrom = c.done
-	for _, sp := range c.fx.spans {
-		if sp.in >= cut {
-			break
-		}
-		c.heldFrom = max(c.heldFrom, min(sp.inEnd, cut))
-	}
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
@@ -695,7 +687,6 @@ func (c *lineCore) piece() {
 	}
 	c.releaseBefore(start)
 	c.shiftHeld(start)
-	c.heldFrom -= start
 	c.ctxMidWord = start > 0 && !isBlank(c.buf[start-1])
 	n := copy(c.buf, c.buf[start:])
 	c.buf = c.buf[:n]
