@@ -182,6 +182,18 @@ type Segment struct {
 // a time, longer than the rescans' bound, masks all of its window, as it
 // masks all of a line masked whole (see AppendMasked).
 //
+// The windows see the masks of the line before them as asterisks, one for
+// each byte of the value, whatever the masker wrote. A masker that writes
+// a mask shorter than its value (Redact, which writes nothing) brings
+// what is around the mask closer in the output than the windows see it:
+// a keyword that the masks between bring within its window of a value on
+// the other side of a cut leaves that value in clear ("zip code  90210
+// AB 12 34 56 C/insurance number-99213", redacted in pieces at a line
+// limit of 64, writes "zip code    /insurance number-99213", a ZipCode-US
+// value with its keyword), where masking the line whole would mask it.
+// Asterisk, Fixed and Partial keep the length of each value in
+// characters.
+//
 // A Writer is not safe for concurrent use.
 type Writer struct {
 	w   io.Writer
