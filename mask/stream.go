@@ -169,7 +169,8 @@ type Segment struct {
 // asterisks, from the start of the word it begins in (a Partial's mask that
 // it touches, whole, so that what the Partial kept forms no value with what
 // follows), once a scan of the held bytes so masked and of the piece's head
-// has found nothing more before them; then the held output is written
+// has found nothing before them that it does not find there without the
+// new masks; then the held output is written
 // ("…моторно512345678 card führerscheinX1234567L…", whose chain freed a
 // keyword glued to a value by letters, left that value in clear at a line
 // limit of 691 bytes before). The context's first word and 24 bytes are
