@@ -196,8 +196,12 @@ func appendRound(dst []byte, spans []span, text []byte, ranges []pii.Finding, ol
 	pos, si := 0, 0
 	shift := 0 // position in dst minus position in text, so far
 	delta := 0 // position in text minus position in the input, so far
+	// emitSpans appends the old spans before upTo, and the empty ones at
+	// upTo (a mask that wrote nothing, Redact's): a range that begins
+	// there masks what follows them in the input, and its place in the
+	// input is after theirs.
 	emitSpans := func(upTo int) {
-		for si < len(old) && old[si].start < upTo {
+		for si < len(old) && (old[si].start < upTo || old[si].start == upTo && old[si].end == upTo) {
 			sp := old[si]
 			spans = append(spans, span{sp.start + shift, sp.end + shift, sp.in, sp.inEnd, sp.clear})
 			delta += (sp.end - sp.start) - (sp.inEnd - sp.in)

@@ -169,7 +169,8 @@ type Segment struct {
 // asterisks, from the start of the word it begins in (a Partial's mask that
 // it touches, whole, so that what the Partial kept forms no value with what
 // follows), once a scan of the held bytes so masked and of the piece's head
-// has found nothing more before them; then the held output is written
+// has found nothing before them that it does not find there without the
+// new masks; then the held output is written
 // ("…моторно512345678 card führerscheinX1234567L…", whose chain freed a
 // keyword glued to a value by letters, left that value in clear at a line
 // limit of 691 bytes before). The context's first word and 24 bytes are
@@ -181,6 +182,18 @@ type Segment struct {
 // does not mask. A chain of overlapping values that rescans uncover one at
 // a time, longer than the rescans' bound, masks all of its window, as it
 // masks all of a line masked whole (see AppendMasked).
+//
+// The windows see the masks of the line before them as asterisks, one for
+// each byte of the value, whatever the masker wrote. A masker that writes
+// a mask shorter than its value (Redact, which writes nothing) brings
+// what is around the mask closer in the output than the windows see it:
+// a keyword that the masks between bring within its window of a value on
+// the other side of a cut leaves that value in clear ("zip code  90210
+// AB 12 34 56 C/insurance number-99213", redacted in pieces at a line
+// limit of 64, writes "zip code    /insurance number-99213", a ZipCode-US
+// value with its keyword), where masking the line whole would mask it.
+// Asterisk, Fixed and Partial keep the length of each value in
+// characters.
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
@@ -338,11 +351,11 @@ type lineCore struct {
 	// masks; ctxMidWord tells that buf[0] is inside a word.
 	holding               bool
 	heldAt, heldOut       int
-	heldFrom              int
 	heldIn                []byte
 	heldMasks, heldMasks2 []heldMask
 	heldMark              []bool
 	heldScratch           []byte
+	heldBefore            []bool
 	ctxMidWord            bool
 	// For StreamOptions.Segment: the callback, the number of the current
 	// line, the line offset of buf[0], and scratch.
@@ -671,13 +684,6 @@ func (c *lineCore) piece() {
 	c.maskHeld()
 	cut := c.chooseCut()
 	c.tailMasks(cut)
-	c.heldFrom = c.done
-	for _, sp := range c.fx.spans {
-		if sp.in >= cut {
-			break
-		}
-		c.heldFrom = max(c.heldFrom, min(sp.inEnd, cut))
-	}
 	if c.onSeg != nil {
 		c.segmentWindow(c.done, cut, false)
 	}
@@ -694,7 +700,6 @@ func (c *lineCore) piece() {
 	}
 	c.releaseBefore(start)
 	c.shiftHeld(start)
-	c.heldFrom -= start
 	c.ctxMidWord = start > 0 && !isBlank(c.buf[start-1])
 	n := copy(c.buf, c.buf[start:])
 	c.buf = c.buf[:n]

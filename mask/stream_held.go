@@ -1,6 +1,10 @@
 package mask
 
-import "github.com/piiguard/piiguard/pii"
+import (
+	"slices"
+
+	"github.com/piiguard/piiguard/pii"
+)
 
 // The held tail of a long line.
 //
@@ -282,10 +286,11 @@ func (c *lineCore) settleMarks(mark []bool) {
 // are written: the context as written, with them, and the head of the
 // piece as the window masked it (to a keyword's reach), is masked to a
 // fixpoint with asterisks. What that masks more in the held region after
-// floor is marked too; should it mask anything before floor, where the
-// output is written already or left as written, the new masks would make
-// a value of what is there (a chain whose start lies before the held
-// bytes), and none is taken: verifyHeld reports false.
+// floor is marked too; should it mask, before floor, where the output is
+// written already or left as written, what it does not mask there without
+// the new masks (marksMaskBefore), the new masks would make a value of
+// what is there (a chain whose start lies before the held bytes), and
+// none is taken: verifyHeld reports false.
 func (c *lineCore) verifyHeld(mark []bool, floor int) bool {
 	t := append(c.tailText[:0], c.buf[:c.done]...)
 	for i, v := range mark {
@@ -312,15 +317,51 @@ func (c *lineCore) verifyHeld(mark []bool, floor int) bool {
 		return true
 	}
 	c.tailOut, _ = c.tailFx.appendFixpoint(c.tailOut[:0], t, c.tailFind, byteStars, c.fd.AppendFindings)
+	// before[i] tells that the check masks byte i, before floor, which
+	// the context with the new masks holds in clear.
+	before := c.heldBefore[:0]
 	for i := 0; i < c.done; i++ {
 		if c.tailOut[i] != '*' || t[i] == '*' {
 			continue
 		}
 		if i < floor {
-			return false
+			if len(before) == 0 {
+				before = slices.Grow(before, floor)[:floor]
+				clear(before)
+			}
+			before[i] = true
+			continue
 		}
 		mark[i-c.heldAt] = true
 	}
+	c.heldBefore = before
+	if len(before) > 0 && c.marksMaskBefore(t, before) {
+		return false
+	}
 	c.settleMarks(mark)
 	return true
+}
+
+// marksMaskBefore reports whether the new masks of the held region make
+// the check mask what it does not mask without them before the floor: of
+// the bytes before it that the check masks and the context with the new
+// masks holds in clear (before), one that t, as verifyHeld built it,
+// masked to a fixpoint again with the held bytes as written, leaves in
+// clear, is part of a value the new masks made of what is written there.
+// A value the check masks before the floor either way (a word cut by the
+// window's start that is a value from there on, "x2001:db8::1:2" without
+// its "x") comes of the window's edge, not of the new masks, and does not
+// keep them from being taken (TestStreamHeldValueAtWindowEdge). It costs
+// a second scan of the check's text, only when the first masks before the
+// floor.
+func (c *lineCore) marksMaskBefore(t []byte, before []bool) bool {
+	copy(t[c.heldAt:c.done], c.buf[c.heldAt:c.done])
+	c.tailFind = c.fd.AppendFindings(c.tailFind[:0], t)
+	c.tailOut, _ = c.tailFx.appendFixpoint(c.tailOut[:0], t, c.tailFind, byteStars, c.fd.AppendFindings)
+	for i, b := range before {
+		if b && c.tailOut[i] != '*' {
+			return true
+		}
+	}
+	return false
 }

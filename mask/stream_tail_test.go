@@ -306,3 +306,35 @@ func TestStreamLongLineHeldLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamHeldValueAtWindowEdge is the regression test of the held
+// output's check giving up on every new mask of a window whose first bytes
+// hold a value of its edge: a word cut by the window's start that is a
+// value from there on ("x2001:db8::1:2", an IPv6 address once its "x" is
+// cut off). The window masks it, and the fixpoint of verifyHeld, which
+// reads the context from its start, masks it too, before the held bytes'
+// floor: verifyHeld reported false, as if the new masks made a value of
+// what was written, and the keyword glued to a value by letters that the
+// held output exists to catch (TestStreamTailKeywordGluedByLetters) was
+// left in clear again (a DriversLicense-BG number at a line limit of 691).
+func TestStreamHeldValueAtWindowEdge(t *testing.T) {
+	base, err := os.ReadFile("testdata/stream-keyword-glued-by-letters.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		at    int
+		token string
+		limit int
+	}{
+		{250, "x2001:db8::1:2", 691},
+		{252, "x2001:db8::1:2", 691},
+		{254, "x2001:db8::1:2", 691},
+	}
+	for _, tt := range tests {
+		line := string(base[:tt.at]) + tt.token + string(base[tt.at:])
+		for seed := range uint64(3) {
+			checkPiecesClean(t, line, mask.StreamOptions{MaxLineLength: tt.limit}, seed)
+		}
+	}
+}
