@@ -52,6 +52,7 @@ func (d *Detector) appendFindingsBlocks(ctx context.Context, dst []Finding, text
 	if s.gen++; s.gen == 0 {
 		clear(s.joins) // a joinRun or zone of gen 0 must not look current
 		s.zone = zone{}
+		s.utf8Gen = 0
 		s.gen = 1
 	}
 	if len(s.windows) != len(d.patterns) {
@@ -222,7 +223,7 @@ func (d *Detector) verify(s *scratch, text []byte, p int, w window) {
 		s.memo.Reset(w.start, w.end)
 	}
 	for pos := w.start; pos < w.end; {
-		ms, me, ok := cp.find(text, pos, w.end, &s.memo)
+		ms, me, ok := cp.find(s, text, pos, w.end)
 		if !ok {
 			return
 		}
@@ -242,9 +243,10 @@ func (d *Detector) verify(s *scratch, text []byte, p int, w window) {
 }
 
 // find returns the leftmost-first match of cp in text[pos:end], as offsets
-// in text. m is the window's memo, Reset for [lo, end), when cp.memo.
-func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me int, ok bool) {
+// in text. s.memo is the window's memo, Reset for [lo, end), when cp.memo.
+func (cp *compiledPattern) find(s *scratch, text []byte, pos, end int) (ms, me int, ok bool) {
 	if cp.memo {
+		m := &s.memo
 		var word *[256]bool
 		if cp.info.WordStart {
 			word = &valueWordChars
@@ -257,8 +259,7 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 				return ms, me, found
 			}
 		}
-		ms, me, ok = cp.re.Find(text[pos:end])
-		return pos + ms, pos + me, ok
+		return cp.findRegexp(s, text, pos, end)
 	}
 	if d := cp.automaton(); d != nil {
 		if cp.info.WordStart {
@@ -271,6 +272,25 @@ func (cp *compiledPattern) find(text []byte, pos, end int, m *dfa.Memo) (ms, me 
 			return ms, me, found
 		}
 	}
-	ms, me, ok = cp.re.Find(text[pos:end])
+	return cp.findRegexp(s, text, pos, end)
+}
+
+// findRegexp is find with the pattern's regular expression, for the
+// patterns no automaton of ours runs. It tells the engine when
+// text[pos:end] is valid UTF-8 (s.validUTF8), so that an engine that
+// checks the encoding of what it searches (rure) does not read the rest
+// of a long window at every match: windows of patterns without a bound on
+// their length (private key blocks) run to the end of the text.
+func (cp *compiledPattern) findRegexp(s *scratch, text []byte, pos, end int) (ms, me int, ok bool) {
+	if runeBoundary(text, pos) && runeBoundary(text, end) && s.validUTF8(text) {
+		ms, me, ok = cp.re.FindValid(text[pos:end])
+	} else {
+		ms, me, ok = cp.re.Find(text[pos:end])
+	}
 	return pos + ms, pos + me, ok
+}
+
+// runeBoundary reports whether no UTF-8 sequence of text continues at i.
+func runeBoundary(text []byte, i int) bool {
+	return i >= len(text) || utf8.RuneStart(text[i])
 }

@@ -2,6 +2,8 @@ package detector
 
 import (
 	"slices"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/piiguard/piiguard/internal/dfa"
 	"github.com/piiguard/piiguard/internal/spanset"
@@ -45,6 +47,25 @@ type scratch struct {
 	// zone is the last keyword zone keywordZone computed, valid when its
 	// gen is gen.
 	zone zone
+	// utf8 is validUTF8's answer for the text at utf8Text, of utf8Len
+	// bytes, in the call numbered utf8Gen.
+	utf8Gen  uint32
+	utf8Text uintptr
+	utf8Len  int
+	utf8     bool
+}
+
+// validUTF8 reports whether text, the text of this call, is valid UTF-8,
+// reading it once per call. The text is known by its address and length
+// (not kept: a pooled scratch must not hold on to a caller's text), which
+// no other text shares during the call.
+func (s *scratch) validUTF8(text []byte) bool {
+	at := uintptr(unsafe.Pointer(unsafe.SliceData(text)))
+	if s.utf8Gen != s.gen || s.utf8Text != at || s.utf8Len != len(text) {
+		s.utf8Gen, s.utf8Text, s.utf8Len = s.gen, at, len(text)
+		s.utf8 = utf8.Valid(text)
+	}
+	return s.utf8
 }
 
 // zone is a keyword zone: the offsets lo and hi, w characters before start

@@ -139,6 +139,13 @@ func (r *onDemand) Find(b []byte) (int, int, bool) {
 	return 0, 0, false
 }
 
+func (r *onDemand) FindValid(b []byte) (int, int, bool) {
+	if re := r.get(); re != nil {
+		return re.FindValid(b)
+	}
+	return 0, 0, false
+}
+
 func (r *onDemand) FindAll(dst []int, b []byte) []int {
 	if re := r.get(); re != nil {
 		return re.FindAll(dst, b)

@@ -35,6 +35,8 @@ func (r goRegexp) Find(b []byte) (int, int, bool) {
 	return loc[0], loc[1], true
 }
 
+func (r goRegexp) FindValid(b []byte) (int, int, bool) { return r.Find(b) }
+
 func (r goRegexp) Match(b []byte) bool { return r.re.Match(b) }
 
 func (r goRegexp) FindAll(dst []int, b []byte) []int {

@@ -23,6 +23,12 @@ type Regexp interface {
 	// Find returns the start and end byte offsets of the leftmost-first match
 	// in b, if any.
 	Find(b []byte) (start, end int, ok bool)
+	// FindValid is Find for b that the caller knows to be valid UTF-8.
+	// Find checks b's encoding first where the engine's answer depends
+	// on it (rure, for a pattern that can match U+FFFD); FindValid skips
+	// that check, whose cost is b's length, so that a caller searching
+	// many suffixes of one long text checks the text once.
+	FindValid(b []byte) (start, end int, ok bool)
 	// Match reports whether b contains a match.
 	Match(b []byte) bool
 	// String returns the source pattern.

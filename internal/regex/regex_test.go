@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The differential test: Default (Go's regexp, or rure with -tags rure)
@@ -91,6 +92,11 @@ func checkFindAll(t *testing.T, re Regexp, std *regexp.Regexp, in string) (known
 	s, e, ok := re.Find(b)
 	if loc := std.FindIndex(b); ok != (loc != nil) || ok && (s != loc[0] || e != loc[1]) {
 		t.Errorf("Find(%q, %q) = %d, %d, %v; want %v (FindIndex)", pat, in, s, e, ok, loc)
+	}
+	if utf8.ValidString(in) {
+		if vs, ve, vok := re.FindValid(b); vs != s || ve != e || vok != ok {
+			t.Errorf("FindValid(%q, %q) = %d, %d, %v; Find gives %d, %d, %v", pat, in, vs, ve, vok, s, e, ok)
+		}
 	}
 	return knownBad
 }

@@ -201,6 +201,10 @@ func (r *rureRegexp) Find(b []byte) (start, end int, ok bool) {
 	return r.findFrom(b, 0)
 }
 
+func (r *rureRegexp) FindValid(b []byte) (start, end int, ok bool) {
+	return r.findFrom(b, 0)
+}
+
 // FindAll follows regexp's allMatches loop, so that empty matches come out
 // as from FindAllIndex.
 func (r *rureRegexp) FindAll(dst []int, b []byte) []int {
