@@ -91,22 +91,21 @@
 // (marks.go), so that no other pass reads every byte.
 //
 // Patterns are matched (scan.go, compiledPattern.find) by package
-// internal/dfa: each pattern is determinised into a byte automaton that finds exactly the leftmost-first matches Go's
-// regexp finds (the Pike VM's priority-ordered thread lists, cut at a match),
-// without allocating. Class patterns also get the unanchored form of their
-// automaton (dfa.Unanchored: all starts at once, two bytes a step), which
-// tells in one walk whether a run holds a match at all. Patterns whose
-// automaton is large (street addresses)
-// get a lazily built one, created on first use and shared by all
-// goroutines and detectors (each automaton is
-// bounded in states and bytes); patterns whose matches can be long share,
-// per window, a dfa.Memo, so that walks from successive starts stop where
-// an earlier walk was and a window costs time linear in its length;
-// patterns it cannot
-// handle (empty-width assertions, classes that match invalid UTF-8 such as
-// [\s\S]) and searches that outgrow the lazy automaton's bound use the
-// regular expression engine of package internal/regex: Go's regexp, or
-// Rust's regex with the rure build tag.
+// internal/dfa: each pattern is determinised into a byte automaton that
+// finds exactly the leftmost-first matches Go's regexp finds (the Pike VM's
+// priority-ordered thread lists, cut at a match), without allocating. Class
+// patterns also get the unanchored form of their automaton (dfa.Unanchored:
+// all starts at once, two bytes a step), which tells in one walk whether a
+// run holds a match at all. Patterns whose automaton is large (street
+// addresses) get a lazily built one, created on first use and shared by all
+// goroutines and detectors (each automaton is bounded in states and bytes);
+// patterns whose matches can be long share, per window, a dfa.Memo, so that
+// walks from successive starts stop where an earlier walk was and a window
+// costs time linear in its length; patterns it cannot handle (empty-width
+// assertions, classes that match invalid UTF-8 such as [\s\S]) and searches
+// that outgrow the lazy automaton's bound use the regular expression engine
+// of package internal/regex: Go's regexp, or Rust's regex with the rure
+// build tag.
 //
 // # Start-up
 //

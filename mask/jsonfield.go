@@ -17,18 +17,18 @@ type Finder interface {
 
 // AppendMasked appends text to dst with every value fd finds replaced by
 // m's mask (Asterisk when m is nil). As piiguard.Scanner.AppendMask does,
-// it rescans its output until fd finds nothing more to mask: should a
-// mask have completed a new value with its neighbours, or a value joined
-// to a longer one stand alone once that one is masked, it is masked with
-// asterisks. The masks m wrote are opaque to these rescans: a token, a
-// hash or a placeholder is never masked again (a value across a mask's
-// edge is masked outside the mask only), so every token AppendMasked
-// writes can be unmasked; a Partial's mask, which keeps characters of the
-// value, is masked again whole when a value is found in or across it. The rescans are bounded: a chain of overlapping
-// values that they uncover one at a time (each stands alone once the next
-// is masked) and that outlasts them is masked from its first remaining
-// value to its last, and if a value is still found then, everything
-// outside the masks is masked.
+// it rescans its output until fd finds nothing more to mask: should a mask
+// have completed a new value with its neighbours, or a value joined to a
+// longer one stand alone once that one is masked, it is masked with
+// asterisks. The masks m wrote are opaque to these rescans: a token, a hash
+// or a placeholder is never masked again (a value across a mask's edge is
+// masked outside the mask only), so every token AppendMasked writes can be
+// unmasked; a Partial's mask, which keeps characters of the value, is
+// masked again whole when a value is found in or across it. The rescans are
+// bounded: a chain of overlapping values that they uncover one at a time
+// (each stands alone once the next is masked) and that outlasts them is
+// masked from its first remaining value to its last, and if a value is
+// still found then, everything outside the masks is masked.
 func AppendMasked(dst, text []byte, fd Finder, m Masker) []byte {
 	var fx fixpoint
 	return appendMasked(dst, text, fd, m, &fx)

@@ -139,14 +139,14 @@ type Segment struct {
 // (custom identifiers with a wider window or a longer keyword need an
 // Overlap as wide as their reach). The buffer then holds more than
 // MaxLineLength where that needs it: twice the reach, and room for the
-// piece of half of MaxLineLength or one and a half reach, whichever is
-// more (756 bytes at limits up to 648); a piece is at least half of that
-// room, so that the windows per byte of a long line stay few. So a value and a keyword that counts for it, on either side
-// of a cut, whatever the text between them, are seen together by the window
-// that decides the value. The piece's clear tail is
-// masked further, with asterisks, where it would be a value were the next
-// piece to begin with a mask (followed by what the window saw past the
-// cut). Every byte is written once, in order.
+// piece of half of MaxLineLength or one and a half reach, whichever is more
+// (756 bytes at limits up to 648); a piece is at least half of that room,
+// so that the windows per byte of a long line stay few. So a value and a
+// keyword that counts for it, on either side of a cut, whatever the text
+// between them, are seen together by the window that decides the value. The
+// piece's clear tail is masked further, with asterisks, where it would be a
+// value were the next piece to begin with a mask (followed by what the
+// window saw past the cut). Every byte is written once, in order.
 //
 // The output equals masking the line whole when each value, with the
 // keywords that count for it, and each chain of values that overlap one
