@@ -185,10 +185,15 @@ func (p *Pattern) Next(m Match, st Step) Match {
 	if m.states&coveredBit != 0 {
 		return m
 	}
-	n := len(p.steps)
+	return p.settle(p.advance(m.states, st))
+}
+
+// advance returns the states after step st from states (bit i: i pattern
+// steps matched), closed over descend steps.
+func (p *Pattern) advance(states uint64, st Step) uint64 {
 	var next uint64
-	for i := range n {
-		if m.states&(1<<i) == 0 {
+	for i := range len(p.steps) {
+		if states&(1<<i) == 0 {
 			continue
 		}
 		switch ps := p.steps[i]; ps.kind {
@@ -206,7 +211,7 @@ func (p *Pattern) Next(m Match, st Step) Match {
 			}
 		}
 	}
-	return p.settle(p.closure(next))
+	return p.closure(next)
 }
 
 // Covered reports whether the path so far, or one of its ancestors, is

@@ -132,27 +132,7 @@ func coversRef(p *Pattern, path Path) bool {
 		if states&(1<<n) != 0 {
 			return true
 		}
-		var next uint64
-		for i := range n {
-			if states&(1<<i) == 0 {
-				continue
-			}
-			switch ps := p.steps[i]; ps.kind {
-			case pDescend:
-				next |= 1 << i
-			case pAny:
-				next |= 1 << (i + 1)
-			case pKey:
-				if !st.IsIndex() && st.Key == ps.key {
-					next |= 1 << (i + 1)
-				}
-			case pIndex:
-				if st.Index == ps.index {
-					next |= 1 << (i + 1)
-				}
-			}
-		}
-		states = p.closure(next)
+		states = p.advance(states, st)
 		if states == 0 {
 			return false
 		}
