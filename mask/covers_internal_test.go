@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/piiguard/piiguard/internal/jsonwalk"
@@ -22,39 +21,13 @@ func (noFinder) AppendFindings(dst []pii.Finding, _ []byte) []pii.Finding { retu
 // those of the path, on random events and rules.
 func TestCoversAsPatternCovers(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
-	keys := []string{"a", "b", "c", "", " a", "aB", "a B"}
-	var gen func(b *strings.Builder, depth int)
-	gen = func(b *strings.Builder, depth int) {
-		switch k := r.IntN(4); {
-		case depth > 5 || k == 0:
-			b.WriteString(`"x"`)
-		case k == 1:
-			b.WriteString("[")
-			for i := range r.IntN(4) {
-				if i > 0 {
-					b.WriteString(",")
-				}
-				gen(b, depth+1)
-			}
-			b.WriteString("]")
-		default:
-			b.WriteString("{")
-			for i := range r.IntN(4) {
-				if i > 0 {
-					b.WriteString(",")
-				}
-				fmt.Fprintf(b, "%q:", keys[r.IntN(len(keys))])
-				gen(b, depth+1)
-			}
-			b.WriteString("}")
-		}
-	}
+	upTo3 := func(r *rand.Rand) int { return r.IntN(4) }
+	gen := randomJSON{r: r, keys: []string{"a", "b", "c", "", " a", "aB", "a B"},
+		kinds: 4, maxDepth: 5, arrayLen: upTo3, objectLen: upTo3}
 	pats := []string{"$.a", "$..b", "$.a[*].b", "$..[1]", "$.*.c", "$..a..c", "$.b[0]", "$..*.b"}
 	covered, uncovered := 0, 0
 	for iter := range 400 {
-		var b strings.Builder
-		gen(&b, 0)
-		event := []byte(b.String())
+		event := gen.event()
 		var opts JSONOptions
 		for range r.IntN(3) {
 			opts.Include = append(opts.Include, pats[r.IntN(len(pats))])

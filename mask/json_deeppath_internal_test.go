@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/piiguard/piiguard/internal/jsonwalk"
@@ -16,38 +15,13 @@ import (
 // to date at some leaves only, is what reading the whole path gives.
 func TestDeepPathStateAsPath(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 5))
-	keys := []string{"a", "b", "c", "", " a", "aB", "a B", "ssn"}
-	var gen func(b *strings.Builder, depth int)
-	gen = func(b *strings.Builder, depth int) {
-		switch k := r.IntN(12); {
-		case depth > 60 || k == 0:
-			b.WriteString(`"x"`)
-		case k == 1:
-			b.WriteString("[")
-			for i := range r.IntN(3) {
-				if i > 0 {
-					b.WriteString(",")
-				}
-				gen(b, depth+1)
-			}
-			b.WriteString("]")
-		default:
-			b.WriteString("{")
-			for i := range 1 + r.IntN(5)/4 {
-				if i > 0 {
-					b.WriteString(",")
-				}
-				fmt.Fprintf(b, "%q:", keys[r.IntN(len(keys))])
-				gen(b, depth+1)
-			}
-			b.WriteString("}")
-		}
-	}
+	gen := randomJSON{r: r, keys: []string{"a", "b", "c", "", " a", "aB", "a B", "ssn"},
+		kinds: 12, maxDepth: 60,
+		arrayLen:  func(r *rand.Rand) int { return r.IntN(3) },
+		objectLen: func(r *rand.Rand) int { return 1 + r.IntN(5)/4 }}
 	deep := 0
 	for iter := range 200 {
-		var b strings.Builder
-		gen(&b, 0)
-		event := []byte(b.String())
+		event := gen.event()
 		s := new(jsonScratch)
 		s.deep.reset()
 		err := jsonwalk.WalkOptions(event, jsonwalk.Options{Names: true}, func(l *jsonwalk.Leaf) error {
